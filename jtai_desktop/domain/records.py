@@ -1,0 +1,216 @@
+"""The records an inspection is made of, as field specifications shared by every layer.
+
+Each entity is a set of fields edited one op at a time (see ``jtai_desktop.sync``). The spec
+says each field's type, whether it holds identifying details (kept inside the team, never
+exported) and what full-text search indexes.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from enum import Enum
+
+from .errors import ValidationError
+
+
+class StrEnum(str, Enum):
+    def __str__(self) -> str:
+        return self.value
+
+    @classmethod
+    def values(cls) -> tuple[str, ...]:
+        return tuple(member.value for member in cls)
+
+
+class InspectionKind(StrEnum):
+    FRONT_DOOR = "front_door"
+    THEMATIC = "thematic"
+
+
+class Role(StrEnum):
+    LEAD = "lead"
+    MEMBER = "member"
+
+
+class Selection(StrEnum):
+    TRACKED = "tracked"
+    SAMPLED = "sampled"
+    AREA_AUDITED = "area_audited"
+
+
+class NoteKind(StrEnum):
+    MEETING = "meeting"
+    INTERVIEW = "interview"
+    FOCUS_GROUP = "focus_group"
+    OBSERVATION = "observation"
+
+
+class FindingKind(StrEnum):
+    PRIORITY_ACTION = "priority_action"
+    AREA_FOR_IMPROVEMENT = "area_for_improvement"
+    STRENGTH = "strength"
+
+
+class EvidenceSource(StrEnum):
+    CASE_FILE = "case_file"
+    INTERVIEW = "interview"
+    OBSERVATION = "observation"
+    AREA_DOCUMENT = "area_document"
+    DATA = "data"
+
+
+class AuditAgreement(StrEnum):
+    AGREES = "agrees"
+    PARTLY = "partly"
+    DISAGREES = "disagrees"
+
+
+class EventKind(StrEnum):
+    CONTACT = "contact"
+    REFERRAL = "referral"
+    STRATEGY_DISCUSSION = "strategy_discussion"
+    SECTION_47 = "section_47"
+    CONFERENCE = "conference"
+    PLAN = "plan"
+    EARLY_HELP = "early_help"
+    OTHER = "other"
+
+
+class LinkTarget(StrEnum):
+    CHILD = "child"
+    AGENCY = "agency"
+    CRITERION = "criterion"
+    FINDING = "finding"
+    REVIEW = "review"
+    NOTE = "note"
+
+
+PARTNERSHIP = "partnership"  # a finding about the agencies together, not one of them
+AGE_BANDS = ("unborn", "0-2", "3-5", "6-10", "11-15", "16-17")
+
+TEXT, INT, BOOL, DATE, JSON = "text", "int", "bool", "date", "json"
+
+
+@dataclass(frozen=True)
+class FieldSpec:
+    name: str
+    kind: str = TEXT
+    identifying: bool = False  # a child's real details: team-only, never exported
+
+
+@dataclass(frozen=True)
+class EntitySpec:
+    name: str
+    table: str
+    fields: tuple[FieldSpec, ...]
+    search_title: str | None = None
+    search_body: tuple[str, ...] = ()
+
+    @property
+    def field_names(self) -> tuple[str, ...]:
+        return tuple(f.name for f in self.fields)
+
+    def field(self, name: str) -> FieldSpec:
+        for spec in self.fields:
+            if spec.name == name:
+                return spec
+        raise KeyError(name)
+
+
+def _f(*names: str, kind: str = TEXT, identifying: bool = False) -> tuple[FieldSpec, ...]:
+    return tuple(FieldSpec(n, kind, identifying) for n in names)
+
+
+ENTITIES: dict[str, EntitySpec] = {spec.name: spec for spec in (
+    EntitySpec("inspection", "inspections", (
+        *_f("kind", "theme_id", "theme_pack", "area", "title"),
+        *_f("partnership", "inspectorates", kind=JSON),
+        *_f("notification_date", "retention_date", kind=DATE),
+        *_f("notice_days", "lookback_months", "fieldwork_days", kind=INT),
+        *_f("notification_is_day_one", kind=BOOL),
+    )),
+    EntitySpec("member", "members", (
+        *_f("name", "inspectorate", "role", "device_id"),
+        *_f("evidence_block", kind=INT),
+    )),
+    EntitySpec("agency", "agencies", (*_f("kind", "name"), *_f("in_scope", kind=BOOL))),
+    EntitySpec("child", "children", (
+        *_f("pseudonym", "case_ref", "age_band", "selection", "summary"),
+        *_f("agencies", kind=JSON),
+        *_f("private_name", "private_address", "private_school", identifying=True),
+        *_f("private_dob", kind=DATE, identifying=True),
+    ), search_title="pseudonym", search_body=("summary",)),
+    EntitySpec("event", "events", (
+        *_f("child_id", "kind", "summary", "agency_id"), *_f("date", kind=DATE),
+    )),
+    EntitySpec("review", "reviews", (
+        *_f("child_id", "criterion_id", "agency_id", "observation", "rating"),
+        *_f("strength", "concern", "moderated", kind=BOOL),
+    ), search_body=("observation",)),
+    EntitySpec("audit_eval", "audit_evaluations", (
+        *_f("child_id", "area_summary", "agreement", "evaluation"),
+    ), search_body=("area_summary", "evaluation")),
+    EntitySpec("note", "notes", (
+        *_f("kind", "title", "text"), *_f("date", kind=DATE),
+        *_f("attendees", "children", "criteria", kind=JSON),
+        *_f("children_or_families_present", "consent_recorded", kind=BOOL),
+    ), search_title="title", search_body=("text",)),
+    EntitySpec("evidence", "evidence", (
+        *_f("ref", "title", "source", "sha256", "file_name", "media_type", "description"),
+        *_f("size", kind=INT), *_f("date", kind=DATE),
+    ), search_title="title", search_body=("ref", "description")),
+    EntitySpec("finding", "findings", (
+        *_f("kind", "title", "text"), *_f("agencies", kind=JSON),
+        *_f("moderated", kind=BOOL),
+    ), search_title="title", search_body=("text",)),
+    EntitySpec("link", "links", (*_f("evidence_id", "target_kind", "target_id"),)),
+)}
+
+# Columns every projected row carries besides its fields, all derived from the ops.
+META_COLUMNS = ("id", "inspection_id", "created_at", "created_by", "created_device",
+                "updated_at", "updated_by")
+SEARCHABLE = tuple(name for name, spec in ENTITIES.items() if spec.search_title or spec.search_body)
+
+
+def spec_for(entity: str) -> EntitySpec:
+    try:
+        return ENTITIES[entity]
+    except KeyError:
+        raise KeyError(f"unknown record type {entity!r}") from None
+
+
+def normalise(entity: str, values: dict) -> dict:
+    """Check field names and coerce values to their stored types; bad input is a clear error."""
+    spec = spec_for(entity)
+    return {name: _coerce(spec, name, value) for name, value in values.items()}
+
+
+def _coerce(spec: EntitySpec, name: str, value):
+    try:
+        kind = spec.field(name).kind
+    except KeyError:
+        raise ValidationError(f"A {spec.name} has no field called {name!r}.") from None
+    if value is None or (value == "" and kind != TEXT):
+        return None
+    if kind == DATE and isinstance(value, date):
+        return value.isoformat()
+    expected = {TEXT: str, INT: int, BOOL: bool, DATE: str, JSON: (list, dict)}[kind]
+    if (kind == INT and isinstance(value, bool)) or not isinstance(value, expected):
+        raise ValidationError(f"The {name} of a {spec.name} must be {_KIND_WORDS[kind]}, "
+                              f"not {value!r}.")
+    if kind == DATE:
+        _check_iso_date(spec, name, value)
+    return value
+
+
+def _check_iso_date(spec: EntitySpec, name: str, value: str) -> None:
+    try:
+        date.fromisoformat(value)
+    except ValueError:
+        raise ValidationError(f"The {name} of a {spec.name} must be a date like 2026-11-23, "
+                              f"not {value!r}.") from None
+
+
+_KIND_WORDS = {TEXT: "text", INT: "a whole number", BOOL: "yes or no", DATE: "a date",
+               JSON: "a list"}

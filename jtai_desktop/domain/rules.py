@@ -1,0 +1,86 @@
+"""Rules of the inspection method, as pure checks that raise ``ValidationError``."""
+
+from __future__ import annotations
+
+import re
+from typing import Iterable
+
+from .errors import ValidationError
+from .records import PARTNERSHIP, AuditAgreement, FindingKind, NoteKind, Selection
+
+EVIDENCE_BLOCK_SIZE = 1000  # each team member numbers evidence in a block of their own
+
+
+def require_text(value: str | None, what: str) -> str:
+    text = (value or "").strip()
+    if not text:
+        raise ValidationError(f"{what} cannot be empty.")
+    return text
+
+
+def require_choice(value: str | None, allowed: Iterable[str], what: str) -> str:
+    options = tuple(allowed)
+    if value not in options:
+        raise ValidationError(f"{what} must be one of: {', '.join(options)} (got {value!r}).")
+    return value
+
+
+def check_selection(value: str) -> str:
+    return require_choice(value, Selection.values(), "How the child was selected")
+
+
+def check_note_consent(kind: str, children_or_families_present: bool,
+                       consent_recorded: bool) -> None:
+    """Children and families take part only with recorded consent."""
+    require_choice(kind, NoteKind.values(), "The kind of note")
+    if children_or_families_present and not consent_recorded:
+        raise ValidationError(
+            "Children or families took part, so their consent must be recorded before the "
+            "note is saved. Tick 'Consent recorded' once consent has been given.")
+
+
+def check_finding(kind: str, agencies: Iterable[str], known_agencies: Iterable[str]) -> None:
+    require_choice(kind, FindingKind.values(), "The kind of finding")
+    chosen = list(agencies)
+    if not chosen:
+        raise ValidationError("Name the agencies a finding concerns, or 'the partnership'.")
+    known = set(known_agencies) | {PARTNERSHIP}
+    unknown = [a for a in chosen if a not in known]
+    if unknown:
+        raise ValidationError(f"A finding can only name agencies of this inspection "
+                              f"(unknown: {', '.join(unknown)}).")
+
+
+def check_cited_evidence(cited: Iterable[str], existing: Iterable[str]) -> None:
+    """A finding may only cite evidence that exists (and has not been deleted)."""
+    missing = sorted(set(cited) - set(existing))
+    if missing:
+        raise ValidationError(
+            f"This finding cites evidence that does not exist or was deleted: "
+            f"{', '.join(missing)}. Remove the citation or restore the evidence.")
+
+
+def check_agreement(value: str | None) -> str | None:
+    if value is None:
+        return None
+    return require_choice(value, AuditAgreement.values(), "Agreement with the area's audit")
+
+
+def evidence_ref(block: int, number: int) -> str:
+    """Team-unique reference: member block b numbers from b*1000+1, e.g. block 1 -> E-1001."""
+    if number < 1:
+        raise ValueError("evidence numbers start at 1")
+    overflow, within = divmod(number - 1, EVIDENCE_BLOCK_SIZE - 1)
+    # A member past 999 items moves on to a block far above any roster's size.
+    effective_block = block + overflow * 100
+    return f"E-{effective_block * EVIDENCE_BLOCK_SIZE + within + 1:04d}"
+
+
+_REF = re.compile(r"E-(\d{4,})")
+
+
+def parse_evidence_ref(ref: str) -> int:
+    match = _REF.fullmatch(ref or "")
+    if not match:
+        raise ValidationError(f"{ref!r} is not an evidence reference like E-1001.")
+    return int(match.group(1))

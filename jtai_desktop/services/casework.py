@@ -1,0 +1,162 @@
+"""Children, the timeline of their cases, case reviews per criterion and agency, and the
+inspector's evaluation of the area's own audit."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..domain.errors import ValidationError
+from ..domain.records import AGE_BANDS, EventKind
+from ..domain.rules import check_agreement, check_selection, require_choice, require_text
+from .changes import ChangeSet
+from .ids import audit_eval_id, review_id
+from .inspections import theme_pack
+from .workspace import Workspace
+
+PRIVATE_FIELDS = ("private_name", "private_dob", "private_address", "private_school")
+
+
+def add_child(ws: Workspace, inspection_id: str, *, pseudonym: str, selection: str,
+              age_band: str | None = None, case_ref: str | None = None,
+              agencies: tuple[str, ...] = (), summary: str | None = None,
+              private: dict | None = None) -> ChangeSet:
+    values = {"pseudonym": require_text(pseudonym, "The child's pseudonym"),
+              "selection": check_selection(selection), "age_band": age_band,
+              "case_ref": case_ref, "agencies": list(agencies), "summary": summary,
+              **_private(private)}
+    _check_child(ws, inspection_id, values)
+    return ws.create("child", inspection_id, values, label=f"Add {values['pseudonym']}")
+
+
+def update_child(ws: Workspace, child_id: str, **values) -> ChangeSet:
+    row = ws.require("child", child_id)
+    if "selection" in values:
+        check_selection(values["selection"])
+    if "pseudonym" in values:
+        values["pseudonym"] = require_text(values["pseudonym"], "The child's pseudonym")
+    _check_child(ws, row["inspection_id"], values, child_id)
+    return ws.update("child", child_id, values, label=f"Edit {row['pseudonym']}")
+
+
+def _private(private: dict | None) -> dict:
+    unknown = set(private or {}) - {f.removeprefix("private_") for f in PRIVATE_FIELDS}
+    if unknown:
+        raise ValidationError(f"Unknown identifying detail: {', '.join(sorted(unknown))}.")
+    return {f"private_{k}": v for k, v in (private or {}).items()}
+
+
+def _check_child(ws: Workspace, inspection_id: str, values: dict, child_id: str = "") -> None:
+    if values.get("age_band") is not None:
+        require_choice(values["age_band"], AGE_BANDS, "The age band")
+    if "agencies" in values:
+        _check_agencies(ws, inspection_id, values["agencies"])
+    if "pseudonym" in values:
+        taken = ws.rows("child", inspection_id, "pseudonym = ? AND id != ?",
+                        (values["pseudonym"], child_id))
+        if taken:
+            raise ValidationError(f"The pseudonym {values['pseudonym']!r} is already used in "
+                                  "this inspection; choose another.")
+
+
+def _check_agencies(ws: Workspace, inspection_id: str, agency_ids) -> None:
+    known = {a["id"] for a in ws.rows("agency", inspection_id)}
+    unknown = [a for a in agency_ids if a not in known]
+    if unknown:
+        raise ValidationError("Only agencies of this inspection can be involved with a child.")
+
+
+def add_event(ws: Workspace, child_id: str, *, date, kind: str, summary: str,
+              agency_id: str | None = None) -> ChangeSet:
+    child = ws.require("child", child_id)
+    require_choice(kind, EventKind.values(), "The kind of event")
+    if agency_id:
+        _check_agencies(ws, child["inspection_id"], [agency_id])
+    values = {"child_id": child_id, "date": date, "kind": kind, "agency_id": agency_id,
+              "summary": require_text(summary, "What happened")}
+    return ws.create("event", child["inspection_id"], values, label="Add event")
+
+
+def timeline(ws: Workspace, child_id: str) -> list[dict]:
+    child = ws.require("child", child_id)
+    return ws.rows("event", child["inspection_id"], "child_id = ?", (child_id,),
+                   order_by="date, created_at, id")
+
+
+@dataclass(frozen=True)
+class ReviewInput:
+    observation: str | None = None
+    strength: bool | None = None
+    concern: bool | None = None
+    rating: str | None = None
+
+    def values(self) -> dict:
+        return {k: v for k, v in self.__dict__.items() if v is not None}
+
+
+def set_review(ws: Workspace, child_id: str, criterion_id: str, agency_id: str,
+               review: ReviewInput) -> ChangeSet:
+    """Record what was seen for one criterion and one agency in one child's case."""
+    child = ws.require("child", child_id)
+    agency = ws.require("agency", agency_id)
+    pack = theme_pack(ws, child["inspection_id"])
+    criterion = pack.criterion(criterion_id)
+    if agency["kind"] not in criterion.agencies:
+        raise ValidationError(f"Criterion {criterion_id} does not apply to {agency['name']}.")
+    if review.rating is not None:
+        _check_rating(pack, review.rating)
+    values = {"child_id": child_id, "criterion_id": criterion_id, "agency_id": agency_id,
+              **review.values()}
+    return ws.upsert("review", child["inspection_id"],
+                     review_id(child_id, criterion_id, agency_id), values,
+                     label=f"Review {criterion_id}")
+
+
+def _check_rating(pack, rating: str) -> None:
+    if pack.rating_scale is None:
+        raise ValidationError(f"The theme {pack.title!r} has no practice rating scale.")
+    require_choice(rating, pack.rating_scale.levels, "The practice rating")
+
+
+def reviews_for(ws: Workspace, child_id: str) -> list[dict]:
+    child = ws.require("child", child_id)
+    return ws.rows("review", child["inspection_id"], "child_id = ?", (child_id,),
+                   order_by="criterion_id, agency_id")
+
+
+def set_audit_evaluation(ws: Workspace, child_id: str, *, area_summary: str | None = None,
+                         agreement: str | None = None,
+                         evaluation: str | None = None) -> ChangeSet:
+    """The inspector's view of the area's own audit: did the area see what we saw?"""
+    child = ws.require("child", child_id)
+    values = {"child_id": child_id, "area_summary": area_summary,
+              "agreement": check_agreement(agreement), "evaluation": evaluation}
+    values = {k: v for k, v in values.items() if v is not None}
+    return ws.upsert("audit_eval", child["inspection_id"], audit_eval_id(child_id), values,
+                     label="Evaluate the area's audit")
+
+
+@dataclass(frozen=True)
+class Completeness:
+    done: int
+    expected: int
+
+    @property
+    def ratio(self) -> float:
+        return self.done / self.expected if self.expected else 1.0
+
+
+def review_completeness(ws: Workspace, child_id: str) -> dict[str, Completeness]:
+    """Per involved agency: criteria with an observation written, out of those that apply."""
+    child = ws.require("child", child_id)
+    pack = theme_pack(ws, child["inspection_id"])
+    written = {(r["agency_id"], r["criterion_id"]) for r in reviews_for(ws, child_id)
+               if (r["observation"] or "").strip()}
+    result = {}
+    for agency_id in child["agencies"] or []:
+        agency = ws.get("agency", agency_id)
+        if agency is None:
+            continue
+        expected = [c.id for c in pack.criteria_for(agency["kind"])]
+        done = sum((agency_id, c) in written for c in expected)
+        result[agency_id] = Completeness(done, len(expected))
+    return result

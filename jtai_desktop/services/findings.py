@@ -1,0 +1,60 @@
+"""Findings: strengths, areas for improvement and priority actions, each citing evidence."""
+
+from __future__ import annotations
+
+from ..domain.records import FindingKind, LinkTarget
+from ..domain.rules import check_cited_evidence, check_finding, require_text
+from ..store import records
+from .changes import ChangeSet
+from .evidence import evidence_for, link, unlink
+from .workspace import Workspace
+
+KIND_ORDER = {kind.value: i for i, kind in enumerate(FindingKind)}  # priority actions first
+
+
+def add_finding(ws: Workspace, inspection_id: str, *, kind: str, title: str, text: str,
+                agencies: list[str], evidence_ids: list[str] = ()) -> ChangeSet:
+    agency_ids = [a["id"] for a in ws.rows("agency", inspection_id)]
+    check_finding(kind, agencies, agency_ids)
+    cited = list(evidence_ids)
+    check_cited_evidence(cited, records.existing_ids(ws.db, "evidence", cited))
+    with ws.db.atomic():
+        changes = ws.create("finding", inspection_id, {
+            "kind": kind, "title": require_text(title, "The finding's title"),
+            "text": text or "", "agencies": list(agencies)}, label="Add finding")
+        for evidence_id in cited:
+            changes += link(ws, evidence_id, LinkTarget.FINDING.value, changes.entity_id)
+    return changes
+
+
+def update_finding(ws: Workspace, finding_id: str, **values) -> ChangeSet:
+    row = ws.require("finding", finding_id)
+    merged = {**row, **values}
+    check_finding(merged["kind"], merged["agencies"] or [],
+                  [a["id"] for a in ws.rows("agency", row["inspection_id"])])
+    return ws.update("finding", finding_id, values, label="Edit finding")
+
+
+def cite(ws: Workspace, finding_id: str, evidence_id: str) -> ChangeSet:
+    ws.require("finding", finding_id)
+    check_cited_evidence([evidence_id], records.existing_ids(ws.db, "evidence", [evidence_id]))
+    return link(ws, evidence_id, LinkTarget.FINDING.value, finding_id)
+
+
+def uncite(ws: Workspace, finding_id: str, evidence_id: str) -> ChangeSet:
+    return unlink(ws, evidence_id, LinkTarget.FINDING.value, finding_id)
+
+
+def cited_evidence(ws: Workspace, finding_id: str) -> list[dict]:
+    row = ws.require("finding", finding_id)
+    return evidence_for(ws, row["inspection_id"], LinkTarget.FINDING.value, finding_id)
+
+
+def findings_in_order(ws: Workspace, inspection_id: str) -> list[dict]:
+    """Priority actions first, then areas for improvement, then strengths."""
+    rows = ws.rows("finding", inspection_id)
+    return sorted(rows, key=lambda f: (KIND_ORDER.get(f["kind"], 9), f["created_at"], f["id"]))
+
+
+def findings_without_evidence(ws: Workspace, inspection_id: str) -> list[dict]:
+    return [f for f in findings_in_order(ws, inspection_id) if not cited_evidence(ws, f["id"])]

@@ -1,0 +1,140 @@
+"""Setting up an inspection and its team, finding inspections, and reading their settings."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from functools import lru_cache
+
+from ..domain.calendar import CalendarSettings, KeyDates, key_dates
+from ..domain.errors import AmbiguousError, NotFoundError, ValidationError
+from ..domain.records import InspectionKind, Role
+from ..domain.rules import require_choice, require_text
+from ..domain.themes import AGENCY_KINDS, INSPECTORATES, ThemePack, parse_pack
+from ..store import inspections as store_inspections
+from .changes import ChangeSet
+from .workspace import Workspace
+
+
+@dataclass(frozen=True)
+class MemberInput:
+    name: str
+    inspectorate: str
+    role: str = Role.MEMBER.value
+
+
+def create_inspection(ws: Workspace, pack: ThemePack, *, area: str, notification: date,
+                      lead: MemberInput, team: tuple[MemberInput, ...] = (),
+                      settings: CalendarSettings | None = None,
+                      partnership: list[str] | None = None) -> ChangeSet:
+    """Create an inspection with its lead (acting on this device), team and agencies."""
+    area = require_text(area, "The area")
+    settings = settings or CalendarSettings(notice_days=pack.notice_days)
+    key_dates(notification, settings)  # refuses a notification day that is not a working day
+    inspection_id, lead_id = ws.new_id(), ws.new_id()
+    ws.set_author(inspection_id, lead_id)
+    with ws.db.atomic():
+        changes = ws.create("inspection", inspection_id, _inspection_values(
+            pack, area, notification, settings, partnership), entity_id=inspection_id,
+            label="Create inspection")
+        changes += _add_member(ws, inspection_id, lead, 1, member_id=lead_id,
+                               role=Role.LEAD.value, device_id=ws.device_id)
+        for block, member in enumerate(team, start=2):
+            changes += _add_member(ws, inspection_id, member, block)
+        for kind in pack.agencies:
+            changes += add_agency(ws, inspection_id, kind)
+    return changes
+
+
+def _inspection_values(pack, area, notification, settings, partnership) -> dict:
+    return {
+        "kind": require_choice(pack.kind, InspectionKind.values(), "The kind of inspection"),
+        "theme_id": pack.id, "theme_pack": pack.to_toml(), "area": area,
+        "title": f"{area}: {pack.title}",
+        "partnership": partnership or default_partnership(area),
+        "inspectorates": list(pack.inspectorates), "notification_date": notification,
+        "notice_days": settings.notice_days, "lookback_months": settings.lookback_months,
+        "fieldwork_days": settings.fieldwork_days,
+        "notification_is_day_one": settings.notification_is_day_one,
+    }
+
+
+def default_partnership(area: str) -> list[str]:
+    """The three statutory safeguarding partners of the area."""
+    return [f"{area} local authority", f"{area} integrated care board", f"{area} police"]
+
+
+def _add_member(ws: Workspace, inspection_id: str, member: MemberInput, block: int, *,
+                member_id: str | None = None, role: str | None = None,
+                device_id: str | None = None) -> ChangeSet:
+    values = {
+        "name": require_text(member.name, "A team member's name"),
+        "inspectorate": require_choice(member.inspectorate, INSPECTORATES, "The inspectorate"),
+        "role": require_choice(role or member.role, Role.values(), "The role"),
+        "evidence_block": block, "device_id": device_id,
+    }
+    return ws.create("member", inspection_id, values, entity_id=member_id,
+                     label="Add team member")
+
+
+def add_member(ws: Workspace, inspection_id: str, member: MemberInput) -> ChangeSet:
+    blocks = [m["evidence_block"] or 0 for m in ws.rows("member", inspection_id)]
+    return _add_member(ws, inspection_id, member, max(blocks, default=0) + 1)
+
+
+def add_agency(ws: Workspace, inspection_id: str, kind: str, name: str | None = None,
+               in_scope: bool = True) -> ChangeSet:
+    require_choice(kind, AGENCY_KINDS, "The kind of agency")
+    return ws.create("agency", inspection_id,
+                     {"kind": kind, "name": name or AGENCY_KINDS[kind], "in_scope": in_scope},
+                     label="Add agency")
+
+
+def theme_pack(ws: Workspace, inspection_id: str) -> ThemePack:
+    """The theme pack embedded in the inspection, so every member reviews the same criteria."""
+    row = ws.require("inspection", inspection_id)
+    return _parsed_pack(row["theme_pack"], f"inspection {row['theme_id']}")
+
+
+@lru_cache(maxsize=16)
+def _parsed_pack(text: str, source: str) -> ThemePack:
+    # Reviews check every write against the criteria; parsing the TOML each time would
+    # dominate the cost of a save.
+    return parse_pack(text, source)
+
+
+def calendar_settings(row: dict) -> CalendarSettings:
+    return CalendarSettings(
+        notice_days=row["notice_days"], lookback_months=row["lookback_months"],
+        fieldwork_days=row["fieldwork_days"],
+        notification_is_day_one=bool(row["notification_is_day_one"]))
+
+
+def inspection_dates(ws: Workspace, inspection_id: str) -> KeyDates:
+    row = ws.require("inspection", inspection_id)
+    return key_dates(date.fromisoformat(row["notification_date"]), calendar_settings(row))
+
+
+def resolve_inspection(ws: Workspace, reference: str) -> str:
+    """An inspection id from the id itself or a unique prefix of it."""
+    reference = (reference or "").strip().lower()
+    if not reference:
+        raise ValidationError("Name an inspection by its id or the start of it.")
+    ids = store_inspections.ids_with_prefix(ws.db, reference)
+    if reference in ids:
+        return reference
+    if not ids:
+        raise NotFoundError(f"No inspection matches {reference!r}. "
+                            "Run 'jtai-desktop list' to see the inspections in this data folder.")
+    if len(ids) > 1:
+        raise AmbiguousError(f"{reference!r} matches {len(ids)} inspections "
+                             f"({', '.join(i[:8] for i in ids)}); give more of the id.")
+    return ids[0]
+
+
+def inspection_counts(ws: Workspace, inspection_id: str) -> dict[str, int]:
+    return store_inspections.counts(ws.db, inspection_id)
+
+
+def list_inspections(ws: Workspace) -> list[dict]:
+    return store_inspections.summaries(ws.db)

@@ -1,0 +1,185 @@
+"""The write core: every edit becomes ops in the change log and the projection follows.
+
+One ``Workspace`` acts for one device. Reads come from the projected tables; writes go
+through ``create``/``update``/``delete``/``restore``/``resolve``, each one transaction that
+the user can undo through the returned ``ChangeSet``.
+"""
+
+from __future__ import annotations
+
+import uuid
+from typing import Callable, Iterable
+
+from sqlite_utils import Database
+
+from ..domain.errors import NotFoundError, ValidationError
+from ..domain.records import normalise
+from ..store import oplog, projection, records
+from ..sync.clock import HybridClock
+from ..sync.merge import field_heads, resolve_entity
+from ..sync.ops import DELETED, Op
+from .changes import CREATE, DELETE, RESTORE, SET, Change, ChangeSet
+
+
+def random_id() -> str:
+    return uuid.uuid4().hex
+
+
+class Workspace:
+    def __init__(self, db: Database, device_id: str, blobs=None, *,
+                 clock: HybridClock | None = None, new_id: Callable[[], str] = random_id,
+                 acting_as: str | None = None):
+        self.db = db
+        self.device_id = device_id
+        self.blobs = blobs
+        self.clock = clock or HybridClock(device_id, oplog.last_stamp(db, device_id))
+        self.new_id = new_id
+        self._seq: dict[str, int] = {}
+        self._acting_as = acting_as  # a fixed member (demo and simulated team members)
+
+    # --- who is acting -------------------------------------------------------------------
+    def author_for(self, inspection_id: str) -> str:
+        member_id = self._acting_as or records.member_for(self.db, inspection_id)
+        if member_id is None:
+            raise NotFoundError("You are not a member of this inspection on this device.")
+        return member_id
+
+    def set_author(self, inspection_id: str, member_id: str) -> None:
+        records.set_member_for(self.db, inspection_id, member_id)
+
+    # --- reads ---------------------------------------------------------------------------
+    def get(self, entity: str, entity_id: str) -> dict | None:
+        return records.get_row(self.db, entity, entity_id)
+
+    def require(self, entity: str, entity_id: str) -> dict:
+        row = self.get(entity, entity_id)
+        if row is None:
+            raise NotFoundError(f"No {entity.replace('_', ' ')} with id {entity_id} "
+                                "in this inspection (it may have been deleted).")
+        return row
+
+    def rows(self, entity: str, inspection_id: str, where: str = "", params: tuple = (),
+             order_by: str = "created_at, id") -> list[dict]:
+        return records.rows(self.db, entity, inspection_id, where, params, order_by)
+
+    # --- writes --------------------------------------------------------------------------
+    def create(self, entity: str, inspection_id: str, values: dict, *,
+               entity_id: str | None = None, label: str = "") -> ChangeSet:
+        entity_id = entity_id or self.new_id()
+        clean = {k: v for k, v in normalise(entity, values).items() if v is not None}
+        self._write(inspection_id, entity, entity_id, clean)
+        return ChangeSet(label or f"Add {entity}", (Change(CREATE, entity, entity_id, {}, clean),))
+
+    def upsert(self, entity: str, inspection_id: str, entity_id: str, values: dict,
+               label: str = "") -> ChangeSet:
+        """Write a record whose id is derived from what it is about (a review, a link).
+
+        Two inspectors creating the same one offline then edit one record, and a deleted one
+        comes back rather than being duplicated.
+        """
+        if self.get(entity, entity_id) is not None:
+            return self.update(entity, entity_id, values, label)
+        if oplog.ops_for_entity(self.db, entity_id):
+            with self.db.atomic():
+                restored = self.restore(entity, entity_id, label)
+                return restored + self.update(entity, entity_id, values, label)
+        return self.create(entity, inspection_id, values, entity_id=entity_id, label=label)
+
+    def update(self, entity: str, entity_id: str, values: dict, label: str = "") -> ChangeSet:
+        row = self.require(entity, entity_id)
+        clean = normalise(entity, values)
+        changed = {k: v for k, v in clean.items() if _stored(row.get(k)) != _stored(v)}
+        if changed:
+            self._write(row["inspection_id"], entity, entity_id, changed)
+        before = {k: row.get(k) for k in changed}
+        return ChangeSet(label or f"Edit {entity}", (Change(SET, entity, entity_id, before, changed),))
+
+    def delete(self, entity: str, entity_id: str, label: str = "") -> ChangeSet:
+        row = self.require(entity, entity_id)
+        ops = oplog.ops_for_entity(self.db, entity_id)
+        seen = [op.op_id for op in _all_heads(ops)]
+        self._write(row["inspection_id"], entity, entity_id, {DELETED: True}, parents=seen)
+        return ChangeSet(label or f"Delete {entity}", (Change(DELETE, entity, entity_id),))
+
+    def restore(self, entity: str, entity_id: str, label: str = "") -> ChangeSet:
+        ops = oplog.ops_for_entity(self.db, entity_id)
+        if not ops:
+            raise NotFoundError(f"No {entity} with id {entity_id} to restore.")
+        self._write(ops[0].inspection_id, entity, entity_id, {DELETED: False})
+        return ChangeSet(label or f"Restore {entity}", (Change(RESTORE, entity, entity_id),))
+
+    def resolve(self, entity_id: str, field: str, value, label: str = "") -> ChangeSet:
+        """Settle a conflict: a new value that names every competing value as seen."""
+        ops = oplog.ops_for_entity(self.db, entity_id)
+        if not ops:
+            raise NotFoundError(f"No record with id {entity_id}.")
+        state = resolve_entity(ops)
+        if field == DELETED:
+            return self._resolve_deletion(state, ops, bool(value), label)
+        clean = normalise(state.entity, {field: value})
+        before = {field: state.fields[field].value} if field in state.fields else {}
+        self._write(state.inspection_id, state.entity, entity_id, clean)
+        return ChangeSet(label or "Resolve conflict", (Change(SET, state.entity, entity_id, before, clean),))
+
+    def _resolve_deletion(self, state, ops: list[Op], delete: bool, label: str) -> ChangeSet:
+        if delete:
+            seen = [op.op_id for op in _all_heads(ops)]
+            self._write(state.inspection_id, state.entity, state.entity_id, {DELETED: True},
+                        parents=seen)
+            return ChangeSet(label or "Confirm deletion", (Change(DELETE, state.entity, state.entity_id),))
+        self._write(state.inspection_id, state.entity, state.entity_id, {DELETED: False})
+        return ChangeSet(label or "Keep record", (Change(RESTORE, state.entity, state.entity_id),))
+
+    def apply(self, changes: ChangeSet) -> None:
+        """Carry out a change set again (redo), or its inverse (undo), as new ops."""
+        with self.db.atomic():
+            for change in changes.changes:
+                self._apply_one(change)
+
+    def _apply_one(self, change: Change) -> None:
+        if change.action == SET:
+            self.update(change.entity, change.entity_id, change.after)
+        elif change.action == DELETE:
+            self.delete(change.entity, change.entity_id)
+        else:  # CREATE again, or RESTORE: bring the record back with its values
+            self.restore(change.entity, change.entity_id)
+
+    def _write(self, inspection_id: str, entity: str, entity_id: str, values: dict,
+               parents: list[str] | None = None) -> None:
+        author = self.author_for(inspection_id)
+        with self.db.atomic():
+            ops = [self._op(inspection_id, entity, entity_id, field, value, author, parents)
+                   for field, value in values.items()]
+            oplog.append(self.db, ops)
+            projection.project_entities(self.db, [entity_id])
+
+    def _op(self, inspection_id, entity, entity_id, field, value, author, parents) -> Op:
+        if parents is None or field != DELETED:
+            heads = field_heads(oplog.ops_for_field(self.db, entity_id, field))
+            parents = sorted({*(parents or ()), *(h.op_id for h in heads)})
+        return Op(self.new_id(), inspection_id, entity, entity_id, field, value,
+                  self.clock.tick(), self.device_id, author, tuple(parents),
+                  self._next_seq(inspection_id))
+
+    def _next_seq(self, inspection_id: str) -> int:
+        if inspection_id not in self._seq:
+            self._seq[inspection_id] = oplog.last_seq(self.db, inspection_id, self.device_id)
+        self._seq[inspection_id] += 1
+        return self._seq[inspection_id]
+
+    def forget_sequence(self) -> None:
+        """Re-read sequence numbers from the store (after a rollback left the cache ahead)."""
+        self._seq.clear()
+
+
+def _all_heads(ops: Iterable[Op]) -> list[Op]:
+    """Current heads of every field (the tombstone field included) of one entity."""
+    by_field: dict[str, list[Op]] = {}
+    for op in ops:
+        by_field.setdefault(op.field, []).append(op)
+    return [head for group in by_field.values() for head in field_heads(group)]
+
+
+def _stored(value):
+    return value.isoformat() if hasattr(value, "isoformat") else value
+

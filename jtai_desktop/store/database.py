@@ -1,0 +1,81 @@
+"""Opening the database: pragmas, version check, backup before migrating."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+from typing import Callable
+
+from sqlite_utils import Database
+
+from ..domain.errors import NewerDatabaseError, StoreError
+from .migrations import MIGRATIONS, known_names
+
+Connector = Callable[[Path], sqlite3.Connection]
+
+
+def plain_connector(path: Path) -> sqlite3.Connection:
+    return sqlite3.connect(str(path), isolation_level=None, check_same_thread=False)
+
+
+def open_database(path: Path, connect: Connector = plain_connector) -> Database:
+    """Open (creating if needed) and migrate the store at ``path``.
+
+    A file written by a newer version is refused before anything is written to it.
+    """
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        conn = connect(path)
+        db = Database(conn, execute_plugins=False)
+        _check_not_newer(db, path)
+        _apply_pragmas(db)
+        _migrate(db, path, connect)
+    except sqlite3.DatabaseError as error:
+        raise StoreError(f"The database {path.name} cannot be opened: {error}. "
+                         "Restore it from a backup or choose another data folder.") from error
+    return db
+
+
+def _apply_pragmas(db: Database) -> None:
+    # WAL lets the UI read while a save commits; FULL makes a save the user saw survive power
+    # loss; foreign keys guard the local-only tables (projections are rebuilt from ops).
+    db.execute("PRAGMA journal_mode = WAL")
+    db.execute("PRAGMA synchronous = FULL")
+    db.execute("PRAGMA foreign_keys = ON")
+    db.execute("PRAGMA busy_timeout = 5000")
+
+
+def _check_not_newer(db: Database, path: Path) -> None:
+    applied = {m.name for m in MIGRATIONS.applied(db)}
+    unknown = sorted(applied - known_names())
+    if unknown:
+        raise NewerDatabaseError(
+            f"The database {path.name} was written by a newer version of jtai-desktop "
+            f"(it has schema changes {', '.join(unknown)} that this version does not know). "
+            "It has not been changed. Install the newer version to open it."
+        )
+
+
+def _migrate(db: Database, path: Path, connect: Connector) -> None:
+    pending = MIGRATIONS.pending(db)
+    if not pending:
+        return
+    if MIGRATIONS.applied(db):
+        backup_before_migrating(db, path, pending[0].name, connect)
+    MIGRATIONS.apply(db)
+
+
+def backup_before_migrating(db: Database, path: Path, next_migration: str,
+                            connect: Connector = plain_connector) -> Path:
+    """Copy the database aside (consistently, through SQLite's backup API) before a migration.
+
+    The copy is opened with the same connector, so an encrypted store stays encrypted.
+    """
+    target = path.with_name(f"{path.name}.before-{next_migration}.bak")
+    backup = connect(target)
+    try:
+        db.conn.backup(backup)
+    finally:
+        backup.close()
+    return target

@@ -1,0 +1,34 @@
+"""Queries over whole inspections: lookup by id prefix, summaries and counts."""
+
+from __future__ import annotations
+
+from sqlite_utils import Database
+
+COUNTED = {"team": "members", "children": "children", "reviews": "reviews", "notes": "notes",
+           "evidence": "evidence", "findings": "findings"}
+
+
+def ids_with_prefix(db: Database, prefix: str) -> list[str]:
+    escaped = prefix.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    return [row[0] for row in db.execute(
+        "SELECT id FROM inspections WHERE id LIKE ? ESCAPE '\\' ORDER BY id",
+        (escaped + "%",)).fetchall()]
+
+
+def counts(db: Database, inspection_id: str) -> dict[str, int]:
+    found = {name: _count(db, table, inspection_id) for name, table in COUNTED.items()}
+    found["ops"] = _count(db, "ops", inspection_id)
+    found["conflicts"] = _count(db, "conflicts", inspection_id)
+    return found
+
+
+def _count(db: Database, table: str, inspection_id: str) -> int:
+    return db.execute(f"SELECT count(*) FROM {table} WHERE inspection_id = ?",
+                      (inspection_id,)).fetchone()[0]
+
+
+def summaries(db: Database) -> list[dict]:
+    rows = db.execute("SELECT id, area, theme_id, title, notification_date FROM inspections "
+                      "ORDER BY notification_date DESC, id").fetchall()
+    return [{"id": r[0], "area": r[1], "theme": r[2], "title": r[3], "notification_date": r[4],
+             "counts": counts(db, r[0])} for r in rows]

@@ -1,0 +1,76 @@
+"""Schema migrations. A shipped migration is never edited: add a new one instead.
+
+The schema is written out literally here rather than generated from the record specs, so a
+later change to the specs cannot silently change what an old migration did.
+"""
+
+from __future__ import annotations
+
+from sqlite_utils import Database
+from sqlite_utils.migrations import Migrations
+
+MIGRATIONS = Migrations("jtai")
+
+META = {"id": str, "inspection_id": str, "created_at": str, "created_by": str,
+        "created_device": str, "updated_at": str, "updated_by": str}
+
+INITIAL_TABLES = {
+    "inspections": {"kind": str, "theme_id": str, "theme_pack": str, "area": str, "title": str,
+                    "partnership": str, "inspectorates": str, "notification_date": str,
+                    "retention_date": str, "notice_days": int, "lookback_months": int,
+                    "fieldwork_days": int, "notification_is_day_one": int},
+    "members": {"name": str, "inspectorate": str, "role": str, "device_id": str,
+                "evidence_block": int},
+    "agencies": {"kind": str, "name": str, "in_scope": int},
+    "children": {"pseudonym": str, "case_ref": str, "age_band": str, "selection": str,
+                 "summary": str, "agencies": str, "private_name": str, "private_address": str,
+                 "private_school": str, "private_dob": str},
+    "events": {"child_id": str, "kind": str, "summary": str, "agency_id": str, "date": str},
+    "reviews": {"child_id": str, "criterion_id": str, "agency_id": str, "observation": str,
+                "rating": str, "strength": int, "concern": int, "moderated": int},
+    "audit_evaluations": {"child_id": str, "area_summary": str, "agreement": str,
+                          "evaluation": str},
+    "notes": {"kind": str, "title": str, "text": str, "date": str, "attendees": str,
+              "children": str, "criteria": str, "children_or_families_present": int,
+              "consent_recorded": int},
+    "evidence": {"ref": str, "title": str, "source": str, "sha256": str, "file_name": str,
+                 "media_type": str, "description": str, "size": int, "date": str},
+    "findings": {"kind": str, "title": str, "text": str, "agencies": str, "moderated": int},
+    "links": {"evidence_id": str, "target_kind": str, "target_id": str},
+}
+
+# Lookups the services make often enough to deserve an index.
+INITIAL_INDEXES = {
+    "members": ["inspection_id"], "agencies": ["inspection_id"], "children": ["inspection_id"],
+    "events": ["child_id"], "reviews": ["child_id"], "audit_evaluations": ["child_id"],
+    "notes": ["inspection_id"], "evidence": ["inspection_id"], "findings": ["inspection_id"],
+    "links": ["evidence_id"],
+}
+
+
+@MIGRATIONS(name="0001_initial")
+def initial(db: Database) -> None:
+    db["ops"].create({
+        "op_id": str, "inspection_id": str, "entity": str, "entity_id": str, "field": str,
+        "value": str, "hlc": str, "device_id": str, "author": str, "parents": str, "seq": int,
+    }, pk="op_id", not_null={"inspection_id", "entity", "entity_id", "field", "value", "hlc",
+                              "device_id", "author", "parents", "seq"})
+    db["ops"].create_index(["entity_id", "field"])
+    db["ops"].create_index(["inspection_id", "entity", "field"])
+    db["ops"].create_index(["inspection_id", "device_id", "seq"], unique=True)
+    db["conflicts"].create({"entity_id": str, "field": str, "entity": str,
+                            "inspection_id": str, "op_ids": str}, pk=("entity_id", "field"))
+    db["identity"].create({"inspection_id": str, "member_id": str}, pk="inspection_id")
+    db["settings"].create({"key": str, "value": str}, pk="key")
+    for table, columns in INITIAL_TABLES.items():
+        db[table].create({**META, **columns}, pk="id")
+        db[table].create_index(INITIAL_INDEXES.get(table, ["inspection_id"]))
+    db.execute(
+        "CREATE VIRTUAL TABLE search_index USING fts5("
+        "title, body, entity UNINDEXED, entity_id UNINDEXED, inspection_id UNINDEXED, "
+        "tokenize = 'porter unicode61 remove_diacritics 2')"
+    )
+
+
+def known_names() -> set[str]:
+    return {m.name for m in MIGRATIONS._migrations}

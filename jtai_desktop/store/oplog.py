@@ -1,0 +1,105 @@
+"""The change log: append and read operations. Ops are never updated or deleted (but purge)."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from typing import Iterable, Iterator
+
+from sqlite_utils import Database
+
+from ..sync.ops import Op
+
+OP_COLUMNS = ("op_id", "inspection_id", "entity", "entity_id", "field", "value", "hlc",
+              "device_id", "author", "parents", "seq")
+_INSERT = (f"INSERT OR IGNORE INTO ops ({', '.join(OP_COLUMNS)}) "
+           f"VALUES ({', '.join('?' for _ in OP_COLUMNS)})")
+
+
+def append(db: Database, ops: Iterable[Op]) -> None:
+    """Store ops; an op already present (same id) is ignored, so replays change nothing."""
+    rows = [op.to_row() for op in ops]
+    db.conn.executemany(_INSERT, [tuple(row[c] for c in OP_COLUMNS) for row in rows])
+
+
+def _ops(db: Database, sql: str, params: tuple) -> list[Op]:
+    cursor = db.conn.execute(f"SELECT {', '.join(OP_COLUMNS)} FROM ops WHERE {sql}", params)
+    return [Op.from_row(dict(zip(OP_COLUMNS, row))) for row in cursor]
+
+
+def ops_for_entity(db: Database, entity_id: str) -> list[Op]:
+    return _ops(db, "entity_id = ?", (entity_id,))
+
+
+def ops_for_field(db: Database, entity_id: str, field: str) -> list[Op]:
+    return _ops(db, "entity_id = ? AND field = ?", (entity_id, field))
+
+
+def ops_by_ids(db: Database, op_ids: Iterable[str]) -> list[Op]:
+    ids = list(op_ids)
+    found: list[Op] = []
+    for start in range(0, len(ids), 500):  # stay under SQLite's bound-parameter limit
+        chunk = ids[start:start + 500]
+        found += _ops(db, f"op_id IN ({', '.join('?' for _ in chunk)})", tuple(chunk))
+    return found
+
+
+def entity_ids(db: Database, inspection_id: str | None = None) -> Iterator[str]:
+    sql = "SELECT DISTINCT entity_id FROM ops"
+    params: tuple = ()
+    if inspection_id:
+        sql, params = sql + " WHERE inspection_id = ?", (inspection_id,)
+    for (entity_id,) in db.conn.execute(sql + " ORDER BY entity_id", params):
+        yield entity_id
+
+
+def ops_by_entity(db: Database, inspection_id: str | None = None) -> Iterator[list[Op]]:
+    """All ops grouped by entity in one ordered scan (for rebuilding the projection)."""
+    sql = f"SELECT {', '.join(OP_COLUMNS)} FROM ops"
+    params: tuple = ()
+    if inspection_id:
+        sql, params = sql + " WHERE inspection_id = ?", (inspection_id,)
+    group: list[Op] = []
+    for row in db.conn.execute(sql + " ORDER BY entity_id", params):
+        op = Op.from_row(dict(zip(OP_COLUMNS, row)))
+        if group and group[0].entity_id != op.entity_id:
+            yield group
+            group = []
+        group.append(op)
+    if group:
+        yield group
+
+
+def last_seq(db: Database, inspection_id: str, device_id: str) -> int:
+    row = db.conn.execute("SELECT max(seq) FROM ops WHERE inspection_id = ? AND device_id = ?",
+                          (inspection_id, device_id)).fetchone()
+    return row[0] or 0
+
+
+def last_stamp(db: Database, device_id: str) -> str | None:
+    row = db.conn.execute("SELECT max(hlc) FROM ops WHERE device_id = ?", (device_id,)).fetchone()
+    return row[0]
+
+
+def count(db: Database, inspection_id: str) -> int:
+    return db.conn.execute("SELECT count(*) FROM ops WHERE inspection_id = ?",
+                           (inspection_id,)).fetchone()[0]
+
+
+def digest(db: Database, inspection_id: str) -> str:
+    """SHA-256 over the sorted op ids: equal on two replicas exactly when they hold the same ops."""
+    hasher = hashlib.sha256()
+    for (op_id,) in db.conn.execute(
+            "SELECT op_id FROM ops WHERE inspection_id = ? ORDER BY op_id", (inspection_id,)):
+        hasher.update(op_id.encode() + b"\n")
+    return hasher.hexdigest()
+
+
+def field_values(db: Database, inspection_id: str, entity: str, field: str,
+                 author: str | None = None) -> list:
+    """Every value ever written to one field of one kind of record, deleted records included."""
+    sql = "SELECT value FROM ops WHERE inspection_id = ? AND entity = ? AND field = ?"
+    params: tuple = (inspection_id, entity, field)
+    if author is not None:
+        sql, params = sql + " AND author = ?", params + (author,)
+    return [json.loads(v) for (v,) in db.execute(sql, params)]

@@ -1,0 +1,137 @@
+"""The tables as a projection of the ops: write one entity's resolved state, or rebuild all.
+
+Incremental updates and a full rebuild go through the same ``write_state`` function, so
+rebuilding from the ops yields the same tables by construction (and a test checks it).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from typing import Iterable
+
+from sqlite_utils import Database
+
+from ..domain.records import BOOL, ENTITIES, JSON, META_COLUMNS, EntitySpec
+from ..sync.clock import Stamp
+from ..sync.merge import EntityState, resolve_entity
+from ..sync.ops import Op
+from . import oplog
+
+
+def search_rowid(entity_id: str) -> int:
+    """A stable FTS rowid per entity, so its index entry is replaced without a table scan."""
+    return int.from_bytes(hashlib.sha256(entity_id.encode()).digest()[:8], "big") >> 1
+
+
+def project_entities(db: Database, entity_ids: Iterable[str]) -> None:
+    for entity_id in entity_ids:
+        write_state(db, resolve_entity(oplog.ops_for_entity(db, entity_id)))
+
+
+def rebuild(db: Database, inspection_id: str | None = None) -> None:
+    """Throw the projection away and derive it again from the change log."""
+    with db.atomic():
+        clear(db, inspection_id)
+        for ops in oplog.ops_by_entity(db, inspection_id):
+            write_state(db, resolve_entity(ops))
+
+
+def clear(db: Database, inspection_id: str | None = None) -> None:
+    where, params = ("WHERE inspection_id = ?", (inspection_id,)) if inspection_id else ("", ())
+    for spec in ENTITIES.values():
+        db.execute(f"DELETE FROM {spec.table} {where}", params)
+    db.execute(f"DELETE FROM conflicts {where}", params)
+    db.execute(f"DELETE FROM search_index {where}", params)
+
+
+def write_state(db: Database, state: EntityState) -> None:
+    spec = ENTITIES[state.entity]
+    if state.deleted:
+        db.execute(f"DELETE FROM {spec.table} WHERE id = ?", (state.entity_id,))
+    else:
+        _write_row(db, spec, state)
+    _write_conflicts(db, state)
+    _write_search(db, spec, state)
+
+
+def row_for(spec: EntitySpec, state: EntityState) -> dict:
+    values = state.values()
+    row = {name: _column_value(spec.field(name).kind, values.get(name))
+           for name in spec.field_names}
+    row.update(_meta(state))
+    return row
+
+
+def _meta(state: EntityState) -> dict:
+    first, last = state.first, state.last
+    return {
+        "id": state.entity_id,
+        "inspection_id": state.inspection_id,
+        "created_at": Stamp.parse(first.hlc).iso(),
+        "created_by": first.author,
+        "created_device": first.device_id,
+        "updated_at": Stamp.parse(last.hlc).iso(),
+        "updated_by": last.author,
+    }
+
+
+def _column_value(kind: str, value):
+    if value is None:
+        return None
+    if kind == JSON:
+        return json.dumps(value, sort_keys=True, ensure_ascii=False)
+    if kind == BOOL:
+        return int(bool(value))
+    return value
+
+
+def _write_row(db: Database, spec: EntitySpec, state: EntityState) -> None:
+    row = row_for(spec, state)
+    columns = (*META_COLUMNS, *spec.field_names)
+    db.execute(
+        f"INSERT OR REPLACE INTO {spec.table} ({', '.join(columns)}) "
+        f"VALUES ({', '.join('?' for _ in columns)})",
+        tuple(row[c] for c in columns),
+    )
+
+
+def _write_conflicts(db: Database, state: EntityState) -> None:
+    db.execute("DELETE FROM conflicts WHERE entity_id = ?", (state.entity_id,))
+    for field, heads in state.conflicts().items():
+        db.execute(
+            "INSERT INTO conflicts (entity_id, field, entity, inspection_id, op_ids) "
+            "VALUES (?, ?, ?, ?, ?)",
+            (state.entity_id, field, state.entity, state.inspection_id,
+             json.dumps([op.op_id for op in heads])),
+        )
+
+
+def _write_search(db: Database, spec: EntitySpec, state: EntityState) -> None:
+    if not (spec.search_title or spec.search_body):
+        return
+    rowid = search_rowid(state.entity_id)
+    db.execute("DELETE FROM search_index WHERE rowid = ?", (rowid,))
+    if state.deleted:
+        return
+    values = state.values()
+    title = values.get(spec.search_title) if spec.search_title else None
+    body = "\n".join(str(values[f]) for f in spec.search_body if values.get(f))
+    if not (title or body):
+        return
+    db.execute(
+        "INSERT INTO search_index (rowid, title, body, entity, entity_id, inspection_id) "
+        "VALUES (?, ?, ?, ?, ?, ?)",
+        (rowid, title or "", body, state.entity, state.entity_id, state.inspection_id),
+    )
+
+
+def conflict_heads(db: Database, entity_id: str) -> dict[str, list[Op]]:
+    """Field -> competing ops for an entity's open conflicts, oldest first."""
+    found: dict[str, list[Op]] = {}
+    for field, op_ids in db.execute(
+            "SELECT field, op_ids FROM conflicts WHERE entity_id = ? ORDER BY field",
+            (entity_id,)).fetchall():
+        ops = oplog.ops_by_ids(db, json.loads(op_ids))
+        found[field] = sorted(ops, key=lambda op: (op.hlc, op.op_id))
+    return found

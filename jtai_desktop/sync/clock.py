@@ -1,0 +1,73 @@
+"""Hybrid logical clock: causally ordered, roughly wall-clock stamps that sort as strings.
+
+A stamp is ``"{millis:013d}.{counter:04d}.{device}"``. Millis follows the wall clock when it
+moves forward; the counter orders events within one millisecond or while the wall clock is
+behind a stamp already seen from another device, so causality holds across skewed laptops.
+"""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from typing import Callable
+
+MAX_COUNTER = 9999
+
+
+@dataclass(frozen=True, order=True)
+class Stamp:
+    millis: int
+    counter: int
+    device: str
+
+    def __str__(self) -> str:
+        return f"{self.millis:013d}.{self.counter:04d}.{self.device}"
+
+    @classmethod
+    def parse(cls, text: str) -> "Stamp":
+        millis, counter, device = text.split(".", 2)
+        return cls(int(millis), int(counter), device)
+
+    def iso(self) -> str:
+        """The wall-clock part as an ISO 8601 UTC time, for display and created_at columns."""
+        moment = datetime.fromtimestamp(self.millis / 1000, tz=timezone.utc)
+        return moment.strftime("%Y-%m-%dT%H:%M:%S.") + f"{self.millis % 1000:03d}Z"
+
+
+def wall_millis() -> int:
+    return time.time_ns() // 1_000_000
+
+
+class HybridClock:
+    """Issues strictly increasing stamps for one device."""
+
+    def __init__(self, device: str, last: str | None = None,
+                 now: Callable[[], int] = wall_millis):
+        self.device = device
+        self._now = now
+        self._last = Stamp.parse(last) if last else Stamp(0, 0, device)
+
+    @property
+    def last(self) -> Stamp:
+        return self._last
+
+    def tick(self) -> str:
+        wall = self._now()
+        if wall > self._last.millis:
+            self._last = Stamp(wall, 0, self.device)
+        else:
+            self._last = self._bump(self._last.millis, self._last.counter)
+        return str(self._last)
+
+    def observe(self, remote: str) -> None:
+        """Move past a stamp received from another device, so later local edits follow it."""
+        other = Stamp.parse(remote)
+        if (other.millis, other.counter) > (self._last.millis, self._last.counter):
+            self._last = Stamp(other.millis, other.counter, self.device)
+
+    def _bump(self, millis: int, counter: int) -> Stamp:
+        # A full counter borrows the next millisecond rather than overflowing the format.
+        if counter >= MAX_COUNTER:
+            return Stamp(millis + 1, 0, self.device)
+        return Stamp(millis, counter + 1, self.device)
