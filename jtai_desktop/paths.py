@@ -36,3 +36,16 @@ def database_path(folder: Path) -> Path:
 
 def blobs_path(folder: Path) -> Path:
     return folder / BLOBS_NAME
+
+
+def open_copies_path(folder: Path) -> Path:
+    """Decrypted copies for opening evidence in another program; emptied on lock and exit."""
+    return folder / "open-copies"
+
+
+def make_private(folder: Path) -> Path:
+    """Create the folder readable by its owner only (other users of the laptop see nothing)."""
+    folder.mkdir(parents=True, exist_ok=True)
+    if os.name == "posix":
+        os.chmod(folder, 0o700)
+    return folder

@@ -7,13 +7,34 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 import pytest  # noqa: E402
 
 from jtai_desktop.app import open_context  # noqa: E402
+from jtai_desktop.crypto.kdf import fast_params_for_tests  # noqa: E402
+
+PASSPHRASE = "correct horse battery staple"
 
 
 @pytest.fixture
-def context(tmp_path):
-    ctx = open_context(tmp_path / "data")
-    yield ctx
-    ctx.close()
+def passphrase():
+    return PASSPHRASE
+
+
+@pytest.fixture
+def open_folder():
+    """Open (creating if new) a data folder with a cheap KDF so tests stay fast."""
+    opened = []
+
+    def opener(folder, passphrase=PASSPHRASE):
+        ctx = open_context(folder, passphrase, kdf_params=fast_params_for_tests())
+        opened.append(ctx)
+        return ctx
+
+    yield opener
+    for ctx in opened:
+        ctx.close()
+
+
+@pytest.fixture
+def context(tmp_path, open_folder):
+    return open_folder(tmp_path / "data")
 
 
 @pytest.fixture

@@ -36,3 +36,7 @@ class StoreError(JtaiError):
 
 class NewerDatabaseError(StoreError):
     """The database was written by a newer version of the app; it is left untouched."""
+
+
+class DiskFullError(StoreError):
+    """No space left: the change in hand was not saved; everything before it was."""

@@ -7,11 +7,13 @@ so that several data folders running this produce the concurrent edits a real te
 from __future__ import annotations
 
 import random
+import uuid
 from datetime import date
 from typing import Callable
 
 from ..domain.errors import JtaiError
 from ..domain.records import AGE_BANDS, EvidenceSource, FindingKind, NoteKind, Selection
+from ..store import oplog
 from . import casework, demo_text as text, evidence, findings, notes
 from .inspections import theme_pack
 from .workspace import Workspace
@@ -25,6 +27,11 @@ class Simulator:
         self.rng = random.Random(seed)
         self.pack = theme_pack(ws, inspection_id)
         self.counts = {"created": 0, "edited": 0, "deleted": 0, "linked": 0, "refused": 0}
+        # Ids from the seed, this device and the log's length: random ids would reorder the
+        # rows the edits pick from, so identical copies would diverge; another device or a
+        # later run still gets ids of its own.
+        self.id_rng = random.Random(
+            f"{seed}/{ws.device_id}/{inspection_id}/{oplog.count(ws.db, inspection_id)}")
 
     def run(self, edits: int, progress: Progress | None = None) -> dict[str, int]:
         actions = [(self.create_child, 1), (self.create_note, 3), (self.create_evidence, 2),
@@ -32,14 +39,19 @@ class Simulator:
                    (self.edit_child, 2), (self.edit_finding, 2), (self.link_evidence, 2),
                    (self.delete_something, 1)]
         choices, weights = zip(*actions)
-        for n in range(edits):
-            action = self.rng.choices(choices, weights)[0]
-            try:
-                action()
-            except JtaiError:
-                self.counts["refused"] += 1  # e.g. nothing to edit yet: a real user would stop
-            if progress:
-                progress(n + 1, edits, "Simulating edits")
+        own_ids = self.ws.new_id
+        self.ws.new_id = lambda: uuid.UUID(int=self.id_rng.getrandbits(128), version=4).hex
+        try:
+            for n in range(edits):
+                action = self.rng.choices(choices, weights)[0]
+                try:
+                    action()
+                except JtaiError:
+                    self.counts["refused"] += 1  # e.g. nothing to edit yet: a real user would stop
+                if progress:
+                    progress(n + 1, edits, "Simulating edits")
+        finally:
+            self.ws.new_id = own_ids
         return self.counts
 
     def rows(self, entity: str) -> list[dict]:

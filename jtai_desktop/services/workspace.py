@@ -13,8 +13,9 @@ from typing import Callable, Iterable
 from sqlite_utils import Database
 
 from ..domain.errors import NotFoundError, ValidationError
-from ..domain.records import normalise
+from ..domain.records import BOOL, normalise, spec_for
 from ..store import oplog, projection, records
+from ..store.cipher import DATABASE_ERRORS, save_failed
 from ..sync.clock import HybridClock
 from ..sync.merge import field_heads, resolve_entity
 from ..sync.ops import DELETED, Op
@@ -91,7 +92,7 @@ class Workspace:
         changed = {k: v for k, v in clean.items() if _stored(row.get(k)) != _stored(v)}
         if changed:
             self._write(row["inspection_id"], entity, entity_id, changed)
-        before = {k: row.get(k) for k in changed}
+        before = {k: _as_value(entity, k, row.get(k)) for k in changed}
         return ChangeSet(label or f"Edit {entity}", (Change(SET, entity, entity_id, before, changed),))
 
     def delete(self, entity: str, entity_id: str, label: str = "") -> ChangeSet:
@@ -147,11 +148,15 @@ class Workspace:
     def _write(self, inspection_id: str, entity: str, entity_id: str, values: dict,
                parents: list[str] | None = None) -> None:
         author = self.author_for(inspection_id)
-        with self.db.atomic():
-            ops = [self._op(inspection_id, entity, entity_id, field, value, author, parents)
-                   for field, value in values.items()]
-            oplog.append(self.db, ops)
-            projection.project_entities(self.db, [entity_id])
+        try:
+            with self.db.atomic():
+                ops = [self._op(inspection_id, entity, entity_id, field, value, author, parents)
+                       for field, value in values.items()]
+                oplog.append(self.db, ops)
+                projection.project_entities(self.db, [entity_id])
+        except DATABASE_ERRORS as error:
+            self.forget_sequence()  # the rolled-back ops' numbers must be used again
+            raise save_failed(error) from error
 
     def _op(self, inspection_id, entity, entity_id, field, value, author, parents) -> Op:
         if parents is None or field != DELETED:
@@ -178,6 +183,14 @@ def _all_heads(ops: Iterable[Op]) -> list[Op]:
     for op in ops:
         by_field.setdefault(op.field, []).append(op)
     return [head for group in by_field.values() for head in field_heads(group)]
+
+
+def _as_value(entity: str, field: str, value):
+    """A projected column value as an op value: bool columns hold 0/1, which undo must not
+    feed back to ``normalise`` (it accepts only True/False for them)."""
+    if value is not None and spec_for(entity).field(field).kind == BOOL:
+        return bool(value)
+    return value
 
 
 def _stored(value):

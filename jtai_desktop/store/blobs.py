@@ -1,21 +1,26 @@
-"""Content-addressed evidence files: each stored once, named by its SHA-256, verified on read."""
+"""Content-addressed evidence files, encrypted at rest, named by the SHA-256 of their content.
+
+A file is written to a temporary name, fsynced and renamed, so a crash or a full disk never
+leaves half a file under a real name. Reading verifies both the encryption and the hash.
+"""
 
 from __future__ import annotations
 
 import hashlib
 import os
 import tempfile
+from io import BytesIO
 from pathlib import Path
 from typing import BinaryIO, Iterator
 
+from ..crypto.blobcipher import CHUNK, BlobCipher, BlobDamagedError
 from ..domain.errors import StoreError
-
-CHUNK = 1 << 20
 
 
 class BlobStore:
-    def __init__(self, root: Path):
+    def __init__(self, root: Path, cipher: BlobCipher):
         self.root = Path(root)
+        self.cipher = cipher
 
     def path(self, sha256: str) -> Path:
         return self.root / sha256[:2] / sha256
@@ -24,38 +29,47 @@ class BlobStore:
         return self.path(sha256).is_file()
 
     def put_file(self, source: Path) -> tuple[str, int]:
-        """Copy a file in, hashing as it goes; returns (sha256, size)."""
+        """Encrypt a file in, hashing its content as it goes; returns (sha256, size)."""
         try:
             with open(source, "rb") as stream:
                 return self.put_stream(stream)
         except FileNotFoundError:
             raise StoreError(f"The file {Path(source).name} no longer exists.") from None
         except PermissionError:
-            raise StoreError(f"The file {Path(source).name} cannot be read (permission denied).") from None
+            raise StoreError(f"The file {Path(source).name} cannot be read "
+                             "(permission denied).") from None
 
     def put_bytes(self, data: bytes) -> tuple[str, int]:
-        from io import BytesIO
         return self.put_stream(BytesIO(data))
 
     def put_stream(self, stream: BinaryIO) -> tuple[str, int]:
         self.root.mkdir(parents=True, exist_ok=True)
-        hasher, size = hashlib.sha256(), 0
-        handle, temp_name = tempfile.mkstemp(dir=self.root, prefix=".incoming-")
+        hasher, counted = hashlib.sha256(), [0]
+
+        def plaintext() -> Iterator[bytes]:
+            for piece in iter(lambda: stream.read(CHUNK), b""):
+                hasher.update(piece)
+                counted[0] += len(piece)
+                yield piece
+
+        temp = self._write_temp(self.cipher.encrypt(plaintext()))
+        sha = hasher.hexdigest()
+        self._commit(temp, sha)
+        return sha, counted[0]
+
+    def _write_temp(self, sealed: Iterator[bytes]) -> Path:
+        handle, name = tempfile.mkstemp(dir=self.root, prefix=".incoming-")
         try:
             with os.fdopen(handle, "wb") as out:
-                for chunk in iter(lambda: stream.read(CHUNK), b""):
-                    hasher.update(chunk)
-                    out.write(chunk)
-                    size += len(chunk)
+                for piece in sealed:
+                    out.write(piece)
                 out.flush()
                 os.fsync(out.fileno())
-            sha = hasher.hexdigest()
-            self._commit(Path(temp_name), sha)
-            return sha, size
         except OSError as error:
-            Path(temp_name).unlink(missing_ok=True)
+            Path(name).unlink(missing_ok=True)
             raise StoreError(f"The file could not be stored in the evidence folder: "
                              f"{error.strerror or error}. Nothing was added.") from error
+        return Path(name)
 
     def _commit(self, temp: Path, sha: str) -> None:
         target = self.path(sha)
@@ -65,22 +79,42 @@ class BlobStore:
         target.parent.mkdir(exist_ok=True)
         os.replace(temp, target)  # atomic: a reader sees the whole file or none
 
+    def chunks(self, sha256: str) -> Iterator[bytes]:
+        """The plaintext, verified chunk by chunk; the hash is checked at the end."""
+        hasher = hashlib.sha256()
+        try:
+            with open(self.path(sha256), "rb") as stream:
+                for piece in self.cipher.decrypt(stream):
+                    hasher.update(piece)
+                    yield piece
+        except FileNotFoundError:
+            raise StoreError(f"The evidence file {sha256[:12]}… is missing from this "
+                             "computer; it will be fetched again at the next sync.") from None
+        except BlobDamagedError:
+            raise StoreError(_damaged(sha256)) from None
+        if hasher.hexdigest() != sha256:
+            raise StoreError(_damaged(sha256))
+
     def read_bytes(self, sha256: str) -> bytes:
-        data = self.path(sha256).read_bytes()
-        if hashlib.sha256(data).hexdigest() != sha256:
-            raise StoreError(f"The stored evidence file {sha256[:12]}… is damaged "
-                             "(its content no longer matches its hash).")
-        return data
+        return b"".join(self.chunks(sha256))
 
     def verify(self, sha256: str) -> bool:
-        path = self.path(sha256)
-        if not path.is_file():
+        try:
+            for _ in self.chunks(sha256):
+                pass
+        except StoreError:
             return False
-        hasher = hashlib.sha256()
-        with open(path, "rb") as stream:
-            for chunk in iter(lambda: stream.read(CHUNK), b""):
-                hasher.update(chunk)
-        return hasher.hexdigest() == sha256
+        return True
+
+    def delete(self, sha256: str) -> None:
+        self.path(sha256).unlink(missing_ok=True)
+
+    def remove_incomplete(self) -> int:
+        """Delete temporary files of writes that a crash or a full disk interrupted."""
+        stale = list(self.root.glob(".incoming-*")) if self.root.is_dir() else []
+        for path in stale:
+            path.unlink(missing_ok=True)
+        return len(stale)
 
     def shas(self) -> Iterator[str]:
         if not self.root.is_dir():
@@ -88,3 +122,8 @@ class BlobStore:
         for path in sorted(self.root.glob("??/*")):
             if path.is_file() and not path.name.startswith("."):
                 yield path.name
+
+
+def _damaged(sha256: str) -> str:
+    return (f"The stored evidence file {sha256[:12]}… is damaged (it was altered or cut "
+            "short). It will not be opened; fetch it again at the next sync or re-import it.")

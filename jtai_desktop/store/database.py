@@ -9,6 +9,7 @@ from typing import Callable
 from sqlite_utils import Database
 
 from ..domain.errors import NewerDatabaseError, StoreError
+from .cipher import DATABASE_ERRORS
 from .migrations import MIGRATIONS, known_names
 
 Connector = Callable[[Path], sqlite3.Connection]
@@ -25,15 +26,23 @@ def open_database(path: Path, connect: Connector = plain_connector) -> Database:
     """
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
+    conn = None
     try:
         conn = connect(path)
         db = Database(conn, execute_plugins=False)
         _check_not_newer(db, path)
         _apply_pragmas(db)
         _migrate(db, path, connect)
-    except sqlite3.DatabaseError as error:
-        raise StoreError(f"The database {path.name} cannot be opened: {error}. "
-                         "Restore it from a backup or choose another data folder.") from error
+    except BaseException as error:
+        # A refused file is not left open (locked on Windows, -wal/-shm beside it) for as
+        # long as the error is alive.
+        if conn is not None:
+            conn.close()
+        if not isinstance(error, DATABASE_ERRORS):
+            raise
+        raise StoreError(f"The database {path.name} cannot be opened: {error}. It may be "
+                         "damaged or belong to another key file; nothing was changed. Restore "
+                         "it from a backup or choose another data folder.") from error
     return db
 
 
@@ -44,6 +53,8 @@ def _apply_pragmas(db: Database) -> None:
     db.execute("PRAGMA synchronous = FULL")
     db.execute("PRAGMA foreign_keys = ON")
     db.execute("PRAGMA busy_timeout = 5000")
+    # Deleted content is overwritten rather than left in free pages (purge relies on it).
+    db.execute("PRAGMA secure_delete = ON")
 
 
 def _check_not_newer(db: Database, path: Path) -> None:

@@ -32,3 +32,10 @@ def summaries(db: Database) -> list[dict]:
                       "ORDER BY notification_date DESC, id").fetchall()
     return [{"id": r[0], "area": r[1], "theme": r[2], "title": r[3], "notification_date": r[4],
              "counts": counts(db, r[0])} for r in rows]
+
+
+def retention_due(db: Database, today_iso: str) -> list[dict]:
+    rows = db.execute("SELECT id, title, retention_date FROM inspections "
+                      "WHERE retention_date IS NOT NULL AND retention_date <= ? "
+                      "ORDER BY retention_date", (today_iso,)).fetchall()
+    return [{"id": r[0], "title": r[1], "retention_date": r[2]} for r in rows]

@@ -72,5 +72,13 @@ def initial(db: Database) -> None:
     )
 
 
+@MIGRATIONS(name="0002_audit_log")
+def audit_log(db: Database) -> None:
+    """Local record of what left the app (exports) and what was destroyed (purges)."""
+    db["audit_log"].create({"id": int, "at": str, "action": str, "inspection_id": str,
+                            "actor": str, "device_id": str, "details": str}, pk="id")
+    db["audit_log"].create_index(["inspection_id"])
+
+
 def known_names() -> set[str]:
     return {m.name for m in MIGRATIONS._migrations}

@@ -1,0 +1,1 @@
+"""Keys and encryption for data at rest. No Qt, no SQL."""

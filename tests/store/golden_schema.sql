@@ -1,0 +1,108 @@
+-- index idx__sqlite_migrations_migration_set_name on _sqlite_migrations
+CREATE UNIQUE INDEX "idx__sqlite_migrations_migration_set_name" ON "_sqlite_migrations" ("migration_set", "name");
+-- index idx_agencies_inspection_id on agencies
+CREATE INDEX "idx_agencies_inspection_id" ON "agencies" ("inspection_id");
+-- index idx_audit_evaluations_child_id on audit_evaluations
+CREATE INDEX "idx_audit_evaluations_child_id" ON "audit_evaluations" ("child_id");
+-- index idx_audit_log_inspection_id on audit_log
+CREATE INDEX "idx_audit_log_inspection_id" ON "audit_log" ("inspection_id");
+-- index idx_children_inspection_id on children
+CREATE INDEX "idx_children_inspection_id" ON "children" ("inspection_id");
+-- index idx_events_child_id on events
+CREATE INDEX "idx_events_child_id" ON "events" ("child_id");
+-- index idx_evidence_inspection_id on evidence
+CREATE INDEX "idx_evidence_inspection_id" ON "evidence" ("inspection_id");
+-- index idx_findings_inspection_id on findings
+CREATE INDEX "idx_findings_inspection_id" ON "findings" ("inspection_id");
+-- index idx_inspections_inspection_id on inspections
+CREATE INDEX "idx_inspections_inspection_id" ON "inspections" ("inspection_id");
+-- index idx_links_evidence_id on links
+CREATE INDEX "idx_links_evidence_id" ON "links" ("evidence_id");
+-- index idx_members_inspection_id on members
+CREATE INDEX "idx_members_inspection_id" ON "members" ("inspection_id");
+-- index idx_notes_inspection_id on notes
+CREATE INDEX "idx_notes_inspection_id" ON "notes" ("inspection_id");
+-- index idx_ops_entity_id_field on ops
+CREATE INDEX "idx_ops_entity_id_field" ON "ops" ("entity_id", "field");
+-- index idx_ops_inspection_id_device_id_seq on ops
+CREATE UNIQUE INDEX "idx_ops_inspection_id_device_id_seq" ON "ops" ("inspection_id", "device_id", "seq");
+-- index idx_ops_inspection_id_entity_field on ops
+CREATE INDEX "idx_ops_inspection_id_entity_field" ON "ops" ("inspection_id", "entity", "field");
+-- index idx_reviews_child_id on reviews
+CREATE INDEX "idx_reviews_child_id" ON "reviews" ("child_id");
+-- index sqlite_autoindex_agencies_1 on agencies
+-- (made by SQLite, no SQL)
+-- index sqlite_autoindex_audit_evaluations_1 on audit_evaluations
+-- (made by SQLite, no SQL)
+-- index sqlite_autoindex_children_1 on children
+-- (made by SQLite, no SQL)
+-- index sqlite_autoindex_conflicts_1 on conflicts
+-- (made by SQLite, no SQL)
+-- index sqlite_autoindex_events_1 on events
+-- (made by SQLite, no SQL)
+-- index sqlite_autoindex_evidence_1 on evidence
+-- (made by SQLite, no SQL)
+-- index sqlite_autoindex_findings_1 on findings
+-- (made by SQLite, no SQL)
+-- index sqlite_autoindex_identity_1 on identity
+-- (made by SQLite, no SQL)
+-- index sqlite_autoindex_inspections_1 on inspections
+-- (made by SQLite, no SQL)
+-- index sqlite_autoindex_links_1 on links
+-- (made by SQLite, no SQL)
+-- index sqlite_autoindex_members_1 on members
+-- (made by SQLite, no SQL)
+-- index sqlite_autoindex_notes_1 on notes
+-- (made by SQLite, no SQL)
+-- index sqlite_autoindex_ops_1 on ops
+-- (made by SQLite, no SQL)
+-- index sqlite_autoindex_reviews_1 on reviews
+-- (made by SQLite, no SQL)
+-- index sqlite_autoindex_settings_1 on settings
+-- (made by SQLite, no SQL)
+-- table _sqlite_migrations on _sqlite_migrations
+CREATE TABLE "_sqlite_migrations" ( "id" INTEGER PRIMARY KEY, "migration_set" TEXT, "name" TEXT, "applied_at" TEXT );
+-- table agencies on agencies
+CREATE TABLE "agencies" ( "id" TEXT PRIMARY KEY, "inspection_id" TEXT, "created_at" TEXT, "created_by" TEXT, "created_device" TEXT, "updated_at" TEXT, "updated_by" TEXT, "kind" TEXT, "name" TEXT, "in_scope" INTEGER );
+-- table audit_evaluations on audit_evaluations
+CREATE TABLE "audit_evaluations" ( "id" TEXT PRIMARY KEY, "inspection_id" TEXT, "created_at" TEXT, "created_by" TEXT, "created_device" TEXT, "updated_at" TEXT, "updated_by" TEXT, "child_id" TEXT, "area_summary" TEXT, "agreement" TEXT, "evaluation" TEXT );
+-- table audit_log on audit_log
+CREATE TABLE "audit_log" ( "id" INTEGER PRIMARY KEY, "at" TEXT, "action" TEXT, "inspection_id" TEXT, "actor" TEXT, "device_id" TEXT, "details" TEXT );
+-- table children on children
+CREATE TABLE "children" ( "id" TEXT PRIMARY KEY, "inspection_id" TEXT, "created_at" TEXT, "created_by" TEXT, "created_device" TEXT, "updated_at" TEXT, "updated_by" TEXT, "pseudonym" TEXT, "case_ref" TEXT, "age_band" TEXT, "selection" TEXT, "summary" TEXT, "agencies" TEXT, "private_name" TEXT, "private_address" TEXT, "private_school" TEXT, "private_dob" TEXT );
+-- table conflicts on conflicts
+CREATE TABLE "conflicts" ( "entity_id" TEXT, "field" TEXT, "entity" TEXT, "inspection_id" TEXT, "op_ids" TEXT, PRIMARY KEY ("entity_id", "field") );
+-- table events on events
+CREATE TABLE "events" ( "id" TEXT PRIMARY KEY, "inspection_id" TEXT, "created_at" TEXT, "created_by" TEXT, "created_device" TEXT, "updated_at" TEXT, "updated_by" TEXT, "child_id" TEXT, "kind" TEXT, "summary" TEXT, "agency_id" TEXT, "date" TEXT );
+-- table evidence on evidence
+CREATE TABLE "evidence" ( "id" TEXT PRIMARY KEY, "inspection_id" TEXT, "created_at" TEXT, "created_by" TEXT, "created_device" TEXT, "updated_at" TEXT, "updated_by" TEXT, "ref" TEXT, "title" TEXT, "source" TEXT, "sha256" TEXT, "file_name" TEXT, "media_type" TEXT, "description" TEXT, "size" INTEGER, "date" TEXT );
+-- table findings on findings
+CREATE TABLE "findings" ( "id" TEXT PRIMARY KEY, "inspection_id" TEXT, "created_at" TEXT, "created_by" TEXT, "created_device" TEXT, "updated_at" TEXT, "updated_by" TEXT, "kind" TEXT, "title" TEXT, "text" TEXT, "agencies" TEXT, "moderated" INTEGER );
+-- table identity on identity
+CREATE TABLE "identity" ( "inspection_id" TEXT PRIMARY KEY, "member_id" TEXT );
+-- table inspections on inspections
+CREATE TABLE "inspections" ( "id" TEXT PRIMARY KEY, "inspection_id" TEXT, "created_at" TEXT, "created_by" TEXT, "created_device" TEXT, "updated_at" TEXT, "updated_by" TEXT, "kind" TEXT, "theme_id" TEXT, "theme_pack" TEXT, "area" TEXT, "title" TEXT, "partnership" TEXT, "inspectorates" TEXT, "notification_date" TEXT, "retention_date" TEXT, "notice_days" INTEGER, "lookback_months" INTEGER, "fieldwork_days" INTEGER, "notification_is_day_one" INTEGER );
+-- table links on links
+CREATE TABLE "links" ( "id" TEXT PRIMARY KEY, "inspection_id" TEXT, "created_at" TEXT, "created_by" TEXT, "created_device" TEXT, "updated_at" TEXT, "updated_by" TEXT, "evidence_id" TEXT, "target_kind" TEXT, "target_id" TEXT );
+-- table members on members
+CREATE TABLE "members" ( "id" TEXT PRIMARY KEY, "inspection_id" TEXT, "created_at" TEXT, "created_by" TEXT, "created_device" TEXT, "updated_at" TEXT, "updated_by" TEXT, "name" TEXT, "inspectorate" TEXT, "role" TEXT, "device_id" TEXT, "evidence_block" INTEGER );
+-- table notes on notes
+CREATE TABLE "notes" ( "id" TEXT PRIMARY KEY, "inspection_id" TEXT, "created_at" TEXT, "created_by" TEXT, "created_device" TEXT, "updated_at" TEXT, "updated_by" TEXT, "kind" TEXT, "title" TEXT, "text" TEXT, "date" TEXT, "attendees" TEXT, "children" TEXT, "criteria" TEXT, "children_or_families_present" INTEGER, "consent_recorded" INTEGER );
+-- table ops on ops
+CREATE TABLE "ops" ( "op_id" TEXT PRIMARY KEY, "inspection_id" TEXT NOT NULL, "entity" TEXT NOT NULL, "entity_id" TEXT NOT NULL, "field" TEXT NOT NULL, "value" TEXT NOT NULL, "hlc" TEXT NOT NULL, "device_id" TEXT NOT NULL, "author" TEXT NOT NULL, "parents" TEXT NOT NULL, "seq" INTEGER NOT NULL );
+-- table reviews on reviews
+CREATE TABLE "reviews" ( "id" TEXT PRIMARY KEY, "inspection_id" TEXT, "created_at" TEXT, "created_by" TEXT, "created_device" TEXT, "updated_at" TEXT, "updated_by" TEXT, "child_id" TEXT, "criterion_id" TEXT, "agency_id" TEXT, "observation" TEXT, "rating" TEXT, "strength" INTEGER, "concern" INTEGER, "moderated" INTEGER );
+-- table search_index on search_index
+CREATE VIRTUAL TABLE search_index USING fts5(title, body, entity UNINDEXED, entity_id UNINDEXED, inspection_id UNINDEXED, tokenize = 'porter unicode61 remove_diacritics 2');
+-- table search_index_config on search_index_config
+CREATE TABLE 'search_index_config'(k PRIMARY KEY, v) WITHOUT ROWID;
+-- table search_index_content on search_index_content
+CREATE TABLE 'search_index_content'(id INTEGER PRIMARY KEY, c0, c1, c2, c3, c4);
+-- table search_index_data on search_index_data
+CREATE TABLE 'search_index_data'(id INTEGER PRIMARY KEY, block BLOB);
+-- table search_index_docsize on search_index_docsize
+CREATE TABLE 'search_index_docsize'(id INTEGER PRIMARY KEY, sz BLOB);
+-- table search_index_idx on search_index_idx
+CREATE TABLE 'search_index_idx'(segid, term, pgno, PRIMARY KEY(segid, term)) WITHOUT ROWID;
+-- table settings on settings
+CREATE TABLE "settings" ( "key" TEXT PRIMARY KEY, "value" TEXT );
