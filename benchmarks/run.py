@@ -33,6 +33,7 @@ import timing  # noqa: E402  (benchmarks/timing.py, found through the line above
 
 from jtai_desktop import paths  # noqa: E402
 from jtai_desktop.app import AppContext, open_context  # noqa: E402
+from jtai_desktop.domain.errors import JtaiError  # noqa: E402
 from jtai_desktop.domain.records import ENTITIES  # noqa: E402
 from jtai_desktop.services import dump, inspections, notes, search  # noqa: E402
 from jtai_desktop.services.demo import SIZES, _first_id  # noqa: E402
@@ -52,6 +53,10 @@ SEARCH_LIMIT = 50
 MIRRORED_PRAGMAS = ("journal_mode", "synchronous", "foreign_keys", "busy_timeout",
                     "secure_delete", "cache_size")
 DEFAULT_TOKENIZE = "porter unicode61 remove_diacritics 2"
+
+
+class BenchmarkError(Exception):
+    """The benchmark cannot run as asked (e.g. the folder holds another inspection)."""
 
 
 # --- preparing the reference inspection ---------------------------------------------------
@@ -83,7 +88,7 @@ def build_demo_in_subprocess(folder: Path, size: str, seed: int = SEED) -> str:
     done = subprocess.run([sys.executable, "-c", _BUILD, str(folder), size, str(seed), str(_HERE)],
                           capture_output=True, text=True, check=False)
     if done.returncode != 0:
-        raise RuntimeError(f"building the {size} demo in {folder} failed:\n{done.stderr}")
+        raise BenchmarkError(f"building the {size} demo in {folder} failed:\n{done.stderr}")
     return done.stdout.strip().splitlines()[-1]
 
 
@@ -98,18 +103,26 @@ def open_folder(folder: Path) -> AppContext:
     return open_context(folder)
 
 
-def prepare(folder: Path, size: str = "reference", seed: int = SEED) -> Prepared:
+def prepare(folder: Path, size: str = "reference", seed: int = SEED,
+            log=lambda message: None) -> Prepared:
     """Open the demo inspection in ``folder``, building it first if the folder lacks it."""
     folder = Path(folder).resolve()
     present = _holds_demo(folder, seed)
     started = time.perf_counter()
-    if not present:
+    if present:
+        log(f"Reusing the demo inspection in {folder}")
+    else:
+        log(f"Building the {size} demo in {folder} (the reference one takes 15-20 s) ...")
         build_demo_in_subprocess(folder, size, seed)
     build_seconds = None if present else time.perf_counter() - started
     context = open_folder(folder)
     inspection_id = _first_id(seed)
-    context.workspace.require("inspection", inspection_id)
-    _check_size(context, inspection_id, size)
+    try:
+        context.workspace.require("inspection", inspection_id)
+        _check_size(context, inspection_id, size)
+    except BaseException:
+        context.close()
+        raise
     return Prepared(context, inspection_id, folder, size, not present, build_seconds)
 
 
@@ -130,7 +143,7 @@ def _check_size(context: AppContext, inspection_id: str, size: str) -> None:
     expected = SIZES[size]
     counts = inspections.inspection_counts(context.workspace, inspection_id)
     if counts["notes"] < expected.notes or counts["children"] < expected.children:
-        raise SystemExit(f"{context.data_dir} holds a demo inspection with {counts['notes']} "
+        raise BenchmarkError(f"{context.data_dir} holds a demo inspection with {counts['notes']} "
                          f"notes and {counts['children']} children, smaller than the {size} "
                          f"demo ({expected.notes} notes, {expected.children} children). "
                          "Use another --data-dir.")
@@ -205,7 +218,7 @@ def bench_save(prepared: Prepared, repeat: int = DEFAULT_REPEATS["save"],
     ws = prepared.context.workspace
     chosen = least_edited_notes(ws, prepared.inspection_id, note_count)
     if not chosen:
-        raise RuntimeError("the inspection has no notes to edit")
+        raise BenchmarkError("the inspection has no notes to edit")
     run_tag = uuid.uuid4().hex[:8]
 
     def new_text(i: int) -> tuple[str, str]:
@@ -308,31 +321,53 @@ def bench_search(prepared: Prepared, repeat: int = DEFAULT_REPEATS["search"],
 
 
 # --- 3. dump -------------------------------------------------------------------------------
-def dump_floor(ws, inspection_id: str) -> str:
-    """SELECT * of every projected table, then json.dumps with dump_json's options."""
+def projected_rows(ws, inspection_id: str) -> dict[str, list[dict]]:
+    """SELECT * of every projected table (the inspection's rows, by id), as dicts."""
     tables = {}
     for spec in ENTITIES.values():
         cursor = ws.db.conn.execute(
             f"SELECT * FROM {spec.table} WHERE inspection_id = ? ORDER BY id", (inspection_id,))
         names = [c[0] for c in cursor.description]
         tables[spec.table] = [dict(zip(names, row)) for row in cursor]
-    return json.dumps(tables, sort_keys=True, indent=1, ensure_ascii=False) + "\n"
+    return tables
+
+
+def dump_floor(ws, inspection_id: str) -> str:
+    """The floor: SELECT * per projected table + json.dumps(sort_keys=True) (C encoder)."""
+    return json.dumps(projected_rows(ws, inspection_id), sort_keys=True)
+
+
+def dump_floor_same_format(ws, inspection_id: str) -> str:
+    """The same rows serialised with dump_json's own options (indent=1 is the pure-Python
+    encoder: the json module uses its C encoder only without indent)."""
+    return json.dumps(projected_rows(ws, inspection_id), sort_keys=True, indent=1,
+                      ensure_ascii=False) + "\n"
 
 
 def bench_dump(prepared: Prepared, repeat: int = DEFAULT_REPEATS["dump"]) -> timing.Comparison:
     ws, inspection_id = prepared.context.workspace, prepared.inspection_id
     size = len(dump.dump_json(ws, inspection_id).encode())
     return timing.compare(
-        "dump reference inspection", lambda i: dump.dump_json(ws, inspection_id),
+        "dump inspection (dump_json)", lambda i: dump.dump_json(ws, inspection_id),
         lambda i: dump_floor(ws, inspection_id), repeat, warmup=1,
-        detail=f"dump_json ({size / 1e6:.1f} MB of JSON) vs SELECT * per projected table "
-               "+ json.dumps(sort_keys=True, indent=1)")
+        other_floors={"indent=1": lambda i: dump_floor_same_format(ws, inspection_id)},
+        detail=f"dump_json ({size / 1e6:.1f} MB of JSON) vs SELECT * per projected table + "
+               "json.dumps(sort_keys=True); second floor: same rows, dump_json's json options")
 
 
 # --- 4. memory and size --------------------------------------------------------------------
 def peak_rss_mb() -> float:
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     return peak / (1024 * 1024) if sys.platform == "darwin" else peak / 1024  # bytes / KiB
+
+
+def current_rss_mb() -> float | None:
+    """Resident memory now (Linux only), to tell what is kept from what only peaked."""
+    try:
+        pages = int(Path("/proc/self/statm").read_text().split()[1])
+    except (OSError, ValueError, IndexError):
+        return None
+    return pages * os.sysconf("SC_PAGE_SIZE") / (1024 * 1024)
 
 
 def store_figures(prepared: Prepared) -> dict:
@@ -352,8 +387,7 @@ def run(data_dir: Path | None = None, repeat: int | None = None, size: str = "re
     repeats = {name: repeat or default for name, default in DEFAULT_REPEATS.items()}
     rss_start = peak_rss_mb()
     try:
-        log(f"Preparing the {size} demo in {folder} ...")
-        prepared = prepare(folder, size)
+        prepared = prepare(folder, size, log=log)
         try:
             opened = open_inspection(prepared.context.workspace, prepared.inspection_id)
             memory = {"peak_rss_mb_before_open": rss_start,
@@ -367,6 +401,7 @@ def run(data_dir: Path | None = None, repeat: int | None = None, size: str = "re
             log(f"Dumping x {repeats['dump']} ...")
             comparisons.append(bench_dump(prepared, repeats["dump"]))
             memory["peak_rss_mb_after_runs"] = peak_rss_mb()
+            memory["rss_mb_now"] = current_rss_mb()
             return {
                 "data_dir": None if temporary else str(folder),
                 "size": size,
@@ -401,24 +436,19 @@ def _ms(value: float) -> str:
 
 def format_table(result: dict) -> str:
     benchmarks = result["benchmarks"]
-    others = sorted({label for b in benchmarks for label in b["other_floors"]})
     header = ["benchmark", "median ms", "min–max ms", "floor median ms", "floor min–max ms",
-              "ratio", "target", "met"]
-    for label in others:
-        header += [f"{label} floor ms", f"ratio vs {label}"]
+              "ratio", "target", "met", "other floors: median ms (ratio)"]
     rows = []
     for b in benchmarks:
         s, f = b["subject"], b["floor"]
         met = {True: "met", False: "NOT MET", None: "n/a"}[b["met"]]
-        row = [b["name"], _ms(s["median_ms"]), f"{_ms(s['min_ms'])}–{_ms(s['max_ms'])}",
-               _ms(f["median_ms"]), f"{_ms(f['min_ms'])}–{_ms(f['max_ms'])}",
-               f"{b['ratio']:.2f}", b["target"] or "—", met]
-        for label in others:
-            other = b["other_floors"].get(label)
-            row += [_ms(other["median_ms"]), f"{other['ratio']:.2f}"] if other else ["—", "—"]
-        rows.append(row)
+        others = ", ".join(f"{label} {_ms(o['median_ms'])} ({o['ratio']:.2f})"
+                           for label, o in b["other_floors"].items())
+        rows.append([b["name"], _ms(s["median_ms"]), f"{_ms(s['min_ms'])}–{_ms(s['max_ms'])}",
+                     _ms(f["median_ms"]), f"{_ms(f['min_ms'])}–{_ms(f['max_ms'])}",
+                     f"{b['ratio']:.2f}", b["target"] or "—", met, others or "—"])
     widths = [max(len(str(r[i])) for r in (header, *rows)) for i in range(len(header))]
-    left = {0, 6, 7}
+    left = {0, 6, 7, 8}
 
     def line(cells):
         return "  ".join(str(c).ljust(w) if i in left else str(c).rjust(w)
@@ -437,7 +467,8 @@ def format_table(result: dict) -> str:
     out += ["",
             f"memory: peak RSS {m['peak_rss_mb_before_open']:.1f} MB before opening, "
             f"{m['peak_rss_mb_after_open']:.1f} MB after opening the inspection, "
-            f"{m['peak_rss_mb_after_runs']:.1f} MB after the runs",
+            f"{m['peak_rss_mb_after_runs']:.1f} MB after the runs"
+            + (f" (resident now {m['rss_mb_now']:.1f} MB)" if m.get("rss_mb_now") else ""),
             f"store: database {before['database_mb']:.1f} MB (+ WAL {before['wal_mb']:.1f} MB) "
             f"and {before['ops']} ops before the runs; {after['database_mb']:.1f} MB (+ WAL "
             f"{after['wal_mb']:.1f} MB) and {after['ops']} ops after",
@@ -458,11 +489,17 @@ def main(argv: list[str] | None = None) -> int:
         "timed runs of every measurement (default: 200 saves, 50 per search query, "
         "5 dumps)"))
     parser.add_argument("--json", action="store_true", help="print the results as JSON")
+    parser.add_argument("--size", choices=sorted(SIZES), default="reference", help=(
+        "demo size (default: reference, the benchmark load; small is for quick checks)"))
     args = parser.parse_args(argv)
     if args.repeat is not None and args.repeat < 1:
         parser.error("--repeat must be at least 1")
-    result = run(args.data_dir, args.repeat,
-                 log=lambda message: print(message, file=sys.stderr, flush=True))
+    try:
+        result = run(args.data_dir, args.repeat, args.size,
+                     log=lambda message: print(message, file=sys.stderr, flush=True))
+    except (BenchmarkError, JtaiError) as error:
+        print(f"benchmarks: {error}", file=sys.stderr)
+        return 2
     print(json.dumps(result, indent=2, sort_keys=True) if args.json else format_table(result))
     return 0
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import uuid
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import paths
@@ -23,6 +23,13 @@ from .store.database import open_database
 class AppContext:
     data_dir: Path
     workspace: Workspace
+    key: MasterKey = field(repr=False, default=None)
+
+    def worker_workspace(self) -> Workspace:
+        """A second connection for a background task, sharing this device's clock."""
+        db = open_database(paths.database_path(self.data_dir), cipher_connector(self.key.database_key))
+        ws = self.workspace
+        return Workspace(db, ws.device_id, ws.blobs, clock=ws.clock)
 
     def close(self) -> None:
         remove_open_copies(self.data_dir)
@@ -50,4 +57,39 @@ def open_unlocked(folder: Path, key: MasterKey) -> AppContext:
         settings.put(db, "device_id", device_id)
     blobs = BlobStore(paths.blobs_path(folder), BlobCipher(key.blob_key))
     blobs.remove_incomplete()  # a write cut short by a crash never became a real file
-    return AppContext(folder, Workspace(db, device_id, blobs))
+    return AppContext(folder, Workspace(db, device_id, blobs), key)
+
+
+def create_app(data_dir: Path | str | None = None, *, passphrase: str | None = None,
+               open_demo: bool = False, passphrase_file: str | None = None,
+               kdf_params: KdfParams | None = None):
+    """Unlock the data folder (asking if needed) and build the main window, or None if the
+    user gave up unlocking. Needs a QApplication."""
+    from .ui.assemble import build_main_window
+
+    folder = paths.data_dir(data_dir)
+    context = _open_for_desktop(folder, passphrase, open_demo, passphrase_file, kdf_params)
+    if context is None:
+        return None
+    if open_demo:
+        from .services.demo import build_demo
+
+        build_demo(context.workspace, "small", 1)
+    return build_main_window(context)
+
+
+def _open_for_desktop(folder, passphrase, open_demo, passphrase_file, kdf_params):
+    from .cli_secrets import read_secret_file
+    from .crypto.keyfile import is_demo_folder
+    from .services.vault import needs_new_passphrase
+
+    if open_demo or is_demo_folder(folder):
+        return open_context(folder, create_demo=True)
+    if passphrase is None and passphrase_file:
+        passphrase = read_secret_file(passphrase_file)
+    if passphrase is not None:
+        return open_context(folder, passphrase, kdf_params=kdf_params)
+    from .ui.dialogs.unlock import ask_to_unlock
+
+    return ask_to_unlock(folder, needs_new_passphrase(folder),
+                         lambda secret: open_context(folder, secret, kdf_params=kdf_params))

@@ -138,3 +138,18 @@ def inspection_counts(ws: Workspace, inspection_id: str) -> dict[str, int]:
 
 def list_inspections(ws: Workspace) -> list[dict]:
     return store_inspections.summaries(ws.db)
+
+
+def unsynced_count(ws: Workspace, inspection_id: str) -> int:
+    """Changes made on this device that no teammate has received yet.
+
+    Until team sync records what was sent, every change made here counts as not yet synced.
+    """
+    from ..store import oplog
+
+    return oplog.count_by_device(ws.db, inspection_id, ws.device_id)
+
+
+def most_recent_inspection(ws: Workspace) -> str | None:
+    found = store_inspections.summaries(ws.db)
+    return found[0]["id"] if found else None

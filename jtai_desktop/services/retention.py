@@ -60,7 +60,6 @@ def purge_inspection(ws: Workspace, plan: PurgePlan) -> None:
     for sha in plan.files:
         ws.blobs.delete(sha)
     purge.compact(ws.db)
-    ws.forget_sequence()
 
 
 def _actor(ws: Workspace, inspection_id: str) -> str:

@@ -1,6 +1,7 @@
 """What a file really is, from its first bytes; the extension must agree, never decide.
 
-Pure functions over bytes and names, used by ``safe_import``. Every refusal is an
+Pure functions over bytes, streams and names (including the raw ZIP records read before
+``zipfile`` is trusted with them), used by ``safe_import``. Every refusal is an
 :class:`UnsafeFileError` whose message names the file by its base name only, says why,
 and says what to do.
 """
@@ -8,9 +9,13 @@ and says what to do.
 from __future__ import annotations
 
 import codecs
+import io
 import re
+import stat
+import struct
 import unicodedata
 from dataclasses import dataclass
+from typing import BinaryIO
 
 from ..domain.errors import ValidationError
 
@@ -80,7 +85,7 @@ _PROGRAMS = ((b"\x7fELF", "Linux program"), (b"\xfe\xed\xfa\xce", "Mac program")
 ARCHIVES = ((b"PK\x03\x04", "ZIP archive"), (b"PK\x05\x06", "ZIP archive"),
             (b"7z\xbc\xaf\x27\x1c", "7-Zip archive"), (b"Rar!\x1a\x07", "RAR archive"),
             (b"\x1f\x8b", "gzip archive"), (b"\xfd7zXZ\x00", "xz archive"),
-            (b"BZh", "bzip2 archive"), (b"MSCF", "cabinet archive"))
+            (b"MSCF", "cabinet archive"))
 _HTML_TAGS = ("!doctype html", "html", "head", "script", "iframe", "h1", "div", "font", "table",
               "a", "style", "title", "b", "body", "br", "p", "!--", "svg", "!doctype svg")
 _HEADER_LINE = re.compile(r"[\x21-\x39\x3b-\x7e]+:")
@@ -92,11 +97,15 @@ class Sniffed:
     encoding: str | None = None  # for text: "utf-8-sig" or "utf-16"
 
 
+def printable(text: str, limit: int = 120) -> str:
+    """Control and bidi characters made visible (as "?"), and kept short."""
+    shown = "".join("?" if unicodedata.category(c) in ("Cc", "Cf") else c for c in text)
+    return shown if len(shown) <= limit else shown[:limit - 20] + "..." + shown[-15:]
+
+
 def display_name(name: str) -> str:
-    """The base name only, with control and bidi characters made visible, and kept short."""
-    base = re.split(r"[\\/]", str(name))[-1] or "the file"
-    shown = "".join("?" if unicodedata.category(c) in ("Cc", "Cf") else c for c in base)
-    return shown if len(shown) <= 120 else shown[:100] + "..." + shown[-15:]
+    """The base name only: a message never shows where the file sits on the computer."""
+    return printable(re.split(r"[\\/]", str(name))[-1] or "the file")
 
 
 def refuse(name: str, reason: str, action: str) -> UnsafeFileError:
@@ -123,7 +132,7 @@ def archive_kind(head: bytes) -> str | None:
 def sniff(head: bytes, name: str) -> Sniffed:
     """The kind of content; refuses programs, markup, other archives and unknown binary."""
     if label := program_kind(head):
-        raise refuse(name, f"it is a program ({label}), not a document",
+        raise refuse(name, f"it is {_a(label)}, not a document",
                      "programs are never imported as evidence; check where it came from")
     for magic, kind in _IMAGES + _DOCUMENTS:
         if head.startswith(magic):
@@ -145,14 +154,14 @@ def _text_encoding(head: bytes, name: str) -> str:
     try:
         text = codecs.getincrementaldecoder(encoding)().decode(head, final=False)
     except UnicodeDecodeError:
-        raise _not_text(name) from None
+        raise not_text(name) from None
     if "\x00" in text:
-        raise _not_text(name)
+        raise not_text(name)
     _refuse_markup(text, name)
     return encoding
 
 
-def _not_text(name: str) -> UnsafeFileError:
+def not_text(name: str) -> UnsafeFileError:
     return refuse(name, "its content is not a kind of file the app accepts (neither a known "
                   "document or image type nor UTF-8 or UTF-16 text)",
                   "if it is text, save it as UTF-8; otherwise convert it to PDF")
@@ -213,3 +222,104 @@ def mismatch(name: str, content_phrase: str) -> UnsafeFileError:
             else f"its name ends in .{display_name(ext)[:20]}")
     return refuse(name, f"{says} but its content is {content_phrase}",
                   "rename it or check where it came from")
+
+
+# -- streams and archive members ---------------------------------------------------------
+
+_CHUNK = 64 * 1024
+_DRIVE = re.compile(r"^[A-Za-z]:")
+_ARCHIVE_EXTS = {"zip", "7z", "rar", "gz", "tgz", "tar", "bz2", "xz", "cab", "jar", "iso"}
+_PACKAGE_EXTS = {"docx", "xlsx", "pptx", "odt", "ods", "odp"}
+MACROS = re.compile(r"(^|/)vbaproject\.bin$|^(basic|scripts)/", re.IGNORECASE)
+_EOCD = struct.Struct("<4s4H2LH")  # ZIP end of central directory record
+_EOCD64 = struct.Struct("<4sQ2H2L4Q")  # its ZIP64 form
+_LOCAL = struct.Struct("<4s5H3L2H")  # ZIP local file header
+
+
+def check_text(fh: BinaryIO, name: str, encoding: str) -> None:
+    """The whole stream decodes, in chunks, and holds no NUL character."""
+    decoder = codecs.getincrementaldecoder(encoding)()
+    try:
+        while chunk := fh.read(_CHUNK):
+            if "\x00" in decoder.decode(chunk):
+                raise not_text(name)
+        decoder.decode(b"", final=True)
+    except UnicodeDecodeError:
+        raise not_text(name) from None
+
+
+def pdf_notes(fh: BinaryIO, size: int) -> tuple[str, ...]:
+    """Lenient: a PDF without %%EOF in its last 2 KB is accepted, with a note."""
+    fh.seek(max(0, size - 2048))
+    if b"%%EOF" in fh.read():
+        return ()
+    return ("The PDF has no end marker (%%EOF) near its end: it may be incomplete or have "
+            "data added after it; check that it opens fully.",)
+
+
+def check_member_path(raw: str, name: str) -> None:
+    """No absolute path, drive letter, backslash, '..' part or control character."""
+    unsafe = (raw.startswith("/") or "\\" in raw or _DRIVE.match(raw) or ".." in raw.split("/")
+              or any(unicodedata.category(c) == "Cc" for c in raw))
+    if unsafe:
+        raise refuse(name, "it contains an entry whose path points outside the archive or is "
+                     f"unsafe ({printable(raw, 80)})",
+                     "ask for an archive made with a standard tool, or for the files themselves")
+
+
+def check_member_mode(external_attr: int, member: str, name: str) -> None:
+    """Only regular files and folders (Unix mode in the high 16 bits, whatever the host)."""
+    kind = stat.S_IFMT(external_attr >> 16)
+    if kind == stat.S_IFLNK:
+        raise refuse(name, f"it contains a symbolic link ({printable(member, 80)}), which could "
+                     "point anywhere on the computer", "ask for an archive of the files themselves")
+    if kind not in (0, stat.S_IFREG, stat.S_IFDIR):
+        raise refuse(name, f"it contains a special file ({printable(member, 80)}), not a "
+                     "document", "ask for an archive of the documents themselves")
+
+
+def check_member_content(head: bytes, member: str, name: str) -> None:
+    """In a plain ZIP: no programs and no nested archives (Office/ODF packages are fine)."""
+    shown = printable(member, 80)
+    if label := program_kind(head):
+        raise refuse(name, f"it contains a program ({shown}: {label})",
+                     "ask for an archive without programs, or for the documents themselves")
+    ext = extension(member)
+    if ext in _ARCHIVE_EXTS or (archive_kind(head) and ext not in _PACKAGE_EXTS):
+        raise refuse(name, f"it contains another archive ({shown}), which the app does not "
+                     "open", "extract the inner archive and import its files separately")
+
+
+def damaged_zip(name: str) -> UnsafeFileError:
+    return refuse(name, "the archive is damaged or not a real ZIP file",
+                  "ask for it again, or for the files themselves")
+
+
+def central_directory(fh: BinaryIO, name: str) -> tuple[int, int]:
+    """Entry count and directory size from the end record, read before zipfile parses it."""
+    end = fh.seek(0, io.SEEK_END)
+    fh.seek(max(0, end - _EOCD.size - 65535))
+    tail = fh.read()
+    at = tail.rfind(b"PK\x05\x06")
+    if at < 0 or len(tail) - at < _EOCD.size:
+        raise damaged_zip(name)
+    fields = _EOCD.unpack_from(tail, at)
+    if fields[4] != 0xFFFF and fields[5] != 0xFFFFFFFF:
+        return fields[4], fields[5]
+    record = at - 20 - _EOCD64.size  # zip64: the record sits before its 20-byte locator
+    if record < 0 or tail[record:record + 4] != b"PK\x06\x06":
+        raise damaged_zip(name)
+    fields = _EOCD64.unpack_from(tail, record)
+    return fields[7], fields[8]
+
+
+def local_data_span(fh: BinaryIO, info, name: str, size: int) -> tuple[int, int]:
+    """Where a member's data lies, once its local header agrees with the central one."""
+    fh.seek(info.header_offset)
+    fields = _LOCAL.unpack(fh.read(_LOCAL.size))  # struct.error when cut short
+    local_name = fh.read(fields[9]).decode("utf-8" if info.flag_bits & 0x800 else "cp437")
+    start = info.header_offset + _LOCAL.size + fields[9] + fields[10]
+    if fields[0] != b"PK\x03\x04" or local_name != info.orig_filename or \
+            start + info.compress_size > size:
+        raise damaged_zip(name)
+    return start, start + info.compress_size

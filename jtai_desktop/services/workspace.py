@@ -16,6 +16,7 @@ from ..domain.errors import NotFoundError, ValidationError
 from ..domain.records import BOOL, normalise, spec_for
 from ..store import oplog, projection, records
 from ..store.cipher import DATABASE_ERRORS, save_failed
+from ..store.database import write_transaction
 from ..sync.clock import HybridClock
 from ..sync.merge import field_heads, resolve_entity
 from ..sync.ops import DELETED, Op
@@ -33,9 +34,8 @@ class Workspace:
         self.db = db
         self.device_id = device_id
         self.blobs = blobs
-        self.clock = clock or HybridClock(device_id, oplog.last_stamp(db, device_id))
+        self.clock = clock or _resumed_clock(db, device_id)
         self.new_id = new_id
-        self._seq: dict[str, int] = {}
         self._acting_as = acting_as  # a fixed member (demo and simulated team members)
 
     # --- who is acting -------------------------------------------------------------------
@@ -133,7 +133,7 @@ class Workspace:
 
     def apply(self, changes: ChangeSet) -> None:
         """Carry out a change set again (redo), or its inverse (undo), as new ops."""
-        with self.db.atomic():
+        with write_transaction(self.db):
             for change in changes.changes:
                 self._apply_one(change)
 
@@ -149,32 +149,31 @@ class Workspace:
                parents: list[str] | None = None) -> None:
         author = self.author_for(inspection_id)
         try:
-            with self.db.atomic():
-                ops = [self._op(inspection_id, entity, entity_id, field, value, author, parents)
-                       for field, value in values.items()]
+            with write_transaction(self.db):
+                seq = oplog.last_seq(self.db, inspection_id, self.device_id)
+                ops = [self._op(inspection_id, entity, entity_id, field, value, author, parents,
+                                seq + n) for n, (field, value) in enumerate(values.items(), 1)]
                 oplog.append(self.db, ops)
                 projection.project_entities(self.db, [entity_id])
         except DATABASE_ERRORS as error:
-            self.forget_sequence()  # the rolled-back ops' numbers must be used again
             raise save_failed(error) from error
 
-    def _op(self, inspection_id, entity, entity_id, field, value, author, parents) -> Op:
+    def _op(self, inspection_id, entity, entity_id, field, value, author, parents, seq) -> Op:
         if parents is None or field != DELETED:
             heads = field_heads(oplog.ops_for_field(self.db, entity_id, field))
             parents = sorted({*(parents or ()), *(h.op_id for h in heads)})
         return Op(self.new_id(), inspection_id, entity, entity_id, field, value,
-                  self.clock.tick(), self.device_id, author, tuple(parents),
-                  self._next_seq(inspection_id))
+                  self.clock.tick(), self.device_id, author, tuple(parents), seq)
 
-    def _next_seq(self, inspection_id: str) -> int:
-        if inspection_id not in self._seq:
-            self._seq[inspection_id] = oplog.last_seq(self.db, inspection_id, self.device_id)
-        self._seq[inspection_id] += 1
-        return self._seq[inspection_id]
 
-    def forget_sequence(self) -> None:
-        """Re-read sequence numbers from the store (after a rollback left the cache ahead)."""
-        self._seq.clear()
+def _resumed_clock(db: Database, device_id: str) -> HybridClock:
+    """Carry on after this device's last stamp and after every stamp already received, so
+    edits made after a restart sort after colleagues' work from a laptop whose clock is ahead."""
+    clock = HybridClock(device_id, oplog.last_stamp(db, device_id))
+    newest = oplog.newest_stamp(db)
+    if newest:
+        clock.observe(newest)
+    return clock
 
 
 def _all_heads(ops: Iterable[Op]) -> list[Op]:

@@ -20,9 +20,13 @@ def cipher_connector(key: bytes):
 
     def connect(path: Path):
         conn = sqlcipher3.connect(str(path), isolation_level=None, check_same_thread=False)
-        conn.execute("PRAGMA cipher_log_level = NONE")  # errors are reported by us, not stderr
-        conn.execute(pragma)
-        conn.execute("SELECT count(*) FROM sqlite_master")  # fails now if the key is wrong
+        try:
+            conn.execute("PRAGMA cipher_log_level = NONE")  # we report errors, not stderr
+            conn.execute(pragma)
+            conn.execute("SELECT count(*) FROM sqlite_master")  # fails now if the key is wrong
+        except sqlcipher3.DatabaseError:
+            conn.close()  # leave no handle (or lock) on a file we refused
+            raise
         return conn
 
     return connect

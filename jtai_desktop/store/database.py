@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import sqlite3
+from contextlib import contextmanager
 from pathlib import Path
-from typing import Callable
+from typing import Callable, Iterator
 
 from sqlite_utils import Database
 
@@ -90,3 +91,24 @@ def backup_before_migrating(db: Database, path: Path, next_migration: str,
     finally:
         backup.close()
     return target
+
+
+@contextmanager
+def write_transaction(db: Database) -> Iterator[Database]:
+    """A transaction that takes the write lock at once (BEGIN IMMEDIATE).
+
+    Two connections (the UI's and a background task's) then never both read the device's
+    last sequence number before either writes; nested use becomes a savepoint.
+    """
+    if db.conn.in_transaction:
+        with db.atomic():
+            yield db
+        return
+    db.conn.execute("BEGIN IMMEDIATE")
+    try:
+        yield db
+        db.conn.execute("COMMIT")
+    except BaseException:
+        if db.conn.in_transaction:  # a failed COMMIT (full disk) leaves it open
+            db.conn.execute("ROLLBACK")
+        raise

@@ -103,3 +103,12 @@ def field_values(db: Database, inspection_id: str, entity: str, field: str,
     if author is not None:
         sql, params = sql + " AND author = ?", params + (author,)
     return [json.loads(v) for (v,) in db.execute(sql, params)]
+
+
+def newest_stamp(db: Database) -> str | None:
+    return db.execute("SELECT max(hlc) FROM ops").fetchone()[0]
+
+
+def count_by_device(db: Database, inspection_id: str, device_id: str) -> int:
+    return db.execute("SELECT count(*) FROM ops WHERE inspection_id = ? AND device_id = ?",
+                      (inspection_id, device_id)).fetchone()[0]

@@ -7,6 +7,7 @@ behind a stamp already seen from another device, so causality holds across skewe
 
 from __future__ import annotations
 
+import threading
 import time
 from dataclasses import dataclass
 from datetime import datetime, timezone
@@ -47,24 +48,27 @@ class HybridClock:
         self.device = device
         self._now = now
         self._last = Stamp.parse(last) if last else Stamp(0, 0, device)
+        self._lock = threading.Lock()  # the UI and a background task may share one clock
 
     @property
     def last(self) -> Stamp:
         return self._last
 
     def tick(self) -> str:
-        wall = self._now()
-        if wall > self._last.millis:
-            self._last = Stamp(wall, 0, self.device)
-        else:
-            self._last = self._bump(self._last.millis, self._last.counter)
-        return str(self._last)
+        with self._lock:
+            wall = self._now()
+            if wall > self._last.millis:
+                self._last = Stamp(wall, 0, self.device)
+            else:
+                self._last = self._bump(self._last.millis, self._last.counter)
+            return str(self._last)
 
     def observe(self, remote: str) -> None:
         """Move past a stamp received from another device, so later local edits follow it."""
         other = Stamp.parse(remote)
-        if (other.millis, other.counter) > (self._last.millis, self._last.counter):
-            self._last = Stamp(other.millis, other.counter, self.device)
+        with self._lock:
+            if (other.millis, other.counter) > (self._last.millis, self._last.counter):
+                self._last = Stamp(other.millis, other.counter, self.device)
 
     def _bump(self, millis: int, counter: int) -> Stamp:
         # A full counter borrows the next millisecond rather than overflowing the format.

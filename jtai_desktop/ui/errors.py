@@ -1,0 +1,66 @@
+"""One place that turns errors into dialogs and log entries.
+
+Expected errors (``JtaiError``) carry a message a person can act on and are shown as is.
+Anything else is a defect: the user gets a short apology with the details in an expandable
+box and a Copy button, and the traceback goes to the log file. Neither ever includes the
+content of records, so no child's details reach the log.
+"""
+
+from __future__ import annotations
+
+import logging
+import traceback
+from logging.handlers import RotatingFileHandler
+
+from PySide6.QtWidgets import QApplication, QMessageBox, QPushButton, QWidget
+
+from .. import paths
+from ..domain.errors import JtaiError
+
+log = logging.getLogger("jtai_desktop")
+
+
+def configure_logging() -> None:
+    folder = paths.log_dir()
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        handler = RotatingFileHandler(folder / "jtai-desktop.log", maxBytes=2_000_000,
+                                      backupCount=3, encoding="utf-8")
+    except OSError:
+        return  # a read-only home folder must not stop the app
+    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    log.addHandler(handler)
+    log.setLevel(logging.INFO)
+
+
+def show_error(parent: QWidget | None, error: BaseException, title: str | None = None) -> None:
+    if isinstance(error, JtaiError):
+        log.info("refused: %s", type(error).__name__)
+        QMessageBox.warning(parent, title or QApplication.translate("errors", "Not done"),
+                            error.message)
+        return
+    details = "".join(traceback.format_exception(type(error), error, error.__traceback__))
+    log.error("unexpected error %s\n%s", type(error).__name__, _without_values(details))
+    unexpected_error_box(parent, details).exec()
+
+
+def unexpected_error_box(parent: QWidget | None, details: str) -> QMessageBox:
+    box = QMessageBox(QMessageBox.Icon.Critical, QApplication.translate("errors", "Something went wrong"),
+                      QApplication.translate("errors", "The app hit an unexpected problem. "
+                      "What you saved before is kept. Please send the details below to "
+                      "the app's support contact."), QMessageBox.StandardButton.Close, parent)
+    box.setDetailedText(details)
+    copy = QPushButton(QApplication.translate("errors", "Copy details"))
+    copy.setAccessibleName("Copy error details")
+    box.addButton(copy, QMessageBox.ButtonRole.ActionRole)
+    copy.clicked.connect(lambda: QApplication.clipboard().setText(details))
+    return box
+
+
+def _without_values(details: str) -> str:
+    """Keep file names, line numbers and the exception type; drop the message text, which
+    may quote a record's content."""
+    lines = details.rstrip().splitlines()
+    if lines:
+        lines[-1] = lines[-1].split(":", 1)[0]
+    return "\n".join(lines)

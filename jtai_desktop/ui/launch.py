@@ -1,0 +1,48 @@
+"""Starting the desktop: the Qt application, unlocking, the demo, and the smoke test."""
+
+from __future__ import annotations
+
+import sys
+
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication
+
+from .. import paths
+from .errors import configure_logging
+
+
+def launch(args) -> int:
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    app.setApplicationName("jtai-desktop")
+    app.setOrganizationName("jtai-desktop")
+    configure_logging()
+    from ..app import create_app
+
+    folder = paths.data_dir(args.data_dir)
+    if args.demo:
+        window = create_app(paths.demo_dir(folder), open_demo=True)
+    else:
+        window = create_app(folder, passphrase_file=args.passphrase_file)
+    if window is None:  # the user closed the unlock dialog
+        return 1
+    if args.smoke_test:
+        return smoke_test(app, window)
+    window.show()
+    return app.exec()
+
+
+def smoke_test(app: QApplication, window) -> int:
+    """Open the real window on the data folder, make one edit, undo it, and exit 0."""
+    from .smoke import run_smoke_edit
+
+    window.show()
+    result = {"code": 1}
+
+    def run() -> None:
+        result["code"] = run_smoke_edit(window)
+        app.quit()
+
+    QTimer.singleShot(0, run)
+    app.exec()
+    window.close()
+    return result["code"]

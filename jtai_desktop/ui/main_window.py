@@ -1,0 +1,127 @@
+"""The main window: a navigator of sections, the pages, menus, and the status bar."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QModelIndex, Qt, Signal
+from PySide6.QtGui import QAction, QKeySequence, QStandardItem, QStandardItemModel
+from PySide6.QtWidgets import (QLabel, QListView, QMainWindow, QSplitter, QStackedWidget,
+                               QWidget)
+
+from .errors import show_error
+from .pages.base import Page
+from .session import InspectionSession
+
+
+class MainWindow(QMainWindow):
+    lock_requested = Signal()
+
+    def __init__(self, session: InspectionSession, pages: list[Page], welcome: QWidget,
+                 lock_screen: QWidget | None = None):
+        super().__init__()
+        self.session = session
+        self.pages = {page.key: page for page in pages}
+        self.setWindowTitle(self.tr("JTAI inspection workspace"))
+        self.resize(1280, 820)
+        self._build_body(pages, welcome, lock_screen)
+        self._build_menus()
+        self._build_status_bar()
+        session.inspection_opened.connect(self._on_inspection_opened)
+        session.saved.connect(lambda at: self.saved_label.setText(self.tr("Saved at %1").replace("%1", at)))
+        session.failed.connect(lambda error: show_error(self, error))
+        self.stack.setCurrentWidget(welcome)
+        self.navigator.setEnabled(False)
+
+    # --- layout ----------------------------------------------------------------------------
+    def _build_body(self, pages, welcome, lock_screen) -> None:
+        self.sections = QStandardItemModel(self)
+        for page in pages:
+            item = QStandardItem(page.title)
+            item.setData(page.key, Qt.ItemDataRole.UserRole)
+            item.setEditable(False)
+            self.sections.appendRow(item)
+        self.navigator = QListView()
+        self.navigator.setModel(self.sections)
+        self.navigator.setAccessibleName(self.tr("Sections"))
+        self.navigator.setMaximumWidth(240)
+        self.navigator.selectionModel().currentChanged.connect(self._on_section)
+        self.stack = QStackedWidget()
+        self.welcome, self.lock_screen = welcome, lock_screen
+        for widget in (welcome, *pages, *([lock_screen] if lock_screen else [])):
+            self.stack.addWidget(widget)
+        splitter = QSplitter()
+        splitter.addWidget(self.navigator)
+        splitter.addWidget(self.stack)
+        splitter.setStretchFactor(1, 1)
+        self.setCentralWidget(splitter)
+
+    def _build_menus(self) -> None:
+        stack = self.session.undo_stack
+        self.undo_action = stack.createUndoAction(self, self.tr("&Undo"))
+        self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
+        self.redo_action = stack.createRedoAction(self, self.tr("&Redo"))
+        self.redo_action.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence.StandardKey.Redo])
+        file_menu = self.menuBar().addMenu(self.tr("&File"))
+        self.lock_action = self._action(file_menu, self.tr("&Lock"), "Ctrl+L", self.lock_requested.emit)
+        file_menu.addSeparator()
+        self._action(file_menu, self.tr("&Quit"), QKeySequence.StandardKey.Quit, self.close)
+        edit_menu = self.menuBar().addMenu(self.tr("&Edit"))
+        edit_menu.addAction(self.undo_action)
+        edit_menu.addAction(self.redo_action)
+        self.go_menu = self.menuBar().addMenu(self.tr("&Go"))
+        for number, key in enumerate(self.pages, start=1):
+            self._action(self.go_menu, self.pages[key].title, f"Alt+{number}",
+                         lambda _=False, k=key: self.navigate(k))
+        self.help_menu = self.menuBar().addMenu(self.tr("&Help"))
+
+    def _action(self, menu, text, shortcut, slot) -> QAction:
+        action = QAction(text, self)
+        action.setShortcut(QKeySequence(shortcut) if isinstance(shortcut, str) else shortcut)
+        action.triggered.connect(slot)
+        menu.addAction(action)
+        return action
+
+    def _build_status_bar(self) -> None:
+        self.connection_label = QLabel(self.tr("Offline: changes are kept on this computer"))
+        self.pending_label = QLabel("")
+        self.saved_label = QLabel("")
+        for label in (self.connection_label, self.pending_label):
+            self.statusBar().addWidget(label)
+        self.statusBar().addPermanentWidget(self.saved_label)
+        self.session.saved.connect(lambda _at: self.update_pending())
+
+    # --- behaviour ---------------------------------------------------------------------------
+    def update_pending(self) -> None:
+        from ..services.inspections import unsynced_count
+
+        if self.session.inspection_id:
+            count = unsynced_count(self.session.ws, self.session.inspection_id)
+            self.pending_label.setText(self.tr("%n change(s) not yet synced", "", count))
+
+    def _on_inspection_opened(self, inspection_id: str) -> None:
+        row = self.session.ws.get("inspection", inspection_id)
+        self.setWindowTitle(f"{row['title']} - {self.tr('JTAI inspection workspace')}")
+        self.navigator.setEnabled(True)
+        self.navigate(next(iter(self.pages)))
+        self.update_pending()
+
+    def _on_section(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        if current.isValid():
+            self.stack.setCurrentWidget(self.pages[current.data(Qt.ItemDataRole.UserRole)])
+
+    def navigate(self, key: str) -> Page:
+        if self.session.inspection_id is None:
+            return self.pages[key]
+        row = list(self.pages).index(key)
+        self.navigator.setCurrentIndex(self.sections.index(row, 0))
+        self.stack.setCurrentWidget(self.pages[key])
+        return self.pages[key]
+
+    def jump_to(self, entity: str, record_id: str) -> None:
+        """Show a record on the page that owns its kind (after a search or a link)."""
+        for page in self.pages.values():
+            if entity in page.entities:
+                self.navigate(page.key).show_record(entity, record_id)
+                return
+
+    def current_page(self) -> QWidget:
+        return self.stack.currentWidget()

@@ -1,0 +1,18 @@
+"""Evidence page (placeholder until built)."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QLabel, QVBoxLayout
+
+from .base import Page
+
+
+class EvidencePage(Page):
+    key = "evidence"
+    title = "Evidence"
+    entities = ('evidence', 'link')
+
+    def __init__(self, session, parent=None):
+        super().__init__(session, parent)
+        layout = QVBoxLayout(self)
+        layout.addWidget(QLabel(self.title))

@@ -1,0 +1,18 @@
+"""Report page (placeholder until built)."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QLabel, QVBoxLayout
+
+from .base import Page
+
+
+class ReportPage(Page):
+    key = "report"
+    title = "Report"
+    entities = ()
+
+    def __init__(self, session, parent=None):
+        super().__init__(session, parent)
+        layout = QVBoxLayout(self)
+        layout.addWidget(QLabel(self.title))

@@ -1,0 +1,18 @@
+"""Search page (placeholder until built)."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QLabel, QVBoxLayout
+
+from .base import Page
+
+
+class SearchPage(Page):
+    key = "search"
+    title = "Search"
+    entities = ()
+
+    def __init__(self, session, parent=None):
+        super().__init__(session, parent)
+        layout = QVBoxLayout(self)
+        layout.addWidget(QLabel(self.title))

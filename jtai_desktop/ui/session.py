@@ -1,0 +1,61 @@
+"""The open inspection as the desktop sees it: the workspace, the undo stack, change signals.
+
+Every edit made from the UI goes through ``InspectionSession.edit``: the service call runs,
+its change set goes on the undo stack, and ``changed`` tells every page what to refresh.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Callable
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtGui import QUndoStack
+
+from ..app import AppContext
+from ..services.changes import ChangeSet
+from ..services.workspace import Workspace
+from .commands import ChangeSetCommand
+
+
+class InspectionSession(QObject):
+    changed = Signal(str, str)        # entity kind, record id
+    saved = Signal(str)               # when (HH:MM:SS), after every successful write
+    inspection_opened = Signal(str)   # inspection id
+    failed = Signal(object)           # an error raised while undoing or redoing
+
+    def __init__(self, context: AppContext, parent: QObject | None = None):
+        super().__init__(parent)
+        self.context = context
+        self.undo_stack = QUndoStack(self)
+        self.inspection_id: str | None = None
+
+    @property
+    def ws(self) -> Workspace:
+        return self.context.workspace
+
+    def open_inspection(self, inspection_id: str) -> None:
+        self.inspection_id = inspection_id
+        self.undo_stack.clear()
+        self.inspection_opened.emit(inspection_id)
+
+    def edit(self, action: Callable[[Workspace], ChangeSet]) -> ChangeSet:
+        """Run one edit through the services and make it undoable. Errors propagate."""
+        changes = action(self.ws)
+        if changes.changes:
+            self.undo_stack.push(ChangeSetCommand(self, changes))
+            self._announce(changes)
+        return changes
+
+    def replay(self, changes: ChangeSet) -> None:
+        try:
+            self.ws.apply(changes)
+        except Exception as error:  # shown by the window; the stack stays usable
+            self.failed.emit(error)
+            return
+        self._announce(changes)
+
+    def _announce(self, changes: ChangeSet) -> None:
+        for change in changes.changes:
+            self.changed.emit(change.entity, change.entity_id)
+        self.saved.emit(datetime.now().strftime("%H:%M:%S"))

@@ -1,0 +1,144 @@
+"""The benchmark runner works: on the small demo with tiny repeat counts, every benchmark
+returns numbers in the expected structure. A behaviour check only: nothing here asserts on
+timings, which depend on the machine."""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+import math
+import sys
+from pathlib import Path
+
+import pytest
+
+BENCHMARKS = Path(__file__).resolve().parents[2] / "benchmarks"
+
+
+def _load(name: str, path: Path):
+    spec = importlib.util.spec_from_file_location(name, path)
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[name] = module  # dataclasses look their module up while the class is built
+    spec.loader.exec_module(module)
+    return module
+
+
+@pytest.fixture(scope="module")
+def runner():
+    return _load("jtai_benchmarks_run", BENCHMARKS / "run.py")
+
+
+@pytest.fixture(scope="module")
+def timing(runner):
+    return sys.modules["timing"]  # run.py imports benchmarks/timing.py under this name
+
+
+@pytest.fixture(scope="module")
+def small_folder(tmp_path_factory, runner):
+    folder = tmp_path_factory.mktemp("bench") / "data"
+    runner.build_demo_in_subprocess(folder, "small")
+    return folder
+
+
+@pytest.fixture
+def prepared(runner, small_folder):
+    opened = runner.prepare(small_folder, "small")
+    yield opened
+    opened.context.close()
+
+
+def _check_stats(stats: dict, n: int) -> None:
+    assert stats["n"] == n
+    for key in ("median_ms", "min_ms", "max_ms", "p10_ms", "p90_ms"):
+        assert isinstance(stats[key], float) and math.isfinite(stats[key]) and stats[key] >= 0
+    assert stats["min_ms"] <= stats["median_ms"] <= stats["max_ms"]
+
+
+def _check_comparison(comparison, n: int, *, has_target: bool) -> dict:
+    data = comparison.as_dict()
+    assert set(data) >= {"name", "detail", "subject", "floor", "ratio", "target", "met",
+                         "other_floors"}
+    _check_stats(data["subject"], n)
+    _check_stats(data["floor"], n)
+    assert isinstance(data["ratio"], float) and data["ratio"] > 0
+    if has_target:
+        assert data["target"] and isinstance(data["met"], bool)
+    else:
+        assert data["target"] == "" and data["met"] is None
+    for other in data["other_floors"].values():
+        _check_stats(other, n)
+        assert other["ratio"] > 0
+    json.dumps(data)
+    return data
+
+
+def _floor_files(folder: Path) -> list[Path]:
+    return sorted(folder.glob("bench-floor-*"))
+
+
+def test_percentiles_and_median(timing):
+    assert timing.median([3.0, 1.0, 2.0]) == 2.0
+    assert timing.median([1.0, 2.0, 3.0, 4.0]) == 2.5
+    assert timing.percentile([0.0, 10.0], 10) == 1.0
+    assert timing.percentile([5.0], 90) == 5.0
+    with pytest.raises(ValueError):
+        timing.percentile([], 50)
+
+
+def test_interleaved_alternates_and_warms_up(timing):
+    calls = []
+    times = timing.interleaved([lambda i: calls.append(("a", i)),
+                                lambda i: calls.append(("b", i))], repeat=2, warmup=1)
+    assert calls == [("a", -1), ("b", -1), ("a", 0), ("b", 0), ("a", 1), ("b", 1)]
+    assert [len(series) for series in times] == [2, 2]
+
+
+def test_save_benchmark(runner, prepared):
+    ws = prepared.context.workspace
+    ops_before = runner.oplog.count(ws.db, prepared.inspection_id)
+    comparison = runner.bench_save(prepared, repeat=3, note_count=2)
+    _check_comparison(comparison, 3, has_target=True)
+    # Every save (2 warm-up + 3 timed) was a real, committed edit of a note's text.
+    assert runner.oplog.count(ws.db, prepared.inspection_id) == ops_before + 5
+    assert _floor_files(prepared.folder) == []
+
+
+def test_search_benchmark(runner, prepared):
+    results = runner.bench_search(prepared, repeat=2, queries=("school", "health visitor"))
+    assert [r.name for r in results] == ["search 'school'", "search 'health visitor'"]
+    for comparison in results:
+        data = _check_comparison(comparison, 2, has_target=True)
+        assert "hits shown" in data["detail"]
+    assert _floor_files(prepared.folder) == []
+
+
+def test_dump_benchmark(runner, prepared):
+    data = _check_comparison(runner.bench_dump(prepared, repeat=1), 1, has_target=False)
+    assert set(data["other_floors"]) == {"indent=1"}
+
+
+def test_whole_run_as_table_and_json(runner, small_folder, capsys):
+    result = runner.run(small_folder, repeat=1, size="small", queries=("school",))
+    assert result["built"] is False and result["size"] == "small"
+    assert [b["name"] for b in result["benchmarks"]] == [
+        "save one edit (note text)", "search 'school'", "dump inspection (dump_json)"]
+    memory = result["memory"]
+    for key in ("peak_rss_mb_before_open", "peak_rss_mb_after_open", "peak_rss_mb_after_runs"):
+        assert memory[key] > 0
+    assert memory["peak_rss_mb_after_runs"] >= memory["peak_rss_mb_after_open"]
+    assert result["store_after"]["ops"] > result["store_before"]["ops"] > 0
+    assert result["store_after"]["database_mb"] > 0
+    table = runner.format_table(result)
+    for name in ("save one edit", "search 'school'", "dump inspection", "peak RSS", "ops"):
+        assert name in table
+
+    assert runner.main(["--data-dir", str(small_folder), "--repeat", "1", "--size", "small",
+                        "--json"]) == 0
+    printed = json.loads(capsys.readouterr().out)
+    assert len(printed["benchmarks"]) == 1 + len(runner.QUERIES) + 1
+    assert printed["repeats"] == {"save": 1, "search": 1, "dump": 1}
+
+
+def test_refuses_a_smaller_demo_as_the_reference(runner, small_folder, capsys):
+    assert runner.main(["--data-dir", str(small_folder), "--repeat", "1"]) == 2
+    assert "smaller than the reference demo" in capsys.readouterr().err
