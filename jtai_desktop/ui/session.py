@@ -47,6 +47,12 @@ class InspectionSession(QObject):
             self._announce(changes)
         return changes
 
+    def record(self, changes: ChangeSet) -> None:
+        """Make an edit already done elsewhere (e.g. by a background import) undoable."""
+        if changes.changes:
+            self.undo_stack.push(ChangeSetCommand(self, changes))
+            self._announce(changes)
+
     def replay(self, changes: ChangeSet) -> None:
         try:
             self.ws.apply(changes)
