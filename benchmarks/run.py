@@ -36,7 +36,7 @@ from jtai_desktop.app import AppContext, open_context  # noqa: E402
 from jtai_desktop.domain.errors import JtaiError  # noqa: E402
 from jtai_desktop.domain.records import ENTITIES  # noqa: E402
 from jtai_desktop.services import dump, inspections, notes, search  # noqa: E402
-from jtai_desktop.services.demo import SIZES, _first_id  # noqa: E402
+from jtai_desktop.services.demo import SIZES, demo_inspection_id  # noqa: E402
 from jtai_desktop.store import oplog  # noqa: E402
 from jtai_desktop.store.search import ELLIPSIS, SNIPPET_CLOSE, SNIPPET_OPEN  # noqa: E402
 
@@ -84,9 +84,10 @@ finally:
 
 
 def build_demo_in_subprocess(folder: Path, size: str, seed: int = SEED) -> str:
-    """Build the demo in a child process, so this process's peak RSS is only what opening costs."""
-    done = subprocess.run([sys.executable, "-c", _BUILD, str(folder), size, str(seed), str(_HERE)],
-                          capture_output=True, text=True, check=False)
+    """Build the demo in a child process: this process's peak RSS is then what opening costs."""
+    done = subprocess.run(
+        [sys.executable, "-c", _BUILD, str(folder), size, str(seed), str(_HERE)],
+        capture_output=True, text=True, check=False)
     if done.returncode != 0:
         raise BenchmarkError(f"building the {size} demo in {folder} failed:\n{done.stderr}")
     return done.stdout.strip().splitlines()[-1]
@@ -107,7 +108,7 @@ def prepare(folder: Path, size: str = "reference", seed: int = SEED,
             log=lambda message: None) -> Prepared:
     """Open the demo inspection in ``folder``, building it first if the folder lacks it."""
     folder = Path(folder).resolve()
-    present = _holds_demo(folder, seed)
+    present = _holds_demo(folder, size, seed)
     started = time.perf_counter()
     if present:
         log(f"Reusing the demo inspection in {folder}")
@@ -116,7 +117,7 @@ def prepare(folder: Path, size: str = "reference", seed: int = SEED,
         build_demo_in_subprocess(folder, size, seed)
     build_seconds = None if present else time.perf_counter() - started
     context = open_folder(folder)
-    inspection_id = _first_id(seed)
+    inspection_id = demo_inspection_id(size, seed)
     try:
         context.workspace.require("inspection", inspection_id)
         _check_size(context, inspection_id, size)
@@ -126,13 +127,13 @@ def prepare(folder: Path, size: str = "reference", seed: int = SEED,
     return Prepared(context, inspection_id, folder, size, not present, build_seconds)
 
 
-def _holds_demo(folder: Path, seed: int) -> bool:
+def _holds_demo(folder: Path, size: str, seed: int) -> bool:
     database = paths.database_path(folder)
     if not database.exists():
         return False
     context = open_folder(folder)
     try:
-        return context.workspace.get("inspection", _first_id(seed)) is not None
+        return context.workspace.get("inspection", demo_inspection_id(size, seed)) is not None
     finally:
         context.close()
 
@@ -143,10 +144,10 @@ def _check_size(context: AppContext, inspection_id: str, size: str) -> None:
     expected = SIZES[size]
     counts = inspections.inspection_counts(context.workspace, inspection_id)
     if counts["notes"] < expected.notes or counts["children"] < expected.children:
-        raise BenchmarkError(f"{context.data_dir} holds a demo inspection with {counts['notes']} "
-                         f"notes and {counts['children']} children, smaller than the {size} "
-                         f"demo ({expected.notes} notes, {expected.children} children). "
-                         "Use another --data-dir.")
+        raise BenchmarkError(
+            f"{context.data_dir} holds a demo inspection with {counts['notes']} notes and "
+            f"{counts['children']} children, smaller than the {size} demo ({expected.notes} "
+            f"notes, {expected.children} children). Use another --data-dir.")
 
 
 def open_inspection(ws, inspection_id: str) -> dict:

@@ -2,8 +2,9 @@
 
 A figure is only meaningful beside its *floor*: the same kind of work done the most direct
 way (raw sqlite3, a bare FTS5 table, plain ``json.dumps``), measured in the same run. The two
-are run interleaved (A B A B ...) so that drift during the run (CPU frequency, page cache,
-other processes, a WAL growing towards its checkpoint) lands on both sides equally.
+are run interleaved (A B A B ..., see ``interleaved``) so that drift during the run (CPU
+frequency, page cache, other processes, a WAL growing towards its checkpoint) lands on both
+sides equally.
 """
 
 from __future__ import annotations

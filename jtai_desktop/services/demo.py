@@ -13,6 +13,7 @@ from datetime import date, timedelta
 from typing import Callable
 
 from ..domain.calendar import add_working_days
+from ..domain.errors import ValidationError
 from ..domain.records import AGE_BANDS, EventKind, EvidenceSource, FindingKind, NoteKind, Selection
 from ..domain.themes import default_themes_dir, load_pack
 from ..sync.clock import HybridClock
@@ -50,8 +51,9 @@ class SimulatedTime:
 
 
 class DemoBuilder:
-    def __init__(self, ws: Workspace, size: DemoSize, seed: int, progress: Progress | None):
-        self.ws, self.size, self.rng = ws, size, random.Random(seed)
+    def __init__(self, ws: Workspace, size_name: str, seed: int, progress: Progress | None):
+        self.ws, self.size = ws, SIZES[size_name]
+        self.rng = random.Random(seed_material(size_name, seed))
         self.time = SimulatedTime(random.Random(seed + 1), NOTIFICATION)
         self.progress = progress or (lambda done, total, label: None)
         self.pack = load_pack(default_themes_dir() / f"{THEME}.toml")
@@ -218,15 +220,23 @@ def pseudonym(n: int) -> str:
 def build_demo(ws: Workspace, size: str = "small", seed: int = 1,
                progress: Progress | None = None) -> str:
     """Create the demo inspection in this workspace (or find it if already there)."""
-    builder = DemoBuilder(ws, SIZES[size], seed, progress)
-    existing = ws.get("inspection", _first_id(seed))
+    if size not in SIZES:
+        raise ValidationError(f"Unknown demo size {size!r}: choose {' or '.join(SIZES)}.")
+    builder = DemoBuilder(ws, size, seed, progress)
+    existing = ws.get("inspection", demo_inspection_id(size, seed))
     if existing is not None:
         return existing["id"]
     return builder.build()
 
 
-def _first_id(seed: int) -> str:
+def seed_material(size: str, seed: int) -> str:
+    """Each size and seed is a different inspection (a small demo is never taken for the
+    reference one)."""
+    return f"{size}/{seed}"
+
+
+def demo_inspection_id(size: str, seed: int) -> str:
     # The inspection id is the seeded generator's second id (after the lead's device id).
-    rng = random.Random(seed)
+    rng = random.Random(seed_material(size, seed))
     rng.getrandbits(128)
     return uuid.UUID(int=rng.getrandbits(128), version=4).hex

@@ -9,23 +9,43 @@ from ..domain.records import EvidenceSource, LinkTarget
 from ..domain.rules import EVIDENCE_BLOCK_SIZE, evidence_ref, parse_evidence_ref, require_choice, require_text
 from ..store import oplog
 from .changes import ChangeSet
+from .safe_import import ImportLimits, check_bytes, check_file
 from .ids import link_id
 from .workspace import Workspace
+
+DEFAULT_LIMITS = ImportLimits()
 
 
 def add_evidence(ws: Workspace, inspection_id: str, *, title: str, source: str, date,
                  path: Path | None = None, data: bytes | None = None,
                  file_name: str | None = None, media_type: str | None = None,
-                 description: str | None = None) -> ChangeSet:
-    """Log an evidence item; a file (by path or bytes) is hashed and kept in the blob store."""
+                 description: str | None = None,
+                 limits: ImportLimits = DEFAULT_LIMITS) -> ChangeSet:
+    """Log an evidence item; a file (by path or bytes) is checked, hashed and kept encrypted.
+
+    The file is refused before anything is stored if it is too large, lies about its type,
+    or is a hostile archive or image (see ``safe_import``).
+    """
     require_choice(source, EvidenceSource.values(), "The source of the evidence")
     values = {"title": require_text(title, "The evidence title"), "source": source,
               "date": date, "description": description, "media_type": media_type}
+    if values["media_type"] is None:
+        del values["media_type"]
     if path is not None or data is not None:
-        sha, size = ws.blobs.put_file(Path(path)) if path is not None else ws.blobs.put_bytes(data)
-        values.update(sha256=sha, size=size, file_name=file_name or (Path(path).name if path else None))
+        values.update(_store_file(ws, path, data, file_name, limits))
     values["ref"] = next_ref(ws, inspection_id)
     return ws.create("evidence", inspection_id, values, label=f"Add evidence {values['ref']}")
+
+
+def _store_file(ws: Workspace, path, data, file_name, limits) -> dict:
+    name = file_name or (Path(path).name if path is not None else "evidence")
+    if path is not None:
+        checked = check_file(Path(path), limits)
+        sha, size = ws.blobs.put_file(Path(path))
+    else:
+        checked = check_bytes(data, name, limits)
+        sha, size = ws.blobs.put_bytes(data)
+    return {"sha256": sha, "size": size, "file_name": name, "media_type": checked.media_type}
 
 
 def next_ref(ws: Workspace, inspection_id: str) -> str:

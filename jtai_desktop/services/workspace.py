@@ -150,20 +150,35 @@ class Workspace:
         author = self.author_for(inspection_id)
         try:
             with write_transaction(self.db):
+                history = oplog.ops_for_entity(self.db, entity_id)  # read once per save
+                by_field = _group_by_field(history)
                 seq = oplog.last_seq(self.db, inspection_id, self.device_id)
-                ops = [self._op(inspection_id, entity, entity_id, field, value, author, parents,
-                                seq + n) for n, (field, value) in enumerate(values.items(), 1)]
+                ops = [self._op(inspection_id, entity, entity_id, field, value, author,
+                                _parents(by_field.get(field, ()), field, parents), seq + n)
+                       for n, (field, value) in enumerate(values.items(), 1)]
                 oplog.append(self.db, ops)
-                projection.project_entities(self.db, [entity_id])
+                projection.write_state(self.db, resolve_entity(history + ops),
+                                       changed=set(values))
         except DATABASE_ERRORS as error:
             raise save_failed(error) from error
 
     def _op(self, inspection_id, entity, entity_id, field, value, author, parents, seq) -> Op:
-        if parents is None or field != DELETED:
-            heads = field_heads(oplog.ops_for_field(self.db, entity_id, field))
-            parents = sorted({*(parents or ()), *(h.op_id for h in heads)})
         return Op(self.new_id(), inspection_id, entity, entity_id, field, value,
                   self.clock.tick(), self.device_id, author, tuple(parents), seq)
+
+
+def _group_by_field(ops: Iterable[Op]) -> dict[str, list[Op]]:
+    by_field: dict[str, list[Op]] = {}
+    for op in ops:
+        by_field.setdefault(op.field, []).append(op)
+    return by_field
+
+
+def _parents(field_ops: Iterable[Op], field: str, given: list[str] | None) -> list[str]:
+    """What the author saw: the field's current heads (a tombstone names what it was given)."""
+    if given is not None and field == DELETED:
+        return sorted(given)
+    return sorted({*(given or ()), *(head.op_id for head in field_heads(field_ops))})
 
 
 def _resumed_clock(db: Database, device_id: str) -> HybridClock:
@@ -178,10 +193,7 @@ def _resumed_clock(db: Database, device_id: str) -> HybridClock:
 
 def _all_heads(ops: Iterable[Op]) -> list[Op]:
     """Current heads of every field (the tombstone field included) of one entity."""
-    by_field: dict[str, list[Op]] = {}
-    for op in ops:
-        by_field.setdefault(op.field, []).append(op)
-    return [head for group in by_field.values() for head in field_heads(group)]
+    return [head for group in _group_by_field(ops).values() for head in field_heads(group)]
 
 
 def _as_value(entity: str, field: str, value):

@@ -80,5 +80,11 @@ def audit_log(db: Database) -> None:
     db["audit_log"].create_index(["inspection_id"])
 
 
+@MIGRATIONS(name="0003_ops_by_inspection_and_id")
+def ops_by_inspection_and_id(db: Database) -> None:
+    """The op digest in ``dump`` reads op ids in order: an index makes it an ordered scan."""
+    db["ops"].create_index(["inspection_id", "op_id"])
+
+
 def known_names() -> set[str]:
     return {m.name for m in MIGRATIONS._migrations}

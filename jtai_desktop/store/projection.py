@@ -15,7 +15,7 @@ from sqlite_utils import Database
 from ..domain.records import BOOL, ENTITIES, JSON, META_COLUMNS, EntitySpec
 from ..sync.clock import Stamp
 from ..sync.merge import EntityState, resolve_entity
-from ..sync.ops import Op
+from ..sync.ops import DELETED, Op
 from . import oplog
 
 
@@ -45,14 +45,21 @@ def clear(db: Database, inspection_id: str | None = None) -> None:
     db.execute(f"DELETE FROM search_index {where}", params)
 
 
-def write_state(db: Database, state: EntityState) -> None:
+def write_state(db: Database, state: EntityState, changed: set[str] | None = None) -> None:
+    """Store an entity's resolved state. ``changed`` names the fields just written, when
+    known, so the search index is left alone when nothing it holds can have changed."""
     spec = ENTITIES[state.entity]
     if state.deleted:
         db.execute(f"DELETE FROM {spec.table} WHERE id = ?", (state.entity_id,))
     else:
         _write_row(db, spec, state)
     _write_conflicts(db, state)
-    _write_search(db, spec, state)
+    if changed is None or changed & _search_fields(spec):
+        _write_search(db, spec, state)
+
+
+def _search_fields(spec: EntitySpec) -> set[str]:
+    return {DELETED, *([spec.search_title] if spec.search_title else []), *spec.search_body}
 
 
 def row_for(spec: EntitySpec, state: EntityState) -> dict:
@@ -87,13 +94,18 @@ def _column_value(kind: str, value):
 
 
 def _write_row(db: Database, spec: EntitySpec, state: EntityState) -> None:
+    # UPDATE in place when the row exists: a REPLACE would delete and re-insert it, moving it
+    # to a new page and rewriting every index, several times the pages a save must write.
     row = row_for(spec, state)
-    columns = (*META_COLUMNS, *spec.field_names)
-    db.execute(
-        f"INSERT OR REPLACE INTO {spec.table} ({', '.join(columns)}) "
-        f"VALUES ({', '.join('?' for _ in columns)})",
-        tuple(row[c] for c in columns),
-    )
+    columns = (*META_COLUMNS[1:], *spec.field_names)
+    values = tuple(row[c] for c in columns)
+    cursor = db.conn.execute(
+        f"UPDATE {spec.table} SET {', '.join(f'{c} = ?' for c in columns)} WHERE id = ?",
+        (*values, state.entity_id))
+    if cursor.rowcount == 0:
+        db.conn.execute(
+            f"INSERT INTO {spec.table} (id, {', '.join(columns)}) "
+            f"VALUES (?, {', '.join('?' for _ in columns)})", (state.entity_id, *values))
 
 
 def _write_conflicts(db: Database, state: EntityState) -> None:

@@ -28,6 +28,8 @@ CREATE INDEX "idx_ops_entity_id_field" ON "ops" ("entity_id", "field");
 CREATE UNIQUE INDEX "idx_ops_inspection_id_device_id_seq" ON "ops" ("inspection_id", "device_id", "seq");
 -- index idx_ops_inspection_id_entity_field on ops
 CREATE INDEX "idx_ops_inspection_id_entity_field" ON "ops" ("inspection_id", "entity", "field");
+-- index idx_ops_inspection_id_op_id on ops
+CREATE INDEX "idx_ops_inspection_id_op_id" ON "ops" ("inspection_id", "op_id");
 -- index idx_reviews_child_id on reviews
 CREATE INDEX "idx_reviews_child_id" ON "reviews" ("child_id");
 -- index sqlite_autoindex_agencies_1 on agencies

@@ -53,7 +53,7 @@ def test_save_import_and_export_on_a_full_disk(small_disk, open_folder):
     before = len(ws.rows("evidence", inspection_id))
     with pytest.raises(StoreError, match="Nothing was added"):
         evidence.add_evidence(ws, inspection_id, title="Large scan", source="case_file",
-                              date=date(2026, 10, 20), data=b"\x89" * (8 * 1024 * 1024))
+                              date=date(2026, 10, 20), data=b"scanned page text\n" * 500_000)
     assert len(ws.rows("evidence", inspection_id)) == before
     assert not list(ws.blobs.root.glob(".incoming-*"))
 

@@ -137,8 +137,3 @@ def test_whole_run_as_table_and_json(runner, small_folder, capsys):
     printed = json.loads(capsys.readouterr().out)
     assert len(printed["benchmarks"]) == 1 + len(runner.QUERIES) + 1
     assert printed["repeats"] == {"save": 1, "search": 1, "dump": 1}
-
-
-def test_refuses_a_smaller_demo_as_the_reference(runner, small_folder, capsys):
-    assert runner.main(["--data-dir", str(small_folder), "--repeat", "1"]) == 2
-    assert "smaller than the reference demo" in capsys.readouterr().err
