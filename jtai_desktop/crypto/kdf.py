@@ -40,16 +40,14 @@ def derive(passphrase: str, params: KdfParams) -> bytes:
 
 
 def tuned_params(target: float = TARGET_SECONDS) -> KdfParams:
-    """Grow memory from the floor until one derivation takes about ``target`` seconds here."""
-    memory = MIN_MEMORY_KIB
-    while memory < MAX_MEMORY_KIB:
-        params = KdfParams(salt=os.urandom(16), memory_kib=memory)
-        started = time.perf_counter()
-        derive("calibration", params)
-        if time.perf_counter() - started >= target / 2:
-            break
-        memory *= 2
-    return KdfParams(salt=os.urandom(16), memory_kib=memory)
+    """Parameters that take about ``target`` seconds here: Argon2id's time grows in step with
+    its memory, so one timed run at the floor tells how much memory hits the target."""
+    probe = KdfParams(salt=os.urandom(16), memory_kib=MIN_MEMORY_KIB)
+    started = time.perf_counter()
+    derive("calibration", probe)
+    elapsed = max(time.perf_counter() - started, 1e-3)
+    memory = int(MIN_MEMORY_KIB * target / elapsed) // 8192 * 8192  # whole multiples of 8 MiB
+    return KdfParams(salt=os.urandom(16), memory_kib=min(MAX_MEMORY_KIB, max(MIN_MEMORY_KIB, memory)))
 
 
 def fast_params_for_tests() -> KdfParams:
