@@ -46,6 +46,38 @@ def build_parser() -> argparse.ArgumentParser:
     purge = commands.add_parser("purge", help="destroy an inspection's data (after publication)")
     purge.add_argument("inspection", metavar="INSPECTION")
     purge.add_argument("--yes", action="store_true", help="do not ask for confirmation")
+    invite = commands.add_parser("invite", help="(lead) an invitation file for a member's device")
+    invite.add_argument("inspection", metavar="INSPECTION")
+    invite.add_argument("--out", required=True, metavar="FILE")
+    invite.add_argument("--passphrase-file", "--invite-passphrase-file",
+                        dest="invite_passphrase_file", metavar="F", help=(
+                            "the invitation's passphrase (give it to the member separately; "
+                            "the data folder's own passphrase goes before the command)"))
+    invite.add_argument("--label", default="", help="who the invitation is for (shown to the lead)")
+    join = commands.add_parser("join", help="join an inspection with an invitation file")
+    join.add_argument("file", metavar="FILE")
+    join.add_argument("--passphrase-file", "--invite-passphrase-file",
+                      dest="invite_passphrase_file", metavar="F",
+                      help="the invitation's passphrase, from the lead")
+    join.add_argument("--name", required=True)
+    join.add_argument("--inspectorate", required=True, help="ofsted, cqc, hmicfrs or hmi_probation")
+    sync_cmd = commands.add_parser("sync", help="exchange work with the team")
+    sync_cmd.add_argument("inspection", metavar="INSPECTION")
+    where = sync_cmd.add_mutually_exclusive_group(required=True)
+    where.add_argument("--folder", metavar="PATH", help="a shared folder, synced folder or USB stick")
+    where.add_argument("--webdav", metavar="URL", help="a WebDAV server (SharePoint, Nextcloud)")
+    sync_cmd.add_argument("--credentials-file", metavar="F", help=(
+        "WebDAV user name and password on two lines (or $JTAI_WEBDAV_USER and "
+        "$JTAI_WEBDAV_PASSWORD)"))
+    conflicts = commands.add_parser("conflicts", help="open conflicts between team members' edits")
+    conflicts.add_argument("inspection", metavar="INSPECTION")
+    conflicts.add_argument("--json", action="store_true")
+    history = commands.add_parser("history", help="who changed a record, what and when")
+    history.add_argument("inspection", metavar="INSPECTION")
+    history.add_argument("record", metavar="RECORD_ID")
+    held = commands.add_parser("held", help="(lead) bundles kept aside, and confirming them")
+    held.add_argument("inspection", metavar="INSPECTION")
+    held.add_argument("--accept", type=int, metavar="ID", help="apply held bundle ID")
     passwd = commands.add_parser("passwd", help="change the data folder's passphrase")
     passwd.add_argument("--new-passphrase-file", metavar="F",
                         help="read the new passphrase from F (otherwise you are asked)")
@@ -224,9 +256,123 @@ def cmd_passwd(args) -> int:
     return 0
 
 
+def _invite_passphrase(args, creating: bool) -> str:
+    if args.invite_passphrase_file:
+        return read_secret_file(args.invite_passphrase_file)
+    if sys.stdin.isatty():
+        return prompt_new("Invitation passphrase") if creating else __import__("getpass").getpass(
+            "Invitation passphrase: ")
+    raise JtaiError("Give the invitation's passphrase with --invite-passphrase-file F.")
+
+
+def cmd_invite(context, args) -> int:
+    from .services.inspections import resolve_inspection
+    from .services.team import create_invitation
+
+    ws = context.workspace
+    data = create_invitation(ws, resolve_inspection(ws, args.inspection),
+                             _invite_passphrase(args, creating=True), args.label)
+    _write_atomically(Path(args.out), data)
+    print(f"Wrote the invitation to {args.out}. Give its passphrase to the member separately.")
+    return 0
+
+
+def cmd_join(context, args) -> int:
+    from .services.team import join
+
+    try:
+        data = Path(args.file).read_bytes()
+    except OSError as error:
+        raise JtaiError(f"Cannot read the invitation {args.file}: {error.strerror}.") from None
+    inspection_id = join(context.workspace, data, _invite_passphrase(args, creating=False),
+                         args.name, args.inspectorate)
+    print(inspection_id)
+    return 0
+
+
+def cmd_sync(context, args) -> int:
+    from .services.inspections import resolve_inspection
+    from .services.sync import sync
+    from .sync.transport import FolderTransport, OfflineError
+
+    ws = context.workspace
+    inspection_id = resolve_inspection(ws, args.inspection)
+    transport = FolderTransport(Path(args.folder)) if args.folder else _webdav(args)
+    try:
+        report = sync(ws, inspection_id, transport, progress=_stderr_progress)
+    except OfflineError as error:
+        print(f"Offline: {error.message}", file=sys.stderr)
+        return error.exit_code
+    print(json.dumps({k: v for k, v in report.__dict__.items()}, sort_keys=True))
+    for line in report.refused + report.held:
+        print(line, file=sys.stderr)
+    return 0 if not report.refused else 6
+
+
+def _webdav(args):
+    import os
+
+    from .sync.webdav import WebDavTransport
+
+    user, password = os.environ.get("JTAI_WEBDAV_USER"), os.environ.get("JTAI_WEBDAV_PASSWORD")
+    if args.credentials_file:
+        try:
+            lines = Path(args.credentials_file).read_text(encoding="utf-8").splitlines()
+        except OSError as error:
+            raise JtaiError(f"Cannot read the credentials file: {error.strerror}.") from None
+        user, password = (lines + ["", ""])[:2]
+    return WebDavTransport(args.webdav, user, password)
+
+
+def cmd_conflicts(context, args) -> int:
+    from .services.conflicts import list_conflicts
+    from .services.inspections import resolve_inspection
+
+    found = list_conflicts(context.workspace, resolve_inspection(context.workspace, args.inspection))
+    if args.json:
+        print(json.dumps(found, indent=1, sort_keys=True, ensure_ascii=False))
+        return 0
+    if not found:
+        print("No conflicts.")
+    for conflict in found:
+        print(f"{conflict['record']} / {conflict['field']}:")
+        for value in conflict["values"]:
+            print(f"  {value['author']} at {value['at']}: {json.dumps(value['value'], ensure_ascii=False)[:120]}")
+    return 0
+
+
+def cmd_history(context, args) -> int:
+    from .services.conflicts import history
+
+    for change in history(context.workspace, args.record):
+        print(f"{change['at']}  {change['author']}  {change['field']} = "
+              f"{json.dumps(change['value'], ensure_ascii=False)[:100]}")
+    return 0
+
+
+def cmd_held(context, args) -> int:
+    from .services.inspections import resolve_inspection
+    from .services.sync import accept_held
+    from .store import sync_state
+
+    ws = context.workspace
+    inspection_id = resolve_inspection(ws, args.inspection)
+    if args.accept is not None:
+        from .services.team import is_lead
+
+        if not is_lead(ws, inspection_id):
+            raise JtaiError("Only the lead inspector can confirm a held bundle.")
+        print(f"Applied {accept_held(ws, args.accept)} changes.")
+        return 0
+    for item in sync_state.held(ws.db, inspection_id):
+        print(f"{item['id']}: {item['reason']}")
+    return 0
+
+
 COMMANDS = {"demo": cmd_demo, "list": cmd_list, "dump": cmd_dump, "simulate": cmd_simulate,
             "check": cmd_check, "rebuild": cmd_rebuild, "retention": cmd_retention,
-            "purge": cmd_purge}
+            "purge": cmd_purge, "invite": cmd_invite, "join": cmd_join, "sync": cmd_sync,
+            "conflicts": cmd_conflicts, "history": cmd_history, "held": cmd_held}
 
 
 def _stderr_progress(done: int, total: int, label: str) -> None:

@@ -165,6 +165,9 @@ ENTITIES: dict[str, EntitySpec] = {spec.name: spec for spec in (
         *_f("moderated", kind=BOOL),
     ), search_title="title", search_body=("text",)),
     EntitySpec("link", "links", (*_f("evidence_id", "target_kind", "target_id"),)),
+    # The team's devices: only the lead's device may change them (see sync.roster).
+    EntitySpec("device", "devices", (*_f("public_key", "status", "member_id", "label"),
+                                     *_f("is_lead", kind=BOOL), *_f("evidence_block", kind=INT))),
 )}
 
 # Columns every projected row carries besides its fields, all derived from the ops.

@@ -14,7 +14,7 @@ from sqlite_utils import Database
 
 from ..domain.errors import NotFoundError, ValidationError
 from ..domain.records import BOOL, normalise, spec_for
-from ..store import oplog, projection, records
+from ..store import oplog, projection, records, sync_state
 from ..store.cipher import DATABASE_ERRORS, save_failed
 from ..store.database import write_transaction
 from ..sync.clock import HybridClock
@@ -37,6 +37,7 @@ class Workspace:
         self.clock = clock or _resumed_clock(db, device_id)
         self.new_id = new_id
         self._acting_as = acting_as  # a fixed member (demo and simulated team members)
+        self._devices: dict[str, str] = {}
 
     # --- who is acting -------------------------------------------------------------------
     def author_for(self, inspection_id: str) -> str:
@@ -47,6 +48,17 @@ class Workspace:
 
     def set_author(self, inspection_id: str, member_id: str) -> None:
         records.set_member_for(self.db, inspection_id, member_id)
+
+    def device_for(self, inspection_id: str) -> str:
+        """The device id this folder writes under in an inspection: its own, or the one the
+        lead issued with the invitation it joined by."""
+        if inspection_id not in self._devices:
+            keys = sync_state.keys(self.db, inspection_id)
+            self._devices[inspection_id] = (keys or {}).get("device_id") or self.device_id
+        return self._devices[inspection_id]
+
+    def forget_devices(self) -> None:
+        self._devices.clear()
 
     # --- reads ---------------------------------------------------------------------------
     def get(self, entity: str, entity_id: str) -> dict | None:
@@ -152,9 +164,10 @@ class Workspace:
             with write_transaction(self.db):
                 history = oplog.ops_for_entity(self.db, entity_id)  # read once per save
                 by_field = _group_by_field(history)
-                seq = oplog.last_seq(self.db, inspection_id, self.device_id)
+                device = self.device_for(inspection_id)
+                seq = oplog.last_seq(self.db, inspection_id, device)
                 ops = [self._op(inspection_id, entity, entity_id, field, value, author,
-                                _parents(by_field.get(field, ()), field, parents), seq + n)
+                                _parents(by_field.get(field, ()), field, parents), device, seq + n)
                        for n, (field, value) in enumerate(values.items(), 1)]
                 oplog.append(self.db, ops)
                 projection.write_state(self.db, resolve_entity(history + ops),
@@ -162,9 +175,10 @@ class Workspace:
         except DATABASE_ERRORS as error:
             raise save_failed(error) from error
 
-    def _op(self, inspection_id, entity, entity_id, field, value, author, parents, seq) -> Op:
+    def _op(self, inspection_id, entity, entity_id, field, value, author, parents, device,
+            seq) -> Op:
         return Op(self.new_id(), inspection_id, entity, entity_id, field, value,
-                  self.clock.tick(), self.device_id, author, tuple(parents), seq)
+                  self.clock.tick(), device, author, tuple(parents), seq)
 
 
 def _group_by_field(ops: Iterable[Op]) -> dict[str, list[Op]]:

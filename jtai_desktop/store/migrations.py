@@ -86,5 +86,28 @@ def ops_by_inspection_and_id(db: Database) -> None:
     db["ops"].create_index(["inspection_id", "op_id"])
 
 
+@MIGRATIONS(name="0004_sync")
+def team_sync(db: Database) -> None:
+    """The team's devices (a projected record kind) and this device's local sync state."""
+    db["devices"].create({**META, "public_key": str, "status": str, "member_id": str,
+                          "label": str, "is_lead": int, "evidence_block": int}, pk="id")
+    db["devices"].create_index(["inspection_id"])
+    # Local only, never synced: the keys of the inspections this data folder belongs to, and
+    # the device identity it uses in each (a joined inspection's was issued by the lead).
+    db["inspection_keys"].create({"inspection_id": str, "data_key": str, "device_id": str,
+                                  "signing_key": str, "lead_device_id": str,
+                                  "lead_public_key": str}, pk="inspection_id")
+    # How far each device's ops have been received from, and pushed to, each remote.
+    db["sync_state"].create({"inspection_id": str, "remote": str, "device_id": str,
+                             "received_upto": int, "pushed_upto": int},
+                            pk=("inspection_id", "remote", "device_id"))
+    db["sync_log"].create({"id": int, "inspection_id": str, "remote": str, "at": str,
+                           "outcome": str, "details": str}, pk="id")
+    # Bundles verified but not applied: too many deletions, or stamps too far ahead.
+    db["held_bundles"].create({"id": int, "inspection_id": str, "device_id": str,
+                               "first_seq": int, "last_seq": int, "reason": str,
+                               "bundle": bytes, "received_at": str}, pk="id")
+
+
 def known_names() -> set[str]:
     return {m.name for m in MIGRATIONS._migrations}

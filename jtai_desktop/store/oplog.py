@@ -112,3 +112,31 @@ def newest_stamp(db: Database) -> str | None:
 def count_by_device(db: Database, inspection_id: str, device_id: str) -> int:
     return db.execute("SELECT count(*) FROM ops WHERE inspection_id = ? AND device_id = ?",
                       (inspection_id, device_id)).fetchone()[0]
+
+
+def ops_in_range(db: Database, inspection_id: str, device_id: str, first: int, last: int) -> list[Op]:
+    return sorted(_ops(db, "inspection_id = ? AND device_id = ? AND seq BETWEEN ? AND ?",
+                       (inspection_id, device_id, first, last)), key=lambda op: op.seq)
+
+
+def ops_of_inspection(db: Database, inspection_id: str) -> list[Op]:
+    return _ops(db, "inspection_id = ?", (inspection_id,))
+
+
+def shas_written_by(db: Database, inspection_id: str, device_id: str) -> set[str]:
+    return {json.loads(v) for (v,) in db.execute(
+        "SELECT value FROM ops WHERE inspection_id = ? AND entity = 'evidence' "
+        "AND field = 'sha256' AND device_id = ?", (inspection_id, device_id))}
+
+
+def count_records(db: Database, inspection_id: str) -> dict[str, int]:
+    """Distinct records per kind in the change log (deleted ones included)."""
+    return dict(db.execute("SELECT entity, count(DISTINCT entity_id) FROM ops "
+                           "WHERE inspection_id = ? GROUP BY entity", (inspection_id,)).fetchall())
+
+
+def current_shas(db: Database, inspection_id: str) -> set[str]:
+    """Files the inspection's evidence currently names (deleted evidence excluded)."""
+    return {sha for (sha,) in db.execute(
+        "SELECT sha256 FROM evidence WHERE inspection_id = ? AND sha256 IS NOT NULL",
+        (inspection_id,))}

@@ -9,7 +9,8 @@ from sqlite_utils import Database
 from ..domain.records import ENTITIES
 
 # Local tables keyed by inspection besides the projected ones.
-LOCAL_TABLES = ("ops", "conflicts", "identity", "search_index")
+LOCAL_TABLES = ("ops", "conflicts", "identity", "search_index", "inspection_keys",
+                "sync_state", "sync_log", "held_bundles")
 
 
 def blob_references(db: Database) -> dict[str, set[str]]:

@@ -8,6 +8,8 @@ CREATE INDEX "idx_audit_evaluations_child_id" ON "audit_evaluations" ("child_id"
 CREATE INDEX "idx_audit_log_inspection_id" ON "audit_log" ("inspection_id");
 -- index idx_children_inspection_id on children
 CREATE INDEX "idx_children_inspection_id" ON "children" ("inspection_id");
+-- index idx_devices_inspection_id on devices
+CREATE INDEX "idx_devices_inspection_id" ON "devices" ("inspection_id");
 -- index idx_events_child_id on events
 CREATE INDEX "idx_events_child_id" ON "events" ("child_id");
 -- index idx_evidence_inspection_id on evidence
@@ -40,6 +42,8 @@ CREATE INDEX "idx_reviews_child_id" ON "reviews" ("child_id");
 -- (made by SQLite, no SQL)
 -- index sqlite_autoindex_conflicts_1 on conflicts
 -- (made by SQLite, no SQL)
+-- index sqlite_autoindex_devices_1 on devices
+-- (made by SQLite, no SQL)
 -- index sqlite_autoindex_events_1 on events
 -- (made by SQLite, no SQL)
 -- index sqlite_autoindex_evidence_1 on evidence
@@ -47,6 +51,8 @@ CREATE INDEX "idx_reviews_child_id" ON "reviews" ("child_id");
 -- index sqlite_autoindex_findings_1 on findings
 -- (made by SQLite, no SQL)
 -- index sqlite_autoindex_identity_1 on identity
+-- (made by SQLite, no SQL)
+-- index sqlite_autoindex_inspection_keys_1 on inspection_keys
 -- (made by SQLite, no SQL)
 -- index sqlite_autoindex_inspections_1 on inspections
 -- (made by SQLite, no SQL)
@@ -62,6 +68,8 @@ CREATE INDEX "idx_reviews_child_id" ON "reviews" ("child_id");
 -- (made by SQLite, no SQL)
 -- index sqlite_autoindex_settings_1 on settings
 -- (made by SQLite, no SQL)
+-- index sqlite_autoindex_sync_state_1 on sync_state
+-- (made by SQLite, no SQL)
 -- table _sqlite_migrations on _sqlite_migrations
 CREATE TABLE "_sqlite_migrations" ( "id" INTEGER PRIMARY KEY, "migration_set" TEXT, "name" TEXT, "applied_at" TEXT );
 -- table agencies on agencies
@@ -74,14 +82,20 @@ CREATE TABLE "audit_log" ( "id" INTEGER PRIMARY KEY, "at" TEXT, "action" TEXT, "
 CREATE TABLE "children" ( "id" TEXT PRIMARY KEY, "inspection_id" TEXT, "created_at" TEXT, "created_by" TEXT, "created_device" TEXT, "updated_at" TEXT, "updated_by" TEXT, "pseudonym" TEXT, "case_ref" TEXT, "age_band" TEXT, "selection" TEXT, "summary" TEXT, "agencies" TEXT, "private_name" TEXT, "private_address" TEXT, "private_school" TEXT, "private_dob" TEXT );
 -- table conflicts on conflicts
 CREATE TABLE "conflicts" ( "entity_id" TEXT, "field" TEXT, "entity" TEXT, "inspection_id" TEXT, "op_ids" TEXT, PRIMARY KEY ("entity_id", "field") );
+-- table devices on devices
+CREATE TABLE "devices" ( "id" TEXT PRIMARY KEY, "inspection_id" TEXT, "created_at" TEXT, "created_by" TEXT, "created_device" TEXT, "updated_at" TEXT, "updated_by" TEXT, "public_key" TEXT, "status" TEXT, "member_id" TEXT, "label" TEXT, "is_lead" INTEGER );
 -- table events on events
 CREATE TABLE "events" ( "id" TEXT PRIMARY KEY, "inspection_id" TEXT, "created_at" TEXT, "created_by" TEXT, "created_device" TEXT, "updated_at" TEXT, "updated_by" TEXT, "child_id" TEXT, "kind" TEXT, "summary" TEXT, "agency_id" TEXT, "date" TEXT );
 -- table evidence on evidence
 CREATE TABLE "evidence" ( "id" TEXT PRIMARY KEY, "inspection_id" TEXT, "created_at" TEXT, "created_by" TEXT, "created_device" TEXT, "updated_at" TEXT, "updated_by" TEXT, "ref" TEXT, "title" TEXT, "source" TEXT, "sha256" TEXT, "file_name" TEXT, "media_type" TEXT, "description" TEXT, "size" INTEGER, "date" TEXT );
 -- table findings on findings
 CREATE TABLE "findings" ( "id" TEXT PRIMARY KEY, "inspection_id" TEXT, "created_at" TEXT, "created_by" TEXT, "created_device" TEXT, "updated_at" TEXT, "updated_by" TEXT, "kind" TEXT, "title" TEXT, "text" TEXT, "agencies" TEXT, "moderated" INTEGER );
+-- table held_bundles on held_bundles
+CREATE TABLE "held_bundles" ( "id" INTEGER PRIMARY KEY, "inspection_id" TEXT, "device_id" TEXT, "first_seq" INTEGER, "last_seq" INTEGER, "reason" TEXT, "bundle" BLOB, "received_at" TEXT );
 -- table identity on identity
 CREATE TABLE "identity" ( "inspection_id" TEXT PRIMARY KEY, "member_id" TEXT );
+-- table inspection_keys on inspection_keys
+CREATE TABLE "inspection_keys" ( "inspection_id" TEXT PRIMARY KEY, "data_key" TEXT, "lead_device_id" TEXT, "lead_public_key" TEXT );
 -- table inspections on inspections
 CREATE TABLE "inspections" ( "id" TEXT PRIMARY KEY, "inspection_id" TEXT, "created_at" TEXT, "created_by" TEXT, "created_device" TEXT, "updated_at" TEXT, "updated_by" TEXT, "kind" TEXT, "theme_id" TEXT, "theme_pack" TEXT, "area" TEXT, "title" TEXT, "partnership" TEXT, "inspectorates" TEXT, "notification_date" TEXT, "retention_date" TEXT, "notice_days" INTEGER, "lookback_months" INTEGER, "fieldwork_days" INTEGER, "notification_is_day_one" INTEGER );
 -- table links on links
@@ -108,3 +122,7 @@ CREATE TABLE 'search_index_docsize'(id INTEGER PRIMARY KEY, sz BLOB);
 CREATE TABLE 'search_index_idx'(segid, term, pgno, PRIMARY KEY(segid, term)) WITHOUT ROWID;
 -- table settings on settings
 CREATE TABLE "settings" ( "key" TEXT PRIMARY KEY, "value" TEXT );
+-- table sync_log on sync_log
+CREATE TABLE "sync_log" ( "id" INTEGER PRIMARY KEY, "inspection_id" TEXT, "remote" TEXT, "at" TEXT, "outcome" TEXT, "details" TEXT );
+-- table sync_state on sync_state
+CREATE TABLE "sync_state" ( "inspection_id" TEXT, "remote" TEXT, "device_id" TEXT, "received_upto" INTEGER, "pushed_upto" INTEGER, PRIMARY KEY ("inspection_id", "remote", "device_id") );

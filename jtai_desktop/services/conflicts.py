@@ -1,0 +1,63 @@
+"""Open conflicts and record history, read from the change log, with people's names."""
+
+from __future__ import annotations
+
+from ..domain.records import ENTITIES
+from ..store import oplog, projection, records
+from ..sync.clock import Stamp
+from ..sync.merge import resolve_entity
+from .workspace import Workspace
+
+TITLE_FIELDS = ("title", "pseudonym", "name", "ref", "criterion_id")
+
+
+def member_names(ws: Workspace, inspection_id: str) -> dict[str, str]:
+    return {m["id"]: m["name"] for m in ws.rows("member", inspection_id)}
+
+
+def record_label(ws: Workspace, entity: str, entity_id: str) -> str:
+    """A short human label for a record (never a child's real details)."""
+    row = ws.get(entity, entity_id)
+    if row is None:
+        ops = oplog.ops_for_entity(ws.db, entity_id)
+        row = resolve_entity(ops).values() if ops else {}
+    for field in TITLE_FIELDS:
+        if row.get(field):
+            return f"{entity.replace('_', ' ')} {row[field]}"
+    return f"{entity.replace('_', ' ')} {entity_id[:8]}"
+
+
+def list_conflicts(ws: Workspace, inspection_id: str) -> list[dict]:
+    names = member_names(ws, inspection_id)
+    found = []
+    for entity_id in records.conflicted_ids(ws.db, inspection_id):
+        for field, ops in projection.conflict_heads(ws.db, entity_id).items():
+            entity = ops[0].entity
+            found.append({
+                "entity": entity, "entity_id": entity_id, "field": field,
+                "record": record_label(ws, entity, entity_id),
+                "values": [{"op_id": op.op_id, "value": op.value,
+                            "author": names.get(op.author, op.author[:8]),
+                            "device": op.device_id, "at": Stamp.parse(op.hlc).iso()}
+                           for op in ops]})
+    return found
+
+
+def history(ws: Workspace, entity_id: str) -> list[dict]:
+    """Who changed what and when, oldest first."""
+    ops = sorted(oplog.ops_for_entity(ws.db, entity_id), key=lambda op: (op.hlc, op.op_id))
+    if not ops:
+        return []
+    names = member_names(ws, ops[0].inspection_id)
+    return [{"at": Stamp.parse(op.hlc).iso(), "author": names.get(op.author, op.author[:8]),
+             "device": op.device_id, "field": op.field, "value": op.value,
+             "op_id": op.op_id, "replaces": list(op.parents)} for op in ops]
+
+
+def conflicted_entities(ws: Workspace, inspection_id: str) -> set[str]:
+    return set(records.conflicted_ids(ws.db, inspection_id))
+
+
+def is_judgement_field(entity: str, field: str) -> bool:
+    """Fields whose competing values need a person to settle them (never the clock)."""
+    return field in ENTITIES[entity].field_names or field == "_deleted"

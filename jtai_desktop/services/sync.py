@@ -1,0 +1,258 @@
+"""Team sync: push this device's ops and evidence files, pull and apply everyone else's.
+
+Each bundle is checked (signature, format, schema, roster) before anything is written and
+applied in one transaction; applying is idempotent, so an interrupted sync simply resumes.
+A bundle whose stamps are too far in the future, or that would delete a large share of the
+inspection, is kept aside for the lead rather than applied or lost.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import time
+from io import BytesIO
+from dataclasses import dataclass, field
+from typing import Callable
+
+from cryptography.hazmat.primitives import hashes
+from cryptography.hazmat.primitives.kdf.hkdf import HKDF
+
+from ..crypto.blobcipher import BlobCipher, BlobDamagedError
+from ..domain.errors import JtaiError
+from ..store import oplog, projection, sync_state
+from ..store.database import write_transaction
+from ..store.migrations import known_names
+from ..sync.bundle import BundleError, BundleHeader, open_sealed, read_header, seal
+from ..sync.clock import Stamp
+from ..sync.ops import DELETED
+from ..sync.transport import BLOBS, BUNDLES, OfflineError, Transport
+from .team import ACTIVE, TeamKeys, require_team_keys
+from .workspace import Workspace
+
+BUNDLE_MAX_OPS = 2000
+MAX_AHEAD_MS = 3 * 24 * 3600 * 1000   # a laptop a day or two fast is fine; a week is not
+DELETE_SHARE = 0.2                     # a bundle deleting more than this is held for the lead
+DELETE_MINIMUM = 5
+
+Progress = Callable[[int, int, str], None]
+
+
+@dataclass
+class SyncReport:
+    pushed_ops: int = 0
+    applied_ops: int = 0
+    applied_bundles: int = 0
+    files_sent: int = 0
+    files_received: int = 0
+    refused: list[str] = field(default_factory=list)
+    held: list[str] = field(default_factory=list)
+    waiting: list[str] = field(default_factory=list)
+    offline: bool = False
+    cancelled: bool = False
+
+
+class SyncRun:
+    def __init__(self, ws: Workspace, inspection_id: str, transport: Transport,
+                 progress: Progress | None = None, is_cancelled: Callable[[], bool] | None = None,
+                 now_ms: Callable[[], int] = lambda: int(time.time() * 1000)):
+        self.ws, self.inspection_id, self.transport = ws, inspection_id, transport
+        self.keys: TeamKeys = require_team_keys(ws, inspection_id)
+        self.progress = progress or (lambda done, total, label: None)
+        self.is_cancelled = is_cancelled or (lambda: False)
+        self.now_ms = now_ms
+        self.report = SyncReport()
+        self.transit = BlobCipher(transit_key(self.keys.data_key))
+
+    def run(self) -> SyncReport:
+        steps = (("Sending your changes", self.push), ("Receiving the team's changes", self.pull),
+                 ("Sending evidence files", self.push_files),
+                 ("Receiving evidence files", self.pull_files))
+        try:
+            for done, (label, step) in enumerate(steps):
+                if self.is_cancelled():
+                    self.report.cancelled = True
+                    break
+                self.progress(done, len(steps), label)
+                step()
+            self.progress(len(steps), len(steps), "Done")
+        except OfflineError:
+            self.report.offline = True
+            self._log("offline")
+            raise
+        self._log("cancelled" if self.report.cancelled else "ok")
+        return self.report
+
+    def _log(self, outcome: str) -> None:
+        details = {k: v for k, v in self.report.__dict__.items() if isinstance(v, int)}
+        sync_state.log(self.ws.db, self.inspection_id, self.transport.name, outcome, details)
+
+    # --- ops ---------------------------------------------------------------------------------
+    def push(self) -> None:
+        device = self.keys.device_id
+        last = oplog.last_seq(self.ws.db, self.inspection_id, device)
+        sent = _highest_seq(self.transport.list_files(self.inspection_id, device, BUNDLES))
+        while sent < last and not self.is_cancelled():
+            upto = min(last, sent + BUNDLE_MAX_OPS)
+            ops = oplog.ops_in_range(self.ws.db, self.inspection_id, device, sent + 1, upto)
+            header = BundleHeader(self.inspection_id, device, sent + 1, upto,
+                                  tuple(sorted(known_names())))
+            data = seal(header, ops, self.keys.data_key, self.keys.signing_key)
+            self.transport.put(self.inspection_id, device, BUNDLES, header.name, data)
+            self.report.pushed_ops += len(ops)
+            sent = upto
+        sync_state.set_pushed(self.ws.db, self.inspection_id, self.transport.name, device, sent)
+
+    def pull(self) -> None:
+        for device in self.transport.list_devices(self.inspection_id):
+            if device == self.keys.device_id:
+                continue
+            for name in sorted(self.transport.list_files(self.inspection_id, device, BUNDLES)):
+                if self.is_cancelled():
+                    return
+                self._pull_bundle(device, name)
+
+    def _pull_bundle(self, device: str, name: str) -> None:
+        first, last = _range(name)
+        have = oplog.last_seq(self.ws.db, self.inspection_id, device)
+        if last <= have or sync_state.is_held(self.ws.db, self.inspection_id, device, first, last):
+            return
+        if first > have + 1:
+            self.report.waiting.append(f"{device[:8]}: waiting for changes {have + 1}-{first - 1}")
+            return
+        data = self.transport.get(self.inspection_id, device, BUNDLES, name)
+        try:
+            self.apply(data)
+        except BundleError as error:
+            self.report.refused.append(error.message)
+
+    def apply(self, data: bytes, accept_deletions: bool = False) -> int:
+        """Verify a bundle and apply it in one transaction; returns the ops applied (or 0 if
+        it was held). Raises BundleError, having written nothing, if it cannot be trusted."""
+        header = read_header(data)
+        ops = self._verified_ops(header, data)
+        reason = self._hold_reason(ops, accept_deletions)
+        if reason:
+            sync_state.hold(self.ws.db, self.inspection_id, header.device_id, header.first_seq,
+                            header.last_seq, reason, data)
+            self.report.held.append(reason)
+            return 0
+        with write_transaction(self.ws.db):
+            oplog.append(self.ws.db, ops)
+            projection.project_entities(self.ws.db, sorted({op.entity_id for op in ops}))
+        self.ws.clock.observe(max(op.hlc for op in ops))
+        self.report.applied_ops += len(ops)
+        self.report.applied_bundles += 1
+        return len(ops)
+
+    def _verified_ops(self, header: BundleHeader, data: bytes):
+        if header.inspection_id != self.inspection_id:
+            raise BundleError("A bundle of another inspection was found in this one's folder.")
+        device = self.ws.get("device", header.device_id)
+        if device is None or device["inspection_id"] != self.inspection_id:
+            raise BundleError(f"A bundle came from device {header.device_id[:8]}, which is not "
+                              "on this inspection's team. It was not applied.")
+        if device["status"] != ACTIVE:
+            raise BundleError(f"A bundle came from device {header.device_id[:8]}, which the "
+                              "lead has removed from the team. It was not applied.")
+        _, ops = open_sealed(data, device["public_key"], self.keys.data_key)
+        newer = set(header.schema) - known_names()
+        if newer:
+            raise BundleError("A bundle was written by a newer version of jtai-desktop; "
+                              "install it to receive this colleague's work.")
+        if not device["is_lead"] and any(op.entity == "device" for op in ops):
+            raise BundleError(f"Device {header.device_id[:8]} tried to change the team's "
+                              "devices, which only the lead may do. The bundle was not applied.")
+        return ops
+
+    def _hold_reason(self, ops, accept_deletions: bool) -> str | None:
+        newest = max(Stamp.parse(op.hlc).millis for op in ops)
+        if newest > self.now_ms() + MAX_AHEAD_MS:
+            return ("Changes stamped more than three days in the future (a wrong clock on "
+                    f"device {ops[0].device_id[:8]}?) are kept aside, not applied.")
+        if accept_deletions:
+            return None
+        deleted = {op.entity_id for op in ops if op.field == DELETED and op.value is True}
+        total = sum(oplog.count_records(self.ws.db, self.inspection_id).values())
+        if len(deleted) >= DELETE_MINIMUM and len(deleted) > DELETE_SHARE * max(total, 1):
+            return (f"A bundle from device {ops[0].device_id[:8]} deletes {len(deleted)} of "
+                    f"{total} records; it waits for the lead inspector to confirm it.")
+        return None
+
+    # --- evidence files --------------------------------------------------------------------
+    def push_files(self) -> None:
+        device = self.keys.device_id
+        remote = set(self.transport.list_files(self.inspection_id, device, BLOBS))
+        mine = oplog.shas_written_by(self.ws.db, self.inspection_id, device)
+        for sha in sorted(mine - remote):
+            if self.is_cancelled() or not self.ws.blobs.exists(sha):
+                continue
+            sealed = b"".join(self.transit.encrypt(self.ws.blobs.chunks(sha)))
+            self.transport.put(self.inspection_id, device, BLOBS, sha, sealed)
+            self.report.files_sent += 1
+
+    def pull_files(self) -> None:
+        missing = self.missing_files()
+        if not missing:
+            return
+        for device in self.transport.list_devices(self.inspection_id):
+            offered = set(self.transport.list_files(self.inspection_id, device, BLOBS))
+            for sha in sorted(missing & offered):
+                if self.is_cancelled():
+                    return
+                if self._fetch(device, sha):
+                    missing.discard(sha)
+
+    def missing_files(self) -> set[str]:
+        return {sha for sha in oplog.current_shas(self.ws.db, self.inspection_id)
+                if not self.ws.blobs.exists(sha)}
+
+    def _fetch(self, device: str, sha: str) -> bool:
+        """Download, decrypt and check one file; a damaged copy is never stored."""
+        data = self.transport.get(self.inspection_id, device, BLOBS, sha)
+        try:
+            plain = b"".join(self.transit.decrypt(BytesIO(data)))
+        except BlobDamagedError:
+            self.report.refused.append(f"An evidence file from device {device[:8]} was damaged "
+                                       "in transit; it will be fetched again.")
+            return False
+        if hashlib.sha256(plain).hexdigest() != sha:
+            self.report.refused.append("An evidence file did not match its hash; skipped.")
+            return False
+        self.ws.blobs.put_bytes(plain)
+        self.report.files_received += 1
+        return True
+
+
+def transit_key(data_key: bytes) -> bytes:
+    return HKDF(algorithm=hashes.SHA256(), length=32, salt=None,
+                info=b"jtai-desktop evidence in transit v1").derive(data_key)
+
+
+def _range(name: str) -> tuple[int, int]:
+    first, last = name.split(".", 1)[0].split("-")
+    return int(first), int(last)
+
+
+def _highest_seq(names: list[str]) -> int:
+    return max((_range(n)[1] for n in names if n.endswith(".bundle")), default=0)
+
+
+def sync(ws: Workspace, inspection_id: str, transport: Transport,
+         progress: Progress | None = None, is_cancelled=None) -> SyncReport:
+    return SyncRun(ws, inspection_id, transport, progress, is_cancelled).run()
+
+
+def accept_held(ws: Workspace, held_id: int) -> int:
+    """The lead confirms a held bundle: it is verified again and applied."""
+    found = sync_state.held_bundle(ws.db, held_id)
+    if found is None:
+        raise JtaiError(f"No held bundle {held_id}.")
+    inspection_id, data = found
+
+    class NoTransport:
+        name = "held"
+
+    applied = SyncRun(ws, inspection_id, NoTransport()).apply(data, accept_deletions=True)
+    if applied:
+        sync_state.release(ws.db, held_id)
+    return applied
