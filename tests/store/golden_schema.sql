@@ -83,7 +83,7 @@ CREATE TABLE "children" ( "id" TEXT PRIMARY KEY, "inspection_id" TEXT, "created_
 -- table conflicts on conflicts
 CREATE TABLE "conflicts" ( "entity_id" TEXT, "field" TEXT, "entity" TEXT, "inspection_id" TEXT, "op_ids" TEXT, PRIMARY KEY ("entity_id", "field") );
 -- table devices on devices
-CREATE TABLE "devices" ( "id" TEXT PRIMARY KEY, "inspection_id" TEXT, "created_at" TEXT, "created_by" TEXT, "created_device" TEXT, "updated_at" TEXT, "updated_by" TEXT, "public_key" TEXT, "status" TEXT, "member_id" TEXT, "label" TEXT, "is_lead" INTEGER );
+CREATE TABLE "devices" ( "id" TEXT PRIMARY KEY, "inspection_id" TEXT, "created_at" TEXT, "created_by" TEXT, "created_device" TEXT, "updated_at" TEXT, "updated_by" TEXT, "public_key" TEXT, "status" TEXT, "member_id" TEXT, "label" TEXT, "is_lead" INTEGER, "evidence_block" INTEGER );
 -- table events on events
 CREATE TABLE "events" ( "id" TEXT PRIMARY KEY, "inspection_id" TEXT, "created_at" TEXT, "created_by" TEXT, "created_device" TEXT, "updated_at" TEXT, "updated_by" TEXT, "child_id" TEXT, "kind" TEXT, "summary" TEXT, "agency_id" TEXT, "date" TEXT );
 -- table evidence on evidence
@@ -95,7 +95,7 @@ CREATE TABLE "held_bundles" ( "id" INTEGER PRIMARY KEY, "inspection_id" TEXT, "d
 -- table identity on identity
 CREATE TABLE "identity" ( "inspection_id" TEXT PRIMARY KEY, "member_id" TEXT );
 -- table inspection_keys on inspection_keys
-CREATE TABLE "inspection_keys" ( "inspection_id" TEXT PRIMARY KEY, "data_key" TEXT, "lead_device_id" TEXT, "lead_public_key" TEXT );
+CREATE TABLE "inspection_keys" ( "inspection_id" TEXT PRIMARY KEY, "data_key" TEXT, "device_id" TEXT, "signing_key" TEXT, "lead_device_id" TEXT, "lead_public_key" TEXT );
 -- table inspections on inspections
 CREATE TABLE "inspections" ( "id" TEXT PRIMARY KEY, "inspection_id" TEXT, "created_at" TEXT, "created_by" TEXT, "created_device" TEXT, "updated_at" TEXT, "updated_by" TEXT, "kind" TEXT, "theme_id" TEXT, "theme_pack" TEXT, "area" TEXT, "title" TEXT, "partnership" TEXT, "inspectorates" TEXT, "notification_date" TEXT, "retention_date" TEXT, "notice_days" INTEGER, "lookback_months" INTEGER, "fieldwork_days" INTEGER, "notification_is_day_one" INTEGER );
 -- table links on links
