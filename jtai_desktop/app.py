@@ -92,4 +92,5 @@ def _open_for_desktop(folder, passphrase, open_demo, passphrase_file, kdf_params
     from .ui.dialogs.unlock import ask_to_unlock
 
     return ask_to_unlock(folder, needs_new_passphrase(folder),
-                         lambda secret: open_context(folder, secret, kdf_params=kdf_params))
+                         lambda secret: open_context(folder, secret, kdf_params=kdf_params),
+                         open_with_key=lambda key: open_unlocked(folder, key))

@@ -78,6 +78,15 @@ def build_parser() -> argparse.ArgumentParser:
     held = commands.add_parser("held", help="(lead) bundles kept aside, and confirming them")
     held.add_argument("inspection", metavar="INSPECTION")
     held.add_argument("--accept", type=int, metavar="ID", help="apply held bundle ID")
+    export = commands.add_parser(
+        "export-report", help="export the draft letter to Word, checked for identifying details")
+    export.add_argument("inspection", metavar="INSPECTION")
+    export.add_argument("--out", metavar="FILE.docx", required=True)
+    export.add_argument("--template", metavar="T", help="a Word template with the same style names")
+    export.add_argument("--internal", action="store_true",
+                        help="internal draft: add the evidence index (for the team only)")
+    export.add_argument("--override-file", metavar="F", help=(
+        "JSON or TOML list of {kind, match, location, reason}: hits the lead lets through"))
     passwd = commands.add_parser("passwd", help="change the data folder's passphrase")
     passwd.add_argument("--new-passphrase-file", metavar="F",
                         help="read the new passphrase from F (otherwise you are asked)")
@@ -369,10 +378,46 @@ def cmd_held(context, args) -> int:
     return 0
 
 
+def cmd_export_report(context, args) -> int:
+    """Exit 3 when the gate blocks: every hit is listed on stderr (kind, location and the
+    matched text, so the lead can fix or override it). Nothing is logged."""
+    from datetime import datetime, timezone
+
+    from .report import overrides as override_file
+    from .services.inspections import resolve_inspection
+    from .services.report import export_letter
+
+    ws = context.workspace
+    inspection_id = resolve_inspection(ws, args.inspection)
+    extra = []
+    if args.override_file:
+        member = ws.get("member", ws.author_for(inspection_id)) or {}
+        extra = override_file.load(args.override_file, member.get("name", ""),
+                                   datetime.now(timezone.utc).isoformat(timespec="seconds"))
+    outcome = export_letter(ws, inspection_id, Path(args.out), internal=args.internal,
+                            template=args.template, extra_overrides=extra,
+                            progress=_stderr_progress)
+    for warning in outcome.result.warnings:
+        print(f"warning: {warning.message}", file=sys.stderr)
+    if outcome.status == "blocked":
+        hits = outcome.result.hits
+        print(f"jtai-desktop: not exported: {len(hits)} identifying detail(s) found. Fix each "
+              "one, or let it through with a reason in --override-file.", file=sys.stderr)
+        for hit in hits:
+            print(f"{hit.kind} at {hit.location}: \u201c{hit.match}\u201d ({hit.describe()})",
+                  file=sys.stderr)
+        return 3
+    overridden = len(outcome.result.overridden)
+    print(f"Exported {outcome.path} ({outcome.size // 1024} KB"
+          f"{f', {overridden} override(s) recorded' if overridden else ''}).")
+    return 0
+
+
 COMMANDS = {"demo": cmd_demo, "list": cmd_list, "dump": cmd_dump, "simulate": cmd_simulate,
             "check": cmd_check, "rebuild": cmd_rebuild, "retention": cmd_retention,
             "purge": cmd_purge, "invite": cmd_invite, "join": cmd_join, "sync": cmd_sync,
-            "conflicts": cmd_conflicts, "history": cmd_history, "held": cmd_held}
+            "conflicts": cmd_conflicts, "history": cmd_history, "held": cmd_held,
+            "export-report": cmd_export_report}
 
 
 def _stderr_progress(done: int, total: int, label: str) -> None:

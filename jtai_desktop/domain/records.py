@@ -168,6 +168,13 @@ ENTITIES: dict[str, EntitySpec] = {spec.name: spec for spec in (
     # The team's devices: only the lead's device may change them (see sync.roster).
     EntitySpec("device", "devices", (*_f("public_key", "status", "member_id", "label"),
                                      *_f("is_lead", kind=BOOL), *_f("evidence_block", kind=INT))),
+    # The lead's work on the letter, shared with the team: a section's heading, text and
+    # chosen items (entry "section"), or an override of an identifying-details hit with its
+    # reason (entry "override"; who and when are the record's own created_by/created_at).
+    EntitySpec("report_entry", "report_entries", (
+        *_f("entry", "section", "heading", "text", "hit_kind", "hit_location", "reason"),
+        *_f("hit_match", identifying=True), *_f("items", kind=JSON),
+    )),
 )}
 
 # Columns every projected row carries besides its fields, all derived from the ops.

@@ -141,13 +141,12 @@ def list_inspections(ws: Workspace) -> list[dict]:
 
 
 def unsynced_count(ws: Workspace, inspection_id: str) -> int:
-    """Changes made on this device that no teammate has received yet.
+    """Changes made on this device that have not been sent to the team yet."""
+    from ..store import oplog, sync_state
 
-    Until team sync records what was sent, every change made here counts as not yet synced.
-    """
-    from ..store import oplog
-
-    return oplog.count_by_device(ws.db, inspection_id, ws.device_id)
+    device = ws.device_for(inspection_id)
+    last = oplog.last_seq(ws.db, inspection_id, device)
+    return max(0, last - sync_state.pushed_anywhere(ws.db, inspection_id, device))
 
 
 def most_recent_inspection(ws: Workspace) -> str | None:

@@ -19,6 +19,7 @@ from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 
 from ..crypto.blobcipher import BlobCipher, BlobDamagedError
 from ..domain.errors import JtaiError
+from ..domain.records import ENTITIES
 from ..store import oplog, projection, sync_state
 from ..store.database import write_transaction
 from ..store.migrations import known_names
@@ -33,6 +34,7 @@ BUNDLE_MAX_OPS = 2000
 MAX_AHEAD_MS = 3 * 24 * 3600 * 1000   # a laptop a day or two fast is fine; a week is not
 DELETE_SHARE = 0.2                     # a bundle deleting more than this is held for the lead
 DELETE_MINIMUM = 5
+FUTURE_HOLD = "Changes stamped more than three days in the future"  # retried as time passes
 
 Progress = Callable[[int, int, str], None]
 
@@ -103,13 +105,26 @@ class SyncRun:
         sync_state.set_pushed(self.ws.db, self.inspection_id, self.transport.name, device, sent)
 
     def pull(self) -> None:
-        for device in self.transport.list_devices(self.inspection_id):
+        self._retry_future_held()
+        devices = self.transport.list_devices(self.inspection_id)
+        # The lead's bundles first: they carry the roster that admits everyone else's.
+        for device in sorted(devices, key=lambda d: d != self.keys.lead_device_id):
             if device == self.keys.device_id:
                 continue
-            for name in sorted(self.transport.list_files(self.inspection_id, device, BUNDLES)):
+            names = self.transport.list_files(self.inspection_id, device, BUNDLES)
+            for name in sorted(n for n in names if _range(n) is not None):
                 if self.is_cancelled():
                     return
                 self._pull_bundle(device, name)
+
+    def _retry_future_held(self) -> None:
+        """Bundles held for a clock too far ahead apply once this clock has caught up."""
+        for item in sync_state.held(self.ws.db, self.inspection_id):
+            if item["reason"].startswith(FUTURE_HOLD):
+                try:
+                    self.apply(sync_state.held_bundle(self.ws.db, item["id"])[1])
+                except BundleError as error:
+                    self.report.refused.append(error.message)
 
     def _pull_bundle(self, device: str, name: str) -> None:
         first, last = _range(name)
@@ -125,12 +140,23 @@ class SyncRun:
         except BundleError as error:
             self.report.refused.append(error.message)
 
-    def apply(self, data: bytes, accept_deletions: bool = False) -> int:
+    def apply(self, data: bytes, confirmed: bool = False) -> int:
         """Verify a bundle and apply it in one transaction; returns the ops applied (or 0 if
-        it was held). Raises BundleError, having written nothing, if it cannot be trusted."""
+        it was held, is already here, or must wait for earlier changes of its device).
+        Raises BundleError, having written nothing, if it cannot be trusted. ``confirmed``:
+        the lead has looked at a held bundle and wants it applied."""
         header = read_header(data)
         ops = self._verified_ops(header, data)
-        reason = self._hold_reason(ops, accept_deletions)
+        have = oplog.last_seq(self.ws.db, self.inspection_id, header.device_id)
+        if header.last_seq <= have:  # a replay
+            sync_state.unhold(self.ws.db, self.inspection_id, header.device_id,
+                              header.first_seq, header.last_seq)
+            return 0
+        if header.first_seq > have + 1:  # applying it would leave a gap nothing fills later
+            self.report.waiting.append(f"{header.device_id[:8]}: waiting for changes "
+                                       f"{have + 1}-{header.first_seq - 1}")
+            return 0
+        reason = self._hold_reason(ops, confirmed)
         if reason:
             sync_state.hold(self.ws.db, self.inspection_id, header.device_id, header.first_seq,
                             header.last_seq, reason, data)
@@ -139,6 +165,8 @@ class SyncRun:
         with write_transaction(self.ws.db):
             oplog.append(self.ws.db, ops)
             projection.project_entities(self.ws.db, sorted({op.entity_id for op in ops}))
+            sync_state.unhold(self.ws.db, self.inspection_id, header.device_id,
+                              header.first_seq, header.last_seq)
         self.ws.clock.observe(max(op.hlc for op in ops))
         self.report.applied_ops += len(ops)
         self.report.applied_bundles += 1
@@ -162,15 +190,30 @@ class SyncRun:
         if not device["is_lead"] and any(op.entity == "device" for op in ops):
             raise BundleError(f"Device {header.device_id[:8]} tried to change the team's "
                               "devices, which only the lead may do. The bundle was not applied.")
+        self._check_records(header, ops)
         return ops
 
-    def _hold_reason(self, ops, accept_deletions: bool) -> str | None:
+    def _check_records(self, header: BundleHeader, ops) -> None:
+        """Each op must change a record as the kind it is, in this inspection: an op calling
+        a device "a note" would otherwise change the roster past the lead-only rule."""
+        claimed = {op.entity_id: op.entity for op in ops}
+        known = oplog.entity_kinds(self.ws.db, list(claimed))
+        if any(op.entity not in ENTITIES or claimed[op.entity_id] != op.entity for op in ops) \
+                or any(kind != (claimed[entity_id], self.inspection_id)
+                       for entity_id, kind in known.items()):
+            raise BundleError(f"A bundle from device {header.device_id[:8]} changes records "
+                              "as something they are not; it is damaged or forged. It was "
+                              "not applied.")
+
+    def _hold_reason(self, ops, confirmed: bool) -> str | None:
+        if confirmed:
+            return None
         newest = max(Stamp.parse(op.hlc).millis for op in ops)
         if newest > self.now_ms() + MAX_AHEAD_MS:
-            return ("Changes stamped more than three days in the future (a wrong clock on "
-                    f"device {ops[0].device_id[:8]}?) are kept aside, not applied.")
-        if accept_deletions:
-            return None
+            return (f"{FUTURE_HOLD} (a wrong clock on device {ops[0].device_id[:8]}?) are "
+                    "kept aside, not applied.")
+        if self.keys.device_id != self.keys.lead_device_id:
+            return None  # only the lead can confirm, so only the lead's device holds them
         deleted = {op.entity_id for op in ops if op.field == DELETED and op.value is True}
         total = sum(oplog.count_records(self.ws.db, self.inspection_id).values())
         if len(deleted) >= DELETE_MINIMUM and len(deleted) > DELETE_SHARE * max(total, 1):
@@ -180,9 +223,14 @@ class SyncRun:
 
     # --- evidence files --------------------------------------------------------------------
     def push_files(self) -> None:
+        """Send this device's files, and any file the evidence names that no device offers
+        (evidence from before the team existed, such as the demo's, or a lost upload)."""
         device = self.keys.device_id
-        remote = set(self.transport.list_files(self.inspection_id, device, BLOBS))
-        mine = oplog.shas_written_by(self.ws.db, self.inspection_id, device)
+        remote: set[str] = set()
+        for other in self.transport.list_devices(self.inspection_id):
+            remote |= set(self.transport.list_files(self.inspection_id, other, BLOBS))
+        mine = oplog.shas_written_by(self.ws.db, self.inspection_id, device) | \
+            oplog.current_shas(self.ws.db, self.inspection_id)
         for sha in sorted(mine - remote):
             if self.is_cancelled() or not self.ws.blobs.exists(sha):
                 continue
@@ -228,13 +276,18 @@ def transit_key(data_key: bytes) -> bytes:
                 info=b"jtai-desktop evidence in transit v1").derive(data_key)
 
 
-def _range(name: str) -> tuple[int, int]:
-    first, last = name.split(".", 1)[0].split("-")
+def _range(name: str) -> tuple[int, int] | None:
+    """A bundle file's sequence range; None for anything else a shared folder may hold
+    (desktop.ini, "conflicted copy" duplicates)."""
+    stem, _, suffix = name.partition(".")
+    first, _, last = stem.partition("-")
+    if suffix != "bundle" or not (first.isdigit() and last.isdigit()):
+        return None
     return int(first), int(last)
 
 
 def _highest_seq(names: list[str]) -> int:
-    return max((_range(n)[1] for n in names if n.endswith(".bundle")), default=0)
+    return max((r[1] for r in map(_range, names) if r is not None), default=0)
 
 
 def sync(ws: Workspace, inspection_id: str, transport: Transport,
@@ -252,7 +305,7 @@ def accept_held(ws: Workspace, held_id: int) -> int:
     class NoTransport:
         name = "held"
 
-    applied = SyncRun(ws, inspection_id, NoTransport()).apply(data, accept_deletions=True)
+    applied = SyncRun(ws, inspection_id, NoTransport()).apply(data, confirmed=True)
     if applied:
         sync_state.release(ws.db, held_id)
     return applied

@@ -34,10 +34,17 @@ class Workspace:
         self.db = db
         self.device_id = device_id
         self.blobs = blobs
-        self.clock = clock or _resumed_clock(db, device_id)
+        self._clock = clock
         self.new_id = new_id
         self._acting_as = acting_as  # a fixed member (demo and simulated team members)
         self._devices: dict[str, str] = {}
+
+    @property
+    def clock(self) -> HybridClock:
+        # Resuming the clock scans the change log: do it at the first write, not at start-up.
+        if self._clock is None:
+            self._clock = _resumed_clock(self.db, self.device_id)
+        return self._clock
 
     # --- who is acting -------------------------------------------------------------------
     def author_for(self, inspection_id: str) -> str:

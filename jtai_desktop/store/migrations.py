@@ -109,5 +109,14 @@ def team_sync(db: Database) -> None:
                                "bundle": bytes, "received_at": str}, pk="id")
 
 
+@MIGRATIONS(name="0005_report")
+def report(db: Database) -> None:
+    """The lead's choices for the letter and overrides of the identifying-details gate."""
+    db["report_entries"].create({**META, "entry": str, "section": str, "heading": str,
+                                 "text": str, "hit_kind": str, "hit_location": str,
+                                 "reason": str, "hit_match": str, "items": str}, pk="id")
+    db["report_entries"].create_index(["inspection_id"])
+
+
 def known_names() -> set[str]:
     return {m.name for m in MIGRATIONS._migrations}

@@ -44,6 +44,18 @@ def ops_by_ids(db: Database, op_ids: Iterable[str]) -> list[Op]:
     return found
 
 
+def entity_kinds(db: Database, entity_ids: list[str]) -> dict[str, tuple[str, str]]:
+    """Entity id -> (kind of record, inspection) for the ids the log already holds."""
+    found: dict[str, tuple[str, str]] = {}
+    for start in range(0, len(entity_ids), 500):
+        chunk = entity_ids[start:start + 500]
+        found.update((entity_id, (entity, inspection_id)) for entity_id, entity, inspection_id
+                     in db.conn.execute(
+                         "SELECT entity_id, entity, inspection_id FROM ops WHERE entity_id IN "
+                         f"({', '.join('?' for _ in chunk)}) GROUP BY entity_id", tuple(chunk)))
+    return found
+
+
 def entity_ids(db: Database, inspection_id: str | None = None) -> Iterator[str]:
     sql = "SELECT DISTINCT entity_id FROM ops"
     params: tuple = ()

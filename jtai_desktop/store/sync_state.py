@@ -41,7 +41,11 @@ def hold(db: Database, inspection_id: str, device_id: str, first: int, last: int
     exists = db.execute("SELECT 1 FROM held_bundles WHERE inspection_id = ? AND device_id = ? "
                         "AND first_seq = ? AND last_seq = ?",
                         (inspection_id, device_id, first, last)).fetchone()
-    if not exists:
+    if exists:  # held again, perhaps for another reason now (the clock caught up)
+        db.execute("UPDATE held_bundles SET reason = ? WHERE inspection_id = ? AND "
+                   "device_id = ? AND first_seq = ? AND last_seq = ?",
+                   (reason, inspection_id, device_id, first, last))
+    else:
         db.execute("INSERT INTO held_bundles (inspection_id, device_id, first_seq, last_seq, "
                    "reason, bundle, received_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
                    (inspection_id, device_id, first, last, reason, data, _now()))
@@ -63,6 +67,12 @@ def held_bundle(db: Database, held_id: int) -> tuple[str, bytes] | None:
 
 def release(db: Database, held_id: int) -> None:
     db.execute("DELETE FROM held_bundles WHERE id = ?", (held_id,))
+
+
+def unhold(db: Database, inspection_id: str, device_id: str, first: int, last: int) -> None:
+    """Forget a held bundle once it has been applied."""
+    db.execute("DELETE FROM held_bundles WHERE inspection_id = ? AND device_id = ? "
+               "AND first_seq = ? AND last_seq = ?", (inspection_id, device_id, first, last))
 
 
 def is_held(db: Database, inspection_id: str, device_id: str, first: int, last: int) -> bool:
@@ -87,3 +97,9 @@ def last_sync(db: Database, inspection_id: str) -> dict | None:
 
 def _now() -> str:
     return datetime.now(timezone.utc).isoformat(timespec="seconds")
+
+
+def pushed_anywhere(db: Database, inspection_id: str, device_id: str) -> int:
+    row = db.execute("SELECT max(pushed_upto) FROM sync_state WHERE inspection_id = ? "
+                     "AND device_id = ?", (inspection_id, device_id)).fetchone()
+    return (row[0] or 0) if row else 0

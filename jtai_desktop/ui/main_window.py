@@ -95,7 +95,10 @@ class MainWindow(QMainWindow):
 
         if self.session.inspection_id:
             count = unsynced_count(self.session.ws, self.session.inspection_id)
-            self.pending_label.setText(self.tr("%n change(s) not yet synced", "", count))
+            self.pending_label.setText(
+                self.tr("All changes synced") if count == 0 else
+                self.tr("1 change not yet synced") if count == 1 else
+                self.tr("%1 changes not yet synced").replace("%1", str(count)))
 
     def _on_inspection_opened(self, inspection_id: str) -> None:
         row = self.session.ws.get("inspection", inspection_id)
@@ -122,6 +125,9 @@ class MainWindow(QMainWindow):
             if entity in page.entities:
                 self.navigate(page.key).show_record(entity, record_id)
                 return
+
+    def show_welcome(self) -> None:
+        self.stack.setCurrentWidget(self.welcome)
 
     def current_page(self) -> QWidget:
         return self.stack.currentWidget()

@@ -57,8 +57,16 @@ class TaskRunner(QObject):
         self.pool.setMaxThreadCount(max_threads)
         self._running: set[Task] = set()
 
-    def start(self, fn: TaskFn) -> Task:
+    def start(self, fn: TaskFn, *, on_finished=None, on_failed=None, on_progress=None,
+              on_cancelled=None) -> Task:
+        """Start ``fn`` in the pool. Handlers are connected before it starts, so even a task
+        that ends at once is heard."""
         task = Task(fn)
+        for signal, handler in ((task.signals.finished, on_finished), (task.signals.failed, on_failed),
+                                (task.signals.progress, on_progress),
+                                (task.signals.cancelled, on_cancelled)):
+            if handler is not None:
+                signal.connect(handler)
         self._running.add(task)
         for signal in (task.signals.finished, task.signals.failed, task.signals.cancelled):
             signal.connect(lambda *_, t=task: self._running.discard(t))

@@ -32,6 +32,8 @@ CREATE UNIQUE INDEX "idx_ops_inspection_id_device_id_seq" ON "ops" ("inspection_
 CREATE INDEX "idx_ops_inspection_id_entity_field" ON "ops" ("inspection_id", "entity", "field");
 -- index idx_ops_inspection_id_op_id on ops
 CREATE INDEX "idx_ops_inspection_id_op_id" ON "ops" ("inspection_id", "op_id");
+-- index idx_report_entries_inspection_id on report_entries
+CREATE INDEX "idx_report_entries_inspection_id" ON "report_entries" ("inspection_id");
 -- index idx_reviews_child_id on reviews
 CREATE INDEX "idx_reviews_child_id" ON "reviews" ("child_id");
 -- index sqlite_autoindex_agencies_1 on agencies
@@ -63,6 +65,8 @@ CREATE INDEX "idx_reviews_child_id" ON "reviews" ("child_id");
 -- index sqlite_autoindex_notes_1 on notes
 -- (made by SQLite, no SQL)
 -- index sqlite_autoindex_ops_1 on ops
+-- (made by SQLite, no SQL)
+-- index sqlite_autoindex_report_entries_1 on report_entries
 -- (made by SQLite, no SQL)
 -- index sqlite_autoindex_reviews_1 on reviews
 -- (made by SQLite, no SQL)
@@ -106,6 +110,8 @@ CREATE TABLE "members" ( "id" TEXT PRIMARY KEY, "inspection_id" TEXT, "created_a
 CREATE TABLE "notes" ( "id" TEXT PRIMARY KEY, "inspection_id" TEXT, "created_at" TEXT, "created_by" TEXT, "created_device" TEXT, "updated_at" TEXT, "updated_by" TEXT, "kind" TEXT, "title" TEXT, "text" TEXT, "date" TEXT, "attendees" TEXT, "children" TEXT, "criteria" TEXT, "children_or_families_present" INTEGER, "consent_recorded" INTEGER );
 -- table ops on ops
 CREATE TABLE "ops" ( "op_id" TEXT PRIMARY KEY, "inspection_id" TEXT NOT NULL, "entity" TEXT NOT NULL, "entity_id" TEXT NOT NULL, "field" TEXT NOT NULL, "value" TEXT NOT NULL, "hlc" TEXT NOT NULL, "device_id" TEXT NOT NULL, "author" TEXT NOT NULL, "parents" TEXT NOT NULL, "seq" INTEGER NOT NULL );
+-- table report_entries on report_entries
+CREATE TABLE "report_entries" ( "id" TEXT PRIMARY KEY, "inspection_id" TEXT, "created_at" TEXT, "created_by" TEXT, "created_device" TEXT, "updated_at" TEXT, "updated_by" TEXT, "entry" TEXT, "section" TEXT, "heading" TEXT, "text" TEXT, "hit_kind" TEXT, "hit_location" TEXT, "reason" TEXT, "hit_match" TEXT, "items" TEXT );
 -- table reviews on reviews
 CREATE TABLE "reviews" ( "id" TEXT PRIMARY KEY, "inspection_id" TEXT, "created_at" TEXT, "created_by" TEXT, "created_device" TEXT, "updated_at" TEXT, "updated_by" TEXT, "child_id" TEXT, "criterion_id" TEXT, "agency_id" TEXT, "observation" TEXT, "rating" TEXT, "strength" INTEGER, "concern" INTEGER, "moderated" INTEGER );
 -- table search_index on search_index

@@ -21,8 +21,14 @@ class Page(QWidget):
         super().__init__(parent)
         self.session = session
         self.setObjectName(f"page-{self.key}")
-        session.inspection_opened.connect(lambda _id: self.refresh())
+        session.inspection_opened.connect(self._on_inspection_opened)
         session.changed.connect(self.on_changed)
+
+    def _on_inspection_opened(self, _inspection_id: str) -> None:
+        # Hidden pages load when first shown: opening a large inspection must not build
+        # every page's list up front.
+        if self.isVisible():
+            self.refresh()
 
     def refresh(self) -> None:
         """Reload everything shown from the services."""

@@ -1,10 +1,27 @@
-"""Meetings and interviews page (placeholder until built)."""
+"""Meetings and interviews: the list of notes and the editor of the chosen one."""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QLabel, QVBoxLayout
+from datetime import date
 
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QHBoxLayout, QHeaderView, QLabel,
+                               QLineEdit, QPushButton, QSplitter, QTableView, QVBoxLayout,
+                               QWidget)
+
+from ...domain.errors import JtaiError
+from ...domain.records import NoteKind
+from ...services.notes import add_note
+from ...services.notes_queries import (agency_choices, child_choices, criterion_choices,
+                                       delete_note, notes_list)
+from ..errors import show_error
+from ..models.notes import DATE, TITLE, IdRole, NotesFilter, NotesModel, kind_labels
+from ..widgets.note_editor import NoteEditor
 from .base import Page
+
+NEW_NOTE_SHORTCUT = "Ctrl+Shift+N"
+CHOICE_ENTITIES = ("child", "agency", "inspection")
 
 
 class NotesPage(Page):
@@ -14,5 +31,184 @@ class NotesPage(Page):
 
     def __init__(self, session, parent=None):
         super().__init__(session, parent)
+        self.model = NotesModel(self)
+        self.proxy = NotesFilter(self)
+        self.proxy.setSourceModel(self.model)
+        self.editor = NoteEditor(session)
+        self._reselecting = False
+        splitter = QSplitter()
+        splitter.addWidget(self._list_panel())
+        splitter.addWidget(self.editor)
+        splitter.setStretchFactor(1, 1)
+        splitter.setSizes([600, 480])
         layout = QVBoxLayout(self)
-        layout.addWidget(QLabel(self.title))
+        layout.addWidget(splitter)
+        self._shortcuts()
+
+    # --- layout ----------------------------------------------------------------------------
+    def _list_panel(self) -> QWidget:
+        panel = QWidget()
+        self.new_button = QPushButton(self.tr("&New note"))
+        self.new_button.setToolTip(self.tr("Add a note of a meeting, interview, focus group or "
+                                           "observation (%1)").replace("%1", NEW_NOTE_SHORTCUT))
+        self.new_button.clicked.connect(self.new_note)
+        self.delete_button = QPushButton(self.tr("De&lete note"))
+        self.delete_button.setToolTip(self.tr("Delete the chosen note (Delete). Undo brings it back."))
+        self.delete_button.clicked.connect(self.delete_current)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.new_button)
+        buttons.addWidget(self.delete_button)
+        buttons.addStretch(1)
+        layout = QVBoxLayout(panel)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(buttons)
+        layout.addLayout(self._filters())
+        layout.addWidget(self._view())
+        return panel
+
+    def _filters(self) -> QHBoxLayout:
+        self.kind_filter = QComboBox()
+        self.kind_filter.addItem(self.tr("All kinds"), "")
+        for value, label in kind_labels(self).items():
+            self.kind_filter.addItem(label, value)
+        self.kind_filter.currentIndexChanged.connect(
+            lambda _i: self.proxy.set_kind(self.kind_filter.currentData()))
+        self.text_filter = QLineEdit()
+        self.text_filter.setClearButtonEnabled(True)
+        self.text_filter.setPlaceholderText(self.tr("Words in the title or text"))
+        self.text_filter.textChanged.connect(self.proxy.setFilterFixedString)
+        row = QHBoxLayout()
+        for text, widget in ((self.tr("Sho&w:"), self.kind_filter),
+                             (self.tr("&Search:"), self.text_filter)):
+            label = QLabel(text)
+            label.setBuddy(widget)
+            row.addWidget(label)
+            row.addWidget(widget, 1)
+        return row
+
+    def _view(self) -> QTableView:
+        view = QTableView()
+        view.setModel(self.proxy)
+        view.setAccessibleName(self.tr("Notes"))
+        view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        view.setTabKeyNavigation(False)
+        view.setSortingEnabled(True)
+        view.sortByColumn(DATE, Qt.SortOrder.DescendingOrder)
+        view.verticalHeader().hide()
+        view.setWordWrap(False)  # one line per note; the full title is in the tooltip
+        view.verticalHeader().setDefaultSectionSize(view.fontMetrics().height() + 8)
+        header = view.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(TITLE, QHeaderView.ResizeMode.Stretch)
+        view.selectionModel().currentRowChanged.connect(self._on_current)
+        self.view = view
+        return view
+
+    def _shortcuts(self) -> None:
+        new = QShortcut(QKeySequence(NEW_NOTE_SHORTCUT), self)
+        new.setContext(Qt.ShortcutContext.WindowShortcut)  # also from the section list
+        new.activated.connect(self.new_note)
+        delete = QShortcut(QKeySequence(QKeySequence.StandardKey.Delete), self.view)
+        delete.setContext(Qt.ShortcutContext.WidgetShortcut)
+        delete.activated.connect(self.delete_current)
+
+    # --- reading -----------------------------------------------------------------------------
+    def refresh(self) -> None:
+        inspection_id = self.session.inspection_id
+        if inspection_id is None:
+            return
+        ws = self.session.ws
+        self.editor.set_choices(child_choices(ws, inspection_id),
+                                agency_choices(ws, inspection_id),
+                                criterion_choices(ws, inspection_id))
+        self._reload_list()
+
+    def _reload_list(self) -> None:
+        current = self.editor.note_id
+        self._reselecting = True
+        try:
+            self.model.set_rows(notes_list(self.session.ws, self.session.inspection_id))
+            self._select(current)
+        finally:
+            self._reselecting = False
+        row = self.session.ws.get("note", current) if current else None
+        if row and row["inspection_id"] != self.session.inspection_id:
+            row = None  # another inspection was opened
+        self.editor.sync(row)
+
+    def on_changed(self, entity: str, record_id: str) -> None:
+        if not self.session.inspection_id or not self.isVisible():
+            return  # a hidden page reloads when it is shown
+        if entity == "note":
+            self._reload_list()
+        elif entity in CHOICE_ENTITIES:
+            self.refresh()
+
+    def show_record(self, entity: str, record_id: str) -> None:
+        self.text_filter.clear()
+        self.kind_filter.setCurrentIndex(0)
+        if self.model.row_of(record_id) < 0:
+            self.refresh()
+        self._select(record_id)
+        self.view.setFocus()
+
+    def _select(self, note_id: str | None) -> None:
+        row = self.model.row_of(note_id) if note_id else -1
+        index = self.proxy.mapFromSource(self.model.index(row, 0)) if row >= 0 else QModelIndex()
+        if not index.isValid():
+            self.view.selectionModel().clearSelection()
+            return
+        self.view.selectionModel().setCurrentIndex(
+            index, QItemSelectionModel.SelectionFlag.ClearAndSelect
+            | QItemSelectionModel.SelectionFlag.Rows)
+        self.view.scrollTo(index)
+
+    def _on_current(self, current: QModelIndex, previous: QModelIndex) -> None:
+        if self._reselecting:
+            return
+        note_id = current.data(IdRole) if current.isValid() else None
+        if note_id == self.editor.note_id:
+            return
+        if not self.editor.flush():  # keep the user on a note whose edits are not yet saved
+            self._reselecting = True
+            self._select(self.editor.note_id)
+            self._reselecting = False
+            return
+        self.editor.open_note(self.session.ws.get("note", note_id) if note_id else None)
+
+    # --- editing -----------------------------------------------------------------------------
+    def new_note(self) -> None:
+        if not self.session.inspection_id or not self.editor.flush():
+            return
+        inspection_id = self.session.inspection_id
+        try:
+            changes = self.session.edit(lambda ws: add_note(
+                ws, inspection_id, kind=NoteKind.MEETING.value, date=date.today(),
+                title=self.tr("New note")))
+        except JtaiError as error:
+            show_error(self, error)
+            return
+        self.text_filter.clear()
+        self.kind_filter.setCurrentIndex(0)
+        self._select(changes.entity_id)
+        self.editor.focus_title()
+
+    def delete_current(self) -> None:
+        note_id = self.editor.note_id
+        if not note_id:
+            return
+        self.editor.open_note(None)  # its pending edits go with it; undo brings the note back
+        try:
+            self.session.edit(lambda ws: delete_note(ws, note_id))
+        except JtaiError as error:
+            show_error(self, error)
+        self.view.setFocus()
+
+    def selected_id(self) -> str | None:
+        return self.editor.note_id
+
+    def hideEvent(self, event) -> None:  # noqa: N802 (Qt naming)
+        self.editor.flush()
+        super().hideEvent(event)

@@ -1,0 +1,151 @@
+"""Adding a child, or editing one: the Designer form ``forms/child_dialog.ui``.
+
+The identifying details (name, date of birth, address, school) stay inside the team: they
+are never exported and serve only to check the letter for anything that could identify the
+child.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Callable
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QStandardItem, QStandardItemModel
+from PySide6.QtWidgets import QDialog, QWidget
+
+from ...domain.errors import JtaiError
+from ...domain.records import AGE_BANDS
+from ...services import casework
+from ...services.children_queries import next_pseudonym, ordered_agencies
+from ..errors import show_error
+from ..forms.ui_child_dialog import Ui_ChildDialog
+from ..models.children import age_band_labels, selection_labels
+
+ID_ROLE = Qt.ItemDataRole.UserRole
+PRIVATE = ("name", "dob", "address", "school")
+
+
+class ChildDialog(QDialog):
+    """Saves through the services on OK; a refused save keeps the dialog open."""
+
+    def __init__(self, session, child: dict | None = None, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.session = session
+        self.child = child
+        self.saved_id: str | None = None
+        self.ui = Ui_ChildDialog()
+        self.ui.setupUi(self)
+        self._fill_choices()
+        if child is None:
+            self.setWindowTitle(self.tr("Add a child"))
+            self.ui.pseudonymEdit.setText(next_pseudonym(session.ws, session.inspection_id))
+        else:
+            self.setWindowTitle(self.tr("Edit %1").replace("%1", child["pseudonym"]))
+            self._show(child)
+        self.ui.pseudonymEdit.selectAll()
+
+    def _fill_choices(self) -> None:
+        for value, label in selection_labels().items():
+            self.ui.selectionCombo.addItem(label, value)
+        self.ui.ageBandCombo.addItem(self.tr("Not recorded"), None)
+        labels = age_band_labels()
+        for band in AGE_BANDS:
+            self.ui.ageBandCombo.addItem(labels[band], band)
+        self.agencies = QStandardItemModel(self)
+        for agency in ordered_agencies(self.session.ws.rows("agency", self.session.inspection_id)):
+            item = QStandardItem(agency["name"])
+            item.setData(agency["id"], ID_ROLE)
+            item.setCheckable(True)
+            item.setEditable(False)
+            self.agencies.appendRow(item)
+        self.ui.agenciesList.setModel(self.agencies)
+        rows = max(self.agencies.rowCount(), 3)
+        frame = 2 * self.ui.agenciesList.frameWidth()
+        self.ui.agenciesList.setFixedHeight(self.ui.agenciesList.sizeHintForRow(0) * rows + frame + 2)
+
+    def _show(self, child: dict) -> None:
+        ui = self.ui
+        ui.pseudonymEdit.setText(child["pseudonym"])
+        ui.selectionCombo.setCurrentIndex(max(ui.selectionCombo.findData(child["selection"]), 0))
+        ui.ageBandCombo.setCurrentIndex(max(ui.ageBandCombo.findData(child["age_band"]), 0))
+        ui.caseRefEdit.setText(child["case_ref"] or "")
+        involved = set(child["agencies"] or [])
+        for row in range(self.agencies.rowCount()):
+            item = self.agencies.item(row)
+            checked = item.data(ID_ROLE) in involved
+            item.setCheckState(Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked)
+        for name, edit in self._private_edits().items():
+            edit.setText(child[f"private_{name}"] or "")
+
+    def _private_edits(self) -> dict:
+        ui = self.ui
+        return {"name": ui.nameEdit, "dob": ui.dobEdit, "address": ui.addressEdit,
+                "school": ui.schoolEdit}
+
+    # --- what the user entered ---------------------------------------------------------------
+    def values(self) -> dict:
+        """The child's fields as the services take them; empty text is None."""
+        ui = self.ui
+        values = {"pseudonym": ui.pseudonymEdit.text().strip(),
+                  "selection": ui.selectionCombo.currentData(),
+                  "age_band": ui.ageBandCombo.currentData(),
+                  "case_ref": ui.caseRefEdit.text().strip() or None,
+                  "agencies": self.checked_agencies()}
+        for name, edit in self._private_edits().items():
+            values[f"private_{name}"] = edit.text().strip() or None
+        values["private_dob"] = iso_date(values["private_dob"])
+        return values
+
+    def checked_agencies(self) -> list[str]:
+        return [self.agencies.item(row).data(ID_ROLE) for row in range(self.agencies.rowCount())
+                if self.agencies.item(row).checkState() == Qt.CheckState.Checked]
+
+    # --- saving ------------------------------------------------------------------------------
+    def accept(self) -> None:
+        try:
+            self.saved_id = self._save()
+        except JtaiError as error:
+            show_error(self, error)
+            return
+        super().accept()
+
+    def _save(self) -> str:
+        values = self.values()
+        if self.child is None:
+            private = {name: values.pop(f"private_{name}") for name in PRIVATE}
+            private = {k: v for k, v in private.items() if v is not None}
+            changes = self.session.edit(lambda ws: casework.add_child(
+                ws, self.session.inspection_id, private=private, **values))
+            return changes.entity_id
+        changed = {k: v for k, v in values.items() if v != self.child.get(k)}
+        if changed:
+            child_id = self.child["id"]
+            self.session.edit(lambda ws: casework.update_child(ws, child_id, **changed))
+        return self.child["id"]
+
+
+def iso_date(text: str | None) -> str | None:
+    """A date typed as 02/08/2016 becomes 2016-08-02; anything else is left for the
+    services to accept or explain."""
+    if not text:
+        return None
+    try:
+        return datetime.strptime(text, "%d/%m/%Y").date().isoformat()
+    except ValueError:
+        return text
+
+
+def open_child_dialog(session, child_id: str | None, parent: QWidget,
+                      on_saved: Callable[[str], None] | None = None) -> ChildDialog | None:
+    """Open the dialog (window-modal, not blocking) to add a child (``child_id`` None) or
+    edit one; ``on_saved`` gets the child's id once saved."""
+    child = session.ws.get("child", child_id) if child_id else None
+    if child_id and child is None:
+        return None
+    dialog = ChildDialog(session, child, parent)
+    dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    if on_saved is not None:
+        dialog.accepted.connect(lambda: on_saved(dialog.saved_id))
+    dialog.open()
+    return dialog

@@ -1,0 +1,60 @@
+"""Adding a key event to a child's timeline: the Designer form ``forms/event_dialog.ui``."""
+
+from __future__ import annotations
+
+from typing import Callable
+
+from PySide6.QtCore import QDate, Qt
+from PySide6.QtWidgets import QDialog, QWidget
+
+from ...domain.errors import JtaiError
+from ...services import casework
+from ...services.children_queries import involved_agencies
+from ..errors import show_error
+from ..forms.ui_event_dialog import Ui_EventDialog
+from ..models.children import event_kind_labels
+
+
+class EventDialog(QDialog):
+    """Saves through the services on OK; a refused save keeps the dialog open."""
+
+    def __init__(self, session, child_id: str, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.session = session
+        self.child_id = child_id
+        self.saved_id: str | None = None
+        self.ui = Ui_EventDialog()
+        self.ui.setupUi(self)
+        child = session.ws.require("child", child_id)
+        self.setWindowTitle(self.tr("Add an event for %1").replace("%1", child["pseudonym"]))
+        self.ui.dateEdit.setDate(QDate.currentDate())
+        for value, label in event_kind_labels().items():
+            self.ui.kindCombo.addItem(label, value)
+        self.ui.agencyCombo.addItem(self.tr("Not recorded"), None)
+        for agency in involved_agencies(session.ws, child):
+            self.ui.agencyCombo.addItem(agency["name"], agency["id"])
+
+    def accept(self) -> None:
+        ui = self.ui
+        values = {"date": ui.dateEdit.date().toString("yyyy-MM-dd"),
+                  "kind": ui.kindCombo.currentData(), "agency_id": ui.agencyCombo.currentData(),
+                  "summary": ui.summaryEdit.text()}
+        child_id = self.child_id
+        try:
+            changes = self.session.edit(lambda ws: casework.add_event(ws, child_id, **values))
+        except JtaiError as error:
+            show_error(self, error)
+            return
+        self.saved_id = changes.entity_id
+        super().accept()
+
+
+def open_event_dialog(session, child_id: str, parent: QWidget,
+                      on_saved: Callable[[str], None] | None = None) -> EventDialog:
+    """Open the dialog (window-modal, not blocking); ``on_saved`` gets the new event's id."""
+    dialog = EventDialog(session, child_id, parent)
+    dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    if on_saved is not None:
+        dialog.accepted.connect(lambda: on_saved(dialog.saved_id))
+    dialog.open()
+    return dialog

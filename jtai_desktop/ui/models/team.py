@@ -1,0 +1,128 @@
+"""Table models over an inspection's people and agencies (thin adapters over service rows)."""
+
+from __future__ import annotations
+
+from typing import Callable
+
+from PySide6.QtCore import QAbstractListModel, QAbstractTableModel, QCoreApplication, QModelIndex, Qt
+
+from ...domain.records import Role
+from ...domain.themes import INSPECTORATES
+
+ID_ROLE = Qt.ItemDataRole.UserRole
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("TeamModel", text)
+
+
+def role_label(role: str) -> str:
+    return _tr("Lead inspector") if role == Role.LEAD.value else _tr("Team member")
+
+
+def inspectorate_label(key: str) -> str:
+    return INSPECTORATES.get(key, key or "")
+
+
+class TeamModel(QAbstractTableModel):
+    """Team members as rows: name, inspectorate, role. Rows are dicts with those keys
+    (a member row from the workspace, or a member not yet saved in the new-inspection wizard)."""
+
+    NAME, INSPECTORATE, ROLE = range(3)
+
+    def __init__(self, rows: list[dict] | None = None, parent=None):
+        super().__init__(parent)
+        self._rows: list[dict] = list(rows or [])
+        self._headers = (_tr("Name"), _tr("Inspectorate"), _tr("Role"))
+
+    def set_rows(self, rows: list[dict]) -> None:
+        self.beginResetModel()
+        self._rows = list(rows)
+        self.endResetModel()
+
+    def rows(self) -> list[dict]:
+        return list(self._rows)
+
+    def rowCount(self, parent=QModelIndex()) -> int:  # noqa: N802 (Qt naming)
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent=QModelIndex()) -> int:  # noqa: N802
+        return 0 if parent.isValid() else len(self._headers)
+
+    def data(self, index: QModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
+        if not index.isValid():
+            return None
+        row = self._rows[index.row()]
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
+            return self._text(row, index.column())
+        if role == ID_ROLE:
+            return row.get("id")
+        return None
+
+    def _text(self, row: dict, column: int) -> str:
+        if column == self.NAME:
+            return row.get("name") or ""
+        if column == self.INSPECTORATE:
+            return inspectorate_label(row.get("inspectorate"))
+        return role_label(row.get("role"))
+
+    def headerData(self, section: int, orientation, role=Qt.ItemDataRole.DisplayRole):  # noqa: N802
+        if (orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole
+                and 0 <= section < len(self._headers)):
+            return self._headers[section]
+        return None
+
+
+class AgencyModel(QAbstractListModel):
+    """The inspection's agencies with a check box each: is the agency in the inspection's scope?
+
+    Ticking calls ``on_toggle(agency_id, in_scope)``, which makes the (undoable) edit and returns
+    True when it was done; the page then reloads the rows from the workspace.
+    """
+
+    def __init__(self, on_toggle: Callable[[str, bool], bool] | None = None, parent=None):
+        super().__init__(parent)
+        self._rows: list[dict] = []
+        self._on_toggle = on_toggle
+        self._generation = 0  # counts resets: the edit may reload the rows under setData
+
+    def set_rows(self, rows: list[dict]) -> None:
+        self.beginResetModel()
+        self._rows = list(rows)
+        self._generation += 1
+        self.endResetModel()
+
+    def rowCount(self, parent=QModelIndex()) -> int:  # noqa: N802
+        return 0 if parent.isValid() else len(self._rows)
+
+    def data(self, index: QModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
+        if not index.isValid():
+            return None
+        row = self._rows[index.row()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return row.get("name") or ""
+        if role == Qt.ItemDataRole.CheckStateRole:
+            return Qt.CheckState.Checked if row.get("in_scope") else Qt.CheckState.Unchecked
+        if role == Qt.ItemDataRole.AccessibleDescriptionRole:
+            return _tr("In scope") if row.get("in_scope") else _tr("Not in scope")
+        if role == ID_ROLE:
+            return row.get("id")
+        return None
+
+    def flags(self, index: QModelIndex):
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+        return flags | Qt.ItemFlag.ItemIsUserCheckable if self._on_toggle else flags
+
+    def setData(self, index: QModelIndex, value, role: int = Qt.ItemDataRole.EditRole) -> bool:  # noqa: N802
+        if not index.isValid() or role != Qt.ItemDataRole.CheckStateRole or not self._on_toggle:
+            return False
+        in_scope = Qt.CheckState(value) == Qt.CheckState.Checked
+        row, generation = self._rows[index.row()], self._generation
+        if not self._on_toggle(row["id"], in_scope):
+            return False
+        if generation == self._generation:  # not reloaded yet: show the new state now
+            row["in_scope"] = in_scope
+            self.dataChanged.emit(index, index, [Qt.ItemDataRole.CheckStateRole])
+        return True

@@ -1,0 +1,199 @@
+"""The meetings and interviews page: list, keyboard creation, autosave, consent, undo."""
+
+import shutil
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QComboBox, QLineEdit, QMessageBox
+
+from jtai_desktop.app import open_context
+from jtai_desktop.crypto.kdf import fast_params_for_tests
+from jtai_desktop.services.demo import build_demo
+from jtai_desktop.ui.assemble import build_main_window
+from jtai_desktop.ui.models.attendees import AGENCY, AttendeesModel
+from jtai_desktop.ui.models.notes import CONSENT, NotesModel
+from jtai_desktop.ui.widgets.checklist import ChecklistModel
+
+DEMO_PASSPHRASE = "demo folder for page tests"
+
+
+@pytest.fixture(autouse=True)
+def no_modal_boxes(monkeypatch):
+    """A modal box would wait forever offscreen: fail the test instead."""
+    def refuse(*args, **kwargs):
+        raise AssertionError(f"unexpected modal message box: {args[1:3]}")
+    for name in ("warning", "critical", "information", "question"):
+        monkeypatch.setattr(QMessageBox, name, refuse)
+    monkeypatch.setattr(QMessageBox, "exec", refuse)
+
+
+@pytest.fixture(scope="module")
+def demo_folder(tmp_path_factory):
+    """The demo inspection built once per module; each test works on its own copy."""
+    folder = tmp_path_factory.mktemp("demo") / "data"
+    built = open_context(folder, DEMO_PASSPHRASE, kdf_params=fast_params_for_tests())
+    build_demo(built.workspace, "small", 1)
+    built.close()
+    return folder
+
+
+@pytest.fixture
+def context(tmp_path, open_folder, demo_folder):
+    shutil.copytree(demo_folder, tmp_path / "data")
+    return open_folder(tmp_path / "data", DEMO_PASSPHRASE)
+
+
+@pytest.fixture
+def window(qtbot, context):
+    window = build_main_window(context)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    window.activateWindow()
+    return window
+
+
+@pytest.fixture
+def page(window):
+    return window.navigate("notes")
+
+
+def stored(page, note_id):
+    return page.session.ws.get("note", note_id)
+
+
+def new_note(qtbot, page):
+    before = len(page.session.ws.rows("note", page.session.inspection_id))
+    qtbot.keyClick(page.view, Qt.Key_N, Qt.ControlModifier | Qt.ShiftModifier)
+    qtbot.waitUntil(lambda: page.editor.note_id is not None
+                    and stored(page, page.editor.note_id)["title"] == "New note")
+    assert len(page.session.ws.rows("note", page.session.inspection_id)) == before + 1
+    return page.editor.note_id
+
+
+def test_models_pass_the_model_tester(qtmodeltester, page):
+    qtmodeltester.check(page.model)
+    qtmodeltester.check(page.proxy)
+    qtmodeltester.check(page.editor.children_list.model)
+    attendees = AttendeesModel()
+    attendees.set_agencies([("a1", "Police"), ("a2", "Health")])
+    attendees.set_attendees([{"role": "social worker", "agency": "a1"}, {"role": "GP"}])
+    qtmodeltester.check(attendees)
+    checklist = ChecklistModel()
+    checklist.set_choices([("x", "Child A"), ("y", "Child B")])
+    checklist.set_checked(["y"])
+    qtmodeltester.check(checklist)
+    assert isinstance(page.model, NotesModel) and page.model.rowCount() == 40
+
+
+def test_list_shows_consent_and_filters_by_kind_and_text(qtbot, page):
+    consent = [page.model.index(r, CONSENT).data() for r in range(page.model.rowCount())]
+    assert set(consent) <= {"consent recorded", "—"} and "consent recorded" in consent
+    page.kind_filter.setCurrentIndex(page.kind_filter.findData("interview"))
+    kinds = {page.proxy.index(r, 1).data() for r in range(page.proxy.rowCount())}
+    assert kinds == {"Interview"}
+    page.kind_filter.setCurrentIndex(0)
+    qtbot.keyClicks(page.text_filter, "meeting 1)")
+    assert page.proxy.rowCount() == 1
+
+
+def test_new_note_by_keyboard_autosaves_and_undo_restores(qtbot, window, page):
+    page.view.setFocus()
+    note_id = new_note(qtbot, page)
+    assert page.editor.title.hasFocus()
+    qtbot.keyClicks(page.editor.title, "Strategy meeting")
+    qtbot.keyClick(page.editor.title, Qt.Key_Tab)  # leaving the field saves it
+    qtbot.waitUntil(lambda: stored(page, note_id)["title"] == "Strategy meeting")
+    page.editor.text.setFocus()
+    qtbot.keyClicks(page.editor.text, "Partners described the MASH")
+    qtbot.waitUntil(lambda: stored(page, note_id)["text"] == "Partners described the MASH",
+                    timeout=3000)
+    assert page.model.index(page.model.row_of(note_id), 2).data() == "Strategy meeting"
+    window.undo_action.trigger()
+    assert stored(page, note_id)["text"] == ""
+    qtbot.waitUntil(lambda: page.editor.text.toPlainText() == "")
+    window.undo_action.trigger()
+    assert stored(page, note_id)["title"] == "New note"
+    assert page.editor.title.text() == "New note"
+
+
+def test_consent_must_be_recorded_before_saving(qtbot, page):
+    note_id = new_note(qtbot, page)
+    qtbot.mouseClick(page.editor.present, Qt.LeftButton)
+    assert page.editor.warning.isVisible()
+    assert "consent must be recorded" in page.editor.warning.text()
+    page.editor.text.setFocus()
+    qtbot.keyClicks(page.editor.text, "Mother said she felt listened to")
+    page.editor.title.setFocus()  # focus-out would save, but consent is missing
+    assert stored(page, note_id)["children_or_families_present"] == 0
+    assert stored(page, note_id)["text"] == ""
+    qtbot.keyClick(page.editor.consent, Qt.Key_Space)
+    qtbot.waitUntil(lambda: stored(page, note_id)["consent_recorded"] == 1)
+    row = stored(page, note_id)
+    assert row["children_or_families_present"] == 1
+    assert row["text"] == "Mother said she felt listened to"
+    assert not page.editor.warning.isVisible()
+    consent = page.model.index(page.model.row_of(note_id), CONSENT).data()
+    assert consent == "consent recorded"
+
+
+def test_attendees_children_and_criteria_are_saved(qtbot, page):
+    note_id = new_note(qtbot, page)
+    editor = page.editor
+    editor.tabs.setCurrentWidget(editor.attendees)
+    qtbot.mouseClick(editor.attendees.add_button, Qt.LeftButton)
+    role_editor = editor.attendees.view.viewport().findChild(QLineEdit)
+    assert role_editor.placeholderText() == "job title, e.g. social worker"
+    qtbot.keyClicks(role_editor, "social worker")
+    qtbot.keyClick(role_editor, Qt.Key_Return)
+    qtbot.waitUntil(lambda: stored(page, note_id)["attendees"][:1] == [
+        {"role": "social worker", "agency": next(iter(editor.attendees.model.agencies()))}])
+    agencies = editor.attendees.model.agencies()
+    police = next(a for a, name in agencies.items() if name == "Police")
+    view = editor.attendees.view
+    cell = editor.attendees.model.index(0, AGENCY)
+    view.setCurrentIndex(cell)
+    view.edit(cell)
+    combo = view.viewport().findChild(QComboBox)
+    qtbot.keyClicks(combo, "Police")  # typing a name picks it, as it would for a user
+    qtbot.waitUntil(lambda: stored(page, note_id)["attendees"][0].get("agency") == police)
+    assert stored(page, note_id)["attendees"] == [{"role": "social worker", "agency": police}]
+
+    editor.tabs.setCurrentWidget(editor.children_list)
+    children = editor.children_list
+    first = children.proxy.index(0, 0)
+    child_id = first.data(Qt.UserRole)
+    children.view.setCurrentIndex(first)
+    qtbot.keyClick(children.view, Qt.Key_Space)
+    qtbot.waitUntil(lambda: stored(page, note_id)["children"] == [child_id])
+    assert page.model.index(page.model.row_of(note_id), 3).data() == 1
+
+    editor.tabs.setCurrentWidget(editor.criteria_list)
+    criteria = editor.criteria_list
+    second = criteria.proxy.index(1, 0)
+    criteria.view.setCurrentIndex(second)
+    qtbot.keyClick(criteria.view, Qt.Key_Space)
+    qtbot.waitUntil(lambda: stored(page, note_id)["criteria"] == [second.data(Qt.UserRole)])
+
+
+def test_delete_key_deletes_and_undo_brings_back(qtbot, window, page):
+    note_id = new_note(qtbot, page)
+    page.view.setFocus()
+    qtbot.keyClick(page.view, Qt.Key_Delete)
+    assert stored(page, note_id) is None
+    assert page.model.row_of(note_id) == -1
+    window.undo_action.trigger()
+    assert stored(page, note_id) is not None
+    page.show_record("note", note_id)
+    assert page.editor.note_id == note_id
+    assert page.editor.title.text() == "New note"
+
+
+def test_show_record_selects_and_opens_the_note(page):
+    row = page.session.ws.rows("note", page.session.inspection_id)[5]
+    page.show_record("note", row["id"])
+    assert page.editor.note_id == row["id"]
+    assert page.editor.title.text() == row["title"]
+    current = page.view.currentIndex()
+    assert current.data(Qt.UserRole) == row["id"]
+    assert QApplication.focusWidget() is page.view
