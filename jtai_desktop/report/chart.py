@@ -49,9 +49,9 @@ def draw(rows: list[ChartRow]) -> bytes:
     for index, row in enumerate(rows):
         _group(canvas, font, row, top + index * group, plot_left, plot_right, scale)
     out = io.BytesIO()
-    # Plain compression: "optimize" (or a palette) would take several times longer to save
-    # a few kilobytes.
-    image.save(out, "PNG", compress_level=3, dpi=(254, 254))
+    # Light compression: "optimize" (or a palette) takes several times longer to save a few
+    # kilobytes of a file that is zipped into the .docx anyway.
+    image.save(out, "PNG", compress_level=1, dpi=(254, 254))
     return out.getvalue()
 
 

@@ -13,8 +13,8 @@ from . import chart
 from .gate import ReportWarning
 from .inputs import (AGENCIES, ANNEX_CHART, ANNEX_EVIDENCE, ANNEX_REVIEWS, AREA_FOR_IMPROVEMENT,
                      CASES, COVER, DEFAULT_HEADINGS, HEADLINE, IMPROVE, KIND_LABELS, NEXT_STEPS,
-                     PARTNERSHIP, PRIORITY_ACTION, STRENGTH, STRENGTHS, FindingInfo,
-                     LetterChoices, LetterInputs, agency_key, allowed_items, default_items)
+                     PARTNERSHIP, PRIORITY_ACTION, STRENGTHS, FindingInfo,
+                     LetterChoices, LetterInputs, agency_key, effective_items)
 from .letter import Figure, Letter, Paragraph, Section, Table
 
 DEFAULT_TEXTS = {
@@ -74,11 +74,7 @@ def _text_section(key, inputs, choices, extra=(), page_break=False) -> Section:
 
 
 def _chosen(key: str, inputs: LetterInputs, choices: LetterChoices) -> list[str]:
-    """The lead's items for a section (or the default), keeping only those still allowed."""
-    items = choices.get(key).items
-    allowed = set(allowed_items(key, inputs))
-    picked = default_items(key, inputs) if items is None else items
-    return [i for i in dict.fromkeys(picked) if i in allowed]
+    return list(effective_items(key, inputs, choices.get(key).items))
 
 
 def _findings(ids: list[str], inputs: LetterInputs) -> list[FindingInfo]:

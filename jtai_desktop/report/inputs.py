@@ -166,6 +166,15 @@ def allowed_items(key: str, inputs: LetterInputs) -> tuple[str, ...]:
     return tuple(f.id for f in inputs.findings if f.kind in kinds)
 
 
+def effective_items(key: str, inputs: LetterInputs,
+                    items: tuple[str, ...] | None) -> tuple[str, ...]:
+    """The lead's items for a section (or the default), without repeats, keeping only those
+    still allowed (a deleted finding, or one whose kind changed, drops out)."""
+    allowed = set(allowed_items(key, inputs))
+    picked = default_items(key, inputs) if items is None else items
+    return tuple(i for i in dict.fromkeys(picked) if i in allowed)
+
+
 def suggested_case_reviews(inputs: LetterInputs) -> tuple[str, ...]:
     """A starting point: for the first tracked children, a concern and a strength or two
     from their reviews, so the section shows what a case example looks like."""

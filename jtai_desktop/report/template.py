@@ -6,7 +6,9 @@ sample text in a user's template never reaches the letter.
 
 from __future__ import annotations
 
+import hashlib
 import zipfile
+from functools import lru_cache
 from pathlib import Path
 
 from docx import Document
@@ -51,6 +53,17 @@ def open_template(path: Path | str | None = None):
 def fixed_texts(path: Path | str | None = None) -> list[tuple[str, str]]:
     """(where, text) of everything a template adds to every page (headers and footers):
     it goes into the document too, so the gate reads it."""
+    path = Path(path) if path is not None else default_template()
+    try:
+        digest = hashlib.sha256(path.read_bytes()).hexdigest()
+    except OSError:
+        digest = ""  # open_template explains what is wrong
+    return list(_fixed_texts(path, digest))
+
+
+@lru_cache(maxsize=8)
+def _fixed_texts(path: Path, digest: str) -> tuple[tuple[str, str], ...]:
+    # Keyed by the file's content: an edited template is read again.
     document = open_template(path)
     found = []
     for number, section in enumerate(document.sections, 1):
@@ -63,7 +76,7 @@ def fixed_texts(path: Path | str | None = None) -> list[tuple[str, str]]:
             found += [(label, p.text) for p in part.paragraphs if p.text.strip()]
             found += [(label, cell.text) for table in part.tables
                       for row in table.rows for cell in row.cells if cell.text.strip()]
-    return found
+    return tuple(found)
 
 
 def check_styles(document, name: str) -> None:

@@ -97,7 +97,7 @@ def sections(ws: Workspace, inspection_id: str) -> list[SectionInfo]:
         choice = choices.get(key)
         default = names.get(key) or li.DEFAULT_HEADINGS[key]
         takes = key not in TEXT_ONLY
-        items = _effective_items(key, inputs, choice.items) if takes else ()
+        items = li.effective_items(key, inputs, choice.items) if takes else ()
         found.append(SectionInfo(key, (choice.heading or "").strip() or default, default,
                                  choice.text, items, choice.items is not None, takes,
                                  2 if key in names else 1))
@@ -107,7 +107,7 @@ def sections(ws: Workspace, inspection_id: str) -> list[SectionInfo]:
 def section_options(ws: Workspace, inspection_id: str, key: str) -> list[ItemOption]:
     """What may go in a section, labelled: the chosen ones first, in their order."""
     inputs = letter_inputs(ws, inspection_id)
-    chosen = _effective_items(key, inputs, letter_choices(ws, inspection_id).get(key).items)
+    chosen = li.effective_items(key, inputs, letter_choices(ws, inspection_id).get(key).items)
     rest = [i for i in li.allowed_items(key, inputs) if i not in chosen]
     labels = _item_labels(inputs)
     return [ItemOption(i, labels.get(i, i), i in chosen) for i in (*chosen, *rest)]
@@ -151,12 +151,6 @@ def letter_choices(ws: Workspace, inspection_id: str) -> li.LetterChoices:
         found[row["section"]] = li.SectionChoice(
             row["heading"], row["text"] or "", tuple(items) if items is not None else None)
     return li.LetterChoices(found)
-
-
-def _effective_items(key, inputs, items) -> tuple[str, ...]:
-    allowed = set(li.allowed_items(key, inputs))
-    picked = li.default_items(key, inputs) if items is None else items
-    return tuple(i for i in picked if i in allowed)
 
 
 def _entries(ws: Workspace, inspection_id: str, entry: str) -> list[dict]:

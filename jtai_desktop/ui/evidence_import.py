@@ -123,7 +123,7 @@ class EvidenceImporter(QObject):
         outcome = ImportOutcome(len(paths))
         self.task = start_task(
             self.session, import_files(self.session.context, inspection_id, paths, outcome),
-            progress=self.progress.emit,
+            progress=self.progress,  # forwarded signal to signal, queued to this thread
             finished=lambda _result: self._ended(outcome),
             cancelled=lambda: self._ended(outcome, cancelled=True),
             failed=lambda error: self._ended(outcome, error=error))

@@ -15,7 +15,7 @@ import pytest
 from docx import Document
 
 from jtai_desktop.app import open_context
-from jtai_desktop.services import findings, report
+from jtai_desktop.services import findings
 from jtai_desktop.store import audit
 
 SOFFICE = shutil.which("soffice") or shutil.which("libreoffice")
