@@ -52,6 +52,9 @@ class FindingsPage(Page):
         self.tree.setAllColumnsShowFocus(True)
         header = self.tree.header()
         header.setStretchLastSection(False)
+        # Size columns from the visible rows only: measuring all of a large list on every
+        # scroll stalls the UI.
+        header.setResizeContentsPrecision(0)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
         self.new_button = QPushButton(self.tr("&New finding…"))

@@ -100,6 +100,9 @@ class NotesPage(Page):
         view.setWordWrap(False)  # one line per note; the full title is in the tooltip
         view.verticalHeader().setDefaultSectionSize(view.fontMetrics().height() + 8)
         header = view.horizontalHeader()
+        # Size columns from the visible rows only: measuring all of a large list on every
+        # scroll stalls the UI.
+        header.setResizeContentsPrecision(0)
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(TITLE, QHeaderView.ResizeMode.Stretch)
         view.selectionModel().currentRowChanged.connect(self._on_current)

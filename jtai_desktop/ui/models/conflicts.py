@@ -1,0 +1,159 @@
+"""Open conflicts and a record's history as table models over the conflicts service's lists."""
+
+from __future__ import annotations
+
+import json
+from datetime import datetime
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
+from PySide6.QtWidgets import QApplication
+
+ConflictRole = Qt.ItemDataRole.UserRole + 1     # the conflict dict of a row
+EntityRole = Qt.ItemDataRole.UserRole + 2       # (entity, entity id) of a row
+DELETED = "_deleted"
+
+
+def tr(text: str) -> str:
+    return QApplication.translate("ConflictsModel", text)
+
+
+def local_time(iso: str, now: datetime | None = None) -> str:
+    """An ISO 8601 UTC time as this computer's local time, short: "14:05" today, else with
+    the day ("3 May 14:05"), and the year when it is not this year."""
+    if not iso:
+        return ""
+    moment = datetime.fromisoformat(iso.replace("Z", "+00:00")).astimezone()
+    now = now or datetime.now().astimezone()
+    if moment.date() == now.date():
+        return f"{moment:%H:%M}"
+    year = f" {moment.year}" if moment.year != now.year else ""
+    return f"{moment.day} {moment:%b}{year} {moment:%H:%M}"
+
+
+def field_label(field: str) -> str:
+    if field == DELETED:
+        return tr("Deleted or kept")
+    return field.replace("_", " ").capitalize()
+
+
+def value_text(value, limit: int = 120) -> str:
+    """A value on one line for a table cell."""
+    if value is None:
+        return tr("(empty)")
+    if isinstance(value, bool):
+        return tr("Yes") if value else tr("No")
+    text = value if isinstance(value, str) else json.dumps(value, ensure_ascii=False)
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[:limit - 1] + "…"
+
+
+class ConflictsModel(QAbstractTableModel):
+    RECORD, FIELD, AUTHORS, LATEST = range(4)
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self._rows: list[dict] = []
+        self._headers = (tr("Record"), tr("Field"), tr("Competing values from"), tr("Latest"))
+
+    def set_conflicts(self, conflicts: list[dict]) -> None:
+        self.beginResetModel()
+        self._rows = sorted(conflicts, key=lambda c: (c["record"].casefold(), c["field"]))
+        self.endResetModel()
+
+    def conflict(self, row: int) -> dict:
+        return self._rows[row]
+
+    def row_of(self, entity_id: str, field: str | None = None) -> int:
+        for number, found in enumerate(self._rows):
+            if found["entity_id"] == entity_id and field in (None, found["field"]):
+                return number
+        return -1
+
+    def rowCount(self, parent=QModelIndex()) -> int:  # noqa: N802 (Qt naming)
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent=QModelIndex()) -> int:  # noqa: N802
+        return 0 if parent.isValid() else 4
+
+    def data(self, index: QModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
+        if not index.isValid():
+            return None
+        found = self._rows[index.row()]
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+            return self._text(found, index.column())
+        if role == ConflictRole:
+            return found
+        if role == EntityRole:
+            return (found["entity"], found["entity_id"])
+        return None
+
+    def _text(self, found: dict, column: int) -> str:
+        if column == self.RECORD:
+            return found["record"]
+        if column == self.FIELD:
+            return field_label(found["field"])
+        if column == self.AUTHORS:
+            return ", ".join(dict.fromkeys(v["author"] for v in found["values"]))
+        return local_time(max(v["at"] for v in found["values"]))
+
+    def headerData(self, section: int, orientation, role=Qt.ItemDataRole.DisplayRole):  # noqa: N802
+        if (orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole
+                and 0 <= section < 4):
+            return self._headers[section]
+        return None
+
+
+class HistoryModel(QAbstractTableModel):
+    """Who changed what and when, newest first."""
+
+    WHEN, WHO, FIELD, VALUE, NOTE = range(5)
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self._rows: list[dict] = []
+        self._headers = (tr("When"), tr("Who"), tr("Field"), tr("Value"), tr("Settles"))
+
+    def set_history(self, changes: list[dict]) -> None:
+        self.beginResetModel()
+        self._rows = list(reversed(changes))
+        self.endResetModel()
+
+    def rowCount(self, parent=QModelIndex()) -> int:  # noqa: N802
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent=QModelIndex()) -> int:  # noqa: N802
+        return 0 if parent.isValid() else 5
+
+    def data(self, index: QModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
+        if not index.isValid():
+            return None
+        change = self._rows[index.row()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._text(change, index.column())
+        if role == Qt.ItemDataRole.ToolTipRole and index.column() == self.VALUE:
+            return value_text(change["value"], 2000)
+        return None
+
+    def _text(self, change: dict, column: int) -> str:
+        if column == self.WHEN:
+            return local_time(change["at"])
+        if column == self.WHO:
+            return change["author"]
+        if column == self.FIELD:
+            return _history_field(change)
+        if column == self.VALUE:
+            return "" if change["field"] == DELETED else value_text(change["value"])
+        count = len(change["replaces"])
+        return tr("%1 competing values").replace("%1", str(count)) if count > 1 else ""
+
+    def headerData(self, section: int, orientation, role=Qt.ItemDataRole.DisplayRole):  # noqa: N802
+        if (orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole
+                and 0 <= section < 5):
+            return self._headers[section]
+        return None
+
+
+def _history_field(change: dict) -> str:
+    if change["field"] == DELETED:
+        return tr("Deleted the record") if change["value"] else tr("Restored the record")
+    return field_label(change["field"])
