@@ -5,8 +5,8 @@ styles (Word's navigation pane lists them), every image carries alt text (``docP
 and each table's header row is marked to repeat on every page (``w:tblHeader``), which also
 tells screen readers it is a header.
 
-Tables are filled through ``table.add_row().cells``: ``table.cell(r, c)`` rebuilds the grid
-on every call, which is quadratic in the number of rows.
+Tables are filled a row at a time through ``add_row().cells``: addressing a cell by row and
+column rebuilds the grid on every call, which is quadratic in the number of rows.
 """
 
 from __future__ import annotations

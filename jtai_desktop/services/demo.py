@@ -202,7 +202,8 @@ class DemoBuilder:
 
     def _finding(self, ws, inspection_id, kind, agencies, agency_name, items) -> None:
         statement = self.rng.choice(text.FINDINGS[kind])
-        findings.add_finding(ws, inspection_id, kind=kind, title=f"{agency_name}: {statement[:60]}",
+        title = f"{agency_name}: {text.short_title(statement)}"
+        findings.add_finding(ws, inspection_id, kind=kind, title=title,
                              text=statement, agencies=agencies,
                              evidence_ids=self.rng.sample(items, self.rng.randint(1, 3)))
 

@@ -107,3 +107,11 @@ def person(rng: random.Random) -> str:
 
 def address(rng: random.Random) -> str:
     return f"{rng.randint(2, 140)} {rng.choice(STREETS)}, {AREA} NB{rng.randint(1, 9)} {rng.randint(1, 9)}{rng.choice('ABDEFGHJLNPQRSTUWXY')}{rng.choice('ABDEFGHJLNPQRSTUWXY')}"
+
+
+def short_title(statement: str, limit: int = 90) -> str:
+    """A finding's title from its statement, cut at a word boundary."""
+    first = statement.split(". ")[0].rstrip(".")
+    if len(first) <= limit:
+        return first
+    return first[:limit].rsplit(" ", 1)[0] + "…"

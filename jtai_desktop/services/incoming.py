@@ -133,12 +133,23 @@ class _RecordFacts:
                         Stamp.parse(hlc).iso(), child_ids, moderated, deleted)
 
     def label(self, entity: str, row: dict, child_ids: tuple[str, ...]) -> str:
+        if entity == "link":
+            return self._link_label(row)
         kind = KIND_LABELS.get(entity, entity.replace("_", " "))
         title = next((str(row[f]) for f in TITLE_FIELDS if row.get(f)), row["id"][:8])
         text = f"{kind} {title}" if entity != "child" else title
         if entity != "child" and len(child_ids) == 1 and child_ids[0] in self.children:
             text += f" ({self.children[child_ids[0]]})"
         return text
+
+
+    def _link_label(self, row: dict) -> str:
+        """A citation, named by the evidence it cites (a link has no title of its own)."""
+        evidence = self.rows.get(row.get("evidence_id") or "") or \
+            self.ws.get("evidence", row.get("evidence_id") or "") or {}
+        name = evidence.get("ref") or evidence.get("title") or (row.get("evidence_id") or "")[:8]
+        target = KIND_LABELS.get(row.get("target_kind") or "", row.get("target_kind") or "record")
+        return f"evidence {name} cited in a {target.replace('_', ' ')}"
 
 
 def _child_ids(entity: str, row: dict) -> tuple[str, ...]:

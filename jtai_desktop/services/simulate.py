@@ -93,7 +93,7 @@ class Simulator:
         kind = self.rng.choice(FindingKind.values())
         statement = self.rng.choice(text.FINDINGS[kind])
         cited = [self.pick("evidence")["id"]]
-        findings.add_finding(self.ws, self.inspection_id, kind=kind, title=statement[:60],
+        findings.add_finding(self.ws, self.inspection_id, kind=kind, title=text.short_title(statement),
                              text=statement, agencies=[self.pick("agency")["id"]],
                              evidence_ids=cited)
         self.counts["created"] += 1

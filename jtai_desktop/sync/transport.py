@@ -68,7 +68,13 @@ class FolderTransport:
 
     def get(self, inspection_id: str, device_id: str, kind: str, name: str) -> bytes:
         self._check()
-        return (self.root / inspection_id / device_id / kind / name).read_bytes()
+        try:
+            return (self.root / inspection_id / device_id / kind / name).read_bytes()
+        except OSError as error:
+            self._check()  # the stick was pulled out or the share went away: offline
+            raise TransportError(f"Could not read {name} from the sync folder: "
+                                 f"{error.strerror or error}. Nothing is lost; sync again "
+                                 "later.") from error
 
     def put(self, inspection_id: str, device_id: str, kind: str, name: str, data: bytes) -> None:
         self._check()

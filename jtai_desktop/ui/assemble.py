@@ -12,6 +12,7 @@ from .main_window import MainWindow
 from .pages.children import ChildrenPage
 from .pages.evidence import EvidencePage
 from .pages.findings import FindingsPage
+from .pages.merge_review import MergeReviewPage
 from .pages.notes import NotesPage
 from .pages.overview import OverviewPage
 from .pages.report import ReportPage
@@ -22,7 +23,7 @@ from .session import InspectionSession
 from .tasks import TaskRunner
 
 PAGE_TYPES = (OverviewPage, ChildrenPage, CaseReviewPage, NotesPage, EvidencePage,
-              FindingsPage, SearchPage, ReportPage)
+              FindingsPage, SearchPage, ReportPage, MergeReviewPage)
 
 
 def build_main_window(context: AppContext, open_latest: bool = True) -> MainWindow:
@@ -35,6 +36,7 @@ def build_main_window(context: AppContext, open_latest: bool = True) -> MainWind
     _connect_welcome(window, welcome)
     _add_search_actions(window)
     window.lock_controller = LockController(window, session)
+    _add_sync(window, welcome)
     if open_latest:
         latest = most_recent_inspection(context.workspace)
         if latest:
@@ -46,7 +48,7 @@ def _connect_pages(window: MainWindow) -> None:
     pages = window.pages
     pages["children"].review_requested.connect(
         lambda child_id: window.navigate("reviews").show_child(child_id))
-    for key in ("findings", "search"):
+    for key in ("findings", "search", "review_merge"):
         pages[key].jump_requested.connect(window.jump_to)
 
 
@@ -105,3 +107,25 @@ def _add_search_actions(window: MainWindow) -> None:
     edit_menu.addSeparator()
     edit_menu.addAction(find)
     edit_menu.addAction(go)
+
+
+def _add_sync(window: MainWindow, welcome: WelcomePage) -> None:
+    """Team sync: the Sync action and status, invitations, joining, and record history."""
+    from .dialogs.history_dialog import show_history
+    from .sync_controller import SyncController
+
+    window.sync_controller = SyncController(window)
+    welcome.offer_join()
+    welcome.join_inspection.connect(window.sync_controller.join)
+    history = QAction(window.tr("&History of this record…"), window)
+    history.setShortcut(QKeySequence("Ctrl+H"))
+
+    def show_current_history() -> None:
+        page = window.current_page()
+        record = page.current_record() if hasattr(page, "current_record") else None
+        if record and window.session.inspection_id:
+            window.history_dialog = show_history(window.session, record[0], record[1], window)
+
+    history.triggered.connect(show_current_history)
+    window.history_action = history
+    window.menuBar().actions()[1].menu().addAction(history)

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import time
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, QTimer, Signal
+from PySide6.QtGui import QGuiApplication, QWindow
 
 # Input a person makes; other events (repaints, timers, sync) must not keep the window open.
 INPUT_EVENTS = frozenset({
@@ -18,9 +19,12 @@ INPUT_EVENTS = frozenset({
 class IdleWatcher(QObject):
     """Emits ``idle`` once after ``timeout_ms`` without user input anywhere in the app.
 
-    An event filter on the application sees every input event. Restarting a timer on each
-    mouse move would be wasteful, so input only notes the time; the timer, when it fires,
-    reschedules itself for whatever is left. ``timeout_ms == 0`` means never.
+    Input reaches a top-level window (QWindow) before its widgets, so a filter on each
+    window that takes the focus sees every keystroke and click while seeing none of the
+    thousands of paint and layout events an application-wide filter would pay for.
+    Restarting a timer on each mouse move would be wasteful too, so input only notes the
+    time; the timer, when it fires, reschedules itself for whatever is left.
+    ``timeout_ms == 0`` means never.
     """
 
     idle = Signal()
@@ -33,9 +37,18 @@ class IdleWatcher(QObject):
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.timeout.connect(self._check)
-        app = QCoreApplication.instance()
+        self._watched: set[int] = set()
+        app = QGuiApplication.instance()
         if app is not None:
-            app.installEventFilter(self)
+            app.focusWindowChanged.connect(self.watch)
+            self.watch(app.focusWindow())
+
+    def watch(self, window: QWindow | None) -> None:
+        if window is None or id(window) in self._watched:
+            return
+        window.installEventFilter(self)
+        self._watched.add(id(window))
+        window.destroyed.connect(lambda *_, key=id(window): self._watched.discard(key))
 
     @property
     def timeout_ms(self) -> int:
@@ -80,6 +93,6 @@ class IdleWatcher(QObject):
 
     def close(self) -> None:
         self.stop()
-        app = QCoreApplication.instance()
+        app = QGuiApplication.instance()
         if app is not None:
-            app.removeEventFilter(self)
+            app.focusWindowChanged.disconnect(self.watch)

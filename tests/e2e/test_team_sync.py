@@ -13,6 +13,7 @@ import io
 import json
 import os
 import shutil
+import socket
 import subprocess
 import sys
 import threading
@@ -240,6 +241,12 @@ class WebDavServer:
         assert not self.thread.is_alive()
 
 
+def unused_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
 @pytest.fixture
 def dav_root(tmp_path) -> Path:
     root = tmp_path / "dav-root"
@@ -294,7 +301,7 @@ def test_webdav_offline_is_exit_5_and_loses_nothing(team, cli, dav_root, credent
     finally:
         server.stop()
     before = cli.dumps()
-    for url in (server.url, "http://127.0.0.1:9/team/"):  # stopped server; nothing listening
+    for url in (server.url, f"http://127.0.0.1:{unused_port()}/team/"):  # stopped; wrong port
         for name in FOLDERS:
             code, out, err = cli(name, "sync", team.inspection_id, "--webdav", url,
                                  "--credentials-file", credentials)

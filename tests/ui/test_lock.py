@@ -215,3 +215,27 @@ def installed_controller(window, idle_ms):
     controller = window.lock_controller
     controller.watcher.set_timeout_ms(idle_ms)
     return controller
+
+
+def test_typing_keeps_the_window_unlocked_and_silence_locks_it(qtbot):
+    """Real input arrives through the window system: it resets the idle clock."""
+    from PySide6.QtTest import QTest
+    from PySide6.QtWidgets import QLineEdit
+
+    from jtai_desktop.ui.idle import IdleWatcher
+
+    field = QLineEdit()
+    qtbot.addWidget(field)
+    field.show()
+    field.activateWindow()
+    qtbot.waitUntil(lambda: field.windowHandle() is not None and field.windowHandle().isActive())
+    watcher = IdleWatcher(400)
+    watcher.watch(field.windowHandle())  # offscreen: no window manager to announce focus
+    fired = []
+    watcher.idle.connect(lambda: fired.append(True))
+    watcher.start()
+    for _ in range(8):  # 800 ms of typing, each key well inside the 400 ms limit
+        QTest.keyClick(field.windowHandle(), Qt.Key.Key_A)
+        qtbot.wait(100)
+    assert not fired and field.text() == "a" * 8
+    qtbot.waitUntil(lambda: bool(fired), timeout=2000)

@@ -137,6 +137,7 @@ def test_rating_is_hidden_when_the_pack_has_no_scale(qtbot, window, context):
                        agencies=agencies[:2])
     window.session.open_inspection(inspection_id)
     page = window.navigate("reviews")
+    qtbot.waitUntil(lambda: page.child_id is not None)  # the first child opens by itself
     panel = page.tabs.currentWidget()
     editor = next(iter(panel.editors.values()))
     assert editor.rating.isHidden() and editor.rating_label.isHidden()
@@ -230,3 +231,16 @@ def test_the_children_list_catches_up_with_reviews_written_meanwhile(qtbot, wind
     window.navigate("children")  # leaving the page saves what was typed
     after = children_page.model.child_at(children_page.model.row_of(child_id))
     assert (after.done, after.expected) == (before.done + 1, before.expected)
+
+
+def test_tab_moves_from_the_agency_tabs_through_each_criterion_in_turn(qtbot, page):
+    qtbot.waitUntil(lambda: page.child_id is not None)
+    panel = page.tabs.currentWidget()
+    qtbot.waitUntil(lambda: panel.complete)  # editors built after the window still chain
+    first, second = list(panel.editors.values())[:2]
+    page.tabs.tabBar().setFocus()
+    qtbot.keyClick(page.tabs.tabBar(), Qt.Key_Tab)
+    assert first.observation.hasFocus()
+    first.link_button.setFocus()  # the last enabled control of a criterion (no links yet)
+    qtbot.keyClick(first.link_button, Qt.Key_Tab)
+    assert second.observation.hasFocus()

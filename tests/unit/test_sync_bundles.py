@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -18,8 +19,9 @@ from pathlib import Path
 import pytest
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
-from jtai_desktop.app import AppContext
+from jtai_desktop.app import AppContext, open_context
 from jtai_desktop.crypto.kdf import fast_params_for_tests
+from jtai_desktop.domain.errors import JtaiError
 from jtai_desktop.domain.themes import default_themes_dir, load_pack
 from jtai_desktop.services import notes, sync as sync_service, team
 from jtai_desktop.services.dump import dump_json
@@ -36,6 +38,7 @@ from jtai_desktop.sync.transport import BUNDLES, FolderTransport, OfflineError
 PACK = load_pack(default_themes_dir() / "domestic-abuse.toml")
 DAY = 86_400_000
 INVITE_PASSPHRASE = "invitation passphrase 1"
+PASSPHRASE = "correct horse battery staple"  # as tests/conftest.py
 
 
 @dataclass
@@ -85,25 +88,37 @@ def add_note(ws, inspection_id: str, title: str, text: str = "") -> str:
                           title=title, text=text).entity_id
 
 
-@pytest.fixture
-def crew(tmp_path, open_folder) -> Team:
-    lead = open_folder(tmp_path / "lead")
+@pytest.fixture(scope="module")
+def crew_folders(tmp_path_factory) -> tuple[Path, str, list[str]]:
+    """The lead's inspection with three notes, Alice and Bob joined, everyone synced once.
+    Built once; each test works on a copy of the four folders."""
+    root = tmp_path_factory.mktemp("crew")
+    opened = [open_context(root / name, PASSPHRASE, kdf_params=fast_params_for_tests())
+              for name in ("lead", "alice", "bob")]
+    lead = opened[0]
     inspection_id = create_inspection(
         lead.workspace, PACK, area="Testshire", notification=date(2026, 10, 5),
         lead=MemberInput("Alex Lead", "ofsted")).entity_id
     note_ids = [add_note(lead.workspace, inspection_id, f"Meeting {n}", f"First account {n}")
                 for n in range(3)]
-    members = []
-    for name, org in (("Alice", "cqc"), ("Bob", "hmicfrs")):
+    for member, (name, org) in zip(opened[1:], (("Alice", "cqc"), ("Bob", "hmicfrs"))):
         invitation = team.create_invitation(lead.workspace, inspection_id, INVITE_PASSPHRASE,
                                             name, params=fast_params_for_tests())
-        member = open_folder(tmp_path / name.lower())
         team.join(member.workspace, invitation, INVITE_PASSPHRASE, name, org)
-        members.append(member)
-    share = tmp_path / "share"
-    share.mkdir()
-    crew = Team(lead, *members, inspection_id, share, note_ids)
-    crew.sync_all()
+    (root / "share").mkdir()
+    Team(*opened, inspection_id, root / "share", note_ids).sync_all()
+    for ctx in opened:
+        ctx.close()
+    return root, inspection_id, note_ids
+
+
+@pytest.fixture
+def crew(crew_folders, tmp_path, open_folder) -> Team:
+    root, inspection_id, note_ids = crew_folders
+    for name in ("lead", "alice", "bob", "share"):
+        shutil.copytree(root / name, tmp_path / name)
+    crew = Team(*(open_folder(tmp_path / name) for name in ("lead", "alice", "bob")),
+                inspection_id, tmp_path / "share", note_ids)
     assert len({crew.state(ctx) for ctx in crew.everyone}) == 1
     return crew
 
@@ -617,3 +632,31 @@ def test_stray_files_in_the_shared_folder_are_ignored(crew):
     assert crew.sync(crew.alice).pushed_ops == 1
     crew.sync_all()
     assert len({crew.state(ctx) for ctx in crew.everyone}) == 1
+
+
+class VanishingFiles(FolderTransport):
+    """A folder whose files disappear between listing and reading (a cloud client renaming
+    them, a USB stick pulled out mid-sync)."""
+
+    def __init__(self, root: Path, pull_out: bool):
+        super().__init__(root)
+        self.pull_out = pull_out
+
+    def get(self, inspection_id, device_id, kind, name) -> bytes:
+        if self.pull_out:
+            self.root.rename(self.root.with_name("unplugged"))
+        else:
+            (self.root / inspection_id / device_id / kind / name).unlink()
+        return super().get(inspection_id, device_id, kind, name)
+
+
+@pytest.mark.parametrize("pull_out", [False, True])
+def test_a_file_gone_mid_sync_is_a_clear_error_and_nothing_is_lost(crew, pull_out):
+    edit_and_push(crew, crew.alice, "Alice's account")
+    before = crew.state(crew.lead)
+    with pytest.raises(JtaiError) as failed:
+        SyncRun(crew.lead.workspace, crew.inspection_id,
+                VanishingFiles(crew.share, pull_out)).run()
+    assert isinstance(failed.value, OfflineError) == pull_out
+    assert "sync again" in failed.value.message
+    assert crew.state(crew.lead) == before

@@ -44,14 +44,14 @@ from jtai_desktop.services.sync import SyncRun
 from jtai_desktop.store import oplog, sync_state
 from jtai_desktop.sync.bundle import BundleError
 from jtai_desktop.sync.merge import field_heads
-from jtai_desktop.sync.transport import BLOBS, BUNDLES, FolderTransport
+from jtai_desktop.sync.transport import BUNDLES, FolderTransport
 
 PASSPHRASE = "correct horse battery staple"
 INVITE_PASSPHRASE = "invitation passphrase 1"
 NAMES = ("lead", "ann", "ben", "cat", "dev")
 HOT_NOTES = 3  # notes whose text everyone keeps editing: where conflicts come from
 
-settings.register_profile("sync", max_examples=20, deadline=None, derandomize=False,
+settings.register_profile("sync", max_examples=15, deadline=None, derandomize=False,
                           suppress_health_check=[HealthCheck.too_slow,
                                                  HealthCheck.data_too_large])
 settings.register_profile("sync-thorough", parent=settings.get_profile("sync"),

@@ -66,13 +66,19 @@ SORT_ROLE = Qt.ItemDataRole.UserRole + 2
 
 
 class ChildrenModel(QAbstractTableModel):
-    """One row per child; ``ID_ROLE`` gives the child's id, ``SORT_ROLE`` a sort key."""
+    """One row per child; ``ID_ROLE`` gives the child's id, ``SORT_ROLE`` a sort key.
+
+    Each row's texts and sort keys are worked out once when the row arrives: a view asks
+    for them on every repaint and every sort, hundreds of times a second while scrolling.
+    """
 
     PSEUDONYM, SELECTION, AGE_BAND, AGENCIES, COMPLETENESS, UPDATED = range(6)
 
     def __init__(self, parent=None):
         super().__init__(parent)
         self._rows: list[ChildSummary] = []
+        self._texts: list[tuple[str, ...]] = []
+        self._keys: list[tuple[str, ...]] = []
         self._headers = (_tr("Pseudonym"), _tr("Selection"), _tr("Age band"),
                          _tr("Agencies involved"), _tr("Reviewed"), _tr("Last updated"))
         self._selections = selection_labels()
@@ -82,24 +88,30 @@ class ChildrenModel(QAbstractTableModel):
     def set_children(self, rows: list[ChildSummary]) -> None:
         self.beginResetModel()
         self._rows = list(rows)
+        self._texts = [self._row_texts(child) for child in self._rows]
+        self._keys = [self._row_keys(child, texts) for child, texts in zip(self._rows, self._texts)]
         self.endResetModel()
 
     def put_child(self, summary: ChildSummary) -> None:
         """Replace one child's row after an edit, or add it if it is new."""
+        texts = self._row_texts(summary)
+        keys = self._row_keys(summary, texts)
         row = self.row_of(summary.id)
         if row is None:
             self.beginInsertRows(QModelIndex(), len(self._rows), len(self._rows))
             self._rows.append(summary)
+            self._texts.append(texts)
+            self._keys.append(keys)
             self.endInsertRows()
             return
-        self._rows[row] = summary
+        self._rows[row], self._texts[row], self._keys[row] = summary, texts, keys
         self.dataChanged.emit(self.index(row, 0), self.index(row, self.columnCount() - 1))
 
     def remove_child(self, child_id: str) -> None:
         row = self.row_of(child_id)
         if row is not None:
             self.beginRemoveRows(QModelIndex(), row, row)
-            del self._rows[row]
+            del self._rows[row], self._texts[row], self._keys[row]
             self.endRemoveRows()
 
     def row_of(self, child_id: str) -> int | None:
@@ -107,6 +119,9 @@ class ChildrenModel(QAbstractTableModel):
 
     def child_at(self, row: int) -> ChildSummary:
         return self._rows[row]
+
+    def texts_at(self, row: int) -> tuple[str, ...]:
+        return self._texts[row]
 
     # --- Qt model ------------------------------------------------------------------------
     def rowCount(self, parent=QModelIndex()) -> int:  # noqa: N802 (Qt naming)
@@ -126,47 +141,35 @@ class ChildrenModel(QAbstractTableModel):
         return None
 
     def data(self, index: QModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+        row, column = index.row(), index.column()
+        if not index.isValid() or not 0 <= row < len(self._rows):
             return None
-        child = self._rows[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
-            return self._text(child, index.column())
-        if role == Qt.ItemDataRole.ToolTipRole:
-            if index.column() == self.UPDATED:
-                return local_time(child.updated_at, with_year=True)
-            return self._text(child, index.column())
+            return self._texts[row][column]
         if role == SORT_ROLE:
-            return self._sort_key(child, index.column())
+            return self._keys[row][column]
         if role == ID_ROLE:
-            return child.id
+            return self._rows[row].id
+        if role == Qt.ItemDataRole.ToolTipRole:
+            if column == self.UPDATED:
+                return local_time(self._rows[row].updated_at, with_year=True)
+            return self._texts[row][column]
         return None
 
-    def _text(self, child: ChildSummary, column: int) -> str:
-        if column == self.PSEUDONYM:
-            return child.pseudonym
-        if column == self.SELECTION:
-            return self._selections.get(child.selection, child.selection)
-        if column == self.AGE_BAND:
-            return self._ages.get(child.age_band, child.age_band or "")
-        if column == self.AGENCIES:
-            return ", ".join(child.agency_names)
-        if column == self.COMPLETENESS:
-            return completeness_text(child.done, child.expected)
-        return local_time(child.updated_at)
+    def _row_texts(self, child: ChildSummary) -> tuple[str, ...]:
+        return (child.pseudonym, self._selections.get(child.selection, child.selection),
+                self._ages.get(child.age_band, child.age_band or ""),
+                ", ".join(child.agency_names), completeness_text(child.done, child.expected),
+                local_time(child.updated_at))
 
-    def _sort_key(self, child: ChildSummary, column: int):
+    @staticmethod
+    def _row_keys(child: ChildSummary, texts: tuple[str, ...]) -> tuple[str, ...]:
         # Keys are strings so the proxy compares like with like in every column.
-        if column == self.PSEUDONYM:
-            kind, length, text = pseudonym_key(child.pseudonym)
-            return f"{kind}{length:04d}{text}"
-        if column == self.AGE_BAND:
-            return f"{AGE_BANDS.index(child.age_band) if child.age_band in AGE_BANDS else 99:02d}"
-        if column == self.COMPLETENESS:
-            ratio = child.done / child.expected if child.expected else 0.0
-            return f"{ratio:08.6f}{child.done:05d}"
-        if column == self.UPDATED:
-            return child.updated_at
-        return self._text(child, column).casefold()
+        kind, length, name = pseudonym_key(child.pseudonym)
+        age = AGE_BANDS.index(child.age_band) if child.age_band in AGE_BANDS else 99
+        ratio = child.done / child.expected if child.expected else 0.0
+        return (f"{kind}{length:04d}{name}", texts[1].casefold(), f"{age:02d}",
+                texts[3].casefold(), f"{ratio:08.6f}{child.done:05d}", child.updated_at)
 
 
 class ChildrenFilter(QSortFilterProxyModel):
@@ -202,9 +205,7 @@ class ChildrenFilter(QSortFilterProxyModel):
         return not self._text or self._text in self._haystack(source_row)
 
     def _haystack(self, source_row: int) -> str:
-        model = self.sourceModel()
-        return " ".join(model.index(source_row, column).data() or ""
-                        for column in range(model.columnCount())).casefold()
+        return " ".join(self.sourceModel().texts_at(source_row)).casefold()
 
 
 class TimelineModel(QAbstractTableModel):

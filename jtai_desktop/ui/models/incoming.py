@@ -26,6 +26,7 @@ class IncomingModel(QAbstractItemModel):
         super().__init__(parent)
         self._groups: list[WorkGroup] = []
         self._child_groups = False
+        self._times: dict[str, str] = {}   # ISO time -> shown text, worked out once
         self._headers = (tr("Record"), tr("By"), tr("Changes"), tr("Latest"), tr("Moderated"))
 
     def set_groups(self, groups: list[WorkGroup], child_groups: bool) -> None:
@@ -33,6 +34,7 @@ class IncomingModel(QAbstractItemModel):
         self.beginResetModel()
         self._groups = list(groups)
         self._child_groups = child_groups
+        self._times: dict[str, str] = {}
         self.endResetModel()
 
     def groups(self) -> list[WorkGroup]:
@@ -82,7 +84,7 @@ class IncomingModel(QAbstractItemModel):
             if column == RECORD:
                 label = group.label or (tr("Not about one child") if self._child_groups else "")
                 return f"{label} ({len(group.items)})"
-            return {CHANGES: str(group.changes), LATEST: local_time(group.latest)}.get(column, "")
+            return {CHANGES: str(group.changes), LATEST: self._time(group.latest)}.get(column, "")
         if role == EntityRole and self._child_groups and group.key:
             return ("child", group.key)
         if role == IsGroupRole:
@@ -108,10 +110,16 @@ class IncomingModel(QAbstractItemModel):
         if column == CHANGES:
             return str(item.changes)
         if column == LATEST:
-            return local_time(item.latest)
+            return self._time(item.latest)
         if item.moderated is None:
             return ""
         return tr("Yes") if item.moderated else tr("Not yet")
+
+    def _time(self, iso: str) -> str:
+        shown = self._times.get(iso)
+        if shown is None:
+            shown = self._times[iso] = local_time(iso)
+        return shown
 
     def headerData(self, section: int, orientation, role=Qt.ItemDataRole.DisplayRole):  # noqa: N802
         if (orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole

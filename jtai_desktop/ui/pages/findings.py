@@ -62,7 +62,9 @@ class FindingsPage(Page):
             "%1", QKeySequence(NEW_FINDING_SHORTCUT).toString(QKeySequence.SequenceFormat.NativeText)))
         self.new_action = QAction(self.tr("New finding"), self)
         self.new_action.setShortcut(QKeySequence(NEW_FINDING_SHORTCUT))
-        self.new_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        # Also from the section list, as on the notes and evidence pages; the action belongs
+        # to this page, so the shortcut only works while the page is shown.
+        self.new_action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
         self.addAction(self.new_action)
         self.only_missing = QCheckBox(self.tr("&Only findings without evidence"))
         self.summary = WarningLine()

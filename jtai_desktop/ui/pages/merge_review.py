@@ -105,8 +105,8 @@ class MergeReviewPage(Page):
         top.setStretchFactor(1, 1)
         self.splitter.addWidget(top)
         self.splitter.addWidget(self._detail())
-        self.splitter.setStretchFactor(0, 2)
-        self.splitter.setStretchFactor(1, 3)
+        self.splitter.setStretchFactor(0, 1)
+        self.splitter.setStretchFactor(1, 2)
         layout.addWidget(self.splitter, 1)
 
     def _controls(self) -> QHBoxLayout:
@@ -143,11 +143,9 @@ class MergeReviewPage(Page):
         self.incoming_view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.incoming_view.setAllColumnsShowFocus(True)
         self.incoming_view.setUniformRowHeights(True)
-        header = self.incoming_view.header()
-        header.setStretchLastSection(False)
-        header.setSectionResizeMode(RECORD, QHeaderView.ResizeMode.Stretch)
-        for column in (BY, CHANGES, LATEST, MODERATED):
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        _fixed_columns(self.incoming_view.header(), RECORD,
+                       {BY: "Inspector Name", CHANGES: "Changes", LATEST: "30 Sep 23:59",
+                        MODERATED: "Moderated"})
         self.incoming_label.setBuddy(self.incoming_view)
         self.empty_incoming = QLabel()
         self.empty_incoming.setWordWrap(True)
@@ -164,9 +162,12 @@ class MergeReviewPage(Page):
         self.conflicts_view.setTabKeyNavigation(False)
         self.conflicts_view.verticalHeader().hide()
         header = self.conflicts_view.horizontalHeader()
+        header.setStretchLastSection(False)
         header.setSectionResizeMode(ConflictsModel.RECORD, QHeaderView.ResizeMode.Stretch)
+        # Conflicts are few (tens, not thousands): sizing these to their contents is cheap.
         for column in (ConflictsModel.FIELD, ConflictsModel.AUTHORS, ConflictsModel.LATEST):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        self.conflicts_view.setWordWrap(False)
         self.conflicts_label.setBuddy(self.conflicts_view)
         return _column(self.conflicts_label, self.conflicts_view)
 
@@ -211,9 +212,10 @@ class MergeReviewPage(Page):
         row = self.conflicts_model.row_of(chosen["entity_id"], chosen["field"]) if chosen else -1
         if row < 0 and found:  # the one shown was settled: show the next one in its place
             row = min(current.row() if current.isValid() else 0, len(found) - 1)
-        if row >= 0:
+        if row >= 0:  # the reset cleared the current row, so this shows the conflict
             self.conflicts_view.setCurrentIndex(self.conflicts_model.index(row, 0))
-        self._show_conflict(self.conflicts_model.index(row, 0) if row >= 0 else QModelIndex())
+        else:
+            self._show_conflict(QModelIndex())
 
     def _load_incoming(self) -> None:
         if self.session.inspection_id is None:
@@ -226,6 +228,8 @@ class MergeReviewPage(Page):
         by_child = self.group_by.currentData() == "child"
         groups = (incoming.by_child if by_child else incoming.by_inspector)(ws, inspection_id, work)
         self.incoming_model.set_groups(groups, by_child)
+        # Grouped by inspector, the "By" column would only repeat the group's name.
+        self.incoming_view.setColumnHidden(BY, not by_child)
         self.incoming_view.expandAll()
         self.empty_incoming.setText(self._empty_incoming_text(since))
         self.empty_incoming.setVisible(not groups)
@@ -243,7 +247,6 @@ class MergeReviewPage(Page):
     def _update_buttons(self) -> None:
         self.moderated_button.setEnabled(self._lead and bool(self._to_moderate()))
         self.reviewed_button.setEnabled(self.incoming_model.rowCount() > 0)
-        self.moderated_button.setVisible(True)
 
     # --- conflicts ---------------------------------------------------------------------
     def _show_conflict(self, index: QModelIndex) -> None:
@@ -370,3 +373,14 @@ def _column(*widgets: QWidget) -> QWidget:
     for widget in widgets:
         column.addWidget(widget, 1 if isinstance(widget, (QTreeView, QTableView)) else 0)
     return holder
+
+
+def _fixed_columns(header: QHeaderView, stretch: int, samples: dict[int, str]) -> None:
+    """Columns sized from sample text in the view's font, not from every row: sizing to
+    contents reads each row's data and stalls on a long list."""
+    header.setStretchLastSection(False)
+    header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
+    metrics = header.fontMetrics()
+    for column, sample in samples.items():
+        header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
+        header.resizeSection(column, metrics.horizontalAdvance(sample) + 2 * metrics.averageCharWidth())

@@ -3,7 +3,7 @@ involved, plus the inspector's evaluation of the area's own audit of the case.""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import (QComboBox, QCompleter, QHBoxLayout, QLabel, QStackedWidget,
                                QTabWidget, QVBoxLayout, QWidget)
 
@@ -26,6 +26,9 @@ class CaseReviewPage(Page):
         self.child_id: str | None = None
         self._agency_ids: tuple[str, ...] = ()
         self._build_picker()
+        self._open_first = QTimer(self)
+        self._open_first.setSingleShot(True)
+        self._open_first.timeout.connect(self._open_first_child)
         self.facts = QLabel()
         self.facts.setWordWrap(True)
         self.overall = QLabel()
@@ -78,8 +81,10 @@ class CaseReviewPage(Page):
         self._fill_picker()
         child = self.session.ws.get("child", self.child_id) if self.child_id else None
         if child is None or child["inspection_id"] != self.session.inspection_id:
-            first = self.picker.itemData(0) if self.picker.count() else None
-            self._open(first)
+            # Open the first child on the next turn of the event loop, unless a caller asks
+            # for a particular child first (as the Children page's "Review this case" does).
+            self._open(None)
+            self._open_first.start(0)
         else:
             self._reload_child(child)
 
@@ -98,6 +103,7 @@ class CaseReviewPage(Page):
         child = self.session.ws.get("child", child_id)
         if child is None:
             return
+        self._open_first.stop()
         if self.picker.findData(child_id) < 0:
             self._fill_picker()
         if child_id != self.child_id:
@@ -116,6 +122,10 @@ class CaseReviewPage(Page):
                 panel.reveal(review["criterion_id"])
                 return
 
+    def _open_first_child(self) -> None:
+        if self.child_id is None and self.picker.count():
+            self._open(self.picker.itemData(0))
+
     def _on_picked(self, index: int) -> None:
         child_id = self.picker.itemData(index)
         if child_id and child_id != self.child_id:
@@ -128,7 +138,7 @@ class CaseReviewPage(Page):
         self.child_id = child_id
         self._clear_tabs()
         child = self.session.ws.get("child", child_id) if child_id else None
-        self.body.setCurrentWidget(self.tabs if child else self.empty)
+        self.body.setCurrentWidget(self.tabs if child or self.picker.count() else self.empty)
         self.picker.setCurrentIndex(self.picker.findData(child_id) if child_id else -1)
         self.audit.set_child(child_id)
         if child is None:
@@ -146,7 +156,8 @@ class CaseReviewPage(Page):
         self.tabs.blockSignals(True)
         chosen = 0
         for number, agency in enumerate(agencies):
-            self.tabs.addTab(AgencyReview(self.session, child["id"], agency, pack), agency["name"])
+            panel = AgencyReview(self.session, child["id"], agency, pack, self.tabs.tabBar())
+            self.tabs.addTab(panel, agency["name"])
             if agency["kind"] == keep_kind:
                 chosen = number
         self.tabs.addTab(self.audit_tab, self.tr("The area's own audit"))

@@ -1,8 +1,8 @@
 """Welcome screen: shown when no inspection is open.
 
 It lists the inspections in this data folder and offers the demo, a new inspection and
-(once team sync exists) joining a colleague's inspection. The window owner connects the
-signals to what they do.
+joining a colleague's inspection. The window owner connects the signals to what they do
+(joining is offered once the owner calls ``offer_join``).
 """
 
 from __future__ import annotations
@@ -62,6 +62,7 @@ class WelcomePage(QWidget):
     open_demo = Signal()
     create_inspection = Signal()
     open_inspection = Signal(str)
+    join_inspection = Signal()
 
     def __init__(self, session, parent=None):
         super().__init__(parent)
@@ -149,6 +150,15 @@ class WelcomePage(QWidget):
             row.addWidget(button)
         row.addStretch(1)
         return row
+
+    def offer_join(self) -> None:
+        """Enable "Join an inspection…" (it emits ``join_inspection``)."""
+        self.join_button.setEnabled(True)
+        self.join_button.setToolTip(self.tr("Join a colleague's inspection with the invitation "
+                                            "file and passphrase your lead gave you"))
+        self.join_button.clicked.connect(self.join_inspection.emit)
+        self.join_note.setText(self.tr("Joining a team? Your lead inspector gives you an "
+                                       "invitation file and, separately, its passphrase."))
 
     # --- behaviour ---------------------------------------------------------------------------
     def refresh(self) -> None:

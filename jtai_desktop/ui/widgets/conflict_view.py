@@ -137,8 +137,8 @@ class ConflictView(QWidget):
         texts = [v if isinstance(v, str) else value_text(v, 10_000) for v in raw]
         base = None
         if ancestor is not None and is_long_text(raw) and isinstance(ancestor["value"], str):
-            base = Side(self.tr("Common ancestor (%1, %2)").replace("%1", ancestor["author"])
-                        .replace("%2", local_time(ancestor["at"])), ancestor["value"])
+            base = Side(self.tr("Common ancestor") + "\n" + f"{ancestor['author']}, "
+                        f"{local_time(ancestor['at'])}", ancestor["value"])
         sides = [Side(self._heading(v, base, text), text, v["author"])
                  for v, text in zip(values, texts)]
         self._pick_values = raw
@@ -151,7 +151,7 @@ class ConflictView(QWidget):
         if base is None:
             return heading
         added, removed = changed_words(base.text, text)
-        return heading + " — " + self.tr("%1 words added, %2 removed").replace(
+        return heading + "\n" + self.tr("%1 words added, %2 removed").replace(
             "%1", str(added)).replace("%2", str(removed))
 
     def _show_deletion(self, conflict: dict, op_fields: dict[str, str], can_resolve: bool) -> None:

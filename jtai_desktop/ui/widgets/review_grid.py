@@ -88,8 +88,7 @@ class CriterionEditor(QFrame):
         self.unlink_button.setAccessibleName(self.tr("Remove an evidence link from %1")
                                              .replace("%1", self.criterion.id))
         self.unlink_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
-        self.unlink_menu = QMenu(self.unlink_button)
-        self.unlink_button.setMenu(self.unlink_menu)
+        self.unlink_menu: QMenu | None = None  # made once there is a link: most have none
 
     def _lay_out(self) -> None:
         judgements = QHBoxLayout()
@@ -107,10 +106,13 @@ class CriterionEditor(QFrame):
         layout.addWidget(self.description)
         layout.addWidget(self.observation)
         layout.addLayout(judgements)
-        order = (self.observation, self.strength, self.concern, self.rating, self.link_button,
-                 self.unlink_button)
+        order = self.focus_order()
         for first, second in zip(order, order[1:]):
             self.setTabOrder(first, second)
+
+    def focus_order(self) -> tuple[QWidget, ...]:
+        return (self.observation, self.strength, self.concern, self.rating, self.link_button,
+                self.unlink_button)
 
     def _connect(self) -> None:
         self.observation.commit.connect(lambda text: self._save(casework.ReviewInput(observation=text)))
@@ -134,7 +136,11 @@ class CriterionEditor(QFrame):
         self.evidence_label.setText(self.tr("Evidence: %1").replace("%1", refs) if items
                                     else self.tr("No evidence linked"))
         self.evidence_label.setToolTip("\n".join(f"{i['ref']}  {i['title']}" for i in items))
-        self.unlink_menu.clear()
+        if items and self.unlink_menu is None:
+            self.unlink_menu = QMenu(self.unlink_button)
+            self.unlink_button.setMenu(self.unlink_menu)
+        if self.unlink_menu is not None:
+            self.unlink_menu.clear()
         for item in items:
             action = self.unlink_menu.addAction(f"{item['ref']}  {item['title']}")
             action.triggered.connect(lambda _=False, evidence_id=item["id"]: self.unlink(evidence_id))
@@ -183,13 +189,14 @@ class AgencyReview(QScrollArea):
     """One agency's tab, built when first shown and then a few criteria per turn of the
     event loop, so opening a child or a tab never holds up the screen."""
 
-    FIRST_BATCH = 3  # enough to fill the visible part of the tab at once
-    BATCH = 2
+    FIRST_BATCH = 2  # the top of the tab at once; the rest follows turn by turn
+    BATCH = 1
 
     def __init__(self, session, child_id: str, agency: dict, pack: ThemePack,
-                 parent: QWidget | None = None):
+                 focus_after: QWidget | None = None, parent: QWidget | None = None):
         super().__init__(parent)
         self.session, self.child_id, self.agency, self.pack = session, child_id, agency, pack
+        self._focus_last = focus_after  # Tab goes from here to the first editor, and on
         self.criteria = pack.criteria_for(agency["kind"])
         self.editors: dict[str, CriterionEditor] = {}
         self.header: QLabel | None = None
@@ -249,8 +256,8 @@ class AgencyReview(QScrollArea):
                                           .replace("%1", self.agency["name"])))
         self._layout.addStretch(1)
         self._pending = list(self.criteria)
+        self.setWidget(body)  # first, so the editors join the window's Tab order
         self._build(self.FIRST_BATCH)
-        self.setWidget(body)
 
     def _build_more(self) -> None:
         if self.isVisible():  # a tab put aside (or a closed window) builds no further for now
@@ -269,12 +276,22 @@ class AgencyReview(QScrollArea):
                                      self.pack.rating_scale)
             self.editors[criterion.id] = editor
             self._layout.insertWidget(self._layout.count() - 1, editor)  # before the stretch
+            editor.show()  # now, not when the layout gets round to it: Tab may come first
+            self._chain_focus(editor)
             editors.append(editor)
         self._load(editors)
         if self._pending:
             self._builder.start(0)
         if self._revealing in {editor.criterion.id for editor in editors}:
             self._revealer.start(0)
+
+    def _chain_focus(self, editor: CriterionEditor) -> None:
+        """Editors built after the window would otherwise come last in the Tab order (after
+        the status bar); put each right after the one before."""
+        for widget in editor.focus_order():
+            if self._focus_last is not None:
+                QWidget.setTabOrder(self._focus_last, widget)
+            self._focus_last = widget
 
     def reload(self) -> None:
         """Show what the services hold for every criterion built so far."""

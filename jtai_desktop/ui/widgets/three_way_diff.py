@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (QFrame, QLabel, QPushButton, QSplitter, QTextBrowser,
                                QVBoxLayout, QWidget)
 
@@ -63,6 +63,16 @@ def _wrap(body: str) -> str:
     return f'<div style="white-space:pre-wrap">{body}</div>'
 
 
+def first_change(base: str, text: str) -> int | None:
+    """Where the first difference starts in the marked text (None if there is none), so
+    the view can open there rather than at an unchanged first page."""
+    old, new = tokens(base), tokens(text)
+    for tag, _i1, _i2, j1, _j2 in SequenceMatcher(None, old, new, autojunk=False).get_opcodes():
+        if tag != "equal":
+            return len("".join(new[:j1]))
+    return None
+
+
 def changed_words(base: str, text: str) -> tuple[int, int]:
     """(words added, words removed) from ``base`` to ``text``, for a short summary."""
     added = removed = 0
@@ -108,6 +118,9 @@ class ThreeWayDiff(QWidget):
             body = marked_html(ancestor.text, side.text) if ancestor else plain_html(side.text)
             frame, browser = self._pane(side.heading, body,
                                         self.tr("%1's value").replace("%1", side.name))
+            if ancestor is not None:  # once laid out, so the view knows its height
+                offset = first_change(ancestor.text, side.text)
+                QTimer.singleShot(0, browser, lambda b=browser, o=offset: self._show_from(b, o))
             self.browsers.append(browser)
             if pick_texts is not None:
                 button = QPushButton(pick_texts[number])
@@ -137,6 +150,15 @@ class ThreeWayDiff(QWidget):
         column.addWidget(title)
         column.addWidget(browser, 1)
         return frame, browser
+
+    @staticmethod
+    def _show_from(browser: QTextBrowser, position: int | None) -> None:
+        if position is None:
+            return
+        cursor = browser.textCursor()
+        cursor.setPosition(min(position, browser.document().characterCount() - 1))
+        browser.setTextCursor(cursor)
+        browser.ensureCursorVisible()
 
     def _clear(self) -> None:
         while self.splitter.count():

@@ -1,0 +1,365 @@
+"""Models for the report screen: the letter's sections, the items a section may hold, and
+the gate's hits, overrides and warnings. Thin adapters over ``services.report`` results."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from html import escape
+from typing import Callable, Sequence
+
+from PySide6.QtCore import (QAbstractItemModel, QAbstractListModel, QAbstractTableModel,
+                            QModelIndex, Qt, Signal)
+from PySide6.QtWidgets import QApplication, QStyle
+
+from ...report import gate
+from ...report.gate import Hit, Override, ReportWarning
+from ...services.report import ItemOption, SectionInfo
+
+SectionKeyRole = Qt.ItemDataRole.UserRole + 1
+ItemIdRole = Qt.ItemDataRole.UserRole + 2
+
+
+def tr(text: str, disambiguation: str | None = None, n: int = -1) -> str:
+    return QApplication.translate("ReportModels", text, disambiguation, n)
+
+
+def hit_kind_label(kind: str) -> str:
+    labels = {gate.CHILD_NAME: tr("Child's name"), gate.CASE_REF: tr("Case reference"),
+              gate.DOB: tr("Date of birth"), gate.ADDRESS: tr("Address"),
+              gate.POSTCODE: tr("Postcode"), gate.NHS: tr("NHS number"),
+              gate.PHONE: tr("Phone number"), gate.EMAIL: tr("Email address"),
+              gate.SCHOOL: tr("School or setting"),
+              gate.SMALL_COUNT: tr("Small count of children")}
+    return labels.get(kind, kind)
+
+
+def warning_kind_label(kind: str) -> str:
+    labels = {"finding_without_evidence": tr("Finding without evidence"),
+              "agency_without_finding": tr("Agency with no finding"),
+              "empty_section": tr("Empty section"), "long_sentence": tr("Long sentence")}
+    return labels.get(kind, kind)
+
+
+# --- sections -------------------------------------------------------------------------------
+class SectionsModel(QAbstractItemModel):
+    """The letter's sections as a tree: agency sections sit under "Findings for each agency".
+
+    An index's internal id is the section's position in the letter.
+    """
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self._sections: list[SectionInfo] = []
+        self._parents: list[int] = []  # position of each section's parent; -1 at the top
+
+    def set_sections(self, sections: Sequence[SectionInfo]) -> None:
+        """Update in place when only headings or choices changed, so the current row stays."""
+        sections = list(sections)
+        if [s.key for s in sections] != [s.key for s in self._sections]:
+            self.beginResetModel()
+            self._sections, self._parents = sections, _parents_of(sections)
+            self.endResetModel()
+            return
+        before, self._sections = self._sections, sections
+        for position, (old, new) in enumerate(zip(before, sections)):
+            if old != new:
+                index = self.index_of(new.key)
+                self.dataChanged.emit(index, index)
+
+    def section(self, key: str) -> SectionInfo | None:
+        return next((s for s in self._sections if s.key == key), None)
+
+    def keys(self) -> list[str]:
+        return [s.key for s in self._sections]
+
+    def index_of(self, key: str) -> QModelIndex:
+        for position, s in enumerate(self._sections):
+            if s.key == key:
+                return self.createIndex(self._row(position), 0, position)
+        return QModelIndex()
+
+    def _row(self, position: int) -> int:
+        return self._children(self._parents[position]).index(position)
+
+    def _children(self, parent_position: int) -> list[int]:
+        return [p for p, up in enumerate(self._parents) if up == parent_position]
+
+    # --- the model interface ------------------------------------------------------------
+    def index(self, row: int, column: int, parent: QModelIndex = QModelIndex()) -> QModelIndex:
+        if not self.hasIndex(row, column, parent):
+            return QModelIndex()
+        up = parent.internalId() if parent.isValid() else -1
+        return self.createIndex(row, column, self._children(up)[row])
+
+    def parent(self, index: QModelIndex = QModelIndex()) -> QModelIndex:  # type: ignore[override]
+        if not index.isValid():
+            return QModelIndex()
+        up = self._parents[index.internalId()]
+        return QModelIndex() if up < 0 else self.createIndex(self._row(up), 0, up)
+
+    def rowCount(self, parent: QModelIndex = QModelIndex()) -> int:  # noqa: N802
+        if parent.isValid() and parent.column() != 0:
+            return 0
+        return len(self._children(parent.internalId() if parent.isValid() else -1))
+
+    def columnCount(self, parent: QModelIndex = QModelIndex()) -> int:  # noqa: N802
+        return 1
+
+    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):  # noqa: N802
+        if (orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole
+                and section == 0):
+            return tr("Section")
+        return None
+
+    def flags(self, index: QModelIndex) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+
+    def data(self, index: QModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
+        if not index.isValid():
+            return None
+        info = self._sections[index.internalId()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return info.heading
+        if role in (Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.AccessibleDescriptionRole):
+            return _section_description(info)
+        if role == SectionKeyRole:
+            return info.key
+        return None
+
+
+def _parents_of(sections: list[SectionInfo]) -> list[int]:
+    parents, top = [], -1
+    for position, s in enumerate(sections):
+        if s.level <= 1:
+            top = position
+            parents.append(-1)
+        else:
+            parents.append(top)
+    return parents
+
+
+def _section_description(info: SectionInfo) -> str:
+    if not info.takes_items:
+        return tr("Text only") if info.text else tr("Standard text")
+    count = len(info.items)
+    chosen = tr("1 item") if count == 1 else tr("%n items", "", count)
+    return chosen + " " + (tr("(chosen by you)") if info.items_chosen else tr("(default choice)"))
+
+
+# --- what a section holds -------------------------------------------------------------------
+class ItemOptionsModel(QAbstractListModel):
+    """What may go in one section, each with a tick box. The ticked items always come first,
+    numbered in the order they will appear; ``choice_changed`` says the choice was edited."""
+
+    choice_changed = Signal()
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self._options: list[ItemOption] = []
+
+    def set_options(self, options: Sequence[ItemOption]) -> None:
+        options = list(options)
+        if options != self._options:
+            self.beginResetModel()
+            self._options = options
+            self.endResetModel()
+
+    def chosen_ids(self) -> list[str]:
+        return [o.id for o in self._options if o.chosen]
+
+    def row_of(self, item_id: str) -> int:
+        return next((r for r, o in enumerate(self._options) if o.id == item_id), -1)
+
+    def can_move(self, row: int, delta: int) -> bool:
+        """Only ticked items move, and only among the ticked ones."""
+        other = row + delta
+        return (0 <= row < len(self._options) and 0 <= other < len(self._options)
+                and self._options[row].chosen and self._options[other].chosen)
+
+    def move(self, row: int, delta: int) -> bool:
+        if not self.can_move(row, delta):
+            return False
+        self._move_row(row, row + delta)
+        self.choice_changed.emit()
+        return True
+
+    def _move_row(self, source: int, target: int) -> None:
+        if source == target:
+            return
+        # beginMoveRows names the row the item goes before, counted before the move.
+        self.beginMoveRows(QModelIndex(), source, source, QModelIndex(),
+                           target + 1 if target > source else target)
+        self._options.insert(target, self._options.pop(source))
+        self.endMoveRows()
+        self._numbers_changed()
+
+    def _numbers_changed(self) -> None:
+        if self._options:
+            self.dataChanged.emit(self.index(0), self.index(len(self._options) - 1))
+
+    def _set_chosen(self, row: int, chosen: bool) -> None:
+        option = self._options[row]
+        self._options[row] = ItemOption(option.id, option.label, chosen)
+        # The ticked ones stay together at the top: a newly ticked item goes last among them,
+        # an unticked one first among the rest.
+        others = sum(1 for r, o in enumerate(self._options) if o.chosen and r != row)
+        self._move_row(row, others)
+        self._numbers_changed()
+
+    # --- the model interface ------------------------------------------------------------
+    def rowCount(self, parent: QModelIndex = QModelIndex()) -> int:  # noqa: N802
+        return 0 if parent.isValid() else len(self._options)
+
+    def flags(self, index: QModelIndex) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return (Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+                | Qt.ItemFlag.ItemIsUserCheckable)
+
+    def data(self, index: QModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
+        if not index.isValid():
+            return None
+        option = self._options[index.row()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return f"{index.row() + 1}. {option.label}" if option.chosen else option.label
+        if role == Qt.ItemDataRole.CheckStateRole:
+            return Qt.CheckState.Checked if option.chosen else Qt.CheckState.Unchecked
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return option.label
+        if role == ItemIdRole:
+            return option.id
+        return None
+
+    def setData(self, index: QModelIndex, value, role: int = Qt.ItemDataRole.EditRole) -> bool:  # noqa: N802
+        if not index.isValid() or role != Qt.ItemDataRole.CheckStateRole:
+            return False
+        chosen = Qt.CheckState(value) == Qt.CheckState.Checked
+        if chosen == self._options[index.row()].chosen:
+            return True
+        self._set_chosen(index.row(), chosen)
+        self.choice_changed.emit()
+        return True
+
+
+# --- the gate's results -----------------------------------------------------------------------
+Column = tuple[Callable[[], str], Callable[[object], str]]  # (header, cell text)
+
+
+class RowsModel(QAbstractTableModel):
+    """A read-only table of plain records; subclasses name the columns."""
+
+    columns: tuple[Column, ...] = ()
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self._rows: list = []
+
+    def set_rows(self, rows: Sequence) -> None:
+        rows = list(rows)
+        if rows != self._rows:
+            self.beginResetModel()
+            self._rows = rows
+            self.endResetModel()
+
+    def row(self, number: int):
+        return self._rows[number] if 0 <= number < len(self._rows) else None
+
+    def rows(self) -> list:
+        return list(self._rows)
+
+    def rowCount(self, parent: QModelIndex = QModelIndex()) -> int:  # noqa: N802
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: QModelIndex = QModelIndex()) -> int:  # noqa: N802
+        return 0 if parent.isValid() else len(self.columns)
+
+    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):  # noqa: N802
+        if (orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole
+                and 0 <= section < len(self.columns)):
+            return self.columns[section][0]()
+        return None
+
+    def flags(self, index: QModelIndex) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+
+    def data(self, index: QModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
+        if not index.isValid():
+            return None
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+            return self.columns[index.column()][1](self._rows[index.row()])
+        return self.extra_data(self._rows[index.row()], index.column(), role)
+
+    def extra_data(self, row, column: int, role: int):
+        return None
+
+
+class HitsModel(RowsModel):
+    """The gate's hits that still block the export: what kind, where, and the matched text."""
+
+    columns = ((lambda: tr("What"), lambda h: hit_kind_label(h.kind)),
+               (lambda: tr("Matched text"), lambda h: h.match),
+               (lambda: tr("Where"), lambda h: h.describe()))
+
+
+class OverridesModel(RowsModel):
+    """The lead's overrides, with who made them and when. Each row is (override, where): where
+    the let-through text is now, or a note that it is no longer in the letter."""
+
+    columns = ((lambda: tr("What"), lambda r: hit_kind_label(r[0].kind)),
+               (lambda: tr("Matched text"), lambda r: r[0].match),
+               (lambda: tr("By"), lambda r: r[0].by),
+               (lambda: tr("When"), lambda r: format_when(r[0].at)),
+               (lambda: tr("Reason"), lambda r: r[0].reason),
+               (lambda: tr("Where"), lambda r: r[1]))
+
+    def set_overrides(self, overrides: Sequence[Override],
+                      in_use: Sequence[tuple[Hit, Override]]) -> None:
+        where: dict[tuple, list[str]] = {}
+        for hit, override in in_use:
+            where.setdefault(override.key, []).append(hit.describe())
+        gone = tr("No longer in the letter")
+        self.set_rows([(o, "; ".join(where.get(o.key, [])) or gone) for o in overrides])
+
+    def override(self, number: int) -> Override | None:
+        row = self.row(number)
+        return row[0] if row else None
+
+
+class WarningsModel(RowsModel):
+    """Advice that never blocks the export."""
+
+    columns = ((lambda: tr("Kind"), lambda w: warning_kind_label(w.kind)),
+               (lambda: tr("Warning"), lambda w: w.message))
+
+    def extra_data(self, row: ReportWarning, column: int, role: int):
+        if role == Qt.ItemDataRole.DecorationRole and column == 0:
+            return QApplication.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxInformation)
+        return None
+
+
+def format_when(at: str) -> str:
+    """An ISO time as a short local date and time ("12 Oct 2026 14:05")."""
+    try:
+        moment = datetime.fromisoformat(at)
+    except (TypeError, ValueError):
+        return at or ""
+    if moment.tzinfo is not None:
+        moment = moment.astimezone()
+    return moment.strftime("%d %b %Y %H:%M").lstrip("0")
+
+
+# --- the preview --------------------------------------------------------------------------------
+def preview_html(sections: Sequence[tuple[str, list[str]]], levels: Sequence[int] = ()) -> str:
+    """The letter as simple HTML: bold headings (smaller for sub-sections), then paragraphs.
+    Sizes are relative, so the text follows the system font."""
+    parts = []
+    for number, (heading, paragraphs) in enumerate(sections):
+        level = levels[number] if number < len(levels) else 1
+        tag = "h3" if level <= 1 else "h4"
+        parts.append(f"<{tag}>{escape(heading)}</{tag}>")
+        parts += [f"<p>{escape(p)}</p>" for p in paragraphs if p.strip()]
+    return "\n".join(parts)

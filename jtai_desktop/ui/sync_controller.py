@@ -1,0 +1,270 @@
+"""Team sync in the window: the Sync action and status-bar button, progress with Cancel,
+the connection state, invitations (lead) and joining (welcome screen).
+
+A sync runs off the UI thread on its own database connection; the window stays usable
+throughout, and when it ends the pages reload what arrived. Going offline is a state, not
+an error: the status bar says so and nothing is lost.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QMessageBox, QProgressBar, QToolButton
+
+from ..domain.errors import JtaiError
+from ..services import incoming, sync_settings
+from ..services.sync import SyncReport, sync
+from ..services.team import is_lead, team_keys
+from ..sync.transport import OfflineError
+from .dialogs.invite_dialog import InviteDialog
+from .dialogs.join_dialog import JoinDialog
+from .dialogs.sync_dialog import SyncDialog, SyncProblemsDialog
+from .errors import show_error
+from .models.conflicts import local_time
+from .pages.base import Page
+
+SYNC_SHORTCUT = "Ctrl+Shift+S"
+
+
+class SyncController(QObject):
+    finished = Signal(object)    # the SyncReport, after the window was brought up to date
+    failed = Signal(object)      # the error (OfflineError when the remote is unreachable)
+    cancelled = Signal()
+
+    def __init__(self, window):
+        super().__init__(window)
+        self.window, self.session = window, window.session
+        self.task = None
+        self.dialog = None           # the dialog last opened (a test or the lock can reach it)
+        self.last_report: SyncReport | None = None
+        self._build_actions()
+        self._build_status()
+        self.session.inspection_opened.connect(lambda _id: self.update_state())
+        self.session.changed.connect(self._on_changed)
+        self.update_state()
+
+    # --- building ----------------------------------------------------------------------
+    def _build_actions(self) -> None:
+        window = self.window
+        self.sync_action = QAction(self.tr("&Sync with the team"), window)
+        self.sync_action.setShortcut(QKeySequence(SYNC_SHORTCUT))
+        self.sync_action.triggered.connect(self.sync)
+        self.settings_action = QAction(self.tr("Sync se&ttings…"), window)
+        self.settings_action.triggered.connect(lambda: self.choose_remote(then_sync=False))
+        self.invite_action = QAction(self.tr("In&vite a team member…"), window)
+        self.invite_action.triggered.connect(self.invite)
+        file_menu = window.menuBar().actions()[0].menu()
+        for action in (self.sync_action, self.settings_action, self.invite_action):
+            file_menu.insertAction(window.lock_action, action)
+        file_menu.insertSeparator(window.lock_action)
+
+    def _build_status(self) -> None:
+        bar = self.window.statusBar()
+        self.progress = QProgressBar()
+        self.progress.setAccessibleName(self.tr("Sync progress"))
+        self.progress.setMaximumWidth(220)
+        self.progress.setTextVisible(True)
+        self.cancel_button = QToolButton()
+        self.cancel_button.setText(self.tr("Cancel sync"))
+        self.cancel_button.setAccessibleName(self.tr("Cancel the sync"))
+        self.cancel_button.clicked.connect(self.cancel)
+        self.sync_button = QToolButton()
+        self.sync_button.setText(self.tr("Sync now"))
+        self.sync_button.setAccessibleName(self.tr("Sync with the team"))
+        self.sync_button.setToolTip(self.tr("Sync with the team (%1)").replace(
+            "%1", QKeySequence(SYNC_SHORTCUT).toString(QKeySequence.SequenceFormat.NativeText)))
+        self.sync_button.clicked.connect(self.sync)
+        # Follows the action, which the lock screen disables with every other action.
+        self.sync_action.enabledChanged.connect(self.sync_button.setEnabled)
+        for widget in (self.progress, self.cancel_button, self.sync_button):
+            bar.addPermanentWidget(widget)
+        self.progress.hide()
+        self.cancel_button.hide()
+
+    # --- state -------------------------------------------------------------------------
+    def update_state(self) -> None:
+        """Actions and the connection label from what is stored (opening, after a sync)."""
+        inspection_id = self.session.inspection_id
+        opened = inspection_id is not None
+        lead = opened and is_lead(self.session.ws, inspection_id)
+        for action in (self.sync_action, self.settings_action):
+            action.setEnabled(opened and self.task is None)
+        self.invite_action.setEnabled(lead)
+        self.invite_action.setVisible(not opened or lead)
+        if opened:
+            self.window.connection_label.setText(self.connection_text())
+            self.window.update_pending()
+
+    def connection_text(self) -> str:
+        ws, inspection_id = self.session.ws, self.session.inspection_id
+        if team_keys(ws, inspection_id) is None:
+            return self.tr("Not shared with a team yet: your work is kept on this computer")
+        status = incoming.sync_status(ws, inspection_id)
+        last, last_ok = status["last"], status["last_ok"]
+        if last and last["outcome"] == "offline":
+            return self._offline_text(last["remote"])
+        if last_ok:
+            return self.tr("Synced at %1").replace("%1", local_time(last_ok["at"]))
+        return self.tr("Not synced yet")
+
+    def _offline_text(self, remote: str) -> str:
+        if remote.startswith("webdav:"):
+            return self.tr("Offline: the WebDAV server cannot be reached — your work is kept "
+                           "on this computer")
+        return self.tr("Offline: the sync folder is not available — your work is kept on "
+                       "this computer")
+
+    def _on_changed(self, entity: str, _record_id: str) -> None:
+        if entity in ("member", "device"):
+            self.update_state()
+
+    def _locked(self) -> bool:
+        lock = getattr(self.window, "lock_controller", None)
+        return bool(lock and lock.locked)
+
+    # --- syncing -----------------------------------------------------------------------
+    def sync(self) -> None:
+        inspection_id = self.session.inspection_id
+        if self.task is not None or inspection_id is None:
+            return
+        if team_keys(self.session.ws, inspection_id) is None:
+            self._explain_not_shared()
+            return
+        remote = sync_settings.remote(self.session.ws, inspection_id)
+        if remote is None:
+            self.choose_remote(then_sync=True)
+            return
+        self.start(remote)
+
+    def _explain_not_shared(self) -> None:
+        lead = is_lead(self.session.ws, self.session.inspection_id)
+        text = (self.tr("This inspection is not shared with a team yet. Create an invitation "
+                        "for each team member first (File ▸ Invite a team member…): the first "
+                        "invitation sets up the team's keys, and then you can sync.") if lead else
+                self.tr("This inspection is not shared with a team yet: the lead inspector "
+                        "must create an invitation first."))
+        box = QMessageBox(QMessageBox.Icon.Information, self.tr("Not shared yet"), text,
+                          QMessageBox.StandardButton.Ok, self.window)
+        self._open(box)
+
+    def choose_remote(self, then_sync: bool = False) -> None:
+        if self.session.inspection_id is None:
+            return
+        dialog = SyncDialog(self.session, self.window)
+        if then_sync:
+            dialog.accepted.connect(lambda: self.start(dialog.chosen))
+        dialog.accepted.connect(self.update_state)
+        self._open(dialog)
+
+    def start(self, remote: sync_settings.Remote) -> None:
+        try:
+            transport = sync_settings.transport_for(remote)
+        except JtaiError as error:
+            show_error(self.window, error)
+            return
+        context, inspection_id = self.session.context, self.session.inspection_id
+
+        def work(progress, is_cancelled):
+            ws = context.worker_workspace()
+            try:
+                return sync(ws, inspection_id, transport, progress, is_cancelled)
+            finally:
+                ws.db.close()
+
+        self.task = self.session.tasks.start(
+            work, on_finished=self._done, on_failed=self._failed,
+            on_progress=self._progress, on_cancelled=self._cancelled)
+        self._set_running(True)
+
+    def cancel(self) -> None:
+        if self.task is not None:
+            self.task.cancel()
+            self.cancel_button.setEnabled(False)
+            self.progress.setFormat(self.tr("Stopping…"))
+
+    def _set_running(self, running: bool) -> None:
+        self.progress.setVisible(running)
+        self.cancel_button.setVisible(running)
+        self.cancel_button.setEnabled(running)
+        self.sync_action.setEnabled(not running)
+        self.settings_action.setEnabled(not running)
+        if running:
+            self.progress.setRange(0, 0)
+            self.window.connection_label.setText(self.tr("Syncing…"))
+
+    def _progress(self, done: int, total: int, label: str) -> None:
+        self.progress.setRange(0, max(total, 1))
+        self.progress.setValue(done)
+        self.progress.setFormat(self.tr(label))
+
+    def _ended(self) -> None:
+        self.task = None
+        self._set_running(False)
+        self._announce()
+        self.update_state()
+
+    def _announce(self) -> None:
+        """Whatever arrived: every page that listens reloads, and the page on screen too."""
+        inspection_id = self.session.inspection_id
+        if inspection_id is None:
+            return
+        self.session.changed.emit("inspection", inspection_id)
+        page = self.window.current_page()
+        if isinstance(page, Page):
+            page.refresh()
+
+    def _done(self, report: SyncReport) -> None:
+        self.last_report = report
+        self._ended()
+        if (report.refused or report.held) and not self._locked():
+            self.show_problems(report)
+        self.finished.emit(report)
+
+    def _cancelled(self) -> None:
+        self._ended()
+        self.window.connection_label.setText(self.tr(
+            "Sync stopped: what was exchanged is kept; sync again to finish"))
+        self.cancelled.emit()
+
+    def _failed(self, error: BaseException) -> None:
+        self._ended()
+        if isinstance(error, OfflineError):
+            self.window.connection_label.setToolTip(error.message)
+        elif not self._locked():
+            show_error(self.window, error)
+        self.failed.emit(error)
+
+    def show_problems(self, report: SyncReport) -> None:
+        lead = is_lead(self.session.ws, self.session.inspection_id)
+        self._open(SyncProblemsDialog(self.session, report, lead, self.window))
+
+    # --- team --------------------------------------------------------------------------
+    def invite(self) -> None:
+        if self.session.inspection_id is None or not is_lead(self.session.ws,
+                                                              self.session.inspection_id):
+            return
+        dialog = InviteDialog(self.session, self.window)
+        dialog.written.connect(self._invitation_written)
+        self._open(dialog)
+
+    def _invitation_written(self, path: str) -> None:
+        self.update_state()
+        self.window.statusBar().showMessage(self.tr(
+            "Invitation saved to %1. Give its passphrase to the member separately.").replace(
+            "%1", path), 15000)
+
+    def join(self) -> None:
+        dialog = JoinDialog(self.session, self.window)
+        dialog.joined.connect(self._joined)
+        self._open(dialog)
+
+    def _joined(self, inspection_id: str) -> None:
+        self.window.welcome.refresh()
+        if not self._locked():  # opening would show the inspection above the lock screen
+            self.session.open_inspection(inspection_id)
+
+    def _open(self, dialog) -> None:
+        """Window-modal but not blocking: the event loop (and any sync) keeps running."""
+        self.dialog = dialog
+        dialog.open()

@@ -1,0 +1,285 @@
+"""The lead's merge review: a team of three data folders (the lead and two members) whose
+members disagree about one note's text, synced through a folder; the lead settles the
+conflict with real widgets, undo opens it again, and members see it without the lead's
+buttons."""
+
+import json
+import shutil
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QMessageBox
+
+from jtai_desktop.app import open_context
+from jtai_desktop.crypto.kdf import fast_params_for_tests
+from jtai_desktop.services import demo, notes, sync, team
+from jtai_desktop.services.conflicts import history, list_conflicts
+from jtai_desktop.sync.transport import FolderTransport
+from jtai_desktop.ui.assemble import build_main_window
+from jtai_desktop.ui.models.conflicts import ConflictsModel, HistoryModel
+from jtai_desktop.ui.models.incoming import IncomingModel, ReceivedRole
+from jtai_desktop.ui.widgets.three_way_diff import marked_html
+
+PASSPHRASE = "correct horse battery staple"
+INVITE_PASSPHRASE = "invite passphrase"
+ALICE_ADDS = "\nAlice adds: the health visitor was not invited to the strategy meeting."
+BOB_ADDS = "\nBob adds: the police shared what they knew <the same day> & acted on it."
+
+
+@dataclass
+class Team:
+    root: Path
+    inspection_id: str
+    note_id: str
+    ancestor: str
+
+    @property
+    def share(self) -> Path:
+        return self.root / "share"
+
+    @property
+    def alice_text(self) -> str:
+        return self.ancestor + ALICE_ADDS
+
+    @property
+    def bob_text(self) -> str:
+        return self.ancestor + BOB_ADDS
+
+
+@pytest.fixture(scope="module")
+def team_template(tmp_path_factory):
+    """The same team as in the other sync test module, built once per test run (the first
+    module to need it builds it): the lead's demo, two members joined by invitation, both
+    edit one note offline, then Alice, Bob, the lead and Alice sync through a folder."""
+    root = tmp_path_factory.getbasetemp() / "sync-team"
+    made = root / "team.json"
+    if not made.exists():
+        shutil.rmtree(root, ignore_errors=True)
+        made.parent.mkdir(parents=True)
+        made.write_text(json.dumps(build_team(root)))
+    return Team(root, **json.loads(made.read_text()))
+
+
+def build_team(root: Path) -> dict:
+    fast = fast_params_for_tests()
+    opened = {name: open_context(root / name, PASSPHRASE, kdf_params=fast)
+              for name in ("lead", "alice", "bob")}
+    lead, alice, bob = (opened[n].workspace for n in ("lead", "alice", "bob"))
+    inspection_id = demo.build_demo(lead, "small", 1)
+    for ws, name, org in ((alice, "Alice Smith", "cqc"), (bob, "Bob Jones", "hmicfrs")):
+        invitation = team.create_invitation(lead, inspection_id, INVITE_PASSPHRASE, name,
+                                            params=fast)
+        team.join(ws, invitation, INVITE_PASSPHRASE, name, org)
+    note = lead.rows("note", inspection_id)[0]
+    notes.update_note(alice, note["id"], text=note["text"] + ALICE_ADDS)
+    notes.update_note(bob, note["id"], text=note["text"] + BOB_ADDS)
+    (root / "share").mkdir()
+    share = FolderTransport(root / "share")
+    for ws in (alice, bob, lead, alice):
+        sync.sync(ws, inspection_id, share)
+    for context in opened.values():
+        context.close()
+    return {"inspection_id": inspection_id, "note_id": note["id"], "ancestor": note["text"]}
+
+
+@pytest.fixture
+def team_copy(team_template, tmp_path):
+    shutil.copytree(team_template.root, tmp_path / "team")
+    return Team(tmp_path / "team", team_template.inspection_id, team_template.note_id,
+                team_template.ancestor)
+
+
+@pytest.fixture(autouse=True)
+def no_modal_boxes(monkeypatch):
+    """A modal box would wait forever offscreen: fail the test instead."""
+    def refuse(*args, **kwargs):
+        raise AssertionError(f"unexpected modal message box: {args[1:3]}")
+    for name in ("warning", "critical", "information", "question"):
+        monkeypatch.setattr(QMessageBox, name, refuse)
+
+
+def window_for(qtbot, open_folder, team_copy, who):
+    context = open_folder(team_copy.root / who)
+    window = build_main_window(context)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)  # the offscreen platform has no window manager
+    return window
+
+
+@pytest.fixture
+def lead_window(qtbot, open_folder, team_copy):
+    return window_for(qtbot, open_folder, team_copy, "lead")
+
+
+def go_to_review(qtbot, window):
+    """Through the navigator, by keyboard: the last section is the merge review."""
+    window.navigator.setFocus()
+    qtbot.keyClick(window.navigator, Qt.Key.Key_End)
+    page = window.pages["review_merge"]
+    qtbot.waitUntil(page.isVisible)
+    return page
+
+
+def click_row(qtbot, view, row):
+    rect = view.visualRect(view.model().index(row, 0))
+    qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+
+
+def text_of(window, team_copy):
+    return window.session.ws.get("note", team_copy.note_id)["text"]
+
+
+# --- settling ------------------------------------------------------------------------------
+
+def test_lead_picks_a_side_and_undo_opens_the_conflict_again(qtbot, lead_window, team_copy):
+    window, ws = lead_window, lead_window.session.ws
+    page = go_to_review(qtbot, window)
+    assert page.conflicts_model.rowCount() == 1
+    click_row(qtbot, page.conflicts_view, 0)
+    view = page.conflict_view
+    assert page.detail.currentWidget() is view
+    sides = {v["author"]: v for v in view.conflict["values"]}
+    assert set(sides) == {"Alice Smith", "Bob Jones"}
+    # Long text: each side against the text both started from, escaped as typed.
+    diff = view.diff
+    assert diff.ancestor_browser is not None and diff.legend.isVisible()
+    assert diff.ancestor_browser.toPlainText().strip() == team_copy.ancestor.strip()
+    bob = next(b for b in diff.browsers if "Bob" in b.accessibleName())
+    assert "<the same day> & acted" in bob.toPlainText()
+
+    bob_button = next(b for b in diff.pick_buttons if "Bob Jones" in b.text())
+    qtbot.mouseClick(bob_button, Qt.MouseButton.LeftButton)
+    assert list_conflicts(ws, team_copy.inspection_id) == []
+    assert text_of(window, team_copy) == team_copy.bob_text
+    settled = [c for c in history(ws, team_copy.note_id) if c["field"] == "text"][-1]
+    assert set(settled["replaces"]) == {v["op_id"] for v in sides.values()}
+    lead = ws.get("member", ws.author_for(team_copy.inspection_id))
+    assert lead["role"] == "lead" and settled["author"] == lead["name"]  # attributed
+    assert page.conflicts_model.rowCount() == 0
+    assert page.placeholder.isVisible() and "No open conflicts" in page.placeholder.text()
+
+    qtbot.keyClick(page.conflicts_view, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    reopened = list_conflicts(ws, team_copy.inspection_id)
+    assert len(reopened) == 1
+    assert sorted(v["value"] for v in reopened[0]["values"]) == sorted(
+        [team_copy.alice_text, team_copy.bob_text])
+    assert page.conflicts_model.rowCount() == 1
+
+    window.redo_action.trigger()
+    assert list_conflicts(ws, team_copy.inspection_id) == []
+    assert text_of(window, team_copy) == team_copy.bob_text
+
+
+def test_lead_edits_a_combined_text_by_keyboard_or_combines_both(qtbot, lead_window, team_copy):
+    window = lead_window
+    page = go_to_review(qtbot, window)
+    page.conflicts_view.setFocus()
+    qtbot.keyClick(page.conflicts_view, Qt.Key.Key_Home)
+    view = page.conflict_view
+    # Mnemonics "click" after a short animation, hence the waits.
+    qtbot.keyClick(page.conflicts_view, Qt.Key.Key_V, Qt.KeyboardModifier.AltModifier)
+    qtbot.waitUntil(view.editor.hasFocus)  # Edit a combined &value…
+    prefilled = view.editor.toPlainText()
+    assert "Alice adds" in prefilled and "Bob adds" in prefilled
+    qtbot.keyClick(view.editor, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClicks(view.editor, "Both agree: strategy meetings lacked health.")
+    qtbot.keyClick(view.editor, Qt.Key.Key_U, Qt.KeyboardModifier.AltModifier)  # &Use the…
+    qtbot.waitUntil(lambda: text_of(window, team_copy) ==
+                    "Both agree: strategy meetings lacked health.")
+    assert list_conflicts(window.session.ws, team_copy.inspection_id) == []
+
+    window.undo_action.trigger()
+    click_row(qtbot, page.conflicts_view, 0)
+    qtbot.mouseClick(view.combine_button, Qt.MouseButton.LeftButton)
+    text = text_of(window, team_copy)
+    assert text.count(team_copy.ancestor.strip()) == 2
+    assert "Alice adds" in text and "Bob adds" in text
+    assert list_conflicts(window.session.ws, team_copy.inspection_id) == []
+
+
+def test_diff_marks_changes_and_escapes_text():
+    html = marked_html("a <b> c", "a <b> d")
+    assert "&lt;b&gt;" in html and "<b>" not in html
+    assert "line-through" in html and "underline" in html
+    assert "underline" not in marked_html("same text", "same text")
+
+
+# --- members, moderation, history, jumping ---------------------------------------------------
+
+def test_member_sees_the_conflict_without_the_leads_buttons(qtbot, open_folder, team_copy):
+    window = window_for(qtbot, open_folder, team_copy, "alice")
+    page = go_to_review(qtbot, window)
+    assert page.conflicts_model.rowCount() == 1
+    view = page.conflict_view
+    assert view.lead_only.isVisible()
+    assert view.diff.pick_buttons and not any(b.isEnabled() for b in view.diff.pick_buttons)
+    assert not view.combine_button.isEnabled() and not view.edit_button.isEnabled()
+    assert not page.moderated_button.isEnabled()
+    groups = [g.label for g in page.incoming_model.groups()]
+    assert "Bob Jones" in groups and "Alice Smith" not in groups  # her own work is not incoming
+
+
+def test_lead_marks_a_case_review_moderated_and_can_undo(qtbot, lead_window, team_copy):
+    window, ws = lead_window, lead_window.session.ws
+    page = go_to_review(qtbot, window)
+    model, view = page.incoming_model, page.incoming_view
+    target = None
+    for group in range(model.rowCount()):
+        parent = model.index(group, 0)
+        for row in range(model.rowCount(parent)):
+            item = model.index(row, 0, parent).data(ReceivedRole)
+            if item.entity == "review" and item.moderated is False:
+                target = model.index(row, 0, parent)
+                break
+        if target:
+            break
+    assert target is not None, "the demo's team wrote case reviews"
+    view.scrollTo(target)
+    qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=view.visualRect(target).center())
+    review_id = target.data(ReceivedRole).entity_id
+    assert page.moderated_button.isEnabled()
+    qtbot.mouseClick(page.moderated_button, Qt.MouseButton.LeftButton)
+    assert ws.get("review", review_id)["moderated"]
+    assert page.incoming_model.find(review_id).siblingAtColumn(4).data() == "Yes"
+    window.undo_action.trigger()
+    assert not ws.get("review", review_id)["moderated"]
+
+
+def test_history_with_ctrl_h_and_opening_the_record(qtbot, lead_window, team_copy):
+    window = lead_window
+    page = go_to_review(qtbot, window)
+    page.conflicts_view.setFocus()
+    qtbot.keyClick(page.conflicts_view, Qt.Key.Key_H, Qt.KeyboardModifier.ControlModifier)
+    dialog = window.history_dialog
+    qtbot.waitUntil(dialog.isVisible)
+    changes = history(window.session.ws, team_copy.note_id)
+    assert dialog.model.rowCount() == len(changes)
+    authors = {dialog.model.index(r, HistoryModel.WHO).data() for r in range(dialog.model.rowCount())}
+    assert {"Alice Smith", "Bob Jones"} <= authors
+    assert "adds" in dialog.value.toPlainText()  # the newest change: one member's text
+    dialog.close()
+    qtbot.mouseClick(page.conflict_view.open_button, Qt.MouseButton.LeftButton)
+    assert window.current_page() is window.pages["notes"]
+
+
+def test_grouping_by_child_and_the_models(qtbot, qtmodeltester, lead_window, team_copy):
+    page = go_to_review(qtbot, lead_window)
+    qtmodeltester.check(page.conflicts_model)
+    qtmodeltester.check(page.incoming_model)
+    page.group_by.setFocus()
+    qtbot.keyClick(page.group_by, Qt.Key.Key_Down)
+    assert page.group_by.currentData() == "child"
+    labels = [g.label for g in page.incoming_model.groups()]
+    assert labels and any(label.startswith("Child") for label in labels)
+    assert not page.incoming_view.isColumnHidden(1)
+    qtmodeltester.check(page.incoming_model)
+    qtmodeltester.check(IncomingModel())
+    model = HistoryModel()
+    model.set_history(history(lead_window.session.ws, team_copy.note_id))
+    qtmodeltester.check(model)
+    qtmodeltester.check(ConflictsModel())

@@ -1,0 +1,258 @@
+"""The report page: choosing and ordering a section's items, section text saved as you type,
+the preview, the identifying-details gate with its overrides, and the Word export."""
+
+import shutil
+
+import docx
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from jtai_desktop.app import open_context
+from jtai_desktop.crypto.kdf import fast_params_for_tests
+from jtai_desktop.report.inputs import IMPROVE, NEXT_STEPS
+from jtai_desktop.services import report
+from jtai_desktop.services.demo import build_demo
+from jtai_desktop.services.findings import add_finding, update_finding
+from jtai_desktop.ui.assemble import build_main_window
+from jtai_desktop.ui.dialogs.override_dialog import OverrideDialog
+from jtai_desktop.ui.models.report import ItemIdRole
+from jtai_desktop.ui.pages import report as report_page
+
+from .keyboard import ModalDriver, show_active
+
+PASSPHRASE = "report page tests passphrase"
+REASON = "This is the name of the area's published strategy lead, not a child."
+
+
+@pytest.fixture(scope="module")
+def demo_folder(tmp_path_factory):
+    """The small demo built once; each test works on its own copy."""
+    folder = tmp_path_factory.mktemp("demo") / "data"
+    ctx = open_context(folder, PASSPHRASE, kdf_params=fast_params_for_tests())
+    build_demo(ctx.workspace, "small", 1)
+    ctx.close()
+    return folder
+
+
+@pytest.fixture
+def window(qtbot, tmp_path, open_folder, demo_folder):
+    window = build_main_window(open_folder(shutil.copytree(demo_folder, tmp_path / "data"), PASSPHRASE))
+    qtbot.addWidget(window)
+    show_active(qtbot, window)
+    yield window
+    window.session.tasks.wait()
+
+
+@pytest.fixture
+def page(qtbot, window):
+    page = window.navigate("report")
+    wait_loaded(qtbot, page)
+    return page
+
+
+def wait_loaded(qtbot, page, checked=True):
+    qtbot.waitUntil(lambda: page.state is not None and not page.loader.busy
+                    and (page.gate.result is not None or not checked), timeout=10000)
+
+
+def letter_section(window, key):
+    session = window.session
+    return next(s for s in report.sections(session.ws, session.inspection_id) if s.key == key)
+
+
+def choose_section(qtbot, page, key):
+    page.sections_view.setCurrentIndex(page.sections_model.index_of(key))
+    assert page.editor.key == key
+    if letter_section_takes_items(page, key):
+        qtbot.waitUntil(lambda: page.editor.options.rowCount() > 0, timeout=10000)
+
+
+def letter_section_takes_items(page, key):
+    return page.sections_model.section(key).takes_items
+
+
+def name_a_child(window):
+    """Put a child's recorded private name into the first priority action's text."""
+    session = window.session
+    ws, inspection_id = session.ws, session.inspection_id
+    name = ws.rows("child", inspection_id)[0]["private_name"]
+    finding = next(f for f in ws.rows("finding", inspection_id) if f["kind"] == "priority_action")
+    text = f"{finding['text']} This was seen for {name}."
+    session.edit(lambda ws: update_finding(ws, finding["id"], text=text))
+    return name
+
+
+def check(qtbot, page):
+    qtbot.mouseClick(page.check_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: page.state is not None and page.state.explicit
+                    and not page.loader.busy, timeout=10000)
+
+
+def test_models_pass_the_model_tester(qtmodeltester, qtbot, page, window):
+    name_a_child(window)
+    session = window.session
+    session.edit(lambda ws: add_finding(ws, session.inspection_id, kind="strength",
+                                        title="Leaders listen", text="Leaders listen to staff.",
+                                        agencies=["partnership"]))
+    check(qtbot, page)
+    choose_section(qtbot, page, IMPROVE)
+    page.gate.hits_view.setCurrentIndex(page.gate.hits.index(0, 0))
+    assert page.gate.hits.rowCount() and page.gate.warnings.rowCount()
+    for model in (page.sections_model, page.editor.options, page.gate.hits,
+                  page.gate.overrides, page.gate.warnings):
+        qtmodeltester.check(model)
+
+
+def test_choosing_and_reordering_items_by_keyboard_updates_the_letter(qtbot, page, window):
+    choose_section(qtbot, page, IMPROVE)
+    default = letter_section(window, IMPROVE).items
+    assert len(default) >= 3 and not letter_section(window, IMPROVE).items_chosen
+    view = page.editor.items_view
+    view.setFocus()
+    qtbot.keyClick(view, Qt.Key.Key_Home)
+    qtbot.keyClick(view, Qt.Key.Key_Space)  # untick the first
+    assert letter_section(window, IMPROVE).items == default[1:]
+    assert letter_section(window, IMPROVE).items_chosen
+    qtbot.keyClick(view, Qt.Key.Key_Home)
+    qtbot.keyClick(view, Qt.Key.Key_Down, Qt.KeyboardModifier.AltModifier)
+    assert letter_section(window, IMPROVE).items == (default[2], default[1], *default[3:])
+    assert view.currentIndex().data(ItemIdRole) == default[1]  # the moved item stays current
+    qtbot.keyClick(view, Qt.Key.Key_Up, Qt.KeyboardModifier.ControlModifier)
+    assert letter_section(window, IMPROVE).items == default[1:]
+    assert "Alt+Up" in page.editor.move_up.toolTip()
+    qtbot.waitUntil(lambda: page.editor.reset_button.isEnabled())
+    qtbot.mouseClick(page.editor.reset_button, Qt.MouseButton.LeftButton)
+    assert letter_section(window, IMPROVE).items == default
+    assert not letter_section(window, IMPROVE).items_chosen
+
+
+def test_section_text_saves_as_you_type_shows_in_the_preview_and_undo_restores(qtbot, page, window):
+    choose_section(qtbot, page, NEXT_STEPS)
+    page.editor.text.setFocus()
+    qtbot.keyClicks(page.editor.text, "The partners meet in January.")
+    qtbot.waitUntil(lambda: letter_section(window, NEXT_STEPS).text
+                    == "The partners meet in January.", timeout=3000)
+    qtbot.waitUntil(lambda: "The partners meet in January." in page.preview.toPlainText(),
+                    timeout=10000)
+    page.editor.heading.setFocus()
+    qtbot.keyClicks(page.editor.heading, "What happens next")
+    qtbot.keyClick(page.editor.heading, Qt.Key.Key_Return)
+    assert letter_section(window, NEXT_STEPS).heading == "What happens next"
+    window.undo_action.trigger()
+    window.undo_action.trigger()
+    assert letter_section(window, NEXT_STEPS).text == ""
+    assert letter_section(window, NEXT_STEPS).heading == "Next steps"
+    qtbot.waitUntil(lambda: page.editor.text.toPlainText() == ""
+                    and "The partners meet" not in page.preview.toPlainText(), timeout=10000)
+
+
+def test_check_finds_nothing_in_the_demo_then_a_childs_private_name(qtbot, page, window):
+    check(qtbot, page)
+    assert page.gate.hits.rowCount() == 0
+    assert "No identifying details" in page.gate.summary.text()
+    name = name_a_child(window)
+    check(qtbot, page)
+    assert page.gate.hits.rowCount() >= 1
+    matched = [page.gate.hits.index(row, 1).data() for row in range(page.gate.hits.rowCount())]
+    assert name in matched
+    assert "block the export" in page.gate.summary.text()
+    assert "to fix" in page.tabs.tabText(page.tabs.currentIndex())
+    page.gate.hits_view.setCurrentIndex(page.gate.hits.index(matched.index(name), 0))
+    assert name in page.gate.context.toPlainText()
+    assert "<b>" in page.gate.context.toHtml() or "font-weight" in page.gate.context.toHtml()
+
+
+def test_override_needs_a_reason_is_recorded_and_can_be_undone(qtbot, page, window):
+    name = name_a_child(window)
+    check(qtbot, page)
+    before = page.gate.hits.rowCount()
+    page.gate.hits_view.setCurrentIndex(page.gate.hits.index(0, 0))
+    driver = ModalDriver(qtbot)
+
+    def give_reason(dialog):
+        assert not dialog.ok_button.isEnabled()  # no reason, no override
+        qtbot.keyClicks(dialog.reason, REASON)
+        assert dialog.ok_button.isEnabled()
+        qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
+
+    expected = driver.expect(OverrideDialog, give_reason)
+    qtbot.mouseClick(page.gate.override_button, Qt.MouseButton.LeftButton)
+    driver.finish(expected)
+    session = window.session
+    kept = report.overrides(session.ws, session.inspection_id)
+    assert [(o.match, o.reason) for o in kept] == [(name, REASON)]
+    assert kept[0].by and kept[0].at
+    qtbot.waitUntil(lambda: page.gate.hits.rowCount() == before - 1, timeout=10000)
+    qtbot.waitUntil(lambda: page.gate.overrides.rowCount() == 1, timeout=10000)
+    assert page.gate.overrides.index(0, 2).data() == kept[0].by
+    assert "Headline" in page.gate.overrides.index(0, 5).data()
+    window.undo_action.trigger()
+    assert report.overrides(session.ws, session.inspection_id) == []
+    qtbot.waitUntil(lambda: page.gate.hits.rowCount() == before, timeout=10000)
+
+
+def test_an_override_can_be_removed_from_the_list(qtbot, page, window):
+    name_a_child(window)
+    check(qtbot, page)
+    session = window.session
+    hit = page.gate.hits.row(0)
+    session.edit(lambda ws: report.add_override(ws, session.inspection_id, hit, REASON))
+    qtbot.waitUntil(lambda: page.gate.overrides.rowCount() == 1, timeout=10000)
+    page.gate.overrides_view.setCurrentIndex(page.gate.overrides.index(0, 0))
+    qtbot.mouseClick(page.gate.remove_button, Qt.MouseButton.LeftButton)
+    assert report.overrides(session.ws, session.inspection_id) == []
+    qtbot.waitUntil(lambda: page.gate.overrides.rowCount() == 0, timeout=10000)
+
+
+def test_export_writes_a_word_document_with_progress(qtbot, page, tmp_path, monkeypatch):
+    target = tmp_path / "out" / "letter"
+    target.parent.mkdir()
+    monkeypatch.setattr(report_page.QFileDialog, "getSaveFileName",
+                        lambda *args, **kwargs: (str(target), "Word documents (*.docx)"))
+    opened = []
+    monkeypatch.setattr(report_page.QDesktopServices, "openUrl", lambda url: opened.append(url))
+    progress = []
+    page.export_progress.connect(lambda done, total, label: progress.append((done, total)))
+    page.sections_view.setFocus()
+    with qtbot.waitSignal(page.export_finished, timeout=20000) as finished:
+        qtbot.keyClick(page.sections_view, Qt.Key.Key_E, Qt.KeyboardModifier.ControlModifier)
+    assert finished.args[0].status == "written"
+    written = target.with_name("letter.docx")  # the extension is added
+    headings = [p.text for p in docx.Document(str(written)).paragraphs
+                if p.style.name.startswith("Heading")]
+    assert "Headline findings" in headings
+    assert progress and progress[-1][0] == progress[-1][1]
+    box = page.export_message
+    assert box is not None and str(written) in box.text()
+    qtbot.mouseClick(box.open_button, Qt.MouseButton.LeftButton)
+    assert [url.toLocalFile() for url in opened] == [str(written)]
+
+
+def test_a_blocked_export_writes_nothing_and_shows_the_hits(qtbot, page, window, tmp_path,
+                                                           monkeypatch):
+    name = name_a_child(window)
+    target = tmp_path / "letter.docx"
+    monkeypatch.setattr(report_page.QFileDialog, "getSaveFileName",
+                        lambda *args, **kwargs: (str(target), ""))
+    with qtbot.waitSignal(page.export_finished, timeout=20000) as finished:
+        qtbot.mouseClick(page.export_button, Qt.MouseButton.LeftButton)
+    assert finished.args[0].status == "blocked"
+    assert not target.exists()
+    assert page.tabs.currentWidget() is page.gate
+    assert name in [page.gate.hits.index(r, 1).data() for r in range(page.gate.hits.rowCount())]
+    assert "nothing was written" in page.export_message.text()
+    assert page.export_message.icon() == QMessageBox.Icon.Warning
+
+
+def test_an_export_that_cannot_be_saved_says_why(qtbot, page, tmp_path, monkeypatch):
+    target = tmp_path / "no such folder" / "letter.docx"
+    monkeypatch.setattr(report_page.QFileDialog, "getSaveFileName",
+                        lambda *args, **kwargs: (str(target), ""))
+    shown = []
+    monkeypatch.setattr(report_page, "show_error", lambda parent, error: shown.append(error))
+    with qtbot.waitSignal(page.export_finished, timeout=20000):
+        qtbot.mouseClick(page.export_button, Qt.MouseButton.LeftButton)
+    assert len(shown) == 1 and "does not exist" in shown[0].message
+    assert page.export_button.isEnabled() and not page.progress_bar.isVisible()
+    assert QApplication.activeModalWidget() is None
