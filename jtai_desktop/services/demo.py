@@ -58,6 +58,7 @@ class DemoBuilder:
         self.progress = progress or (lambda done, total, label: None)
         self.pack = load_pack(default_themes_dir() / f"{THEME}.toml")
         self.team: list[Workspace] = []
+        self._used_statements: dict[str, list[str]] = {}
 
     def new_id(self) -> str:
         return uuid.UUID(int=self.rng.getrandbits(128), version=4).hex
@@ -143,7 +144,7 @@ class DemoBuilder:
             for criterion in chosen:
                 weak = self.rng.random() < 0.4
                 review = casework.ReviewInput(
-                    observation=text.observation(self.rng), strength=not weak, concern=weak,
+                    observation=text.observation(self.rng, weak), strength=not weak, concern=weak,
                     rating=self.rng.choice(levels) if levels and full else None)
                 casework.set_review(ws, child_id, criterion.id, agency["id"], review)
 
@@ -201,7 +202,11 @@ class DemoBuilder:
                                  evidence_ids=self.rng.sample(items, 3))
 
     def _finding(self, ws, inspection_id, kind, agencies, agency_name, items) -> None:
-        statement = self.rng.choice(text.FINDINGS[kind])
+        # Each agency gets a different statement while the bank lasts, as a real letter would.
+        used = self._used_statements.setdefault(kind, [])
+        fresh = [s for s in text.FINDINGS[kind] if s not in used] or list(text.FINDINGS[kind])
+        statement = self.rng.choice(fresh)
+        used.append(statement)
         title = f"{agency_name}: {text.short_title(statement)}"
         findings.add_finding(ws, inspection_id, kind=kind, title=title,
                              text=statement, agencies=agencies,

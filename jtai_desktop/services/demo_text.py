@@ -91,10 +91,18 @@ FINDINGS = {
 }
 
 
-def observation(rng: random.Random) -> str:
-    first = f"{rng.choice(SEEN)} {rng.choice(GOOD if rng.random() < 0.55 else WEAK)}."
-    second = f" However, {rng.choice(WEAK)}." if rng.random() < 0.4 else ""
-    return first + second + " " + rng.choice(EFFECT)
+GOOD_EFFECT = EFFECT[:2] + EFFECT[5:]
+WEAK_EFFECT = EFFECT[2:5]
+
+
+def observation(rng: random.Random, weak: bool | None = None) -> str:
+    """A case-review observation whose tone matches whether it records a concern."""
+    weak = rng.random() >= 0.55 if weak is None else weak
+    if not weak:
+        return f"{rng.choice(SEEN)} {rng.choice(GOOD)}. {rng.choice(GOOD_EFFECT)}"
+    first, second = rng.sample(WEAK, 2)
+    extra = f" Also, {second}." if rng.random() < 0.4 else ""
+    return f"{rng.choice(SEEN)} {first}.{extra} {rng.choice(WEAK_EFFECT)}"
 
 
 def note_text(rng: random.Random, paragraphs: int) -> str:

@@ -10,28 +10,27 @@ from __future__ import annotations
 
 import hashlib
 import time
-from io import BytesIO
 from dataclasses import dataclass, field
+from io import BytesIO
 from typing import Callable
 
 from cryptography.hazmat.primitives import hashes
 from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 
 from ..crypto.blobcipher import BlobCipher, BlobDamagedError
-from ..domain.errors import JtaiError
-from ..domain.records import ENTITIES
+from ..domain.errors import JtaiError, ValidationError
+from ..domain.records import ENTITIES, normalise
 from ..store import oplog, projection, sync_state
 from ..store.database import write_transaction
 from ..store.migrations import known_names
 from ..sync.bundle import BundleError, BundleHeader, open_sealed, read_header, seal
-from ..sync.clock import Stamp
+from ..sync.clock import MAX_AHEAD_MS, Stamp
 from ..sync.ops import DELETED
 from ..sync.transport import BLOBS, BUNDLES, OfflineError, Transport
 from .team import ACTIVE, TeamKeys, require_team_keys
 from .workspace import Workspace
 
 BUNDLE_MAX_OPS = 2000
-MAX_AHEAD_MS = 3 * 24 * 3600 * 1000   # a laptop a day or two fast is fine; a week is not
 DELETE_SHARE = 0.2                     # a bundle deleting more than this is held for the lead
 DELETE_MINIMUM = 5
 FUTURE_HOLD = "Changes stamped more than three days in the future"  # retried as time passes
@@ -167,7 +166,7 @@ class SyncRun:
             projection.project_entities(self.ws.db, sorted({op.entity_id for op in ops}))
             sync_state.unhold(self.ws.db, self.inspection_id, header.device_id,
                               header.first_seq, header.last_seq)
-        self.ws.clock.observe(max(op.hlc for op in ops))
+        self.ws.clock.observe(max(op.hlc for op in ops), limit=self.now_ms() + MAX_AHEAD_MS)
         self.report.applied_ops += len(ops)
         self.report.applied_bundles += 1
         return len(ops)
@@ -191,7 +190,37 @@ class SyncRun:
             raise BundleError(f"Device {header.device_id[:8]} tried to change the team's "
                               "devices, which only the lead may do. The bundle was not applied.")
         self._check_records(header, ops)
+        self._check_values(header, ops)
+        if not device["is_lead"]:
+            self._check_authors(header, ops)
         return ops
+
+    def _check_values(self, header: BundleHeader, ops) -> None:
+        """Every value must be of its field's type, as the app itself would have written it."""
+        for op in ops:
+            if op.field == DELETED:
+                valid = isinstance(op.value, bool)
+            else:
+                try:
+                    valid = normalise(op.entity, {op.field: op.value}) == {op.field: op.value}
+                except ValidationError:
+                    valid = False
+            if not valid:
+                raise BundleError(f"A bundle from device {header.device_id[:8]} holds a value "
+                                  "this version cannot store; it is damaged or from a newer "
+                                  "version. It was not applied.")
+
+    def _check_authors(self, header: BundleHeader, ops) -> None:
+        """A member's device may only sign work as that member (or the member it creates
+        when joining): nobody can attribute edits to a colleague."""
+        device = header.device_id
+        allowed = {m["id"] for m in self.ws.rows("member", self.inspection_id)
+                   if m["device_id"] == device}
+        allowed |= {op.entity_id for op in ops if op.entity == "member"
+                    and op.field == "device_id" and op.value == device}
+        if any(op.author not in allowed for op in ops):
+            raise BundleError(f"A bundle from device {device[:8]} signs work in another "
+                              "inspector's name. It was not applied.")
 
     def _check_records(self, header: BundleHeader, ops) -> None:
         """Each op must change a record as the kind it is, in this inspection: an op calling

@@ -17,6 +17,7 @@ from ..domain.themes import INSPECTORATES
 from ..store import oplog, projection, sync_state
 from ..store.database import write_transaction
 from ..sync import keys as sync_keys
+from ..sync.clock import MAX_AHEAD_MS, wall_millis
 from ..sync.invite import InviteError, read_invite, write_invite
 from .changes import ChangeSet
 from .workspace import Workspace
@@ -129,7 +130,7 @@ def join(ws: Workspace, invitation: bytes, passphrase: str, name: str,
             "device_id": secret["device_id"], "evidence_block": secret["evidence_block"]},
             entity_id=member_id, label="Join inspection")
     if ops:
-        ws.clock.observe(max(op.hlc for op in ops))
+        ws.clock.observe(max(op.hlc for op in ops), limit=wall_millis() + MAX_AHEAD_MS)
     return inspection_id
 
 

@@ -17,7 +17,7 @@ from ..domain.records import BOOL, normalise, spec_for
 from ..store import oplog, projection, records, sync_state
 from ..store.cipher import DATABASE_ERRORS, save_failed
 from ..store.database import write_transaction
-from ..sync.clock import HybridClock
+from ..sync.clock import MAX_AHEAD_MS, HybridClock, wall_millis
 from ..sync.merge import field_heads, resolve_entity
 from ..sync.ops import DELETED, Op
 from .changes import CREATE, DELETE, RESTORE, SET, Change, ChangeSet
@@ -207,8 +207,8 @@ def _resumed_clock(db: Database, device_id: str) -> HybridClock:
     edits made after a restart sort after colleagues' work from a laptop whose clock is ahead."""
     clock = HybridClock(device_id, oplog.last_stamp(db, device_id))
     newest = oplog.newest_stamp(db)
-    if newest:
-        clock.observe(newest)
+    if newest:  # a stamp far ahead (accepted from a wrong clock) may not drag ours along
+        clock.observe(newest, limit=wall_millis() + MAX_AHEAD_MS)
     return clock
 
 

@@ -14,6 +14,7 @@ from datetime import datetime, timezone
 from typing import Callable
 
 MAX_COUNTER = 9999
+MAX_AHEAD_MS = 3 * 24 * 3600 * 1000  # a laptop a day or two fast is fine; a week is not
 
 
 @dataclass(frozen=True, order=True)
@@ -63,9 +64,14 @@ class HybridClock:
                 self._last = self._bump(self._last.millis, self._last.counter)
             return str(self._last)
 
-    def observe(self, remote: str) -> None:
-        """Move past a stamp received from another device, so later local edits follow it."""
+    def observe(self, remote: str, limit: int | None = None) -> None:
+        """Move past a stamp received from another device, so later local edits follow it.
+
+        ``limit`` (wall-clock millis) caps how far ahead one bad clock can drag this one.
+        """
         other = Stamp.parse(remote)
+        if limit is not None and other.millis > limit:
+            other = Stamp(limit, 0, other.device)
         with self._lock:
             if (other.millis, other.counter) > (self._last.millis, self._last.counter):
                 self._last = Stamp(other.millis, other.counter, self.device)

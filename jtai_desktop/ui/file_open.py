@@ -17,13 +17,12 @@ from pathlib import Path
 
 INVITE_SUFFIX = ".jtai-invite"
 BUNDLE_SUFFIX = ".bundle"
-SUFFIXES = (INVITE_SUFFIX, BUNDLE_SUFFIX)
 
 _opener = None  # the FileOpener installed on the QApplication, once there is one
 
 
 def file_kind(path: Path) -> str | None:
-    """"invite", "bundle" or None, from the file's name."""
+    """The kind of one of the app's files ("invite" or "bundle") from its name, else None."""
     name = path.name.lower()
     if name.endswith(INVITE_SUFFIX):
         return "invite"

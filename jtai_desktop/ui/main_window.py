@@ -42,7 +42,7 @@ class MainWindow(QMainWindow):
         self.navigator = QListView()
         self.navigator.setModel(self.sections)
         self.navigator.setAccessibleName(self.tr("Sections"))
-        self.navigator.setMaximumWidth(240)
+        self.navigator.setMaximumWidth(200)
         self.navigator.selectionModel().currentChanged.connect(self._on_section)
         self.stack = QStackedWidget()
         self.welcome, self.lock_screen = welcome, lock_screen
@@ -92,8 +92,11 @@ class MainWindow(QMainWindow):
     # --- behaviour ---------------------------------------------------------------------------
     def update_pending(self) -> None:
         from ..services.inspections import unsynced_count
+        from ..services.team import team_keys
 
-        if self.session.inspection_id:
+        if self.session.inspection_id and team_keys(self.session.ws, self.session.inspection_id) is None:
+            self.pending_label.setText("")  # not shared: there is nothing to sync yet
+        elif self.session.inspection_id:
             count = unsynced_count(self.session.ws, self.session.inspection_id)
             self.pending_label.setText(
                 self.tr("All changes synced") if count == 0 else

@@ -151,7 +151,7 @@ class SyncController(QObject):
     def choose_remote(self, then_sync: bool = False) -> None:
         if self.session.inspection_id is None:
             return
-        dialog = SyncDialog(self.session, self.window)
+        dialog = SyncDialog(self.session, self.window, then_sync)
         if then_sync:
             dialog.accepted.connect(lambda: self.start(dialog.chosen))
         dialog.accepted.connect(self.update_state)
@@ -211,7 +211,9 @@ class SyncController(QObject):
             return
         self.session.changed.emit("inspection", inspection_id)
         page = self.window.current_page()
-        if isinstance(page, Page):
+        # A page that keeps the default on_changed has just reloaded; one that filters by
+        # kind of record may have ignored "inspection", so it reloads now.
+        if isinstance(page, Page) and type(page).on_changed is not Page.on_changed:
             page.refresh()
 
     def _done(self, report: SyncReport) -> None:

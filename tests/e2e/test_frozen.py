@@ -82,10 +82,12 @@ def frozen(bundle, tmp_path):
                # A command that forgot --data-dir must not reach a real folder.
                JTAI_DATA_DIR=str(tmp_path / "default-folder"))
 
-    def run(*argv, timeout=180) -> subprocess.CompletedProcess:
+    def run(*argv, timeout=180, default_folder=False) -> subprocess.CompletedProcess:
+        chosen = {k: v for k, v in env.items() if not (default_folder and k == "JTAI_DATA_DIR")}
         return subprocess.run([str(executable(bundle)), *map(str, argv)], capture_output=True,
-                              text=True, timeout=timeout, env=env, cwd=tmp_path)
+                              text=True, timeout=timeout, env=chosen, cwd=tmp_path)
 
+    run.home = home
     return run
 
 
@@ -106,6 +108,16 @@ def test_smoke_test_opens_the_window_on_the_demo_and_edits(frozen, tmp_path):
     assert "edit saved, undo restored" in result.stdout
     assert (tmp_path / "data" / "demo").is_dir()  # the demo folder, inside the given folder
     assert not (tmp_path / "default-folder").exists()
+
+
+@slow
+def test_without_data_dir_the_data_goes_to_the_per_user_folder_not_the_bundle(bundle, frozen):
+    before = sorted(p.relative_to(bundle) for p in bundle.rglob("*"))
+    inspection_id = ok(frozen("demo", default_folder=True)).stdout.strip()
+    user_folder = frozen.home / "data" / NAME  # $XDG_DATA_HOME/jtai-desktop (platformdirs)
+    assert (user_folder / "jtai.db").is_file()
+    assert inspection_id[:8] in ok(frozen("list", default_folder=True)).stdout
+    assert sorted(p.relative_to(bundle) for p in bundle.rglob("*")) == before
 
 
 @slow

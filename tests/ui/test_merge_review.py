@@ -202,6 +202,31 @@ def test_lead_edits_a_combined_text_by_keyboard_or_combines_both(qtbot, lead_win
     assert list_conflicts(window.session.ws, team_copy.inspection_id) == []
 
 
+def test_delete_against_edit_keep_the_record_and_undo(qtbot, open_folder, team_copy):
+    """Alice deleted a note while Bob edited it: the lead keeps it; undo asks again."""
+    alice, bob = (open_folder(team_copy.root / n).workspace for n in ("alice", "bob"))
+    note_id = alice.rows("note", team_copy.inspection_id)[3]["id"]
+    alice.delete("note", note_id)
+    notes.update_note(bob, note_id, text="Bob edits meanwhile")
+    for ws in (alice, bob):
+        sync.sync(ws, team_copy.inspection_id, FolderTransport(team_copy.share))
+    window = window_for(qtbot, open_folder, team_copy, "lead")
+    sync.sync(window.session.ws, team_copy.inspection_id, FolderTransport(team_copy.share))
+    page = go_to_review(qtbot, window)
+    click_row(qtbot, page.conflicts_view, page.conflicts_model.row_of(note_id, "_deleted"))
+    texts = [b.toPlainText() for b in page.conflict_view.diff.browsers]
+    assert "Deleted the record" in texts and any("Bob edits meanwhile" in t for t in texts)
+    keep = next(b for b in page.conflict_view.diff.pick_buttons if "Keep" in b.text())
+    qtbot.mouseClick(keep, Qt.MouseButton.LeftButton)
+    ws = window.session.ws
+    assert ws.get("note", note_id)["text"] == "Bob edits meanwhile"
+    assert all(c["entity_id"] != note_id for c in list_conflicts(ws, team_copy.inspection_id))
+    window.undo_action.trigger()
+    reopened = [c for c in list_conflicts(ws, team_copy.inspection_id) if c["entity_id"] == note_id]
+    assert len(reopened) == 1 and reopened[0]["field"] == "_deleted"
+    assert ws.get("note", note_id) is not None  # still shown while the question is open
+
+
 def test_diff_marks_changes_and_escapes_text():
     html = marked_html("a <b> c", "a <b> d")
     assert "&lt;b&gt;" in html and "<b>" not in html

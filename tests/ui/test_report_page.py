@@ -256,3 +256,33 @@ def test_an_export_that_cannot_be_saved_says_why(qtbot, page, tmp_path, monkeypa
     assert len(shown) == 1 and "does not exist" in shown[0].message
     assert page.export_button.isEnabled() and not page.progress_bar.isVisible()
     assert QApplication.activeModalWidget() is None
+
+
+def test_show_in_the_letter_brings_the_finding_into_view(qtbot, page, window):
+    name_a_child(window)
+    check(qtbot, page)
+    row = next(r for r in range(page.gate.hits.rowCount())
+               if page.gate.hits.row(r).section == "headline")
+    hit = page.gate.hits.row(row)
+    page.gate.hits_view.setCurrentIndex(page.gate.hits.index(row, 0))
+    page.gate.hits_view.setFocus()
+    qtbot.keyClick(page.gate.hits_view, Qt.Key.Key_Return)
+    assert page.editor.key == "headline"
+    qtbot.waitUntil(lambda: page.editor.items_view.currentIndex().data(ItemIdRole)
+                    == hit.finding_id, timeout=10000)
+    assert page.editor.items_view.hasFocus()
+
+
+def test_a_template_without_the_styles_is_refused_with_the_reason(qtbot, page, tmp_path,
+                                                                  monkeypatch):
+    template = tmp_path / "plain.docx"
+    docx.Document().save(str(template))
+    monkeypatch.setattr(report_page.QFileDialog, "getOpenFileName",
+                        lambda *args, **kwargs: (str(template), ""))
+    shown = []
+    monkeypatch.setattr(report_page, "show_error", lambda parent, error: shown.append(error))
+    page.use_template.setFocus()
+    qtbot.keyClick(page.use_template, Qt.Key.Key_Space)
+    qtbot.waitUntil(lambda: bool(shown), timeout=10000)
+    assert "has no style called" in shown[0].message and "plain.docx" in shown[0].message
+    assert page.template is None and not page.use_template.isChecked()

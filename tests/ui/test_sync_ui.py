@@ -20,7 +20,6 @@ from jtai_desktop.domain.themes import default_themes_dir, load_pack
 from jtai_desktop.services import demo, notes, sync, sync_settings, team
 from jtai_desktop.services.inspections import MemberInput, create_inspection
 from jtai_desktop.services.workspace import Workspace
-from jtai_desktop.store import oplog
 from jtai_desktop.sync.clock import HybridClock, wall_millis
 from jtai_desktop.sync.invite import read_invite
 from jtai_desktop.sync.transport import FolderTransport, OfflineError

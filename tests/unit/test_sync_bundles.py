@@ -12,6 +12,7 @@ from __future__ import annotations
 import json
 import os
 import shutil
+import time
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -31,7 +32,7 @@ from jtai_desktop.services.workspace import Workspace
 from jtai_desktop.store import oplog, sync_state
 from jtai_desktop.store.migrations import known_names
 from jtai_desktop.sync.bundle import BundleError, BundleHeader, read_header, seal
-from jtai_desktop.sync.clock import HybridClock, Stamp, wall_millis
+from jtai_desktop.sync.clock import MAX_AHEAD_MS, HybridClock, Stamp, wall_millis
 from jtai_desktop.sync.ops import Op
 from jtai_desktop.sync.transport import BUNDLES, FolderTransport, OfflineError
 
@@ -660,3 +661,45 @@ def test_a_file_gone_mid_sync_is_a_clear_error_and_nothing_is_lost(crew, pull_ou
     assert isinstance(failed.value, OfflineError) == pull_out
     assert "sync again" in failed.value.message
     assert crew.state(crew.lead) == before
+
+
+def member_id_of(crew: Team, ctx: AppContext) -> str:
+    return ctx.workspace.author_for(crew.inspection_id)
+
+
+def test_a_value_the_app_could_not_have_written_is_refused(crew):
+    alice = crew.alice
+    bad = note_op(crew, alice, "placeholder")
+    bad = Op(**{**bad.__dict__, "value": {"not": "text"}, "author": member_id_of(crew, alice)})
+    header, data = next_bundle(crew, alice, [bad])
+    assert_refused_unchanged(crew, crew.lead, data, "cannot store")
+    put_bundle(crew, header, data)
+    before = crew.state(crew.bob)
+    report = crew.sync(crew.bob)
+    assert ["cannot store" in r for r in report.refused] == [True]
+    assert crew.state(crew.bob) == before
+
+
+def test_a_member_cannot_sign_work_in_a_colleagues_name(crew):
+    alice = crew.alice
+    forged = Op(**{**note_op(crew, alice, "Bob never wrote this").__dict__,
+                   "author": member_id_of(crew, crew.bob)})
+    header, data = next_bundle(crew, alice, [forged])
+    assert_refused_unchanged(crew, crew.lead, data, "another inspector's name")
+    honest = Op(**{**note_op(crew, alice, "Alice wrote this").__dict__,
+                   "author": member_id_of(crew, alice)})
+    _, data = next_bundle(crew, alice, [honest])
+    assert SyncRun(crew.lead.workspace, crew.inspection_id, crew.transport).apply(data) == 1
+    assert crew.text(crew.lead, crew.note_ids[0]) == "Alice wrote this"
+
+
+def test_accepting_a_wrong_clock_does_not_drag_the_leads_clock_along(crew):
+    far_future_edit(crew, days=10)
+    crew.sync(crew.lead)
+    (held,) = sync_state.held(crew.lead.workspace.db, crew.inspection_id)
+    accept_held(crew.lead.workspace, held["id"])
+    notes.update_note(crew.lead.workspace, crew.note_ids[1], text="The lead, today")
+    (op,) = [o for o in oplog.ops_for_field(crew.lead.workspace.db, crew.note_ids[1], "text")
+             if o.value == "The lead, today"]
+    ahead_ms = Stamp.parse(op.hlc).millis - int(time.time() * 1000)
+    assert ahead_ms <= MAX_AHEAD_MS + 60_000  # at most the tolerated skew, never ten days

@@ -7,7 +7,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QDialog, QDialogButtonBox, QHe
                                QLabel, QPlainTextEdit, QTableView, QVBoxLayout, QWidget)
 
 from ...services.conflicts import history, record_label
-from ..models.conflicts import HistoryModel, value_text
+from ..models.conflicts import HistoryModel
 
 
 class HistoryDialog(QDialog):
@@ -18,7 +18,7 @@ class HistoryDialog(QDialog):
         self.setWindowTitle(self.tr("History of %1").replace("%1", label))
         self.model = HistoryModel(self)
         self.changes = history(session.ws, entity_id)
-        self.model.set_history(self.changes)
+        self.model.set_history(self.changes, _names(session))
         self._build(label)
         self.resize(860, 520)
 
@@ -35,6 +35,7 @@ class HistoryDialog(QDialog):
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().hide()
+        self.table.setWordWrap(False)
         header = self.table.horizontalHeader()
         for column in range(self.model.columnCount()):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
@@ -63,9 +64,9 @@ class HistoryDialog(QDialog):
         if not current.isValid():
             self.value.clear()
             return
-        change = self.changes[len(self.changes) - 1 - current.row()]
-        value = change["value"]
-        self.value.setPlainText(value if isinstance(value, str) else value_text(value, 100_000))
+        value = self.changes[len(self.changes) - 1 - current.row()]["value"]
+        self.value.setPlainText(value if isinstance(value, str) and "\n" in value
+                                else self.model.shown_value(current.row(), 100_000))
 
 
 def show_history(session, entity: str, entity_id: str, parent: QWidget) -> HistoryDialog:
@@ -74,3 +75,14 @@ def show_history(session, entity: str, entity_id: str, parent: QWidget) -> Histo
     dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     dialog.open()
     return dialog
+
+
+def _names(session) -> dict[str, str]:
+    """Ids a record's fields may hold, with the names people use for them."""
+    inspection_id, ws = session.inspection_id, session.ws
+    if inspection_id is None:
+        return {}
+    names = {c["id"]: c["pseudonym"] for c in ws.rows("child", inspection_id)}
+    names.update((a["id"], a["name"]) for a in ws.rows("agency", inspection_id))
+    names.update((m["id"], m["name"]) for m in ws.rows("member", inspection_id))
+    return names

@@ -58,7 +58,8 @@ class InviteDialog(QDialog):
     def problem(self) -> tuple[str, QWidget] | None:
         ui = self.ui
         if not ui.labelEdit.text().strip():
-            return self.tr("Say who the invitation is for, so the team list shows it."), ui.labelEdit
+            return (self.tr("Say who the invitation is for, so the team list shows it."),
+                    ui.labelEdit)
         if len(ui.passphraseEdit.text()) < MIN_PASSPHRASE:
             return self.tr("Use a passphrase of at least %1 characters.").replace(
                 "%1", str(MIN_PASSPHRASE)), ui.passphraseEdit

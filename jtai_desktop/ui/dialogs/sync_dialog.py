@@ -23,7 +23,7 @@ HELD_ID_ROLE = Qt.ItemDataRole.UserRole
 class SyncDialog(QDialog):
     """Asks where to sync and remembers it for this inspection on this computer."""
 
-    def __init__(self, session, parent: QWidget | None = None):
+    def __init__(self, session, parent: QWidget | None = None, then_sync: bool = True):
         super().__init__(parent)
         self.session = session
         self.chosen: sync_settings.Remote | None = None
@@ -31,13 +31,15 @@ class SyncDialog(QDialog):
         self.ui.setupUi(self)
         self.ui.errorLabel.hide()
         self.ui.errorLabel.setAccessibleName(self.tr("Problem"))
-        self.ui.buttonBox.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Sync"))
+        self.ui.buttonBox.button(QDialogButtonBox.StandardButton.Ok).setText(
+            self.tr("Sync") if then_sync else self.tr("Save"))
         self.ui.folderRadio.toggled.connect(self._enable)
         self.ui.folderBrowse.clicked.connect(self._browse_folder)
         self.ui.credentialsBrowse.clicked.connect(self._browse_credentials)
         self.ui.buttonBox.accepted.connect(self.try_accept)
         self.ui.buttonBox.rejected.connect(self.reject)
         self._show(sync_settings.remote(session.ws, session.inspection_id))
+        self.resize(self.width(), self.sizeHint().height())
 
     def _show(self, current: sync_settings.Remote | None) -> None:
         if current is not None and current.kind == sync_settings.WEBDAV:
@@ -132,7 +134,8 @@ class SyncProblemsDialog(QDialog):
         self.apply_button.setEnabled(self.lead and bool(held))
         self.apply_button.clicked.connect(self._apply_held)
         if not self.lead:
-            self.apply_button.setToolTip(self.tr("Only the lead inspector can confirm held changes."))
+            self.apply_button.setToolTip(
+                self.tr("Only the lead inspector can confirm held changes."))
         for widget in (self.held_label, self.held_view, self.apply_button):
             widget.setVisible(bool(held))
             layout.addWidget(widget)

@@ -111,12 +111,24 @@ class HistoryModel(QAbstractTableModel):
     def __init__(self, parent=None):
         super().__init__(parent)
         self._rows: list[dict] = []
+        self._names: dict[str, str] = {}
         self._headers = (tr("When"), tr("Who"), tr("Field"), tr("Value"), tr("Settles"))
 
-    def set_history(self, changes: list[dict]) -> None:
+    def set_history(self, changes: list[dict], names: dict[str, str] | None = None) -> None:
+        """``names``: record id -> what people call it (a child's pseudonym, an agency), so a
+        list of children reads as names, not ids."""
         self.beginResetModel()
         self._rows = list(reversed(changes))
+        self._names = names or {}
         self.endResetModel()
+
+    def shown_value(self, row: int, limit: int = 120) -> str:
+        value = self._rows[row]["value"]
+        if isinstance(value, list) and all(isinstance(v, str) for v in value):
+            value = ", ".join(self._names.get(v, v) for v in value)
+        elif isinstance(value, str) and value in self._names:
+            value = self._names[value]
+        return value_text(value, limit)
 
     def rowCount(self, parent=QModelIndex()) -> int:  # noqa: N802
         return 0 if parent.isValid() else len(self._rows)
@@ -129,9 +141,11 @@ class HistoryModel(QAbstractTableModel):
             return None
         change = self._rows[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
+            if index.column() == self.VALUE and change["field"] != DELETED:
+                return self.shown_value(index.row())
             return self._text(change, index.column())
         if role == Qt.ItemDataRole.ToolTipRole and index.column() == self.VALUE:
-            return value_text(change["value"], 2000)
+            return self.shown_value(index.row(), 2000)
         return None
 
     def _text(self, change: dict, column: int) -> str:
@@ -142,7 +156,7 @@ class HistoryModel(QAbstractTableModel):
         if column == self.FIELD:
             return _history_field(change)
         if column == self.VALUE:
-            return "" if change["field"] == DELETED else value_text(change["value"])
+            return ""
         count = len(change["replaces"])
         return tr("%1 competing values").replace("%1", str(count)) if count > 1 else ""
 

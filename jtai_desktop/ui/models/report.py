@@ -12,7 +12,8 @@ from PySide6.QtCore import (QAbstractItemModel, QAbstractListModel, QAbstractTab
 from PySide6.QtWidgets import QApplication, QStyle
 
 from ...report import gate
-from ...report.gate import Hit, Override, ReportWarning
+from ...report.gate import GateResult, Hit, Override, ReportWarning
+from ...report.letter import Letter
 from ...services.report import ItemOption, SectionInfo
 
 SectionKeyRole = Qt.ItemDataRole.UserRole + 1
@@ -196,8 +197,10 @@ class ItemOptionsModel(QAbstractListModel):
         self._numbers_changed()
 
     def _numbers_changed(self) -> None:
-        if self._options:
-            self.dataChanged.emit(self.index(0), self.index(len(self._options) - 1))
+        """Only ticked items carry a number: they and the first unticked one may change."""
+        last = min(len(self.chosen_ids()), len(self._options) - 1)
+        if last >= 0:
+            self.dataChanged.emit(self.index(0), self.index(last))
 
     def _set_chosen(self, row: int, chosen: bool) -> None:
         option = self._options[row]
@@ -363,3 +366,43 @@ def preview_html(sections: Sequence[tuple[str, list[str]]], levels: Sequence[int
         parts.append(f"<{tag}>{escape(heading)}</{tag}>")
         parts += [f"<p>{escape(p)}</p>" for p in paragraphs if p.strip()]
     return "\n".join(parts)
+
+
+# --- a hit in its context -----------------------------------------------------------------
+CONTEXT_CHARS = 160  # shown either side of a match
+
+
+def place(hit: Hit) -> tuple:
+    """Where a hit is: (section, paragraph, part), as the letter's pieces say it."""
+    return (hit.section, hit.paragraph, hit.part)
+
+
+def hit_contexts(letter: Letter, result: GateResult) -> dict[tuple, str]:
+    """The text each hit was found in, by (section, paragraph, part)."""
+    wanted = {place(h) for h in (*result.hits, *(h for h, _o in result.overridden))}
+    found: dict[tuple, str] = {}
+    for piece in letter.pieces():
+        place = (piece.section, piece.paragraph, piece.part)
+        if place in wanted and place not in found:
+            found[place] = piece.text
+    return found
+
+
+def context_html(hit: Hit | None, text: str | None) -> str:
+    """Where the hit is, then the words around it with the match in bold."""
+    if hit is None:
+        return ""
+    where = f"<p><i>{escape(hit.describe())}</i></p>"
+    if not text:
+        return where
+    at = text.find(hit.match)
+    if at < 0:
+        at = text.lower().find(hit.match.lower())
+    if at < 0:
+        return where + f"<p>{escape(text)}</p>"
+    end = at + len(hit.match)
+    before, after = text[max(0, at - CONTEXT_CHARS):at], text[end:end + CONTEXT_CHARS]
+    before = ("…" if at > CONTEXT_CHARS else "") + before
+    after = after + ("…" if end + CONTEXT_CHARS < len(text) else "")
+    return where + (f"<p>{escape(before)}<b><u>{escape(text[at:end])}</u></b>"
+                    f"{escape(after)}</p>")

@@ -57,9 +57,9 @@ class ResolveCommand(QUndoCommand):
         self._applied = True
 
     def undo(self) -> None:
-        values = [v["value"] for v in self.conflict["values"]]
         self._run(lambda ws: incoming.reopen_conflict(ws, self.conflict["entity_id"],
-                                                      self.conflict["field"], values))
+                                                      self.conflict["field"],
+                                                      self.conflict["values"]))
         self._applied = False
 
     def _run(self, action) -> None:
@@ -273,18 +273,14 @@ class MergeReviewPage(Page):
         conflict = self.current_conflict()
         if conflict is None or not self._lead:
             return
+        command = ResolveCommand(self.session, conflict, value, self.tr(
+            "Settle the conflict on %1").replace("%1", conflict["record"]))
         try:
-            if conflict["field"] == DELETED:
-                self.session.edit(lambda ws: ws.resolve(conflict["entity_id"], DELETED, value))
-            else:
-                command = ResolveCommand(self.session, conflict, value,
-                                         self.tr("Settle the conflict on %1").replace(
-                                             "%1", conflict["record"]))
-                command.apply()
-                self.session.undo_stack.push(command)
+            command.apply()
         except JtaiError as error:
             show_error(self, error)
             return
+        self.session.undo_stack.push(command)
         self.conflicts_view.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _focus_first_pick(self) -> None:
@@ -383,4 +379,5 @@ def _fixed_columns(header: QHeaderView, stretch: int, samples: dict[int, str]) -
     metrics = header.fontMetrics()
     for column, sample in samples.items():
         header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
-        header.resizeSection(column, metrics.horizontalAdvance(sample) + 2 * metrics.averageCharWidth())
+        margin = 2 * metrics.averageCharWidth()
+        header.resizeSection(column, metrics.horizontalAdvance(sample) + margin)

@@ -29,7 +29,7 @@ from ..widgets.section_editor import SectionEditor
 from .base import Page
 
 EXPORT_SHORTCUT, CHECK_SHORTCUT = "Ctrl+E", "Ctrl+Shift+K"
-NOT_IN_LETTER = ("note", "attendee", "key_date")  # records the letter never reads
+NOT_IN_LETTER = ("note", "event", "audit_eval", "device")  # records the letter never reads
 
 
 def native(sequence: str) -> str:
@@ -259,7 +259,7 @@ class ReportPage(Page):
         key = self._section_of(hit.section)
         if key:
             self._show_section(key)
-            self.editor.text.setFocus()
+            self.editor.focus_on(hit.finding_id)
 
     def _section_of(self, letter_key: str) -> str | None:
         keys = self.sections_model.keys()
@@ -370,17 +370,14 @@ class ReportPage(Page):
         elif outcome.status == "blocked":
             self._show_blocked(outcome)
         else:
-            self.export_status.setText(self.tr("Export cancelled: nothing was written."))
+            self._on_export_cancelled()
         self.export_finished.emit(outcome)
 
     def _on_export_cancelled(self) -> None:
-        self._show_progress(False)
-        self.export_status.setText(self.tr("Export cancelled: nothing was written."))
-        self.export_finished.emit(None)
+        self._show_progress(False, self.tr("Export cancelled: nothing was written."))
 
     def _on_export_failed(self, error: BaseException) -> None:
-        self._show_progress(False)
-        self.export_status.setText(self.tr("Not exported."))
+        self._show_progress(False, self.tr("Not exported."))
         self.export_finished.emit(None)
         show_error(self, error)
 
@@ -411,19 +408,18 @@ class ReportPage(Page):
         self._show_message(box)
 
     def _show_blocked(self, outcome) -> None:
-        count = len(outcome.result.hits)
         self.export_status.setText(self.tr("Not exported: nothing was written."))
         self.gate.show_blocked(outcome.result)
         self._update_tab_title()
         self.tabs.setCurrentWidget(self.gate)
         self.loader.invalidate(0)  # read again for each hit's context
+        count = len(outcome.result.hits)
         text = (self.tr("1 identifying detail was found") if count == 1 else
                 self.tr("%1 identifying details were found").replace("%1", str(count)))
         text += self.tr(", so nothing was written. Fix each one in the letter, or override it "
                         "with a reason, then export again.")
-        box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Not exported"), text,
-                          QMessageBox.StandardButton.Close, self)
-        self._show_message(box)
+        self._show_message(QMessageBox(QMessageBox.Icon.Warning, self.tr("Not exported"), text,
+                                       QMessageBox.StandardButton.Close, self))
 
     def _show_message(self, box: QMessageBox) -> None:
         """Shown without blocking: the page stays usable, and the box can be read or closed."""

@@ -95,7 +95,8 @@ class ConflictView(QWidget):
         self.editor_label.setBuddy(self.editor)
         self.use_button = QPushButton(self.tr("&Use the combined text"))
         self.cancel_button = QPushButton(self.tr("Cancel editing"))
-        self.use_button.clicked.connect(lambda: self.resolve_requested.emit(self.editor.toPlainText()))
+        self.use_button.clicked.connect(
+            lambda: self.resolve_requested.emit(self.editor.toPlainText()))
         self.cancel_button.clicked.connect(self._stop_editing)
         buttons = QHBoxLayout()
         buttons.addStretch(1)
@@ -164,7 +165,8 @@ class ConflictView(QWidget):
             else:
                 text = self.tr("Changed %1 to:").replace("%1", field_label(field).lower()) + \
                     "\n" + value_text(value["value"], 10_000)
-            sides.append(Side(f"{value['author']}, {local_time(value['at'])}", text, value["author"]))
+            heading = f"{value['author']}, {local_time(value['at'])}"
+            sides.append(Side(heading, text, value["author"]))
             picks.append((self.tr("Delete the record (&%1)") if deletes else
                           self.tr("Keep the record (&%1)")).replace("%1", str(n)))
             self._pick_values.append(deletes)

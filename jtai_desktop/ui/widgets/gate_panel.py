@@ -9,7 +9,6 @@ advice and are listed apart, marked as not blocking.
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
-from html import escape
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
@@ -26,10 +25,10 @@ from ...services.report import (ItemOption, SectionInfo, add_override, build_let
                                 sections)
 from ..dialogs.override_dialog import OverrideDialog
 from ..errors import show_error
-from ..models.report import HitsModel, OverridesModel, WarningsModel
+from ..models.report import (HitsModel, OverridesModel, WarningsModel, context_html,
+                             hit_contexts, place)
 
 DEBOUNCE_MS = 600
-CONTEXT_CHARS = 160  # shown either side of a match
 
 
 # --- loading the draft ------------------------------------------------------------------------
@@ -86,21 +85,6 @@ def read_state(ws, inspection_id, keys, internal, template, check) -> LetterStat
 def _preview(letter: Letter) -> dict:
     # letter.preview() is services.report.preview() of the letter that was checked.
     return {"preview": tuple(letter.preview()), "levels": tuple(s.level for s in letter.sections)}
-
-
-def _place(hit: Hit) -> tuple:
-    return (hit.section, hit.paragraph, hit.part)
-
-
-def hit_contexts(letter: Letter, result: GateResult) -> dict[tuple, str]:
-    """The text each hit was found in, by (section, paragraph, part)."""
-    wanted = {_place(h) for h in (*result.hits, *(h for h, _o in result.overridden))}
-    found: dict[tuple, str] = {}
-    for piece in letter.pieces():
-        place = (piece.section, piece.paragraph, piece.part)
-        if place in wanted and place not in found:
-            found[place] = piece.text
-    return found
 
 
 class DraftLoader(QObject):
@@ -224,13 +208,16 @@ class GatePanel(QWidget):
         self.overrides_view = _table(self.overrides, self.tr("Overrides"))
         self.remove_button = QPushButton(self.tr("Re&move override"))
         self.warnings_view = _table(self.warnings, self.tr("Warnings, which do not block the export"))
-        self.hits_label = _label(self.tr("&Identifying details found (these block the export):"),
-                                 self.hits_view)
-        self.context_label = _label(self.tr("&Context:"), self.context)
-        self.overrides_label = _label(self.tr("Overri&des (let through, with a reason):"),
-                                      self.overrides_view)
-        self.warnings_label = _label(self.tr("W&arnings (advice only: they do not block the "
-                                             "export):"), self.warnings_view)
+        self._labels = [
+            (_label(self.hits_view), self.hits,
+             self.tr("&Identifying details found (these block the export):")),
+            (_label(self.overrides_view), self.overrides,
+             self.tr("Overri&des (let through, with a reason):")),
+            (_label(self.warnings_view), self.warnings,
+             self.tr("W&arnings (advice only: they do not block the export):"))]
+        self.hits_label, self.overrides_label, self.warnings_label = (x[0] for x in self._labels)
+        self.context_label = _label(self.context, self.tr("&Context:"))
+        self._update_labels()
         self.setLayout(self._layout())
 
     def _layout(self) -> QVBoxLayout:
@@ -276,14 +263,9 @@ class GatePanel(QWidget):
 
     def _update_labels(self) -> None:
         """Say "none" rather than leave an empty list to be puzzled over."""
-        checked = self.result is not None
-        none = " " + self.tr("none") if checked else ""
-        self.hits_label.setText(self.tr("&Identifying details found (these block the export):")
-                                + (none if not self.hits.rowCount() else ""))
-        self.overrides_label.setText(self.tr("Overri&des (let through, with a reason):")
-                                     + (" " + self.tr("none") if not self.overrides.rowCount() else ""))
-        self.warnings_label.setText(self.tr("W&arnings (advice only: they do not block the "
-                                            "export):") + (none if not self.warnings.rowCount() else ""))
+        for label, model, text in self._labels:
+            empty = not model.rowCount() and (self.result is not None or model is self.overrides)
+            label.setText(text + (" " + self.tr("none") if empty else ""))
 
     def _show_result(self, state: LetterState) -> None:
         current = self.current_hit()
@@ -342,7 +324,7 @@ class GatePanel(QWidget):
 
     def _on_hit(self) -> None:
         hit = self.current_hit()
-        self.context.setHtml(context_html(hit, self.contexts.get(_place(hit))) if hit else "")
+        self.context.setHtml(context_html(hit, self.contexts.get(place(hit))) if hit else "")
         self._update_buttons()
 
     def _show_current(self) -> None:
@@ -360,7 +342,7 @@ class GatePanel(QWidget):
         hit, inspection_id = self.current_hit(), self.session.inspection_id
         if hit is None or inspection_id is None:
             return
-        dialog = OverrideDialog(hit, context_html(hit, self.contexts.get(_place(hit))), self)
+        dialog = OverrideDialog(hit, context_html(hit, self.contexts.get(place(hit))), self)
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return
         reason = dialog.reason_text()
@@ -376,26 +358,6 @@ class GatePanel(QWidget):
             self.session.edit(action)
         except JtaiError as error:
             show_error(self, error)
-
-
-def context_html(hit: Hit | None, text: str | None) -> str:
-    """Where the hit is, then the words around it with the match in bold."""
-    if hit is None:
-        return ""
-    where = f"<p><i>{escape(hit.describe())}</i></p>"
-    if not text:
-        return where
-    at = text.find(hit.match)
-    if at < 0:
-        at = text.lower().find(hit.match.lower())
-    if at < 0:
-        return where + f"<p>{escape(text)}</p>"
-    end = at + len(hit.match)
-    before, after = text[max(0, at - CONTEXT_CHARS):at], text[end:end + CONTEXT_CHARS]
-    before = ("…" if at > CONTEXT_CHARS else "") + before
-    after = after + ("…" if end + CONTEXT_CHARS < len(text) else "")
-    return where + (f"<p>{escape(before)}<b><u>{escape(text[at:end])}</u></b>"
-                    f"{escape(after)}</p>")
 
 
 def _table(model, name: str) -> QTreeView:
@@ -424,7 +386,7 @@ def _fit_columns(view: QTreeView) -> None:
         view.setColumnWidth(column, min(view.columnWidth(column), limit))
 
 
-def _label(text: str, buddy: QWidget) -> QLabel:
+def _label(buddy: QWidget, text: str = "") -> QLabel:
     label = QLabel(text)
     label.setBuddy(buddy)
     label.setWordWrap(True)

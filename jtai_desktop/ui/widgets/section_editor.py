@@ -70,6 +70,7 @@ class SectionEditor(QWidget):
         self.session = session
         self.info: SectionInfo | None = None
         self._inspection_id: str | None = None  # of the section shown, for a late save
+        self._wanted_item: str | None = None  # to make current once the items are read
         self.options = ItemOptionsModel(self)
         self._build()
         self._connect()
@@ -172,6 +173,7 @@ class SectionEditor(QWidget):
         alone; ``options`` None keeps the list as it is (it is still loading)."""
         moved = info is None or info.key != self.key
         if moved:
+            self._wanted_item = None
             self.flush()
             self.heading_autosave.cancel()
             self.text_autosave.cancel()
@@ -214,11 +216,26 @@ class SectionEditor(QWidget):
         self.items_hint.setText(self.tr("Your choice.") if info.items_chosen else self.tr(
             "The default choice: ticking, unticking or moving an item makes it yours."))
         if options is not None:
-            current = self.items_view.currentIndex().data(ItemIdRole)
+            wanted, self._wanted_item = self._wanted_item, None
+            current = wanted or self.items_view.currentIndex().data(ItemIdRole)
             self.options.set_options(options)
             row = self.options.row_of(current) if current else 0
             self.items_view.setCurrentIndex(self.options.index(max(row, 0)))
+            if wanted:
+                self.items_view.setFocus()
         self._update_buttons()
+
+    def focus_on(self, item_id: str | None) -> None:
+        """Put the keyboard focus where a detail can be fixed: on the item it comes from
+        (once the items are read), or in the section's text."""
+        row = self.options.row_of(item_id) if item_id else -1
+        if row >= 0:
+            self.items_view.setCurrentIndex(self.options.index(row))
+            self.items_view.setFocus()
+        elif item_id and self.info is not None and self.info.takes_items:
+            self._wanted_item = item_id
+        else:
+            self.text.setFocus()
 
     def _update_buttons(self) -> None:
         row = self.items_view.currentIndex().row()

@@ -13,13 +13,14 @@ import re
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (QFrame, QLabel, QPushButton, QSplitter, QTextBrowser,
                                QVBoxLayout, QWidget)
 
 INSERTED = "background-color:#d4f4dc; color:#0b3d1a; text-decoration:underline;"
 REMOVED = "background-color:#fadadd; color:#5c0b12; text-decoration:line-through;"
 _TOKEN = re.compile(r"\s+|\w+|[^\w\s]")
+FIRST_CHANGE = '<a name="first-change"></a>'
 
 
 @dataclass(frozen=True)
@@ -50,6 +51,8 @@ def marked_html(base: str, text: str) -> str:
         if tag == "equal":
             parts.append(_escape("".join(new[j1:j2])))
             continue
+        if FIRST_CHANGE not in parts:  # where the view opens
+            parts.append(FIRST_CHANGE)
         parts.append(_span(REMOVED, "".join(old[i1:i2])))
         parts.append(_span(INSERTED, "".join(new[j1:j2])))
     return _wrap("".join(parts))
@@ -61,16 +64,6 @@ def plain_html(text: str) -> str:
 
 def _wrap(body: str) -> str:
     return f'<div style="white-space:pre-wrap">{body}</div>'
-
-
-def first_change(base: str, text: str) -> int | None:
-    """Where the first difference starts in the marked text (None if there is none), so
-    the view can open there rather than at an unchanged first page."""
-    old, new = tokens(base), tokens(text)
-    for tag, _i1, _i2, j1, _j2 in SequenceMatcher(None, old, new, autojunk=False).get_opcodes():
-        if tag != "equal":
-            return len("".join(new[:j1]))
-    return None
 
 
 def changed_words(base: str, text: str) -> tuple[int, int]:
@@ -118,9 +111,8 @@ class ThreeWayDiff(QWidget):
             body = marked_html(ancestor.text, side.text) if ancestor else plain_html(side.text)
             frame, browser = self._pane(side.heading, body,
                                         self.tr("%1's value").replace("%1", side.name))
-            if ancestor is not None:  # once laid out, so the view knows its height
-                offset = first_change(ancestor.text, side.text)
-                QTimer.singleShot(0, browser, lambda b=browser, o=offset: self._show_from(b, o))
+            if ancestor is not None:  # open where this side differs (applied once shown)
+                browser.scrollToAnchor("first-change")
             self.browsers.append(browser)
             if pick_texts is not None:
                 button = QPushButton(pick_texts[number])
@@ -150,15 +142,6 @@ class ThreeWayDiff(QWidget):
         column.addWidget(title)
         column.addWidget(browser, 1)
         return frame, browser
-
-    @staticmethod
-    def _show_from(browser: QTextBrowser, position: int | None) -> None:
-        if position is None:
-            return
-        cursor = browser.textCursor()
-        cursor.setPosition(min(position, browser.document().characterCount() - 1))
-        browser.setTextCursor(cursor)
-        browser.ensureCursorVisible()
 
     def _clear(self) -> None:
         while self.splitter.count():
