@@ -25,11 +25,10 @@ from ..domain.errors import NotFoundError, ValidationError
 from ..domain.records import LinkTarget, Selection
 from ..domain.rules import parse_evidence_ref, require_text
 from ..domain.themes import AGENCY_KINDS, INSPECTORATES
-from ..report import ExportCancelled, docx_writer, output
+from ..report import ExportCancelled, output
 from ..report import inputs as li
 from ..report.compose import compose, structural_warnings
 from ..report.gate import ChildDetails, GateResult, Hit, Override, SensitiveDetails, check
-from ..report import template as tpl
 from ..report.letter import Letter, TextPiece
 from ..store import audit
 from .changes import ChangeSet
@@ -274,6 +273,8 @@ def check_letter(ws: Workspace, inspection_id: str, internal: bool = False,
                  extra_overrides: Iterable[Override] = (), today: date | None = None,
                  template: Path | str | None = None) -> Draft:
     """The letter as it would be exported (with ``template``), and what the gate says."""
+    from ..report import template as tpl  # python-docx loads only when a letter is checked
+
     letter, inputs = build_letter(ws, inspection_id, internal, today)
     kept = [*overrides(ws, inspection_id), *extra_overrides]
     every_page = [TextPiece("template", "The template's headers and footers", n, where, text)
@@ -300,6 +301,8 @@ def export_letter(ws: Workspace, inspection_id: str, target: Path | str, *,
     draft = check_letter(ws, inspection_id, internal, extra_overrides, today, template)
     if draft.result.blocked:
         return ExportOutcome("blocked", target, draft.result)
+    from ..report import docx_writer  # python-docx loads only when a letter is written
+
     try:
         data = docx_writer.render(draft.letter, template,
                                   _sub_progress(progress, 1, 4, "Writing"), is_cancelled)
