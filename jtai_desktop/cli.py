@@ -94,7 +94,9 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
-    args = build_parser().parse_args(argv)
+    from .ui.file_open import take_file_argument  # an invitation double-clicked in a file manager
+
+    args = build_parser().parse_args(take_file_argument(sys.argv[1:] if argv is None else argv))
     try:
         return run(args)
     except JtaiError as error:

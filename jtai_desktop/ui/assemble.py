@@ -36,6 +36,7 @@ def build_main_window(context: AppContext, open_latest: bool = True) -> MainWind
     _connect_welcome(window, welcome)
     _add_search_actions(window)
     window.lock_controller = LockController(window, session)
+    _add_help(window)
     _add_sync(window, welcome)
     if open_latest:
         latest = most_recent_inspection(context.workspace)
@@ -129,3 +130,9 @@ def _add_sync(window: MainWindow, welcome: WelcomePage) -> None:
     history.triggered.connect(show_current_history)
     window.history_action = history
     window.menuBar().actions()[1].menu().addAction(history)
+
+
+def _add_help(window: MainWindow) -> None:
+    from .dialogs.about import show_about
+
+    window.help_menu.addAction(window.tr("&About jtai-desktop"), lambda: show_about(window))

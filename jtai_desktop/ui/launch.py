@@ -12,7 +12,13 @@ from .errors import configure_logging
 
 
 def launch(args) -> int:
+    from .dialogs.about import app_icon
+    from .file_open import install
+
     app = QApplication.instance() or QApplication(sys.argv[:1])
+    install(app)  # macOS delivers a double-clicked file as an event, not an argument
+    app.setWindowIcon(app_icon())
+    app.setDesktopFileName("jtai-desktop")
     app.setApplicationName("jtai-desktop")
     app.setOrganizationName("jtai-desktop")
     configure_logging()

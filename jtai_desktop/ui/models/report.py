@@ -309,38 +309,41 @@ class HitsModel(RowsModel):
 
 
 class OverridesModel(RowsModel):
-    """The lead's overrides, with who made them and when. Each row is (override, where): where
-    the let-through text is now, or a note that it is no longer in the letter."""
+    """The lead's overrides, each in a few lines: what was let through, the reason, who and
+    when, and where that text is now (or that it is no longer in the letter)."""
 
-    columns = ((lambda: tr("What"), lambda r: hit_kind_label(r[0].kind)),
-               (lambda: tr("Matched text"), lambda r: r[0].match),
-               (lambda: tr("By"), lambda r: r[0].by),
-               (lambda: tr("When"), lambda r: format_when(r[0].at)),
-               (lambda: tr("Reason"), lambda r: r[0].reason),
-               (lambda: tr("Where"), lambda r: r[1]))
+    columns = ((lambda: tr("Override"), lambda r: r[1]),)
 
     def set_overrides(self, overrides: Sequence[Override],
                       in_use: Sequence[tuple[Hit, Override]]) -> None:
         where: dict[tuple, list[str]] = {}
         for hit, override in in_use:
             where.setdefault(override.key, []).append(hit.describe())
-        gone = tr("No longer in the letter")
-        self.set_rows([(o, "; ".join(where.get(o.key, [])) or gone) for o in overrides])
+        self.set_rows([(o, _override_text(o, where.get(o.key, []))) for o in overrides])
 
     def override(self, number: int) -> Override | None:
         row = self.row(number)
         return row[0] if row else None
 
 
-class WarningsModel(RowsModel):
-    """Advice that never blocks the export."""
+def _override_text(override: Override, places: list[str]) -> str:
+    lines = [f"{hit_kind_label(override.kind)} \u201c{override.match}\u201d: {override.reason}",
+             tr("Let through by %1, %2").replace("%1", override.by or tr("unknown"))
+             .replace("%2", format_when(override.at)),
+             "; ".join(places) if places else tr("No longer in the letter")]
+    return "\n".join(lines)
 
-    columns = ((lambda: tr("Kind"), lambda w: warning_kind_label(w.kind)),
-               (lambda: tr("Warning"), lambda w: w.message))
+
+class WarningsModel(RowsModel):
+    """Advice that never blocks the export, marked with an information icon."""
+
+    columns = ((lambda: tr("Warning"), lambda w: w.message),)
 
     def extra_data(self, row: ReportWarning, column: int, role: int):
-        if role == Qt.ItemDataRole.DecorationRole and column == 0:
+        if role == Qt.ItemDataRole.DecorationRole:
             return QApplication.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxInformation)
+        if role == Qt.ItemDataRole.AccessibleDescriptionRole:
+            return warning_kind_label(row.kind) + ": " + tr("advice, does not block the export")
         return None
 
 
@@ -382,9 +385,9 @@ def hit_contexts(letter: Letter, result: GateResult) -> dict[tuple, str]:
     wanted = {place(h) for h in (*result.hits, *(h for h, _o in result.overridden))}
     found: dict[tuple, str] = {}
     for piece in letter.pieces():
-        place = (piece.section, piece.paragraph, piece.part)
-        if place in wanted and place not in found:
-            found[place] = piece.text
+        where = (piece.section, piece.paragraph, piece.part)
+        if where in wanted and where not in found:
+            found[where] = piece.text
     return found
 
 

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
-from PySide6.QtWidgets import (QAbstractItemView, QDialog, QHBoxLayout, QHeaderView, QLabel,
+from PySide6.QtWidgets import (QAbstractItemView, QDialog, QHBoxLayout, QLabel, QListView,
                                QPushButton, QSplitter, QStyle, QTextBrowser, QTreeView,
                                QVBoxLayout, QWidget)
 
@@ -205,9 +205,9 @@ class GatePanel(QWidget):
             "Let the chosen detail through, with a reason that is recorded"))
         self.show_button = QPushButton(self.tr("Show in the &letter"))
         self.show_button.setToolTip(self.tr("Open the section or finding the text comes from, to fix it"))
-        self.overrides_view = _table(self.overrides, self.tr("Overrides"))
+        self.overrides_view = _list(self.overrides, self.tr("Overrides"))
         self.remove_button = QPushButton(self.tr("Re&move override"))
-        self.warnings_view = _table(self.warnings, self.tr("Warnings, which do not block the export"))
+        self.warnings_view = _list(self.warnings, self.tr("Warnings, which do not block the export"))
         self._labels = [
             (_label(self.hits_view), self.hits,
              self.tr("&Identifying details found (these block the export):")),
@@ -366,24 +366,39 @@ def _table(model, name: str) -> QTreeView:
     view.setRootIsDecorated(False)
     view.setUniformRowHeights(True)
     view.setAllColumnsShowFocus(True)
-    view.setAlternatingRowColors(True)
-    view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    view.setAccessibleName(name)
+    _list_like(view, name)
     header = view.header()
     header.setResizeContentsPrecision(0)  # measure the visible rows only
     header.setStretchLastSection(True)
-    header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
     model.modelReset.connect(lambda: _fit_columns(view))
+    _fit_columns(view)
     return view
 
 
 def _fit_columns(view: QTreeView) -> None:
-    """Short columns as wide as their text; the last (the longest text) takes the rest."""
-    columns = view.model().columnCount()
-    for column in range(columns - 1):
+    """Short columns as wide as their text (within reason); the last takes the rest."""
+    limit = view.fontMetrics().averageCharWidth() * 28
+    for column in range(view.model().columnCount() - 1):
         view.resizeColumnToContents(column)
-        limit = view.fontMetrics().averageCharWidth() * 28
         view.setColumnWidth(column, min(view.columnWidth(column), limit))
+
+
+def _list(model, name: str) -> QListView:
+    """Rows of a few wrapped lines each, for text too long for a table cell."""
+    view = QListView()
+    view.setModel(model)
+    view.setWordWrap(True)
+    view.setSpacing(1)
+    view.setLayoutMode(QListView.LayoutMode.Batched)  # many wrapped rows never freeze it
+    view.setBatchSize(60)
+    _list_like(view, name)
+    return view
+
+
+def _list_like(view: QAbstractItemView, name: str) -> None:
+    view.setAlternatingRowColors(True)
+    view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    view.setAccessibleName(name)
 
 
 def _label(buddy: QWidget, text: str = "") -> QLabel:
@@ -407,7 +422,7 @@ def _column(*items) -> QWidget:
     column.setContentsMargins(0, 0, 0, 0)
     for item in items:
         if isinstance(item, QWidget):
-            column.addWidget(item, 1 if isinstance(item, QTreeView) else 0)
+            column.addWidget(item, 1 if isinstance(item, QAbstractItemView) else 0)
         else:
             column.addLayout(item)
     return box
