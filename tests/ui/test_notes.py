@@ -93,7 +93,9 @@ def test_list_shows_consent_and_filters_by_kind_and_text(qtbot, page):
     kinds = {page.proxy.index(r, 1).data() for r in range(page.proxy.rowCount())}
     assert kinds == {"Interview"}
     page.kind_filter.setCurrentIndex(0)
-    qtbot.keyClicks(page.text_filter, "meeting 1)")
+    first = page.session.ws.rows("note", page.session.inspection_id)[0]
+    suffix = first["title"][first["title"].rindex("("):]  # e.g. "(meeting 1)": one note only
+    qtbot.keyClicks(page.text_filter, suffix)
     assert page.proxy.rowCount() == 1
 
 

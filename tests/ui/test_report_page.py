@@ -2,6 +2,7 @@
 the preview, the identifying-details gate with its overrides, and the Word export."""
 
 import shutil
+import time
 
 import docx
 import pytest
@@ -10,6 +11,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from jtai_desktop.app import open_context
 from jtai_desktop.crypto.kdf import fast_params_for_tests
+from jtai_desktop.report.gate import GateResult
 from jtai_desktop.report.inputs import IMPROVE, NEXT_STEPS
 from jtai_desktop.services import report
 from jtai_desktop.services.demo import build_demo
@@ -286,3 +288,24 @@ def test_a_template_without_the_styles_is_refused_with_the_reason(qtbot, page, t
     qtbot.waitUntil(lambda: bool(shown), timeout=10000)
     assert "has no style called" in shown[0].message and "plain.docx" in shown[0].message
     assert page.template is None and not page.use_template.isChecked()
+
+
+def test_cancel_stops_the_export_and_nothing_is_written(qtbot, page, tmp_path, monkeypatch):
+    target = tmp_path / "letter.docx"
+    monkeypatch.setattr(report_page.QFileDialog, "getSaveFileName",
+                        lambda *args, **kwargs: (str(target), ""))
+
+    def export_until_cancelled(ws, inspection_id, path, *, progress, is_cancelled, **options):
+        progress(1, 4, "Writing")
+        while not is_cancelled():  # a long export, in the worker thread
+            time.sleep(0.005)
+        return report.ExportOutcome("cancelled", path, GateResult((), ()))
+
+    monkeypatch.setattr(report_page, "export_letter", export_until_cancelled)
+    qtbot.mouseClick(page.export_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: page.progress_bar.value() == 1)
+    assert page.cancel_button.isVisible() and not page.export_button.isEnabled()
+    with qtbot.waitSignal(page.export_finished, timeout=10000):
+        qtbot.mouseClick(page.cancel_button, Qt.MouseButton.LeftButton)
+    assert "cancelled" in page.export_status.text() and not target.exists()
+    assert page.export_button.isEnabled() and not page.cancel_button.isVisible()

@@ -370,11 +370,12 @@ class ReportPage(Page):
         elif outcome.status == "blocked":
             self._show_blocked(outcome)
         else:
-            self._on_export_cancelled()
+            self._show_progress(False, self.tr("Export cancelled: nothing was written."))
         self.export_finished.emit(outcome)
 
     def _on_export_cancelled(self) -> None:
         self._show_progress(False, self.tr("Export cancelled: nothing was written."))
+        self.export_finished.emit(None)
 
     def _on_export_failed(self, error: BaseException) -> None:
         self._show_progress(False, self.tr("Not exported."))
