@@ -155,6 +155,10 @@ class SyncRun:
             self.report.waiting.append(f"{header.device_id[:8]}: waiting for changes "
                                        f"{have + 1}-{header.first_seq - 1}")
             return 0
+        # Authors are checked once the device's earlier changes (which create its member)
+        # are here: only then is it known whose work the device may sign.
+        if not self.ws.get("device", header.device_id)["is_lead"]:
+            self._check_authors(header, ops)
         reason = self._hold_reason(ops, confirmed)
         if reason:
             sync_state.hold(self.ws.db, self.inspection_id, header.device_id, header.first_seq,
@@ -191,8 +195,6 @@ class SyncRun:
                               "devices, which only the lead may do. The bundle was not applied.")
         self._check_records(header, ops)
         self._check_values(header, ops)
-        if not device["is_lead"]:
-            self._check_authors(header, ops)
         return ops
 
     def _check_values(self, header: BundleHeader, ops) -> None:

@@ -106,6 +106,7 @@ def no_modal_boxes(monkeypatch):
         raise AssertionError(f"unexpected modal message box: {args[1:3]}")
     for name in ("warning", "critical", "information", "question"):
         monkeypatch.setattr(QMessageBox, name, refuse)
+    monkeypatch.setattr(QMessageBox, "exec", refuse)  # the unexpected-error box
 
 
 def window_for(qtbot, context):
