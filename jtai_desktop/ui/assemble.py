@@ -49,7 +49,7 @@ def _connect_pages(window: MainWindow) -> None:
     pages = window.pages
     pages["children"].review_requested.connect(
         lambda child_id: window.navigate("reviews").show_child(child_id))
-    for key in ("findings", "search", "review_merge", "report"):
+    for key in ("findings", "search", "review_merge"):
         pages[key].jump_requested.connect(window.jump_to)
 
 

@@ -95,6 +95,8 @@ class SyncController(QObject):
         if opened:
             self.window.connection_label.setText(self.connection_text())
             self.window.update_pending()
+        else:  # the welcome screen: nothing to sync yet
+            self.window.connection_label.setText("")
 
     def connection_text(self) -> str:
         ws, inspection_id = self.session.ws, self.session.inspection_id
