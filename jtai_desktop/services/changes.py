@@ -34,6 +34,11 @@ class ChangeSet:
         """The id of the record the edit was about (the first one it touched)."""
         return self.changes[0].entity_id
 
+    @property
+    def has_effect(self) -> bool:
+        """False for an edit that changed nothing (a save of unchanged text): no undo step."""
+        return any(c.action != SET or c.after for c in self.changes)
+
     def inverse(self) -> "ChangeSet":
         return ChangeSet(self.label, tuple(c.inverse() for c in reversed(self.changes)))
 

@@ -42,14 +42,14 @@ class InspectionSession(QObject):
     def edit(self, action: Callable[[Workspace], ChangeSet]) -> ChangeSet:
         """Run one edit through the services and make it undoable. Errors propagate."""
         changes = action(self.ws)
-        if has_effect(changes):
+        if changes.has_effect:
             self.undo_stack.push(ChangeSetCommand(self, changes))
             self._announce(changes)
         return changes
 
     def record(self, changes: ChangeSet) -> None:
         """Make an edit already done elsewhere (e.g. by a background import) undoable."""
-        if has_effect(changes):
+        if changes.has_effect:
             self.undo_stack.push(ChangeSetCommand(self, changes))
             self._announce(changes)
 
@@ -65,8 +65,3 @@ class InspectionSession(QObject):
         for change in changes.changes:
             self.changed.emit(change.entity, change.entity_id)
         self.saved.emit(datetime.now().strftime("%H:%M:%S"))
-
-
-def has_effect(changes: ChangeSet) -> bool:
-    """False for an edit that changed nothing (e.g. a save of unchanged text): no undo step."""
-    return any(c.action != "set" or c.after for c in changes.changes)

@@ -10,20 +10,20 @@ import os
 import tempfile
 from pathlib import Path
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFileDialog, QWidget
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QDialogButtonBox, QFileDialog, QWidget
 
 from ...domain.errors import JtaiError
 from ...services.team import create_invitation
-from ..errors import show_error
 from ..forms.ui_invite_dialog import Ui_InviteDialog
+from .task_dialog import TaskDialog
 
 MIN_PASSPHRASE = 10
 SUFFIX = ".jtai-invite"
 KDF_PARAMS = None  # the tuned default; tests put cheap parameters here
 
 
-class InviteDialog(QDialog):
+class InviteDialog(TaskDialog):
     written = Signal(str)  # the invitation file's path
 
     def __init__(self, session, parent: QWidget | None = None):
@@ -100,32 +100,12 @@ class InviteDialog(QDialog):
         self.accept()
         self.written.emit(path)
 
-    def _failed(self, error: BaseException) -> None:
-        self.task = None
-        self._set_busy(False)
-        if isinstance(error, JtaiError):
-            self._refuse(error.message, self.ui.passphraseEdit)
-        else:
-            show_error(self, error)
+    def busy_widgets(self) -> tuple[QWidget, ...]:
+        return (self.ui.buttonBox, self.ui.labelEdit, self.ui.passphraseEdit,
+                self.ui.confirmEdit, self.ui.pathEdit, self.ui.browseButton)
 
-    def _set_busy(self, busy: bool) -> None:
-        self.ui.busyBar.setVisible(busy)
-        for widget in (self.ui.buttonBox, self.ui.labelEdit, self.ui.passphraseEdit,
-                       self.ui.confirmEdit, self.ui.pathEdit, self.ui.browseButton):
-            widget.setEnabled(not busy)
-        if busy:
-            self.ui.errorLabel.hide()
-
-    def _refuse(self, message: str, field: QWidget) -> None:
-        self.ui.errorLabel.setText(message)
-        self.ui.errorLabel.show()
-        field.setFocus(Qt.FocusReason.OtherFocusReason)
-        if hasattr(field, "selectAll"):
-            field.selectAll()
-
-    def reject(self) -> None:
-        if self.task is None:
-            super().reject()
+    def refused_field(self) -> QWidget:
+        return self.ui.passphraseEdit
 
 
 def write_atomically(path: Path, data: bytes) -> None:

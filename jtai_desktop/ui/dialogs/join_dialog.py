@@ -6,19 +6,19 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFileDialog, QWidget
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QDialogButtonBox, QFileDialog, QWidget
 
 from ...domain.errors import JtaiError
 from ...domain.themes import INSPECTORATES
 from ...services.preferences import your_name
 from ...services.team import join
 from ...sync.invite import invite_title
-from ..errors import show_error
 from ..forms.ui_join_dialog import Ui_JoinDialog
+from .task_dialog import TaskDialog
 
 
-class JoinDialog(QDialog):
+class JoinDialog(TaskDialog):
     joined = Signal(str)  # the inspection id, once it is on this computer
 
     def __init__(self, session, parent: QWidget | None = None):
@@ -110,29 +110,9 @@ class JoinDialog(QDialog):
         self.accept()
         self.joined.emit(inspection_id)
 
-    def _failed(self, error: BaseException) -> None:
-        self.task = None
-        self._set_busy(False)
-        if isinstance(error, JtaiError):
-            self._refuse(error.message, self.ui.passphraseEdit)
-        else:
-            show_error(self, error)
+    def busy_widgets(self) -> tuple[QWidget, ...]:
+        return (self.ui.buttonBox, self.ui.fileEdit, self.ui.browseButton,
+                self.ui.passphraseEdit, self.ui.nameEdit, self.ui.inspectorateCombo)
 
-    def _set_busy(self, busy: bool) -> None:
-        self.ui.busyBar.setVisible(busy)
-        for widget in (self.ui.buttonBox, self.ui.fileEdit, self.ui.browseButton,
-                       self.ui.passphraseEdit, self.ui.nameEdit, self.ui.inspectorateCombo):
-            widget.setEnabled(not busy)
-        if busy:
-            self.ui.errorLabel.hide()
-
-    def _refuse(self, message: str, field: QWidget) -> None:
-        self.ui.errorLabel.setText(message)
-        self.ui.errorLabel.show()
-        field.setFocus(Qt.FocusReason.OtherFocusReason)
-        if hasattr(field, "selectAll"):
-            field.selectAll()
-
-    def reject(self) -> None:
-        if self.task is None:  # joining cannot be stopped half-way: it is one transaction
-            super().reject()
+    def refused_field(self) -> QWidget:
+        return self.ui.passphraseEdit

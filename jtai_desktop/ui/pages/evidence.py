@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, QTimer
+from PySide6.QtCore import QModelIndex, Qt, QTimer
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (QAbstractItemView, QFileDialog, QHBoxLayout, QHeaderView, QLabel,
                                QLineEdit, QMessageBox, QProgressBar, QPushButton, QSplitter,
@@ -16,6 +16,7 @@ from ..errors import show_error
 from ..evidence_import import EvidenceImporter, ImportOutcome
 from ..models.evidence import REF, TITLE, EvidenceFilter, EvidenceModel, IdRole
 from ..widgets.evidence_detail import EvidenceDetail
+from ..views import select_record
 from .base import Page
 
 ADD_FILES_SHORTCUT = "Ctrl+Shift+E"
@@ -166,15 +167,7 @@ class EvidencePage(Page):
         self.view.setFocus()
 
     def _select(self, evidence_id: str | None) -> None:
-        row = self.model.row_of(evidence_id) if evidence_id else -1
-        index = self.proxy.mapFromSource(self.model.index(row, 0)) if row >= 0 else QModelIndex()
-        if not index.isValid():
-            self.view.selectionModel().clearSelection()
-            return
-        self.view.selectionModel().setCurrentIndex(
-            index, QItemSelectionModel.SelectionFlag.ClearAndSelect
-            | QItemSelectionModel.SelectionFlag.Rows)
-        self.view.scrollTo(index)
+        select_record(self.view, self.proxy, self.model, evidence_id)
 
     def _on_current(self, current: QModelIndex, _previous: QModelIndex) -> None:
         if self._reselecting:

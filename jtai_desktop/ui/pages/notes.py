@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt
+from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QHBoxLayout, QHeaderView, QLabel,
                                QLineEdit, QPushButton, QSplitter, QTableView, QVBoxLayout,
@@ -18,6 +18,7 @@ from ...services.notes_queries import (agency_choices, child_choices, criterion_
 from ..errors import show_error
 from ..models.notes import DATE, TITLE, IdRole, NotesFilter, NotesModel, kind_labels
 from ..widgets.note_editor import NoteEditor
+from ..views import select_record
 from .base import Page
 
 NEW_NOTE_SHORTCUT = "Ctrl+Shift+N"
@@ -158,15 +159,7 @@ class NotesPage(Page):
         self.view.setFocus()
 
     def _select(self, note_id: str | None) -> None:
-        row = self.model.row_of(note_id) if note_id else -1
-        index = self.proxy.mapFromSource(self.model.index(row, 0)) if row >= 0 else QModelIndex()
-        if not index.isValid():
-            self.view.selectionModel().clearSelection()
-            return
-        self.view.selectionModel().setCurrentIndex(
-            index, QItemSelectionModel.SelectionFlag.ClearAndSelect
-            | QItemSelectionModel.SelectionFlag.Rows)
-        self.view.scrollTo(index)
+        select_record(self.view, self.proxy, self.model, note_id)
 
     def _on_current(self, current: QModelIndex, previous: QModelIndex) -> None:
         if self._reselecting:
