@@ -132,8 +132,8 @@ def resolve_inspection(ws: Workspace, reference: str) -> str:
     return ids[0]
 
 
-def inspection_counts(ws: Workspace, inspection_id: str) -> dict[str, int]:
-    return store_inspections.counts(ws.db, inspection_id)
+def inspection_counts(ws: Workspace, inspection_id: str, with_ops: bool = True) -> dict[str, int]:
+    return store_inspections.counts(ws.db, inspection_id, with_ops)
 
 
 def list_inspections(ws: Workspace) -> list[dict]:
@@ -150,5 +150,4 @@ def unsynced_count(ws: Workspace, inspection_id: str) -> int:
 
 
 def most_recent_inspection(ws: Workspace) -> str | None:
-    found = store_inspections.summaries(ws.db)
-    return found[0]["id"] if found else None
+    return store_inspections.most_recent_id(ws.db)

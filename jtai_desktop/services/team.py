@@ -16,9 +16,7 @@ from ..domain.rules import require_choice, require_text
 from ..domain.themes import INSPECTORATES
 from ..store import oplog, projection, sync_state
 from ..store.database import write_transaction
-from ..sync import keys as sync_keys
 from ..sync.clock import MAX_AHEAD_MS, wall_millis
-from ..sync.invite import InviteError, read_invite, write_invite
 from .changes import ChangeSet
 from .workspace import Workspace
 
@@ -38,6 +36,8 @@ def team_keys(ws: Workspace, inspection_id: str) -> TeamKeys | None:
     row = sync_state.keys(ws.db, inspection_id)
     if row is None:
         return None
+    from ..sync import keys as sync_keys  # the signing code loads once an inspection is shared
+
     return TeamKeys(bytes.fromhex(row["data_key"]), row["device_id"],
                     sync_keys.private_from_bytes(bytes.fromhex(row["signing_key"])),
                     row["lead_device_id"], row["lead_public_key"])
@@ -62,6 +62,8 @@ def ensure_team_keys(ws: Workspace, inspection_id: str) -> TeamKeys:
     if existing is not None:
         return existing
     _require_lead(ws, inspection_id)
+    from ..sync import keys as sync_keys
+
     signing = sync_keys.new_signing_key()
     device_id = ws.device_for(inspection_id)
     sync_state.put_keys(ws.db, {
@@ -92,6 +94,9 @@ def create_invitation(ws: Workspace, inspection_id: str, passphrase: str, label:
     if len(passphrase or "") < 10:
         raise ValidationError("Use an invitation passphrase of at least 10 characters, and "
                               "give it to the member separately from the file.")
+    from ..sync import keys as sync_keys
+    from ..sync.invite import write_invite
+
     with write_transaction(ws.db):
         keys = ensure_team_keys(ws, inspection_id)
         signing = sync_keys.new_signing_key()
@@ -114,6 +119,8 @@ def join(ws: Workspace, invitation: bytes, passphrase: str, name: str,
     """Join with an invitation: the inspection arrives, and this folder's member is added."""
     name = require_text(name, "Your name")
     require_choice(inspectorate, INSPECTORATES, "Your inspectorate")
+    from ..sync.invite import InviteError, read_invite
+
     secret, ops = read_invite(invitation, passphrase)
     inspection_id = secret["inspection_id"]
     if team_keys(ws, inspection_id) is not None:

@@ -15,9 +15,12 @@ def ids_with_prefix(db: Database, prefix: str) -> list[str]:
         (escaped + "%",)).fetchall()]
 
 
-def counts(db: Database, inspection_id: str) -> dict[str, int]:
+def counts(db: Database, inspection_id: str, with_ops: bool = True) -> dict[str, int]:
+    """Records of each kind, conflicts, and (unless left out: it is the slowest count, and
+    only ``list`` shows it) changes in the log."""
     found = {name: _count(db, table, inspection_id) for name, table in COUNTED.items()}
-    found["ops"] = _count(db, "ops", inspection_id)
+    if with_ops:
+        found["ops"] = _count(db, "ops", inspection_id)
     found["conflicts"] = _count(db, "conflicts", inspection_id)
     return found
 
@@ -32,6 +35,13 @@ def summaries(db: Database) -> list[dict]:
                       "ORDER BY notification_date DESC, id").fetchall()
     return [{"id": r[0], "area": r[1], "theme": r[2], "title": r[3], "notification_date": r[4],
              "counts": counts(db, r[0])} for r in rows]
+
+
+def most_recent_id(db: Database) -> str | None:
+    """The inspection ``summaries`` lists first, without counting its records."""
+    row = db.execute("SELECT id FROM inspections ORDER BY notification_date DESC, id "
+                     "LIMIT 1").fetchone()
+    return row[0] if row else None
 
 
 def retention_due(db: Database, today_iso: str) -> list[dict]:

@@ -118,5 +118,13 @@ def report(db: Database) -> None:
     db["report_entries"].create_index(["inspection_id"])
 
 
+@MIGRATIONS(name="0006_reviews_by_inspection")
+def reviews_by_inspection(db: Database) -> None:
+    """Counting an inspection's reviews (the overview, ``list``) scanned the whole table: every
+    other table of an inspection's records already has this index. Only creating a review
+    writes it; editing one does not."""
+    db["reviews"].create_index(["inspection_id"])
+
+
 def known_names() -> set[str]:
     return {m.name for m in MIGRATIONS._migrations}

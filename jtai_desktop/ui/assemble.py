@@ -9,66 +9,73 @@ from ..services.inspections import most_recent_inspection
 from .errors import show_error
 from .lock import LockController
 from .main_window import MainWindow
-from .pages.children import ChildrenPage
-from .pages.evidence import EvidencePage
-from .pages.findings import FindingsPage
-from .pages.merge_review import MergeReviewPage
-from .pages.notes import NotesPage
-from .pages.overview import OverviewPage
-from .pages.report import ReportPage
-from .pages.reviews import CaseReviewPage
-from .pages.search import SearchPage
-from .pages.welcome import WelcomePage
+from .page_registry import SECTIONS, PageSpec
+from .pages.base import Page
 from .session import InspectionSession
 from .tasks import TaskRunner
 
-PAGE_TYPES = (OverviewPage, ChildrenPage, CaseReviewPage, NotesPage, EvidencePage,
-              FindingsPage, SearchPage, ReportPage, MergeReviewPage)
+# Pages whose links open a record on its own page. The report page shows a finding's hit in
+# the letter itself, where the inspector fixes it, unless nothing else is listening.
+JUMPS_TO_RECORDS = ("findings", "search", "review_merge")
 
 
 def build_main_window(context: AppContext, open_latest: bool = True) -> MainWindow:
     session = InspectionSession(context)
     session.tasks = TaskRunner(session)
-    pages = [page_type(session) for page_type in PAGE_TYPES]
-    welcome = WelcomePage(session)
-    window = MainWindow(session, pages, welcome)
-    _connect_pages(window)
-    _connect_welcome(window, welcome)
+    window = MainWindow(session, SECTIONS, lambda spec: _create_page(window, spec),
+                        lambda: _create_welcome(window))
+    _add_inspection_actions(window)
     _add_search_actions(window)
     window.lock_controller = LockController(window, session)
     _add_help(window)
-    _add_sync(window, welcome)
+    _add_sync(window)
     if open_latest:
         latest = most_recent_inspection(context.workspace)
         if latest:
             session.open_inspection(latest)
+    if session.inspection_id is None:
+        window.show_welcome()
     return window
 
 
-def _connect_pages(window: MainWindow) -> None:
-    pages = window.pages
-    pages["children"].review_requested.connect(
-        lambda child_id: window.navigate("reviews").show_child(child_id))
-    for key in ("findings", "search", "review_merge"):
-        pages[key].jump_requested.connect(window.jump_to)
+def _create_page(window: MainWindow, spec: PageSpec) -> Page:
+    """Build one page on first use and connect what it asks of the window."""
+    page = spec.page_type()(window.session)
+    if spec.key in JUMPS_TO_RECORDS:
+        page.jump_requested.connect(window.jump_to)
+    if hasattr(page, "review_requested"):       # children: open the case review of a child
+        page.review_requested.connect(
+            lambda child_id: window.navigate("reviews").show_child(child_id))
+    return page
 
 
-def _connect_welcome(window: MainWindow, welcome: WelcomePage) -> None:
-    from .dialogs.new_inspection import run_new_inspection_wizard
+def _create_welcome(window: MainWindow):
+    """The welcome screen, built the first time it is shown (at start-up only when there is
+    no inspection to open)."""
+    from .pages.welcome import WelcomePage
 
     session = window.session
+    welcome = WelcomePage(session)
     welcome.open_inspection.connect(session.open_inspection)
-
-    def create() -> None:
-        new_id = run_new_inspection_wizard(window, session)
-        if new_id:
-            session.open_inspection(new_id)
-
-    welcome.create_inspection.connect(create)
+    welcome.create_inspection.connect(lambda: _create_inspection(window))
     welcome.open_demo.connect(lambda: _open_demo(window))
+    welcome.offer_join()
+    welcome.join_inspection.connect(lambda: window.sync_controller.join())
+    return welcome
+
+
+def _create_inspection(window: MainWindow) -> None:
+    from .dialogs.new_inspection import run_new_inspection_wizard
+
+    new_id = run_new_inspection_wizard(window, window.session)
+    if new_id:
+        window.session.open_inspection(new_id)
+
+
+def _add_inspection_actions(window: MainWindow) -> None:
     new_action = QAction(window.tr("&New inspection…"), window)
     new_action.setShortcut(QKeySequence("Ctrl+Shift+I"))
-    new_action.triggered.connect(create)
+    new_action.triggered.connect(lambda: _create_inspection(window))
     window.menuBar().actions()[0].menu().insertAction(window.lock_action, new_action)
     home = QAction(window.tr("&Inspections…"), window)
     home.triggered.connect(lambda: window.show_welcome())
@@ -93,35 +100,42 @@ def _open_demo(window: MainWindow) -> None:
 
 
 def _add_search_actions(window: MainWindow) -> None:
-    from .dialogs.quick_open import QuickOpenDialog
-
     find = QAction(window.tr("&Find…"), window)
     find.setShortcut(QKeySequence.StandardKey.Find)
     find.triggered.connect(lambda: window.navigate("search").focus_query())
-    quick = QuickOpenDialog(window.session, window)
-    quick.chosen.connect(window.jump_to)
-    window.quick_open = quick
+    window.quick_open = None  # built on the first Ctrl+K
+
+    def quick_open() -> None:
+        if window.session.inspection_id is None:
+            return
+        if window.quick_open is None:
+            from .dialogs.quick_open import QuickOpenDialog
+
+            window.quick_open = QuickOpenDialog(window.session, window)
+            window.quick_open.chosen.connect(window.jump_to)
+        window.quick_open.popup()
+
     go = QAction(window.tr("&Quick open…"), window)
     go.setShortcut(QKeySequence("Ctrl+K"))
-    go.triggered.connect(lambda: quick.popup() if window.session.inspection_id else None)
+    go.triggered.connect(quick_open)
     edit_menu = window.menuBar().actions()[1].menu()
     edit_menu.addSeparator()
     edit_menu.addAction(find)
     edit_menu.addAction(go)
 
 
-def _add_sync(window: MainWindow, welcome: WelcomePage) -> None:
-    """Team sync: the Sync action and status, invitations, joining, and record history."""
-    from .dialogs.history_dialog import show_history
+def _add_sync(window: MainWindow) -> None:
+    """Team sync: the Sync action and status, invitations, and record history (joining is
+    offered on the welcome screen)."""
     from .sync_controller import SyncController
 
     window.sync_controller = SyncController(window)
-    welcome.offer_join()
-    welcome.join_inspection.connect(window.sync_controller.join)
     history = QAction(window.tr("&History of this record…"), window)
     history.setShortcut(QKeySequence("Ctrl+H"))
 
     def show_current_history() -> None:
+        from .dialogs.history_dialog import show_history
+
         page = window.current_page()
         record = page.current_record() if hasattr(page, "current_record") else None
         if record and window.session.inspection_id:
@@ -133,6 +147,9 @@ def _add_sync(window: MainWindow, welcome: WelcomePage) -> None:
 
 
 def _add_help(window: MainWindow) -> None:
-    from .dialogs.about import show_about
+    def about() -> None:
+        from .dialogs.about import show_about
 
-    window.help_menu.addAction(window.tr("&About jtai-desktop"), lambda: show_about(window))
+        show_about(window)
+
+    window.help_menu.addAction(window.tr("&About jtai-desktop"), about)

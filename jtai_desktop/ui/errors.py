@@ -8,29 +8,12 @@ content of records, so no child's details reach the log.
 
 from __future__ import annotations
 
-import logging
 import traceback
-from logging.handlers import RotatingFileHandler
 
 from PySide6.QtWidgets import QApplication, QMessageBox, QPushButton, QWidget
 
-from .. import paths
 from ..domain.errors import JtaiError
-
-log = logging.getLogger("jtai_desktop")
-
-
-def configure_logging() -> None:
-    folder = paths.log_dir()
-    try:
-        folder.mkdir(parents=True, exist_ok=True)
-        handler = RotatingFileHandler(folder / "jtai-desktop.log", maxBytes=2_000_000,
-                                      backupCount=3, encoding="utf-8")
-    except OSError:
-        return  # a read-only home folder must not stop the app
-    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
-    log.addHandler(handler)
-    log.setLevel(logging.INFO)
+from ..logs import log
 
 
 def show_error(parent: QWidget | None, error: BaseException, title: str | None = None) -> None:

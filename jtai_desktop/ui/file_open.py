@@ -2,7 +2,7 @@
 manager (Linux and Windows pass its path on the command line; macOS sends a FileOpen event).
 
 The path is taken off the command line before argparse sees it, remembered, and opened once
-the main window shows (after the data folder is unlocked):
+the main window is up (after the data folder is unlocked):
 
 - an invitation (``*.jtai-invite``) opens the Join dialog with the file filled in;
 - a bundle (``*.bundle``, inside a team's sync folder) syncs its inspection with that folder.
@@ -75,36 +75,35 @@ def install(app):
 def file_opener(app):
     """A new FileOpener listening on ``app`` (``install`` keeps one per application)."""
     from PySide6.QtCore import QEvent, QObject, QTimer
-    from PySide6.QtWidgets import QMainWindow
 
     class FileOpener(QObject):
-        """Holds paths until the main window shows, then opens them one by one."""
+        """Holds paths until the main window is attached, then opens them one by one."""
 
         def __init__(self, parent):
             super().__init__(parent)
             self.pending: list[Path] = []
             self.window = None
             self._waiting_for_unlock = False
-            parent.installEventFilter(self)
+            if sys.platform == "darwin":
+                # Only macOS sends files to a running app, as events to the application.
+                # A filter there sees every event of every widget, so nowhere else has one.
+                parent.installEventFilter(self)
 
         def request(self, path: Path) -> None:
             self.pending.append(Path(path))
             if self.window is not None:
                 QTimer.singleShot(0, self.flush)
 
+        def attach(self, window) -> None:
+            """The main window is about to show: open what is pending once the event loop
+            runs (after the window is on screen)."""
+            self.window = window
+            QTimer.singleShot(0, self.flush)
+
         def eventFilter(self, watched, event):  # noqa: N802 (Qt's name)
-            kind = event.type()
-            if kind == QEvent.Type.FileOpen:
+            if event.type() == QEvent.Type.FileOpen:
                 self.request(Path(event.file()))
                 return True
-            if (self.window is None and kind == QEvent.Type.Show
-                    and isinstance(watched, QMainWindow) and hasattr(watched, "session")):
-                self.window = watched
-                QTimer.singleShot(0, self.flush)
-                if sys.platform != "darwin":
-                    # Only macOS sends files to a running app; elsewhere a double-click
-                    # starts a new process, so stop looking at every event.
-                    self.parent().removeEventFilter(self)
             return False
 
         def flush(self) -> None:

@@ -8,20 +8,18 @@ from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 
 from .. import paths
-from .errors import configure_logging
 
 
 def launch(args) -> int:
-    from .dialogs.about import app_icon
+    from .shipped_files import app_icon
     from .file_open import install
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
-    install(app)  # macOS delivers a double-clicked file as an event, not an argument
+    opener = install(app)  # macOS delivers a double-clicked file as an event, not an argument
     app.setWindowIcon(app_icon())
     app.setDesktopFileName("jtai-desktop")
     app.setApplicationName("jtai-desktop")
     app.setOrganizationName("jtai-desktop")
-    configure_logging()
     from ..app import create_app
 
     folder = paths.data_dir(args.data_dir)
@@ -31,6 +29,7 @@ def launch(args) -> int:
         window = create_app(folder, passphrase_file=args.passphrase_file)
     if window is None:  # the user closed the unlock dialog
         return 1
+    opener.attach(window)  # a double-clicked invitation or bundle opens in it
     if args.smoke_test:
         return smoke_test(app, window)
     window.show()

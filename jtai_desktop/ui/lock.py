@@ -19,7 +19,6 @@ from ..crypto import keyfile
 from ..domain.errors import JtaiError
 from ..services import open_copies, preferences
 from .idle import IdleWatcher
-from .widgets.lock_screen import LockScreen
 
 log = logging.getLogger("jtai_desktop")
 
@@ -66,9 +65,7 @@ class LockController(QObject):
         super().__init__(window)
         self.window, self.session = window, session
         self.demo = keyfile.is_demo_folder(session.context.data_dir)
-        self.screen = LockScreen(demo=self.demo)
-        window.stack.addWidget(self.screen)
-        self.screen.unlock_requested.connect(self.unlock)
+        self._screen = None  # built on the first lock
         self._checked.connect(self._on_checked)  # queued: emitted on a worker thread
         window.lock_requested.connect(self.lock)
         minutes = preferences.auto_lock_minutes(session.ws)
@@ -78,6 +75,17 @@ class LockController(QObject):
         self._locked = False
         self._saved: dict = {}
         self.watcher.start()
+
+    @property
+    def screen(self):
+        """The lock screen (a LockScreen in the window's stack)."""
+        if self._screen is None:
+            from .widgets.lock_screen import LockScreen
+
+            self._screen = LockScreen(demo=self.demo)
+            self.window.stack.addWidget(self._screen)
+            self._screen.unlock_requested.connect(self.unlock)
+        return self._screen
 
     def _follow_preference(self, follow: bool) -> None:
         overview = getattr(self.window, "pages", {}).get("overview")

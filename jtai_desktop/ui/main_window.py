@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+from typing import Callable
+
 from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (QLabel, QListView, QMainWindow, QSplitter, QStackedWidget,
                                QWidget)
 
 from .errors import show_error
+from .page_registry import LazyPages, PageSpec, spec_for_entity
 from .pages.base import Page
 from .session import InspectionSession
 
@@ -15,28 +18,32 @@ from .session import InspectionSession
 class MainWindow(QMainWindow):
     lock_requested = Signal()
 
-    def __init__(self, session: InspectionSession, pages: list[Page], welcome: QWidget,
-                 lock_screen: QWidget | None = None):
+    def __init__(self, session: InspectionSession, specs: tuple[PageSpec, ...],
+                 create_page: Callable[[PageSpec], Page], create_welcome: Callable[[], QWidget]):
+        """``create_page(spec)`` and ``create_welcome()`` build a page, and the welcome screen,
+        the first time they are needed (see page_registry)."""
         super().__init__()
         self.session = session
-        self.pages = {page.key: page for page in pages}
+        self._create_page = create_page
+        self._create_welcome = create_welcome
+        self._welcome: QWidget | None = None
+        self.pages = LazyPages(specs, self._build_page)
         self.setWindowTitle(self.tr("JTAI inspection workspace"))
         self.resize(1280, 820)
-        self._build_body(pages, welcome, lock_screen)
+        self._build_body(specs)
         self._build_menus()
         self._build_status_bar()
         session.inspection_opened.connect(self._on_inspection_opened)
         session.saved.connect(lambda at: self.saved_label.setText(self.tr("Saved at %1").replace("%1", at)))
         session.failed.connect(lambda error: show_error(self, error))
-        self.stack.setCurrentWidget(welcome)
         self.navigator.setEnabled(False)
 
     # --- layout ----------------------------------------------------------------------------
-    def _build_body(self, pages, welcome, lock_screen) -> None:
+    def _build_body(self, specs) -> None:
         self.sections = QStandardItemModel(self)
-        for page in pages:
-            item = QStandardItem(page.title)
-            item.setData(page.key, Qt.ItemDataRole.UserRole)
+        for spec in specs:
+            item = QStandardItem(spec.title)
+            item.setData(spec.key, Qt.ItemDataRole.UserRole)
             item.setEditable(False)
             self.sections.appendRow(item)
         self.navigator = QListView()
@@ -45,14 +52,16 @@ class MainWindow(QMainWindow):
         self.navigator.setMaximumWidth(200)
         self.navigator.selectionModel().currentChanged.connect(self._on_section)
         self.stack = QStackedWidget()
-        self.welcome, self.lock_screen = welcome, lock_screen
-        for widget in (welcome, *pages, *([lock_screen] if lock_screen else [])):
-            self.stack.addWidget(widget)
         splitter = QSplitter()
         splitter.addWidget(self.navigator)
         splitter.addWidget(self.stack)
         splitter.setStretchFactor(1, 1)
         self.setCentralWidget(splitter)
+
+    def _build_page(self, spec: PageSpec) -> Page:
+        page = self._create_page(spec)
+        self.stack.addWidget(page)
+        return page
 
     def _build_menus(self) -> None:
         stack = self.session.undo_stack
@@ -69,7 +78,7 @@ class MainWindow(QMainWindow):
         edit_menu.addAction(self.redo_action)
         self.go_menu = self.menuBar().addMenu(self.tr("&Go"))
         for number, key in enumerate(self.pages, start=1):
-            self._action(self.go_menu, self.pages[key].title, f"Alt+{number}",
+            self._action(self.go_menu, self.pages.spec(key).title, f"Alt+{number}",
                          lambda _=False, k=key: self.navigate(k))
         self.help_menu = self.menuBar().addMenu(self.tr("&Help"))
 
@@ -124,10 +133,16 @@ class MainWindow(QMainWindow):
 
     def jump_to(self, entity: str, record_id: str) -> None:
         """Show a record on the page that owns its kind (after a search or a link)."""
-        for page in self.pages.values():
-            if entity in page.entities:
-                self.navigate(page.key).show_record(entity, record_id)
-                return
+        spec = spec_for_entity(entity)
+        if spec is not None:
+            self.navigate(spec.key).show_record(entity, record_id)
+
+    @property
+    def welcome(self) -> QWidget:
+        if self._welcome is None:
+            self._welcome = self._create_welcome()
+            self.stack.addWidget(self._welcome)
+        return self._welcome
 
     def show_welcome(self) -> None:
         self.stack.setCurrentWidget(self.welcome)

@@ -13,13 +13,8 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMessageBox, QProgressBar, QToolButton
 
 from ..domain.errors import JtaiError
-from ..services import incoming, sync_settings
-from ..services.sync import SyncReport, sync
+from ..services import incoming
 from ..services.team import is_lead, team_keys
-from ..sync.transport import OfflineError
-from .dialogs.invite_dialog import InviteDialog
-from .dialogs.join_dialog import JoinDialog
-from .dialogs.sync_dialog import SyncDialog, SyncProblemsDialog
 from .errors import show_error
 from .models.conflicts import local_time
 from .pages.base import Page
@@ -37,7 +32,7 @@ class SyncController(QObject):
         self.window, self.session = window, window.session
         self.task = None
         self.dialog = None           # the dialog last opened (a test or the lock can reach it)
-        self.last_report: SyncReport | None = None
+        self.last_report = None      # the SyncReport of the last sync
         self._build_actions()
         self._build_status()
         self.session.inspection_opened.connect(lambda _id: self.update_state())
@@ -133,6 +128,8 @@ class SyncController(QObject):
         if team_keys(self.session.ws, inspection_id) is None:
             self._explain_not_shared()
             return
+        from ..services import sync_settings  # the transports load when first needed
+
         remote = sync_settings.remote(self.session.ws, inspection_id)
         if remote is None:
             self.choose_remote(then_sync=True)
@@ -153,13 +150,19 @@ class SyncController(QObject):
     def choose_remote(self, then_sync: bool = False) -> None:
         if self.session.inspection_id is None:
             return
+        from .dialogs.sync_dialog import SyncDialog
+
         dialog = SyncDialog(self.session, self.window, then_sync)
         if then_sync:
             dialog.accepted.connect(lambda: self.start(dialog.chosen))
         dialog.accepted.connect(self.update_state)
         self._open(dialog)
 
-    def start(self, remote: sync_settings.Remote) -> None:
+    def start(self, remote) -> None:
+        """Sync with ``remote`` (a sync_settings.Remote) on a worker thread."""
+        from ..services import sync_settings
+        from ..services.sync import sync
+
         try:
             transport = sync_settings.transport_for(remote)
         except JtaiError as error:
@@ -218,7 +221,7 @@ class SyncController(QObject):
         if isinstance(page, Page) and type(page).on_changed is not Page.on_changed:
             page.refresh()
 
-    def _done(self, report: SyncReport) -> None:
+    def _done(self, report) -> None:
         self.last_report = report
         self._ended()
         if (report.refused or report.held) and not self._locked():
@@ -232,6 +235,8 @@ class SyncController(QObject):
         self.cancelled.emit()
 
     def _failed(self, error: BaseException) -> None:
+        from ..sync.transport import OfflineError
+
         self._ended()
         if isinstance(error, OfflineError):
             self.window.connection_label.setToolTip(error.message)
@@ -239,7 +244,9 @@ class SyncController(QObject):
             show_error(self.window, error)
         self.failed.emit(error)
 
-    def show_problems(self, report: SyncReport) -> None:
+    def show_problems(self, report) -> None:
+        from .dialogs.sync_dialog import SyncProblemsDialog
+
         lead = is_lead(self.session.ws, self.session.inspection_id)
         self._open(SyncProblemsDialog(self.session, report, lead, self.window))
 
@@ -248,6 +255,8 @@ class SyncController(QObject):
         if self.session.inspection_id is None or not is_lead(self.session.ws,
                                                               self.session.inspection_id):
             return
+        from .dialogs.invite_dialog import InviteDialog
+
         dialog = InviteDialog(self.session, self.window)
         dialog.written.connect(self._invitation_written)
         self._open(dialog)
@@ -259,6 +268,8 @@ class SyncController(QObject):
             "%1", path), 15000)
 
     def join(self) -> None:
+        from .dialogs.join_dialog import JoinDialog
+
         dialog = JoinDialog(self.session, self.window)
         dialog.joined.connect(self._joined)
         self._open(dialog)

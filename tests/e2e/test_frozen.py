@@ -229,6 +229,9 @@ def test_an_invitation_opens_the_join_dialog_once_the_window_shows(window, qtbot
     opener = file_opener(QApplication.instance())
     try:
         opener.request(invitation)
+        qtbot.wait(20)
+        assert getattr(window, "join_dialog", None) is None  # not before there is a window
+        opener.attach(window)
         assert getattr(window, "join_dialog", None) is None  # not before the window shows
         window.show()
         qtbot.waitUntil(lambda: getattr(window, "join_dialog", None) is not None)
@@ -239,6 +242,28 @@ def test_an_invitation_opens_the_join_dialog_once_the_window_shows(window, qtbot
     assert dialog.ui.fileEdit.text() == str(invitation)
     assert "Northbridge: domestic abuse" in dialog.ui.titleLabel.text()
     dialog.reject()
+
+
+def test_on_macos_a_file_open_event_is_opened_in_the_window(window, qtbot, tmp_path,
+                                                            monkeypatch):
+    from PySide6.QtGui import QFileOpenEvent
+    from PySide6.QtWidgets import QApplication
+
+    from jtai_desktop.ui import file_open
+
+    monkeypatch.setattr(file_open.sys, "platform", "darwin")  # the only system that sends it
+    missing = tmp_path / "gone.jtai-invite"
+    app = QApplication.instance()
+    opener = file_open.file_opener(app)
+    try:
+        opener.attach(window)
+        window.show()
+        QApplication.sendEvent(app, QFileOpenEvent(str(missing)))
+        qtbot.waitUntil(lambda: getattr(window, "file_open_message", None) is not None)
+    finally:
+        opener.remove()
+    assert str(missing) in window.file_open_message.text()
+    window.file_open_message.close()
 
 
 def test_a_bundle_of_an_inspection_not_here_is_explained(window, tmp_path):

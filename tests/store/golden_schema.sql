@@ -36,6 +36,8 @@ CREATE INDEX "idx_ops_inspection_id_op_id" ON "ops" ("inspection_id", "op_id");
 CREATE INDEX "idx_report_entries_inspection_id" ON "report_entries" ("inspection_id");
 -- index idx_reviews_child_id on reviews
 CREATE INDEX "idx_reviews_child_id" ON "reviews" ("child_id");
+-- index idx_reviews_inspection_id on reviews
+CREATE INDEX "idx_reviews_inspection_id" ON "reviews" ("inspection_id");
 -- index sqlite_autoindex_agencies_1 on agencies
 -- (made by SQLite, no SQL)
 -- index sqlite_autoindex_audit_evaluations_1 on audit_evaluations

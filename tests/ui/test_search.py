@@ -15,6 +15,8 @@ from jtai_desktop.ui.dialogs.quick_open import QuickOpenDialog
 from jtai_desktop.ui.models.search import (EntityRole, RecordIdRole, RichTextRole,
                                            SnippetHtmlRole)
 
+from .keyboard import shortcut, show_active
+
 PASSPHRASE = "search page tests passphrase"
 
 
@@ -180,3 +182,19 @@ def test_escape_closes_quick_open_without_choosing(qtbot, quick):
     qtbot.keyClicks(quick.query, "Child")
     qtbot.keyClick(quick.query, Qt.Key.Key_Escape)
     assert not quick.isVisible() and chosen == []
+
+
+def test_ctrl_k_in_the_window_opens_quick_open_and_enter_shows_the_child(qtbot, window):
+    assert window.quick_open is None  # built on first use, not while the window starts
+    show_active(qtbot, window)
+    window.navigator.setFocus()
+    shortcut(qtbot, "Ctrl+K")
+    quick = window.quick_open
+    assert quick is not None and quick.isVisible() and quick.query.hasFocus()
+    with qtbot.waitSignal(quick.finished_search, timeout=5000):
+        qtbot.keyClicks(quick.query, "child b")
+    qtbot.keyClick(quick.query, Qt.Key.Key_Enter)
+    page = window.pages["children"]
+    child_b = next(c for c in window.session.ws.rows("child", window.session.inspection_id)
+                   if c["pseudonym"] == "Child B")
+    assert window.current_page() is page and page.current_child() == child_b["id"]

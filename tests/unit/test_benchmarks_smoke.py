@@ -137,3 +137,17 @@ def test_whole_run_as_table_and_json(runner, small_folder, capsys):
     printed = json.loads(capsys.readouterr().out)
     assert len(printed["benchmarks"]) == 1 + len(runner.QUERIES) + 1
     assert printed["repeats"] == {"save": 1, "search": 1, "dump": 1}
+
+
+def test_startup_benchmark_starts_the_real_app_beside_a_bare_window(small_folder, tmp_path):
+    startup = _load("jtai_benchmarks_startup", BENCHMARKS / "startup.py")
+    app_runs, bare_runs = startup.measure_pairs(small_folder, 1)
+    assert len(app_runs) == len(bare_runs) == 1
+    assert all(seconds > 0 for seconds in app_runs + bare_runs)
+    # A start that does not reach a window with the inspection open is not counted as one.
+    from jtai_desktop.app import open_context
+
+    empty = tmp_path / "no-inspection"
+    open_context(empty, create_demo=True).close()  # a demo folder: no passphrase to ask for
+    with pytest.raises(RuntimeError, match="start failed"):
+        startup.run_once(startup.APP, str(empty))

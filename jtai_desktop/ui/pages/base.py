@@ -4,18 +4,24 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QWidget
 
+from ..page_registry import BY_KEY
 from ..session import InspectionSession
 
 
 class Page(QWidget):
-    """A screen in the main window's stack. Subclasses fill ``key``, ``title`` and ``entities``.
-
-    ``entities`` are the record kinds the page shows: a search hit of that kind jumps here.
+    """A screen in the main window's stack. Subclasses set ``key``; their ``title`` and
+    ``entities`` (the record kinds a search hit jumps to) come from the page registry, which
+    the navigator reads without importing the page.
     """
 
     key = ""
     title = ""
     entities: tuple[str, ...] = ()
+
+    def __init_subclass__(cls, **kwargs):
+        super().__init_subclass__(**kwargs)
+        spec = BY_KEY[cls.key]  # a page missing from the registry could never be shown
+        cls.title, cls.entities = spec.title, spec.entities
 
     def __init__(self, session: InspectionSession, parent: QWidget | None = None):
         super().__init__(parent)

@@ -22,8 +22,6 @@ ADD_CHILD_SHORTCUT = "Ctrl+Shift+C"
 
 class ChildrenPage(Page):
     key = "children"
-    title = "Children"
-    entities = ("child", "event", "audit_eval")
 
     review_requested = Signal(str)  # child id: the window opens the case review page on it
 

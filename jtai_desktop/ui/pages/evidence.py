@@ -25,8 +25,6 @@ CHOICE_ENTITIES = ("child", "agency", "finding", "inspection")
 
 class EvidencePage(Page):
     key = "evidence"
-    title = "Evidence"
-    entities = ('evidence', 'link')
 
     def __init__(self, session, parent=None):
         super().__init__(session, parent)

@@ -27,8 +27,6 @@ REFRESH_ON = ("finding", "link", "evidence", "agency")
 
 class FindingsPage(Page):
     key = "findings"
-    title = "Findings"
-    entities = ("finding",)
 
     jump_requested = Signal(str, str)  # entity, id: e.g. cited evidence opened from the editor
 

@@ -77,8 +77,6 @@ class ResolveCommand(QUndoCommand):
 
 class MergeReviewPage(Page):
     key = "review_merge"
-    title = "Merge review"
-    entities = ()
 
     jump_requested = Signal(str, str)  # entity, id: open a record on its own page
 

@@ -27,8 +27,6 @@ CHOICE_ENTITIES = ("child", "agency", "inspection")
 
 class NotesPage(Page):
     key = "notes"
-    title = "Meetings and interviews"
-    entities = ('note',)
 
     def __init__(self, session, parent=None):
         super().__init__(session, parent)

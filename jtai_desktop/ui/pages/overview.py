@@ -13,7 +13,6 @@ from PySide6.QtWidgets import (QAbstractItemView, QFormLayout, QFrame, QGridLayo
 from ...domain.errors import JtaiError
 from ...domain.themes import INSPECTORATES, KINDS
 from ...services import inspections, preferences
-from ..dialogs.new_inspection import ask_for_member
 from ..errors import show_error
 from ..models.key_dates import KeyDatesModel, progress_line
 from ..models.team import ID_ROLE, AgencyModel, TeamModel
@@ -30,8 +29,6 @@ COUNTS = (("children", _noop("children")), ("reviews", _noop("case reviews")),
 
 class OverviewPage(Page):
     key = "overview"
-    title = "Overview"
-    entities = ("inspection", "member", "agency")
 
     auto_lock_minutes_changed = Signal(int)
 
@@ -177,7 +174,7 @@ class OverviewPage(Page):
         ws = self.session.ws
         row = ws.require("inspection", inspection_id)
         self._show_facts(row)
-        counts = inspections.inspection_counts(ws, inspection_id)
+        counts = inspections.inspection_counts(ws, inspection_id, with_ops=False)
         for name, label in self.count_labels.items():
             label.setText(str(counts.get(name, 0)))
         self.team_model.set_rows(ws.rows("member", inspection_id))
@@ -215,6 +212,8 @@ class OverviewPage(Page):
 
     # --- edits -----------------------------------------------------------------------------
     def add_member(self) -> None:
+        from ..dialogs.new_inspection import ask_for_member  # the wizard's module loads on use
+
         member = ask_for_member(self)
         if member is None or self.session.inspection_id is None:
             return

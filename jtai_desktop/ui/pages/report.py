@@ -38,8 +38,6 @@ def native(sequence: str) -> str:
 
 class ReportPage(Page):
     key = "report"
-    title = "Report"
-    entities = ()
 
     jump_requested = Signal(str, str)        # entity, id: a finding to fix
     export_progress = Signal(int, int, str)  # done, total, what

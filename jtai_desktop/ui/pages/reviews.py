@@ -18,8 +18,6 @@ from .base import Page
 
 class CaseReviewPage(Page):
     key = "reviews"
-    title = "Case reviews"
-    entities = ("review",)
 
     def __init__(self, session, parent=None):
         super().__init__(session, parent)

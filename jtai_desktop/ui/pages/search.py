@@ -20,8 +20,6 @@ LIMIT = 50
 
 class SearchPage(Page):
     key = "search"
-    title = "Search"
-    entities = ()
 
     jump_requested = Signal(str, str)   # entity kind, record id
     finished = Signal(int)              # results shown for the current query (for waiting on)

@@ -70,7 +70,8 @@ class WelcomePage(QWidget):
         self.setObjectName("page-welcome")
         self.model = InspectionListModel(self)
         self._build()
-        self.refresh()
+        # The list (with its counts) loads when the screen is shown: at start-up the most
+        # recent inspection usually opens straight away and this screen is never seen.
 
     def _build(self) -> None:
         column = QVBoxLayout()

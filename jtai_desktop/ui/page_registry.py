@@ -1,0 +1,77 @@
+"""The main window's sections, and pages built the first time they are asked for.
+
+The navigator needs only each section's key, title and the record kinds it shows; the page
+itself (its module, models and widgets) is imported and built on first use. Building every
+page up front used to cost more than a bare Qt window takes to start, so the window now
+opens with just the page it shows first and creates the others when the inspector goes there.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from importlib import import_module
+from typing import Callable, Iterator, Mapping
+
+
+@dataclass(frozen=True)
+class PageSpec:
+    key: str
+    title: str
+    entities: tuple[str, ...]   # record kinds shown there: a search hit of that kind jumps here
+    location: str               # "module:Class" under jtai_desktop.ui.pages
+
+    def page_type(self) -> type:
+        module, _, name = self.location.partition(":")
+        return getattr(import_module(f"{__package__}.pages.{module}"), name)
+
+
+SECTIONS: tuple[PageSpec, ...] = (
+    PageSpec("overview", "Overview", ("inspection", "member", "agency"), "overview:OverviewPage"),
+    PageSpec("children", "Children", ("child", "event", "audit_eval"), "children:ChildrenPage"),
+    PageSpec("reviews", "Case reviews", ("review",), "reviews:CaseReviewPage"),
+    PageSpec("notes", "Meetings and interviews", ("note",), "notes:NotesPage"),
+    PageSpec("evidence", "Evidence", ("evidence", "link"), "evidence:EvidencePage"),
+    PageSpec("findings", "Findings", ("finding",), "findings:FindingsPage"),
+    PageSpec("search", "Search", (), "search:SearchPage"),
+    PageSpec("report", "Report", (), "report:ReportPage"),
+    PageSpec("review_merge", "Merge review", (), "merge_review:MergeReviewPage"),
+)
+
+BY_KEY = {spec.key: spec for spec in SECTIONS}
+
+
+def spec_for_entity(entity: str) -> PageSpec | None:
+    return next((spec for spec in SECTIONS if entity in spec.entities), None)
+
+
+class LazyPages(Mapping):
+    """``key -> Page`` in navigator order; looking a page up builds it if it is not built yet.
+
+    ``create(spec)`` builds one page (the window adds it to its stack and wires its signals).
+    Iterating gives the keys without building anything; ``built()`` gives the pages that exist.
+    """
+
+    def __init__(self, specs: tuple[PageSpec, ...], create: Callable[[PageSpec], object]):
+        self._specs = {spec.key: spec for spec in specs}
+        self._create = create
+        self._built: dict[str, object] = {}
+
+    def __getitem__(self, key: str):
+        if key not in self._built:
+            self._built[key] = self._create(self._specs[key])  # KeyError for an unknown key
+        return self._built[key]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._specs)
+
+    def __len__(self) -> int:
+        return len(self._specs)
+
+    def spec(self, key: str) -> PageSpec:
+        return self._specs[key]
+
+    def is_built(self, key: str) -> bool:
+        return key in self._built
+
+    def built(self) -> list:
+        return [self._built[key] for key in self._specs if key in self._built]
