@@ -6,6 +6,7 @@ buttons."""
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
 
 from jtai_desktop.services import notes, sync
 from jtai_desktop.services.conflicts import history, list_conflicts
@@ -18,9 +19,22 @@ from jtai_desktop.ui.widgets.three_way_diff import marked_html
 from .sync_team import no_modal_boxes, team_copy, team_template  # noqa: F401 (fixtures)
 
 
+_WINDOWS = []
+
+
+@pytest.fixture(autouse=True)
+def background_reads_end_before_the_folders_close(open_folder):
+    """Set up after ``open_folder``, so torn down before it closes the databases."""
+    yield
+    while _WINDOWS:
+        _WINDOWS.pop().session.tasks.wait()
+    QApplication.processEvents()  # what the reads sent arrives while the databases are open
+
+
 def window_for(qtbot, open_folder, team_copy, who):
     context = open_folder(team_copy.root / who)
     window = build_main_window(context)
+    _WINDOWS.append(window)
     qtbot.addWidget(window)
     window.show()
     qtbot.waitExposed(window)
@@ -36,10 +50,11 @@ def lead_window(qtbot, open_folder, team_copy):
 
 def go_to_review(qtbot, window):
     """Through the navigator, by keyboard: the last section is the merge review."""
-    window.navigator.setFocus()
-    qtbot.keyClick(window.navigator, Qt.Key.Key_End)
     page = window.pages["review_merge"]
-    qtbot.waitUntil(page.isVisible)
+    with qtbot.waitSignal(page.incoming_shown, timeout=10000):  # read in the background
+        window.navigator.setFocus()
+        qtbot.keyClick(window.navigator, Qt.Key.Key_End)
+    assert page.isVisible()
     return page
 
 
@@ -186,7 +201,8 @@ def test_lead_marks_a_case_review_moderated_and_can_undo(qtbot, lead_window, tea
     qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=view.visualRect(target).center())
     review_id = target.data(ReceivedRole).entity_id
     assert page.moderated_button.isEnabled()
-    qtbot.mouseClick(page.moderated_button, Qt.MouseButton.LeftButton)
+    with qtbot.waitSignal(page.incoming_shown, timeout=10000):
+        qtbot.mouseClick(page.moderated_button, Qt.MouseButton.LeftButton)
     assert ws.get("review", review_id)["moderated"]
     assert page.incoming_model.find(review_id).siblingAtColumn(4).data() == "Yes"
     window.undo_action.trigger()
@@ -215,7 +231,8 @@ def test_grouping_by_child_and_the_models(qtbot, qtmodeltester, lead_window, tea
     qtmodeltester.check(page.conflicts_model)
     qtmodeltester.check(page.incoming_model)
     page.group_by.setFocus()
-    qtbot.keyClick(page.group_by, Qt.Key.Key_Down)
+    with qtbot.waitSignal(page.incoming_shown, timeout=10000):
+        qtbot.keyClick(page.group_by, Qt.Key.Key_Down)
     assert page.group_by.currentData() == "child"
     labels = [g.label for g in page.incoming_model.groups()]
     assert labels and any(label.startswith("Child") for label in labels)

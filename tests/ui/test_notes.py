@@ -3,7 +3,7 @@
 import shutil
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QApplication, QComboBox, QLineEdit, QMessageBox
 
 from jtai_desktop.app import open_context
@@ -11,7 +11,7 @@ from jtai_desktop.crypto.kdf import fast_params_for_tests
 from jtai_desktop.services.demo import build_demo
 from jtai_desktop.ui.assemble import build_main_window
 from jtai_desktop.ui.models.attendees import AGENCY, AttendeesModel
-from jtai_desktop.ui.models.notes import CONSENT, NotesModel
+from jtai_desktop.ui.models.notes import CONSENT, IdRole, NotesModel
 from jtai_desktop.ui.widgets.checklist import ChecklistModel
 
 DEMO_PASSPHRASE = "demo folder for page tests"
@@ -199,3 +199,47 @@ def test_show_record_selects_and_opens_the_note(page):
     current = page.view.currentIndex()
     assert current.data(Qt.UserRole) == row["id"]
     assert QApplication.focusWidget() is page.view
+
+
+def test_coming_back_reloads_the_list_only_after_a_change(qtbot, window, page):
+    from datetime import date
+
+    from jtai_desktop.services.notes import add_note
+
+    resets = []
+    page.model.modelReset.connect(lambda: resets.append(1))
+    window.navigate("findings")
+    window.navigate("notes")
+    assert resets == []  # nothing changed: the list is not read again
+    inspection_id = window.session.inspection_id
+    window.navigate("findings")
+    added = window.session.edit(lambda ws: add_note(ws, inspection_id, kind="meeting",
+                                                    date=date(2025, 3, 4), title="Away"))
+    window.navigate("children")
+    window.session.edit(lambda ws: ws.update("finding", ws.rows("finding", inspection_id)[0]["id"],
+                                             {"title": "Unrelated edit"}))
+    window.navigate("notes")
+    assert len(resets) == 1 and page.model.row_of(added.entity_id) >= 0
+
+
+def test_clicking_a_heading_sorts_by_it_and_keeps_the_chosen_note(qtbot, page, qtmodeltester):
+    from jtai_desktop.ui.models.notes import TITLE
+    from jtai_desktop.ui.models.row_sort import in_order
+
+    view, proxy = page.view, page.view.model()
+    view.setCurrentIndex(proxy.index(3, 0))
+    chosen = view.currentIndex().data(IdRole)
+    header = view.horizontalHeader()
+    for expected in (Qt.SortOrder.AscendingOrder, Qt.SortOrder.DescendingOrder):
+        qtbot.mouseClick(header.viewport(), Qt.MouseButton.LeftButton,
+                         pos=QPoint(header.sectionViewportPosition(TITLE) + 5, header.height() // 2))
+        assert header.sortIndicatorSection() == TITLE and header.sortIndicatorOrder() == expected
+        titles = [proxy.index(r, TITLE).data() for r in range(proxy.rowCount())]
+        keys = [t.casefold() for t in titles]
+        assert keys == sorted(keys, reverse=expected == Qt.SortOrder.DescendingOrder)
+        assert view.currentIndex().data(IdRole) == chosen  # the same note stays chosen
+    qtmodeltester.check(page.model)
+    rows = [{"id": "a", "t": "b"}, {"id": "b", "t": None}, {"id": "c", "t": "A"}]
+    key = lambda row, _column: row["t"]  # noqa: E731
+    assert [r["id"] for r in in_order(rows, key, 0, False)] == ["c", "a", "b"]  # empty last
+    assert [r["id"] for r in in_order(rows, key, 0, True)] == ["a", "c", "b"]

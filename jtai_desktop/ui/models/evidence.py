@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QSortFilterProxyModel, Qt
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, Qt
 
 from ...domain.records import EvidenceSource
+from .row_sort import SourceSorts, in_order, relayout
 
 IdRole = Qt.ItemDataRole.UserRole
 SortRole = Qt.ItemDataRole.UserRole + 1
@@ -33,12 +34,18 @@ class EvidenceModel(QAbstractTableModel):
     def __init__(self, parent=None):
         super().__init__(parent)
         self._rows: list[dict] = []
+        self._order = (-1, False)  # the column sorted by, and whether descending
         self._sources = source_labels(self)
         self._headers = (self.tr("Reference"), self.tr("Title"), self.tr("Source"),
                          self.tr("Date"), self.tr("Size"), self.tr("Type"), self.tr("Links"))
 
+    def sort(self, column: int, order=Qt.SortOrder.AscendingOrder) -> None:
+        self._order = (column, order == Qt.SortOrder.DescendingOrder)
+        relayout(self, in_order(self._rows, self._sort_key, *self._order))
+
     def set_rows(self, rows: list[dict]) -> None:
         """Replace the rows; the same items listed again only change cells (keeps selection)."""
+        rows = in_order(rows, self._sort_key, *self._order)
         if [r["id"] for r in rows] == [r["id"] for r in self._rows]:
             self._rows = rows
             if rows:
@@ -94,7 +101,7 @@ class EvidenceModel(QAbstractTableModel):
         return str(self._display(row, column)).casefold()
 
 
-class EvidenceFilter(QSortFilterProxyModel):
+class EvidenceFilter(SourceSorts):
     """Text filter over every column; numeric columns sort by number."""
 
     def __init__(self, parent=None):

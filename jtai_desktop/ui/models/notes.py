@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QSortFilterProxyModel, Qt
 
 from ...domain.records import NoteKind
+from .row_sort import SourceSorts, in_order, relayout
 
 IdRole = Qt.ItemDataRole.UserRole
 KindRole = Qt.ItemDataRole.UserRole + 1
@@ -23,13 +24,19 @@ class NotesModel(QAbstractTableModel):
     def __init__(self, parent=None):
         super().__init__(parent)
         self._rows: list[dict] = []
+        self._order = (-1, False)  # the column sorted by, and whether descending
         self._kinds = kind_labels(self)
         self._headers = (self.tr("Date"), self.tr("Kind"), self.tr("Title"),
                          self.tr("Children"), self.tr("Consent"))
 
+    def sort(self, column: int, order=Qt.SortOrder.AscendingOrder) -> None:
+        self._order = (column, order == Qt.SortOrder.DescendingOrder)
+        relayout(self, in_order(self._rows, self._sort_key, *self._order))
+
     def set_rows(self, rows: list[dict]) -> None:
         """Replace the rows; when the same notes are listed, only their cells change (so the
         view keeps its selection and scroll position while an open note autosaves)."""
+        rows = in_order(rows, self._sort_key, *self._order)
         if [r["id"] for r in rows] == [r["id"] for r in self._rows]:
             self._rows = rows
             if rows:
@@ -80,6 +87,9 @@ class NotesModel(QAbstractTableModel):
             return len(row["children"] or [])
         return self._consent(row)
 
+    def _sort_key(self, row: dict, column: int):
+        return self._display(row, column)
+
     def _consent(self, row: dict) -> str:
         if row["consent_recorded"]:
             return self.tr("consent recorded")
@@ -99,7 +109,7 @@ class NotesModel(QAbstractTableModel):
         return self.tr("No children or families took part.")
 
 
-class NotesFilter(QSortFilterProxyModel):
+class NotesFilter(SourceSorts):
     """Shows the notes of one kind (or all) whose title or text contains the typed words."""
 
     def __init__(self, parent=None):

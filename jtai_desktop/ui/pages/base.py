@@ -17,6 +17,10 @@ class Page(QWidget):
     key = ""
     title = ""
     entities: tuple[str, ...] = ()
+    # Pages whose lists are slow to read on a large inspection say which record kinds they
+    # show (``watches``): they then reload on being shown only if one of those changed while
+    # they were hidden, not every time the inspector comes back to them.
+    watches: tuple[str, ...] | None = None
 
     def __init_subclass__(cls, **kwargs):
         super().__init_subclass__(**kwargs)
@@ -27,14 +31,16 @@ class Page(QWidget):
         super().__init__(parent)
         self.session = session
         self.setObjectName(f"page-{self.key}")
+        self._stale = True  # nothing read yet
         session.inspection_opened.connect(self._on_inspection_opened)
         session.changed.connect(self.on_changed)
 
     def _on_inspection_opened(self, _inspection_id: str) -> None:
         # Hidden pages load when first shown: opening a large inspection must not build
         # every page's list up front.
+        self._stale = True
         if self.isVisible():
-            self.refresh()
+            self._refresh_now()
 
     def refresh(self) -> None:
         """Reload everything shown from the services."""
@@ -47,6 +53,16 @@ class Page(QWidget):
     def show_record(self, entity: str, record_id: str) -> None:
         """Bring one record into view (after a search or a link was followed)."""
 
+    def note_hidden_change(self, entity: str) -> None:
+        """Called by ``on_changed`` for a change made while the page is hidden."""
+        if self.watches is None or entity in self.watches:
+            self._stale = True
+
+    def _refresh_now(self) -> None:
+        self._stale = False
+        self.refresh()
+
     def showEvent(self, event) -> None:  # noqa: N802 (Qt naming)
         super().showEvent(event)
-        self.refresh()
+        if self._stale or self.watches is None:
+            self._refresh_now()

@@ -25,6 +25,7 @@ CHOICE_ENTITIES = ("child", "agency", "finding", "inspection")
 
 class EvidencePage(Page):
     key = "evidence"
+    watches = ("evidence", "link", *CHOICE_ENTITIES)
 
     def __init__(self, session, parent=None):
         super().__init__(session, parent)
@@ -147,8 +148,11 @@ class EvidencePage(Page):
         self.detail.sync(row, linked_ids(ws, current) if row else {})
 
     def on_changed(self, entity: str, record_id: str) -> None:
-        if not self.session.inspection_id or not self.isVisible():
-            return  # a hidden page reloads when it is shown
+        if not self.session.inspection_id:
+            return
+        if not self.isVisible():
+            self.note_hidden_change(entity)  # reloaded when shown
+            return
         if entity in ("evidence", "link"):
             self._pending_refresh.start()  # an import announces many changes: reload once
         elif entity in CHOICE_ENTITIES:

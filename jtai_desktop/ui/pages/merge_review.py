@@ -23,6 +23,7 @@ from ...services.conflicts import list_conflicts
 from ...services.team import is_lead
 from ..dialogs.history_dialog import show_history
 from ..errors import show_error
+from ..latest_read import LatestRead
 from ..models.conflicts import DELETED, ConflictRole, ConflictsModel, EntityRole, local_time
 from ..models.incoming import (BY, CHANGES, LATEST, MODERATED, RECORD, IncomingModel,
                                ReceivedRole)
@@ -79,11 +80,14 @@ class MergeReviewPage(Page):
     key = "review_merge"
 
     jump_requested = Signal(str, str)  # entity, id: open a record on its own page
+    incoming_shown = Signal()          # the incoming work read in the background is shown
 
     def __init__(self, session, parent=None):
         self._ready = False
         super().__init__(session, parent)
         self.incoming_model = IncomingModel(self)
+        # Received work is read off the UI thread: on a large inspection it takes a second.
+        self.incoming_reader = LatestRead(session, self)
         self.conflicts_model = ConflictsModel(self)
         self.conflict_view = ConflictView()
         self._lead = False
@@ -179,6 +183,8 @@ class MergeReviewPage(Page):
         return self.detail
 
     def _connect(self) -> None:
+        self.incoming_reader.loaded.connect(self._show_incoming)
+        self.incoming_reader.failed.connect(lambda error: show_error(self, error))
         self.since.currentIndexChanged.connect(lambda _: self._load_incoming())
         self.group_by.currentIndexChanged.connect(lambda _: self._load_incoming())
         self.reviewed_button.clicked.connect(self.mark_all_reviewed)
@@ -216,15 +222,22 @@ class MergeReviewPage(Page):
             self._show_conflict(QModelIndex())
 
     def _load_incoming(self) -> None:
-        if self.session.inspection_id is None:
+        inspection_id = self.session.inspection_id
+        if inspection_id is None:
             return
-        ws, inspection_id = self.session.ws, self.session.inspection_id
         since = self.since.currentData()
-        work = incoming.received_work(ws, inspection_id,
-                                      days=since if isinstance(since, int) else None,
-                                      since_review=since == REVIEW_MARK)
         by_child = self.group_by.currentData() == "child"
-        groups = (incoming.by_child if by_child else incoming.by_inspector)(ws, inspection_id, work)
+        if self.incoming_model.rowCount() == 0:
+            self.empty_incoming.setText(self.tr("Reading the team's work…"))
+            self.empty_incoming.setVisible(True)
+        self.incoming_reader.request(
+            lambda ws: (inspection_id, since, by_child, _incoming_groups(ws, inspection_id,
+                                                                          since, by_child)))
+
+    def _show_incoming(self, loaded) -> None:
+        inspection_id, since, by_child, groups = loaded
+        if inspection_id != self.session.inspection_id:
+            return  # read for the inspection that was open before
         self.incoming_model.set_groups(groups, by_child)
         # Grouped by inspector, the "By" column would only repeat the group's name.
         self.incoming_view.setColumnHidden(BY, not by_child)
@@ -232,6 +245,7 @@ class MergeReviewPage(Page):
         self.empty_incoming.setText(self._empty_incoming_text(since))
         self.empty_incoming.setVisible(not groups)
         self._update_buttons()
+        self.incoming_shown.emit()
 
     def _empty_incoming_text(self, since) -> str:
         if since != REVIEW_MARK:
@@ -379,3 +393,11 @@ def _fixed_columns(header: QHeaderView, stretch: int, samples: dict[int, str]) -
         header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
         margin = 2 * metrics.averageCharWidth()
         header.resizeSection(column, metrics.horizontalAdvance(sample) + margin)
+
+
+def _incoming_groups(ws, inspection_id: str, since, by_child: bool) -> list:
+    """Runs on a worker: the received work in the chosen window, grouped as chosen."""
+    work = incoming.received_work(ws, inspection_id, days=since if isinstance(since, int) else None,
+                                  since_review=since == REVIEW_MARK)
+    group = incoming.by_child if by_child else incoming.by_inspector
+    return group(ws, inspection_id, work)

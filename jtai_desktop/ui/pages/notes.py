@@ -27,6 +27,7 @@ CHOICE_ENTITIES = ("child", "agency", "inspection")
 
 class NotesPage(Page):
     key = "notes"
+    watches = ("note", *CHOICE_ENTITIES)
 
     def __init__(self, session, parent=None):
         super().__init__(session, parent)
@@ -141,8 +142,11 @@ class NotesPage(Page):
         self.editor.sync(row)
 
     def on_changed(self, entity: str, record_id: str) -> None:
-        if not self.session.inspection_id or not self.isVisible():
-            return  # a hidden page reloads when it is shown
+        if not self.session.inspection_id:
+            return
+        if not self.isVisible():
+            self.note_hidden_change(entity)  # reloaded when shown
+            return
         if entity == "note":
             self._reload_list()
         elif entity in CHOICE_ENTITIES:
