@@ -33,6 +33,7 @@ def launch(args) -> int:
     if args.smoke_test:
         return smoke_test(app, window)
     window.show()
+    window.build_pages_when_idle()
     return app.exec()
 
 

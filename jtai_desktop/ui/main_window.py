@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Callable
 
-from PySide6.QtCore import QModelIndex, Qt, Signal
+from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (QLabel, QListView, QMainWindow, QSplitter, QStackedWidget,
                                QWidget)
@@ -57,6 +57,25 @@ class MainWindow(QMainWindow):
         splitter.addWidget(self.stack)
         splitter.setStretchFactor(1, 1)
         self.setCentralWidget(splitter)
+
+    def build_pages_when_idle(self, interval_ms: int = 40) -> QTimer:
+        """Build the pages not built yet, one at a time with pauses between, once the window
+        is up: the first visit to each is then as quick as the next. Input arriving meanwhile
+        waits for at most one page."""
+        timer = QTimer(self)
+        timer.setInterval(interval_ms)
+
+        def build_next() -> None:
+            waiting = [key for key in self.pages if not self.pages.is_built(key)]
+            if waiting:
+                self.pages[waiting[0]]
+            if len(waiting) <= 1:
+                timer.stop()
+                timer.deleteLater()
+
+        timer.timeout.connect(build_next)
+        timer.start()
+        return timer
 
     def _build_page(self, spec: PageSpec) -> Page:
         page = self._create_page(spec)

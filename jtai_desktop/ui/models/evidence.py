@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, Qt
+from PySide6.QtCore import QModelIndex, QObject, Qt
 
 from ...domain.records import EvidenceSource
-from .row_sort import SourceSorts, in_order, relayout
+from .row_sort import RecordRowsModel, SourceSorts
 
 IdRole = Qt.ItemDataRole.UserRole
 SortRole = Qt.ItemDataRole.UserRole + 1
@@ -30,44 +30,12 @@ def human_size(size: int | None) -> str:
     return ""
 
 
-class EvidenceModel(QAbstractTableModel):
+class EvidenceModel(RecordRowsModel):
     def __init__(self, parent=None):
         super().__init__(parent)
-        self._rows: list[dict] = []
-        self._order = (-1, False)  # the column sorted by, and whether descending
-        self._sources = source_labels(self)
         self._headers = (self.tr("Reference"), self.tr("Title"), self.tr("Source"),
                          self.tr("Date"), self.tr("Size"), self.tr("Type"), self.tr("Links"))
-
-    def sort(self, column: int, order=Qt.SortOrder.AscendingOrder) -> None:
-        self._order = (column, order == Qt.SortOrder.DescendingOrder)
-        relayout(self, in_order(self._rows, self._sort_key, *self._order))
-
-    def set_rows(self, rows: list[dict]) -> None:
-        """Replace the rows; the same items listed again only change cells (keeps selection)."""
-        rows = in_order(rows, self._sort_key, *self._order)
-        if [r["id"] for r in rows] == [r["id"] for r in self._rows]:
-            self._rows = rows
-            if rows:
-                self.dataChanged.emit(self.index(0, 0), self.index(len(rows) - 1, LINKS))
-            return
-        self.beginResetModel()
-        self._rows = rows
-        self.endResetModel()
-
-    def row_of(self, evidence_id: str) -> int:
-        return next((n for n, row in enumerate(self._rows) if row["id"] == evidence_id), -1)
-
-    def rowCount(self, parent=QModelIndex()) -> int:  # noqa: N802 (Qt naming)
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent=QModelIndex()) -> int:  # noqa: N802
-        return 0 if parent.isValid() else len(self._headers)
-
-    def headerData(self, section: int, orientation, role=Qt.ItemDataRole.DisplayRole):  # noqa: N802
-        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            return self._headers[section]
-        return None
+        self._sources = source_labels(self)
 
     def data(self, index: QModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
         if not index.isValid():

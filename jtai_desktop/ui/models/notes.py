@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QSortFilterProxyModel, Qt
+from PySide6.QtCore import QModelIndex, QObject, QSortFilterProxyModel, Qt
 
 from ...domain.records import NoteKind
-from .row_sort import SourceSorts, in_order, relayout
+from .row_sort import RecordRowsModel, SourceSorts
 
 IdRole = Qt.ItemDataRole.UserRole
 KindRole = Qt.ItemDataRole.UserRole + 1
@@ -20,45 +20,12 @@ def kind_labels(owner: QObject) -> dict[str, str]:
             NoteKind.OBSERVATION.value: owner.tr("Observation of practice")}
 
 
-class NotesModel(QAbstractTableModel):
+class NotesModel(RecordRowsModel):
     def __init__(self, parent=None):
         super().__init__(parent)
-        self._rows: list[dict] = []
-        self._order = (-1, False)  # the column sorted by, and whether descending
+        self._headers = (self.tr("Date"), self.tr("Kind"), self.tr("Title"), self.tr("Children"),
+                         self.tr("Consent"))
         self._kinds = kind_labels(self)
-        self._headers = (self.tr("Date"), self.tr("Kind"), self.tr("Title"),
-                         self.tr("Children"), self.tr("Consent"))
-
-    def sort(self, column: int, order=Qt.SortOrder.AscendingOrder) -> None:
-        self._order = (column, order == Qt.SortOrder.DescendingOrder)
-        relayout(self, in_order(self._rows, self._sort_key, *self._order))
-
-    def set_rows(self, rows: list[dict]) -> None:
-        """Replace the rows; when the same notes are listed, only their cells change (so the
-        view keeps its selection and scroll position while an open note autosaves)."""
-        rows = in_order(rows, self._sort_key, *self._order)
-        if [r["id"] for r in rows] == [r["id"] for r in self._rows]:
-            self._rows = rows
-            if rows:
-                self.dataChanged.emit(self.index(0, 0), self.index(len(rows) - 1, CONSENT))
-            return
-        self.beginResetModel()
-        self._rows = rows
-        self.endResetModel()
-
-    def row_of(self, note_id: str) -> int:
-        return next((n for n, row in enumerate(self._rows) if row["id"] == note_id), -1)
-
-    def rowCount(self, parent=QModelIndex()) -> int:  # noqa: N802 (Qt naming)
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent=QModelIndex()) -> int:  # noqa: N802
-        return 0 if parent.isValid() else len(self._headers)
-
-    def headerData(self, section: int, orientation, role=Qt.ItemDataRole.DisplayRole):  # noqa: N802
-        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            return self._headers[section]
-        return None
 
     def data(self, index: QModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
         if not index.isValid():

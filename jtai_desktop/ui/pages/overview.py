@@ -263,6 +263,9 @@ def _table(model, name: str) -> QTableView:
     view.setTabKeyNavigation(False)  # Tab moves on to the next control, arrows move in the table
     view.verticalHeader().hide()
     view.setWordWrap(False)
+    # One line per row, so every row is as tall as a line: nothing to measure row by row.
+    view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+    view.verticalHeader().setDefaultSectionSize(view.fontMetrics().height() + 8)
     header = view.horizontalHeader()
     header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
     header.setStretchLastSection(True)
@@ -271,8 +274,7 @@ def _table(model, name: str) -> QTableView:
 
 def _fit_rows(view: QTableView) -> None:
     """Size a short table to show all its rows: the page scrolls, not each table."""
-    view.resizeRowsToContents()
-    rows = sum(view.rowHeight(r) for r in range(view.model().rowCount()))
+    rows = view.model().rowCount() * view.verticalHeader().defaultSectionSize()
     height = rows + view.horizontalHeader().sizeHint().height() + 2 * view.frameWidth() + 2
     view.setMinimumHeight(height)
     view.setMaximumHeight(height)

@@ -1,0 +1,55 @@
+"""The main window builds its pages when they are first needed, and the rest once it is idle."""
+
+import pytest
+
+from jtai_desktop.services.demo import build_demo
+from jtai_desktop.ui.assemble import build_main_window
+from jtai_desktop.ui.page_registry import SECTIONS
+from jtai_desktop.ui.pages.base import Page
+
+
+@pytest.fixture
+def window(qtbot, context):
+    build_demo(context.workspace, "small", 1)
+    built = build_main_window(context)
+    qtbot.addWidget(built)
+    built.show()
+    yield built
+    built.session.tasks.wait()
+
+
+def test_only_the_page_shown_is_built_at_start(window):
+    assert [key for key in window.pages if window.pages.is_built(key)] == ["overview"]
+    assert window.current_page() is window.pages["overview"]
+    assert window._welcome is None and window.quick_open is None
+    assert list(window.pages) == [spec.key for spec in SECTIONS]  # listing builds nothing
+    assert window.pages.built() == [window.pages["overview"]]
+
+
+def test_a_page_is_built_on_first_use_and_once(window):
+    notes = window.pages["notes"]
+    assert window.pages.is_built("notes") and window.stack.indexOf(notes) >= 0
+    assert window.pages["notes"] is notes
+    assert not notes.isVisible()  # built, not shown
+    note = window.session.ws.rows("note", window.session.inspection_id)[0]
+    window.jump_to("evidence", window.session.ws.rows("evidence",
+                                                        window.session.inspection_id)[0]["id"])
+    assert window.current_page() is window.pages["evidence"]
+    window.jump_to("note", note["id"])
+    assert window.current_page() is notes and notes.editor.note_id == note["id"]
+
+
+def test_the_other_pages_are_built_while_the_window_is_idle(qtbot, window):
+    window.build_pages_when_idle(interval_ms=1)
+    qtbot.waitUntil(lambda: len(window.pages.built()) == len(SECTIONS), timeout=10000)
+    assert window.current_page() is window.pages["overview"]
+    assert not any(page.isVisible() for page in window.pages.built()[1:])
+
+
+def test_every_section_names_a_page_of_its_own_key():
+    for spec in SECTIONS:
+        page_type = spec.page_type()
+        assert issubclass(page_type, Page) and page_type.key == spec.key
+        assert (page_type.title, page_type.entities) == (spec.title, spec.entities)
+    kinds = [kind for spec in SECTIONS for kind in spec.entities]
+    assert len(kinds) == len(set(kinds))  # a record kind jumps to one page only
