@@ -11,8 +11,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ..domain.records import spec_for
 from ..domain.themes import AGENCY_KINDS, ThemePack
+from ..store import child_progress
 from .demo import pseudonym as nth_pseudonym
 from .ids import audit_eval_id, review_id
 from .inspections import theme_pack
@@ -59,31 +59,11 @@ def child_overview(ws: Workspace, child_id: str) -> ChildSummary | None:
     return _summary(child, agencies, theme_pack(ws, inspection_id), written, latest)
 
 
-# Whitespace that does not make an observation "written".
-_BLANKS = " \t\r\n"
-
-
 def _review_facts(ws: Workspace, inspection_id: str, child_id: str | None = None):
     """Which (child, agency, criterion) have an observation written, and each child's latest
-    change to its reviews, events or audit evaluation.
-
-    Only the few columns needed are read: the full rows of an inspection's reviews and
-    events (observation texts and all) take several times longer to load and decode.
-    """
-    where, params = "inspection_id = ?", (inspection_id,)
-    if child_id is not None:
-        where, params = where + " AND child_id = ?", (inspection_id, child_id)
-    written = {(c, a, k) for c, a, k in ws.db.execute(
-        f"SELECT child_id, agency_id, criterion_id FROM {spec_for('review').table} "
-        f"WHERE {where} AND trim(coalesce(observation, ''), ?) != ''", (*params, _BLANKS))}
-    latest: dict[str, str] = {}
-    for entity in ("review", "event", "audit_eval"):
-        for child, stamp in ws.db.execute(
-                f"SELECT child_id, max(updated_at) FROM {spec_for(entity).table} "
-                f"WHERE {where} GROUP BY child_id", params):
-            if stamp and stamp > latest.get(child, ""):
-                latest[child] = stamp
-    return written, latest
+    change to its reviews, events or audit evaluation."""
+    return (child_progress.written_cells(ws.db, inspection_id, child_id),
+            child_progress.latest_work(ws.db, inspection_id, child_id))
 
 
 def _summary(child: dict, agencies: dict, pack: ThemePack, written: set, latest: dict) -> ChildSummary:

@@ -6,7 +6,7 @@ from pathlib import Path
 
 from ..domain.errors import ValidationError
 from ..domain.records import EvidenceSource, LinkTarget
-from ..domain.rules import EVIDENCE_BLOCK_SIZE, evidence_ref, parse_evidence_ref, require_choice, require_text
+from ..domain.rules import evidence_ref, parse_evidence_ref, require_choice, require_text
 from ..store import oplog
 from .changes import ChangeSet
 from .safe_import import ImportLimits, check_bytes, check_file

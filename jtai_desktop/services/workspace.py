@@ -12,7 +12,7 @@ from typing import Callable, Iterable
 
 from sqlite_utils import Database
 
-from ..domain.errors import NotFoundError, ValidationError
+from ..domain.errors import NotFoundError
 from ..domain.records import BOOL, normalise, spec_for
 from ..store import oplog, projection, records, sync_state
 from ..store.cipher import DATABASE_ERRORS, save_failed

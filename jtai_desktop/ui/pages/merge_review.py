@@ -24,7 +24,7 @@ from ...services.team import is_lead
 from ..dialogs.history_dialog import show_history
 from ..errors import show_error
 from ..latest_read import LatestRead
-from ..models.conflicts import DELETED, ConflictRole, ConflictsModel, EntityRole, local_time
+from ..models.conflicts import DELETED, ConflictRole, ConflictsModel, local_time
 from ..models.incoming import (BY, CHANGES, LATEST, MODERATED, RECORD, IncomingModel,
                                ReceivedRole)
 from ..models.incoming import EntityRole as IncomingEntityRole

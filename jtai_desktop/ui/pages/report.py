@@ -24,7 +24,8 @@ from ...report.inputs import AGENCY_PREFIX
 from ...services.report import export_letter
 from ..errors import show_error
 from ..models.report import SectionKeyRole, SectionsModel, preview_html
-from ..widgets.gate_panel import DraftLoader, GatePanel, LetterState
+from ..widgets.draft_loader import DraftLoader, LetterState
+from ..widgets.gate_panel import GatePanel
 from ..widgets.section_editor import SectionEditor
 from .base import Page
 
