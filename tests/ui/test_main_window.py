@@ -53,3 +53,24 @@ def test_every_section_names_a_page_of_its_own_key():
         assert (page_type.title, page_type.entities) == (spec.title, spec.entities)
     kinds = [kind for spec in SECTIONS for kind in spec.entities]
     assert len(kinds) == len(set(kinds))  # a record kind jumps to one page only
+
+
+@pytest.mark.parametrize("kind", ["child", "note", "evidence", "finding"])
+def test_ctrl_h_shows_the_history_of_the_record_on_screen(qtbot, window, kind):
+    from PySide6.QtWidgets import QApplication
+
+    from jtai_desktop.services.conflicts import history
+
+    from .keyboard import shortcut, show_active
+
+    ws, inspection_id = window.session.ws, window.session.inspection_id
+    record = ws.rows(kind, inspection_id)[1]
+    show_active(qtbot, window)
+    window.jump_to(kind, record["id"])
+    if QApplication.focusWidget() is None:
+        window.current_page().setFocus()
+    shortcut(qtbot, "Ctrl+H")
+    dialog = window.history_dialog
+    qtbot.waitUntil(dialog.isVisible)
+    assert dialog.model.rowCount() == len(history(ws, record["id"])) > 0
+    dialog.close()

@@ -178,6 +178,11 @@ class ChildrenPage(Page):
         self.count_label.setText(self.tr("%1 of %2 children shown").replace("%1", str(shown))
                                  .replace("%2", str(total)))
 
+    def current_record(self) -> tuple[str, str] | None:
+        """The record Ctrl+H shows the history of: the chosen child."""
+        child_id = self.current_child()
+        return ("child", child_id) if child_id else None
+
     def current_child(self) -> str | None:
         index = self.table.currentIndex()
         return index.data(ID_ROLE) if index.isValid() else self.detail.child_id

@@ -182,6 +182,10 @@ class EvidencePage(Page):
         row = ws.get("evidence", evidence_id) if evidence_id else None
         self.detail.open_item(row, linked_ids(ws, evidence_id) if row else {})
 
+    def current_record(self) -> tuple[str, str] | None:
+        """The record Ctrl+H shows the history of: the evidence item shown."""
+        return ("evidence", self.detail.evidence_id) if self.detail.evidence_id else None
+
     def selected_id(self) -> str | None:
         return self.detail.evidence_id
 

@@ -174,6 +174,10 @@ class FindingsPage(Page):
                 return True
         return False
 
+    def current_record(self) -> tuple[str, str] | None:
+        """The record Ctrl+H shows the history of: the finding open in the editor."""
+        return ("finding", self.editor.finding_id) if self.editor.finding_id else None
+
     def show_record(self, entity: str, record_id: str) -> None:
         self.refresh()
         if self.model.finding(record_id) is None:

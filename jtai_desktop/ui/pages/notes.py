@@ -160,6 +160,10 @@ class NotesPage(Page):
         self._select(record_id)
         self.view.setFocus()
 
+    def current_record(self) -> tuple[str, str] | None:
+        """The record Ctrl+H shows the history of: the note open in the editor."""
+        return ("note", self.editor.note_id) if self.editor.note_id else None
+
     def _select(self, note_id: str | None) -> None:
         select_record(self.view, self.proxy, self.model, note_id)
 
