@@ -68,12 +68,29 @@ def _check_agencies(ws: Workspace, inspection_id: str, agency_ids) -> None:
 def add_event(ws: Workspace, child_id: str, *, date, kind: str, summary: str,
               agency_id: str | None = None) -> ChangeSet:
     child = ws.require("child", child_id)
+    values = {"child_id": child_id, **_event_values(ws, child, date, kind, summary, agency_id)}
+    return ws.create("event", child["inspection_id"], values, label="Add event")
+
+
+def update_event(ws: Workspace, event_id: str, *, date, kind: str, summary: str,
+                 agency_id: str | None = None) -> ChangeSet:
+    """Correct an event of a child's timeline (its child stays the same)."""
+    child = ws.require("child", ws.require("event", event_id)["child_id"])
+    values = _event_values(ws, child, date, kind, summary, agency_id)
+    return ws.update("event", event_id, values, label="Edit event")
+
+
+def delete_event(ws: Workspace, event_id: str) -> ChangeSet:
+    return ws.delete("event", event_id, label="Delete event")
+
+
+def _event_values(ws: Workspace, child: dict, date, kind: str, summary: str,
+                  agency_id: str | None) -> dict:
     require_choice(kind, EventKind.values(), "The kind of event")
     if agency_id:
         _check_agencies(ws, child["inspection_id"], [agency_id])
-    values = {"child_id": child_id, "date": date, "kind": kind, "agency_id": agency_id,
-              "summary": require_text(summary, "What happened")}
-    return ws.create("event", child["inspection_id"], values, label="Add event")
+    return {"date": date, "kind": kind, "agency_id": agency_id,
+            "summary": require_text(summary, "What happened")}
 
 
 def timeline(ws: Workspace, child_id: str) -> list[dict]:

@@ -262,3 +262,27 @@ def test_resolve_inspection_treats_like_wildcards_literally(ws):
     for pattern in ("%", "_", "_%"):
         with pytest.raises(NotFoundError):
             resolve_inspection(ws, pattern)
+
+
+# --- correcting the timeline ----------------------------------------------------------------
+
+def test_an_event_is_corrected_in_place_and_checked_like_a_new_one(ws, insp, child):
+    police = agency(ws, insp, "police")["id"]
+    event_id = casework.add_event(ws, child, date="2026-03-01", kind="contact",
+                                  summary="Call from school", agency_id=police).entity_id
+    changes = casework.update_event(ws, event_id, date="2026-03-02", kind="contact",
+                                    summary="Call from school to the police", agency_id=None)
+    stored = ws.get("event", event_id)
+    assert (stored["date"], stored["summary"], stored["agency_id"], stored["child_id"]) == (
+        "2026-03-02", "Call from school to the police", None, child)
+    assert set(changes.changes[0].after) == {"date", "summary", "agency_id"}  # only what changed
+    with pytest.raises(ValidationError):
+        casework.update_event(ws, event_id, date="2026-03-02", kind="not-a-kind", summary="x")
+    with pytest.raises(ValidationError):
+        casework.update_event(ws, event_id, date="2026-03-02", kind="contact", summary="  ")
+    with pytest.raises(ValidationError):  # an agency of no inspection here
+        casework.update_event(ws, event_id, date="2026-03-02", kind="contact", summary="x",
+                              agency_id=uuid.uuid4().hex)
+    assert ws.get("event", event_id)["summary"] == "Call from school to the police"
+    casework.delete_event(ws, event_id)
+    assert ws.get("event", event_id) is None and casework.timeline(ws, child) == []

@@ -1,4 +1,5 @@
-"""Adding a key event to a child's timeline: the Designer form ``forms/event_dialog.ui``."""
+"""Adding a key event to a child's timeline, or correcting one: the Designer form
+``forms/event_dialog.ui``."""
 
 from __future__ import annotations
 
@@ -18,30 +19,50 @@ from ..models.children import event_kind_labels
 class EventDialog(QDialog):
     """Saves through the services on OK; a refused save keeps the dialog open."""
 
-    def __init__(self, session, child_id: str, parent: QWidget | None = None):
+    def __init__(self, session, child_id: str, parent: QWidget | None = None,
+                 event_id: str | None = None):
+        """``event_id``: correct that event rather than add one."""
         super().__init__(parent)
         self.session = session
         self.child_id = child_id
+        self.event_id = event_id
         self.saved_id: str | None = None
         self.ui = Ui_EventDialog()
         self.ui.setupUi(self)
         child = session.ws.require("child", child_id)
-        self.setWindowTitle(self.tr("Add an event for %1").replace("%1", child["pseudonym"]))
+        title = self.tr("Edit an event for %1") if event_id else self.tr("Add an event for %1")
+        self.setWindowTitle(title.replace("%1", child["pseudonym"]))
         self.ui.dateEdit.setDate(QDate.currentDate())
         for value, label in event_kind_labels().items():
             self.ui.kindCombo.addItem(label, value)
         self.ui.agencyCombo.addItem(self.tr("Not recorded"), None)
         for agency in involved_agencies(session.ws, child):
             self.ui.agencyCombo.addItem(agency["name"], agency["id"])
+        if event_id:
+            self._fill(session.ws.require("event", event_id))
+
+    def _fill(self, event: dict) -> None:
+        ui = self.ui
+        ui.dateEdit.setDate(QDate.fromString(event["date"] or "", "yyyy-MM-dd"))
+        ui.kindCombo.setCurrentIndex(max(ui.kindCombo.findData(event["kind"]), 0))
+        if event["agency_id"] and ui.agencyCombo.findData(event["agency_id"]) < 0:
+            # An agency no longer involved with the child: still shown, so nothing is lost.
+            agency = self.session.ws.get("agency", event["agency_id"])
+            ui.agencyCombo.addItem(agency["name"] if agency else event["agency_id"][:8],
+                                   event["agency_id"])
+        ui.agencyCombo.setCurrentIndex(max(ui.agencyCombo.findData(event["agency_id"]), 0))
+        ui.summaryEdit.setText(event["summary"] or "")
 
     def accept(self) -> None:
         ui = self.ui
         values = {"date": ui.dateEdit.date().toString("yyyy-MM-dd"),
                   "kind": ui.kindCombo.currentData(), "agency_id": ui.agencyCombo.currentData(),
                   "summary": ui.summaryEdit.text()}
-        child_id = self.child_id
+        child_id, event_id = self.child_id, self.event_id
         try:
-            changes = self.session.edit(lambda ws: casework.add_event(ws, child_id, **values))
+            changes = self.session.edit(
+                (lambda ws: casework.update_event(ws, event_id, **values)) if event_id else
+                (lambda ws: casework.add_event(ws, child_id, **values)))
         except JtaiError as error:
             show_error(self, error)
             return
@@ -50,9 +71,10 @@ class EventDialog(QDialog):
 
 
 def open_event_dialog(session, child_id: str, parent: QWidget,
-                      on_saved: Callable[[str], None] | None = None) -> EventDialog:
-    """Open the dialog (window-modal, not blocking); ``on_saved`` gets the new event's id."""
-    dialog = EventDialog(session, child_id, parent)
+                      on_saved: Callable[[str], None] | None = None,
+                      event_id: str | None = None) -> EventDialog:
+    """Open the dialog (window-modal, not blocking); ``on_saved`` gets the event's id."""
+    dialog = EventDialog(session, child_id, parent, event_id)
     dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     if on_saved is not None:
         dialog.accepted.connect(lambda: on_saved(dialog.saved_id))

@@ -4,6 +4,7 @@ how far the case review has got for each agency."""
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (QAbstractItemView, QFormLayout, QGroupBox, QHBoxLayout, QHeaderView,
                                QLabel, QProgressBar, QPushButton, QTableView, QVBoxLayout, QWidget)
 
@@ -83,6 +84,12 @@ class ChildDetail(QWidget):
         self.add_event_button.setToolTip(self.tr("Add a contact, referral, strategy discussion "
                                                  "or other key event to the timeline"))
         self.add_event_button.clicked.connect(self.add_event)
+        self.timeline.setToolTip(self.tr("Enter or double-click: correct the event. Delete: "
+                                         "remove it (Undo brings it back)."))
+        self.timeline.activated.connect(lambda index: self.edit_event(index.data(ID_ROLE)))
+        remove = QShortcut(QKeySequence(QKeySequence.StandardKey.Delete), self.timeline)
+        remove.setContext(Qt.ShortcutContext.WidgetShortcut)
+        remove.activated.connect(self.delete_current_event)
 
     def _lay_out(self) -> None:
         buttons = QHBoxLayout()
@@ -215,3 +222,13 @@ class ChildDetail(QWidget):
     def add_event(self) -> None:
         if self.child_id:
             open_event_dialog(self.session, self.child_id, self, self.select_event)
+
+    def edit_event(self, event_id: str | None) -> None:
+        if self.child_id and event_id:
+            open_event_dialog(self.session, self.child_id, self, self.select_event, event_id)
+
+    def delete_current_event(self) -> None:
+        event_id = self.timeline.currentIndex().data(ID_ROLE)
+        if event_id and try_edit(self, self.session,
+                                 lambda ws: casework.delete_event(ws, event_id)):
+            self.timeline.setFocus()
