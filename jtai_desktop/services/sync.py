@@ -23,10 +23,12 @@ from ..domain.records import ENTITIES, normalise
 from ..store import oplog, projection, sync_state
 from ..store.database import write_transaction
 from ..store.migrations import known_names
-from ..sync.bundle import BundleError, BundleHeader, open_sealed, read_header, seal
+from ..sync.bundle import (BundleError, BundleHeader, bundle_range, highest_seq, open_sealed,
+                           read_header, seal)
 from ..sync.clock import MAX_AHEAD_MS, Stamp
 from ..sync.ops import DELETED
 from ..sync.transport import BLOBS, BUNDLES, OfflineError, Transport
+from . import own_work
 from .team import ACTIVE, TeamKeys, require_team_keys
 from .workspace import Workspace
 
@@ -50,6 +52,8 @@ class SyncReport:
     waiting: list[str] = field(default_factory=list)
     offline: bool = False
     cancelled: bool = False
+    recovered_ops: int = 0    # this device's own work fetched back (a folder restored from backup)
+    renumbered_ops: int = 0   # changes made since such a restore, numbered after that work
 
 
 class SyncRun:
@@ -65,7 +69,8 @@ class SyncRun:
         self.transit = BlobCipher(transit_key(self.keys.data_key))
 
     def run(self) -> SyncReport:
-        steps = (("Sending your changes", self.push), ("Receiving the team's changes", self.pull),
+        steps = (("Checking your earlier work is here", self.recover_own_work),
+                 ("Sending your changes", self.push), ("Receiving the team's changes", self.pull),
                  ("Sending evidence files", self.push_files),
                  ("Receiving evidence files", self.pull_files))
         try:
@@ -88,10 +93,20 @@ class SyncRun:
         sync_state.log(self.ws.db, self.inspection_id, self.transport.name, outcome, details)
 
     # --- ops ---------------------------------------------------------------------------------
+    def recover_own_work(self) -> None:
+        try:
+            recovered, renumbered = own_work.recover_own_work(self)
+        except BundleError as error:  # this device's own bundle cannot be trusted: send nothing
+            raise BundleError(f"This computer's own changes on the share cannot be read back "
+                              f"({error.message}); nothing was sent. Ask your lead inspector."
+                              ) from error
+        self.report.recovered_ops += recovered
+        self.report.renumbered_ops += renumbered
+
     def push(self) -> None:
         device = self.keys.device_id
         last = oplog.last_seq(self.ws.db, self.inspection_id, device)
-        sent = _highest_seq(self.transport.list_files(self.inspection_id, device, BUNDLES))
+        sent = highest_seq(self.transport.list_files(self.inspection_id, device, BUNDLES))
         while sent < last and not self.is_cancelled():
             upto = min(last, sent + BUNDLE_MAX_OPS)
             ops = oplog.ops_in_range(self.ws.db, self.inspection_id, device, sent + 1, upto)
@@ -111,7 +126,7 @@ class SyncRun:
             if device == self.keys.device_id:
                 continue
             names = self.transport.list_files(self.inspection_id, device, BUNDLES)
-            for name in sorted(n for n in names if _range(n) is not None):
+            for name in sorted(n for n in names if bundle_range(n) is not None):
                 if self.is_cancelled():
                     return
                 self._pull_bundle(device, name)
@@ -126,7 +141,7 @@ class SyncRun:
                     self.report.refused.append(error.message)
 
     def _pull_bundle(self, device: str, name: str) -> None:
-        first, last = _range(name)
+        first, last = bundle_range(name)
         have = oplog.last_seq(self.ws.db, self.inspection_id, device)
         if last <= have or sync_state.is_held(self.ws.db, self.inspection_id, device, first, last):
             return
@@ -145,7 +160,7 @@ class SyncRun:
         Raises BundleError, having written nothing, if it cannot be trusted. ``confirmed``:
         the lead has looked at a held bundle and wants it applied."""
         header = read_header(data)
-        ops = self._verified_ops(header, data)
+        ops = self.verified_ops(header, data)
         have = oplog.last_seq(self.ws.db, self.inspection_id, header.device_id)
         if header.last_seq <= have:  # a replay
             sync_state.unhold(self.ws.db, self.inspection_id, header.device_id,
@@ -175,7 +190,7 @@ class SyncRun:
         self.report.applied_bundles += 1
         return len(ops)
 
-    def _verified_ops(self, header: BundleHeader, data: bytes):
+    def verified_ops(self, header: BundleHeader, data: bytes):
         if header.inspection_id != self.inspection_id:
             raise BundleError("A bundle of another inspection was found in this one's folder.")
         device = self.ws.get("device", header.device_id)
@@ -305,20 +320,6 @@ class SyncRun:
 def transit_key(data_key: bytes) -> bytes:
     return HKDF(algorithm=hashes.SHA256(), length=32, salt=None,
                 info=b"jtai-desktop evidence in transit v1").derive(data_key)
-
-
-def _range(name: str) -> tuple[int, int] | None:
-    """A bundle file's sequence range; None for anything else a shared folder may hold
-    (desktop.ini, "conflicted copy" duplicates)."""
-    stem, _, suffix = name.partition(".")
-    first, _, last = stem.partition("-")
-    if suffix != "bundle" or not (first.isdigit() and last.isdigit()):
-        return None
-    return int(first), int(last)
-
-
-def _highest_seq(names: list[str]) -> int:
-    return max((r[1] for r in map(_range, names) if r is not None), default=0)
 
 
 def sync(ws: Workspace, inspection_id: str, transport: Transport,

@@ -1,4 +1,5 @@
-"""The change log: append and read operations. Ops are never updated or deleted (but purge)."""
+"""The change log: append and read operations. Ops are never updated or deleted (but purge;
+and ``renumber``, which changes only the sending order of a device's ops)."""
 
 from __future__ import annotations
 
@@ -129,6 +130,16 @@ def count_by_device(db: Database, inspection_id: str, device_id: str) -> int:
 def ops_in_range(db: Database, inspection_id: str, device_id: str, first: int, last: int) -> list[Op]:
     return sorted(_ops(db, "inspection_id = ? AND device_id = ? AND seq BETWEEN ? AND ?",
                        (inspection_id, device_id, first, last)), key=lambda op: op.seq)
+
+
+def renumber(db: Database, new_seqs: dict[str, int]) -> None:
+    """Give ops new sequence numbers (op id -> seq). Only how a device's ops are numbered for
+    sending changes; the ops themselves do not. In two steps, through negative numbers, so
+    that no two ops of a device share a number on the way."""
+    db.conn.executemany("UPDATE ops SET seq = ? WHERE op_id = ?",
+                        [(-seq, op_id) for op_id, seq in new_seqs.items()])
+    db.conn.executemany("UPDATE ops SET seq = -seq WHERE op_id = ?",
+                        [(op_id,) for op_id in new_seqs])
 
 
 def ops_of_inspection(db: Database, inspection_id: str) -> list[Op]:

@@ -50,6 +50,20 @@ class BundleHeader:
         return f"{self.first_seq:010d}-{self.last_seq:010d}.bundle"
 
 
+def bundle_range(name: str) -> tuple[int, int] | None:
+    """A bundle file's sequence range; None for anything else a shared folder may hold
+    (desktop.ini, "conflicted copy" duplicates)."""
+    stem, _, suffix = name.partition(".")
+    first, _, last = stem.partition("-")
+    if suffix != "bundle" or not (first.isdigit() and last.isdigit()):
+        return None
+    return int(first), int(last)
+
+
+def highest_seq(names: list[str]) -> int:
+    return max((r[1] for r in map(bundle_range, names) if r is not None), default=0)
+
+
 def seal(header: BundleHeader, ops: list[Op], data_key: bytes,
          signing_key: Ed25519PrivateKey) -> bytes:
     head = header.to_json()

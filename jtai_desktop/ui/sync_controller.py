@@ -224,6 +224,11 @@ class SyncController(QObject):
     def _done(self, report) -> None:
         self.last_report = report
         self._ended()
+        if report.recovered_ops:
+            self.window.statusBar().showMessage(self.tr(
+                "This computer's earlier work (%1 changes it had sent before its data folder was "
+                "restored) was fetched back from the team's share.").replace(
+                "%1", str(report.recovered_ops)), 30000)
         if (report.refused or report.held) and not self._locked():
             self.show_problems(report)
         self.finished.emit(report)
