@@ -1,53 +1,18 @@
 """The children page: list and filters, adding a child by keyboard, timeline, audit evaluation."""
 
-import shutil
-
 import pytest
 from PySide6.QtCore import QDate, Qt, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from jtai_desktop.app import open_context
-from jtai_desktop.crypto.kdf import fast_params_for_tests
 from jtai_desktop.services import casework
-from jtai_desktop.services.demo import build_demo
-from jtai_desktop.ui.assemble import build_main_window
 from jtai_desktop.ui.dialogs.child_dialog import ChildDialog
 from jtai_desktop.ui.dialogs.event_dialog import EventDialog
 from jtai_desktop.ui.models.children import ID_ROLE, ChildrenModel
 
 
-PASSPHRASE = "a passphrase for the test folders"
-
-
-@pytest.fixture(scope="module")
-def demo_folder(tmp_path_factory):
-    """The small demo, built once; each test opens its own copy."""
-    folder = tmp_path_factory.mktemp("demo") / "data"
-    context = open_context(folder, PASSPHRASE, kdf_params=fast_params_for_tests())
-    build_demo(context.workspace, "small", 1)
-    context.close()
-    return folder
-
-
 @pytest.fixture
-def context(demo_folder, tmp_path):
-    copy = tmp_path / "data"
-    shutil.copytree(demo_folder, copy)
-    context = open_context(copy, PASSPHRASE, kdf_params=fast_params_for_tests())
-    yield context
-    context.close()
-
-
-@pytest.fixture
-def window(qtbot, context):
-    window = build_main_window(context)
-    qtbot.addWidget(window)
-    window.show()
-    qtbot.waitExposed(window)
-    window.activateWindow()  # so focus moves as it does for a user (saving on focus-out)
-    qtbot.waitActive(window)
-    yield window
-    window.close()  # before the data folder closes: nothing may reach the database after
+def window(small_demo_window):
+    return small_demo_window
 
 
 @pytest.fixture

@@ -2,7 +2,6 @@
 
 import hashlib
 import io
-import shutil
 import threading
 from pathlib import Path
 
@@ -12,14 +11,10 @@ from PySide6.QtCore import QMimeData, QPoint, Qt, QUrl
 from PySide6.QtGui import QDesktopServices, QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
 
-from jtai_desktop.app import open_context
-from jtai_desktop.crypto.kdf import fast_params_for_tests
-from jtai_desktop.services.demo import build_demo
 from jtai_desktop.ui import evidence_import
-from jtai_desktop.ui.assemble import build_main_window
 from jtai_desktop.ui.models.evidence import LINKS
 
-DEMO_PASSPHRASE = "demo folder for page tests"
+from .sync_team import no_modal_boxes  # noqa: F401 (autouse: a modal box fails the test)
 
 
 def png_bytes(size=(40, 30), colour=(200, 30, 30)) -> bytes:
@@ -28,40 +23,9 @@ def png_bytes(size=(40, 30), colour=(200, 30, 30)) -> bytes:
     return out.getvalue()
 
 
-@pytest.fixture(autouse=True)
-def no_modal_boxes(monkeypatch):
-    """A modal box would wait forever offscreen: fail the test instead."""
-    def refuse(*args, **kwargs):
-        raise AssertionError(f"unexpected modal message box: {args[1:3]}")
-    for name in ("warning", "critical", "information", "question"):
-        monkeypatch.setattr(QMessageBox, name, refuse)
-    monkeypatch.setattr(QMessageBox, "exec", refuse)
-
-
-@pytest.fixture(scope="module")
-def demo_folder(tmp_path_factory):
-    """The demo inspection built once per module; each test works on its own copy."""
-    folder = tmp_path_factory.mktemp("demo") / "data"
-    built = open_context(folder, DEMO_PASSPHRASE, kdf_params=fast_params_for_tests())
-    build_demo(built.workspace, "small", 1)
-    built.close()
-    return folder
-
-
 @pytest.fixture
-def context(tmp_path, open_folder, demo_folder):
-    shutil.copytree(demo_folder, tmp_path / "data")
-    return open_folder(tmp_path / "data", DEMO_PASSPHRASE)
-
-
-@pytest.fixture
-def window(qtbot, context):
-    window = build_main_window(context)
-    qtbot.addWidget(window)
-    window.show()
-    qtbot.waitExposed(window)
-    window.activateWindow()
-    return window
+def window(small_demo_window):
+    return small_demo_window
 
 
 @pytest.fixture

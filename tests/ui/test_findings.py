@@ -1,39 +1,17 @@
 """The findings page: grouping, the no-evidence flag, citing, autosave, undo, new findings."""
 
-import shutil
-
 import pytest
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, QTimer
 from PySide6.QtWidgets import QApplication, QDialogButtonBox
 
-from jtai_desktop.app import open_context
-from jtai_desktop.crypto.kdf import fast_params_for_tests
-from jtai_desktop.services.demo import build_demo
 from jtai_desktop.services.findings import add_finding
-from jtai_desktop.ui.assemble import build_main_window
 from jtai_desktop.ui.models.findings import FindingIdRole, KindRole, NoEvidenceRole
 from jtai_desktop.ui.widgets import finding_editor
 
-PASSPHRASE = "findings page tests passphrase"
-
-
-@pytest.fixture(scope="module")
-def demo_folder(tmp_path_factory):
-    """The small demo built once; each test works on its own copy."""
-    folder = tmp_path_factory.mktemp("demo") / "data"
-    ctx = open_context(folder, PASSPHRASE, kdf_params=fast_params_for_tests())
-    build_demo(ctx.workspace, "small", 1)
-    ctx.close()
-    return folder
-
 
 @pytest.fixture
-def window(qtbot, tmp_path, open_folder, demo_folder):
-    window = build_main_window(open_folder(shutil.copytree(demo_folder, tmp_path / "data"), PASSPHRASE))
-    qtbot.addWidget(window)
-    window.show()
-    yield window
-    window.session.tasks.wait()
+def window(small_demo_window):
+    return small_demo_window
 
 
 @pytest.fixture

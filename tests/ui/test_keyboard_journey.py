@@ -16,7 +16,7 @@ from datetime import date
 
 import pytest
 from PySide6.QtCore import QModelIndex, Qt
-from PySide6.QtWidgets import QApplication, QDialogButtonBox, QListView, QMessageBox, QWizard
+from PySide6.QtWidgets import QApplication, QDialogButtonBox, QListView, QWizard
 
 from jtai_desktop.domain.themes import default_themes_dir, load_packs
 from jtai_desktop.services import casework, findings, inspections
@@ -31,6 +31,7 @@ from jtai_desktop.ui.pages import evidence as evidence_page
 from jtai_desktop.ui.widgets.finding_editor import NewFindingDialog
 
 from .keyboard import ModalDriver, focused, press, shortcut, show_active, tab_to, type_text
+from .sync_team import no_modal_boxes  # noqa: F401 (autouse: a message box fails the test)
 
 Key = Qt.Key
 OBSERVATION = "Strategy meeting held the same day; the plan says who does what by when."
@@ -39,16 +40,6 @@ NOTE_TEXT = "Mother and Child A took part and agreed to notes being kept."
 FINDING_TITLE = "Leaders know how long children wait for a strategy meeting"
 FINDING_TEXT = "Waiting times are tracked weekly and reported to the partnership."
 MINUTES = b"Strategy discussion held on day 2.\n"
-
-
-@pytest.fixture(autouse=True)
-def no_message_boxes(monkeypatch):
-    """An error box would wait forever offscreen: fail the test with its words instead."""
-    def refuse(*args, **kwargs):
-        raise AssertionError(f"unexpected message box: {args[1:3]}")
-    for name in ("warning", "critical", "information", "question"):
-        monkeypatch.setattr(QMessageBox, name, refuse)
-    monkeypatch.setattr(QMessageBox, "exec", refuse)
 
 
 @pytest.fixture

@@ -1,6 +1,5 @@
 """Unlocking a data folder, and locking the window by hand (Ctrl+L) or when left idle."""
 
-import shutil
 from datetime import date
 
 import pytest
@@ -11,7 +10,6 @@ from jtai_desktop.app import open_context
 from jtai_desktop.crypto.kdf import fast_params_for_tests
 from jtai_desktop.crypto.keyfile import keyfile_exists
 from jtai_desktop.services import notes, remembered
-from jtai_desktop.services.demo import build_demo
 from jtai_desktop.ui.assemble import build_main_window
 from jtai_desktop.ui.dialogs import unlock as unlock_module
 from jtai_desktop.ui.dialogs.unlock import UnlockDialog, ask_to_unlock
@@ -120,28 +118,14 @@ def test_ask_to_unlock_uses_a_remembered_key_then_asks(qtbot, folder, context, m
 
 # --- locking the window -------------------------------------------------------------------
 
-@pytest.fixture(scope="module")
-def demo_template(tmp_path_factory):
-    """An encrypted folder holding the demo, built once and copied for each test (2 s each)."""
-    folder = tmp_path_factory.mktemp("lock") / "template"
-    template = open_context(folder, PASSPHRASE, kdf_params=fast_params_for_tests())
-    build_demo(template.workspace, "small", 1)
-    template.close()
-    return folder
+@pytest.fixture
+def demo_context(small_demo_context):
+    return small_demo_context
 
 
 @pytest.fixture
-def demo_context(tmp_path, demo_template, open_folder):
-    shutil.copytree(demo_template, tmp_path / "demo")
-    return open_folder(tmp_path / "demo")
-
-
-@pytest.fixture
-def window(qtbot, demo_context):
-    window = build_main_window(demo_context)
-    qtbot.addWidget(window)
-    show_active(qtbot, window)
-    return window
+def window(small_demo_window):
+    return small_demo_window
 
 
 def test_ctrl_l_locks_hides_the_data_and_removes_open_copies(qtbot, window, demo_context):

@@ -2,20 +2,13 @@
 
 import pytest
 
-from jtai_desktop.services.demo import build_demo
-from jtai_desktop.ui.assemble import build_main_window
 from jtai_desktop.ui.page_registry import SECTIONS
 from jtai_desktop.ui.pages.base import Page
 
 
 @pytest.fixture
-def window(qtbot, context):
-    build_demo(context.workspace, "small", 1)
-    built = build_main_window(context)
-    qtbot.addWidget(built)
-    built.show()
-    yield built
-    built.session.tasks.wait()
+def window(small_demo_window):
+    return small_demo_window
 
 
 def test_only_the_page_shown_is_built_at_start(window):

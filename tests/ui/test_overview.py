@@ -1,5 +1,6 @@
 """The overview page on the demo inspection: facts, team, agencies, key dates with today."""
 
+import shutil
 from datetime import date
 
 import pytest
@@ -10,21 +11,22 @@ from jtai_desktop.app import open_context
 from jtai_desktop.crypto.kdf import fast_params_for_tests
 from jtai_desktop.domain.calendar import CalendarSettings, key_dates
 from jtai_desktop.services import inspections, preferences
-from jtai_desktop.services.demo import build_demo
 from jtai_desktop.ui.dialogs.new_inspection import MemberDialog
 from jtai_desktop.ui.models.key_dates import IS_TODAY_ROLE, KeyDatesModel, progress_line
 from jtai_desktop.ui.models.team import AgencyModel, TeamModel
 from jtai_desktop.ui.pages.overview import OverviewPage
 from jtai_desktop.ui.session import InspectionSession
 
+from ..conftest import PASSPHRASE
+
 TODAY = date(2026, 10, 13)  # a Tuesday in week 2 of the demo (notified Monday 5 October)
 
 
 @pytest.fixture(scope="module")
-def demo_context(tmp_path_factory):
-    context = open_context(tmp_path_factory.mktemp("overview") / "data", "correct horse battery",
-                           kdf_params=fast_params_for_tests())
-    build_demo(context.workspace, "small", 1)
+def demo_context(small_demo_folder, tmp_path_factory):
+    """One copy of the small demo, opened once and shared by this module's tests."""
+    folder = shutil.copytree(small_demo_folder, tmp_path_factory.mktemp("overview") / "data")
+    context = open_context(folder, PASSPHRASE, kdf_params=fast_params_for_tests())
     yield context
     context.close()
 

@@ -1,7 +1,6 @@
 """The report page: choosing and ordering a section's items, section text saved as you type,
 the preview, the identifying-details gate with its overrides, and the Word export."""
 
-import shutil
 import time
 
 import docx
@@ -9,41 +8,22 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from jtai_desktop.app import open_context
-from jtai_desktop.crypto.kdf import fast_params_for_tests
 from jtai_desktop.report.gate import GateResult
 from jtai_desktop.report.inputs import IMPROVE, NEXT_STEPS
 from jtai_desktop.services import report
-from jtai_desktop.services.demo import build_demo
 from jtai_desktop.services.findings import add_finding, update_finding
-from jtai_desktop.ui.assemble import build_main_window
 from jtai_desktop.ui.dialogs.override_dialog import OverrideDialog
 from jtai_desktop.ui.models.report import ItemIdRole
 from jtai_desktop.ui.pages import report as report_page
 
-from .keyboard import ModalDriver, show_active
+from .keyboard import ModalDriver
 
-PASSPHRASE = "report page tests passphrase"
 REASON = "This is the name of the area's published strategy lead, not a child."
 
 
-@pytest.fixture(scope="module")
-def demo_folder(tmp_path_factory):
-    """The small demo built once; each test works on its own copy."""
-    folder = tmp_path_factory.mktemp("demo") / "data"
-    ctx = open_context(folder, PASSPHRASE, kdf_params=fast_params_for_tests())
-    build_demo(ctx.workspace, "small", 1)
-    ctx.close()
-    return folder
-
-
 @pytest.fixture
-def window(qtbot, tmp_path, open_folder, demo_folder):
-    window = build_main_window(open_folder(shutil.copytree(demo_folder, tmp_path / "data"), PASSPHRASE))
-    qtbot.addWidget(window)
-    show_active(qtbot, window)
-    yield window
-    window.session.tasks.wait()
+def window(small_demo_window):
+    return small_demo_window
 
 
 @pytest.fixture

@@ -1,53 +1,24 @@
 """The case review page: per-criterion observations, ticks, rating, evidence links, undo."""
 
-import shutil
 from datetime import date
 
 import pytest
 from PySide6.QtCore import Qt
 
-from jtai_desktop.app import open_context
-from jtai_desktop.crypto.kdf import fast_params_for_tests
 from jtai_desktop.domain.themes import default_themes_dir, load_pack
 from jtai_desktop.services import casework, evidence, inspections
-from jtai_desktop.services.demo import build_demo
-from jtai_desktop.ui.assemble import build_main_window
 from jtai_desktop.ui.widgets import review_grid
 from jtai_desktop.ui.widgets.review_grid import AgencyReview
 
 
-PASSPHRASE = "a passphrase for the test folders"
-
-
-@pytest.fixture(scope="module")
-def demo_folder(tmp_path_factory):
-    """The small demo, built once; each test opens its own copy."""
-    folder = tmp_path_factory.mktemp("demo") / "data"
-    context = open_context(folder, PASSPHRASE, kdf_params=fast_params_for_tests())
-    build_demo(context.workspace, "small", 1)
-    context.close()
-    return folder
+@pytest.fixture
+def context(small_demo_context):
+    return small_demo_context
 
 
 @pytest.fixture
-def context(demo_folder, tmp_path):
-    copy = tmp_path / "data"
-    shutil.copytree(demo_folder, copy)
-    context = open_context(copy, PASSPHRASE, kdf_params=fast_params_for_tests())
-    yield context
-    context.close()
-
-
-@pytest.fixture
-def window(qtbot, context):
-    window = build_main_window(context)
-    qtbot.addWidget(window)
-    window.show()
-    qtbot.waitExposed(window)
-    window.activateWindow()  # so focus moves as it does for a user (saving on focus-out)
-    qtbot.waitActive(window)
-    yield window
-    window.close()  # before the data folder closes: nothing may reach the database after
+def window(small_demo_window):
+    return small_demo_window
 
 
 @pytest.fixture

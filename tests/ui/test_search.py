@@ -1,42 +1,21 @@
 """The search page (Ctrl+F) and the quick-open popup (Ctrl+K)."""
 
-import shutil
 from datetime import date
 
 import pytest
 from PySide6.QtCore import Qt
 
-from jtai_desktop.app import open_context
-from jtai_desktop.crypto.kdf import fast_params_for_tests
-from jtai_desktop.services.demo import build_demo
 from jtai_desktop.services.notes import add_note
-from jtai_desktop.ui.assemble import build_main_window
 from jtai_desktop.ui.dialogs.quick_open import QuickOpenDialog
 from jtai_desktop.ui.models.search import (EntityRole, RecordIdRole, RichTextRole,
                                            SnippetHtmlRole)
 
 from .keyboard import shortcut, show_active
 
-PASSPHRASE = "search page tests passphrase"
-
-
-@pytest.fixture(scope="module")
-def demo_folder(tmp_path_factory):
-    """The small demo built once; each test works on its own copy."""
-    folder = tmp_path_factory.mktemp("demo") / "data"
-    ctx = open_context(folder, PASSPHRASE, kdf_params=fast_params_for_tests())
-    build_demo(ctx.workspace, "small", 1)
-    ctx.close()
-    return folder
-
 
 @pytest.fixture
-def window(qtbot, tmp_path, open_folder, demo_folder):
-    window = build_main_window(open_folder(shutil.copytree(demo_folder, tmp_path / "data"), PASSPHRASE))
-    qtbot.addWidget(window)
-    window.show()
-    yield window
-    window.session.tasks.wait()
+def window(small_demo_window):
+    return small_demo_window
 
 
 @pytest.fixture
