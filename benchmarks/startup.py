@@ -68,7 +68,9 @@ def run_once(code: str, *args: str) -> float:
     # ships it), so the untimed warm-up run may write it here too.
     env.pop("PYTHONDONTWRITEBYTECODE", None)
     started = time.perf_counter()
-    with subprocess.Popen([sys.executable, "-c", code, *args], env=env,
+    # -P: the app comes from this interpreter's installation, not from whatever folder the
+    # benchmark was started in.
+    with subprocess.Popen([sys.executable, "-P", "-c", code, *args], env=env,
                           stdout=subprocess.PIPE, text=True) as child:
         line = child.stdout.readline()
         ready = time.perf_counter() - started  # shutting down is not part of starting

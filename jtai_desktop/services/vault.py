@@ -21,7 +21,7 @@ class LockedError(JtaiError):
 def demo_kdf_params() -> KdfParams:
     # A demo folder's passphrase is public and its data fictional: stretching it buys nothing,
     # and the demo should open at once.
-    return KdfParams(salt=os.urandom(16), iterations=1, memory_kib=8 * 1024, lanes=1)
+    return KdfParams(salt=os.urandom(16), iterations=1, memory_kib=64, lanes=1)
 
 
 def unlock_folder(folder: Path, passphrase: str | None = None, *, create_demo: bool = False,

@@ -43,6 +43,8 @@ class KeyDatesModel(QAbstractTableModel):
         super().__init__(parent)
         self._today = today
         self._rows: list[tuple[str, date, bool]] = []
+        self._texts: list[tuple[str, ...]] = []  # each row's cells, formatted once: views ask often
+        self._headers = (_tr("Milestone"), _tr("Date"), _tr("When"))
         self.set_milestones(milestones or [], today)
 
     def set_milestones(self, milestones: list[tuple[str, date]], today: date | None = None) -> None:
@@ -54,6 +56,8 @@ class KeyDatesModel(QAbstractTableModel):
             at = sum(1 for _label, when, _ in rows if when <= today)
             rows.insert(at, (_tr("Today"), today, True))
         self._rows = rows
+        self._texts = [(label, format_date(when), relative_day(when, today) if today else "")
+                       for label, when, _ in rows]
         self.endResetModel()
 
     def today_row(self) -> int:
@@ -70,7 +74,7 @@ class KeyDatesModel(QAbstractTableModel):
             return None
         label, when, is_today = self._rows[index.row()]
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
-            return self._text(label, when, index.column())
+            return self._texts[index.row()][index.column()]
         if role == Qt.ItemDataRole.FontRole and is_today:
             font = QFont()
             font.setBold(True)
@@ -81,18 +85,10 @@ class KeyDatesModel(QAbstractTableModel):
             return when.isoformat()
         return None
 
-    def _text(self, label: str, when: date, column: int) -> str:
-        if column == 0:
-            return label
-        if column == 1:
-            return format_date(when)
-        return relative_day(when, self._today)
-
     def headerData(self, section: int, orientation, role=Qt.ItemDataRole.DisplayRole):  # noqa: N802
         if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
             return None
-        headers = (_tr("Milestone"), _tr("Date"), _tr("When"))
-        return headers[section] if 0 <= section < self.columnCount() else None
+        return self._headers[section] if 0 <= section < self.columnCount() else None
 
 
 def progress_line(dates: KeyDates, today: date) -> str:

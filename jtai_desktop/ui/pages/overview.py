@@ -266,14 +266,14 @@ def _table(model, name: str) -> QTableView:
     # One line per row, so every row is as tall as a line: nothing to measure row by row.
     view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
     view.verticalHeader().setDefaultSectionSize(view.fontMetrics().height() + 8)
-    header = view.horizontalHeader()
-    header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-    header.setStretchLastSection(True)
+    view.horizontalHeader().setStretchLastSection(True)
     return view
 
 
 def _fit_rows(view: QTableView) -> None:
-    """Size a short table to show all its rows: the page scrolls, not each table."""
+    """Size a short table to show all its rows: the page scrolls, not each table. Columns are
+    sized to their contents once here, not again on every layout pass."""
+    view.resizeColumnsToContents()
     rows = view.model().rowCount() * view.verticalHeader().defaultSectionSize()
     height = rows + view.horizontalHeader().sizeHint().height() + 2 * view.frameWidth() + 2
     view.setMinimumHeight(height)
