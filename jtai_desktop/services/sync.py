@@ -20,7 +20,7 @@ from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 from ..crypto.blobcipher import BlobCipher, BlobDamagedError
 from ..domain.errors import JtaiError, ValidationError
 from ..domain.records import ENTITIES, normalise
-from ..store import oplog, projection, sync_state
+from ..store import oplog, projection, settings, sync_state
 from ..store.database import write_transaction
 from ..store.migrations import known_names
 from ..sync.bundle import (BundleError, BundleHeader, bundle_range, highest_seq, open_sealed,
@@ -126,10 +126,30 @@ class SyncRun:
             if device == self.keys.device_id:
                 continue
             names = self.transport.list_files(self.inspection_id, device, BUNDLES)
+            if self._removed(device):
+                self._refuse_removed(device, names)
+                continue
             for name in sorted(n for n in names if bundle_range(n) is not None):
                 if self.is_cancelled():
                     return
                 self._pull_bundle(device, name)
+
+    def _removed(self, device: str) -> bool:
+        row = self.ws.get("device", device)
+        return row is not None and row["status"] != ACTIVE
+
+    def _refuse_removed(self, device: str, names: list[str]) -> None:
+        """A removed device's changes are never applied; say so once for each new batch, not
+        at every sync (its files stay on the share until someone deletes them)."""
+        key = f"refused-upto:{self.inspection_id}:{device}"
+        told = int(settings.get(self.ws.db, key, "0"))
+        newest = highest_seq(names)
+        if newest <= told:
+            return
+        self.report.refused.append(
+            f"Device {device[:8]}, which the lead has removed from the team, sent changes "
+            "after it was removed; they were not applied.")
+        settings.put(self.ws.db, key, str(newest))
 
     def _retry_future_held(self) -> None:
         """Bundles held for a clock too far ahead apply once this clock has caught up."""

@@ -288,6 +288,11 @@ def test_a_revoked_devices_later_bundles_are_refused(crew):
         assert crew.text(ctx, crew.note_ids[0]) == "First account 0"
     roster = {d["id"]: d["status"] for d in team.roster(crew.alice.workspace, crew.inspection_id)}
     assert roster[bob_device] == team.REVOKED
+    # Told once: the next syncs are quiet until the removed device writes again.
+    assert crew.sync(crew.lead).refused == []
+    edit_and_push(crew, crew.bob, "And again")
+    assert ["removed from the team" in r for r in crew.sync(crew.lead).refused] == [True]
+    assert crew.text(crew.lead, crew.note_ids[0]) == "First account 0"
 
 
 def test_a_member_cannot_change_the_roster(crew):
