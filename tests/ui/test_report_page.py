@@ -6,6 +6,7 @@ import time
 import docx
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from jtai_desktop.report.gate import GateResult
@@ -193,7 +194,7 @@ def test_export_writes_a_word_document_with_progress(qtbot, page, tmp_path, monk
     monkeypatch.setattr(report_page.QFileDialog, "getSaveFileName",
                         lambda *args, **kwargs: (str(target), "Word documents (*.docx)"))
     opened = []
-    monkeypatch.setattr(report_page.QDesktopServices, "openUrl", lambda url: opened.append(url))
+    monkeypatch.setattr(QDesktopServices, "openUrl", lambda url: opened.append(url))
     progress = []
     page.export_progress.connect(lambda done, total, label: progress.append((done, total)))
     page.sections_view.setFocus()

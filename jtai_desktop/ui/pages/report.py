@@ -8,12 +8,11 @@ thread (``DraftLoader`` and ``session.tasks``), each on its own database connect
 
 from __future__ import annotations
 
-import re
 from datetime import datetime
 from pathlib import Path
 
-from PySide6.QtCore import QMetaMethod, QStandardPaths, Qt, QUrl, Signal
-from PySide6.QtGui import QAction, QDesktopServices, QKeySequence
+from PySide6.QtCore import QMetaMethod, Qt, Signal
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (QCheckBox, QFileDialog, QHBoxLayout, QLabel, QMessageBox,
                                QProgressBar, QPushButton, QSplitter, QTabWidget, QTextBrowser,
                                QTreeView, QVBoxLayout, QWidget)
@@ -22,6 +21,8 @@ from ...domain.errors import JtaiError
 from ...report.gate import Hit
 from ...report.inputs import AGENCY_PREFIX
 from ...services.report import export_letter
+from ..dialogs.export_messages import (blocked_box, choose_target, documents_folder,
+                                      suggested_name, written_box)
 from ..errors import show_error
 from ..models.report import SectionKeyRole, SectionsModel, preview_html
 from ..widgets.draft_loader import DraftLoader, LetterState
@@ -280,7 +281,7 @@ class ReportPage(Page):
     def _on_use_template(self, on: bool) -> None:
         if on:
             path, _filter = QFileDialog.getOpenFileName(
-                self, self.tr("Choose a Word template"), self._last_folder or _documents(),
+                self, self.tr("Choose a Word template"), self._last_folder or documents_folder(),
                 self.tr("Word documents (*.docx)"))
             if not path:
                 self._set_template(None)
@@ -315,23 +316,12 @@ class ReportPage(Page):
             self._start_export(target)
 
     def _choose_target(self) -> Path | None:
-        suggested = Path(self._last_folder or _documents()) / self._suggested_name()
-        path, _filter = QFileDialog.getSaveFileName(
-            self, self.tr("Export the draft letter"), str(suggested),
-            self.tr("Word documents (*.docx)"))
-        if not path:
-            return None
-        target = Path(path)
-        if target.suffix.lower() != ".docx":
-            target = target.with_name(target.name + ".docx")
-        self._last_folder = str(target.parent)
+        internal = self.internal.isChecked()
+        target = choose_target(self, self._last_folder, suggested_name(
+            self, self.session.ws.get("inspection", self.session.inspection_id) or {}, internal))
+        if target is not None:
+            self._last_folder = str(target.parent)
         return target
-
-    def _suggested_name(self) -> str:
-        row = self.session.ws.get("inspection", self.session.inspection_id) or {}
-        area = re.sub(r'[\\/:*?"<>|]+', " ", row.get("area") or "").strip()
-        kind = self.tr("internal draft") if self.internal.isChecked() else self.tr("draft letter")
-        return f"{area} {kind}.docx".strip()
 
     def _start_export(self, target: Path) -> None:
         context, inspection_id = self.session.context, self.session.inspection_id
@@ -395,17 +385,7 @@ class ReportPage(Page):
         at = datetime.now().strftime("%H:%M")
         self.export_status.setText(self.tr("Exported at %1 to %2").replace("%1", at)
                                    .replace("%2", str(outcome.path)))
-        kept = len(outcome.result.overridden)
-        text = self.tr("The draft letter was saved as:") + f"\n{outcome.path}"
-        if kept:
-            text += "\n\n" + self.tr("Overrides recorded with the export: %1").replace("%1", str(kept))
-        box = QMessageBox(QMessageBox.Icon.Information, self.tr("Draft letter exported"), text,
-                          QMessageBox.StandardButton.Close, self)
-        box.open_button = box.addButton(self.tr("&Open"), QMessageBox.ButtonRole.ActionRole)
-        box.open_button.clicked.connect(
-            lambda: QDesktopServices.openUrl(QUrl.fromLocalFile(str(outcome.path))))
-        box.setDefaultButton(box.open_button)
-        self._show_message(box)
+        self._show_message(written_box(self, outcome))
 
     def _show_blocked(self, outcome) -> None:
         self.export_status.setText(self.tr("Not exported: nothing was written."))
@@ -413,13 +393,7 @@ class ReportPage(Page):
         self._update_tab_title()
         self.tabs.setCurrentWidget(self.gate)
         self.loader.invalidate(0)  # read again for each hit's context
-        count = len(outcome.result.hits)
-        text = (self.tr("1 identifying detail was found") if count == 1 else
-                self.tr("%1 identifying details were found").replace("%1", str(count)))
-        text += self.tr(", so nothing was written. Fix each one in the letter, or override it "
-                        "with a reason, then export again.")
-        self._show_message(QMessageBox(QMessageBox.Icon.Warning, self.tr("Not exported"), text,
-                                       QMessageBox.StandardButton.Close, self))
+        self._show_message(blocked_box(self, len(outcome.result.hits)))
 
     def _show_message(self, box: QMessageBox) -> None:
         """Shown without blocking: the page stays usable, and the box can be read or closed."""
@@ -434,7 +408,3 @@ class ReportPage(Page):
         if self.export_message is box:
             self.export_message = None
 
-
-def _documents() -> str:
-    return (QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
-            or str(Path.home()))
