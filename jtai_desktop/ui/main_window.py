@@ -60,20 +60,24 @@ class MainWindow(QMainWindow):
 
     def build_pages_when_idle(self, interval_ms: int = 40) -> QTimer:
         """Build the pages not built yet, one at a time with pauses between, once the window
-        is up: the first visit to each is then as quick as the next. Input arriving meanwhile
-        waits for at most one page."""
+        is up, and let each read what it can ahead (``Page.prepare``): the first visit to each
+        is then as quick as the next. Input arriving meanwhile waits for one step at most."""
         timer = QTimer(self)
         timer.setInterval(interval_ms)
+        steps = [(key, step) for key in self.pages if not self.pages.is_built(key)
+                 for step in ("build", "prepare")]
 
-        def build_next() -> None:
-            waiting = [key for key in self.pages if not self.pages.is_built(key)]
-            if waiting:
-                self.pages[waiting[0]]
-            if len(waiting) <= 1:
+        def next_step() -> None:
+            if steps:
+                key, step = steps.pop(0)
+                page = self.pages[key]
+                if step == "prepare" and not page.isVisible():
+                    page.prepare()
+            if not steps:
                 timer.stop()
                 timer.deleteLater()
 
-        timer.timeout.connect(build_next)
+        timer.timeout.connect(next_step)
         timer.start()
         return timer
 

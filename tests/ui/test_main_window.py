@@ -32,11 +32,18 @@ def test_a_page_is_built_on_first_use_and_once(window):
     assert window.current_page() is notes and notes.editor.note_id == note["id"]
 
 
-def test_the_other_pages_are_built_while_the_window_is_idle(qtbot, window):
+def test_the_other_pages_are_built_and_read_ahead_while_the_window_is_idle(qtbot, window):
     window.build_pages_when_idle(interval_ms=1)
     qtbot.waitUntil(lambda: len(window.pages.built()) == len(SECTIONS), timeout=10000)
+    notes = window.pages["notes"]
+    count = len(window.session.ws.rows("note", window.session.inspection_id))
+    qtbot.waitUntil(lambda: notes.model.rowCount() == count)  # read ahead, while hidden
     assert window.current_page() is window.pages["overview"]
     assert not any(page.isVisible() for page in window.pages.built()[1:])
+    resets = []
+    notes.model.modelReset.connect(lambda: resets.append(1))
+    window.navigate("notes")
+    assert resets == [] and notes.view.model().rowCount() == count  # shown without reading again
 
 
 def test_every_section_names_a_page_of_its_own_key():

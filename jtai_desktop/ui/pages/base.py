@@ -53,6 +53,13 @@ class Page(QWidget):
     def show_record(self, entity: str, record_id: str) -> None:
         """Bring one record into view (after a search or a link was followed)."""
 
+    def prepare(self) -> None:
+        """Read ahead while hidden (the window calls it when idle), so the first show is quick.
+        Only pages that reload on being shown just after a change (``watches``) can: any
+        other page reads again when shown anyway."""
+        if self.watches is not None and self._stale and self.session.inspection_id:
+            self._refresh_now()
+
     def note_hidden_change(self, entity: str) -> None:
         """Called by ``on_changed`` for a change made while the page is hidden."""
         if self.watches is None or entity in self.watches:
