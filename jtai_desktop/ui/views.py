@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView
 
 
 def select_record(view, proxy, model, record_id: str | None) -> None:
@@ -18,3 +19,30 @@ def select_record(view, proxy, model, record_id: str | None) -> None:
         index, QItemSelectionModel.SelectionFlag.ClearAndSelect
         | QItemSelectionModel.SelectionFlag.Rows)
     view.scrollTo(index)
+
+
+def record_list_view(proxy, name: str, stretch: int, sort_column: int,
+                     order: Qt.SortOrder) -> QTableView:
+    """A long list of records, one line each: rows chosen whole and one at a time, sorted by
+    clicking a heading, Tab moving on to the next control (the arrows move in the list).
+
+    Columns are sized from the visible rows only: measuring every row of a large list on each
+    scroll stalls the UI. ``stretch`` is the column that takes the remaining width.
+    """
+    view = QTableView()
+    view.setModel(proxy)
+    view.setAccessibleName(name)
+    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    view.setTabKeyNavigation(False)
+    view.setSortingEnabled(True)
+    view.sortByColumn(sort_column, order)
+    view.verticalHeader().hide()
+    view.setWordWrap(False)  # one line per record; long text is in the tooltip
+    view.verticalHeader().setDefaultSectionSize(view.fontMetrics().height() + 8)
+    header = view.horizontalHeader()
+    header.setResizeContentsPrecision(0)
+    header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
+    return view

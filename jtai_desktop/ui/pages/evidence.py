@@ -6,9 +6,9 @@ from pathlib import Path
 
 from PySide6.QtCore import QModelIndex, Qt, QTimer
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import (QAbstractItemView, QFileDialog, QHBoxLayout, QHeaderView, QLabel,
-                               QLineEdit, QMessageBox, QProgressBar, QPushButton, QSplitter,
-                               QTableView, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QFileDialog, QHBoxLayout, QLabel, QLineEdit, QMessageBox,
+                               QProgressBar, QPushButton, QSplitter, QTableView, QVBoxLayout,
+                               QWidget)
 
 from ...domain.errors import JtaiError
 from ...services.evidence_queries import delete_evidence, evidence_list, link_choices, linked_ids
@@ -16,7 +16,7 @@ from ..errors import show_error
 from ..evidence_import import EvidenceImporter, ImportOutcome
 from ..models.evidence import REF, TITLE, EvidenceFilter, EvidenceModel, IdRole
 from ..widgets.evidence_detail import EvidenceDetail
-from ..views import select_record
+from ..views import record_list_view, select_record
 from .base import Page
 
 ADD_FILES_SHORTCUT = "Ctrl+Shift+E"
@@ -81,24 +81,7 @@ class EvidencePage(Page):
         return panel
 
     def _view(self) -> QTableView:
-        view = QTableView()
-        view.setModel(self.proxy)
-        view.setAccessibleName(self.tr("Evidence items"))
-        view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        view.setTabKeyNavigation(False)
-        view.setSortingEnabled(True)
-        view.sortByColumn(REF, Qt.SortOrder.AscendingOrder)
-        view.verticalHeader().hide()
-        view.setWordWrap(False)
-        view.verticalHeader().setDefaultSectionSize(view.fontMetrics().height() + 8)
-        header = view.horizontalHeader()
-        # Size columns from the visible rows only: measuring all of a large list on every
-        # scroll stalls the UI.
-        header.setResizeContentsPrecision(0)
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(TITLE, QHeaderView.ResizeMode.Stretch)
+        view = record_list_view(self.proxy, self.tr("Evidence items"), TITLE, REF, Qt.SortOrder.AscendingOrder)
         view.selectionModel().currentRowChanged.connect(self._on_current)
         self.view = view
         return view

@@ -6,9 +6,8 @@ from datetime import date
 
 from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QHBoxLayout, QHeaderView, QLabel,
-                               QLineEdit, QPushButton, QSplitter, QTableView, QVBoxLayout,
-                               QWidget)
+from PySide6.QtWidgets import (QComboBox, QHBoxLayout, QLabel, QLineEdit, QPushButton, QSplitter,
+                               QTableView, QVBoxLayout, QWidget)
 
 from ...domain.errors import JtaiError
 from ...domain.records import NoteKind
@@ -18,7 +17,7 @@ from ...services.notes_queries import (agency_choices, child_choices, criterion_
 from ..errors import show_error
 from ..models.notes import DATE, TITLE, IdRole, NotesFilter, NotesModel, kind_labels
 from ..widgets.note_editor import NoteEditor
-from ..views import select_record
+from ..views import record_list_view, select_record
 from .base import Page
 
 NEW_NOTE_SHORTCUT = "Ctrl+Shift+N"
@@ -87,24 +86,7 @@ class NotesPage(Page):
         return row
 
     def _view(self) -> QTableView:
-        view = QTableView()
-        view.setModel(self.proxy)
-        view.setAccessibleName(self.tr("Notes"))
-        view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        view.setTabKeyNavigation(False)
-        view.setSortingEnabled(True)
-        view.sortByColumn(DATE, Qt.SortOrder.DescendingOrder)
-        view.verticalHeader().hide()
-        view.setWordWrap(False)  # one line per note; the full title is in the tooltip
-        view.verticalHeader().setDefaultSectionSize(view.fontMetrics().height() + 8)
-        header = view.horizontalHeader()
-        # Size columns from the visible rows only: measuring all of a large list on every
-        # scroll stalls the UI.
-        header.setResizeContentsPrecision(0)
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(TITLE, QHeaderView.ResizeMode.Stretch)
+        view = record_list_view(self.proxy, self.tr("Notes"), TITLE, DATE, Qt.SortOrder.DescendingOrder)
         view.selectionModel().currentRowChanged.connect(self._on_current)
         self.view = view
         return view
