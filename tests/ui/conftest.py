@@ -49,3 +49,20 @@ def small_demo_window(qtbot, small_demo_context):
     window.session.tasks.wait()
     QApplication.processEvents()  # what the background tasks sent arrives while the folder is open
     window.close()  # before the folder closes: nothing may reach the database after
+
+
+@pytest.fixture(autouse=True)
+def background_work_ends_before_the_folders_close(open_folder):
+    """Every window's background tasks end, and what they sent is delivered, before
+    ``open_folder`` closes the databases (set up after it, so torn down before it): a page's
+    reading that arrived later would find its database closed."""
+    yield
+    app = QApplication.instance()
+    if app is None:
+        return
+    for widget in app.topLevelWidgets():
+        tasks = getattr(getattr(widget, "session", None), "tasks", None)
+        if tasks is not None:
+            tasks.wait()
+    app.processEvents()
+

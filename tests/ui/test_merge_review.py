@@ -6,7 +6,6 @@ buttons."""
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication
 
 from jtai_desktop.services import notes, sync
 from jtai_desktop.services.conflicts import history, list_conflicts
@@ -19,22 +18,9 @@ from jtai_desktop.ui.widgets.three_way_diff import marked_html
 from .sync_team import no_modal_boxes, team_copy, team_template  # noqa: F401 (fixtures)
 
 
-_WINDOWS = []
-
-
-@pytest.fixture(autouse=True)
-def background_reads_end_before_the_folders_close(open_folder):
-    """Set up after ``open_folder``, so torn down before it closes the databases."""
-    yield
-    while _WINDOWS:
-        _WINDOWS.pop().session.tasks.wait()
-    QApplication.processEvents()  # what the reads sent arrives while the databases are open
-
-
 def window_for(qtbot, open_folder, team_copy, who):
     context = open_folder(team_copy.root / who)
     window = build_main_window(context)
-    _WINDOWS.append(window)
     qtbot.addWidget(window)
     window.show()
     qtbot.waitExposed(window)
