@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
 
 
 def select_record(view, proxy, model, record_id: str | None) -> None:
@@ -46,3 +47,12 @@ def record_list_view(proxy, name: str, stretch: int, sort_column: int,
     header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
     header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
     return view
+
+
+def on_delete_key(view: QWidget, remove) -> QShortcut:
+    """The Delete key, while ``view`` has the focus, calls ``remove()`` (which removes the
+    chosen record, undoably)."""
+    shortcut = QShortcut(QKeySequence(QKeySequence.StandardKey.Delete), view)
+    shortcut.setContext(Qt.ShortcutContext.WidgetShortcut)
+    shortcut.activated.connect(remove)
+    return shortcut

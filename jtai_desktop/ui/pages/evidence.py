@@ -16,7 +16,7 @@ from ..errors import show_error
 from ..evidence_import import EvidenceImporter, ImportOutcome
 from ..models.evidence import REF, TITLE, EvidenceFilter, EvidenceModel, IdRole
 from ..widgets.evidence_detail import EvidenceDetail
-from ..views import record_list_view, select_record
+from ..views import on_delete_key, record_list_view, select_record
 from .base import Page
 
 ADD_FILES_SHORTCUT = "Ctrl+Shift+E"
@@ -103,9 +103,7 @@ class EvidencePage(Page):
         add = QShortcut(QKeySequence(ADD_FILES_SHORTCUT), self)
         add.setContext(Qt.ShortcutContext.WindowShortcut)  # also from the section list
         add.activated.connect(self.choose_files)
-        delete = QShortcut(QKeySequence(QKeySequence.StandardKey.Delete), self.view)
-        delete.setContext(Qt.ShortcutContext.WidgetShortcut)
-        delete.activated.connect(self.delete_current)
+        on_delete_key(self.view, self.delete_current)
 
     # --- reading -----------------------------------------------------------------------------
     def refresh(self) -> None:

@@ -17,7 +17,7 @@ from ...services.notes_queries import (agency_choices, child_choices, criterion_
 from ..errors import show_error
 from ..models.notes import DATE, TITLE, IdRole, NotesFilter, NotesModel, kind_labels
 from ..widgets.note_editor import NoteEditor
-from ..views import record_list_view, select_record
+from ..views import on_delete_key, record_list_view, select_record
 from .base import Page
 
 NEW_NOTE_SHORTCUT = "Ctrl+Shift+N"
@@ -95,9 +95,7 @@ class NotesPage(Page):
         new = QShortcut(QKeySequence(NEW_NOTE_SHORTCUT), self)
         new.setContext(Qt.ShortcutContext.WindowShortcut)  # also from the section list
         new.activated.connect(self.new_note)
-        delete = QShortcut(QKeySequence(QKeySequence.StandardKey.Delete), self.view)
-        delete.setContext(Qt.ShortcutContext.WidgetShortcut)
-        delete.activated.connect(self.delete_current)
+        on_delete_key(self.view, self.delete_current)
 
     # --- reading -----------------------------------------------------------------------------
     def refresh(self) -> None:

@@ -18,6 +18,7 @@ from ...services import casework
 from ...services.children_queries import audit_evaluation
 from ..errors import show_error
 from ..models.children import agreement_labels
+from .autosave import AUTOSAVE_MS
 
 
 def try_edit(widget: QWidget, session, action: Callable) -> bool:
@@ -38,7 +39,7 @@ class AutosavedText(QPlainTextEdit):
     """
 
     commit = Signal(str)
-    DEBOUNCE_MS = 800
+    DEBOUNCE_MS = AUTOSAVE_MS
 
     def __init__(self, parent: QWidget | None = None, lines: int = 4):
         super().__init__(parent)

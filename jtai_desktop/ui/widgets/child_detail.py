@@ -4,7 +4,6 @@ how far the case review has got for each agency."""
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (QAbstractItemView, QFormLayout, QGroupBox, QHBoxLayout, QHeaderView,
                                QLabel, QProgressBar, QPushButton, QTableView, QVBoxLayout, QWidget)
 
@@ -14,6 +13,7 @@ from ..dialogs.child_dialog import open_child_dialog
 from ..dialogs.event_dialog import open_event_dialog
 from ..models.children import (ID_ROLE, TimelineModel, age_band_labels, completeness_text,
                                selection_labels)
+from ..views import on_delete_key
 from .audit_evaluation import AuditEvaluationWidget, AutosavedText, try_edit
 
 
@@ -87,9 +87,7 @@ class ChildDetail(QWidget):
         self.timeline.setToolTip(self.tr("Enter or double-click: correct the event. Delete: "
                                          "remove it (Undo brings it back)."))
         self.timeline.activated.connect(lambda index: self.edit_event(index.data(ID_ROLE)))
-        remove = QShortcut(QKeySequence(QKeySequence.StandardKey.Delete), self.timeline)
-        remove.setContext(Qt.ShortcutContext.WidgetShortcut)
-        remove.activated.connect(self.delete_current_event)
+        on_delete_key(self.timeline, self.delete_current_event)
 
     def _lay_out(self) -> None:
         buttons = QHBoxLayout()

@@ -21,9 +21,9 @@ from ...services.safe_import import make_thumbnail
 from ..errors import show_error
 from ..evidence_import import start_task
 from ..models.evidence import human_size, source_labels
+from .autosave import AUTOSAVE_MS
 from .checklist import Checklist
 
-AUTOSAVE_MS = 800
 PREVIEW_IMAGE_LIMIT = 50 * 1024 * 1024  # bigger images are opened, not decrypted here
 IMAGE_TYPES = ("image/png", "image/jpeg", "image/gif", "image/webp", "image/tiff")
 

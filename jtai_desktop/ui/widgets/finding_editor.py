@@ -9,7 +9,7 @@ from __future__ import annotations
 from functools import reduce
 from operator import add
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QDialog, QDialogButtonBox,
                                QFormLayout, QHBoxLayout, QLabel, QLineEdit, QListView,
@@ -24,8 +24,8 @@ from ...services.findings_queries import evidence_choices
 from ..dialogs.evidence_picker import pick_evidence
 from ..errors import show_error
 from ..models.findings import CitedEvidenceModel, partnership_label
+from .autosave import Autosave
 
-AUTOSAVE_MS = 800
 
 
 def kind_choices(widget: QWidget) -> list[tuple[str, str]]:
@@ -133,38 +133,6 @@ class NewFindingDialog(QDialog):
                 "title": self.title.text().strip()}
 
 
-class _Autosave(QObject):
-    """Saves a field a short while after the last keystroke, and at once on focus-out."""
-
-    def __init__(self, widget: QWidget, save, parent: QObject):
-        super().__init__(parent)
-        self._save = save
-        self.timer = QTimer(self)
-        self.timer.setSingleShot(True)
-        self.timer.setInterval(AUTOSAVE_MS)
-        self.timer.timeout.connect(self._save)
-        widget.installEventFilter(self)
-
-    def poke(self) -> None:
-        self.timer.start()
-
-    def pending(self) -> bool:
-        return self.timer.isActive()
-
-    def flush(self) -> None:
-        if self.timer.isActive():
-            self.timer.stop()
-            self._save()
-
-    def cancel(self) -> None:
-        self.timer.stop()
-
-    def eventFilter(self, watched, event) -> bool:  # noqa: N802
-        if event.type() == QEvent.Type.FocusOut:
-            self.flush()
-        return False
-
-
 class FindingEditor(QWidget):
     """Shows and edits one finding; ``load(None)`` shows nothing."""
 
@@ -216,8 +184,8 @@ class FindingEditor(QWidget):
         form.addRow("", buttons)
 
     def _connect(self) -> None:
-        self.text_autosave = _Autosave(self.text, self._save_text, self)
-        self.title_autosave = _Autosave(self.title, self._save_title, self)
+        self.text_autosave = Autosave(self.text, self._save_text, self)
+        self.title_autosave = Autosave(self.title, self._save_title, self)
         self.text.textChanged.connect(self.text_autosave.poke)
         self.title.textEdited.connect(lambda _t: self.title_autosave.poke())
         self.title.returnPressed.connect(self.title_autosave.flush)

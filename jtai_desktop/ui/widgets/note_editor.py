@@ -17,9 +17,9 @@ from ...domain.errors import JtaiError
 from ...services.notes import update_note
 from ..models.attendees import AGENCY, ROLE, AgencyDelegate, AttendeesModel, RoleDelegate
 from ..models.notes import kind_labels
+from .autosave import AUTOSAVE_MS
 from .checklist import Checklist
 
-AUTOSAVE_MS = 800
 ID_LISTS = ("children", "criteria")  # compared as sets: their order carries no meaning
 
 

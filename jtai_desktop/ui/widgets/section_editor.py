@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence, QPalette
 from PySide6.QtWidgets import (QAbstractItemView, QFormLayout, QHBoxLayout, QLabel, QLineEdit,
                                QListView, QPlainTextEdit, QPushButton, QVBoxLayout, QWidget)
@@ -18,46 +18,14 @@ from ...report.inputs import CASES
 from ...services.report import ItemOption, SectionInfo, set_section
 from ..errors import show_error
 from ..models.report import ItemIdRole, ItemOptionsModel
+from .autosave import Autosave
 
-AUTOSAVE_MS = 800
 MOVE_UP_KEYS, MOVE_DOWN_KEYS = ("Alt+Up", "Ctrl+Up"), ("Alt+Down", "Ctrl+Down")
 
 
 def native(keys: tuple[str, ...]) -> str:
     text = [QKeySequence(k).toString(QKeySequence.SequenceFormat.NativeText) for k in keys]
     return " or ".join(text)
-
-
-class Autosave(QObject):
-    """Saves a field a short while after the last keystroke, and at once on focus-out."""
-
-    def __init__(self, widget: QWidget, save, parent: QObject):
-        super().__init__(parent)
-        self._save = save
-        self.timer = QTimer(self)
-        self.timer.setSingleShot(True)
-        self.timer.setInterval(AUTOSAVE_MS)
-        self.timer.timeout.connect(self._save)
-        widget.installEventFilter(self)
-
-    def poke(self) -> None:
-        self.timer.start()
-
-    def pending(self) -> bool:
-        return self.timer.isActive()
-
-    def flush(self) -> None:
-        if self.timer.isActive():
-            self.timer.stop()
-            self._save()
-
-    def cancel(self) -> None:
-        self.timer.stop()
-
-    def eventFilter(self, watched, event) -> bool:  # noqa: N802
-        if event.type() == QEvent.Type.FocusOut:
-            self.flush()
-        return False
 
 
 class SectionEditor(QWidget):
