@@ -50,28 +50,44 @@ def operations(ws: Workspace, inspection_id: str) -> dict:
     note_ids = [n["id"] for n in ws.rows("note", inspection_id)][:20]
     child_ids = [c["id"] for c in ws.rows("child", inspection_id)]
     return {
-        "save one edit": lambda i: notes.update_note(ws, note_ids[i % 20], text=f"edit {i} {time.time()}"),
-        "search (4 queries, top 50)": lambda i: [search.search(ws, inspection_id, q) for q in QUERIES],
+        "save one edit": lambda i: notes.update_note(
+            ws, note_ids[i % 20], text=f"edit {i} {time.time()}"
+        ),
+        "search (4 queries, top 50)": lambda i: [
+            search.search(ws, inspection_id, q) for q in QUERIES
+        ],
         "open a child (reviews, timeline, completeness)": lambda i: (
             casework.reviews_for(ws, child_ids[i % len(child_ids)]),
             casework.timeline(ws, child_ids[i % len(child_ids)]),
-            casework.review_completeness(ws, child_ids[i % len(child_ids)])),
+            casework.review_completeness(ws, child_ids[i % len(child_ids)]),
+        ),
         "list with counts": lambda i: inspections.list_inspections(ws),
         "dump": lambda i: dump_json(ws, inspection_id),
     }
 
 
-REPEATS = {"save one edit": 200, "search (4 queries, top 50)": 40,
-           "open a child (reviews, timeline, completeness)": 100, "list with counts": 40,
-           "dump": 5}
+REPEATS = {
+    "save one edit": 200,
+    "search (4 queries, top 50)": 40,
+    "open a child (reviews, timeline, completeness)": 100,
+    "list with counts": 40,
+    "dump": 5,
+}
 
 
 def bench_store(encrypted: Workspace, plain: Workspace, inspection_id: str, scale: float):
     enc_ops, plain_ops = operations(encrypted, inspection_id), operations(plain, inspection_id)
-    return [timing.compare(name, enc_ops[name], plain_ops[name],
-                           max(2, int(REPEATS[name] * scale)), max_ratio=MAX_RATIO,
-                           detail="SQLCipher vs plain SQLite, same content")
-            for name in enc_ops]
+    return [
+        timing.compare(
+            name,
+            enc_ops[name],
+            plain_ops[name],
+            max(2, int(REPEATS[name] * scale)),
+            max_ratio=MAX_RATIO,
+            detail="SQLCipher vs plain SQLite, same content",
+        )
+        for name in enc_ops
+    ]
 
 
 def bench_unlock(repeat: int = 5) -> dict:
@@ -83,8 +99,13 @@ def bench_unlock(repeat: int = 5) -> dict:
             started = time.perf_counter()
             unlock(Path(folder), "benchmark passphrase")
             times.append(time.perf_counter() - started)
-    return {"memory_kib": params.memory_kib, "iterations": params.iterations,
-            "median_s": timing.median(times), "min_s": min(times), "max_s": max(times)}
+    return {
+        "memory_kib": params.memory_kib,
+        "iterations": params.iterations,
+        "median_s": timing.median(times),
+        "min_s": min(times),
+        "max_s": max(times),
+    }
 
 
 def bench_open(folder: Path, repeat: int = 5) -> float:
@@ -112,9 +133,12 @@ def main(argv: list[str] | None = None) -> int:
     results = bench_store(encrypted, plain, prepared.inspection_id, args.repeat_scale)
     unlock_figures = bench_unlock()
     open_seconds = bench_open(folder)
-    report = {"store": [r.as_dict() for r in results], "unlock": unlock_figures,
-              "open_demo_folder_s": open_seconds,
-              "database_mb": paths.database_path(folder).stat().st_size / 1e6}
+    report = {
+        "store": [r.as_dict() for r in results],
+        "unlock": unlock_figures,
+        "open_demo_folder_s": open_seconds,
+        "database_mb": paths.database_path(folder).stat().st_size / 1e6,
+    }
     print(json.dumps(report, indent=1) if args.json else format_report(results, report))
     plain.db.close()
     prepared.context.close()
@@ -124,12 +148,19 @@ def main(argv: list[str] | None = None) -> int:
 def format_report(results, report) -> str:
     lines = [f"{'operation':48} {'sqlcipher ms':>12} {'plain ms':>9} {'ratio':>6}  target"]
     for r in results:
-        lines.append(f"{r.name:48} {r.subject.median_ms:12.3f} {r.floor.median_ms:9.3f} "
-                     f"{r.ratio:6.2f}  <= {MAX_RATIO} {'met' if r.met else 'NOT MET'}")
+        lines.append(
+            f"{r.name:48} {r.subject.median_ms:12.3f} {r.floor.median_ms:9.3f} "
+            f"{r.ratio:6.2f}  <= {MAX_RATIO} {'met' if r.met else 'NOT MET'}"
+        )
     u = report["unlock"]
-    lines.append(f"unlock (Argon2id, {u['memory_kib'] // 1024} MiB, {u['iterations']} passes): "
-                 f"median {u['median_s']:.3f} s (min {u['min_s']:.3f}, max {u['max_s']:.3f})")
-    lines.append(f"open the demo folder (no KDF stretch): median {report['open_demo_folder_s'] * 1000:.1f} ms")
+    lines.append(
+        f"unlock (Argon2id, {u['memory_kib'] // 1024} MiB, {u['iterations']} passes): "
+        f"median {u['median_s']:.3f} s (min {u['min_s']:.3f}, max {u['max_s']:.3f})"
+    )
+    lines.append(
+        "open the demo folder (no KDF stretch): "
+        f"median {report['open_demo_folder_s'] * 1000:.1f} ms"
+    )
     return "\n".join(lines)
 
 

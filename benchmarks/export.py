@@ -17,12 +17,12 @@ draft (its evidence index is a 1,000-row table) and for the draft for quality as
 from __future__ import annotations
 
 import argparse
-from dataclasses import replace
 import io
 import json
 import sys
 import tempfile
 import time
+from dataclasses import replace
 from pathlib import Path
 
 _HERE = Path(__file__).resolve().parent
@@ -31,7 +31,6 @@ if str(_HERE) not in sys.path:
 
 import run  # noqa: E402  (benchmarks/run.py: building and opening the demo)
 import timing  # noqa: E402
-
 from docx import Document  # noqa: E402
 from docx.shared import Cm  # noqa: E402
 
@@ -88,13 +87,20 @@ def bench(prepared: run.Prepared, out: Path, internal: bool, repeat: int) -> tim
         floor_write(letter, out / f"floor-{kind}.docx")
 
     comparison = timing.compare(
-        f"export {'internal draft' if internal else 'draft for QA'}", application, floor,
-        repeat, max_ratio=MAX_RATIO)
+        f"export {'internal draft' if internal else 'draft for QA'}",
+        application,
+        floor,
+        repeat,
+        max_ratio=MAX_RATIO,
+    )
     rows = sum(len(b.rows) for s in letter.sections for b in s.blocks if isinstance(b, Table))
     paragraphs = sum(isinstance(b, Paragraph) for s in letter.sections for b in s.blocks)
     size = (out / f"app-{kind}.docx").stat().st_size // 1024
-    return replace(comparison, detail=f"{len(letter.sections)} sections, {paragraphs} "
-                                      f"paragraphs, {rows} table rows, {size} KB")
+    return replace(
+        comparison,
+        detail=f"{len(letter.sections)} sections, {paragraphs} "
+        f"paragraphs, {rows} table rows, {size} KB",
+    )
 
 
 def stages(prepared: run.Prepared, repeat: int) -> dict[str, float]:
@@ -110,8 +116,10 @@ def stages(prepared: run.Prepared, repeat: int) -> dict[str, float]:
         started = time.perf_counter()
         docx_writer.render(draft.letter)
         renders.append(time.perf_counter() - started)
-    return {"read, compose and gate": timing.median(checks) * 1000,
-            "render .docx": timing.median(renders) * 1000}
+    return {
+        "read, compose and gate": timing.median(checks) * 1000,
+        "render .docx": timing.median(renders) * 1000,
+    }
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -133,26 +141,41 @@ def main(argv: list[str] | None = None) -> int:
         finally:
             prepared.context.close()
     if args.json:
-        print(json.dumps({"size": args.size, "repeat": args.repeat, "stages_ms": split,
-                          "benchmarks": [r.as_dict() for r in results]}, indent=2))
+        print(
+            json.dumps(
+                {
+                    "size": args.size,
+                    "repeat": args.repeat,
+                    "stages_ms": split,
+                    "benchmarks": [r.as_dict() for r in results],
+                },
+                indent=2,
+            )
+        )
     else:
         print(format_results(results, split, args.size, args.repeat))
     return 0
 
 
 def format_results(results, split: dict[str, float], size: str, repeat: int) -> str:
-    lines = [f"Export of the {size} demo letter, {repeat} runs each, interleaved "
-             "(median, min-max, ms)", ""]
+    lines = [
+        f"Export of the {size} demo letter, {repeat} runs each, interleaved (median, min-max, ms)",
+        "",
+    ]
     for r in results:
         verdict = {True: "met", False: "NOT MET", None: ""}[r.met]
-        lines.append(f"{r.name:28} app {r.subject.median_ms:8.0f} ({r.subject.min_ms:.0f}-"
-                     f"{r.subject.max_ms:.0f})   python-docx floor {r.floor.median_ms:8.0f} "
-                     f"({r.floor.min_ms:.0f}-{r.floor.max_ms:.0f})   ratio {r.ratio:4.2f}  "
-                     f"[{r.target}: {verdict}]")
+        lines.append(
+            f"{r.name:28} app {r.subject.median_ms:8.0f} ({r.subject.min_ms:.0f}-"
+            f"{r.subject.max_ms:.0f})   python-docx floor {r.floor.median_ms:8.0f} "
+            f"({r.floor.min_ms:.0f}-{r.floor.max_ms:.0f})   ratio {r.ratio:4.2f}  "
+            f"[{r.target}: {verdict}]"
+        )
         lines.append(f"{'':28} {r.detail}")
     lines.append("")
-    lines.append("Within the application (internal draft): " + ", ".join(
-        f"{name} {ms:.0f} ms" for name, ms in split.items()))
+    lines.append(
+        "Within the application (internal draft): "
+        + ", ".join(f"{name} {ms:.0f} ms" for name, ms in split.items())
+    )
     return "\n".join(lines)
 
 

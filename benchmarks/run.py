@@ -50,8 +50,14 @@ SEARCH_LIMIT = 50
 
 # Pragmas read from the application's connection and applied to every floor database, so a
 # floor differs from the application only in the work it does, never in durability settings.
-MIRRORED_PRAGMAS = ("journal_mode", "synchronous", "foreign_keys", "busy_timeout",
-                    "secure_delete", "cache_size")
+MIRRORED_PRAGMAS = (
+    "journal_mode",
+    "synchronous",
+    "foreign_keys",
+    "busy_timeout",
+    "secure_delete",
+    "cache_size",
+)
 DEFAULT_TOKENIZE = "porter unicode61 remove_diacritics 2"
 
 
@@ -87,7 +93,10 @@ def build_demo_in_subprocess(folder: Path, size: str, seed: int = SEED) -> str:
     """Build the demo in a child process: this process's peak RSS is then what opening costs."""
     done = subprocess.run(
         [sys.executable, "-c", _BUILD, str(folder), size, str(seed), str(_HERE)],
-        capture_output=True, text=True, check=False)
+        capture_output=True,
+        text=True,
+        check=False,
+    )
     if done.returncode != 0:
         raise BenchmarkError(f"building the {size} demo in {folder} failed:\n{done.stderr}")
     return done.stdout.strip().splitlines()[-1]
@@ -104,8 +113,9 @@ def open_folder(folder: Path) -> AppContext:
     return open_context(folder)
 
 
-def prepare(folder: Path, size: str = "reference", seed: int = SEED,
-            log=lambda message: None) -> Prepared:
+def prepare(
+    folder: Path, size: str = "reference", seed: int = SEED, log=lambda message: None
+) -> Prepared:
     """Open the demo inspection in ``folder``, building it first if the folder lacks it."""
     folder = Path(folder).resolve()
     present = _holds_demo(folder, size, seed)
@@ -147,15 +157,18 @@ def _check_size(context: AppContext, inspection_id: str, size: str) -> None:
         raise BenchmarkError(
             f"{context.data_dir} holds a demo inspection with {counts['notes']} notes and "
             f"{counts['children']} children, smaller than the {size} demo ({expected.notes} "
-            f"notes, {expected.children} children). Use another --data-dir.")
+            f"notes, {expected.children} children). Use another --data-dir."
+        )
 
 
 def open_inspection(ws, inspection_id: str) -> dict:
     """What opening an inspection in the desktop reads: summary, theme and the main lists."""
     summary = [s for s in inspections.list_inspections(ws) if s["id"] == inspection_id]
     inspections.theme_pack(ws, inspection_id)
-    lists = {entity: len(ws.rows(entity, inspection_id))
-             for entity in ("child", "note", "evidence", "finding")}
+    lists = {
+        entity: len(ws.rows(entity, inspection_id))
+        for entity in ("child", "note", "evidence", "finding")
+    }
     return {"counts": summary[0]["counts"] if summary else {}, "listed": lists}
 
 
@@ -211,11 +224,13 @@ def least_edited_notes(ws, inspection_id: str, count: int) -> list[tuple[str, st
         "SELECT n.id, n.text FROM notes n JOIN (SELECT entity_id, count(*) AS c FROM ops "
         "WHERE inspection_id = ? AND entity = 'note' GROUP BY entity_id) o ON o.entity_id = n.id "
         "WHERE n.inspection_id = ? ORDER BY o.c, n.id LIMIT ?",
-        (inspection_id, inspection_id, count)).fetchall()
+        (inspection_id, inspection_id, count),
+    ).fetchall()
 
 
-def bench_save(prepared: Prepared, repeat: int = DEFAULT_REPEATS["save"],
-               note_count: int = SAVE_NOTES) -> timing.Comparison:
+def bench_save(
+    prepared: Prepared, repeat: int = DEFAULT_REPEATS["save"], note_count: int = SAVE_NOTES
+) -> timing.Comparison:
     ws = prepared.context.workspace
     chosen = least_edited_notes(ws, prepared.inspection_id, note_count)
     if not chosen:
@@ -231,15 +246,20 @@ def bench_save(prepared: Prepared, repeat: int = DEFAULT_REPEATS["save"],
         notes.update_note(ws, note_id, text=text)
 
     def insert_floor(conn):
-        conn.execute("CREATE TABLE saves (id INTEGER PRIMARY KEY, note_id TEXT NOT NULL, "
-                     "text TEXT NOT NULL, saved_at TEXT NOT NULL)")
+        conn.execute(
+            "CREATE TABLE saves (id INTEGER PRIMARY KEY, note_id TEXT NOT NULL, "
+            "text TEXT NOT NULL, saved_at TEXT NOT NULL)"
+        )
 
         def floor(i: int) -> None:
             note_id, text = new_text(i)
             conn.execute("BEGIN")
-            conn.execute("INSERT INTO saves (note_id, text, saved_at) VALUES (?, ?, ?)",
-                         (note_id, text, time.strftime("%Y-%m-%dT%H:%M:%S")))
+            conn.execute(
+                "INSERT INTO saves (note_id, text, saved_at) VALUES (?, ?, ?)",
+                (note_id, text, time.strftime("%Y-%m-%dT%H:%M:%S")),
+            )
             conn.execute("COMMIT")
+
         return floor
 
     pragmas, opened = app_pragmas(ws), {}
@@ -249,10 +269,16 @@ def bench_save(prepared: Prepared, repeat: int = DEFAULT_REPEATS["save"],
             opened[path] = floor_connection(path, pragmas, driver)
         floors = [insert_floor(conn) for conn in opened.values()]
         return timing.compare(
-            "save one edit (note text)", save, floors[0], repeat, warmup=2,
-            max_ratio=SAVE_MAX_RATIO, other_floors=dict(zip(floor_drivers(ws)[1:], floors[1:])),
+            "save one edit (note text)",
+            save,
+            floors[0],
+            repeat,
+            warmup=2,
+            max_ratio=SAVE_MAX_RATIO,
+            other_floors=dict(zip(floor_drivers(ws)[1:], floors[1:])),
             detail=f"notes.update_note over {len(chosen)} notes vs one INSERT + COMMIT, raw "
-                   "connection, same pragmas, separate file in the same folder")
+            "connection, same pragmas, separate file in the same folder",
+        )
     finally:
         for path, conn in opened.items():
             conn.close()
@@ -286,8 +312,9 @@ FROM bare WHERE bare MATCH ? ORDER BY rank LIMIT ?
 """
 
 
-def bench_search(prepared: Prepared, repeat: int = DEFAULT_REPEATS["search"],
-                 queries: tuple[str, ...] = QUERIES) -> list[timing.Comparison]:
+def bench_search(
+    prepared: Prepared, repeat: int = DEFAULT_REPEATS["search"], queries: tuple[str, ...] = QUERIES
+) -> list[timing.Comparison]:
     ws, inspection_id = prepared.context.workspace, prepared.inspection_id
     drivers = floor_drivers(ws)
     opened = {}
@@ -302,18 +329,31 @@ def bench_search(prepared: Prepared, repeat: int = DEFAULT_REPEATS["search"],
             fts = search.fts_query(text)
             hits = search.search(ws, inspection_id, text, SEARCH_LIMIT)
             floor_hits = conns[0].execute(_FLOOR_SEARCH, (fts, SEARCH_LIMIT)).fetchall()
-            matches = conns[0].execute("SELECT count(*) FROM bare WHERE bare MATCH ?",
-                                       (fts,)).fetchone()[0]
-            floors = [lambda i, conn=conn, fts=fts:
-                      conn.execute(_FLOOR_SEARCH, (fts, SEARCH_LIMIT)).fetchall()
-                      for conn in conns]
-            results.append(timing.compare(
-                f"search {text!r}",
-                lambda i, text=text: search.search(ws, inspection_id, text, SEARCH_LIMIT),
-                floors[0], repeat, warmup=2, max_ratio=SEARCH_MAX_RATIO,
-                max_median_ms=SEARCH_MAX_MS, other_floors=dict(zip(drivers[1:], floors[1:])),
-                detail=f"{len(hits)} hits shown ({len(floor_hits)} from the floor) of "
-                       f"{matches} matching rows in {indexed}; FTS query {fts}"))
+            matches = (
+                conns[0]
+                .execute("SELECT count(*) FROM bare WHERE bare MATCH ?", (fts,))
+                .fetchone()[0]
+            )
+            floors = [
+                lambda i, conn=conn, fts=fts: conn.execute(
+                    _FLOOR_SEARCH, (fts, SEARCH_LIMIT)
+                ).fetchall()
+                for conn in conns
+            ]
+            results.append(
+                timing.compare(
+                    f"search {text!r}",
+                    lambda i, text=text: search.search(ws, inspection_id, text, SEARCH_LIMIT),
+                    floors[0],
+                    repeat,
+                    warmup=2,
+                    max_ratio=SEARCH_MAX_RATIO,
+                    max_median_ms=SEARCH_MAX_MS,
+                    other_floors=dict(zip(drivers[1:], floors[1:])),
+                    detail=f"{len(hits)} hits shown ({len(floor_hits)} from the floor) of "
+                    f"{matches} matching rows in {indexed}; FTS query {fts}",
+                )
+            )
     finally:
         for path, conn in opened.items():
             conn.close()
@@ -327,7 +367,8 @@ def projected_rows(ws, inspection_id: str) -> dict[str, list[dict]]:
     tables = {}
     for spec in ENTITIES.values():
         cursor = ws.db.conn.execute(
-            f"SELECT * FROM {spec.table} WHERE inspection_id = ? ORDER BY id", (inspection_id,))
+            f"SELECT * FROM {spec.table} WHERE inspection_id = ? ORDER BY id", (inspection_id,)
+        )
         names = [c[0] for c in cursor.description]
         tables[spec.table] = [dict(zip(names, row)) for row in cursor]
     return tables
@@ -341,19 +382,25 @@ def dump_floor(ws, inspection_id: str) -> str:
 def dump_floor_same_format(ws, inspection_id: str) -> str:
     """The same rows serialised with dump_json's own options (indent=1 is the pure-Python
     encoder: the json module uses its C encoder only without indent)."""
-    return json.dumps(projected_rows(ws, inspection_id), sort_keys=True, indent=1,
-                      ensure_ascii=False) + "\n"
+    return (
+        json.dumps(projected_rows(ws, inspection_id), sort_keys=True, indent=1, ensure_ascii=False)
+        + "\n"
+    )
 
 
 def bench_dump(prepared: Prepared, repeat: int = DEFAULT_REPEATS["dump"]) -> timing.Comparison:
     ws, inspection_id = prepared.context.workspace, prepared.inspection_id
     size = len(dump.dump_json(ws, inspection_id).encode())
     return timing.compare(
-        "dump inspection (dump_json)", lambda i: dump.dump_json(ws, inspection_id),
-        lambda i: dump_floor(ws, inspection_id), repeat, warmup=1,
+        "dump inspection (dump_json)",
+        lambda i: dump.dump_json(ws, inspection_id),
+        lambda i: dump_floor(ws, inspection_id),
+        repeat,
+        warmup=1,
         other_floors={"indent=1": lambda i: dump_floor_same_format(ws, inspection_id)},
         detail=f"dump_json ({size / 1e6:.1f} MB of JSON) vs SELECT * per projected table + "
-               "json.dumps(sort_keys=True); second floor: same rows, dump_json's json options")
+        "json.dumps(sort_keys=True); second floor: same rows, dump_json's json options",
+    )
 
 
 # --- 4. memory and size --------------------------------------------------------------------
@@ -375,14 +422,21 @@ def store_figures(prepared: Prepared) -> dict:
     database = paths.database_path(prepared.folder)
     wal = Path(f"{database}-wal")
     ws = prepared.context.workspace
-    return {"database_mb": database.stat().st_size / 1e6,
-            "wal_mb": wal.stat().st_size / 1e6 if wal.exists() else 0.0,
-            "ops": oplog.count(ws.db, prepared.inspection_id)}
+    return {
+        "database_mb": database.stat().st_size / 1e6,
+        "wal_mb": wal.stat().st_size / 1e6 if wal.exists() else 0.0,
+        "ops": oplog.count(ws.db, prepared.inspection_id),
+    }
 
 
 # --- running everything --------------------------------------------------------------------
-def run(data_dir: Path | None = None, repeat: int | None = None, size: str = "reference",
-        queries: tuple[str, ...] = QUERIES, log=lambda message: None) -> dict:
+def run(
+    data_dir: Path | None = None,
+    repeat: int | None = None,
+    size: str = "reference",
+    queries: tuple[str, ...] = QUERIES,
+    log=lambda message: None,
+) -> dict:
     temporary = data_dir is None
     folder = Path(tempfile.mkdtemp(prefix="jtai-bench-")) if temporary else Path(data_dir)
     repeats = {name: repeat or default for name, default in DEFAULT_REPEATS.items()}
@@ -391,8 +445,7 @@ def run(data_dir: Path | None = None, repeat: int | None = None, size: str = "re
         prepared = prepare(folder, size, log=log)
         try:
             opened = open_inspection(prepared.context.workspace, prepared.inspection_id)
-            memory = {"peak_rss_mb_before_open": rss_start,
-                      "peak_rss_mb_after_open": peak_rss_mb()}
+            memory = {"peak_rss_mb_before_open": rss_start, "peak_rss_mb_after_open": peak_rss_mb()}
             store_before = store_figures(prepared)
             started = time.perf_counter()
             log(f"Saving one edit x {repeats['save']} ...")
@@ -413,9 +466,11 @@ def run(data_dir: Path | None = None, repeat: int | None = None, size: str = "re
                 "repeats": repeats,
                 "sqlite_version": {
                     "app": prepared.context.workspace.db.execute(
-                        "SELECT sqlite_version()").fetchone()[0],
+                        "SELECT sqlite_version()"
+                    ).fetchone()[0],
                     "app_cipher": app_cipher_version(prepared.context.workspace),
-                    "floor_sqlite3": sqlite3.sqlite_version},
+                    "floor_sqlite3": sqlite3.sqlite_version,
+                },
                 "pragmas": app_pragmas(prepared.context.workspace),
                 "opened": opened,
                 "benchmarks": [c.as_dict() for c in comparisons],
@@ -437,67 +492,114 @@ def _ms(value: float) -> str:
 
 def format_table(result: dict) -> str:
     benchmarks = result["benchmarks"]
-    header = ["benchmark", "median ms", "min–max ms", "floor median ms", "floor min–max ms",
-              "ratio", "target", "met", "other floors: median ms (ratio)"]
+    header = [
+        "benchmark",
+        "median ms",
+        "min–max ms",
+        "floor median ms",
+        "floor min–max ms",
+        "ratio",
+        "target",
+        "met",
+        "other floors: median ms (ratio)",
+    ]
     rows = []
     for b in benchmarks:
         s, f = b["subject"], b["floor"]
         met = {True: "met", False: "NOT MET", None: "n/a"}[b["met"]]
-        others = ", ".join(f"{label} {_ms(o['median_ms'])} ({o['ratio']:.2f})"
-                           for label, o in b["other_floors"].items())
-        rows.append([b["name"], _ms(s["median_ms"]), f"{_ms(s['min_ms'])}–{_ms(s['max_ms'])}",
-                     _ms(f["median_ms"]), f"{_ms(f['min_ms'])}–{_ms(f['max_ms'])}",
-                     f"{b['ratio']:.2f}", b["target"] or "—", met, others or "—"])
+        others = ", ".join(
+            f"{label} {_ms(o['median_ms'])} ({o['ratio']:.2f})"
+            for label, o in b["other_floors"].items()
+        )
+        rows.append(
+            [
+                b["name"],
+                _ms(s["median_ms"]),
+                f"{_ms(s['min_ms'])}–{_ms(s['max_ms'])}",
+                _ms(f["median_ms"]),
+                f"{_ms(f['min_ms'])}–{_ms(f['max_ms'])}",
+                f"{b['ratio']:.2f}",
+                b["target"] or "—",
+                met,
+                others or "—",
+            ]
+        )
     widths = [max(len(str(r[i])) for r in (header, *rows)) for i in range(len(header))]
     left = {0, 6, 7, 8}
 
     def line(cells):
-        return "  ".join(str(c).ljust(w) if i in left else str(c).rjust(w)
-                         for i, (c, w) in enumerate(zip(cells, widths))).rstrip()
+        return "  ".join(
+            str(c).ljust(w) if i in left else str(c).rjust(w)
+            for i, (c, w) in enumerate(zip(cells, widths))
+        ).rstrip()
 
     out = [line(header), line(["-" * w for w in widths]), *map(line, rows), ""]
     for b in benchmarks:
         s, f = b["subject"], b["floor"]
-        out.append(f"{b['name']}: n={s['n']}, p10–p90 {_ms(s['p10_ms'])}–{_ms(s['p90_ms'])} ms "
-                   f"(floor {_ms(f['p10_ms'])}–{_ms(f['p90_ms'])} ms); {b['detail']}")
+        out.append(
+            f"{b['name']}: n={s['n']}, p10–p90 {_ms(s['p10_ms'])}–{_ms(s['p90_ms'])} ms "
+            f"(floor {_ms(f['p10_ms'])}–{_ms(f['p90_ms'])} ms); {b['detail']}"
+        )
     m, before, after = result["memory"], result["store_before"], result["store_after"]
-    build = (f"built in {result['build_seconds']:.1f} s in a separate process"
-             if result["built"] else "reused")
+    build = (
+        f"built in {result['build_seconds']:.1f} s in a separate process"
+        if result["built"]
+        else "reused"
+    )
     versions = result["sqlite_version"]
     cipher = f" (SQLCipher {versions['app_cipher']})" if versions["app_cipher"] else ""
-    out += ["",
-            f"memory: peak RSS {m['peak_rss_mb_before_open']:.1f} MB before opening, "
-            f"{m['peak_rss_mb_after_open']:.1f} MB after opening the inspection, "
-            f"{m['peak_rss_mb_after_runs']:.1f} MB after the runs"
-            + (f" (resident now {m['rss_mb_now']:.1f} MB)" if m.get("rss_mb_now") else ""),
-            f"store: database {before['database_mb']:.1f} MB (+ WAL {before['wal_mb']:.1f} MB) "
-            f"and {before['ops']} ops before the runs; {after['database_mb']:.1f} MB (+ WAL "
-            f"{after['wal_mb']:.1f} MB) and {after['ops']} ops after",
-            f"inspection {result['inspection_id']} ({result['size']} demo, {build}); opening "
-            f"listed {result['opened']['listed']}",
-            f"SQLite {versions['app']}{cipher} in the app, {versions['floor_sqlite3']} in the "
-            f"stdlib floor; pragmas {result['pragmas']}",
-            f"measured in {result['measure_seconds']:.1f} s; repeats {result['repeats']}"]
+    out += [
+        "",
+        f"memory: peak RSS {m['peak_rss_mb_before_open']:.1f} MB before opening, "
+        f"{m['peak_rss_mb_after_open']:.1f} MB after opening the inspection, "
+        f"{m['peak_rss_mb_after_runs']:.1f} MB after the runs"
+        + (f" (resident now {m['rss_mb_now']:.1f} MB)" if m.get("rss_mb_now") else ""),
+        f"store: database {before['database_mb']:.1f} MB (+ WAL {before['wal_mb']:.1f} MB) "
+        f"and {before['ops']} ops before the runs; {after['database_mb']:.1f} MB (+ WAL "
+        f"{after['wal_mb']:.1f} MB) and {after['ops']} ops after",
+        f"inspection {result['inspection_id']} ({result['size']} demo, {build}); opening "
+        f"listed {result['opened']['listed']}",
+        f"SQLite {versions['app']}{cipher} in the app, {versions['floor_sqlite3']} in the "
+        f"stdlib floor; pragmas {result['pragmas']}",
+        f"measured in {result['measure_seconds']:.1f} s; repeats {result['repeats']}",
+    ]
     return "\n".join(out)
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--data-dir", metavar="DIR", type=Path, help=(
-        "folder holding (or to hold) the reference demo; reused when it holds one already. "
-        "Default: a temporary folder, deleted afterwards (the demo takes ~15 s to build)"))
-    parser.add_argument("--repeat", metavar="N", type=int, help=(
-        "timed runs of every measurement (default: 200 saves, 50 per search query, "
-        "5 dumps)"))
+    parser.add_argument(
+        "--data-dir",
+        metavar="DIR",
+        type=Path,
+        help=(
+            "folder holding (or to hold) the reference demo; reused when it holds one already. "
+            "Default: a temporary folder, deleted afterwards (the demo takes ~15 s to build)"
+        ),
+    )
+    parser.add_argument(
+        "--repeat",
+        metavar="N",
+        type=int,
+        help=("timed runs of every measurement (default: 200 saves, 50 per search query, 5 dumps)"),
+    )
     parser.add_argument("--json", action="store_true", help="print the results as JSON")
-    parser.add_argument("--size", choices=sorted(SIZES), default="reference", help=(
-        "demo size (default: reference, the benchmark load; small is for quick checks)"))
+    parser.add_argument(
+        "--size",
+        choices=sorted(SIZES),
+        default="reference",
+        help=("demo size (default: reference, the benchmark load; small is for quick checks)"),
+    )
     args = parser.parse_args(argv)
     if args.repeat is not None and args.repeat < 1:
         parser.error("--repeat must be at least 1")
     try:
-        result = run(args.data_dir, args.repeat, args.size,
-                     log=lambda message: print(message, file=sys.stderr, flush=True))
+        result = run(
+            args.data_dir,
+            args.repeat,
+            args.size,
+            log=lambda message: print(message, file=sys.stderr, flush=True),
+        )
     except (BenchmarkError, JtaiError) as error:
         print(f"benchmarks: {error}", file=sys.stderr)
         return 2

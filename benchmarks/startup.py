@@ -70,8 +70,9 @@ def run_once(code: str, *args: str) -> float:
     started = time.perf_counter()
     # -P: the app comes from this interpreter's installation, not from whatever folder the
     # benchmark was started in.
-    with subprocess.Popen([sys.executable, "-P", "-c", code, *args], env=env,
-                          stdout=subprocess.PIPE, text=True) as child:
+    with subprocess.Popen(
+        [sys.executable, "-P", "-c", code, *args], env=env, stdout=subprocess.PIPE, text=True
+    ) as child:
         line = child.stdout.readline()
         ready = time.perf_counter() - started  # shutting down is not part of starting
         child.stdout.read()
@@ -82,8 +83,20 @@ def run_once(code: str, *args: str) -> float:
 
 def prepare(folder: Path) -> None:
     if not (folder / "key.json").exists():
-        subprocess.run([sys.executable, "-m", "jtai_desktop", "--data-dir", str(folder), "demo",
-                        "--size", "reference"], check=True, stdout=subprocess.DEVNULL)
+        subprocess.run(
+            [
+                sys.executable,
+                "-m",
+                "jtai_desktop",
+                "--data-dir",
+                str(folder),
+                "demo",
+                "--size",
+                "reference",
+            ],
+            check=True,
+            stdout=subprocess.DEVNULL,
+        )
 
 
 def main(argv=None) -> int:
@@ -97,12 +110,18 @@ def main(argv=None) -> int:
     app, bare = timing.Stats.of(app_runs), timing.Stats.of(bare_runs)
     # Each start beside the bare start just before it: the machine's drift cancels out.
     ratio = timing.median([a / b for a, b in zip(app_runs, bare_runs)])
-    print(f"cold start to a usable main window (reference demo): median {app.median_ms:.0f} ms "
-          f"(min {app.min_ms:.0f}, max {app.max_ms:.0f})")
-    print(f"bare QApplication + QMainWindow:                    median {bare.median_ms:.0f} ms "
-          f"(min {bare.min_ms:.0f}, max {bare.max_ms:.0f})")
-    print(f"ratio, median of {len(app_runs)} pairs: {ratio:.2f} (ratio of the medians "
-          f"{app.median_ms / bare.median_ms:.2f}; target <= 3): {'met' if ratio <= 3 else 'NOT MET'}")
+    print(
+        f"cold start to a usable main window (reference demo): median {app.median_ms:.0f} ms "
+        f"(min {app.min_ms:.0f}, max {app.max_ms:.0f})"
+    )
+    print(
+        f"bare QApplication + QMainWindow:                    median {bare.median_ms:.0f} ms "
+        f"(min {bare.min_ms:.0f}, max {bare.max_ms:.0f})"
+    )
+    print(
+        f"ratio, median of {len(app_runs)} pairs: {ratio:.2f} (ratio of the medians "
+        f"{app.median_ms / bare.median_ms:.2f}; target <= 3): {'met' if ratio <= 3 else 'NOT MET'}"
+    )
     return 0
 
 

@@ -12,8 +12,8 @@ from __future__ import annotations
 import gc
 import math
 import time
+from collections.abc import Callable, Sequence
 from dataclasses import asdict, dataclass
-from typing import Callable, Sequence
 
 Work = Callable[[int], object]  # called with the iteration number, 0 .. repeat - 1
 
@@ -48,7 +48,7 @@ class Stats:
     p90_ms: float
 
     @classmethod
-    def of(cls, seconds: Sequence[float]) -> "Stats":
+    def of(cls, seconds: Sequence[float]) -> Stats:
         ms = [s * 1000 for s in seconds]
         return cls(len(ms), median(ms), min(ms), max(ms), percentile(ms, 10), percentile(ms, 90))
 
@@ -124,19 +124,44 @@ class Comparison:
         return ok
 
     def as_dict(self) -> dict:
-        return {"name": self.name, "detail": self.detail, "subject": self.subject.as_dict(),
-                "floor": self.floor.as_dict(), "ratio": self.ratio, "target": self.target,
-                "max_ratio": self.max_ratio, "max_median_ms": self.max_median_ms,
-                "met": self.met,
-                "other_floors": {label: {**stats.as_dict(), "ratio": self.ratio_to(stats)}
-                                 for label, stats in self.other_floors}}
+        return {
+            "name": self.name,
+            "detail": self.detail,
+            "subject": self.subject.as_dict(),
+            "floor": self.floor.as_dict(),
+            "ratio": self.ratio,
+            "target": self.target,
+            "max_ratio": self.max_ratio,
+            "max_median_ms": self.max_median_ms,
+            "met": self.met,
+            "other_floors": {
+                label: {**stats.as_dict(), "ratio": self.ratio_to(stats)}
+                for label, stats in self.other_floors
+            },
+        }
 
 
-def compare(name: str, subject: Work, floor: Work, repeat: int, *, warmup: int = 1,
-            max_ratio: float | None = None, max_median_ms: float | None = None,
-            detail: str = "", other_floors: dict[str, Work] | None = None) -> Comparison:
+def compare(
+    name: str,
+    subject: Work,
+    floor: Work,
+    repeat: int,
+    *,
+    warmup: int = 1,
+    max_ratio: float | None = None,
+    max_median_ms: float | None = None,
+    detail: str = "",
+    other_floors: dict[str, Work] | None = None,
+) -> Comparison:
     """Measure ``subject`` beside ``floor`` (and any ``other_floors``), interleaved."""
     others = dict(other_floors or {})
     times = interleaved([subject, floor, *others.values()], repeat, warmup)
-    return Comparison(name, Stats.of(times[0]), Stats.of(times[1]), max_ratio, max_median_ms,
-                      detail, tuple(zip(others, map(Stats.of, times[2:]))))
+    return Comparison(
+        name,
+        Stats.of(times[0]),
+        Stats.of(times[1]),
+        max_ratio,
+        max_median_ms,
+        detail,
+        tuple(zip(others, map(Stats.of, times[2:]))),
+    )

@@ -27,7 +27,9 @@ class AppContext:
 
     def worker_workspace(self) -> Workspace:
         """A second connection for a background task, sharing this device's clock."""
-        db = open_database(paths.database_path(self.data_dir), cipher_connector(self.key.database_key))
+        db = open_database(
+            paths.database_path(self.data_dir), cipher_connector(self.key.database_key)
+        )
         ws = self.workspace
         return Workspace(db, ws.device_id, ws.blobs, clock=ws.clock)
 
@@ -36,8 +38,13 @@ class AppContext:
         self.workspace.db.close()
 
 
-def open_context(data_dir: Path | str | None = None, passphrase: str | None = None, *,
-                 create_demo: bool = False, kdf_params: KdfParams | None = None) -> AppContext:
+def open_context(
+    data_dir: Path | str | None = None,
+    passphrase: str | None = None,
+    *,
+    create_demo: bool = False,
+    kdf_params: KdfParams | None = None,
+) -> AppContext:
     """Unlock and open the data folder: encrypted database, evidence store and device id.
 
     A wrong passphrase is refused before the database file is touched.
@@ -60,9 +67,14 @@ def open_unlocked(folder: Path, key: MasterKey) -> AppContext:
     return AppContext(folder, Workspace(db, device_id, blobs), key)
 
 
-def create_app(data_dir: Path | str | None = None, *, passphrase: str | None = None,
-               open_demo: bool = False, passphrase_file: str | None = None,
-               kdf_params: KdfParams | None = None):
+def create_app(
+    data_dir: Path | str | None = None,
+    *,
+    passphrase: str | None = None,
+    open_demo: bool = False,
+    passphrase_file: str | None = None,
+    kdf_params: KdfParams | None = None,
+):
     """Unlock the data folder (asking if needed) and build the main window, or None if the
     user gave up unlocking. Needs a QApplication."""
     from .ui.assemble import build_main_window
@@ -91,6 +103,9 @@ def _open_for_desktop(folder, passphrase, open_demo, passphrase_file, kdf_params
         return open_context(folder, passphrase, kdf_params=kdf_params)
     from .ui.dialogs.unlock import ask_to_unlock
 
-    return ask_to_unlock(folder, needs_new_passphrase(folder),
-                         lambda secret: open_context(folder, secret, kdf_params=kdf_params),
-                         open_with_key=lambda key: open_unlocked(folder, key))
+    return ask_to_unlock(
+        folder,
+        needs_new_passphrase(folder),
+        lambda secret: open_context(folder, secret, kdf_params=kdf_params),
+        open_with_key=lambda key: open_unlocked(folder, key),
+    )

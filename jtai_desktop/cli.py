@@ -6,6 +6,7 @@ import argparse
 import functools
 import json
 import sys
+from datetime import UTC
 from pathlib import Path
 
 from . import __version__, paths
@@ -16,17 +17,32 @@ from .domain.errors import JtaiError
 @functools.cache  # one parser per run: reading a double-clicked file's path asks for it too
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
-        prog="jtai-desktop", description="Offline workspace for joint targeted area inspections.")
+        prog="jtai-desktop", description="Offline workspace for joint targeted area inspections."
+    )
     parser.add_argument("--version", action="version", version=f"jtai-desktop {__version__}")
-    parser.add_argument("--data-dir", metavar="DIR", help=(
-        f"data folder (default: ${paths.DATA_DIR_ENV}, else the per-user data folder)"))
-    parser.add_argument("--passphrase-file", metavar="F", help=(
-        "read the data folder's passphrase from the first line of F "
-        "(or $JTAI_PASSPHRASE_FILE; otherwise you are asked)"))
-    parser.add_argument("--demo", action="store_true",
-                        help="open the demo inspection (created in a demo folder if needed)")
-    parser.add_argument("--smoke-test", action="store_true",
-                        help="open the main window, make one edit, exit 0 (for installers)")
+    parser.add_argument(
+        "--data-dir",
+        metavar="DIR",
+        help=(f"data folder (default: ${paths.DATA_DIR_ENV}, else the per-user data folder)"),
+    )
+    parser.add_argument(
+        "--passphrase-file",
+        metavar="F",
+        help=(
+            "read the data folder's passphrase from the first line of F "
+            "(or $JTAI_PASSPHRASE_FILE; otherwise you are asked)"
+        ),
+    )
+    parser.add_argument(
+        "--demo",
+        action="store_true",
+        help="open the demo inspection (created in a demo folder if needed)",
+    )
+    parser.add_argument(
+        "--smoke-test",
+        action="store_true",
+        help="open the main window, make one edit, exit 0 (for installers)",
+    )
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
     demo = commands.add_parser("demo", help="create a deterministic demo inspection")
     demo.add_argument("--size", choices=("small", "reference"), default="small")
@@ -51,26 +67,43 @@ def build_parser() -> argparse.ArgumentParser:
     invite = commands.add_parser("invite", help="(lead) an invitation file for a member's device")
     invite.add_argument("inspection", metavar="INSPECTION")
     invite.add_argument("--out", required=True, metavar="FILE")
-    invite.add_argument("--passphrase-file", "--invite-passphrase-file",
-                        dest="invite_passphrase_file", metavar="F", help=(
-                            "the invitation's passphrase (give it to the member separately; "
-                            "the data folder's own passphrase goes before the command)"))
+    invite.add_argument(
+        "--passphrase-file",
+        "--invite-passphrase-file",
+        dest="invite_passphrase_file",
+        metavar="F",
+        help=(
+            "the invitation's passphrase (give it to the member separately; "
+            "the data folder's own passphrase goes before the command)"
+        ),
+    )
     invite.add_argument("--label", default="", help="who the invitation is for (shown to the lead)")
     join = commands.add_parser("join", help="join an inspection with an invitation file")
     join.add_argument("file", metavar="FILE")
-    join.add_argument("--passphrase-file", "--invite-passphrase-file",
-                      dest="invite_passphrase_file", metavar="F",
-                      help="the invitation's passphrase, from the lead")
+    join.add_argument(
+        "--passphrase-file",
+        "--invite-passphrase-file",
+        dest="invite_passphrase_file",
+        metavar="F",
+        help="the invitation's passphrase, from the lead",
+    )
     join.add_argument("--name", required=True)
     join.add_argument("--inspectorate", required=True, help="ofsted, cqc, hmicfrs or hmi_probation")
     sync_cmd = commands.add_parser("sync", help="exchange work with the team")
     sync_cmd.add_argument("inspection", metavar="INSPECTION")
     where = sync_cmd.add_mutually_exclusive_group(required=True)
-    where.add_argument("--folder", metavar="PATH", help="a shared folder, synced folder or USB stick")
+    where.add_argument(
+        "--folder", metavar="PATH", help="a shared folder, synced folder or USB stick"
+    )
     where.add_argument("--webdav", metavar="URL", help="a WebDAV server (SharePoint, Nextcloud)")
-    sync_cmd.add_argument("--credentials-file", metavar="F", help=(
-        "WebDAV user name and password on two lines (or $JTAI_WEBDAV_USER and "
-        "$JTAI_WEBDAV_PASSWORD)"))
+    sync_cmd.add_argument(
+        "--credentials-file",
+        metavar="F",
+        help=(
+            "WebDAV user name and password on two lines (or $JTAI_WEBDAV_USER and "
+            "$JTAI_WEBDAV_PASSWORD)"
+        ),
+    )
     conflicts = commands.add_parser("conflicts", help="open conflicts between team members' edits")
     conflicts.add_argument("inspection", metavar="INSPECTION")
     conflicts.add_argument("--json", action="store_true")
@@ -81,17 +114,27 @@ def build_parser() -> argparse.ArgumentParser:
     held.add_argument("inspection", metavar="INSPECTION")
     held.add_argument("--accept", type=int, metavar="ID", help="apply held bundle ID")
     export = commands.add_parser(
-        "export-report", help="export the draft letter to Word, checked for identifying details")
+        "export-report", help="export the draft letter to Word, checked for identifying details"
+    )
     export.add_argument("inspection", metavar="INSPECTION")
     export.add_argument("--out", metavar="FILE.docx", required=True)
     export.add_argument("--template", metavar="T", help="a Word template with the same style names")
-    export.add_argument("--internal", action="store_true",
-                        help="internal draft: add the evidence index (for the team only)")
-    export.add_argument("--override-file", metavar="F", help=(
-        "JSON or TOML list of {kind, match, location, reason}: hits the lead lets through"))
+    export.add_argument(
+        "--internal",
+        action="store_true",
+        help="internal draft: add the evidence index (for the team only)",
+    )
+    export.add_argument(
+        "--override-file",
+        metavar="F",
+        help=("JSON or TOML list of {kind, match, location, reason}: hits the lead lets through"),
+    )
     passwd = commands.add_parser("passwd", help="change the data folder's passphrase")
-    passwd.add_argument("--new-passphrase-file", metavar="F",
-                        help="read the new passphrase from F (otherwise you are asked)")
+    passwd.add_argument(
+        "--new-passphrase-file",
+        metavar="F",
+        help="read the new passphrase from F (otherwise you are asked)",
+    )
     return parser
 
 
@@ -105,8 +148,10 @@ def main(argv: list[str] | None = None) -> int:
         print(f"jtai-desktop: {error.message}", file=sys.stderr)
         return error.exit_code
     except KeyboardInterrupt:
-        print("jtai-desktop: interrupted; everything saved before this point is kept.",
-              file=sys.stderr)
+        print(
+            "jtai-desktop: interrupted; everything saved before this point is kept.",
+            file=sys.stderr,
+        )
         return 130
 
 
@@ -143,8 +188,11 @@ def open_desktop(args: argparse.Namespace) -> int:
         from .ui.launch import launch
     except ImportError as error:
         if "PySide6" in str(error) or "launch" in str(error):
-            print("jtai-desktop: the desktop window is not part of this build yet; "
-                  "use the commands in 'jtai-desktop --help'.", file=sys.stderr)
+            print(
+                "jtai-desktop: the desktop window is not part of this build yet; "
+                "use the commands in 'jtai-desktop --help'.",
+                file=sys.stderr,
+            )
             return 1
         raise
     return launch(args)
@@ -240,7 +288,9 @@ def cmd_retention(context, args) -> int:
         when = date.fromisoformat(args.date)
     except ValueError:
         raise JtaiError(f"{args.date!r} is not a date like 2027-06-30.") from None
-    set_retention_date(context.workspace, resolve_inspection(context.workspace, args.inspection), when)
+    set_retention_date(
+        context.workspace, resolve_inspection(context.workspace, args.inspection), when
+    )
     print(f"Retention date set to {when.isoformat()}.")
     return 0
 
@@ -288,8 +338,11 @@ def _invite_passphrase(args, creating: bool) -> str:
     if args.invite_passphrase_file:
         return read_secret_file(args.invite_passphrase_file)
     if sys.stdin.isatty():
-        return prompt_new("Invitation passphrase") if creating else __import__("getpass").getpass(
-            "Invitation passphrase: ")
+        return (
+            prompt_new("Invitation passphrase")
+            if creating
+            else __import__("getpass").getpass("Invitation passphrase: ")
+        )
     raise JtaiError("Give the invitation's passphrase with --invite-passphrase-file F.")
 
 
@@ -298,8 +351,12 @@ def cmd_invite(context, args) -> int:
     from .services.team import create_invitation
 
     ws = context.workspace
-    data = create_invitation(ws, resolve_inspection(ws, args.inspection),
-                             _invite_passphrase(args, creating=True), args.label)
+    data = create_invitation(
+        ws,
+        resolve_inspection(ws, args.inspection),
+        _invite_passphrase(args, creating=True),
+        args.label,
+    )
     _write_atomically(Path(args.out), data)
     print(f"Wrote the invitation to {args.out}. Give its passphrase to the member separately.")
     return 0
@@ -312,8 +369,13 @@ def cmd_join(context, args) -> int:
         data = Path(args.file).read_bytes()
     except OSError as error:
         raise JtaiError(f"Cannot read the invitation {args.file}: {error.strerror}.") from None
-    inspection_id = join(context.workspace, data, _invite_passphrase(args, creating=False),
-                         args.name, args.inspectorate)
+    inspection_id = join(
+        context.workspace,
+        data,
+        _invite_passphrase(args, creating=False),
+        args.name,
+        args.inspectorate,
+    )
     print(inspection_id)
     return 0
 
@@ -356,7 +418,9 @@ def cmd_conflicts(context, args) -> int:
     from .services.conflicts import list_conflicts
     from .services.inspections import resolve_inspection
 
-    found = list_conflicts(context.workspace, resolve_inspection(context.workspace, args.inspection))
+    found = list_conflicts(
+        context.workspace, resolve_inspection(context.workspace, args.inspection)
+    )
     if args.json:
         print(json.dumps(found, indent=1, sort_keys=True, ensure_ascii=False))
         return 0
@@ -365,7 +429,8 @@ def cmd_conflicts(context, args) -> int:
     for conflict in found:
         print(f"{conflict['record']} / {conflict['field']}:")
         for value in conflict["values"]:
-            print(f"  {value['author']} at {value['at']}: {json.dumps(value['value'], ensure_ascii=False)[:120]}")
+            shown = json.dumps(value["value"], ensure_ascii=False)[:120]
+            print(f"  {value['author']} at {value['at']}: {shown}")
     return 0
 
 
@@ -373,8 +438,10 @@ def cmd_history(context, args) -> int:
     from .services.conflicts import history
 
     for change in history(context.workspace, args.record):
-        print(f"{change['at']}  {change['author']}  {change['field']} = "
-              f"{json.dumps(change['value'], ensure_ascii=False)[:100]}")
+        print(
+            f"{change['at']}  {change['author']}  {change['field']} = "
+            f"{json.dumps(change['value'], ensure_ascii=False)[:100]}"
+        )
     return 0
 
 
@@ -400,7 +467,7 @@ def cmd_held(context, args) -> int:
 def cmd_export_report(context, args) -> int:
     """Exit 3 when the gate blocks: every hit is listed on stderr (kind, location and the
     matched text, so the lead can fix or override it). Nothing is logged."""
-    from datetime import datetime, timezone
+    from datetime import datetime
 
     from .report import overrides as override_file
     from .services.inspections import resolve_inspection
@@ -411,38 +478,70 @@ def cmd_export_report(context, args) -> int:
     extra = []
     if args.override_file:
         member = ws.get("member", ws.author_for(inspection_id)) or {}
-        extra = override_file.load(args.override_file, member.get("name", ""),
-                                   datetime.now(timezone.utc).isoformat(timespec="seconds"))
-    outcome = export_letter(ws, inspection_id, Path(args.out), internal=args.internal,
-                            template=args.template, extra_overrides=extra,
-                            progress=_stderr_progress)
+        extra = override_file.load(
+            args.override_file,
+            member.get("name", ""),
+            datetime.now(UTC).isoformat(timespec="seconds"),
+        )
+    outcome = export_letter(
+        ws,
+        inspection_id,
+        Path(args.out),
+        internal=args.internal,
+        template=args.template,
+        extra_overrides=extra,
+        progress=_stderr_progress,
+    )
     for warning in outcome.result.warnings:
         print(f"warning: {warning.message}", file=sys.stderr)
     if outcome.status == "blocked":
         hits = outcome.result.hits
-        print(f"jtai-desktop: not exported: {len(hits)} identifying detail(s) found. Fix each "
-              "one, or let it through with a reason in --override-file.", file=sys.stderr)
+        print(
+            f"jtai-desktop: not exported: {len(hits)} identifying detail(s) found. Fix each "
+            "one, or let it through with a reason in --override-file.",
+            file=sys.stderr,
+        )
         for hit in hits:
-            print(f"{hit.kind} at {hit.location}: \u201c{hit.match}\u201d ({hit.describe()})",
-                  file=sys.stderr)
+            print(
+                f"{hit.kind} at {hit.location}: \u201c{hit.match}\u201d ({hit.describe()})",
+                file=sys.stderr,
+            )
         return 3
     overridden = len(outcome.result.overridden)
-    print(f"Exported {outcome.path} ({outcome.size // 1024} KB"
-          f"{f', {overridden} override(s) recorded' if overridden else ''}).")
+    print(
+        f"Exported {outcome.path} ({outcome.size // 1024} KB"
+        f"{f', {overridden} override(s) recorded' if overridden else ''})."
+    )
     return 0
 
 
-COMMANDS = {"demo": cmd_demo, "list": cmd_list, "dump": cmd_dump, "simulate": cmd_simulate,
-            "check": cmd_check, "rebuild": cmd_rebuild, "retention": cmd_retention,
-            "purge": cmd_purge, "invite": cmd_invite, "join": cmd_join, "sync": cmd_sync,
-            "conflicts": cmd_conflicts, "history": cmd_history, "held": cmd_held,
-            "export-report": cmd_export_report}
+COMMANDS = {
+    "demo": cmd_demo,
+    "list": cmd_list,
+    "dump": cmd_dump,
+    "simulate": cmd_simulate,
+    "check": cmd_check,
+    "rebuild": cmd_rebuild,
+    "retention": cmd_retention,
+    "purge": cmd_purge,
+    "invite": cmd_invite,
+    "join": cmd_join,
+    "sync": cmd_sync,
+    "conflicts": cmd_conflicts,
+    "history": cmd_history,
+    "held": cmd_held,
+    "export-report": cmd_export_report,
+}
 
 
 def _stderr_progress(done: int, total: int, label: str) -> None:
     if sys.stderr.isatty():
-        print(f"\r{label}: {done}/{total}   ", end="" if done < total else "\n",
-              file=sys.stderr, flush=True)
+        print(
+            f"\r{label}: {done}/{total}   ",
+            end="" if done < total else "\n",
+            file=sys.stderr,
+            flush=True,
+        )
 
 
 def _write_atomically(target: Path, data: bytes) -> None:

@@ -21,8 +21,9 @@ def configure_logging() -> None:
     folder = paths.log_dir()
     try:
         folder.mkdir(parents=True, exist_ok=True)
-        handler = RotatingFileHandler(folder / "jtai-desktop.log", maxBytes=2_000_000,
-                                      backupCount=3, encoding="utf-8")
+        handler = RotatingFileHandler(
+            folder / "jtai-desktop.log", maxBytes=2_000_000, backupCount=3, encoding="utf-8"
+        )
     except OSError:
         return  # a read-only home folder must not stop the app
     handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))

@@ -32,13 +32,21 @@ NAME = "jtai-desktop"
 
 def parse_args(argv: list[str]) -> argparse.Namespace:
     parser = argparse.ArgumentParser(description="Build dist/jtai-desktop/ with PyInstaller.")
-    parser.add_argument("--dist", type=Path, default=ROOT / "dist",
-                        help="where the bundle goes (default: dist/)")
-    parser.add_argument("--work", type=Path, default=ROOT / "build" / "pyinstaller",
-                        help="PyInstaller's working folder (default: build/pyinstaller)")
-    parser.add_argument("--keep-cache", action="store_true",
-                        help="reuse PyInstaller's analysis from the last build (faster, for "
-                             "trying spec changes; a release build leaves it off)")
+    parser.add_argument(
+        "--dist", type=Path, default=ROOT / "dist", help="where the bundle goes (default: dist/)"
+    )
+    parser.add_argument(
+        "--work",
+        type=Path,
+        default=ROOT / "build" / "pyinstaller",
+        help="PyInstaller's working folder (default: build/pyinstaller)",
+    )
+    parser.add_argument(
+        "--keep-cache",
+        action="store_true",
+        help="reuse PyInstaller's analysis from the last build (faster, for "
+        "trying spec changes; a release build leaves it off)",
+    )
     return parser.parse_args(argv)
 
 
@@ -46,8 +54,10 @@ def require_pyinstaller() -> None:
     try:
         import PyInstaller  # noqa: F401
     except ImportError:
-        sys.exit("build.py: PyInstaller is not installed. Install it with:\n"
-                 "    pip install -e \".[package]\"")
+        sys.exit(
+            "build.py: PyInstaller is not installed. Install it with:\n"
+            '    pip install -e ".[package]"'
+        )
 
 
 def make_icons() -> None:
@@ -61,8 +71,19 @@ def run_pyinstaller(args: argparse.Namespace) -> Path:
     shutil.rmtree(bundle, ignore_errors=True)
     if not args.keep_cache:
         shutil.rmtree(args.work, ignore_errors=True)
-    command = [sys.executable, "-m", "PyInstaller", "--noconfirm", "--log-level", "WARN",
-               "--distpath", str(args.dist), "--workpath", str(args.work), str(SPEC)]
+    command = [
+        sys.executable,
+        "-m",
+        "PyInstaller",
+        "--noconfirm",
+        "--log-level",
+        "WARN",
+        "--distpath",
+        str(args.dist),
+        "--workpath",
+        str(args.work),
+        str(SPEC),
+    ]
     if not args.keep_cache:
         command.insert(3, "--clean")
     env = {k: v for k, v in os.environ.items() if k not in ("JTAI_RESOURCES", "PYTHONPATH")}
@@ -89,8 +110,9 @@ def executable(bundle: Path) -> Path:
 
 
 def check_runs(bundle: Path) -> str:
-    result = subprocess.run([str(executable(bundle)), "--version"], capture_output=True,
-                            text=True, timeout=120)
+    result = subprocess.run(
+        [str(executable(bundle)), "--version"], capture_output=True, text=True, timeout=120
+    )
     if result.returncode != 0:
         sys.exit(f"build.py: the bundle does not start:\n{result.stdout}{result.stderr}")
     return result.stdout.strip()
@@ -98,14 +120,20 @@ def check_runs(bundle: Path) -> str:
 
 def folder_size(folder: Path) -> int:
     """Bytes on disk of the files (symbolic links counted once, as links)."""
-    return sum(path.lstat().st_size for path in folder.rglob("*")
-               if path.is_file() and not path.is_symlink())
+    return sum(
+        path.lstat().st_size
+        for path in folder.rglob("*")
+        if path.is_file() and not path.is_symlink()
+    )
 
 
 def largest_parts(bundle: Path, count: int = 6) -> list[tuple[int, str]]:
     inner = bundle / "_internal" if (bundle / "_internal").is_dir() else bundle
-    sizes = [(folder_size(p) if p.is_dir() else p.lstat().st_size, p.name)
-             for p in inner.iterdir() if not p.is_symlink()]
+    sizes = [
+        (folder_size(p) if p.is_dir() else p.lstat().st_size, p.name)
+        for p in inner.iterdir()
+        if not p.is_symlink()
+    ]
     return sorted(sizes, reverse=True)[:count]
 
 
@@ -120,10 +148,14 @@ def main(argv: list[str] | None = None) -> int:
     version = check_runs(bundle)
     size = folder_size(bundle)
     print(f"\nBuilt {version} in {time.monotonic() - started:.0f} s: {bundle}")
-    print(f"Bundle size: {size / 2**20:.1f} MiB ({size:,} bytes) in "
-          f"{sum(1 for p in bundle.rglob('*') if p.is_file()):,} files")
-    print("Largest parts: " + ", ".join(f"{name} {bytes_ / 2**20:.1f} MiB"
-                                        for bytes_, name in largest_parts(bundle)))
+    print(
+        f"Bundle size: {size / 2**20:.1f} MiB ({size:,} bytes) in "
+        f"{sum(1 for p in bundle.rglob('*') if p.is_file()):,} files"
+    )
+    print(
+        "Largest parts: "
+        + ", ".join(f"{name} {bytes_ / 2**20:.1f} MiB" for bytes_, name in largest_parts(bundle))
+    )
     return 0
 
 

@@ -21,8 +21,9 @@ def uic_command() -> list[str]:
 
 
 def compile_form(form: Path) -> str:
-    result = subprocess.run([*uic_command(), "--from-imports", str(form)], check=True,
-                            capture_output=True, text=True)
+    result = subprocess.run(
+        [*uic_command(), "--from-imports", str(form)], check=True, capture_output=True, text=True
+    )
     return result.stdout
 
 

@@ -34,8 +34,10 @@ NOT_BUNDLED = {"pip", "setuptools", "pyside6-addons", APP}
 LICENCE_FILE = re.compile(r"(licen[cs]e|copying|notice)", re.IGNORECASE)
 APPENDIX_MARK = "<!-- appendix: full licence texts -->"
 COMMON_LICENSES = Path("/usr/share/common-licenses")
-APPENDIX_TEXTS = (("GNU Lesser General Public License, version 3", "LGPL-3"),
-                  ("GNU General Public License, version 3", "GPL-3"))
+APPENDIX_TEXTS = (
+    ("GNU Lesser General Public License, version 3", "LGPL-3"),
+    ("GNU General Public License, version 3", "GPL-3"),
+)
 
 EMBEDDED = {
     # distribution -> what its wheel carries inside itself, with those components' licences
@@ -47,16 +49,19 @@ EMBEDDED = {
         "version. Qt's source code is published by the Qt Project (qt.io). Qt includes "
         "ICU (Unicode licence), HarfBuzz (MIT), FreeType (FTL), libpng (libpng licence), "
         "PCRE2 (BSD-3-Clause), zlib (zlib licence), md4c (MIT) and double-conversion "
-        "(BSD-3-Clause); see \"Licenses Used in Qt\" in Qt's documentation."),
+        '(BSD-3-Clause); see "Licenses Used in Qt" in Qt\'s documentation.'
+    ),
     "sqlcipher3": (
         "SQLCipher 4 (BSD-3-Clause, Copyright (c) Zetetic LLC), which includes SQLite "
         "(public domain), compiled into the module together with OpenSSL's libcrypto "
-        "(Apache-2.0)."),
+        "(Apache-2.0)."
+    ),
     "cryptography": "OpenSSL (Apache-2.0), compiled into the module.",
     "pillow": (
         "libjpeg-turbo, libpng, zlib, libtiff, libwebp, OpenJPEG, Little CMS, FreeType, "
         "HarfBuzz, Brotli, XZ and others; their licences are part of Pillow's licence text "
-        "below."),
+        "below."
+    ),
     "lxml": "libxml2 and libxslt (MIT), compiled into the module.",
 }
 
@@ -125,8 +130,10 @@ def bundled_distributions(modules: set[str] | None = None) -> list[metadata.Dist
         for module in modules:
             for name in providers.get(module, []):
                 chosen.setdefault(key(name), metadata.distribution(name))
-    return sorted((d for k, d in chosen.items() if k not in NOT_BUNDLED),
-                  key=lambda d: key(d.metadata["Name"]))
+    return sorted(
+        (d for k, d in chosen.items() if k not in NOT_BUNDLED),
+        key=lambda d: key(d.metadata["Name"]),
+    )
 
 
 def licence_of(dist: metadata.Distribution) -> str:
@@ -137,8 +144,9 @@ def licence_of(dist: metadata.Distribution) -> str:
     text = (meta.get("License") or "").strip()
     if text and "\n" not in text and len(text) < 80:
         return text
-    classifiers = [c.split(" :: ")[-1] for c in meta.get_all("Classifier") or []
-                   if c.startswith("License ::")]
+    classifiers = [
+        c.split(" :: ")[-1] for c in meta.get_all("Classifier") or [] if c.startswith("License ::")
+    ]
     if classifiers:
         return "; ".join(classifiers)
     if key(meta["Name"]) == "sqlcipher3":
@@ -184,8 +192,11 @@ def fenced(text: str) -> str:
 
 
 def summary_rows(dists) -> list[str]:
-    rows = ["| Component | Version | Licence |", "| --- | --- | --- |",
-            f"| Python | {sys.version.split()[0]} | PSF-2.0 |"]
+    rows = [
+        "| Component | Version | Licence |",
+        "| --- | --- | --- |",
+        f"| Python | {sys.version.split()[0]} | PSF-2.0 |",
+    ]
     for dist in dists:
         rows.append(f"| {dist.metadata['Name']} | {dist.version} | {licence_of(dist)} |")
         embedded = EMBEDDED.get(key(dist.metadata["Name"]))
@@ -194,8 +205,10 @@ def summary_rows(dists) -> list[str]:
         if key(dist.metadata["Name"]) == "sqlcipher3":
             rows.append("| SQLCipher | 4 | BSD-3-Clause |")
     version, _text = pyinstaller_licence()
-    rows.append(f"| PyInstaller bootloader | {version or '-'} | "
-                "GPL-2.0-or-later WITH Bootloader-exception |")
+    rows.append(
+        f"| PyInstaller bootloader | {version or '-'} | "
+        "GPL-2.0-or-later WITH Bootloader-exception |"
+    )
     return rows
 
 
@@ -209,8 +222,10 @@ def appendix(previous: str | None) -> str:
         return "\n".join(parts)
     if previous and APPENDIX_MARK in previous:  # no system copies here: keep the last ones
         return previous.split(APPENDIX_MARK, 1)[1].split("\n", 2)[2].strip("\n") + "\n"
-    return ("The texts are published by the Free Software Foundation (gnu.org/licenses); "
-            "this build machine had no local copy.\n")
+    return (
+        "The texts are published by the Free Software Foundation (gnu.org/licenses); "
+        "this build machine had no local copy.\n"
+    )
 
 
 def render(dists, previous: str | None = None) -> str:

@@ -20,7 +20,7 @@ OUT = Path(__file__).resolve().parent / "icons"
 NAME = "jtai-desktop"
 SIZES = (16, 24, 32, 48, 64, 128, 256, 512)
 ICO_SIZES = (16, 24, 32, 48, 64, 128, 256)
-NAVY = (31, 56, 100, 255)       # the report's heading colour
+NAVY = (31, 56, 100, 255)  # the report's heading colour
 EDGE = (14, 30, 58, 255)
 WHITE = (255, 255, 255, 255)
 AMBER = (245, 166, 35, 255)
@@ -36,10 +36,10 @@ def shield(size: float) -> list[tuple[float, float]]:
     steps = 24  # the lower sides curve in to the tip
     for i in range(1, steps + 1):
         t = i / steps
-        points.append((right - (right - centre) * t ** 1.6, shoulder + (tip - shoulder) * t))
+        points.append((right - (right - centre) * t**1.6, shoulder + (tip - shoulder) * t))
     for i in range(steps - 1, -1, -1):
         t = i / steps
-        points.append((left + (centre - left) * t ** 1.6, shoulder + (tip - shoulder) * t))
+        points.append((left + (centre - left) * t**1.6, shoulder + (tip - shoulder) * t))
     return points
 
 
@@ -48,7 +48,9 @@ def draw_letter(draw: ImageDraw.ImageDraw, size: float, small: bool) -> None:
     stroke = size * (0.13 if small else 0.11)
     stem_x = size * (0.58 if small else 0.50)
     top, bottom = size * 0.22, size * (0.62 if small else 0.58)
-    draw.rectangle([stem_x - size * (0.24 if small else 0.20), top, stem_x + stroke, top + stroke], fill=WHITE)
+    draw.rectangle(
+        [stem_x - size * (0.24 if small else 0.20), top, stem_x + stroke, top + stroke], fill=WHITE
+    )
     draw.rectangle([stem_x, top, stem_x + stroke, bottom], fill=WHITE)
     radius = size * 0.17
     box = [stem_x + stroke - 2 * radius, bottom - radius, stem_x + stroke, bottom + radius]
@@ -62,10 +64,16 @@ def draw_magnifier(draw: ImageDraw.ImageDraw, size: float) -> None:
     cx, cy, r = size * 0.72, size * 0.72, size * 0.125
     width = round(size * 0.045)
     handle = size * 0.09
-    draw.line([(cx + r * 0.7, cy + r * 0.7), (cx + r * 0.7 + handle, cy + r * 0.7 + handle)],
-              fill=EDGE, width=round(width * 2.2))
-    draw.line([(cx + r * 0.7, cy + r * 0.7), (cx + r * 0.7 + handle, cy + r * 0.7 + handle)],
-              fill=AMBER, width=round(width * 1.5))
+    draw.line(
+        [(cx + r * 0.7, cy + r * 0.7), (cx + r * 0.7 + handle, cy + r * 0.7 + handle)],
+        fill=EDGE,
+        width=round(width * 2.2),
+    )
+    draw.line(
+        [(cx + r * 0.7, cy + r * 0.7), (cx + r * 0.7 + handle, cy + r * 0.7 + handle)],
+        fill=AMBER,
+        width=round(width * 1.5),
+    )
     draw.ellipse([cx - r - width, cy - r - width, cx + r + width, cy + r + width], fill=EDGE)
     draw.ellipse([cx - r, cy - r, cx + r, cy + r], fill=AMBER)
     inner = r - width
@@ -79,8 +87,10 @@ def render(size: int) -> Image.Image:
     outline = shield(big)
     draw.polygon(outline, fill=EDGE)
     inset = big * 0.035
-    inner = [(x + (big / 2 - x) * inset / (big / 2), y + (big / 2 - y) * inset / (big / 2))
-             for x, y in outline]
+    inner = [
+        (x + (big / 2 - x) * inset / (big / 2), y + (big / 2 - y) * inset / (big / 2))
+        for x, y in outline
+    ]
     draw.polygon(inner, fill=NAVY)
     small = size <= 32
     draw_letter(draw, big, small)
@@ -95,8 +105,11 @@ def main(out: Path = OUT) -> int:
     for size, image in images.items():
         image.save(out / f"{NAME}-{size}.png", optimize=True)
     images[256].save(out / f"{NAME}.png", optimize=True)
-    images[256].save(out / f"{NAME}.ico", sizes=[(s, s) for s in ICO_SIZES],
-                     append_images=[images[s] for s in ICO_SIZES if s != 256])
+    images[256].save(
+        out / f"{NAME}.ico",
+        sizes=[(s, s) for s in ICO_SIZES],
+        append_images=[images[s] for s in ICO_SIZES if s != 256],
+    )
     images[512].save(out / f"{NAME}.icns")
     print(f"Wrote {len(SIZES)} PNG sizes, {NAME}.ico and {NAME}.icns to {out}")
     return 0

@@ -130,10 +130,12 @@ def _remove(parent, tag: str) -> None:
 
 def _table_style(doc) -> None:
     """Thin grey grid, roomy cells, and a shaded bold header row (its 'firstRow' look)."""
-    borders = "".join(f'<w:{side} w:val="single" w:sz="4" w:space="0" w:color="{BORDER}"/>'
-                      for side in ("top", "left", "bottom", "right", "insideH", "insideV"))
+    borders = "".join(
+        f'<w:{side} w:val="single" w:sz="4" w:space="0" w:color="{BORDER}"/>'
+        for side in ("top", "left", "bottom", "right", "insideH", "insideV")
+    )
     xml = f"""
-<w:style {nsdecls('w')} w:type="table" w:customStyle="1" w:styleId="JTAITable">
+<w:style {nsdecls("w")} w:type="table" w:customStyle="1" w:styleId="JTAITable">
   <w:name w:val="{TABLE_STYLE}"/>
   <w:basedOn w:val="TableNormal"/>
   <w:uiPriority w:val="59"/>
@@ -181,6 +183,7 @@ def _header_and_footer(doc) -> None:
 def _field(paragraph, instruction: str, shown: str) -> None:
     """A complex field (begin, instruction, separate, result, end): Word and LibreOffice
     both update it when the page is laid out."""
+
     def run_with(element):
         run = paragraph.add_run()
         run._r.append(element)

@@ -9,7 +9,8 @@ in as associated data, so a truncated, reordered, spliced or altered file fails 
 from __future__ import annotations
 
 import os
-from typing import BinaryIO, Iterator
+from collections.abc import Iterator
+from typing import BinaryIO
 
 from cryptography.exceptions import InvalidTag
 from cryptography.hazmat.primitives import hashes
@@ -32,8 +33,14 @@ class BlobCipher:
         self._key = key
 
     def _file_key(self, file_id: bytes) -> AESGCM:
-        return AESGCM(HKDF(algorithm=hashes.SHA256(), length=32, salt=file_id,
-                           info=b"jtai-desktop evidence chunk v1").derive(self._key))
+        return AESGCM(
+            HKDF(
+                algorithm=hashes.SHA256(),
+                length=32,
+                salt=file_id,
+                info=b"jtai-desktop evidence chunk v1",
+            ).derive(self._key)
+        )
 
     def encrypt(self, chunks: Iterator[bytes]) -> Iterator[bytes]:
         """Encrypt plaintext pieces (any sizes) into the sealed format, streaming."""

@@ -26,17 +26,25 @@ class KdfParams:
         return {"name": "argon2id", **data}
 
     @classmethod
-    def from_json(cls, data: dict) -> "KdfParams":
+    def from_json(cls, data: dict) -> KdfParams:
         if data.get("name") != "argon2id":
             raise ValueError(f"unknown KDF {data.get('name')!r}")
-        return cls(salt=bytes.fromhex(data["salt"]), iterations=int(data["iterations"]),
-                   memory_kib=int(data["memory_kib"]), lanes=int(data["lanes"]))
+        return cls(
+            salt=bytes.fromhex(data["salt"]),
+            iterations=int(data["iterations"]),
+            memory_kib=int(data["memory_kib"]),
+            lanes=int(data["lanes"]),
+        )
 
 
 def derive(passphrase: str, params: KdfParams) -> bytes:
-    return Argon2id(salt=params.salt, length=32, iterations=params.iterations,
-                    lanes=params.lanes, memory_cost=params.memory_kib,
-                    ).derive(passphrase.encode("utf-8"))
+    return Argon2id(
+        salt=params.salt,
+        length=32,
+        iterations=params.iterations,
+        lanes=params.lanes,
+        memory_cost=params.memory_kib,
+    ).derive(passphrase.encode("utf-8"))
 
 
 def tuned_params(target: float = TARGET_SECONDS) -> KdfParams:
@@ -47,7 +55,9 @@ def tuned_params(target: float = TARGET_SECONDS) -> KdfParams:
     derive("calibration", probe)
     elapsed = max(time.perf_counter() - started, 1e-3)
     memory = int(MIN_MEMORY_KIB * target / elapsed) // 8192 * 8192  # whole multiples of 8 MiB
-    return KdfParams(salt=os.urandom(16), memory_kib=min(MAX_MEMORY_KIB, max(MIN_MEMORY_KIB, memory)))
+    return KdfParams(
+        salt=os.urandom(16), memory_kib=min(MAX_MEMORY_KIB, max(MIN_MEMORY_KIB, memory))
+    )
 
 
 def fast_params_for_tests() -> KdfParams:

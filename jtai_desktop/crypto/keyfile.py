@@ -44,8 +44,9 @@ class MasterKey:
     raw: bytes
 
     def subkey(self, purpose: str) -> bytes:
-        return HKDF(algorithm=hashes.SHA256(), length=32, salt=None,
-                    info=f"jtai-desktop {purpose}".encode()).derive(self.raw)
+        return HKDF(
+            algorithm=hashes.SHA256(), length=32, salt=None, info=f"jtai-desktop {purpose}".encode()
+        ).derive(self.raw)
 
     @property
     def database_key(self) -> bytes:
@@ -58,20 +59,29 @@ class MasterKey:
 
 def check_passphrase(passphrase: str) -> str:
     if len(passphrase or "") < MIN_PASSPHRASE:
-        raise JtaiError(f"Choose a passphrase of at least {MIN_PASSPHRASE} characters; "
-                        "a short one could be guessed if the laptop were lost.")
+        raise JtaiError(
+            f"Choose a passphrase of at least {MIN_PASSPHRASE} characters; "
+            "a short one could be guessed if the laptop were lost."
+        )
     return passphrase
 
 
-def create_keyfile(folder: Path, passphrase: str, *, demo: bool = False,
-                   params: KdfParams | None = None) -> MasterKey:
+def create_keyfile(
+    folder: Path, passphrase: str, *, demo: bool = False, params: KdfParams | None = None
+) -> MasterKey:
     key = MasterKey(os.urandom(32))
     write_keyfile(folder, key, passphrase, demo=demo, params=params)
     return key
 
 
-def write_keyfile(folder: Path, key: MasterKey, passphrase: str, *, demo: bool = False,
-                  params: KdfParams | None = None) -> None:
+def write_keyfile(
+    folder: Path,
+    key: MasterKey,
+    passphrase: str,
+    *,
+    demo: bool = False,
+    params: KdfParams | None = None,
+) -> None:
     params = params or tuned_params()
     header = {"format": FORMAT, "kdf": params.to_json(), "demo": demo}
     nonce = os.urandom(12)
@@ -99,14 +109,20 @@ def read_keyfile(folder: Path) -> dict:
         body = json.loads(path.read_bytes())
         intact = isinstance(body, dict) and body.get("checksum") == _checksum(body)
     except (OSError, ValueError) as error:
-        raise KeyFileError(f"The key file {path} cannot be read ({error}). Restore it from "
-                           "your backup; without it the data cannot be opened.") from None
+        raise KeyFileError(
+            f"The key file {path} cannot be read ({error}). Restore it from "
+            "your backup; without it the data cannot be opened."
+        ) from None
     if not intact:
-        raise KeyFileError(f"The key file {path} is damaged. Restore it from your backup; "
-                           "without it the data cannot be opened. Nothing was changed.")
+        raise KeyFileError(
+            f"The key file {path} is damaged. Restore it from your backup; "
+            "without it the data cannot be opened. Nothing was changed."
+        )
     if body.get("format") != FORMAT:
-        raise KeyFileError(f"The key file {path} has format {body.get('format')!r}, which "
-                           "this version cannot read. Install the newer version.")
+        raise KeyFileError(
+            f"The key file {path} has format {body.get('format')!r}, which "
+            "this version cannot read. Install the newer version."
+        )
     return body
 
 
@@ -116,18 +132,20 @@ def unlock(folder: Path, passphrase: str) -> MasterKey:
     try:
         params = KdfParams.from_json(body["kdf"])
         kek = derive(passphrase, params)
-        raw = AESGCM(kek).decrypt(bytes.fromhex(body["nonce"]),
-                                  bytes.fromhex(body["wrapped_key"]), _aad(header))
+        raw = AESGCM(kek).decrypt(
+            bytes.fromhex(body["nonce"]), bytes.fromhex(body["wrapped_key"]), _aad(header)
+        )
     except InvalidTag:
-        raise WrongPassphraseError("That passphrase is not right for this data folder. "
-                                   "Check Caps Lock and try again; nothing was changed.") from None
+        raise WrongPassphraseError(
+            "That passphrase is not right for this data folder. "
+            "Check Caps Lock and try again; nothing was changed."
+        ) from None
     except (KeyError, ValueError) as error:
         raise KeyFileError(f"The key file is damaged ({error}). Nothing was changed.") from None
     return MasterKey(raw)
 
 
-def change_passphrase(folder: Path, old: str, new: str,
-                      params: KdfParams | None = None) -> None:
+def change_passphrase(folder: Path, old: str, new: str, params: KdfParams | None = None) -> None:
     """Re-wrap the same master key: the atomic rename replaces the old wrapping in one step."""
     key = unlock(folder, old)
     write_keyfile(folder, key, check_passphrase(new), demo=False, params=params)

@@ -15,23 +15,35 @@ Counting conventions used throughout:
 
 from __future__ import annotations
 
+from calendar import monthrange
 from dataclasses import dataclass
 from datetime import date, timedelta
-from functools import lru_cache
-from calendar import monthrange
+from functools import cache
 
 from jtai_desktop.domain.errors import ValidationError
 
 FIRST_YEAR, LAST_YEAR = 1995, 2099
 _DAY = timedelta(days=1)
 _WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
-_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
-           "September", "October", "November", "December")
+_MONTHS = (
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
 
 # Dates moved from their usual rule, by (year, rule name).
 _MOVED = {
-    (1995, "Early May bank holiday"): date(1995, 5, 8),   # VE day 50th anniversary (a Monday)
-    (2020, "Early May bank holiday"): date(2020, 5, 8),   # VE day 75th anniversary (a Friday)
+    (1995, "Early May bank holiday"): date(1995, 5, 8),  # VE day 50th anniversary (a Monday)
+    (2020, "Early May bank holiday"): date(2020, 5, 8),  # VE day 75th anniversary (a Friday)
     (2002, "Spring bank holiday"): date(2002, 6, 4),
     (2012, "Spring bank holiday"): date(2012, 6, 4),
     (2022, "Spring bank holiday"): date(2022, 6, 2),
@@ -60,9 +72,9 @@ def easter_sunday(year: int) -> date:
     g = (8 * b + 13) // 25
     h = (19 * a + b - d - g + 15) % 30
     i, k = c // 4, c % 4
-    l = (32 + 2 * e + 2 * i - h - k) % 7
-    m = (a + 11 * h + 22 * l) // 451
-    month, day = divmod(h + l - 7 * m + 114, 31)
+    weekday_shift = (32 + 2 * e + 2 * i - h - k) % 7
+    m = (a + 11 * h + 22 * weekday_shift) // 451
+    month, day = divmod(h + weekday_shift - 7 * m + 114, 31)
     return date(year, month, day + 1)
 
 
@@ -79,23 +91,26 @@ def _christmas(year: int) -> dict[date, str]:
     """Christmas Day and Boxing Day, with the substitute weekdays when they fall at a weekend."""
     xmas, boxing = "Christmas Day", "Boxing Day"
     weekday = date(year, 12, 25).weekday()
-    if weekday == 5:                                      # Sat 25, Sun 26
-        return {date(year, 12, 27): f"{xmas} (substitute day)",
-                date(year, 12, 28): f"{boxing} (substitute day)"}
-    if weekday == 6:                                      # Sun 25, Mon 26
+    if weekday == 5:  # Sat 25, Sun 26
+        return {
+            date(year, 12, 27): f"{xmas} (substitute day)",
+            date(year, 12, 28): f"{boxing} (substitute day)",
+        }
+    if weekday == 6:  # Sun 25, Mon 26
         return {date(year, 12, 26): boxing, date(year, 12, 27): f"{xmas} (substitute day)"}
-    if weekday == 4:                                      # Fri 25, Sat 26
+    if weekday == 4:  # Fri 25, Sat 26
         return {date(year, 12, 25): xmas, date(year, 12, 28): f"{boxing} (substitute day)"}
     return {date(year, 12, 25): xmas, date(year, 12, 26): boxing}
 
 
-@lru_cache(maxsize=None)
+@cache
 def _named_bank_holidays(year: int) -> dict[date, str]:
     """Every bank holiday of ``year`` mapped to its name (cached; do not mutate)."""
     if not FIRST_YEAR <= year <= LAST_YEAR:
         raise ValidationError(
             f"bank holidays are only known for {FIRST_YEAR} to {LAST_YEAR}; "
-            f"check the year {year} in the date you entered")
+            f"check the year {year} in the date you entered"
+        )
     new_year = date(year, 1, 1)
     if new_year.weekday() >= 5:
         new_year += timedelta(days=7 - new_year.weekday())
@@ -180,8 +195,7 @@ def _check_whole(label: str, value: object, low: int, high: int, unit: str) -> N
     if isinstance(value, bool) or not isinstance(value, int):
         raise ValidationError(f"{label} must be a whole number of {unit}; got {value!r}")
     if not low <= value <= high:
-        raise ValidationError(
-            f"{label} must be between {low} and {high} {unit}; got {value}")
+        raise ValidationError(f"{label} must be between {low} and {high} {unit}; got {value}")
 
 
 @dataclass(frozen=True)
@@ -200,7 +214,8 @@ class CalendarSettings:
         if not isinstance(self.notification_is_day_one, bool):
             raise ValidationError(
                 "Whether notification day is day 1 must be true or false; "
-                f"got {self.notification_is_day_one!r}")
+                f"got {self.notification_is_day_one!r}"
+            )
 
 
 @dataclass(frozen=True)
@@ -252,11 +267,13 @@ def _require_working_notification(d: date, extra_holidays: frozenset[date]) -> N
         reason = "is marked as a holiday for this inspection"
     raise ValidationError(
         f"notification day must be a working day: {format_date(d)} {reason}; "
-        "choose a weekday that is not a holiday")
+        "choose a weekday that is not a holiday"
+    )
 
 
-def key_dates(notification: date, settings: CalendarSettings, *,
-              extra_holidays: frozenset[date] = frozenset()) -> KeyDates:
+def key_dates(
+    notification: date, settings: CalendarSettings, *, extra_holidays: frozenset[date] = frozenset()
+) -> KeyDates:
     """Every milestone of an inspection notified on ``notification`` (a working day).
 
     Day-0 convention: fieldwork starts ``notice_days`` working days after notification.
@@ -283,8 +300,13 @@ def key_dates(notification: date, settings: CalendarSettings, *,
     )
 
 
-def day_number(notification: date, d: date, settings: CalendarSettings, *,
-               extra_holidays: frozenset[date] = frozenset()) -> int:
+def day_number(
+    notification: date,
+    d: date,
+    settings: CalendarSettings,
+    *,
+    extra_holidays: frozenset[date] = frozenset(),
+) -> int:
     """Working-day number of ``d`` in the inspection's convention (notification is day 0 or 1).
 
     A non-working ``d`` gets the number of the last working day before it; dates before

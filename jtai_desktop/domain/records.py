@@ -7,17 +7,14 @@ exported) and what full-text search indexes.
 
 from __future__ import annotations
 
+import enum
 from dataclasses import dataclass
 from datetime import date
-from enum import Enum
 
 from .errors import ValidationError
 
 
-class StrEnum(str, Enum):
-    def __str__(self) -> str:
-        return self.value
-
+class StrEnum(enum.StrEnum):
     @classmethod
     def values(cls) -> tuple[str, ...]:
         return tuple(member.value for member in cls)
@@ -122,64 +119,134 @@ def _f(*names: str, kind: str = TEXT, identifying: bool = False) -> tuple[FieldS
     return tuple(FieldSpec(n, kind, identifying) for n in names)
 
 
-ENTITIES: dict[str, EntitySpec] = {spec.name: spec for spec in (
-    EntitySpec("inspection", "inspections", (
-        *_f("kind", "theme_id", "theme_pack", "area", "title"),
-        *_f("partnership", "inspectorates", kind=JSON),
-        *_f("notification_date", "retention_date", kind=DATE),
-        *_f("notice_days", "lookback_months", "fieldwork_days", kind=INT),
-        *_f("notification_is_day_one", kind=BOOL),
-    )),
-    EntitySpec("member", "members", (
-        *_f("name", "inspectorate", "role", "device_id"),
-        *_f("evidence_block", kind=INT),
-    )),
-    EntitySpec("agency", "agencies", (*_f("kind", "name"), *_f("in_scope", kind=BOOL))),
-    EntitySpec("child", "children", (
-        *_f("pseudonym", "case_ref", "age_band", "selection", "summary"),
-        *_f("agencies", kind=JSON),
-        *_f("private_name", "private_address", "private_school", identifying=True),
-        *_f("private_dob", kind=DATE, identifying=True),
-    ), search_title="pseudonym", search_body=("summary",)),
-    EntitySpec("event", "events", (
-        *_f("child_id", "kind", "summary", "agency_id"), *_f("date", kind=DATE),
-    )),
-    EntitySpec("review", "reviews", (
-        *_f("child_id", "criterion_id", "agency_id", "observation", "rating"),
-        *_f("strength", "concern", "moderated", kind=BOOL),
-    ), search_body=("observation",)),
-    EntitySpec("audit_eval", "audit_evaluations", (
-        *_f("child_id", "area_summary", "agreement", "evaluation"),
-    ), search_body=("area_summary", "evaluation")),
-    EntitySpec("note", "notes", (
-        *_f("kind", "title", "text"), *_f("date", kind=DATE),
-        *_f("attendees", "children", "criteria", kind=JSON),
-        *_f("children_or_families_present", "consent_recorded", kind=BOOL),
-    ), search_title="title", search_body=("text",)),
-    EntitySpec("evidence", "evidence", (
-        *_f("ref", "title", "source", "sha256", "file_name", "media_type", "description"),
-        *_f("size", kind=INT), *_f("date", kind=DATE),
-    ), search_title="title", search_body=("ref", "description")),
-    EntitySpec("finding", "findings", (
-        *_f("kind", "title", "text"), *_f("agencies", kind=JSON),
-        *_f("moderated", kind=BOOL),
-    ), search_title="title", search_body=("text",)),
-    EntitySpec("link", "links", (*_f("evidence_id", "target_kind", "target_id"),)),
-    # The team's devices: only the lead's device may change them (see sync.roster).
-    EntitySpec("device", "devices", (*_f("public_key", "status", "member_id", "label"),
-                                     *_f("is_lead", kind=BOOL), *_f("evidence_block", kind=INT))),
-    # The lead's work on the letter, shared with the team: a section's heading, text and
-    # chosen items (entry "section"), or an override of an identifying-details hit with its
-    # reason (entry "override"; who and when are the record's own created_by/created_at).
-    EntitySpec("report_entry", "report_entries", (
-        *_f("entry", "section", "heading", "text", "hit_kind", "hit_location", "reason"),
-        *_f("hit_match", identifying=True), *_f("items", kind=JSON),
-    )),
-)}
+ENTITIES: dict[str, EntitySpec] = {
+    spec.name: spec
+    for spec in (
+        EntitySpec(
+            "inspection",
+            "inspections",
+            (
+                *_f("kind", "theme_id", "theme_pack", "area", "title"),
+                *_f("partnership", "inspectorates", kind=JSON),
+                *_f("notification_date", "retention_date", kind=DATE),
+                *_f("notice_days", "lookback_months", "fieldwork_days", kind=INT),
+                *_f("notification_is_day_one", kind=BOOL),
+            ),
+        ),
+        EntitySpec(
+            "member",
+            "members",
+            (
+                *_f("name", "inspectorate", "role", "device_id"),
+                *_f("evidence_block", kind=INT),
+            ),
+        ),
+        EntitySpec("agency", "agencies", (*_f("kind", "name"), *_f("in_scope", kind=BOOL))),
+        EntitySpec(
+            "child",
+            "children",
+            (
+                *_f("pseudonym", "case_ref", "age_band", "selection", "summary"),
+                *_f("agencies", kind=JSON),
+                *_f("private_name", "private_address", "private_school", identifying=True),
+                *_f("private_dob", kind=DATE, identifying=True),
+            ),
+            search_title="pseudonym",
+            search_body=("summary",),
+        ),
+        EntitySpec(
+            "event",
+            "events",
+            (
+                *_f("child_id", "kind", "summary", "agency_id"),
+                *_f("date", kind=DATE),
+            ),
+        ),
+        EntitySpec(
+            "review",
+            "reviews",
+            (
+                *_f("child_id", "criterion_id", "agency_id", "observation", "rating"),
+                *_f("strength", "concern", "moderated", kind=BOOL),
+            ),
+            search_body=("observation",),
+        ),
+        EntitySpec(
+            "audit_eval",
+            "audit_evaluations",
+            (*_f("child_id", "area_summary", "agreement", "evaluation"),),
+            search_body=("area_summary", "evaluation"),
+        ),
+        EntitySpec(
+            "note",
+            "notes",
+            (
+                *_f("kind", "title", "text"),
+                *_f("date", kind=DATE),
+                *_f("attendees", "children", "criteria", kind=JSON),
+                *_f("children_or_families_present", "consent_recorded", kind=BOOL),
+            ),
+            search_title="title",
+            search_body=("text",),
+        ),
+        EntitySpec(
+            "evidence",
+            "evidence",
+            (
+                *_f("ref", "title", "source", "sha256", "file_name", "media_type", "description"),
+                *_f("size", kind=INT),
+                *_f("date", kind=DATE),
+            ),
+            search_title="title",
+            search_body=("ref", "description"),
+        ),
+        EntitySpec(
+            "finding",
+            "findings",
+            (
+                *_f("kind", "title", "text"),
+                *_f("agencies", kind=JSON),
+                *_f("moderated", kind=BOOL),
+            ),
+            search_title="title",
+            search_body=("text",),
+        ),
+        EntitySpec("link", "links", (*_f("evidence_id", "target_kind", "target_id"),)),
+        # The team's devices: only the lead's device may change them (see sync.roster).
+        EntitySpec(
+            "device",
+            "devices",
+            (
+                *_f("public_key", "status", "member_id", "label"),
+                *_f("is_lead", kind=BOOL),
+                *_f("evidence_block", kind=INT),
+            ),
+        ),
+        # The lead's work on the letter, shared with the team: a section's heading, text and
+        # chosen items (entry "section"), or an override of an identifying-details hit with its
+        # reason (entry "override"; who and when are the record's own created_by/created_at).
+        EntitySpec(
+            "report_entry",
+            "report_entries",
+            (
+                *_f("entry", "section", "heading", "text", "hit_kind", "hit_location", "reason"),
+                *_f("hit_match", identifying=True),
+                *_f("items", kind=JSON),
+            ),
+        ),
+    )
+}
 
 # Columns every projected row carries besides its fields, all derived from the ops.
-META_COLUMNS = ("id", "inspection_id", "created_at", "created_by", "created_device",
-                "updated_at", "updated_by")
+META_COLUMNS = (
+    "id",
+    "inspection_id",
+    "created_at",
+    "created_by",
+    "created_device",
+    "updated_at",
+    "updated_by",
+)
 SEARCHABLE = tuple(name for name, spec in ENTITIES.items() if spec.search_title or spec.search_body)
 
 
@@ -207,8 +274,9 @@ def _coerce(spec: EntitySpec, name: str, value):
         return value.isoformat()
     expected = {TEXT: str, INT: int, BOOL: bool, DATE: str, JSON: (list, dict)}[kind]
     if (kind == INT and isinstance(value, bool)) or not isinstance(value, expected):
-        raise ValidationError(f"The {name} of a {spec.name} must be {_KIND_WORDS[kind]}, "
-                              f"not {value!r}.")
+        raise ValidationError(
+            f"The {name} of a {spec.name} must be {_KIND_WORDS[kind]}, not {value!r}."
+        )
     if kind == DATE:
         _check_iso_date(spec, name, value)
     return value
@@ -218,9 +286,15 @@ def _check_iso_date(spec: EntitySpec, name: str, value: str) -> None:
     try:
         date.fromisoformat(value)
     except ValueError:
-        raise ValidationError(f"The {name} of a {spec.name} must be a date like 2026-11-23, "
-                              f"not {value!r}.") from None
+        raise ValidationError(
+            f"The {name} of a {spec.name} must be a date like 2026-11-23, not {value!r}."
+        ) from None
 
 
-_KIND_WORDS = {TEXT: "text", INT: "a whole number", BOOL: "yes or no", DATE: "a date",
-               JSON: "a list"}
+_KIND_WORDS = {
+    TEXT: "text",
+    INT: "a whole number",
+    BOOL: "yes or no",
+    DATE: "a date",
+    JSON: "a list",
+}

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from typing import Iterable
+from collections.abc import Iterable
 
 from .errors import ValidationError
 from .records import PARTNERSHIP, AuditAgreement, FindingKind, NoteKind, Selection
@@ -29,14 +29,16 @@ def check_selection(value: str) -> str:
     return require_choice(value, Selection.values(), "How the child was selected")
 
 
-def check_note_consent(kind: str, children_or_families_present: bool,
-                       consent_recorded: bool) -> None:
+def check_note_consent(
+    kind: str, children_or_families_present: bool, consent_recorded: bool
+) -> None:
     """Children and families take part only with recorded consent."""
     require_choice(kind, NoteKind.values(), "The kind of note")
     if children_or_families_present and not consent_recorded:
         raise ValidationError(
             "Children or families took part, so their consent must be recorded before the "
-            "note is saved. Tick 'Consent recorded' once consent has been given.")
+            "note is saved. Tick 'Consent recorded' once consent has been given."
+        )
 
 
 def check_finding(kind: str, agencies: Iterable[str], known_agencies: Iterable[str]) -> None:
@@ -47,8 +49,9 @@ def check_finding(kind: str, agencies: Iterable[str], known_agencies: Iterable[s
     known = set(known_agencies) | {PARTNERSHIP}
     unknown = [a for a in chosen if a not in known]
     if unknown:
-        raise ValidationError(f"A finding can only name agencies of this inspection "
-                              f"(unknown: {', '.join(unknown)}).")
+        raise ValidationError(
+            f"A finding can only name agencies of this inspection (unknown: {', '.join(unknown)})."
+        )
 
 
 def check_cited_evidence(cited: Iterable[str], existing: Iterable[str]) -> None:
@@ -57,7 +60,8 @@ def check_cited_evidence(cited: Iterable[str], existing: Iterable[str]) -> None:
     if missing:
         raise ValidationError(
             f"This finding cites evidence that does not exist or was deleted: "
-            f"{', '.join(missing)}. Remove the citation or restore the evidence.")
+            f"{', '.join(missing)}. Remove the citation or restore the evidence."
+        )
 
 
 def check_agreement(value: str | None) -> str | None:

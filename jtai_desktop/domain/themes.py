@@ -37,12 +37,24 @@ AGENCY_KINDS: dict[str, str] = {
 }
 
 INSPECTORATES: dict[str, str] = {
-    "ofsted": "Ofsted", "cqc": "CQC", "hmicfrs": "HMICFRS", "hmi_probation": "HMI Probation"}
+    "ofsted": "Ofsted",
+    "cqc": "CQC",
+    "hmicfrs": "HMICFRS",
+    "hmi_probation": "HMI Probation",
+}
 
 _PACK_ID = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 _CRITERION_ID = re.compile(r"[A-Z]{2,4}-\d{2}")
-_PACK_REQUIRED = ("format", "id", "title", "kind", "description", "inspectorates",
-                  "agencies", "criteria")
+_PACK_REQUIRED = (
+    "format",
+    "id",
+    "title",
+    "kind",
+    "description",
+    "inspectorates",
+    "agencies",
+    "criteria",
+)
 _PACK_OPTIONAL = ("notice_days", "rating_scale")
 _CRITERION_KEYS = ("id", "title", "description", "agencies")
 _SCALE_KEYS = ("name", "levels")
@@ -85,21 +97,31 @@ class ThemePack:
         known = ", ".join(c.id for c in self.criteria)
         raise ThemePackError(
             f'{self.source or self.id}: no criterion "{criterion_id}" in theme "{self.id}"'
-            f" (it has: {known})")
+            f" (it has: {known})"
+        )
 
     def criteria_for(self, agency_kind: str) -> tuple[Criterion, ...]:
         """The criteria that apply to one agency kind; empty if the kind is out of scope."""
         if agency_kind not in AGENCY_KINDS:
             # A misspelt kind would otherwise look like "no criteria" and hide the bug.
-            raise ThemePackError(f'"{agency_kind}" is not an agency kind '
-                                 f"(expected one of: {', '.join(AGENCY_KINDS)})")
+            raise ThemePackError(
+                f'"{agency_kind}" is not an agency kind '
+                f"(expected one of: {', '.join(AGENCY_KINDS)})"
+            )
         return tuple(c for c in self.criteria if agency_kind in c.agencies)
 
     def to_toml(self) -> str:
         """The pack in its file format, so it can travel inside an inspection or invite file."""
-        head = {"format": FORMAT_VERSION, "id": self.id, "title": self.title, "kind": self.kind,
-                "description": self.description, "notice_days": self.notice_days,
-                "inspectorates": self.inspectorates, "agencies": self.agencies}
+        head = {
+            "format": FORMAT_VERSION,
+            "id": self.id,
+            "title": self.title,
+            "kind": self.kind,
+            "description": self.description,
+            "notice_days": self.notice_days,
+            "inspectorates": self.inspectorates,
+            "agencies": self.agencies,
+        }
         parts = [_toml_pairs(head)]
         # The dataclass fields of RatingScale and Criterion are, in order, the file's keys.
         if self.rating_scale is not None:
@@ -110,8 +132,15 @@ class ThemePack:
 
 # --- writing ---------------------------------------------------------------------------
 
-_ESCAPES = {'"': '\\"', "\\": "\\\\", "\b": "\\b", "\t": "\\t", "\n": "\\n", "\f": "\\f",
-            "\r": "\\r"}
+_ESCAPES = {
+    '"': '\\"',
+    "\\": "\\\\",
+    "\b": "\\b",
+    "\t": "\\t",
+    "\n": "\\n",
+    "\f": "\\f",
+    "\r": "\\r",
+}
 
 
 def _toml_str(text: str) -> str:
@@ -142,8 +171,14 @@ def _toml_pairs(pairs: dict[str, Any]) -> str:
 
 # --- reading ---------------------------------------------------------------------------
 
-_TYPE_NAMES = {str: "string", int: "integer", float: "float", bool: "boolean",
-               list: "array", dict: "table"}
+_TYPE_NAMES = {
+    str: "string",
+    int: "integer",
+    float: "float",
+    bool: "boolean",
+    list: "array",
+    dict: "table",
+}
 
 
 def _at(where: str, key: str) -> str:
@@ -252,8 +287,11 @@ def _check_format(data: dict, check: _Checker) -> None:
 def _notice_days(data: dict, check: _Checker) -> int:
     days = check.typed(data.get("notice_days", DEFAULT_NOTICE_DAYS), "notice_days", int)
     if days not in NOTICE_DAYS_RANGE:
-        check.fail("notice_days", f"{days} is outside {NOTICE_DAYS_RANGE.start}"
-                                  f"..{NOTICE_DAYS_RANGE.stop - 1} working days")
+        check.fail(
+            "notice_days",
+            f"{days} is outside {NOTICE_DAYS_RANGE.start}"
+            f"..{NOTICE_DAYS_RANGE.stop - 1} working days",
+        )
     return days
 
 
@@ -271,10 +309,15 @@ def _rating_scale(value: Any, check: _Checker) -> RatingScale | None:
     check.keys(table, "rating_scale", _SCALE_KEYS)
     levels = check.typed(table["levels"], "rating_scale.levels", list)
     if len(levels) not in RATING_LEVELS_RANGE:
-        check.fail("rating_scale.levels", f"needs {RATING_LEVELS_RANGE.start} to "
-                   f"{RATING_LEVELS_RANGE.stop - 1} levels, found {len(levels)}")
-    cleaned = [check.string(level, f"rating_scale.levels[{number}]")
-               for number, level in enumerate(levels, start=1)]
+        check.fail(
+            "rating_scale.levels",
+            f"needs {RATING_LEVELS_RANGE.start} to "
+            f"{RATING_LEVELS_RANGE.stop - 1} levels, found {len(levels)}",
+        )
+    cleaned = [
+        check.string(level, f"rating_scale.levels[{number}]")
+        for number, level in enumerate(levels, start=1)
+    ]
     check.unique(cleaned, "rating_scale.levels")
     return RatingScale(name=check.text(table, "rating_scale", "name"), levels=tuple(cleaned))
 
@@ -284,32 +327,44 @@ def _criteria(value: Any, pack_agencies: tuple[str, ...], check: _Checker) -> tu
     if not items:
         check.fail("criteria", "no criteria (a pack needs at least one [[criteria]] block)")
     # Numbered from 1, like counting [[criteria]] blocks down the file.
-    criteria = tuple(_criterion(item, f"criteria[{number}]", pack_agencies, check)
-                     for number, item in enumerate(items, start=1))
+    criteria = tuple(
+        _criterion(item, f"criteria[{number}]", pack_agencies, check)
+        for number, item in enumerate(items, start=1)
+    )
     ids = [c.id for c in criteria]
     for number, criterion_id in enumerate(ids, start=1):
         first = ids.index(criterion_id) + 1
         if first != number:
-            check.fail(f"criteria[{number}].id", f'duplicate criterion id "{criterion_id}" '
-                                                 f"(also criteria[{first}])")
+            check.fail(
+                f"criteria[{number}].id",
+                f'duplicate criterion id "{criterion_id}" (also criteria[{first}])',
+            )
     return criteria
 
 
-def _criterion(item: Any, where: str, pack_agencies: tuple[str, ...],
-               check: _Checker) -> Criterion:
+def _criterion(item: Any, where: str, pack_agencies: tuple[str, ...], check: _Checker) -> Criterion:
     table = check.typed(item, where, dict)
     check.keys(table, where, _CRITERION_KEYS)
     criterion_id = check.text(table, where, "id")
     if not _CRITERION_ID.fullmatch(criterion_id):
-        check.fail(f"{where}.id", f'"{criterion_id}" does not look like "DA-01" '
-                                  "(2 to 4 capital letters, a hyphen, 2 digits)")
+        check.fail(
+            f"{where}.id",
+            f'"{criterion_id}" does not look like "DA-01" '
+            "(2 to 4 capital letters, a hyphen, 2 digits)",
+        )
     agencies = check.names(table, where, "agencies", AGENCY_KINDS, "an agency kind")
     for agency in agencies:
         if agency not in pack_agencies:
-            check.fail(f"{where}.agencies", f'"{agency}" is not among the pack\'s agencies '
-                                            f"({', '.join(pack_agencies)})")
-    return Criterion(id=criterion_id, title=check.text(table, where, "title"),
-                     description=check.text(table, where, "description"), agencies=agencies)
+            check.fail(
+                f"{where}.agencies",
+                f'"{agency}" is not among the pack\'s agencies ({", ".join(pack_agencies)})',
+            )
+    return Criterion(
+        id=criterion_id,
+        title=check.text(table, where, "title"),
+        description=check.text(table, where, "description"),
+        agencies=agencies,
+    )
 
 
 # --- files -----------------------------------------------------------------------------
@@ -321,8 +376,9 @@ def load_pack(path: str | Path) -> ThemePack:
     pack = parse_pack(_read_text(path), path.name)
     if pack.id != path.stem:
         # The file name is how people find a pack; a mismatch means a copied-and-renamed file.
-        raise ThemePackError(f'{path.name}: id: "{pack.id}" does not match the file name '
-                             f'(expected "{path.stem}")')
+        raise ThemePackError(
+            f'{path.name}: id: "{pack.id}" does not match the file name (expected "{path.stem}")'
+        )
     return pack
 
 
@@ -337,8 +393,9 @@ def _read_text(path: Path) -> str:
         # utf-8-sig: Windows editors may add a byte-order mark, which TOML would reject.
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        raise ThemePackError(f"{path.name}: not UTF-8 text (bad byte at offset {exc.start}); "
-                             "save the file as UTF-8") from None
+        raise ThemePackError(
+            f"{path.name}: not UTF-8 text (bad byte at offset {exc.start}); save the file as UTF-8"
+        ) from None
 
 
 def load_packs(*directories: str | Path) -> dict[str, ThemePack]:
@@ -353,8 +410,9 @@ def load_packs(*directories: str | Path) -> dict[str, ThemePack]:
         for path in _pack_files(directory):
             pack = load_pack(path)
             if pack.id in found:
-                raise ThemePackError(f'duplicate theme id "{pack.id}" in {found[pack.id][1]} '
-                                     f"and {path}")
+                raise ThemePackError(
+                    f'duplicate theme id "{pack.id}" in {found[pack.id][1]} and {path}'
+                )
             found[pack.id] = (pack, path)
     return {pack_id: found[pack_id][0] for pack_id in sorted(found)}
 

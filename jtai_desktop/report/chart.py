@@ -16,11 +16,16 @@ from PIL import Image, ImageDraw, ImageFont
 from .inputs import AREA_FOR_IMPROVEMENT, PRIORITY_ACTION, STRENGTH
 
 KINDS = (PRIORITY_ACTION, AREA_FOR_IMPROVEMENT, STRENGTH)
-LABELS = {PRIORITY_ACTION: ("area for priority action", "areas for priority action"),
-          AREA_FOR_IMPROVEMENT: ("area for improvement", "areas for improvement"),
-          STRENGTH: ("strength", "strengths")}
-COLOURS = {PRIORITY_ACTION: (213, 94, 0), AREA_FOR_IMPROVEMENT: (0, 114, 178),
-           STRENGTH: (0, 158, 115)}
+LABELS = {
+    PRIORITY_ACTION: ("area for priority action", "areas for priority action"),
+    AREA_FOR_IMPROVEMENT: ("area for improvement", "areas for improvement"),
+    STRENGTH: ("strength", "strengths"),
+}
+COLOURS = {
+    PRIORITY_ACTION: (213, 94, 0),
+    AREA_FOR_IMPROVEMENT: (0, 114, 178),
+    STRENGTH: (0, 158, 115),
+}
 INK, GRID, PAPER = (11, 12, 12), (200, 200, 200), (255, 255, 255)
 
 WIDTH = 1600  # pixels; placed 16 cm wide, about 250 dots per inch
@@ -101,8 +106,9 @@ def _grid(canvas, font, left, right, top, bottom, scale) -> None:
         x = left + (right - left) * tick // scale
         canvas.line((x, top - 6, x, bottom), fill=GRID, width=2)
         text = str(tick)
-        canvas.text((x - canvas.textlength(text, font=font) / 2, bottom + 8), text,
-                    fill=INK, font=font)
+        canvas.text(
+            (x - canvas.textlength(text, font=font) / 2, bottom + 8), text, fill=INK, font=font
+        )
     canvas.line((left, top - 6, left, bottom), fill=INK, width=3)
 
 

@@ -11,34 +11,70 @@ from datetime import date
 
 from . import chart
 from .gate import ReportWarning
-from .inputs import (AGENCIES, ANNEX_CHART, ANNEX_EVIDENCE, ANNEX_REVIEWS, AREA_FOR_IMPROVEMENT,
-                     CASES, COVER, DEFAULT_HEADINGS, HEADLINE, IMPROVE, KIND_LABELS, NEXT_STEPS,
-                     PARTNERSHIP, PRIORITY_ACTION, STRENGTHS, FindingInfo,
-                     LetterChoices, LetterInputs, agency_key, effective_items)
+from .inputs import (
+    AGENCIES,
+    ANNEX_CHART,
+    ANNEX_EVIDENCE,
+    ANNEX_REVIEWS,
+    AREA_FOR_IMPROVEMENT,
+    CASES,
+    COVER,
+    DEFAULT_HEADINGS,
+    HEADLINE,
+    IMPROVE,
+    KIND_LABELS,
+    NEXT_STEPS,
+    PARTNERSHIP,
+    PRIORITY_ACTION,
+    STRENGTHS,
+    FindingInfo,
+    LetterChoices,
+    LetterInputs,
+    agency_key,
+    effective_items,
+)
 from .letter import Figure, Letter, Paragraph, Section, Table
 
 DEFAULT_TEXTS = {
-    COVER: ("This letter sets out the findings of a joint targeted area inspection of how "
-            "agencies in {area} work together to protect and help children. It is a draft "
-            "for quality assurance."),
+    COVER: (
+        "This letter sets out the findings of a joint targeted area inspection of how "
+        "agencies in {area} work together to protect and help children. It is a draft "
+        "for quality assurance."
+    ),
     NEXT_STEPS: (
         "The local safeguarding partners should prepare a written statement of proposed "
         "action in response to this letter. It should set out the actions for the "
         "partnership and, where needed, for each agency.\n\n"
         "The statement should be sent to the inspectorates within 70 working days of the "
         "date this letter is published. The safeguarding partners should oversee the "
-        "actions through their multi-agency safeguarding arrangements."),
-    ANNEX_REVIEWS: ("For each agency and criterion, the table shows how many case reviews "
-                    "recorded an observation. It also shows how many of those noted a "
-                    "strength or a concern."),
+        "actions through their multi-agency safeguarding arrangements."
+    ),
+    ANNEX_REVIEWS: (
+        "For each agency and criterion, the table shows how many case reviews "
+        "recorded an observation. It also shows how many of those noted a "
+        "strength or a concern."
+    ),
 }
 AGE_WORDS = {"unborn": "an unborn baby", "16-17": "aged 16 or 17"}
-_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
-           "September", "October", "November", "December")
+_MONTHS = (
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
 
 
-def compose(inputs: LetterInputs, choices: LetterChoices | None = None,
-            internal: bool = False) -> Letter:
+def compose(
+    inputs: LetterInputs, choices: LetterChoices | None = None, internal: bool = False
+) -> Letter:
     choices = choices or LetterChoices()
     sections = [
         _text_section(COVER, inputs, choices, _cover_details(inputs, internal)),
@@ -82,15 +118,22 @@ def _findings(ids: list[str], inputs: LetterInputs) -> list[FindingInfo]:
     return [by_id[i] for i in ids]
 
 
-def _finding_paragraph(finding: FindingInfo, inputs: LetterInputs, lead: str,
-                       bullet: bool) -> Paragraph:
+def _finding_paragraph(
+    finding: FindingInfo, inputs: LetterInputs, lead: str, bullet: bool
+) -> Paragraph:
     text = " ".join((finding.text or finding.title).split())
     return Paragraph(text, f"{lead}: " if lead else "", bullet, finding.id)
 
 
 def _agency_names(finding: FindingInfo, inputs: LetterInputs) -> str:
-    names = [("The partnership" if a == PARTNERSHIP else
-              (inputs.agency(a).name if inputs.agency(a) else "")) for a in finding.agencies]
+    names = [
+        (
+            "The partnership"
+            if a == PARTNERSHIP
+            else (inputs.agency(a).name if inputs.agency(a) else "")
+        )
+        for a in finding.agencies
+    ]
     return ", ".join(n for n in names if n)
 
 
@@ -105,14 +148,20 @@ def _findings_section(key, inputs, choices, bullets: bool) -> Section:
 def _improve_sections(inputs, choices) -> list[Section]:
     """Priority actions first, whatever order the lead gave, each kind under its heading."""
     chosen = _findings(_chosen(IMPROVE, inputs, choices), inputs)
-    sections = [Section(IMPROVE, _heading(IMPROVE, choices), 1,
-                        tuple(_text_blocks(IMPROVE, inputs, choices)))]
-    for kind, heading in ((PRIORITY_ACTION, "Areas for priority action"),
-                          (AREA_FOR_IMPROVEMENT, "Areas for improvement")):
+    sections = [
+        Section(
+            IMPROVE, _heading(IMPROVE, choices), 1, tuple(_text_blocks(IMPROVE, inputs, choices))
+        )
+    ]
+    for kind, heading in (
+        (PRIORITY_ACTION, "Areas for priority action"),
+        (AREA_FOR_IMPROVEMENT, "Areas for improvement"),
+    ):
         of_kind = [f for f in chosen if f.kind == kind]
         if of_kind:
-            blocks = tuple(_finding_paragraph(f, inputs, _agency_names(f, inputs), True)
-                           for f in of_kind)
+            blocks = tuple(
+                _finding_paragraph(f, inputs, _agency_names(f, inputs), True) for f in of_kind
+            )
             sections.append(Section(f"{IMPROVE}:{kind}", heading, 2, blocks))
     return sections
 
@@ -125,16 +174,21 @@ def _case_sections(inputs, choices) -> list[Section]:
     for review_id in _chosen(CASES, inputs, choices):
         review = reviews[review_id]
         by_child.setdefault(review.child_id, []).append(review)
-    sections = [Section(CASES, _heading(CASES, choices), 1,
-                        tuple(_text_blocks(CASES, inputs, choices)))]
+    sections = [
+        Section(CASES, _heading(CASES, choices), 1, tuple(_text_blocks(CASES, inputs, choices)))
+    ]
     for child_id, picked in by_child.items():
         child = children.get(child_id)
         if child is None:
             continue
-        blocks = tuple(Paragraph(" ".join(r.observation.split()),
-                                 f"{_agency_name(r.agency_id, inputs)}, "
-                                 f"{criteria.get(r.criterion_id, r.criterion_id).lower()}: ")
-                       for r in picked)
+        blocks = tuple(
+            Paragraph(
+                " ".join(r.observation.split()),
+                f"{_agency_name(r.agency_id, inputs)}, "
+                f"{criteria.get(r.criterion_id, r.criterion_id).lower()}: ",
+            )
+            for r in picked
+        )
         sections.append(Section(f"{CASES}:{child_id}", _child_heading(child), 2, blocks))
     return sections
 
@@ -154,13 +208,18 @@ def _agency_name(agency_id: str, inputs: LetterInputs) -> str:
 
 
 def _agency_sections(inputs, choices) -> list[Section]:
-    sections = [Section(AGENCIES, _heading(AGENCIES, choices), 1,
-                        tuple(_text_blocks(AGENCIES, inputs, choices)))]
+    sections = [
+        Section(
+            AGENCIES, _heading(AGENCIES, choices), 1, tuple(_text_blocks(AGENCIES, inputs, choices))
+        )
+    ]
     for agency in (a for a in inputs.agencies if a.in_scope):
         key = agency_key(agency.id)
         blocks = [*_text_blocks(key, inputs, choices)]
-        blocks += [_finding_paragraph(f, inputs, KIND_LABELS[f.kind], False)
-                   for f in _findings(_chosen(key, inputs, choices), inputs)]
+        blocks += [
+            _finding_paragraph(f, inputs, KIND_LABELS[f.kind], False)
+            for f in _findings(_chosen(key, inputs, choices), inputs)
+        ]
         sections.append(Section(key, _heading(key, choices, agency.name), 2, tuple(blocks)))
     return sections
 
@@ -168,12 +227,18 @@ def _agency_sections(inputs, choices) -> list[Section]:
 # --- cover and annexes -----------------------------------------------------------------------
 def _cover_details(inputs: LetterInputs, internal: bool) -> tuple[Paragraph, ...]:
     start, end = inputs.fieldwork
-    status = ("Internal draft for the inspection team: includes the evidence index"
-              if internal else "Draft for quality assurance")
-    details = (("Area", inputs.area), ("Theme", inputs.theme_title),
-               ("Inspectorates", ", ".join(inputs.inspectorates)),
-               ("Fieldwork", date_range(start, end)),
-               ("Status", f"{status}, prepared {long_date(inputs.drafted_on)}"))
+    status = (
+        "Internal draft for the inspection team: includes the evidence index"
+        if internal
+        else "Draft for quality assurance"
+    )
+    details = (
+        ("Area", inputs.area),
+        ("Theme", inputs.theme_title),
+        ("Inspectorates", ", ".join(inputs.inspectorates)),
+        ("Fieldwork", date_range(start, end)),
+        ("Status", f"{status}, prepared {long_date(inputs.drafted_on)}"),
+    )
     return tuple(Paragraph(value, f"{label}: ") for label, value in details)
 
 
@@ -188,11 +253,20 @@ def _reviews_table(inputs: LetterInputs) -> Table:
     for agency in (a for a in inputs.agencies if a.in_scope):
         for criterion in (c for c in inputs.criteria if agency.kind in c.agency_kinds):
             key = (agency.id, criterion.id)
-            rows.append((agency.name, f"{criterion.id} {criterion.title}",
-                         *(str(counts[(*key, what)]) for what in ("seen", "strength", "concern"))))
-    return Table(("Agency", "Criterion", "Reviews", "Strengths", "Concerns"), tuple(rows),
-                 (3.4, 7.6, 1.8, 2.1, 2.1), "Table 1: case reviews by agency and criterion",
-                 number_columns=(2, 3, 4))
+            rows.append(
+                (
+                    agency.name,
+                    f"{criterion.id} {criterion.title}",
+                    *(str(counts[(*key, what)]) for what in ("seen", "strength", "concern")),
+                )
+            )
+    return Table(
+        ("Agency", "Criterion", "Reviews", "Strengths", "Concerns"),
+        tuple(rows),
+        (3.4, 7.6, 1.8, 2.1, 2.1),
+        "Table 1: case reviews by agency and criterion",
+        number_columns=(2, 3, 4),
+    )
 
 
 def chart_rows(inputs: LetterInputs) -> list[chart.ChartRow]:
@@ -208,34 +282,57 @@ def chart_rows(inputs: LetterInputs) -> list[chart.ChartRow]:
 
 def _chart_figure(inputs: LetterInputs) -> Figure:
     rows = chart_rows(inputs)
-    return Figure(chart.draw(rows), chart.alt_text(rows),
-                  "Figure 1: findings by agency and kind", 16.0)
+    return Figure(
+        chart.draw(rows), chart.alt_text(rows), "Figure 1: findings by agency and kind", 16.0
+    )
 
 
 def _evidence_table(inputs: LetterInputs) -> Table:
-    rows = tuple((e.ref, e.title, e.source.replace("_", " "), e.sha256 or "(no file)")
-                 for e in inputs.evidence)
-    return Table(("Ref", "Title", "Source", "SHA-256"), rows, (1.8, 5.6, 3.0, 6.6),
-                 "Table 2: evidence index", small_columns=(3,))
+    rows = tuple(
+        (e.ref, e.title, e.source.replace("_", " "), e.sha256 or "(no file)")
+        for e in inputs.evidence
+    )
+    return Table(
+        ("Ref", "Title", "Source", "SHA-256"),
+        rows,
+        (1.8, 5.6, 3.0, 6.6),
+        "Table 2: evidence index",
+        small_columns=(3,),
+    )
 
 
 # --- warnings that need the inputs ------------------------------------------------------------
 def structural_warnings(letter: Letter, inputs: LetterInputs) -> list[ReportWarning]:
     """Findings without evidence, agencies in scope without a finding, empty sections."""
     found = []
-    placed = {b.finding_id for s in letter.sections for b in s.blocks
-              if isinstance(b, Paragraph) and b.finding_id}
+    placed = {
+        b.finding_id
+        for s in letter.sections
+        for b in s.blocks
+        if isinstance(b, Paragraph) and b.finding_id
+    }
     for finding in inputs.findings:
         if finding.id in placed and finding.cited == 0:
-            found.append(ReportWarning("finding_without_evidence", f"The finding "
-                                       f"\u201c{finding.title}\u201d cites no evidence.",
-                                       finding_id=finding.id))
+            found.append(
+                ReportWarning(
+                    "finding_without_evidence",
+                    f"The finding \u201c{finding.title}\u201d cites no evidence.",
+                    finding_id=finding.id,
+                )
+            )
     named = {a for f in inputs.findings for a in f.agencies}
     for agency in (a for a in inputs.agencies if a.in_scope and a.id not in named):
-        found.append(ReportWarning("agency_without_finding", f"{agency.name} is in scope but "
-                                   "no finding names it.", agency_key(agency.id)))
-    found += [ReportWarning("empty_section", f"The section \u201c{s.heading}\u201d is empty.",
-                            s.key) for s in _empty_sections(letter)]
+        found.append(
+            ReportWarning(
+                "agency_without_finding",
+                f"{agency.name} is in scope but no finding names it.",
+                agency_key(agency.id),
+            )
+        )
+    found += [
+        ReportWarning("empty_section", f"The section \u201c{s.heading}\u201d is empty.", s.key)
+        for s in _empty_sections(letter)
+    ]
     return found
 
 
@@ -243,7 +340,7 @@ def _empty_sections(letter: Letter) -> list[Section]:
     sections = list(letter.sections)
     empty = []
     for i, section in enumerate(sections):
-        following = sections[i + 1:]
+        following = sections[i + 1 :]
         children = []
         for later in following:
             if later.level <= section.level:

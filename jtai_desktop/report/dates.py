@@ -12,27 +12,51 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
-MONTHS = {name: n for n, names in enumerate((
-    ("january", "jan"), ("february", "feb"), ("march", "mar"), ("april", "apr"), ("may",),
-    ("june", "jun"), ("july", "jul"), ("august", "aug"), ("september", "sept", "sep"),
-    ("october", "oct"), ("november", "nov"), ("december", "dec")), 1) for name in names}
+MONTHS = {
+    name: n
+    for n, names in enumerate(
+        (
+            ("january", "jan"),
+            ("february", "feb"),
+            ("march", "mar"),
+            ("april", "apr"),
+            ("may",),
+            ("june", "jun"),
+            ("july", "jul"),
+            ("august", "aug"),
+            ("september", "sept", "sep"),
+            ("october", "oct"),
+            ("november", "nov"),
+            ("december", "dec"),
+        ),
+        1,
+    )
+    for name in names
+}
 _MONTH = r"(?P<month>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
 _ORD = r"(?:st|nd|rd|th)?"
 _YEAR = r"(?P<year>\d{4}|\d{2})"
 
-FULL_DATES = tuple(re.compile(p, re.IGNORECASE) for p in (
-    r"(?<![\d.])(?P<year>\d{4})[-/.](?P<month>\d{1,2})[-/.](?P<day>\d{1,2})(?![\d])",
-    rf"(?<![\d.])(?P<day>\d{{1,2}})[-/.](?P<month>\d{{1,2}})[-/.]{_YEAR}(?![\d])",
-    rf"(?<![\w])(?P<day>\d{{1,2}}){_ORD}\s+(?:of\s+)?{_MONTH},?\s+{_YEAR}(?![\d])",
-    rf"(?<![\w]){_MONTH}\s+(?P<day>\d{{1,2}}){_ORD},?\s+(?P<year>\d{{4}})(?![\d])",
-))
-PARTIAL_DATES = tuple(re.compile(p, re.IGNORECASE) for p in (
-    rf"(?<![\w]){_MONTH}\s+(?P<year>\d{{4}})(?![\d])",
-    r"(?<![\w\d])(?P<year>(?:19|20)\d{2})(?![\w\d])",
-))
+FULL_DATES = tuple(
+    re.compile(p, re.IGNORECASE)
+    for p in (
+        r"(?<![\d.])(?P<year>\d{4})[-/.](?P<month>\d{1,2})[-/.](?P<day>\d{1,2})(?![\d])",
+        rf"(?<![\d.])(?P<day>\d{{1,2}})[-/.](?P<month>\d{{1,2}})[-/.]{_YEAR}(?![\d])",
+        rf"(?<![\w])(?P<day>\d{{1,2}}){_ORD}\s+(?:of\s+)?{_MONTH},?\s+{_YEAR}(?![\d])",
+        rf"(?<![\w]){_MONTH}\s+(?P<day>\d{{1,2}}){_ORD},?\s+(?P<year>\d{{4}})(?![\d])",
+    )
+)
+PARTIAL_DATES = tuple(
+    re.compile(p, re.IGNORECASE)
+    for p in (
+        rf"(?<![\w]){_MONTH}\s+(?P<year>\d{{4}})(?![\d])",
+        r"(?<![\w\d])(?P<year>(?:19|20)\d{2})(?![\w\d])",
+    )
+)
 BIRTH_PHRASE = re.compile(
     r"(?<![\w])(?:born|birth|birthday|DOB|D\.O\.B\.?|date\s+of\s+birth|birth\s*date)(?![\w])",
-    re.IGNORECASE)
+    re.IGNORECASE,
+)
 BIRTH_REACH = 30  # characters after a birth phrase in which a date is taken as a birth date
 
 
@@ -61,10 +85,15 @@ def birth_dates(text: str) -> list[DateMention]:
         return []
     mentions = full_dates(text) + [
         DateMention(m.start(), m.end(), m.group(), frozenset())
-        for pattern in PARTIAL_DATES for m in pattern.finditer(text)]
+        for pattern in PARTIAL_DATES
+        for m in pattern.finditer(text)
+    ]
     # A birth phrase reaches only within its own piece of text (pieces are joined by NUL).
-    near = [d for d in mentions if any(lo <= d.start <= hi and "\x00" not in text[lo:d.start]
-                                       for lo, hi in spans)]
+    near = [
+        d
+        for d in mentions
+        if any(lo <= d.start <= hi and "\x00" not in text[lo : d.start] for lo, hi in spans)
+    ]
     return [d for d in near if not any(_inside(d, other) for other in near if other != d)]
 
 
@@ -81,8 +110,12 @@ def _readings(m: re.Match) -> set[date]:
         pairs = [(first, int(month)), (int(month), first)]
     else:
         pairs = [(first, int(month))]
-    return {d for day, mon in pairs for year in _years(parts["year"])
-            if (d := _safe_date(year, mon, day))}
+    return {
+        d
+        for day, mon in pairs
+        for year in _years(parts["year"])
+        if (d := _safe_date(year, mon, day))
+    }
 
 
 def _years(text: str) -> list[int]:

@@ -12,15 +12,15 @@ column rebuilds the grid on every call, which is quadratic in the number of rows
 from __future__ import annotations
 
 import io
+from collections.abc import Callable
 from copy import deepcopy
 from pathlib import Path
-from typing import Callable
 
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml import parse_xml
 from docx.oxml.ns import nsdecls, qn
-from lxml.etree import SubElement
 from docx.shared import Cm, Pt
+from lxml.etree import SubElement
 
 from . import ExportCancelled
 from . import template as tpl
@@ -32,9 +32,12 @@ MONOSPACE, SMALL = "Courier New", Pt(8)
 W_R, W_T, W_BR, XML_SPACE = qn("w:r"), qn("w:t"), qn("w:br"), qn("xml:space")
 
 
-def render(letter: Letter, template: Path | str | None = None,
-           progress: Progress | None = None,
-           is_cancelled: Callable[[], bool] | None = None) -> bytes:
+def render(
+    letter: Letter,
+    template: Path | str | None = None,
+    progress: Progress | None = None,
+    is_cancelled: Callable[[], bool] | None = None,
+) -> bytes:
     """The letter as the bytes of a .docx file."""
     progress = progress or (lambda done, total, label: None)
     is_cancelled = is_cancelled or (lambda: False)
@@ -64,7 +67,7 @@ def _properties(document, letter: Letter) -> None:
     props.category = props.content_status = props.identifier = props.version = ""
 
 
-_ROW_PROPERTIES = f'<w:trPr {nsdecls("w")}><w:cantSplit/>{{header}}</w:trPr>'
+_ROW_PROPERTIES = f"<w:trPr {nsdecls('w')}><w:cantSplit/>{{header}}</w:trPr>"
 
 
 class _CellFormat:
@@ -73,14 +76,18 @@ class _CellFormat:
 
     def __init__(self, style_id: str, col: int, block: Table, bold: bool = False):
         align = '<w:jc w:val="right"/>' if col in block.number_columns else ""
-        self.p_pr = parse_xml(f'<w:pPr {nsdecls("w")}><w:pStyle w:val="{style_id}"/>'
-                              f"{align}</w:pPr>")
+        self.p_pr = parse_xml(
+            f'<w:pPr {nsdecls("w")}><w:pStyle w:val="{style_id}"/>{align}</w:pPr>'
+        )
         self.small = col in block.small_columns and not bold
-        fonts = (f'<w:rFonts w:ascii="{MONOSPACE}" w:hAnsi="{MONOSPACE}" w:cs="{MONOSPACE}"/>'
-                 if self.small else "")
+        fonts = (
+            f'<w:rFonts w:ascii="{MONOSPACE}" w:hAnsi="{MONOSPACE}" w:cs="{MONOSPACE}"/>'
+            if self.small
+            else ""
+        )
         size = f'<w:sz w:val="{int(SMALL.pt * 2)}"/>' if self.small else ""
         inner = fonts + ("<w:b/>" if bold else "") + size  # schema order: rFonts, b, sz
-        self.r_pr = parse_xml(f'<w:rPr {nsdecls("w")}>{inner}</w:rPr>') if inner else None
+        self.r_pr = parse_xml(f"<w:rPr {nsdecls('w')}>{inner}</w:rPr>") if inner else None
 
     def fill(self, tc, text: str) -> None:
         p = tc.p_lst[0]

@@ -23,10 +23,10 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
 from itertools import accumulate
-from typing import Callable, Iterable, Iterator
 
 from . import dates, patterns
 from .letter import Letter, Paragraph, TextPiece
@@ -34,20 +34,96 @@ from .readability import MAX_WORDS, long_sentences
 
 CHILD_NAME, CASE_REF, DOB = "child_name", "case_reference", "date_of_birth"
 ADDRESS, POSTCODE, NHS = "address", "postcode", "nhs_number"
-PHONE, EMAIL, SCHOOL, SMALL_COUNT = "phone_number", "email_address", "school_or_setting", "small_count"
+PHONE, EMAIL, SCHOOL, SMALL_COUNT = (
+    "phone_number",
+    "email_address",
+    "school_or_setting",
+    "small_count",
+)
 KINDS = (CHILD_NAME, CASE_REF, DOB, ADDRESS, POSTCODE, NHS, PHONE, EMAIL, SCHOOL, SMALL_COUNT)
-KIND_LABELS = {CHILD_NAME: "child's name", CASE_REF: "case reference", DOB: "date of birth",
-               ADDRESS: "address", POSTCODE: "postcode", NHS: "NHS number",
-               PHONE: "phone number", EMAIL: "email address", SCHOOL: "school or setting",
-               SMALL_COUNT: "small count of children"}
+KIND_LABELS = {
+    CHILD_NAME: "child's name",
+    CASE_REF: "case reference",
+    DOB: "date of birth",
+    ADDRESS: "address",
+    POSTCODE: "postcode",
+    NHS: "NHS number",
+    PHONE: "phone number",
+    EMAIL: "email address",
+    SCHOOL: "school or setting",
+    SMALL_COUNT: "small count of children",
+}
 
 # Name parts that are also ordinary words: matched only when capitalised (see module doc).
-EVERYDAY_WORDS = frozenset("""
-will may june april august grace hope faith joy rose lily ivy holly daisy poppy dawn summer
-autumn river sky sunny mark bill pat sue drew rob robin jack frank victor hunter chase mason
-archer baker brown green white black young long short hill wood field page read reading
-north south west east stone king rich bright hall ford mill shepherd cook smith love star
-""".split())
+EVERYDAY_WORDS = frozenset(
+    [
+        "will",
+        "may",
+        "june",
+        "april",
+        "august",
+        "grace",
+        "hope",
+        "faith",
+        "joy",
+        "rose",
+        "lily",
+        "ivy",
+        "holly",
+        "daisy",
+        "poppy",
+        "dawn",
+        "summer",
+        "autumn",
+        "river",
+        "sky",
+        "sunny",
+        "mark",
+        "bill",
+        "pat",
+        "sue",
+        "drew",
+        "rob",
+        "robin",
+        "jack",
+        "frank",
+        "victor",
+        "hunter",
+        "chase",
+        "mason",
+        "archer",
+        "baker",
+        "brown",
+        "green",
+        "white",
+        "black",
+        "young",
+        "long",
+        "short",
+        "hill",
+        "wood",
+        "field",
+        "page",
+        "read",
+        "reading",
+        "north",
+        "south",
+        "west",
+        "east",
+        "stone",
+        "king",
+        "rich",
+        "bright",
+        "hall",
+        "ford",
+        "mill",
+        "shepherd",
+        "cook",
+        "smith",
+        "love",
+        "star",
+    ]
+)
 _WORDISH = r"[\w'’]"
 _ANY_CASE_POSTCODE = re.compile(patterns.POSTCODE.pattern, re.IGNORECASE)
 
@@ -140,14 +216,23 @@ class SensitiveDetails:
     def __post_init__(self):
         kids = list(self.children)
         self.dobs = frozenset(c.dob for c in kids if c.dob)
-        terms = {CHILD_NAME: _name_terms(kids), CASE_REF: _ref_terms(kids),
-                 ADDRESS: _address_terms(kids, self.area), SCHOOL: _school_terms(kids),
-                 POSTCODE: _recorded_postcodes(kids)}
+        terms = {
+            CHILD_NAME: _name_terms(kids),
+            CASE_REF: _ref_terms(kids),
+            ADDRESS: _address_terms(kids, self.area),
+            SCHOOL: _school_terms(kids),
+            POSTCODE: _recorded_postcodes(kids),
+        }
         self.finders = [(kind, _term_finder(found)) for kind, found in terms.items() if found]
-        self.finders += [(DOB, self._dates), (POSTCODE, patterns.postcodes),
-                         (ADDRESS, patterns.street_addresses), (NHS, patterns.nhs_numbers),
-                         (PHONE, patterns.phone_numbers), (EMAIL, patterns.emails),
-                         (SMALL_COUNT, patterns.small_counts)]
+        self.finders += [
+            (DOB, self._dates),
+            (POSTCODE, patterns.postcodes),
+            (ADDRESS, patterns.street_addresses),
+            (NHS, patterns.nhs_numbers),
+            (PHONE, patterns.phone_numbers),
+            (EMAIL, patterns.emails),
+            (SMALL_COUNT, patterns.small_counts),
+        ]
 
     def find(self, text: str) -> list[tuple[str, str]]:
         """(kind, matched text) for every identifying detail in ``text``, without repeats."""
@@ -173,24 +258,35 @@ class SensitiveDetails:
         yield from ((m.start, m.text) for m in dates.birth_dates(text))
 
 
-def scan(letter: Letter, details: SensitiveDetails,
-         extra: Iterable[TextPiece] = ()) -> list[Hit]:
+def scan(letter: Letter, details: SensitiveDetails, extra: Iterable[TextPiece] = ()) -> list[Hit]:
     """Hits in every piece of the letter, and in ``extra`` text bound for the document
     (a template's headers and footers)."""
     pieces = [*letter.pieces(), *extra]
     found = details.find_all([p.text for p in pieces])
-    return [Hit(kind, match, p.section, p.heading, p.paragraph, p.part, p.finding_id)
-            for p, hits in zip(pieces, found) for kind, match in hits]
+    return [
+        Hit(kind, match, p.section, p.heading, p.paragraph, p.part, p.finding_id)
+        for p, hits in zip(pieces, found)
+        for kind, match in hits
+    ]
 
 
 def scan_piece(piece: TextPiece, details: SensitiveDetails) -> list[Hit]:
-    return [Hit(kind, match, piece.section, piece.heading, piece.paragraph, piece.part,
-                piece.finding_id) for kind, match in details.find(piece.text)]
+    return [
+        Hit(
+            kind, match, piece.section, piece.heading, piece.paragraph, piece.part, piece.finding_id
+        )
+        for kind, match in details.find(piece.text)
+    ]
 
 
-def check(letter: Letter, details: SensitiveDetails, overrides: Iterable[Override] = (),
-          warnings: Iterable[ReportWarning] = (), max_words: int = MAX_WORDS,
-          extra: Iterable[TextPiece] = ()) -> GateResult:
+def check(
+    letter: Letter,
+    details: SensitiveDetails,
+    overrides: Iterable[Override] = (),
+    warnings: Iterable[ReportWarning] = (),
+    max_words: int = MAX_WORDS,
+    extra: Iterable[TextPiece] = (),
+) -> GateResult:
     """Scan the letter; hits the lead has overridden stand aside, the rest block."""
     by_key = {o.key: o for o in overrides}
     hits, overridden = [], []
@@ -208,10 +304,15 @@ def readability_warnings(letter: Letter, max_words: int = MAX_WORDS) -> list[Rep
     for section in letter.sections:
         texts = [(i, b.text) for i, b in enumerate(section.blocks) if isinstance(b, Paragraph)]
         for long in long_sentences(texts, max_words):
-            found.append(ReportWarning(
-                "long_sentence", f"{section.heading}: paragraph {long.paragraph + 1} has a "
-                f"sentence of {long.words} words (over {max_words}), starting "
-                f"\u201c{long.opening}\u2026\u201d. Consider splitting it.", section.key))
+            found.append(
+                ReportWarning(
+                    "long_sentence",
+                    f"{section.heading}: paragraph {long.paragraph + 1} has a "
+                    f"sentence of {long.words} words (over {max_words}), starting "
+                    f"\u201c{long.opening}\u2026\u201d. Consider splitting it.",
+                    section.key,
+                )
+            )
     return found
 
 
@@ -276,6 +377,7 @@ def _term_finder(terms: set[str]) -> Callable[[str], Iterator[tuple[int, str]]]:
     def finder(text: str) -> Iterator[tuple[int, str]]:
         for pattern in patterns_:
             yield from ((m.start(), m.group()) for m in pattern.finditer(text))
+
     return finder
 
 

@@ -11,10 +11,16 @@ from datetime import date
 from functools import cached_property
 
 PRIORITY_ACTION, AREA_FOR_IMPROVEMENT, STRENGTH = (
-    "priority_action", "area_for_improvement", "strength")
+    "priority_action",
+    "area_for_improvement",
+    "strength",
+)
 PARTNERSHIP = "partnership"
-KIND_LABELS = {PRIORITY_ACTION: "Area for priority action",
-               AREA_FOR_IMPROVEMENT: "Area for improvement", STRENGTH: "Strength"}
+KIND_LABELS = {
+    PRIORITY_ACTION: "Area for priority action",
+    AREA_FOR_IMPROVEMENT: "Area for improvement",
+    STRENGTH: "Strength",
+}
 
 # Sections in the letter's order, with their default headings (see domain.md). The keys are
 # stable names used by the lead's settings and by the gate's locations.
@@ -166,8 +172,9 @@ def allowed_items(key: str, inputs: LetterInputs) -> tuple[str, ...]:
     return tuple(f.id for f in inputs.findings if f.kind in kinds)
 
 
-def effective_items(key: str, inputs: LetterInputs,
-                    items: tuple[str, ...] | None) -> tuple[str, ...]:
+def effective_items(
+    key: str, inputs: LetterInputs, items: tuple[str, ...] | None
+) -> tuple[str, ...]:
     """The lead's items for a section (or the default), without repeats, keeping only those
     still allowed (a deleted finding, or one whose kind changed, drops out)."""
     allowed = set(allowed_items(key, inputs))
@@ -181,8 +188,9 @@ def suggested_case_reviews(inputs: LetterInputs) -> tuple[str, ...]:
     chosen: list[str] = []
     tracked = [c.id for c in inputs.children if c.tracked][:CASE_EXAMPLE_CHILDREN]
     for child_id in tracked:
-        written = [r for r in inputs.reviews
-                   if r.child_id == child_id and (r.observation or "").strip()]
+        written = [
+            r for r in inputs.reviews if r.child_id == child_id and (r.observation or "").strip()
+        ]
         concerns = [r for r in written if r.concern]
         others = [r for r in written if not r.concern]
         mixed = [r for pair in zip(concerns, others) for r in pair] + concerns + others

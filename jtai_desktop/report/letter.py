@@ -6,8 +6,8 @@ the lead checked is exactly what is exported.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
-from typing import Iterator, Union
 
 
 @dataclass(frozen=True)
@@ -36,7 +36,7 @@ class Figure:
     width_cm: float
 
 
-Block = Union[Paragraph, Table, Figure]
+Block = Paragraph | Table | Figure
 
 
 @dataclass(frozen=True)
@@ -62,8 +62,9 @@ class TextPiece:
 
 # Control characters cannot be stored in a Word document. They are removed when the letter
 # is made, before the gate reads it, so the gate checks exactly the text that is written.
-_UNWRITABLE = {c: None for c in (*range(0x00, 0x09), 0x0B, 0x0C, *range(0x0E, 0x20),
-                                 0xFFFE, 0xFFFF)}
+_UNWRITABLE = {
+    c: None for c in (*range(0x00, 0x09), 0x0B, 0x0C, *range(0x0E, 0x20), 0xFFFE, 0xFFFF)
+}
 
 
 def writable(text: str) -> str:
@@ -100,16 +101,23 @@ class Letter:
 
 
 def _writable_section(section: Section) -> Section:
-    return replace(section, heading=writable(section.heading),
-                   blocks=tuple(_writable_block(b) for b in section.blocks))
+    return replace(
+        section,
+        heading=writable(section.heading),
+        blocks=tuple(_writable_block(b) for b in section.blocks),
+    )
 
 
 def _writable_block(block: Block) -> Block:
     if isinstance(block, Paragraph):
         return replace(block, text=writable(block.text), lead=writable(block.lead))
     if isinstance(block, Table):
-        return replace(block, header=tuple(map(writable, block.header)), caption=writable(
-            block.caption), rows=tuple(tuple(map(writable, row)) for row in block.rows))
+        return replace(
+            block,
+            header=tuple(map(writable, block.header)),
+            caption=writable(block.caption),
+            rows=tuple(tuple(map(writable, row)) for row in block.rows),
+        )
     return replace(block, alt_text=writable(block.alt_text), caption=writable(block.caption))
 
 

@@ -12,8 +12,8 @@ from __future__ import annotations
 import errno
 import os
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
-from typing import Callable
 
 from ..domain.errors import DiskFullError, StoreError
 from . import ExportCancelled
@@ -40,15 +40,17 @@ def remove_partials(target: Path) -> int:
     return removed
 
 
-def write_document(target: Path, data: bytes,
-                   is_cancelled: Callable[[], bool] | None = None) -> None:
+def write_document(
+    target: Path, data: bytes, is_cancelled: Callable[[], bool] | None = None
+) -> None:
     target = Path(target)
     is_cancelled = is_cancelled or (lambda: False)
     _check_target(target)
     remove_partials(target)
     try:
-        handle, temp_name = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.",
-                                             suffix=PARTIAL_SUFFIX)
+        handle, temp_name = tempfile.mkstemp(
+            dir=target.parent, prefix=f".{target.name}.", suffix=PARTIAL_SUFFIX
+        )
     except OSError as error:
         raise _explain(error, target, creating=True) from error
     temp = Path(temp_name)
@@ -68,8 +70,10 @@ def _check_target(target: Path) -> None:
     if target.is_dir():
         raise StoreError(f"{target} is a folder. Give a file name ending in .docx.")
     if not target.parent.is_dir():
-        raise StoreError(f"Cannot save {target.name}: the folder {target.parent} does not "
-                         "exist (or is a file). Choose another folder.")
+        raise StoreError(
+            f"Cannot save {target.name}: the folder {target.parent} does not "
+            "exist (or is a file). Choose another folder."
+        )
 
 
 def _write_all(handle: int, data: bytes, is_cancelled: Callable[[], bool]) -> None:
@@ -78,7 +82,7 @@ def _write_all(handle: int, data: bytes, is_cancelled: Callable[[], bool]) -> No
         for start in range(0, len(view), CHUNK):
             if is_cancelled():
                 raise ExportCancelled()
-            out.write(view[start:start + CHUNK])
+            out.write(view[start : start + CHUNK])
         out.flush()
         os.fsync(out.fileno())  # on disk before the rename makes it the target
     if is_cancelled():
@@ -100,19 +104,23 @@ def _sync_folder(folder: Path) -> None:
 
 
 def _explain(error: OSError, target: Path, creating: bool = False) -> StoreError:
-    unchanged = (f" The previous {target.name} is unchanged." if target.exists() else "")
+    unchanged = f" The previous {target.name} is unchanged." if target.exists() else ""
     if error.errno in NO_SPACE:
-        return DiskFullError(f"There is not enough disk space to save {target.name} in "
-                             f"{target.parent}. Free some space or choose another drive."
-                             + unchanged)
+        return DiskFullError(
+            f"There is not enough disk space to save {target.name} in "
+            f"{target.parent}. Free some space or choose another drive." + unchanged
+        )
     if isinstance(error, PermissionError):
         if creating:
-            return StoreError(f"You cannot save files in {target.parent}. Choose another "
-                              "folder.")
-        return StoreError(f"Cannot replace {target.name}: it is open in another program "
-                          "(close it in Word) or the folder is read-only. Close it and "
-                          "export again." + unchanged)
+            return StoreError(f"You cannot save files in {target.parent}. Choose another folder.")
+        return StoreError(
+            f"Cannot replace {target.name}: it is open in another program "
+            "(close it in Word) or the folder is read-only. Close it and "
+            "export again." + unchanged
+        )
     if isinstance(error, (NotADirectoryError, FileNotFoundError)):
-        return StoreError(f"Cannot save {target.name}: the folder {target.parent} does not "
-                          "exist (or is a file). Choose another folder.")
+        return StoreError(
+            f"Cannot save {target.name}: the folder {target.parent} does not "
+            "exist (or is a file). Choose another folder."
+        )
     return StoreError(f"Could not save {target.name}: {error.strerror or error}." + unchanged)

@@ -23,31 +23,63 @@ details that come from the inspection's own records):
 from __future__ import annotations
 
 import re
-from typing import Iterator
+from collections.abc import Iterator
 
 from . import nhs
 
 POSTCODE = re.compile(
     r"(?<![A-Za-z0-9])(?:GIR ?0AA|[A-PR-UWYZ][A-HK-Y]?\d[A-Z\d]? ?\d[ABD-HJLNP-UW-Z]{2})"
-    r"(?![A-Za-z0-9])")
+    r"(?![A-Za-z0-9])"
+)
 NHS_CANDIDATE = re.compile(r"(?<![\d\w])\d{3}[ \-]?\d{3}[ \-]?\d{4}(?![\d\w])")
-PHONE_CANDIDATE = re.compile(
-    r"(?<![\w+])(?:\+44\s?(?:\(0\)\s?)?|\(?0)\d[\d\s\-()]{7,14}\d(?![\w])")
+PHONE_CANDIDATE = re.compile(r"(?<![\w+])(?:\+44\s?(?:\(0\)\s?)?|\(?0)\d[\d\s\-()]{7,14}\d(?![\w])")
 EMAIL = re.compile(r"(?<![\w.+\-])[A-Za-z0-9._%+\-]+@[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)+")
-STREET_WORDS = ("Road", "Rd", "Street", "St", "Lane", "Avenue", "Ave", "Close", "Way", "Row",
-                "Court", "Drive", "Parade", "Crescent", "Place", "Gardens", "Terrace", "Grove",
-                "Walk", "Square", "Mews", "Hill", "Rise", "Vale", "View", "Yard", "Wharf")
+STREET_WORDS = (
+    "Road",
+    "Rd",
+    "Street",
+    "St",
+    "Lane",
+    "Avenue",
+    "Ave",
+    "Close",
+    "Way",
+    "Row",
+    "Court",
+    "Drive",
+    "Parade",
+    "Crescent",
+    "Place",
+    "Gardens",
+    "Terrace",
+    "Grove",
+    "Walk",
+    "Square",
+    "Mews",
+    "Hill",
+    "Rise",
+    "Vale",
+    "View",
+    "Yard",
+    "Wharf",
+)
 STREET_ADDRESS = re.compile(
     r"(?<![\w.,])\d{1,4}[A-Za-z]?,?\s+(?:[A-Z][\w'’\-]*\s+){1,3}"
-    rf"(?:{'|'.join(STREET_WORDS)})(?![\w])")
+    rf"(?:{'|'.join(STREET_WORDS)})(?![\w])"
+)
 _COUNT = r"(?:one|two|three|four|five|a\s+single|single|[1-5])"
-_QUALIFIER = (r"(?:of\s+the|of\s+these|of\s+those|other|more|further|older|younger|separate|"
-              r"different|individual|tracked|sampled|looked-after|disabled|unborn|small|"
-              r"teenage|school-age)")
-_PEOPLE = (r"(?:child(?:ren)?(?:['’]s)?|young\s+(?:people|person)(?:['’]s)?|famil(?:y|ies)"
-           r"(?:['’]s)?|bab(?:y|ies)|siblings?|pupils?|girls?|boys?|teenagers?|infants?)")
+_QUALIFIER = (
+    r"(?:of\s+the|of\s+these|of\s+those|other|more|further|older|younger|separate|"
+    r"different|individual|tracked|sampled|looked-after|disabled|unborn|small|"
+    r"teenage|school-age)"
+)
+_PEOPLE = (
+    r"(?:child(?:ren)?(?:['’]s)?|young\s+(?:people|person)(?:['’]s)?|famil(?:y|ies)"
+    r"(?:['’]s)?|bab(?:y|ies)|siblings?|pupils?|girls?|boys?|teenagers?|infants?)"
+)
 SMALL_COUNT = re.compile(
-    rf"(?<![\w.,\-]){_COUNT}\s+(?:{_QUALIFIER}\s+){{0,2}}{_PEOPLE}(?![\w])", re.IGNORECASE)
+    rf"(?<![\w.,\-]){_COUNT}\s+(?:{_QUALIFIER}\s+){{0,2}}{_PEOPLE}(?![\w])", re.IGNORECASE
+)
 
 
 Span = tuple[int, str]  # where a match starts, and the matched text
@@ -58,8 +90,9 @@ def postcodes(text: str) -> Iterator[Span]:
 
 
 def nhs_numbers(text: str) -> Iterator[Span]:
-    yield from ((m.start(), m.group()) for m in NHS_CANDIDATE.finditer(text)
-                if nhs.is_valid(m.group()))
+    yield from (
+        (m.start(), m.group()) for m in NHS_CANDIDATE.finditer(text) if nhs.is_valid(m.group())
+    )
 
 
 def phone_numbers(text: str) -> Iterator[Span]:

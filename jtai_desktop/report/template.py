@@ -19,7 +19,13 @@ from docx.oxml.ns import qn
 from ..domain.errors import JtaiError
 from ..resources import resources_dir
 
-TITLE, BODY, BULLET, CAPTION, TABLE_TEXT = "Title", "Body Text", "List Bullet", "Caption", "Table Text"
+TITLE, BODY, BULLET, CAPTION, TABLE_TEXT = (
+    "Title",
+    "Body Text",
+    "List Bullet",
+    "Caption",
+    "Table Text",
+)
 HEADINGS = ("Heading 1", "Heading 2", "Heading 3")
 TABLE = "JTAI Table"
 PARAGRAPH_STYLES = (TITLE, *HEADINGS, BODY, BULLET, CAPTION, TABLE_TEXT)
@@ -42,9 +48,11 @@ def open_template(path: Path | str | None = None):
     try:
         document = Document(str(path))
     except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError) as error:
-        raise TemplateError(f"The report template {path.name} is not a Word document "
-                            "(.docx) that can be read. Save it from Word as a .docx, or use "
-                            "the built-in template.") from error
+        raise TemplateError(
+            f"The report template {path.name} is not a Word document "
+            "(.docx) that can be read. Save it from Word as a .docx, or use "
+            "the built-in template."
+        ) from error
     check_styles(document, path.name)
     _empty_body(document)
     return document
@@ -67,15 +75,26 @@ def _fixed_texts(path: Path, digest: str) -> tuple[tuple[str, str], ...]:
     document = open_template(path)
     found = []
     for number, section in enumerate(document.sections, 1):
-        for kind in ("header", "first_page_header", "even_page_header",
-                     "footer", "first_page_footer", "even_page_footer"):
+        for kind in (
+            "header",
+            "first_page_header",
+            "even_page_header",
+            "footer",
+            "first_page_footer",
+            "even_page_footer",
+        ):
             part = getattr(section, kind)
             if part.is_linked_to_previous:
                 continue
             label = f"section {number} {kind.replace('_', ' ')}"
             found += [(label, p.text) for p in part.paragraphs if p.text.strip()]
-            found += [(label, cell.text) for table in part.tables
-                      for row in table.rows for cell in row.cells if cell.text.strip()]
+            found += [
+                (label, cell.text)
+                for table in part.tables
+                for row in table.rows
+                for cell in row.cells
+                if cell.text.strip()
+            ]
     return tuple(found)
 
 
@@ -88,11 +107,13 @@ def check_styles(document, name: str) -> None:
         except KeyError:
             raise TemplateError(
                 f"The report template {name} has no style called \u201c{style_name}\u201d. "
-                f"A template needs these styles: {', '.join(REQUIRED_STYLES)}.") from None
+                f"A template needs these styles: {', '.join(REQUIRED_STYLES)}."
+            ) from None
         if style.type != wanted:
             kind = "table" if wanted == WD_STYLE_TYPE.TABLE else "paragraph"
-            raise TemplateError(f"In the report template {name}, \u201c{style_name}\u201d "
-                                f"must be a {kind} style.")
+            raise TemplateError(
+                f"In the report template {name}, \u201c{style_name}\u201d must be a {kind} style."
+            )
 
 
 def _empty_body(document) -> None:

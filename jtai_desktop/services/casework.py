@@ -16,14 +16,27 @@ from .workspace import Workspace
 PRIVATE_FIELDS = ("private_name", "private_dob", "private_address", "private_school")
 
 
-def add_child(ws: Workspace, inspection_id: str, *, pseudonym: str, selection: str,
-              age_band: str | None = None, case_ref: str | None = None,
-              agencies: tuple[str, ...] = (), summary: str | None = None,
-              private: dict | None = None) -> ChangeSet:
-    values = {"pseudonym": require_text(pseudonym, "The child's pseudonym"),
-              "selection": check_selection(selection), "age_band": age_band,
-              "case_ref": case_ref, "agencies": list(agencies), "summary": summary,
-              **_private(private)}
+def add_child(
+    ws: Workspace,
+    inspection_id: str,
+    *,
+    pseudonym: str,
+    selection: str,
+    age_band: str | None = None,
+    case_ref: str | None = None,
+    agencies: tuple[str, ...] = (),
+    summary: str | None = None,
+    private: dict | None = None,
+) -> ChangeSet:
+    values = {
+        "pseudonym": require_text(pseudonym, "The child's pseudonym"),
+        "selection": check_selection(selection),
+        "age_band": age_band,
+        "case_ref": case_ref,
+        "agencies": list(agencies),
+        "summary": summary,
+        **_private(private),
+    }
     _check_child(ws, inspection_id, values)
     return ws.create("child", inspection_id, values, label=f"Add {values['pseudonym']}")
 
@@ -51,11 +64,14 @@ def _check_child(ws: Workspace, inspection_id: str, values: dict, child_id: str 
     if "agencies" in values:
         _check_agencies(ws, inspection_id, values["agencies"])
     if "pseudonym" in values:
-        taken = ws.rows("child", inspection_id, "pseudonym = ? AND id != ?",
-                        (values["pseudonym"], child_id))
+        taken = ws.rows(
+            "child", inspection_id, "pseudonym = ? AND id != ?", (values["pseudonym"], child_id)
+        )
         if taken:
-            raise ValidationError(f"The pseudonym {values['pseudonym']!r} is already used in "
-                                  "this inspection; choose another.")
+            raise ValidationError(
+                f"The pseudonym {values['pseudonym']!r} is already used in "
+                "this inspection; choose another."
+            )
 
 
 def _check_agencies(ws: Workspace, inspection_id: str, agency_ids) -> None:
@@ -65,15 +81,17 @@ def _check_agencies(ws: Workspace, inspection_id: str, agency_ids) -> None:
         raise ValidationError("Only agencies of this inspection can be involved with a child.")
 
 
-def add_event(ws: Workspace, child_id: str, *, date, kind: str, summary: str,
-              agency_id: str | None = None) -> ChangeSet:
+def add_event(
+    ws: Workspace, child_id: str, *, date, kind: str, summary: str, agency_id: str | None = None
+) -> ChangeSet:
     child = ws.require("child", child_id)
     values = {"child_id": child_id, **_event_values(ws, child, date, kind, summary, agency_id)}
     return ws.create("event", child["inspection_id"], values, label="Add event")
 
 
-def update_event(ws: Workspace, event_id: str, *, date, kind: str, summary: str,
-                 agency_id: str | None = None) -> ChangeSet:
+def update_event(
+    ws: Workspace, event_id: str, *, date, kind: str, summary: str, agency_id: str | None = None
+) -> ChangeSet:
     """Correct an event of a child's timeline (its child stays the same)."""
     child = ws.require("child", ws.require("event", event_id)["child_id"])
     values = _event_values(ws, child, date, kind, summary, agency_id)
@@ -84,19 +102,29 @@ def delete_event(ws: Workspace, event_id: str) -> ChangeSet:
     return ws.delete("event", event_id, label="Delete event")
 
 
-def _event_values(ws: Workspace, child: dict, date, kind: str, summary: str,
-                  agency_id: str | None) -> dict:
+def _event_values(
+    ws: Workspace, child: dict, date, kind: str, summary: str, agency_id: str | None
+) -> dict:
     require_choice(kind, EventKind.values(), "The kind of event")
     if agency_id:
         _check_agencies(ws, child["inspection_id"], [agency_id])
-    return {"date": date, "kind": kind, "agency_id": agency_id,
-            "summary": require_text(summary, "What happened")}
+    return {
+        "date": date,
+        "kind": kind,
+        "agency_id": agency_id,
+        "summary": require_text(summary, "What happened"),
+    }
 
 
 def timeline(ws: Workspace, child_id: str) -> list[dict]:
     child = ws.require("child", child_id)
-    return ws.rows("event", child["inspection_id"], "child_id = ?", (child_id,),
-                   order_by="date, created_at, id")
+    return ws.rows(
+        "event",
+        child["inspection_id"],
+        "child_id = ?",
+        (child_id,),
+        order_by="date, created_at, id",
+    )
 
 
 @dataclass(frozen=True)
@@ -110,8 +138,9 @@ class ReviewInput:
         return {k: v for k, v in self.__dict__.items() if v is not None}
 
 
-def set_review(ws: Workspace, child_id: str, criterion_id: str, agency_id: str,
-               review: ReviewInput) -> ChangeSet:
+def set_review(
+    ws: Workspace, child_id: str, criterion_id: str, agency_id: str, review: ReviewInput
+) -> ChangeSet:
     """Record what was seen for one criterion and one agency in one child's case."""
     child = ws.require("child", child_id)
     agency = ws.require("agency", agency_id)
@@ -121,11 +150,19 @@ def set_review(ws: Workspace, child_id: str, criterion_id: str, agency_id: str,
         raise ValidationError(f"Criterion {criterion_id} does not apply to {agency['name']}.")
     if review.rating is not None:
         _check_rating(pack, review.rating)
-    values = {"child_id": child_id, "criterion_id": criterion_id, "agency_id": agency_id,
-              **review.values()}
-    return ws.upsert("review", child["inspection_id"],
-                     review_id(child_id, criterion_id, agency_id), values,
-                     label=f"Review {criterion_id}")
+    values = {
+        "child_id": child_id,
+        "criterion_id": criterion_id,
+        "agency_id": agency_id,
+        **review.values(),
+    }
+    return ws.upsert(
+        "review",
+        child["inspection_id"],
+        review_id(child_id, criterion_id, agency_id),
+        values,
+        label=f"Review {criterion_id}",
+    )
 
 
 def _check_rating(pack, rating: str) -> None:
@@ -136,20 +173,39 @@ def _check_rating(pack, rating: str) -> None:
 
 def reviews_for(ws: Workspace, child_id: str) -> list[dict]:
     child = ws.require("child", child_id)
-    return ws.rows("review", child["inspection_id"], "child_id = ?", (child_id,),
-                   order_by="criterion_id, agency_id")
+    return ws.rows(
+        "review",
+        child["inspection_id"],
+        "child_id = ?",
+        (child_id,),
+        order_by="criterion_id, agency_id",
+    )
 
 
-def set_audit_evaluation(ws: Workspace, child_id: str, *, area_summary: str | None = None,
-                         agreement: str | None = None,
-                         evaluation: str | None = None) -> ChangeSet:
+def set_audit_evaluation(
+    ws: Workspace,
+    child_id: str,
+    *,
+    area_summary: str | None = None,
+    agreement: str | None = None,
+    evaluation: str | None = None,
+) -> ChangeSet:
     """The inspector's view of the area's own audit: did the area see what we saw?"""
     child = ws.require("child", child_id)
-    values = {"child_id": child_id, "area_summary": area_summary,
-              "agreement": check_agreement(agreement), "evaluation": evaluation}
+    values = {
+        "child_id": child_id,
+        "area_summary": area_summary,
+        "agreement": check_agreement(agreement),
+        "evaluation": evaluation,
+    }
     values = {k: v for k, v in values.items() if v is not None}
-    return ws.upsert("audit_eval", child["inspection_id"], audit_eval_id(child_id), values,
-                     label="Evaluate the area's audit")
+    return ws.upsert(
+        "audit_eval",
+        child["inspection_id"],
+        audit_eval_id(child_id),
+        values,
+        label="Evaluate the area's audit",
+    )
 
 
 @dataclass(frozen=True)
@@ -166,8 +222,11 @@ def review_completeness(ws: Workspace, child_id: str) -> dict[str, Completeness]
     """Per involved agency: criteria with an observation written, out of those that apply."""
     child = ws.require("child", child_id)
     pack = theme_pack(ws, child["inspection_id"])
-    written = {(r["agency_id"], r["criterion_id"]) for r in reviews_for(ws, child_id)
-               if (r["observation"] or "").strip()}
+    written = {
+        (r["agency_id"], r["criterion_id"])
+        for r in reviews_for(ws, child_id)
+        if (r["observation"] or "").strip()
+    }
     result = {}
     for agency_id in child["agencies"] or []:
         agency = ws.get("agency", agency_id)

@@ -16,7 +16,7 @@ class Change:
     before: dict = field(default_factory=dict)
     after: dict = field(default_factory=dict)
 
-    def inverse(self) -> "Change":
+    def inverse(self) -> Change:
         if self.action == SET:
             return replace(self, before=self.after, after=self.before)
         return replace(self, action=_INVERSE[self.action])
@@ -39,8 +39,8 @@ class ChangeSet:
         """False for an edit that changed nothing (a save of unchanged text): no undo step."""
         return any(c.action != SET or c.after for c in self.changes)
 
-    def inverse(self) -> "ChangeSet":
+    def inverse(self) -> ChangeSet:
         return ChangeSet(self.label, tuple(c.inverse() for c in reversed(self.changes)))
 
-    def __add__(self, other: "ChangeSet") -> "ChangeSet":
+    def __add__(self, other: ChangeSet) -> ChangeSet:
         return ChangeSet(self.label, self.changes + other.changes)

@@ -44,11 +44,16 @@ def _check_projection(ws: Workspace, report: CheckReport) -> None:
         state = resolve_entity(ops)
         entities += 1
         stored = records.get_row(ws.db, state.entity, state.entity_id)
-        expected = None if state.deleted else records.decode_row(
-            state.entity, row_for(ENTITIES[state.entity], state))
+        expected = (
+            None
+            if state.deleted
+            else records.decode_row(state.entity, row_for(ENTITIES[state.entity], state))
+        )
         if stored != expected:
-            report.problems.append(f"{state.entity} {state.entity_id}: the table row differs "
-                                   "from its change log (run 'jtai-desktop rebuild' to repair)")
+            report.problems.append(
+                f"{state.entity} {state.entity_id}: the table row differs "
+                "from its change log (run 'jtai-desktop rebuild' to repair)"
+            )
     report.checked["records"] = entities
 
 
@@ -60,6 +65,7 @@ def _check_blobs(ws: Workspace, report: CheckReport) -> None:
         if not ws.blobs.exists(sha):
             report.problems.append(f"evidence {ref}: its file is missing from the evidence store")
         elif not ws.blobs.verify(sha):
-            report.problems.append(f"evidence {ref}: its file is damaged (content does not match "
-                                   "its SHA-256)")
+            report.problems.append(
+                f"evidence {ref}: its file is damaged (content does not match its SHA-256)"
+            )
     report.checked["evidence files"] = files

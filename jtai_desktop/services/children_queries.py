@@ -27,8 +27,8 @@ class ChildSummary:
     age_band: str | None
     agency_ids: tuple[str, ...]
     agency_names: tuple[str, ...]
-    done: int       # criteria with an observation written, over all involved agencies
-    expected: int   # criteria that apply to the involved agencies
+    done: int  # criteria with an observation written, over all involved agencies
+    expected: int  # criteria that apply to the involved agencies
     updated_at: str  # ISO stamp of the latest change to the child, its reviews or events
 
     @property
@@ -44,7 +44,9 @@ def children_overview(ws: Workspace, inspection_id: str) -> list[ChildSummary]:
     pack = theme_pack(ws, inspection_id)
     agencies = {a["id"]: a for a in ws.rows("agency", inspection_id)}
     written, latest = _review_facts(ws, inspection_id)
-    children = [_summary(c, agencies, pack, written, latest) for c in ws.rows("child", inspection_id)]
+    children = [
+        _summary(c, agencies, pack, written, latest) for c in ws.rows("child", inspection_id)
+    ]
     return sorted(children, key=lambda c: pseudonym_key(c.pseudonym))
 
 
@@ -62,11 +64,15 @@ def child_overview(ws: Workspace, child_id: str) -> ChildSummary | None:
 def _review_facts(ws: Workspace, inspection_id: str, child_id: str | None = None):
     """Which (child, agency, criterion) have an observation written, and each child's latest
     change to its reviews, events or audit evaluation."""
-    return (child_progress.written_cells(ws.db, inspection_id, child_id),
-            child_progress.latest_work(ws.db, inspection_id, child_id))
+    return (
+        child_progress.written_cells(ws.db, inspection_id, child_id),
+        child_progress.latest_work(ws.db, inspection_id, child_id),
+    )
 
 
-def _summary(child: dict, agencies: dict, pack: ThemePack, written: set, latest: dict) -> ChildSummary:
+def _summary(
+    child: dict, agencies: dict, pack: ThemePack, written: set, latest: dict
+) -> ChildSummary:
     involved = ordered_agencies([agencies[a] for a in child["agencies"] or [] if a in agencies])
     done = expected = 0
     for agency in involved:
@@ -74,17 +80,25 @@ def _summary(child: dict, agencies: dict, pack: ThemePack, written: set, latest:
         expected += len(criteria)
         done += sum((child["id"], agency["id"], c.id) in written for c in criteria)
     return ChildSummary(
-        id=child["id"], pseudonym=child["pseudonym"], selection=child["selection"],
-        age_band=child["age_band"], agency_ids=tuple(a["id"] for a in involved),
-        agency_names=tuple(a["name"] for a in involved), done=done, expected=expected,
-        updated_at=max(child["updated_at"] or "", latest.get(child["id"], "")))
+        id=child["id"],
+        pseudonym=child["pseudonym"],
+        selection=child["selection"],
+        age_band=child["age_band"],
+        agency_ids=tuple(a["id"] for a in involved),
+        agency_names=tuple(a["name"] for a in involved),
+        done=done,
+        expected=expected,
+        updated_at=max(child["updated_at"] or "", latest.get(child["id"], "")),
+    )
 
 
 def ordered_agencies(agencies: list[dict]) -> list[dict]:
     """Agencies in the usual order: the front door and the statutory partners first."""
     order = list(AGENCY_KINDS)
-    return sorted(agencies, key=lambda a: (order.index(a["kind"]) if a["kind"] in order
-                                           else len(order), a["name"]))
+    return sorted(
+        agencies,
+        key=lambda a: (order.index(a["kind"]) if a["kind"] in order else len(order), a["name"]),
+    )
 
 
 def involved_agencies(ws: Workspace, child: dict) -> list[dict]:
@@ -128,14 +142,20 @@ def review_of(ws: Workspace, child_id: str, criterion_id: str, agency_id: str) -
     return ws.get("review", review_id(child_id, criterion_id, agency_id))
 
 
-def review_evidence(ws: Workspace, inspection_id: str, review_ids: list[str]) -> dict[str, list[dict]]:
+def review_evidence(
+    ws: Workspace, inspection_id: str, review_ids: list[str]
+) -> dict[str, list[dict]]:
     """The evidence linked to each of these reviews, by reference."""
     found: dict[str, list[dict]] = {rid: [] for rid in review_ids}
     if not review_ids:
         return found
     marks = ", ".join("?" for _ in review_ids)
-    links = ws.rows("link", inspection_id, f"target_kind = ? AND target_id IN ({marks})",
-                    ("review", *review_ids))
+    links = ws.rows(
+        "link",
+        inspection_id,
+        f"target_kind = ? AND target_id IN ({marks})",
+        ("review", *review_ids),
+    )
     for link in links:
         item = ws.get("evidence", link["evidence_id"])
         if item is not None:

@@ -33,13 +33,24 @@ def list_conflicts(ws: Workspace, inspection_id: str) -> list[dict]:
     for entity_id in records.conflicted_ids(ws.db, inspection_id):
         for field, ops in projection.conflict_heads(ws.db, entity_id).items():
             entity = ops[0].entity
-            found.append({
-                "entity": entity, "entity_id": entity_id, "field": field,
-                "record": record_label(ws, entity, entity_id),
-                "values": [{"op_id": op.op_id, "value": op.value,
+            found.append(
+                {
+                    "entity": entity,
+                    "entity_id": entity_id,
+                    "field": field,
+                    "record": record_label(ws, entity, entity_id),
+                    "values": [
+                        {
+                            "op_id": op.op_id,
+                            "value": op.value,
                             "author": names.get(op.author, op.author[:8]),
-                            "device": op.device_id, "at": Stamp.parse(op.hlc).iso()}
-                           for op in ops]})
+                            "device": op.device_id,
+                            "at": Stamp.parse(op.hlc).iso(),
+                        }
+                        for op in ops
+                    ],
+                }
+            )
     return found
 
 
@@ -49,9 +60,18 @@ def history(ws: Workspace, entity_id: str) -> list[dict]:
     if not ops:
         return []
     names = member_names(ws, ops[0].inspection_id)
-    return [{"at": Stamp.parse(op.hlc).iso(), "author": names.get(op.author, op.author[:8]),
-             "device": op.device_id, "field": op.field, "value": op.value,
-             "op_id": op.op_id, "replaces": list(op.parents)} for op in ops]
+    return [
+        {
+            "at": Stamp.parse(op.hlc).iso(),
+            "author": names.get(op.author, op.author[:8]),
+            "device": op.device_id,
+            "field": op.field,
+            "value": op.value,
+            "op_id": op.op_id,
+            "replaces": list(op.parents),
+        }
+        for op in ops
+    ]
 
 
 def conflicted_entities(ws: Workspace, inspection_id: str) -> set[str]:

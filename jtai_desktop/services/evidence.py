@@ -9,26 +9,40 @@ from ..domain.records import EvidenceSource, LinkTarget
 from ..domain.rules import evidence_ref, parse_evidence_ref, require_choice, require_text
 from ..store import oplog
 from .changes import ChangeSet
-from .safe_import import ImportLimits, check_bytes, check_file
 from .ids import link_id
+from .safe_import import ImportLimits, check_bytes, check_file
 from .workspace import Workspace
 
 DEFAULT_LIMITS = ImportLimits()
 
 
-def add_evidence(ws: Workspace, inspection_id: str, *, title: str, source: str, date,
-                 path: Path | None = None, data: bytes | None = None,
-                 file_name: str | None = None, media_type: str | None = None,
-                 description: str | None = None,
-                 limits: ImportLimits = DEFAULT_LIMITS) -> ChangeSet:
+def add_evidence(
+    ws: Workspace,
+    inspection_id: str,
+    *,
+    title: str,
+    source: str,
+    date,
+    path: Path | None = None,
+    data: bytes | None = None,
+    file_name: str | None = None,
+    media_type: str | None = None,
+    description: str | None = None,
+    limits: ImportLimits = DEFAULT_LIMITS,
+) -> ChangeSet:
     """Log an evidence item; a file (by path or bytes) is checked, hashed and kept encrypted.
 
     The file is refused before anything is stored if it is too large, lies about its type,
     or is a hostile archive or image (see ``safe_import``).
     """
     require_choice(source, EvidenceSource.values(), "The source of the evidence")
-    values = {"title": require_text(title, "The evidence title"), "source": source,
-              "date": date, "description": description, "media_type": media_type}
+    values = {
+        "title": require_text(title, "The evidence title"),
+        "source": source,
+        "date": date,
+        "description": description,
+        "media_type": media_type,
+    }
     if values["media_type"] is None:
         del values["media_type"]
     if path is not None or data is not None:
@@ -69,18 +83,25 @@ def link(ws: Workspace, evidence_id: str, target_kind: str, target_id: str) -> C
     require_choice(target_kind, LinkTarget.values(), "What the evidence is linked to")
     _check_target(ws, evidence["inspection_id"], target_kind, target_id)
     values = {"evidence_id": evidence_id, "target_kind": target_kind, "target_id": target_id}
-    return ws.upsert("link", evidence["inspection_id"], link_id(evidence_id, target_kind, target_id),
-                     values, label=f"Link {evidence['ref']}")
+    return ws.upsert(
+        "link",
+        evidence["inspection_id"],
+        link_id(evidence_id, target_kind, target_id),
+        values,
+        label=f"Link {evidence['ref']}",
+    )
 
 
 def unlink(ws: Workspace, evidence_id: str, target_kind: str, target_id: str) -> ChangeSet:
-    return ws.delete("link", link_id(evidence_id, target_kind, target_id),
-                     label="Remove evidence link")
+    return ws.delete(
+        "link", link_id(evidence_id, target_kind, target_id), label="Remove evidence link"
+    )
 
 
 def _check_target(ws: Workspace, inspection_id: str, kind: str, target_id: str) -> None:
     if kind == LinkTarget.CRITERION.value:
         from .inspections import theme_pack
+
         theme_pack(ws, inspection_id).criterion(target_id)
         return
     row = ws.get(kind, target_id)
@@ -90,15 +111,21 @@ def _check_target(ws: Workspace, inspection_id: str, kind: str, target_id: str) 
 
 def links_from(ws: Workspace, evidence_id: str) -> list[dict]:
     evidence = ws.require("evidence", evidence_id)
-    return ws.rows("link", evidence["inspection_id"], "evidence_id = ?", (evidence_id,),
-                   order_by="target_kind, target_id")
+    return ws.rows(
+        "link",
+        evidence["inspection_id"],
+        "evidence_id = ?",
+        (evidence_id,),
+        order_by="target_kind, target_id",
+    )
 
 
 def evidence_for(ws: Workspace, inspection_id: str, target_kind: str, target_id: str) -> list[dict]:
     """Evidence items linked to one target, by reference."""
-    linked = ws.rows("link", inspection_id, "target_kind = ? AND target_id = ?",
-                     (target_kind, target_id))
-    items = [ws.get("evidence", l["evidence_id"]) for l in linked]
+    linked = ws.rows(
+        "link", inspection_id, "target_kind = ? AND target_id = ?", (target_kind, target_id)
+    )
+    items = [ws.get("evidence", link["evidence_id"]) for link in linked]
     return sorted((i for i in items if i is not None), key=lambda i: i["ref"])
 
 

@@ -35,10 +35,12 @@ def linked_ids(ws: Workspace, evidence_id: str) -> dict[str, set[str]]:
 def link_choices(ws: Workspace, inspection_id: str) -> dict[str, list[Choice]]:
     """What an evidence item can be linked to, by target kind."""
     findings = [(f["id"], f["title"]) for f in findings_in_order(ws, inspection_id)]
-    return {"child": child_choices(ws, inspection_id),
-            "agency": agency_choices(ws, inspection_id),
-            "criterion": criterion_choices(ws, inspection_id),
-            "finding": findings}
+    return {
+        "child": child_choices(ws, inspection_id),
+        "agency": agency_choices(ws, inspection_id),
+        "criterion": criterion_choices(ws, inspection_id),
+        "finding": findings,
+    }
 
 
 def update_evidence(ws: Workspace, evidence_id: str, **values) -> ChangeSet:
@@ -75,5 +77,5 @@ def text_preview(ws: Workspace, sha256: str, limit: int = 20_000) -> str:
     head = head[:limit]
     # The import gate accepts text only as UTF-8 or UTF-16 (with its byte-order mark).
     if head[:2] in (b"\xff\xfe", b"\xfe\xff"):
-        return head[:len(head) // 2 * 2].decode("utf-16", "replace")
+        return head[: len(head) // 2 * 2].decode("utf-16", "replace")
     return head.decode("utf-8-sig", "replace")

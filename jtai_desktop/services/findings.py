@@ -12,16 +12,32 @@ from .workspace import Workspace
 KIND_ORDER = {kind.value: i for i, kind in enumerate(FindingKind)}  # priority actions first
 
 
-def add_finding(ws: Workspace, inspection_id: str, *, kind: str, title: str, text: str,
-                agencies: list[str], evidence_ids: list[str] = ()) -> ChangeSet:
+def add_finding(
+    ws: Workspace,
+    inspection_id: str,
+    *,
+    kind: str,
+    title: str,
+    text: str,
+    agencies: list[str],
+    evidence_ids: list[str] = (),
+) -> ChangeSet:
     agency_ids = [a["id"] for a in ws.rows("agency", inspection_id)]
     check_finding(kind, agencies, agency_ids)
     cited = list(evidence_ids)
     check_cited_evidence(cited, records.existing_ids(ws.db, "evidence", cited))
     with ws.db.atomic():
-        changes = ws.create("finding", inspection_id, {
-            "kind": kind, "title": require_text(title, "The finding's title"),
-            "text": text or "", "agencies": list(agencies)}, label="Add finding")
+        changes = ws.create(
+            "finding",
+            inspection_id,
+            {
+                "kind": kind,
+                "title": require_text(title, "The finding's title"),
+                "text": text or "",
+                "agencies": list(agencies),
+            },
+            label="Add finding",
+        )
         for evidence_id in cited:
             changes += link(ws, evidence_id, LinkTarget.FINDING.value, changes.entity_id)
     return changes
@@ -30,8 +46,11 @@ def add_finding(ws: Workspace, inspection_id: str, *, kind: str, title: str, tex
 def update_finding(ws: Workspace, finding_id: str, **values) -> ChangeSet:
     row = ws.require("finding", finding_id)
     merged = {**row, **values}
-    check_finding(merged["kind"], merged["agencies"] or [],
-                  [a["id"] for a in ws.rows("agency", row["inspection_id"])])
+    check_finding(
+        merged["kind"],
+        merged["agencies"] or [],
+        [a["id"] for a in ws.rows("agency", row["inspection_id"])],
+    )
     return ws.update("finding", finding_id, values, label="Edit finding")
 
 

@@ -30,15 +30,23 @@ def finding_summaries(ws: Workspace, inspection_id: str) -> list[FindingSummary]
         counts[link["target_id"]] = counts.get(link["target_id"], 0) + 1
     rows = ws.rows("finding", inspection_id)
     rows.sort(key=lambda f: (KIND_ORDER.get(f["kind"], 9), f["created_at"], f["id"]))
-    return [FindingSummary(f["id"], f["kind"], f["title"] or "", tuple(f["agencies"] or ()),
-                           counts.get(f["id"], 0)) for f in rows]
+    return [
+        FindingSummary(
+            f["id"], f["kind"], f["title"] or "", tuple(f["agencies"] or ()), counts.get(f["id"], 0)
+        )
+        for f in rows
+    ]
 
 
 def _live_finding_links(ws: Workspace, inspection_id: str) -> list[dict]:
     # A link to deleted evidence is not a citation: the finding would otherwise look supported.
-    return ws.rows("link", inspection_id,
-                   "target_kind = ? AND evidence_id IN (SELECT id FROM evidence)",
-                   (LinkTarget.FINDING.value,), order_by="target_id")
+    return ws.rows(
+        "link",
+        inspection_id,
+        "target_kind = ? AND evidence_id IN (SELECT id FROM evidence)",
+        (LinkTarget.FINDING.value,),
+        order_by="target_id",
+    )
 
 
 def agencies_in_order(ws: Workspace, inspection_id: str) -> list[dict]:
@@ -48,18 +56,24 @@ def agencies_in_order(ws: Workspace, inspection_id: str) -> list[dict]:
     return sorted(rows, key=lambda a: (order.get(a["kind"], 99), a["name"] or "", a["id"]))
 
 
-def evidence_choices(ws: Workspace, inspection_id: str, exclude: set[str] = frozenset()) -> list[dict]:
+def evidence_choices(
+    ws: Workspace, inspection_id: str, exclude: set[str] = frozenset()
+) -> list[dict]:
     """Evidence items (id, ref, title) a finding could still cite."""
     rows = ws.rows("evidence", inspection_id, order_by="ref")
-    return [{"id": r["id"], "ref": r["ref"], "title": r["title"]} for r in rows
-            if r["id"] not in exclude]
+    return [
+        {"id": r["id"], "ref": r["ref"], "title": r["title"]}
+        for r in rows
+        if r["id"] not in exclude
+    ]
 
 
 # --- search ------------------------------------------------------------------------------
 
 
-def described_search(ws: Workspace, inspection_id: str, text: str, limit: int = 50,
-                     entities: tuple[str, ...] = ()) -> list[SearchHit]:
+def described_search(
+    ws: Workspace, inspection_id: str, text: str, limit: int = 50, entities: tuple[str, ...] = ()
+) -> list[SearchHit]:
     """Search hits with a title a person recognises for every kind of record.
 
     Reviews and audit evaluations have no title of their own: they are named after the
@@ -72,7 +86,9 @@ def described_search(ws: Workspace, inspection_id: str, text: str, limit: int = 
     return [SearchHit(h.entity, h.entity_id, names.title(h), h.snippet, h.rank) for h in hits]
 
 
-def quick_open_search(ws: Workspace, inspection_id: str, text: str, limit: int = 20) -> list[SearchHit]:
+def quick_open_search(
+    ws: Workspace, inspection_id: str, text: str, limit: int = 20
+) -> list[SearchHit]:
     """Children, evidence, notes and findings; a record named exactly what was typed first
     ("Child B" before "Child BA", "E-1001" before "E-10010"), then the service's ranking."""
     hits = described_search(ws, inspection_id, text, limit * 2, QUICK_OPEN_ENTITIES)

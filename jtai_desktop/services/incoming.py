@@ -14,7 +14,7 @@ from __future__ import annotations
 import json
 import time
 from dataclasses import dataclass, field, replace
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 from ..domain.records import ENTITIES
 from ..store import incoming as store_incoming
@@ -28,28 +28,32 @@ from .conflicts import TITLE_FIELDS, member_names
 from .workspace import Workspace
 
 DAY_MS = 24 * 3600 * 1000
-KIND_LABELS = {"audit_eval": "audit evaluation", "review": "case review",
-               "report_entry": "letter entry"}
+KIND_LABELS = {
+    "audit_eval": "audit evaluation",
+    "review": "case review",
+    "report_entry": "letter entry",
+}
 NO_CHILD = ""
 
 
 @dataclass(frozen=True)
 class Received:
     """One record another inspector changed (per author when grouped by inspector)."""
+
     entity: str
     entity_id: str
     label: str
     authors: tuple[str, ...]
     changes: int
-    latest: str                        # ISO 8601 UTC of the newest change
+    latest: str  # ISO 8601 UTC of the newest change
     child_ids: tuple[str, ...] = ()
-    moderated: bool | None = None      # None: not a case review or finding
+    moderated: bool | None = None  # None: not a case review or finding
     deleted: bool = False
 
 
 @dataclass(frozen=True)
 class WorkGroup:
-    key: str                           # member id or child id ("" for no child)
+    key: str  # member id or child id ("" for no child)
     label: str
     items: tuple[Received, ...] = field(default_factory=tuple)
 
@@ -63,50 +67,70 @@ class WorkGroup:
 
 
 # --- incoming work ------------------------------------------------------------------------
-def received_work(ws: Workspace, inspection_id: str, days: int | None = None,
-                  since_review: bool = False,
-                  now_ms: int | None = None) -> list[tuple[str, Received]]:
+def received_work(
+    ws: Workspace,
+    inspection_id: str,
+    days: int | None = None,
+    since_review: bool = False,
+    now_ms: int | None = None,
+) -> list[tuple[str, Received]]:
     """(author member id, record) for every record other devices changed in the window."""
     since = None
     if days is not None:
         now_ms = int(time.time() * 1000) if now_ms is None else now_ms
         since = f"{now_ms - days * DAY_MS:013d}"
     after = review_mark(ws, inspection_id)["seqs"] if since_review else None
-    rows = store_incoming.received(ws.db, inspection_id, ws.device_for(inspection_id), since,
-                                   after or None)
+    rows = store_incoming.received(
+        ws.db, inspection_id, ws.device_for(inspection_id), since, after or None
+    )
     names = member_names(ws, inspection_id)
     facts = _RecordFacts(ws, inspection_id, {(entity, eid) for _, entity, eid, _, _ in rows})
-    return [(author, facts.received(entity, entity_id, names.get(author, author[:8]), count, hlc))
-            for author, entity, entity_id, count, hlc in rows]
+    return [
+        (author, facts.received(entity, entity_id, names.get(author, author[:8]), count, hlc))
+        for author, entity, entity_id, count, hlc in rows
+    ]
 
 
-def by_inspector(ws: Workspace, inspection_id: str,
-                 work: list[tuple[str, Received]]) -> list[WorkGroup]:
+def by_inspector(
+    ws: Workspace, inspection_id: str, work: list[tuple[str, Received]]
+) -> list[WorkGroup]:
     names = member_names(ws, inspection_id)
     groups: dict[str, list[Received]] = {}
     for author, item in work:
         groups.setdefault(author, []).append(item)
-    found = [WorkGroup(author, names.get(author, author[:8]), tuple(items))
-             for author, items in groups.items()]
+    found = [
+        WorkGroup(author, names.get(author, author[:8]), tuple(items))
+        for author, items in groups.items()
+    ]
     return sorted(found, key=lambda g: g.label.casefold())
 
 
-def by_child(ws: Workspace, inspection_id: str,
-             work: list[tuple[str, Received]]) -> list[WorkGroup]:
+def by_child(
+    ws: Workspace, inspection_id: str, work: list[tuple[str, Received]]
+) -> list[WorkGroup]:
     """Each record once per child it is about (a note may be about several)."""
     merged: dict[str, Received] = {}
     for _, item in work:
         seen = merged.get(item.entity_id)
-        merged[item.entity_id] = item if seen is None else replace(
-            seen, authors=tuple(sorted({*seen.authors, *item.authors})),
-            changes=seen.changes + item.changes, latest=max(seen.latest, item.latest))
+        merged[item.entity_id] = (
+            item
+            if seen is None
+            else replace(
+                seen,
+                authors=tuple(sorted({*seen.authors, *item.authors})),
+                changes=seen.changes + item.changes,
+                latest=max(seen.latest, item.latest),
+            )
+        )
     groups: dict[str, list[Received]] = {}
     for item in merged.values():
         for child_id in item.child_ids or (NO_CHILD,):
             groups.setdefault(child_id, []).append(item)
     children = {c["id"]: c["pseudonym"] for c in ws.rows("child", inspection_id)}
-    found = [WorkGroup(key, children.get(key, "") if key else "", tuple(items))
-             for key, items in groups.items()]
+    found = [
+        WorkGroup(key, children.get(key, "") if key else "", tuple(items))
+        for key, items in groups.items()
+    ]
     return sorted(found, key=lambda g: (g.key == NO_CHILD, g.label.casefold()))
 
 
@@ -118,8 +142,9 @@ class _RecordFacts:
         self.rows: dict[str, dict] = {}
         for kind in sorted({entity for entity, _ in records}):
             wanted = {eid for entity, eid in records if entity == kind}
-            self.rows.update((r["id"], r) for r in ws.rows(kind, inspection_id)
-                             if r["id"] in wanted)
+            self.rows.update(
+                (r["id"], r) for r in ws.rows(kind, inspection_id) if r["id"] in wanted
+            )
         self.children = {c["id"]: c["pseudonym"] for c in ws.rows("child", inspection_id)}
         self.ws = ws
 
@@ -131,8 +156,17 @@ class _RecordFacts:
             row = {"id": entity_id, **resolve_entity(ops).values()} if ops else {"id": entity_id}
         child_ids = _child_ids(entity, row)
         moderated = bool(row.get("moderated")) if entity in ("review", "finding") else None
-        return Received(entity, entity_id, self.label(entity, row, child_ids), (author,), count,
-                        Stamp.parse(hlc).iso(), child_ids, moderated, deleted)
+        return Received(
+            entity,
+            entity_id,
+            self.label(entity, row, child_ids),
+            (author,),
+            count,
+            Stamp.parse(hlc).iso(),
+            child_ids,
+            moderated,
+            deleted,
+        )
 
     def label(self, entity: str, row: dict, child_ids: tuple[str, ...]) -> str:
         if entity == "link":
@@ -144,11 +178,13 @@ class _RecordFacts:
             text += f" ({self.children[child_ids[0]]})"
         return text
 
-
     def _link_label(self, row: dict) -> str:
         """A citation, named by the evidence it cites (a link has no title of its own)."""
-        evidence = self.rows.get(row.get("evidence_id") or "") or \
-            self.ws.get("evidence", row.get("evidence_id") or "") or {}
+        evidence = (
+            self.rows.get(row.get("evidence_id") or "")
+            or self.ws.get("evidence", row.get("evidence_id") or "")
+            or {}
+        )
         name = evidence.get("ref") or evidence.get("title") or (row.get("evidence_id") or "")[:8]
         target = KIND_LABELS.get(row.get("target_kind") or "", row.get("target_kind") or "record")
         return f"evidence {name} cited in a {target.replace('_', ' ')}"
@@ -180,15 +216,18 @@ def review_mark(ws: Workspace, inspection_id: str) -> dict:
 
 
 def mark_reviewed(ws: Workspace, inspection_id: str) -> dict:
-    mark = {"at": datetime.now(timezone.utc).isoformat(timespec="seconds"),
-            "seqs": store_incoming.device_seqs(ws.db, inspection_id)}
+    mark = {
+        "at": datetime.now(UTC).isoformat(timespec="seconds"),
+        "seqs": store_incoming.device_seqs(ws.db, inspection_id),
+    }
     settings.put(ws.db, _mark_key(inspection_id), json.dumps(mark, sort_keys=True))
     return mark
 
 
 # --- conflicts ----------------------------------------------------------------------------
-def common_ancestor(ws: Workspace, entity_id: str, field_name: str,
-                    head_ids: list[str]) -> dict | None:
+def common_ancestor(
+    ws: Workspace, entity_id: str, field_name: str, head_ids: list[str]
+) -> dict | None:
     """The newest value every competing value descends from: the text both sides edited."""
     if field_name == DELETED or len(head_ids) < 2:
         return None
@@ -198,8 +237,12 @@ def common_ancestor(ws: Workspace, entity_id: str, field_name: str,
         return None
     found = max((ops[op_id] for op_id in common), key=lambda op: (op.hlc, op.op_id))
     names = member_names(ws, found.inspection_id)
-    return {"op_id": found.op_id, "value": found.value, "at": Stamp.parse(found.hlc).iso(),
-            "author": names.get(found.author, found.author[:8])}
+    return {
+        "op_id": found.op_id,
+        "value": found.value,
+        "at": Stamp.parse(found.hlc).iso(),
+        "author": names.get(found.author, found.author[:8]),
+    }
 
 
 def _ancestors(ops: dict[str, Op], head: str) -> set[str]:
@@ -233,9 +276,15 @@ def reopen_conflict(ws: Workspace, entity_id: str, field_name: str, values: list
     fields = op_fields(ws, [v["op_id"] for v in values]) if field_name == DELETED else {}
     edits = {op_id for op_id, name in fields.items() if name != DELETED}
     if edits:
-        seen = sorted(_heads(history, DELETED) |
-                      {op_id for name, f in state.fields.items() for op_id in f.head_ids
-                       if op_id not in edits})
+        seen = sorted(
+            _heads(history, DELETED)
+            | {
+                op_id
+                for name, f in state.fields.items()
+                for op_id in f.head_ids
+                if op_id not in edits
+            }
+        )
         _append(ws, state, field_name, [(True, tuple(seen))], history)
         return
     seen = tuple(sorted(_heads(history, field_name)))
@@ -253,9 +302,22 @@ def _append(ws: Workspace, state, field_name: str, writes: list[tuple], history:
     try:
         with write_transaction(ws.db):
             seq = oplog.last_seq(ws.db, state.inspection_id, device)
-            ops = [Op(ws.new_id(), state.inspection_id, state.entity, state.entity_id,
-                      field_name, value, ws.clock.tick(), device, author, parents, seq + n)
-                   for n, (value, parents) in enumerate(writes, 1)]
+            ops = [
+                Op(
+                    ws.new_id(),
+                    state.inspection_id,
+                    state.entity,
+                    state.entity_id,
+                    field_name,
+                    value,
+                    ws.clock.tick(),
+                    device,
+                    author,
+                    parents,
+                    seq + n,
+                )
+                for n, (value, parents) in enumerate(writes, 1)
+            ]
             oplog.append(ws.db, ops)
             projection.write_state(ws.db, resolve_entity(history + ops), changed={field_name})
     except DATABASE_ERRORS as error:
@@ -269,5 +331,7 @@ def held_bundles(ws: Workspace, inspection_id: str) -> list[dict]:
 
 def sync_status(ws: Workspace, inspection_id: str) -> dict:
     """The last sync attempt and the last one that went through (or None for each)."""
-    return {"last": sync_state.last_sync(ws.db, inspection_id),
-            "last_ok": store_incoming.last_sync_with(ws.db, inspection_id, "ok")}
+    return {
+        "last": sync_state.last_sync(ws.db, inspection_id),
+        "last_ok": store_incoming.last_sync_with(ws.db, inspection_id, "ok"),
+    }

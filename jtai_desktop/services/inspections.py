@@ -23,10 +23,17 @@ class MemberInput:
     role: str = Role.MEMBER.value
 
 
-def create_inspection(ws: Workspace, pack: ThemePack, *, area: str, notification: date,
-                      lead: MemberInput, team: tuple[MemberInput, ...] = (),
-                      settings: CalendarSettings | None = None,
-                      partnership: list[str] | None = None) -> ChangeSet:
+def create_inspection(
+    ws: Workspace,
+    pack: ThemePack,
+    *,
+    area: str,
+    notification: date,
+    lead: MemberInput,
+    team: tuple[MemberInput, ...] = (),
+    settings: CalendarSettings | None = None,
+    partnership: list[str] | None = None,
+) -> ChangeSet:
     """Create an inspection with its lead (acting on this device), team and agencies."""
     area = require_text(area, "The area")
     settings = settings or CalendarSettings(notice_days=pack.notice_days)
@@ -34,11 +41,22 @@ def create_inspection(ws: Workspace, pack: ThemePack, *, area: str, notification
     inspection_id, lead_id = ws.new_id(), ws.new_id()
     ws.set_author(inspection_id, lead_id)
     with ws.db.atomic():
-        changes = ws.create("inspection", inspection_id, _inspection_values(
-            pack, area, notification, settings, partnership), entity_id=inspection_id,
-            label="Create inspection")
-        changes += _add_member(ws, inspection_id, lead, 1, member_id=lead_id,
-                               role=Role.LEAD.value, device_id=ws.device_id)
+        changes = ws.create(
+            "inspection",
+            inspection_id,
+            _inspection_values(pack, area, notification, settings, partnership),
+            entity_id=inspection_id,
+            label="Create inspection",
+        )
+        changes += _add_member(
+            ws,
+            inspection_id,
+            lead,
+            1,
+            member_id=lead_id,
+            role=Role.LEAD.value,
+            device_id=ws.device_id,
+        )
         for block, member in enumerate(team, start=2):
             changes += _add_member(ws, inspection_id, member, block)
         for kind in pack.agencies:
@@ -49,11 +67,15 @@ def create_inspection(ws: Workspace, pack: ThemePack, *, area: str, notification
 def _inspection_values(pack, area, notification, settings, partnership) -> dict:
     return {
         "kind": require_choice(pack.kind, InspectionKind.values(), "The kind of inspection"),
-        "theme_id": pack.id, "theme_pack": pack.to_toml(), "area": area,
+        "theme_id": pack.id,
+        "theme_pack": pack.to_toml(),
+        "area": area,
         "title": f"{area}: {pack.title}",
         "partnership": partnership or default_partnership(area),
-        "inspectorates": list(pack.inspectorates), "notification_date": notification,
-        "notice_days": settings.notice_days, "lookback_months": settings.lookback_months,
+        "inspectorates": list(pack.inspectorates),
+        "notification_date": notification,
+        "notice_days": settings.notice_days,
+        "lookback_months": settings.lookback_months,
         "fieldwork_days": settings.fieldwork_days,
         "notification_is_day_one": settings.notification_is_day_one,
     }
@@ -64,17 +86,24 @@ def default_partnership(area: str) -> list[str]:
     return [f"{area} local authority", f"{area} integrated care board", f"{area} police"]
 
 
-def _add_member(ws: Workspace, inspection_id: str, member: MemberInput, block: int, *,
-                member_id: str | None = None, role: str | None = None,
-                device_id: str | None = None) -> ChangeSet:
+def _add_member(
+    ws: Workspace,
+    inspection_id: str,
+    member: MemberInput,
+    block: int,
+    *,
+    member_id: str | None = None,
+    role: str | None = None,
+    device_id: str | None = None,
+) -> ChangeSet:
     values = {
         "name": require_text(member.name, "A team member's name"),
         "inspectorate": require_choice(member.inspectorate, INSPECTORATES, "The inspectorate"),
         "role": require_choice(role or member.role, Role.values(), "The role"),
-        "evidence_block": block, "device_id": device_id,
+        "evidence_block": block,
+        "device_id": device_id,
     }
-    return ws.create("member", inspection_id, values, entity_id=member_id,
-                     label="Add team member")
+    return ws.create("member", inspection_id, values, entity_id=member_id, label="Add team member")
 
 
 def add_member(ws: Workspace, inspection_id: str, member: MemberInput) -> ChangeSet:
@@ -82,12 +111,16 @@ def add_member(ws: Workspace, inspection_id: str, member: MemberInput) -> Change
     return _add_member(ws, inspection_id, member, max(blocks, default=0) + 1)
 
 
-def add_agency(ws: Workspace, inspection_id: str, kind: str, name: str | None = None,
-               in_scope: bool = True) -> ChangeSet:
+def add_agency(
+    ws: Workspace, inspection_id: str, kind: str, name: str | None = None, in_scope: bool = True
+) -> ChangeSet:
     require_choice(kind, AGENCY_KINDS, "The kind of agency")
-    return ws.create("agency", inspection_id,
-                     {"kind": kind, "name": name or AGENCY_KINDS[kind], "in_scope": in_scope},
-                     label="Add agency")
+    return ws.create(
+        "agency",
+        inspection_id,
+        {"kind": kind, "name": name or AGENCY_KINDS[kind], "in_scope": in_scope},
+        label="Add agency",
+    )
 
 
 def theme_pack(ws: Workspace, inspection_id: str) -> ThemePack:
@@ -105,9 +138,11 @@ def _parsed_pack(text: str, source: str) -> ThemePack:
 
 def calendar_settings(row: dict) -> CalendarSettings:
     return CalendarSettings(
-        notice_days=row["notice_days"], lookback_months=row["lookback_months"],
+        notice_days=row["notice_days"],
+        lookback_months=row["lookback_months"],
         fieldwork_days=row["fieldwork_days"],
-        notification_is_day_one=bool(row["notification_is_day_one"]))
+        notification_is_day_one=bool(row["notification_is_day_one"]),
+    )
 
 
 def inspection_dates(ws: Workspace, inspection_id: str) -> KeyDates:
@@ -124,11 +159,15 @@ def resolve_inspection(ws: Workspace, reference: str) -> str:
     if reference in ids:
         return reference
     if not ids:
-        raise NotFoundError(f"No inspection matches {reference!r}. "
-                            "Run 'jtai-desktop list' to see the inspections in this data folder.")
+        raise NotFoundError(
+            f"No inspection matches {reference!r}. "
+            "Run 'jtai-desktop list' to see the inspections in this data folder."
+        )
     if len(ids) > 1:
-        raise AmbiguousError(f"{reference!r} matches {len(ids)} inspections "
-                             f"({', '.join(i[:8] for i in ids)}); give more of the id.")
+        raise AmbiguousError(
+            f"{reference!r} matches {len(ids)} inspections "
+            f"({', '.join(i[:8] for i in ids)}); give more of the id."
+        )
     return ids[0]
 
 

@@ -9,14 +9,26 @@ from .changes import ChangeSet
 from .inspections import theme_pack
 from .workspace import Workspace
 
-NOTE_DEFAULTS = {"text": "", "attendees": [], "children": [], "criteria": [],
-                 "children_or_families_present": False, "consent_recorded": False}
+NOTE_DEFAULTS = {
+    "text": "",
+    "attendees": [],
+    "children": [],
+    "criteria": [],
+    "children_or_families_present": False,
+    "consent_recorded": False,
+}
 
 
-def add_note(ws: Workspace, inspection_id: str, *, kind: str, date, title: str,
-             **values) -> ChangeSet:
-    note = {**NOTE_DEFAULTS, "kind": kind, "date": date,
-            "title": require_text(title, "The note's title"), **values}
+def add_note(
+    ws: Workspace, inspection_id: str, *, kind: str, date, title: str, **values
+) -> ChangeSet:
+    note = {
+        **NOTE_DEFAULTS,
+        "kind": kind,
+        "date": date,
+        "title": require_text(title, "The note's title"),
+        **values,
+    }
     _check_note(ws, inspection_id, note)
     return ws.create("note", inspection_id, note, label="Add note")
 
@@ -30,8 +42,9 @@ def update_note(ws: Workspace, note_id: str, **values) -> ChangeSet:
 
 
 def _check_note(ws: Workspace, inspection_id: str, note: dict) -> None:
-    check_note_consent(note["kind"], bool(note["children_or_families_present"]),
-                       bool(note["consent_recorded"]))
+    check_note_consent(
+        note["kind"], bool(note["children_or_families_present"]), bool(note["consent_recorded"])
+    )
     _check_attendees(note["attendees"])
     children = list(note["children"] or [])
     if set(children) - records.existing_ids(ws.db, "child", children):
@@ -47,7 +60,9 @@ def _check_attendees(attendees) -> None:
     """Staff are recorded by job title and agency, never by name."""
     for attendee in attendees or []:
         if not isinstance(attendee, dict) or not (attendee.get("role") or "").strip():
-            raise ValidationError("Each attendee needs a role (a job title), e.g. "
-                                  "'social worker', with the agency they work for.")
+            raise ValidationError(
+                "Each attendee needs a role (a job title), e.g. "
+                "'social worker', with the agency they work for."
+            )
         if set(attendee) - {"role", "agency"}:
             raise ValidationError("Record attendees by role and agency only, not by name.")

@@ -49,7 +49,7 @@ def criterion_choices(ws: Workspace, inspection_id: str) -> list[Choice]:
 
 
 def _natural(label: str) -> tuple:
-    """"Child B" before "Child AA", as the pseudonyms are handed out."""
+    """ "Child B" before "Child AA", as the pseudonyms are handed out."""
     words = label.split()
     last = words[-1] if words else ""
     return (len(last), label)

@@ -21,8 +21,11 @@ def recover_own_work(run) -> tuple[int, int]:
     """Run at the start of a sync (``run`` is the SyncRun). Returns (ops fetched back, ops of
     this folder renumbered); (0, 0) in the usual case, at the cost of one listing."""
     ws, inspection_id, device = run.ws, run.inspection_id, run.keys.device_id
-    names = [n for n in run.transport.list_files(inspection_id, device, BUNDLES)
-             if bundle_range(n) is not None]
+    names = [
+        n
+        for n in run.transport.list_files(inspection_id, device, BUNDLES)
+        if bundle_range(n) is not None
+    ]
     published = highest_seq(names)
     # Everything up to what this folder itself recorded sending is certainly here.
     trusted = sync_state.pushed_anywhere(ws.db, inspection_id, device)
@@ -35,8 +38,11 @@ def recover_own_work(run) -> tuple[int, int]:
         return 0, 0  # a push cut short before it was recorded: everything is here
     sent_ids = {op.op_id for op in sent}
     first = min(op.seq for op in missing)
-    stranded = [op for op in oplog.ops_in_range(ws.db, inspection_id, device, first, 2**62)
-                if op.op_id not in sent_ids]
+    stranded = [
+        op
+        for op in oplog.ops_in_range(ws.db, inspection_id, device, first, 2**62)
+        if op.op_id not in sent_ids
+    ]
     new_seqs = {op.op_id: published + n for n, op in enumerate(stranded, 1)}
     with write_transaction(ws.db):
         oplog.renumber(ws.db, new_seqs)

@@ -30,8 +30,9 @@ def set_auto_lock_minutes(ws: Workspace, minutes: int) -> int:
     if isinstance(minutes, bool) or not isinstance(minutes, int):
         raise ValidationError("The auto-lock time must be a whole number of minutes.")
     if not 0 <= minutes <= MAX_AUTO_LOCK_MINUTES:
-        raise ValidationError(f"Choose an auto-lock time between 0 (never) and "
-                              f"{MAX_AUTO_LOCK_MINUTES} minutes.")
+        raise ValidationError(
+            f"Choose an auto-lock time between 0 (never) and {MAX_AUTO_LOCK_MINUTES} minutes."
+        )
     settings.put(ws.db, AUTO_LOCK_KEY, str(minutes))
     return minutes
 

@@ -16,10 +16,10 @@ an op that can be undone. A report screen drives everything through these functi
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 from pathlib import Path
-from typing import Callable, Iterable
 
 from ..domain.errors import NotFoundError, ValidationError
 from ..domain.records import LinkTarget, Selection
@@ -39,8 +39,14 @@ from .workspace import Workspace
 
 Progress = Callable[[int, int, str], None]
 SECTION, OVERRIDE = "section", "override"
-TEXT_ONLY = (li.COVER, li.AGENCIES, li.NEXT_STEPS, li.ANNEX_REVIEWS, li.ANNEX_CHART,
-             li.ANNEX_EVIDENCE)
+TEXT_ONLY = (
+    li.COVER,
+    li.AGENCIES,
+    li.NEXT_STEPS,
+    li.ANNEX_REVIEWS,
+    li.ANNEX_CHART,
+    li.ANNEX_EVIDENCE,
+)
 
 
 @dataclass(frozen=True)
@@ -97,9 +103,18 @@ def sections(ws: Workspace, inspection_id: str) -> list[SectionInfo]:
         default = names.get(key) or li.DEFAULT_HEADINGS[key]
         takes = key not in TEXT_ONLY
         items = li.effective_items(key, inputs, choice.items) if takes else ()
-        found.append(SectionInfo(key, (choice.heading or "").strip() or default, default,
-                                 choice.text, items, choice.items is not None, takes,
-                                 2 if key in names else 1))
+        found.append(
+            SectionInfo(
+                key,
+                (choice.heading or "").strip() or default,
+                default,
+                choice.text,
+                items,
+                choice.items is not None,
+                takes,
+                2 if key in names else 1,
+            )
+        )
     return found
 
 
@@ -112,9 +127,16 @@ def section_options(ws: Workspace, inspection_id: str, key: str) -> list[ItemOpt
     return [ItemOption(i, labels.get(i, i), i in chosen) for i in (*chosen, *rest)]
 
 
-def set_section(ws: Workspace, inspection_id: str, key: str, *, heading: str | None = None,
-                text: str | None = None, items: Iterable[str] | None = None,
-                default_items: bool = False) -> ChangeSet:
+def set_section(
+    ws: Workspace,
+    inspection_id: str,
+    key: str,
+    *,
+    heading: str | None = None,
+    text: str | None = None,
+    items: Iterable[str] | None = None,
+    default_items: bool = False,
+) -> ChangeSet:
     """Change what the lead wrote or chose for one section. ``default_items`` goes back to
     the default selection; ``items`` (in order) replaces the selection."""
     if key not in section_keys(ws, inspection_id):
@@ -127,8 +149,9 @@ def set_section(ws: Workspace, inspection_id: str, key: str, *, heading: str | N
     if items is not None or default_items:
         values["items"] = None if default_items else _checked_items(ws, inspection_id, key, items)
     entry_id = derived_id("report_section", inspection_id, key)
-    return ws.upsert("report_entry", inspection_id, entry_id, values,
-                     label=f"Edit the letter: {key}")
+    return ws.upsert(
+        "report_entry", inspection_id, entry_id, values, label=f"Edit the letter: {key}"
+    )
 
 
 def _checked_items(ws, inspection_id, key, items) -> list[str]:
@@ -138,8 +161,10 @@ def _checked_items(ws, inspection_id, key, items) -> list[str]:
     allowed = set(li.allowed_items(key, letter_inputs(ws, inspection_id)))
     unknown = [i for i in picked if i not in allowed]
     if unknown:
-        raise ValidationError(f"{len(unknown)} of the chosen items cannot go in this section "
-                              "(deleted, or of the wrong kind).")
+        raise ValidationError(
+            f"{len(unknown)} of the chosen items cannot go in this section "
+            "(deleted, or of the wrong kind)."
+        )
     return picked
 
 
@@ -148,7 +173,8 @@ def letter_choices(ws: Workspace, inspection_id: str) -> li.LetterChoices:
     for row in _entries(ws, inspection_id, SECTION):
         items = row["items"]
         found[row["section"]] = li.SectionChoice(
-            row["heading"], row["text"] or "", tuple(items) if items is not None else None)
+            row["heading"], row["text"] or "", tuple(items) if items is not None else None
+        )
     return li.LetterChoices(found)
 
 
@@ -159,18 +185,37 @@ def _entries(ws: Workspace, inspection_id: str, entry: str) -> list[dict]:
 # --- overrides -------------------------------------------------------------------------------
 def overrides(ws: Workspace, inspection_id: str) -> list[Override]:
     names = {m["id"]: m["name"] for m in ws.rows("member", inspection_id)}
-    return [Override(r["hit_kind"], r["hit_match"], r["hit_location"], r["reason"],
-                     names.get(r["created_by"], ""), r["created_at"] or "", r["id"])
-            for r in _entries(ws, inspection_id, OVERRIDE)]
+    return [
+        Override(
+            r["hit_kind"],
+            r["hit_match"],
+            r["hit_location"],
+            r["reason"],
+            names.get(r["created_by"], ""),
+            r["created_at"] or "",
+            r["id"],
+        )
+        for r in _entries(ws, inspection_id, OVERRIDE)
+    ]
 
 
 def add_override(ws: Workspace, inspection_id: str, hit: Hit, reason: str) -> ChangeSet:
     """Let one hit through, with the lead's reason (who and when are recorded with it)."""
     reason = require_text(reason, "The reason for letting this through")
     entry_id = derived_id("report_override", inspection_id, *hit.key)
-    return ws.upsert("report_entry", inspection_id, entry_id, {
-        "entry": OVERRIDE, "hit_kind": hit.kind, "hit_match": hit.match,
-        "hit_location": hit.location, "reason": reason}, label="Override a gate hit")
+    return ws.upsert(
+        "report_entry",
+        inspection_id,
+        entry_id,
+        {
+            "entry": OVERRIDE,
+            "hit_kind": hit.kind,
+            "hit_match": hit.match,
+            "hit_location": hit.location,
+            "reason": reason,
+        },
+        label="Override a gate hit",
+    )
 
 
 def remove_override(ws: Workspace, override_id: str) -> ChangeSet:
@@ -183,20 +228,26 @@ def letter_inputs(ws: Workspace, inspection_id: str, today: date | None = None) 
     pack = theme_pack(ws, inspection_id)
     dates = inspection_dates(ws, inspection_id)
     return li.LetterInputs(
-        area=row["area"], theme_title=pack.title,
+        area=row["area"],
+        theme_title=pack.title,
         inspectorates=tuple(INSPECTORATES.get(i, i) for i in row["inspectorates"] or ()),
         fieldwork=(dates.fieldwork_start, dates.fieldwork_end),
-        drafted_on=today or date.today(), agencies=tuple(_agencies(ws, inspection_id)),
-        findings=tuple(_findings(ws, inspection_id)), children=tuple(_children(ws, inspection_id)),
+        drafted_on=today or date.today(),
+        agencies=tuple(_agencies(ws, inspection_id)),
+        findings=tuple(_findings(ws, inspection_id)),
+        children=tuple(_children(ws, inspection_id)),
         reviews=tuple(_reviews(ws, inspection_id)),
         criteria=tuple(li.CriterionInfo(c.id, c.title, c.agencies) for c in pack.criteria),
-        evidence=tuple(_evidence(ws, inspection_id)))
+        evidence=tuple(_evidence(ws, inspection_id)),
+    )
 
 
 def _evidence(ws: Workspace, inspection_id: str) -> list[li.EvidenceInfo]:
     rows = sorted(ws.rows("evidence", inspection_id), key=lambda e: _ref_order(e["ref"]))
-    return [li.EvidenceInfo(e["ref"] or "", e["title"] or "", e["source"] or "",
-                            e["sha256"] or "") for e in rows]
+    return [
+        li.EvidenceInfo(e["ref"] or "", e["title"] or "", e["source"] or "", e["sha256"] or "")
+        for e in rows
+    ]
 
 
 def _ref_order(ref: str | None) -> tuple[int, str]:
@@ -209,33 +260,62 @@ def _ref_order(ref: str | None) -> tuple[int, str]:
 
 def _agencies(ws: Workspace, inspection_id: str) -> list[li.AgencyInfo]:
     order = {kind: i for i, kind in enumerate(AGENCY_KINDS)}
-    rows = sorted(ws.rows("agency", inspection_id),
-                  key=lambda a: (order.get(a["kind"], 99), a["name"] or "", a["id"]))
+    rows = sorted(
+        ws.rows("agency", inspection_id),
+        key=lambda a: (order.get(a["kind"], 99), a["name"] or "", a["id"]),
+    )
     return [li.AgencyInfo(a["id"], a["name"] or "", a["kind"], bool(a["in_scope"])) for a in rows]
 
 
 def _findings(ws: Workspace, inspection_id: str) -> list[li.FindingInfo]:
     cited: dict[str, int] = {}
     # A link to deleted evidence is not a citation: the finding would look supported.
-    for link in ws.rows("link", inspection_id, "target_kind = ? AND evidence_id IN "
-                        "(SELECT id FROM evidence)", (LinkTarget.FINDING.value,)):
+    for link in ws.rows(
+        "link",
+        inspection_id,
+        "target_kind = ? AND evidence_id IN (SELECT id FROM evidence)",
+        (LinkTarget.FINDING.value,),
+    ):
         cited[link["target_id"]] = cited.get(link["target_id"], 0) + 1
-    return [li.FindingInfo(f["id"], f["kind"], f["title"] or "", f["text"] or "",
-                           tuple(f["agencies"] or ()), cited.get(f["id"], 0))
-            for f in findings_in_order(ws, inspection_id)]
+    return [
+        li.FindingInfo(
+            f["id"],
+            f["kind"],
+            f["title"] or "",
+            f["text"] or "",
+            tuple(f["agencies"] or ()),
+            cited.get(f["id"], 0),
+        )
+        for f in findings_in_order(ws, inspection_id)
+    ]
 
 
 def _children(ws: Workspace, inspection_id: str) -> list[li.ChildInfo]:
-    rows = sorted(ws.rows("child", inspection_id),
-                  key=lambda c: (len(c["pseudonym"] or ""), c["pseudonym"] or "", c["id"]))
-    return [li.ChildInfo(c["id"], c["pseudonym"], c["age_band"],
-                         c["selection"] == Selection.TRACKED.value) for c in rows]
+    rows = sorted(
+        ws.rows("child", inspection_id),
+        key=lambda c: (len(c["pseudonym"] or ""), c["pseudonym"] or "", c["id"]),
+    )
+    return [
+        li.ChildInfo(
+            c["id"], c["pseudonym"], c["age_band"], c["selection"] == Selection.TRACKED.value
+        )
+        for c in rows
+    ]
 
 
 def _reviews(ws: Workspace, inspection_id: str) -> list[li.ReviewInfo]:
-    return [li.ReviewInfo(r["id"], r["child_id"], r["agency_id"], r["criterion_id"],
-                          r["observation"] or "", bool(r["strength"]), bool(r["concern"]))
-            for r in ws.rows("review", inspection_id, order_by="child_id, criterion_id, agency_id")]
+    return [
+        li.ReviewInfo(
+            r["id"],
+            r["child_id"],
+            r["agency_id"],
+            r["criterion_id"],
+            r["observation"] or "",
+            bool(r["strength"]),
+            bool(r["concern"]),
+        )
+        for r in ws.rows("review", inspection_id, order_by="child_id, criterion_id, agency_id")
+    ]
 
 
 def _item_labels(inputs: li.LetterInputs) -> dict[str, str]:
@@ -244,51 +324,81 @@ def _item_labels(inputs: li.LetterInputs) -> dict[str, str]:
     criteria = {c.id: c.title for c in inputs.criteria}
     for r in inputs.reviews:
         agency = inputs.agency(r.agency_id)
-        labels[r.id] = (f"{children.get(r.child_id, '?')} \u00b7 {agency.name if agency else '?'}"
-                        f" \u00b7 {criteria.get(r.criterion_id, r.criterion_id)}")
+        labels[r.id] = (
+            f"{children.get(r.child_id, '?')} \u00b7 {agency.name if agency else '?'}"
+            f" \u00b7 {criteria.get(r.criterion_id, r.criterion_id)}"
+        )
     return labels
 
 
 def sensitive_details(ws: Workspace, inspection_id: str) -> SensitiveDetails:
     """Every child's identifying details, for the gate only."""
     row = ws.require("inspection", inspection_id)
-    kids = [ChildDetails(c["private_name"] or "", c["case_ref"] or "",
-                         date.fromisoformat(c["private_dob"]) if c["private_dob"] else None,
-                         c["private_address"] or "", c["private_school"] or "")
-            for c in ws.rows("child", inspection_id)]
+    kids = [
+        ChildDetails(
+            c["private_name"] or "",
+            c["case_ref"] or "",
+            date.fromisoformat(c["private_dob"]) if c["private_dob"] else None,
+            c["private_address"] or "",
+            c["private_school"] or "",
+        )
+        for c in ws.rows("child", inspection_id)
+    ]
     return SensitiveDetails(kids, row["area"] or "")
 
 
-def build_letter(ws: Workspace, inspection_id: str, internal: bool = False,
-                 today: date | None = None) -> tuple[Letter, li.LetterInputs]:
+def build_letter(
+    ws: Workspace, inspection_id: str, internal: bool = False, today: date | None = None
+) -> tuple[Letter, li.LetterInputs]:
     inputs = letter_inputs(ws, inspection_id, today)
     return compose(inputs, letter_choices(ws, inspection_id), internal), inputs
 
 
-def preview(ws: Workspace, inspection_id: str, internal: bool = False) -> list[tuple[str, list[str]]]:
+def preview(
+    ws: Workspace, inspection_id: str, internal: bool = False
+) -> list[tuple[str, list[str]]]:
     return build_letter(ws, inspection_id, internal)[0].preview()
 
 
-def check_letter(ws: Workspace, inspection_id: str, internal: bool = False,
-                 extra_overrides: Iterable[Override] = (), today: date | None = None,
-                 template: Path | str | None = None) -> Draft:
+def check_letter(
+    ws: Workspace,
+    inspection_id: str,
+    internal: bool = False,
+    extra_overrides: Iterable[Override] = (),
+    today: date | None = None,
+    template: Path | str | None = None,
+) -> Draft:
     """The letter as it would be exported (with ``template``), and what the gate says."""
     from ..report import template as tpl  # python-docx loads only when a letter is checked
 
     letter, inputs = build_letter(ws, inspection_id, internal, today)
     kept = [*overrides(ws, inspection_id), *extra_overrides]
-    every_page = [TextPiece("template", "The template's headers and footers", n, where, text)
-                  for n, (where, text) in enumerate(tpl.fixed_texts(template))]
-    result = check(letter, sensitive_details(ws, inspection_id), kept,
-                   structural_warnings(letter, inputs), extra=every_page)
+    every_page = [
+        TextPiece("template", "The template's headers and footers", n, where, text)
+        for n, (where, text) in enumerate(tpl.fixed_texts(template))
+    ]
+    result = check(
+        letter,
+        sensitive_details(ws, inspection_id),
+        kept,
+        structural_warnings(letter, inputs),
+        extra=every_page,
+    )
     return Draft(letter, result)
 
 
-def export_letter(ws: Workspace, inspection_id: str, target: Path | str, *,
-                  internal: bool = False, template: Path | str | None = None,
-                  extra_overrides: Iterable[Override] = (), progress: Progress | None = None,
-                  is_cancelled: Callable[[], bool] | None = None,
-                  today: date | None = None) -> ExportOutcome:
+def export_letter(
+    ws: Workspace,
+    inspection_id: str,
+    target: Path | str,
+    *,
+    internal: bool = False,
+    template: Path | str | None = None,
+    extra_overrides: Iterable[Override] = (),
+    progress: Progress | None = None,
+    is_cancelled: Callable[[], bool] | None = None,
+    today: date | None = None,
+) -> ExportOutcome:
     """Check, then write the letter to ``target`` atomically and record it in the audit log.
 
     Nothing is written while the gate has a hit that is not overridden. Safe to run off the
@@ -304,8 +414,9 @@ def export_letter(ws: Workspace, inspection_id: str, target: Path | str, *,
     from ..report import docx_writer  # python-docx loads only when a letter is written
 
     try:
-        data = docx_writer.render(draft.letter, template,
-                                  _sub_progress(progress, 1, 4, "Writing"), is_cancelled)
+        data = docx_writer.render(
+            draft.letter, template, _sub_progress(progress, 1, 4, "Writing"), is_cancelled
+        )
         progress(3, 4, "Saving")
         output.write_document(target, data, is_cancelled)
     except ExportCancelled:
@@ -317,8 +428,10 @@ def export_letter(ws: Workspace, inspection_id: str, target: Path | str, *,
 
 def _sub_progress(progress: Progress, step: int, steps: int, label: str) -> Progress:
     """The writer's per-section progress, shown within one step of the export's."""
+
     def report(done: int, total: int, section: str) -> None:
         progress(step * total + done, steps * total, f"{label}: {section}")
+
     return report
 
 
@@ -327,11 +440,25 @@ def _record(ws, inspection_id, target, draft: Draft, template, internal, size) -
         actor = ws.author_for(inspection_id)
     except NotFoundError:
         actor = ""
-    used = [{"kind": hit.kind, "location": hit.location, "reason": o.reason, "by": o.by,
-             "at": o.at} for hit, o in draft.result.overridden]  # never the matched text
-    audit.record(ws.db, "export", inspection_id, actor, ws.device_id, {
-        "what": "draft letter", "file": target.name, "internal": internal, "bytes": size,
-        "template": Path(template).name if template else "built-in",
-        "sections": len(draft.letter.sections), "overrides": used,
-        "warnings": len(draft.result.warnings),
-        "at": datetime.now(timezone.utc).isoformat(timespec="seconds")})
+    used = [
+        {"kind": hit.kind, "location": hit.location, "reason": o.reason, "by": o.by, "at": o.at}
+        for hit, o in draft.result.overridden
+    ]  # never the matched text
+    audit.record(
+        ws.db,
+        "export",
+        inspection_id,
+        actor,
+        ws.device_id,
+        {
+            "what": "draft letter",
+            "file": target.name,
+            "internal": internal,
+            "bytes": size,
+            "template": Path(template).name if template else "built-in",
+            "sections": len(draft.letter.sections),
+            "overrides": used,
+            "warnings": len(draft.result.warnings),
+            "at": datetime.now(UTC).isoformat(timespec="seconds"),
+        },
+    )

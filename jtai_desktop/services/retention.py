@@ -25,16 +25,16 @@ class PurgePlan:
     files: tuple[str, ...]
 
     def describe(self) -> list[str]:
-        lines = [f"Inspection: {self.title}",
-                 f"Retention date: {self.retention_date or 'not set'}"]
+        lines = [f"Inspection: {self.title}", f"Retention date: {self.retention_date or 'not set'}"]
         lines += [f"{table}: {count}" for table, count in self.rows.items() if count]
         lines.append(f"evidence files: {len(self.files)}")
         return lines
 
 
 def set_retention_date(ws: Workspace, inspection_id: str, when: date) -> ChangeSet:
-    return ws.update("inspection", inspection_id, {"retention_date": when},
-                     label="Set retention date")
+    return ws.update(
+        "inspection", inspection_id, {"retention_date": when}, label="Set retention date"
+    )
 
 
 def due_for_purge(ws: Workspace, today: date) -> list[dict]:
@@ -44,10 +44,18 @@ def due_for_purge(ws: Workspace, today: date) -> list[dict]:
 
 def purge_plan(ws: Workspace, inspection_id: str) -> PurgePlan:
     row = ws.require("inspection", inspection_id)
-    files = tuple(sorted(sha for sha, owners in purge.blob_references(ws.db).items()
-                         if owners == {inspection_id}))
-    return PurgePlan(inspection_id, row["title"], row["retention_date"],
-                     purge.row_counts(ws.db, inspection_id), files)
+    files = tuple(
+        sorted(
+            sha for sha, owners in purge.blob_references(ws.db).items() if owners == {inspection_id}
+        )
+    )
+    return PurgePlan(
+        inspection_id,
+        row["title"],
+        row["retention_date"],
+        purge.row_counts(ws.db, inspection_id),
+        files,
+    )
 
 
 def purge_inspection(ws: Workspace, plan: PurgePlan) -> None:
@@ -55,8 +63,14 @@ def purge_inspection(ws: Workspace, plan: PurgePlan) -> None:
     actor = _actor(ws, plan.inspection_id)
     with ws.db.atomic():
         purge.delete_inspection_rows(ws.db, plan.inspection_id)
-        audit.record(ws.db, "purge", plan.inspection_id, actor, ws.device_id,
-                     {"title": plan.title, "rows": plan.rows, "files": len(plan.files)})
+        audit.record(
+            ws.db,
+            "purge",
+            plan.inspection_id,
+            actor,
+            ws.device_id,
+            {"title": plan.title, "rows": plan.rows, "files": len(plan.files)},
+        )
     for sha in plan.files:
         ws.blobs.delete(sha)
     purge.compact(ws.db)

@@ -37,25 +37,64 @@ from typing import BinaryIO
 
 from PIL import Image, ImageFile, ImageOps
 
-from .sniff import (DOCX, HEAD_BYTES, MACROS, ODT, PPTX, XLSX, UnsafeFileError,
-                    central_directory, check_member_content, check_member_mode,
-                    check_member_path, check_text, damaged_zip, local_data_span,
-                    ole2_media_type, pdf_notes, printable, refuse, require_extension, sniff,
-                    text_media_type)
+from .sniff import (
+    DOCX,
+    HEAD_BYTES,
+    MACROS,
+    ODT,
+    PPTX,
+    XLSX,
+    UnsafeFileError,
+    central_directory,
+    check_member_content,
+    check_member_mode,
+    check_member_path,
+    check_text,
+    damaged_zip,
+    local_data_span,
+    ole2_media_type,
+    pdf_notes,
+    printable,
+    refuse,
+    require_extension,
+    sniff,
+    text_media_type,
+)
 
-__all__ = ["CheckedFile", "ImportLimits", "UnsafeFileError", "check_bytes", "check_file",
-           "make_thumbnail"]
+__all__ = [
+    "CheckedFile",
+    "ImportLimits",
+    "UnsafeFileError",
+    "check_bytes",
+    "check_file",
+    "make_thumbnail",
+]
 
 MB = 1024 * 1024
 _CHUNK = 64 * 1024
 _RATIO_FLOOR = MB  # ratios are judged only above this many expanded bytes
 _SLACK = 1024  # bytes a member may expand past its declared size before it is a bomb
 _CD_ENTRY_MAX = 1024  # generous average size of one central-directory entry
-_PIL_FORMATS = {"image/png": "PNG", "image/jpeg": "JPEG", "image/gif": "GIF",
-                "image/webp": "WEBP", "image/tiff": "TIFF"}
+_PIL_FORMATS = {
+    "image/png": "PNG",
+    "image/jpeg": "JPEG",
+    "image/gif": "GIF",
+    "image/webp": "WEBP",
+    "image/tiff": "TIFF",
+}
 _PIL_LOCK = threading.Lock()
-_ZIP_ERRORS = (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError, ValueError, struct.error,
-               NotImplementedError, OverflowError, zlib.error, KeyError, IndexError)
+_ZIP_ERRORS = (
+    zipfile.BadZipFile,
+    zipfile.LargeZipFile,
+    EOFError,
+    ValueError,
+    struct.error,
+    NotImplementedError,
+    OverflowError,
+    zlib.error,
+    KeyError,
+    IndexError,
+)
 
 
 @dataclass(frozen=True)
@@ -95,21 +134,29 @@ def check_bytes(data: bytes, name: str, limits: ImportLimits = ImportLimits()) -
     return _check(_Source(name, len(data), lambda: io.BytesIO(data)), limits)
 
 
-def make_thumbnail(path_or_bytes: Path | str | bytes, limits: ImportLimits = ImportLimits(),
-                   *, name: str | None = None) -> bytes:
+def make_thumbnail(
+    path_or_bytes: Path | str | bytes,
+    limits: ImportLimits = ImportLimits(),
+    *,
+    name: str | None = None,
+) -> bytes:
     """PNG bytes of a thumbnail within ``limits.thumbnail_size``; refuses bombs and non-images."""
     src = _thumbnail_source(path_or_bytes, name)
     _check_size(src.name, src.size, limits)
     with _reading(src) as fh:
         media = sniff(fh.read(HEAD_BYTES), src.name).kind
         if media not in _PIL_FORMATS:
-            raise refuse(src.name, "it is not an image, so it has no thumbnail",
-                         "import it without a thumbnail")
+            raise refuse(
+                src.name,
+                "it is not an image, so it has no thumbnail",
+                "import it without a thumbnail",
+            )
         fh.seek(0)
         return _thumbnail(fh, src.name, media, limits)
 
 
 # -- the file, its size and its type ---------------------------------------------------
+
 
 def _file_source(path: Path) -> _Source:
     try:
@@ -119,8 +166,11 @@ def _file_source(path: Path) -> _Source:
     if stat.S_ISDIR(st.st_mode):
         raise refuse(path.name, "it is a folder, not a file", "import the files inside it")
     if not stat.S_ISREG(st.st_mode):
-        raise refuse(path.name, "it is not a regular file (a device, pipe or socket)",
-                     "copy the document itself into a folder and import the copy")
+        raise refuse(
+            path.name,
+            "it is not a regular file (a device, pipe or socket)",
+            "copy the document itself into a folder and import the copy",
+        )
     return _Source(path.name, st.st_size, lambda: open(path, "rb"))
 
 
@@ -133,8 +183,11 @@ def _thumbnail_source(path_or_bytes, name: str | None) -> _Source:
 
 
 def _unreadable(name: str) -> UnsafeFileError:
-    return refuse(name, "it could not be found or read",
-                  "check that it is still there and that you may open it, then try again")
+    return refuse(
+        name,
+        "it could not be found or read",
+        "check that it is still there and that you may open it, then try again",
+    )
 
 
 @contextmanager
@@ -152,11 +205,17 @@ def _mb(n: int) -> str:
 
 def _check_size(name: str, size: int, limits: ImportLimits) -> None:
     if size == 0:
-        raise refuse(name, "it is empty (0 bytes)",
-                     "check that it was copied completely, or ask for it again")
+        raise refuse(
+            name,
+            "it is empty (0 bytes)",
+            "check that it was copied completely, or ask for it again",
+        )
     if size > limits.max_bytes:
-        raise refuse(name, f"it is {_mb(size)}, over the {_mb(limits.max_bytes)} limit "
-                     "for one file", "ask for a smaller copy, or for it split into parts")
+        raise refuse(
+            name,
+            f"it is {_mb(size)}, over the {_mb(limits.max_bytes)} limit for one file",
+            "ask for a smaller copy, or for it split into parts",
+        )
 
 
 def _check(src: _Source, limits: ImportLimits) -> CheckedFile:
@@ -170,8 +229,9 @@ def _check(src: _Source, limits: ImportLimits) -> CheckedFile:
         return _check_single(fh, src, limits, sniffed.kind, head, sniffed.encoding)
 
 
-def _check_single(fh, src: _Source, limits: ImportLimits, kind: str, head: bytes,
-                  encoding: str | None) -> CheckedFile:
+def _check_single(
+    fh, src: _Source, limits: ImportLimits, kind: str, head: bytes, encoding: str | None
+) -> CheckedFile:
     if kind == "text":
         kind = text_media_type(src.name, head.decode(encoding, "replace"))
     elif kind == "ole2":
@@ -190,6 +250,7 @@ def _check_single(fh, src: _Source, limits: ImportLimits, kind: str, head: bytes
 
 # -- images ------------------------------------------------------------------------------
 
+
 @contextmanager
 def _pillow_guard(name: str, max_pixels: int) -> Iterator[None]:
     """Pillow with the pixel limit (warning = refusal) and no truncated loads, then restored."""
@@ -201,14 +262,19 @@ def _pillow_guard(name: str, max_pixels: int) -> Iterator[None]:
         try:
             yield
         except (Image.DecompressionBombError, Image.DecompressionBombWarning):
-            raise refuse(name, f"the image has more than {max_pixels:,} pixels (it could be "
-                         "a decompression bomb)", "ask for a smaller copy or a screenshot"
-                         ) from None
+            raise refuse(
+                name,
+                f"the image has more than {max_pixels:,} pixels (it could be a decompression bomb)",
+                "ask for a smaller copy or a screenshot",
+            ) from None
         except UnsafeFileError:
             raise
         except Exception:  # whatever Pillow raises on a hostile or broken file
-            raise refuse(name, "the image is damaged (truncated or corrupt)",
-                         "ask for the file again, or export it afresh") from None
+            raise refuse(
+                name,
+                "the image is damaged (truncated or corrupt)",
+                "ask for the file again, or export it afresh",
+            ) from None
         finally:
             Image.MAX_IMAGE_PIXELS, ImageFile.LOAD_TRUNCATED_IMAGES = saved
 
@@ -251,6 +317,7 @@ def _plain_png(img: Image.Image) -> Image.Image:
 
 # -- ZIP-based files -----------------------------------------------------------------------
 
+
 def _check_zip(fh: BinaryIO, src: _Source, limits: ImportLimits) -> CheckedFile:
     try:
         infos = _zip_entries(fh, src.name, limits)
@@ -258,10 +325,14 @@ def _check_zip(fh: BinaryIO, src: _Source, limits: ImportLimits) -> CheckedFile:
         spans = _data_spans(fh, infos, src.name, src.size)
         media = _container_type(fh, infos, spans, src.name)
         file_type = require_extension(src.name, media)
-        if media != "application/zip" and (macro := next(
-                (i.filename for i in infos if MACROS.search(i.filename)), None)):
-            raise refuse(src.name, f"it contains macros ({printable(macro, 80)})",
-                         "ask for a copy saved without macros, or as PDF")
+        if media != "application/zip" and (
+            macro := next((i.filename for i in infos if MACROS.search(i.filename)), None)
+        ):
+            raise refuse(
+                src.name,
+                f"it contains macros ({printable(macro, 80)})",
+                "ask for a copy saved without macros, or as PDF",
+            )
         _expand_all(fh, infos, spans, src.name, limits, plain=media == "application/zip")
     except _ZIP_ERRORS:
         raise damaged_zip(src.name) from None
@@ -270,21 +341,30 @@ def _check_zip(fh: BinaryIO, src: _Source, limits: ImportLimits) -> CheckedFile:
 
 def _bomb(name: str, member: str | None) -> UnsafeFileError:
     what = f"{printable(member, 80)} expands" if member else "its contents expand"
-    return refuse(name, f"{what} far beyond the archive's size or limits (a zip bomb)",
-                  "do not open it; ask for the files themselves or check where it came from")
+    return refuse(
+        name,
+        f"{what} far beyond the archive's size or limits (a zip bomb)",
+        "do not open it; ask for the files themselves or check where it came from",
+    )
 
 
 def _zip_entries(fh: BinaryIO, name: str, limits: ImportLimits) -> list[zipfile.ZipInfo]:
     count, directory_size = central_directory(fh, name)
     most = limits.max_archive_members
     if count > most or directory_size > most * _CD_ENTRY_MAX:
-        raise refuse(name, f"it holds more than the {most:,} files the app accepts in one "
-                     "archive", "split it into smaller archives")
+        raise refuse(
+            name,
+            f"it holds more than the {most:,} files the app accepts in one archive",
+            "split it into smaller archives",
+        )
     with zipfile.ZipFile(fh) as archive:
         infos = archive.infolist()
     if len(infos) > most:  # the count in the end record may lie; zipfile reads them all
-        raise refuse(name, f"it holds {len(infos):,} files, more than the {most:,} the app "
-                     "accepts in one archive", "split it into smaller archives")
+        raise refuse(
+            name,
+            f"it holds {len(infos):,} files, more than the {most:,} the app accepts in one archive",
+            "split it into smaller archives",
+        )
     if not infos:
         raise refuse(name, "the archive is empty", "ask for it again, with the files in it")
     return infos
@@ -298,23 +378,36 @@ def _check_entries(infos: list[zipfile.ZipInfo], name: str, limits: ImportLimits
         check_member_mode(info.external_attr, info.orig_filename, name)
         key = unicodedata.normalize("NFC", info.filename.rstrip("/")).casefold()
         if key in seen:
-            raise refuse(name, f"it contains two entries named {member} (names differ at "
-                         "most in case)", "ask for an archive made with a standard tool")
+            raise refuse(
+                name,
+                f"it contains two entries named {member} (names differ at most in case)",
+                "ask for an archive made with a standard tool",
+            )
         seen.add(key)
         if info.flag_bits & 0x1:
-            raise refuse(name, f"it is password-protected ({member} is encrypted), so it "
-                         "cannot be checked", "ask for an unencrypted copy")
+            raise refuse(
+                name,
+                f"it is password-protected ({member} is encrypted), so it cannot be checked",
+                "ask for an unencrypted copy",
+            )
         if info.compress_type not in (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED):
-            raise refuse(name, f"{member} uses a compression method the app does not accept",
-                         "ask for it to be zipped again with standard (deflate) compression")
+            raise refuse(
+                name,
+                f"{member} uses a compression method the app does not accept",
+                "ask for it to be zipped again with standard (deflate) compression",
+            )
     _check_declared_sizes(infos, name, limits)
 
 
 def _check_declared_sizes(infos: list[zipfile.ZipInfo], name: str, limits: ImportLimits) -> None:
     total = sum(info.file_size for info in infos)
     if total > limits.max_archive_uncompressed:
-        raise refuse(name, f"its contents would expand to {_mb(total)}, over the "
-                     f"{_mb(limits.max_archive_uncompressed)} limit", "ask for it in parts")
+        raise refuse(
+            name,
+            f"its contents would expand to {_mb(total)}, over the "
+            f"{_mb(limits.max_archive_uncompressed)} limit",
+            "ask for it in parts",
+        )
     for info in infos:
         if _too_compressed(info.file_size, info.compress_size, limits):
             raise _bomb(name, info.filename)
@@ -326,34 +419,43 @@ def _too_compressed(size: int, packed: int, limits: ImportLimits) -> bool:
     return size > _RATIO_FLOOR and size > packed * limits.max_compression_ratio
 
 
-def _data_spans(fh: BinaryIO, infos: list[zipfile.ZipInfo], name: str,
-                size: int) -> list[tuple[int, int]]:
+def _data_spans(
+    fh: BinaryIO, infos: list[zipfile.ZipInfo], name: str, size: int
+) -> list[tuple[int, int]]:
     """Where each member's data lies; refuses overlapping members (a zip-bomb technique)."""
     spans = [local_data_span(fh, info, name, size) for info in infos]
     ordered = sorted(zip((info.header_offset for info in infos), spans))
     for (_, (_, end)), (next_header, _) in zip(ordered, ordered[1:]):
         if next_header < end:
-            raise refuse(name, "its entries overlap, a trick used to build zip bombs",
-                         "do not open it; ask for the files themselves")
+            raise refuse(
+                name,
+                "its entries overlap, a trick used to build zip bombs",
+                "do not open it; ask for the files themselves",
+            )
     return spans
 
 
 def _container_type(fh: BinaryIO, infos, spans, name: str) -> str:
     names = {info.filename for info in infos}
     if "[Content_Types].xml" in names:
-        for part, media in (("word/document.xml", DOCX), ("xl/workbook.xml", XLSX),
-                            ("ppt/presentation.xml", PPTX)):
+        for part, media in (
+            ("word/document.xml", DOCX),
+            ("xl/workbook.xml", XLSX),
+            ("ppt/presentation.xml", PPTX),
+        ):
             if part in names:
                 return media
     for info, (start, _) in zip(infos, spans):
-        if info.filename == "mimetype" and info.file_size <= 256:
-            if _expand(fh, info, start, 256, name)[1] == ODT.encode():
-                return ODT
+        if (
+            info.filename == "mimetype"
+            and info.file_size <= 256
+            and _expand(fh, info, start, 256, name)[1] == ODT.encode()
+        ):
+            return ODT
     return "application/zip"
 
 
-def _expand_all(fh: BinaryIO, infos, spans, name: str, limits: ImportLimits,
-                plain: bool) -> None:
+def _expand_all(fh: BinaryIO, infos, spans, name: str, limits: ImportLimits, plain: bool) -> None:
     """Decompress every member against a byte budget; nothing is kept but a short head."""
     left = limits.max_archive_uncompressed
     for info, (start, _) in zip(infos, spans):
@@ -367,14 +469,15 @@ def _expand_all(fh: BinaryIO, infos, spans, name: str, limits: ImportLimits,
             check_member_content(head, info.filename, name)
 
 
-def _expand(fh: BinaryIO, info: zipfile.ZipInfo, start: int, budget: int,
-            name: str) -> tuple[int, bytes]:
+def _expand(
+    fh: BinaryIO, info: zipfile.ZipInfo, start: int, budget: int, name: str
+) -> tuple[int, bytes]:
     chunks = _raw_chunks(fh, start, info.compress_size)
     if info.compress_type == zipfile.ZIP_DEFLATED:
         chunks = _inflate(chunks)
     total, head = 0, b""
     for chunk in chunks:
-        head += chunk[:256 - len(head)]
+        head += chunk[: 256 - len(head)]
         total += len(chunk)
         if total > budget:
             raise _bomb(name, info.filename)
@@ -402,5 +505,3 @@ def _inflate(chunks: Iterator[bytes]) -> Iterator[bytes]:
         yield rest
     if not inflater.eof:
         raise EOFError  # the stream was cut short
-
-

@@ -39,5 +39,7 @@ def search(ws: Workspace, inspection_id: str, text: str, limit: int = 50) -> lis
     if query is None:
         return []
     rows = store_search.match(ws.db, inspection_id, query, limit)
-    return [SearchHit(entity, entity_id, title, snippet, rank)
-            for entity, entity_id, title, snippet, rank in rows]
+    return [
+        SearchHit(entity, entity_id, title, snippet, rank)
+        for entity, entity_id, title, snippet, rank in rows
+    ]

@@ -8,13 +8,14 @@ from __future__ import annotations
 
 import random
 import uuid
+from collections.abc import Callable
 from datetime import date
-from typing import Callable
 
 from ..domain.errors import JtaiError
 from ..domain.records import AGE_BANDS, EvidenceSource, FindingKind, NoteKind, Selection
 from ..store import oplog
-from . import casework, demo_text as text, evidence, findings, notes
+from . import casework, evidence, findings, notes
+from . import demo_text as text
 from .inspections import theme_pack
 from .workspace import Workspace
 
@@ -31,13 +32,22 @@ class Simulator:
         # rows the edits pick from, so identical copies would diverge; another device or a
         # later run still gets ids of its own.
         self.id_rng = random.Random(
-            f"{seed}/{ws.device_id}/{inspection_id}/{oplog.count(ws.db, inspection_id)}")
+            f"{seed}/{ws.device_id}/{inspection_id}/{oplog.count(ws.db, inspection_id)}"
+        )
 
     def run(self, edits: int, progress: Progress | None = None) -> dict[str, int]:
-        actions = [(self.create_child, 1), (self.create_note, 3), (self.create_evidence, 2),
-                   (self.create_finding, 1), (self.edit_review, 4), (self.edit_note, 3),
-                   (self.edit_child, 2), (self.edit_finding, 2), (self.link_evidence, 2),
-                   (self.delete_something, 1)]
+        actions = [
+            (self.create_child, 1),
+            (self.create_note, 3),
+            (self.create_evidence, 2),
+            (self.create_finding, 1),
+            (self.edit_review, 4),
+            (self.edit_note, 3),
+            (self.edit_child, 2),
+            (self.edit_finding, 2),
+            (self.link_evidence, 2),
+            (self.delete_something, 1),
+        ]
         choices, weights = zip(*actions)
         own_ids = self.ws.new_id
         self.ws.new_id = lambda: uuid.UUID(int=self.id_rng.getrandbits(128), version=4).hex
@@ -68,34 +78,56 @@ class Simulator:
 
     def create_child(self) -> None:
         agencies = [a["id"] for a in self.rng.sample(self.rows("agency"), 2)]
-        casework.add_child(self.ws, self.inspection_id,
-                           pseudonym=f"Child S{self.rng.randint(1, 10**6)}",
-                           selection=self.rng.choice(Selection.values()),
-                           age_band=self.rng.choice(AGE_BANDS), agencies=agencies)
+        casework.add_child(
+            self.ws,
+            self.inspection_id,
+            pseudonym=f"Child S{self.rng.randint(1, 10**6)}",
+            selection=self.rng.choice(Selection.values()),
+            age_band=self.rng.choice(AGE_BANDS),
+            agencies=agencies,
+        )
         self.counts["created"] += 1
 
     def create_note(self) -> None:
-        notes.add_note(self.ws, self.inspection_id, kind=self.rng.choice(NoteKind.values()),
-                       date=self.today(), title=self.rng.choice(text.NOTE_TOPICS),
-                       text=text.note_text(self.rng, 2),
-                       criteria=[self.rng.choice(self.pack.criteria).id])
+        notes.add_note(
+            self.ws,
+            self.inspection_id,
+            kind=self.rng.choice(NoteKind.values()),
+            date=self.today(),
+            title=self.rng.choice(text.NOTE_TOPICS),
+            text=text.note_text(self.rng, 2),
+            criteria=[self.rng.choice(self.pack.criteria).id],
+        )
         self.counts["created"] += 1
 
     def create_evidence(self) -> None:
         title = self.rng.choice(text.EVIDENCE_TITLES)
         data = f"{title}\n{text.note_text(self.rng, 1)}\n{self.rng.random()}\n".encode()
-        evidence.add_evidence(self.ws, self.inspection_id, title=title,
-                              source=self.rng.choice(EvidenceSource.values()), date=self.today(),
-                              data=data, file_name="extract.txt", media_type="text/plain")
+        evidence.add_evidence(
+            self.ws,
+            self.inspection_id,
+            title=title,
+            source=self.rng.choice(EvidenceSource.values()),
+            date=self.today(),
+            data=data,
+            file_name="extract.txt",
+            media_type="text/plain",
+        )
         self.counts["created"] += 1
 
     def create_finding(self) -> None:
         kind = self.rng.choice(FindingKind.values())
         statement = self.rng.choice(text.FINDINGS[kind])
         cited = [self.pick("evidence")["id"]]
-        findings.add_finding(self.ws, self.inspection_id, kind=kind, title=text.short_title(statement),
-                             text=statement, agencies=[self.pick("agency")["id"]],
-                             evidence_ids=cited)
+        findings.add_finding(
+            self.ws,
+            self.inspection_id,
+            kind=kind,
+            title=text.short_title(statement),
+            text=statement,
+            agencies=[self.pick("agency")["id"]],
+            evidence_ids=cited,
+        )
         self.counts["created"] += 1
 
     def edit_review(self) -> None:
@@ -106,15 +138,19 @@ class Simulator:
         criteria = self.pack.criteria_for(agency["kind"])
         if not criteria:
             raise JtaiError("no criteria for this agency")
-        review = casework.ReviewInput(observation=text.observation(self.rng),
-                                      concern=self.rng.random() < 0.4)
-        casework.set_review(self.ws, child["id"], self.rng.choice(criteria).id, agency["id"], review)
+        review = casework.ReviewInput(
+            observation=text.observation(self.rng), concern=self.rng.random() < 0.4
+        )
+        casework.set_review(
+            self.ws, child["id"], self.rng.choice(criteria).id, agency["id"], review
+        )
         self.counts["edited"] += 1
 
     def edit_note(self) -> None:
         note = self.pick("note")
-        notes.update_note(self.ws, note["id"], text=(note["text"] or "") + "\n\n" +
-                          text.note_text(self.rng, 1))
+        notes.update_note(
+            self.ws, note["id"], text=(note["text"] or "") + "\n\n" + text.note_text(self.rng, 1)
+        )
         self.counts["edited"] += 1
 
     def edit_child(self) -> None:
@@ -123,8 +159,11 @@ class Simulator:
 
     def edit_finding(self) -> None:
         finding = self.pick("finding")
-        findings.update_finding(self.ws, finding["id"], text=self.rng.choice(
-            text.FINDINGS[finding["kind"]]) + " " + text.observation(self.rng))
+        findings.update_finding(
+            self.ws,
+            finding["id"],
+            text=self.rng.choice(text.FINDINGS[finding["kind"]]) + " " + text.observation(self.rng),
+        )
         self.counts["edited"] += 1
 
     def link_evidence(self) -> None:
@@ -137,6 +176,7 @@ class Simulator:
         self.counts["deleted"] += 1
 
 
-def simulate(ws: Workspace, inspection_id: str, edits: int, seed: int,
-             progress: Progress | None = None) -> dict[str, int]:
+def simulate(
+    ws: Workspace, inspection_id: str, edits: int, seed: int, progress: Progress | None = None
+) -> dict[str, int]:
     return Simulator(ws, inspection_id, seed).run(edits, progress)

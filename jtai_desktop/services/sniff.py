@@ -39,55 +39,112 @@ def _t(media_type, label, article, *extensions) -> FileType:
 
 
 OOXML = "application/vnd.openxmlformats-officedocument."
-DOCX, XLSX, PPTX = (OOXML + "wordprocessingml.document", OOXML + "spreadsheetml.sheet",
-                    OOXML + "presentationml.presentation")
+DOCX, XLSX, PPTX = (
+    OOXML + "wordprocessingml.document",
+    OOXML + "spreadsheetml.sheet",
+    OOXML + "presentationml.presentation",
+)
 ODT = "application/vnd.oasis.opendocument.text"
-TYPES = {t.media_type: t for t in (
-    _t("application/pdf", "PDF document", "a", "pdf"),
-    _t("image/png", "PNG image", "a", "png"),
-    _t("image/jpeg", "JPEG image", "a", "jpg", "jpeg", "jpe", "jfif"),
-    _t("image/gif", "GIF image", "a", "gif"),
-    _t("image/webp", "WebP image", "a", "webp"),
-    _t("image/tiff", "TIFF image", "a", "tif", "tiff"),
-    _t("text/plain", "plain text", "", "txt", "text", "log", "md"),
-    _t("text/csv", "CSV table", "a", "csv"),
-    _t("message/rfc822", "email message", "an", "eml"),
-    _t("application/rtf", "RTF document", "an", "rtf"),
-    _t("application/zip", "ZIP archive", "a", "zip"),
-    _t(DOCX, "Word document", "a", "docx"),
-    _t(XLSX, "Excel workbook", "an", "xlsx"),
-    _t(PPTX, "PowerPoint presentation", "a", "pptx"),
-    _t(ODT, "OpenDocument text", "an", "odt"),
-    _t("application/msword", "Word 97-2003 document", "a", "doc"),
-    _t("application/vnd.ms-excel", "Excel 97-2003 workbook", "an", "xls"),
-    _t("application/vnd.ms-powerpoint", "PowerPoint 97-2003 presentation", "a", "ppt"),
-    _t("application/vnd.ms-outlook", "Outlook message", "an", "msg"),
-)}
+TYPES = {
+    t.media_type: t
+    for t in (
+        _t("application/pdf", "PDF document", "a", "pdf"),
+        _t("image/png", "PNG image", "a", "png"),
+        _t("image/jpeg", "JPEG image", "a", "jpg", "jpeg", "jpe", "jfif"),
+        _t("image/gif", "GIF image", "a", "gif"),
+        _t("image/webp", "WebP image", "a", "webp"),
+        _t("image/tiff", "TIFF image", "a", "tif", "tiff"),
+        _t("text/plain", "plain text", "", "txt", "text", "log", "md"),
+        _t("text/csv", "CSV table", "a", "csv"),
+        _t("message/rfc822", "email message", "an", "eml"),
+        _t("application/rtf", "RTF document", "an", "rtf"),
+        _t("application/zip", "ZIP archive", "a", "zip"),
+        _t(DOCX, "Word document", "a", "docx"),
+        _t(XLSX, "Excel workbook", "an", "xlsx"),
+        _t(PPTX, "PowerPoint presentation", "a", "pptx"),
+        _t(ODT, "OpenDocument text", "an", "odt"),
+        _t("application/msword", "Word 97-2003 document", "a", "doc"),
+        _t("application/vnd.ms-excel", "Excel 97-2003 workbook", "an", "xls"),
+        _t("application/vnd.ms-powerpoint", "PowerPoint 97-2003 presentation", "a", "ppt"),
+        _t("application/vnd.ms-outlook", "Outlook message", "an", "msg"),
+    )
+}
 # What a name claims, for the "its name says X" sentence (refused kinds included).
 NAME_SAYS = {ext: t.label for t in TYPES.values() for ext in t.extensions} | {
-    "htm": "web page", "html": "web page", "xhtml": "web page", "svg": "SVG image",
-    "exe": "Windows program", "dll": "Windows program", "msi": "Windows installer",
-    "bat": "Windows script", "cmd": "Windows script", "ps1": "PowerShell script",
-    "vbs": "script", "js": "script", "sh": "shell script", "app": "Mac program",
-    "docm": "Word document with macros", "xlsm": "Excel workbook with macros",
-    "pptm": "PowerPoint presentation with macros"}
+    "htm": "web page",
+    "html": "web page",
+    "xhtml": "web page",
+    "svg": "SVG image",
+    "exe": "Windows program",
+    "dll": "Windows program",
+    "msi": "Windows installer",
+    "bat": "Windows script",
+    "cmd": "Windows script",
+    "ps1": "PowerShell script",
+    "vbs": "script",
+    "js": "script",
+    "sh": "shell script",
+    "app": "Mac program",
+    "docm": "Word document with macros",
+    "xlsm": "Excel workbook with macros",
+    "pptm": "PowerPoint presentation with macros",
+}
 
-_IMAGES = ((b"\x89PNG\r\n\x1a\n", "image/png"), (b"\xff\xd8\xff", "image/jpeg"),
-           (b"GIF87a", "image/gif"), (b"GIF89a", "image/gif"),
-           (b"II*\x00", "image/tiff"), (b"MM\x00*", "image/tiff"))
-_DOCUMENTS = ((b"%PDF-", "application/pdf"), (b"{\\rtf", "application/rtf"),
-              (b"PK\x03\x04", "zip"), (b"PK\x05\x06", "zip"),
-              (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "ole2"))
-_PROGRAMS = ((b"\x7fELF", "Linux program"), (b"\xfe\xed\xfa\xce", "Mac program"),
-             (b"\xfe\xed\xfa\xcf", "Mac program"), (b"\xce\xfa\xed\xfe", "Mac program"),
-             (b"\xcf\xfa\xed\xfe", "Mac program"), (b"\xca\xfe\xba\xbe", "Mac or Java program"),
-             (b"\x00asm", "WebAssembly program"), (b"#!", "script"))
-ARCHIVES = ((b"PK\x03\x04", "ZIP archive"), (b"PK\x05\x06", "ZIP archive"),
-            (b"7z\xbc\xaf\x27\x1c", "7-Zip archive"), (b"Rar!\x1a\x07", "RAR archive"),
-            (b"\x1f\x8b", "gzip archive"), (b"\xfd7zXZ\x00", "xz archive"),
-            (b"MSCF", "cabinet archive"))
-_HTML_TAGS = ("!doctype html", "html", "head", "script", "iframe", "h1", "div", "font", "table",
-              "a", "style", "title", "b", "body", "br", "p", "!--", "svg", "!doctype svg")
+_IMAGES = (
+    (b"\x89PNG\r\n\x1a\n", "image/png"),
+    (b"\xff\xd8\xff", "image/jpeg"),
+    (b"GIF87a", "image/gif"),
+    (b"GIF89a", "image/gif"),
+    (b"II*\x00", "image/tiff"),
+    (b"MM\x00*", "image/tiff"),
+)
+_DOCUMENTS = (
+    (b"%PDF-", "application/pdf"),
+    (b"{\\rtf", "application/rtf"),
+    (b"PK\x03\x04", "zip"),
+    (b"PK\x05\x06", "zip"),
+    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "ole2"),
+)
+_PROGRAMS = (
+    (b"\x7fELF", "Linux program"),
+    (b"\xfe\xed\xfa\xce", "Mac program"),
+    (b"\xfe\xed\xfa\xcf", "Mac program"),
+    (b"\xce\xfa\xed\xfe", "Mac program"),
+    (b"\xcf\xfa\xed\xfe", "Mac program"),
+    (b"\xca\xfe\xba\xbe", "Mac or Java program"),
+    (b"\x00asm", "WebAssembly program"),
+    (b"#!", "script"),
+)
+ARCHIVES = (
+    (b"PK\x03\x04", "ZIP archive"),
+    (b"PK\x05\x06", "ZIP archive"),
+    (b"7z\xbc\xaf\x27\x1c", "7-Zip archive"),
+    (b"Rar!\x1a\x07", "RAR archive"),
+    (b"\x1f\x8b", "gzip archive"),
+    (b"\xfd7zXZ\x00", "xz archive"),
+    (b"MSCF", "cabinet archive"),
+)
+_HTML_TAGS = (
+    "!doctype html",
+    "html",
+    "head",
+    "script",
+    "iframe",
+    "h1",
+    "div",
+    "font",
+    "table",
+    "a",
+    "style",
+    "title",
+    "b",
+    "body",
+    "br",
+    "p",
+    "!--",
+    "svg",
+    "!doctype svg",
+)
 _HEADER_LINE = re.compile(r"[\x21-\x39\x3b-\x7e]+:")
 
 
@@ -100,7 +157,7 @@ class Sniffed:
 def printable(text: str, limit: int = 120) -> str:
     """Control and bidi characters made visible (as "?"), and kept short."""
     shown = "".join("?" if unicodedata.category(c) in ("Cc", "Cf") else c for c in text)
-    return shown if len(shown) <= limit else shown[:limit - 20] + "..." + shown[-15:]
+    return shown if len(shown) <= limit else shown[: limit - 20] + "..." + shown[-15:]
 
 
 def display_name(name: str) -> str:
@@ -132,16 +189,22 @@ def archive_kind(head: bytes) -> str | None:
 def sniff(head: bytes, name: str) -> Sniffed:
     """The kind of content; refuses programs, markup, other archives and unknown binary."""
     if label := program_kind(head):
-        raise refuse(name, f"it is {_a(label)}, not a document",
-                     "programs are never imported as evidence; check where it came from")
+        raise refuse(
+            name,
+            f"it is {_a(label)}, not a document",
+            "programs are never imported as evidence; check where it came from",
+        )
     for magic, kind in _IMAGES + _DOCUMENTS:
         if head.startswith(magic):
             return Sniffed(kind)
     if head[:4] == b"RIFF" and head[8:12] == b"WEBP":
         return Sniffed("image/webp")
     if label := archive_kind(head):
-        raise refuse(name, f"it is {_a(label)}, which the app cannot check",
-                     "ask for a ZIP archive or for the files themselves")
+        raise refuse(
+            name,
+            f"it is {_a(label)}, which the app cannot check",
+            "ask for a ZIP archive or for the files themselves",
+        )
     return Sniffed("text", _text_encoding(head, name))
 
 
@@ -162,9 +225,12 @@ def _text_encoding(head: bytes, name: str) -> str:
 
 
 def not_text(name: str) -> UnsafeFileError:
-    return refuse(name, "its content is not a kind of file the app accepts (neither a known "
-                  "document or image type nor UTF-8 or UTF-16 text)",
-                  "if it is text, save it as UTF-8; otherwise convert it to PDF")
+    return refuse(
+        name,
+        "its content is not a kind of file the app accepts (neither a known "
+        "document or image type nor UTF-8 or UTF-16 text)",
+        "if it is text, save it as UTF-8; otherwise convert it to PDF",
+    )
 
 
 def _refuse_markup(text: str, name: str) -> None:
@@ -176,8 +242,11 @@ def _refuse_markup(text: str, name: str) -> None:
         found = next((t for t in _HTML_TAGS if re.match(f"<{re.escape(t)}[\\s>/]", start)), None)
     if found:
         label = "an SVG image" if "svg" in found else "a web page (HTML)"
-        raise refuse(name, f"it is {label}, which can carry scripts",
-                     "print or save it as PDF (or as a PNG screenshot) and import that")
+        raise refuse(
+            name,
+            f"it is {label}, which can carry scripts",
+            "print or save it as PDF (or as a PNG screenshot) and import that",
+        )
 
 
 def text_media_type(name: str, head_text: str) -> str:
@@ -193,17 +262,27 @@ def text_media_type(name: str, head_text: str) -> str:
 def ole2_media_type(name: str) -> str:
     """Office 97-2003 files share one container; only the extension tells them apart."""
     ext = extension(name)
-    for media in ("application/msword", "application/vnd.ms-excel",
-                  "application/vnd.ms-powerpoint", "application/vnd.ms-outlook"):
+    for media in (
+        "application/msword",
+        "application/vnd.ms-excel",
+        "application/vnd.ms-powerpoint",
+        "application/vnd.ms-outlook",
+    ):
         if ext in TYPES[media].extensions:
             return media
     if ext in ("docx", "xlsx", "pptx"):
-        raise refuse(name, f"its name says {NAME_SAYS[ext]} but its content is a password-"
-                     "protected (encrypted) or Office 97-2003 file",
-                     "ask for an unencrypted copy saved in the format its name says")
+        raise refuse(
+            name,
+            f"its name says {NAME_SAYS[ext]} but its content is a password-"
+            "protected (encrypted) or Office 97-2003 file",
+            "ask for an unencrypted copy saved in the format its name says",
+        )
     if not ext:
-        raise refuse(name, "it is an Office 97-2003 file but has no extension to say which kind",
-                     "add .doc, .xls, .ppt or .msg to its name")
+        raise refuse(
+            name,
+            "it is an Office 97-2003 file but has no extension to say which kind",
+            "add .doc, .xls, .ppt or .msg to its name",
+        )
     raise mismatch(name, "an Office 97-2003 file")
 
 
@@ -218,10 +297,14 @@ def require_extension(name: str, media_type: str) -> FileType:
 
 def mismatch(name: str, content_phrase: str) -> UnsafeFileError:
     ext = extension(name)
-    says = (f"its name says {NAME_SAYS[ext]}" if ext in NAME_SAYS
-            else f"its name ends in .{display_name(ext)[:20]}")
-    return refuse(name, f"{says} but its content is {content_phrase}",
-                  "rename it or check where it came from")
+    says = (
+        f"its name says {NAME_SAYS[ext]}"
+        if ext in NAME_SAYS
+        else f"its name ends in .{display_name(ext)[:20]}"
+    )
+    return refuse(
+        name, f"{says} but its content is {content_phrase}", "rename it or check where it came from"
+    )
 
 
 # -- streams and archive members ---------------------------------------------------------
@@ -253,46 +336,72 @@ def pdf_notes(fh: BinaryIO, size: int) -> tuple[str, ...]:
     fh.seek(max(0, size - 2048))
     if b"%%EOF" in fh.read():
         return ()
-    return ("The PDF has no end marker (%%EOF) near its end: it may be incomplete or have "
-            "data added after it; check that it opens fully.",)
+    return (
+        "The PDF has no end marker (%%EOF) near its end: it may be incomplete or have "
+        "data added after it; check that it opens fully.",
+    )
 
 
 def check_member_path(raw: str, name: str) -> None:
     """No absolute path, drive letter, backslash, '..' part or control character."""
-    unsafe = (raw.startswith("/") or "\\" in raw or _DRIVE.match(raw) or ".." in raw.split("/")
-              or any(unicodedata.category(c) == "Cc" for c in raw))
+    unsafe = (
+        raw.startswith("/")
+        or "\\" in raw
+        or _DRIVE.match(raw)
+        or ".." in raw.split("/")
+        or any(unicodedata.category(c) == "Cc" for c in raw)
+    )
     if unsafe:
-        raise refuse(name, "it contains an entry whose path points outside the archive or is "
-                     f"unsafe ({printable(raw, 80)})",
-                     "ask for an archive made with a standard tool, or for the files themselves")
+        raise refuse(
+            name,
+            "it contains an entry whose path points outside the archive or is "
+            f"unsafe ({printable(raw, 80)})",
+            "ask for an archive made with a standard tool, or for the files themselves",
+        )
 
 
 def check_member_mode(external_attr: int, member: str, name: str) -> None:
     """Only regular files and folders (Unix mode in the high 16 bits, whatever the host)."""
     kind = stat.S_IFMT(external_attr >> 16)
     if kind == stat.S_IFLNK:
-        raise refuse(name, f"it contains a symbolic link ({printable(member, 80)}), which could "
-                     "point anywhere on the computer", "ask for an archive of the files themselves")
+        raise refuse(
+            name,
+            f"it contains a symbolic link ({printable(member, 80)}), which could "
+            "point anywhere on the computer",
+            "ask for an archive of the files themselves",
+        )
     if kind not in (0, stat.S_IFREG, stat.S_IFDIR):
-        raise refuse(name, f"it contains a special file ({printable(member, 80)}), not a "
-                     "document", "ask for an archive of the documents themselves")
+        raise refuse(
+            name,
+            f"it contains a special file ({printable(member, 80)}), not a document",
+            "ask for an archive of the documents themselves",
+        )
 
 
 def check_member_content(head: bytes, member: str, name: str) -> None:
     """In a plain ZIP: no programs and no nested archives (Office/ODF packages are fine)."""
     shown = printable(member, 80)
     if label := program_kind(head):
-        raise refuse(name, f"it contains a program ({shown}: {label})",
-                     "ask for an archive without programs, or for the documents themselves")
+        raise refuse(
+            name,
+            f"it contains a program ({shown}: {label})",
+            "ask for an archive without programs, or for the documents themselves",
+        )
     ext = extension(member)
     if ext in _ARCHIVE_EXTS or (archive_kind(head) and ext not in _PACKAGE_EXTS):
-        raise refuse(name, f"it contains another archive ({shown}), which the app does not "
-                     "open", "extract the inner archive and import its files separately")
+        raise refuse(
+            name,
+            f"it contains another archive ({shown}), which the app does not open",
+            "extract the inner archive and import its files separately",
+        )
 
 
 def damaged_zip(name: str) -> UnsafeFileError:
-    return refuse(name, "the archive is damaged or not a real ZIP file",
-                  "ask for it again, or for the files themselves")
+    return refuse(
+        name,
+        "the archive is damaged or not a real ZIP file",
+        "ask for it again, or for the files themselves",
+    )
 
 
 def central_directory(fh: BinaryIO, name: str) -> tuple[int, int]:
@@ -307,7 +416,7 @@ def central_directory(fh: BinaryIO, name: str) -> tuple[int, int]:
     if fields[4] != 0xFFFF and fields[5] != 0xFFFFFFFF:
         return fields[4], fields[5]
     record = at - 20 - _EOCD64.size  # zip64: the record sits before its 20-byte locator
-    if record < 0 or tail[record:record + 4] != b"PK\x06\x06":
+    if record < 0 or tail[record : record + 4] != b"PK\x06\x06":
         raise damaged_zip(name)
     fields = _EOCD64.unpack_from(tail, record)
     return fields[7], fields[8]
@@ -319,7 +428,10 @@ def local_data_span(fh: BinaryIO, info, name: str, size: int) -> tuple[int, int]
     fields = _LOCAL.unpack(fh.read(_LOCAL.size))  # struct.error when cut short
     local_name = fh.read(fields[9]).decode("utf-8" if info.flag_bits & 0x800 else "cp437")
     start = info.header_offset + _LOCAL.size + fields[9] + fields[10]
-    if fields[0] != b"PK\x03\x04" or local_name != info.orig_filename or \
-            start + info.compress_size > size:
+    if (
+        fields[0] != b"PK\x03\x04"
+        or local_name != info.orig_filename
+        or start + info.compress_size > size
+    ):
         raise damaged_zip(name)
     return start, start + info.compress_size

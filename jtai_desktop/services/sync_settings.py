@@ -25,10 +25,10 @@ KEYRING_SERVICE = "jtai-desktop webdav"
 
 @dataclass(frozen=True)
 class Remote:
-    kind: str                          # FOLDER or WEBDAV
-    location: str                      # the folder's path, or the server's URL
-    credentials_file: str = ""         # WebDAV: a file with the user name and password
-    username: str = ""                 # WebDAV with the password in the system keyring
+    kind: str  # FOLDER or WEBDAV
+    location: str  # the folder's path, or the server's URL
+    credentials_file: str = ""  # WebDAV: a file with the user name and password
+    username: str = ""  # WebDAV with the password in the system keyring
 
     def describe(self) -> str:
         if self.kind == FOLDER:
@@ -46,8 +46,9 @@ def remote(ws: Workspace, inspection_id: str) -> Remote | None:
         return None
     try:
         values = json.loads(stored)
-        return Remote(**{k: values.get(k, "") for k in ("kind", "location", "credentials_file",
-                                                        "username")})
+        return Remote(
+            **{k: values.get(k, "") for k in ("kind", "location", "credentials_file", "username")}
+        )
     except (ValueError, TypeError):
         return None  # a damaged entry: the app simply asks again
 
@@ -57,13 +58,21 @@ def set_folder(ws: Workspace, inspection_id: str, folder: str) -> Remote:
     if not folder:
         raise ValidationError("Choose the shared folder the team syncs through.")
     if not Path(folder).is_absolute():
-        raise ValidationError("Give the sync folder's full path (for example a network share "
-                              "or a synced cloud folder).")
+        raise ValidationError(
+            "Give the sync folder's full path (for example a network share "
+            "or a synced cloud folder)."
+        )
     return _store(ws, inspection_id, Remote(FOLDER, str(Path(folder))))
 
 
-def set_webdav(ws: Workspace, inspection_id: str, url: str, credentials_file: str = "",
-               username: str = "", password: str | None = None) -> Remote:
+def set_webdav(
+    ws: Workspace,
+    inspection_id: str,
+    url: str,
+    credentials_file: str = "",
+    username: str = "",
+    password: str | None = None,
+) -> Remote:
     """A WebDAV remote. With a password, it goes to the system keyring (refused where there
     is none); otherwise the credentials file's path is remembered, never its content."""
     url = (url or "").strip()
@@ -73,8 +82,10 @@ def set_webdav(ws: Workspace, inspection_id: str, url: str, credentials_file: st
     if password:
         ring = keyring_module()
         if ring is None or not username:
-            raise ValidationError("This computer has no system keyring to keep the password "
-                                  "in: use a credentials file instead.")
+            raise ValidationError(
+                "This computer has no system keyring to keep the password "
+                "in: use a credentials file instead."
+            )
         ring.set_password(KEYRING_SERVICE, f"{username}@{url}", password)
         return _store(ws, inspection_id, Remote(WEBDAV, url, "", username))
     if credentials_file and not Path(credentials_file).is_absolute():
@@ -109,8 +120,10 @@ def read_credentials(path: Path) -> tuple[str, str]:
     try:
         lines = path.read_text(encoding="utf-8").splitlines()
     except OSError as error:
-        raise JtaiError(f"Cannot read the WebDAV credentials file {path}: "
-                        f"{error.strerror or error}. Choose it again in Sync settings.") from None
+        raise JtaiError(
+            f"Cannot read the WebDAV credentials file {path}: "
+            f"{error.strerror or error}. Choose it again in Sync settings."
+        ) from None
     user, password = (lines + ["", ""])[:2]
     return user.strip(), password
 

@@ -38,16 +38,22 @@ def team_keys(ws: Workspace, inspection_id: str) -> TeamKeys | None:
         return None
     from ..sync import keys as sync_keys  # the signing code loads once an inspection is shared
 
-    return TeamKeys(bytes.fromhex(row["data_key"]), row["device_id"],
-                    sync_keys.private_from_bytes(bytes.fromhex(row["signing_key"])),
-                    row["lead_device_id"], row["lead_public_key"])
+    return TeamKeys(
+        bytes.fromhex(row["data_key"]),
+        row["device_id"],
+        sync_keys.private_from_bytes(bytes.fromhex(row["signing_key"])),
+        row["lead_device_id"],
+        row["lead_public_key"],
+    )
 
 
 def require_team_keys(ws: Workspace, inspection_id: str) -> TeamKeys:
     found = team_keys(ws, inspection_id)
     if found is None:
-        raise ValidationError("This inspection is not shared with a team yet: the lead "
-                              "inspector creates an invitation first.")
+        raise ValidationError(
+            "This inspection is not shared with a team yet: the lead "
+            "inspector creates an invitation first."
+        )
     return found
 
 
@@ -66,14 +72,31 @@ def ensure_team_keys(ws: Workspace, inspection_id: str) -> TeamKeys:
 
     signing = sync_keys.new_signing_key()
     device_id = ws.device_for(inspection_id)
-    sync_state.put_keys(ws.db, {
-        "inspection_id": inspection_id, "data_key": sync_keys.new_data_key().hex(),
-        "device_id": device_id, "signing_key": sync_keys.private_bytes(signing).hex(),
-        "lead_device_id": device_id, "lead_public_key": sync_keys.public_hex(signing)})
+    sync_state.put_keys(
+        ws.db,
+        {
+            "inspection_id": inspection_id,
+            "data_key": sync_keys.new_data_key().hex(),
+            "device_id": device_id,
+            "signing_key": sync_keys.private_bytes(signing).hex(),
+            "lead_device_id": device_id,
+            "lead_public_key": sync_keys.public_hex(signing),
+        },
+    )
     me = ws.require("member", ws.author_for(inspection_id))
-    ws.upsert("device", inspection_id, device_id, {
-        "public_key": sync_keys.public_hex(signing), "status": ACTIVE, "member_id": me["id"],
-        "label": me["name"], "is_lead": True, "evidence_block": me["evidence_block"]})
+    ws.upsert(
+        "device",
+        inspection_id,
+        device_id,
+        {
+            "public_key": sync_keys.public_hex(signing),
+            "status": ACTIVE,
+            "member_id": me["id"],
+            "label": me["name"],
+            "is_lead": True,
+            "evidence_block": me["evidence_block"],
+        },
+    )
     return team_keys(ws, inspection_id)
 
 
@@ -88,12 +111,19 @@ def next_evidence_block(ws: Workspace, inspection_id: str) -> int:
     return max(blocks, default=0) + 1
 
 
-def create_invitation(ws: Workspace, inspection_id: str, passphrase: str, label: str = "",
-                      params: KdfParams | None = None) -> bytes:
+def create_invitation(
+    ws: Workspace,
+    inspection_id: str,
+    passphrase: str,
+    label: str = "",
+    params: KdfParams | None = None,
+) -> bytes:
     """An invitation file for one member's device; the passphrase travels separately."""
     if len(passphrase or "") < 10:
-        raise ValidationError("Use an invitation passphrase of at least 10 characters, and "
-                              "give it to the member separately from the file.")
+        raise ValidationError(
+            "Use an invitation passphrase of at least 10 characters, and "
+            "give it to the member separately from the file."
+        )
     from ..sync import keys as sync_keys
     from ..sync.invite import write_invite
 
@@ -101,21 +131,39 @@ def create_invitation(ws: Workspace, inspection_id: str, passphrase: str, label:
         keys = ensure_team_keys(ws, inspection_id)
         signing = sync_keys.new_signing_key()
         device_id, block = ws.new_id(), next_evidence_block(ws, inspection_id)
-        ws.create("device", inspection_id, {
-            "public_key": sync_keys.public_hex(signing), "status": ACTIVE,
-            "label": label or f"Invitation {block}", "is_lead": False, "evidence_block": block},
-            entity_id=device_id)
-    secret = {"inspection_id": inspection_id, "data_key": keys.data_key.hex(),
-              "device_id": device_id, "signing_key": sync_keys.private_bytes(signing).hex(),
-              "evidence_block": block, "lead_device_id": keys.lead_device_id,
-              "lead_public_key": keys.lead_public_key}
+        ws.create(
+            "device",
+            inspection_id,
+            {
+                "public_key": sync_keys.public_hex(signing),
+                "status": ACTIVE,
+                "label": label or f"Invitation {block}",
+                "is_lead": False,
+                "evidence_block": block,
+            },
+            entity_id=device_id,
+        )
+    secret = {
+        "inspection_id": inspection_id,
+        "data_key": keys.data_key.hex(),
+        "device_id": device_id,
+        "signing_key": sync_keys.private_bytes(signing).hex(),
+        "evidence_block": block,
+        "lead_device_id": keys.lead_device_id,
+        "lead_public_key": keys.lead_public_key,
+    }
     title = ws.require("inspection", inspection_id)["title"]
-    return write_invite(secret, oplog.ops_of_inspection(ws.db, inspection_id), passphrase,
-                        keys.signing_key, title, params)
+    return write_invite(
+        secret,
+        oplog.ops_of_inspection(ws.db, inspection_id),
+        passphrase,
+        keys.signing_key,
+        title,
+        params,
+    )
 
 
-def join(ws: Workspace, invitation: bytes, passphrase: str, name: str,
-         inspectorate: str) -> str:
+def join(ws: Workspace, invitation: bytes, passphrase: str, name: str, inspectorate: str) -> str:
     """Join with an invitation: the inspection arrives, and this folder's member is added."""
     name = require_text(name, "Your name")
     require_choice(inspectorate, INSPECTORATES, "Your inspectorate")
@@ -132,10 +180,19 @@ def join(ws: Workspace, invitation: bytes, passphrase: str, name: str,
         ws.forget_devices()
         member_id = ws.new_id()
         ws.set_author(inspection_id, member_id)
-        ws.create("member", inspection_id, {
-            "name": name, "inspectorate": inspectorate, "role": Role.MEMBER.value,
-            "device_id": secret["device_id"], "evidence_block": secret["evidence_block"]},
-            entity_id=member_id, label="Join inspection")
+        ws.create(
+            "member",
+            inspection_id,
+            {
+                "name": name,
+                "inspectorate": inspectorate,
+                "role": Role.MEMBER.value,
+                "device_id": secret["device_id"],
+                "evidence_block": secret["evidence_block"],
+            },
+            entity_id=member_id,
+            label="Join inspection",
+        )
     if ops:
         ws.clock.observe(max(op.hlc for op in ops), limit=wall_millis() + MAX_AHEAD_MS)
     return inspection_id

@@ -8,7 +8,7 @@ the user can undo through the returned ``ChangeSet``.
 from __future__ import annotations
 
 import uuid
-from typing import Callable, Iterable
+from collections.abc import Callable, Iterable
 
 from sqlite_utils import Database
 
@@ -28,9 +28,16 @@ def random_id() -> str:
 
 
 class Workspace:
-    def __init__(self, db: Database, device_id: str, blobs=None, *,
-                 clock: HybridClock | None = None, new_id: Callable[[], str] = random_id,
-                 acting_as: str | None = None):
+    def __init__(
+        self,
+        db: Database,
+        device_id: str,
+        blobs=None,
+        *,
+        clock: HybridClock | None = None,
+        new_id: Callable[[], str] = random_id,
+        acting_as: str | None = None,
+    ):
         self.db = db
         self.device_id = device_id
         self.blobs = blobs
@@ -74,24 +81,40 @@ class Workspace:
     def require(self, entity: str, entity_id: str) -> dict:
         row = self.get(entity, entity_id)
         if row is None:
-            raise NotFoundError(f"No {entity.replace('_', ' ')} with id {entity_id} "
-                                "in this inspection (it may have been deleted).")
+            raise NotFoundError(
+                f"No {entity.replace('_', ' ')} with id {entity_id} "
+                "in this inspection (it may have been deleted)."
+            )
         return row
 
-    def rows(self, entity: str, inspection_id: str, where: str = "", params: tuple = (),
-             order_by: str = "created_at, id") -> list[dict]:
+    def rows(
+        self,
+        entity: str,
+        inspection_id: str,
+        where: str = "",
+        params: tuple = (),
+        order_by: str = "created_at, id",
+    ) -> list[dict]:
         return records.rows(self.db, entity, inspection_id, where, params, order_by)
 
     # --- writes --------------------------------------------------------------------------
-    def create(self, entity: str, inspection_id: str, values: dict, *,
-               entity_id: str | None = None, label: str = "") -> ChangeSet:
+    def create(
+        self,
+        entity: str,
+        inspection_id: str,
+        values: dict,
+        *,
+        entity_id: str | None = None,
+        label: str = "",
+    ) -> ChangeSet:
         entity_id = entity_id or self.new_id()
         clean = {k: v for k, v in normalise(entity, values).items() if v is not None}
         self._write(inspection_id, entity, entity_id, clean)
         return ChangeSet(label or f"Add {entity}", (Change(CREATE, entity, entity_id, {}, clean),))
 
-    def upsert(self, entity: str, inspection_id: str, entity_id: str, values: dict,
-               label: str = "") -> ChangeSet:
+    def upsert(
+        self, entity: str, inspection_id: str, entity_id: str, values: dict, label: str = ""
+    ) -> ChangeSet:
         """Write a record whose id is derived from what it is about (a review, a link).
 
         Two inspectors creating the same one offline then edit one record, and a deleted one
@@ -112,7 +135,9 @@ class Workspace:
         if changed:
             self._write(row["inspection_id"], entity, entity_id, changed)
         before = {k: _as_value(entity, k, row.get(k)) for k in changed}
-        return ChangeSet(label or f"Edit {entity}", (Change(SET, entity, entity_id, before, changed),))
+        return ChangeSet(
+            label or f"Edit {entity}", (Change(SET, entity, entity_id, before, changed),)
+        )
 
     def delete(self, entity: str, entity_id: str, label: str = "") -> ChangeSet:
         row = self.require(entity, entity_id)
@@ -139,14 +164,19 @@ class Workspace:
         clean = normalise(state.entity, {field: value})
         before = {field: state.fields[field].value} if field in state.fields else {}
         self._write(state.inspection_id, state.entity, entity_id, clean)
-        return ChangeSet(label or "Resolve conflict", (Change(SET, state.entity, entity_id, before, clean),))
+        return ChangeSet(
+            label or "Resolve conflict", (Change(SET, state.entity, entity_id, before, clean),)
+        )
 
     def _resolve_deletion(self, state, ops: list[Op], delete: bool, label: str) -> ChangeSet:
         if delete:
             seen = [op.op_id for op in _all_heads(ops)]
-            self._write(state.inspection_id, state.entity, state.entity_id, {DELETED: True},
-                        parents=seen)
-            return ChangeSet(label or "Confirm deletion", (Change(DELETE, state.entity, state.entity_id),))
+            self._write(
+                state.inspection_id, state.entity, state.entity_id, {DELETED: True}, parents=seen
+            )
+            return ChangeSet(
+                label or "Confirm deletion", (Change(DELETE, state.entity, state.entity_id),)
+            )
         self._write(state.inspection_id, state.entity, state.entity_id, {DELETED: False})
         return ChangeSet(label or "Keep record", (Change(RESTORE, state.entity, state.entity_id),))
 
@@ -164,8 +194,14 @@ class Workspace:
         else:  # CREATE again, or RESTORE: bring the record back with its values
             self.restore(change.entity, change.entity_id)
 
-    def _write(self, inspection_id: str, entity: str, entity_id: str, values: dict,
-               parents: list[str] | None = None) -> None:
+    def _write(
+        self,
+        inspection_id: str,
+        entity: str,
+        entity_id: str,
+        values: dict,
+        parents: list[str] | None = None,
+    ) -> None:
         author = self.author_for(inspection_id)
         try:
             with write_transaction(self.db):
@@ -173,19 +209,41 @@ class Workspace:
                 by_field = _group_by_field(history)
                 device = self.device_for(inspection_id)
                 seq = oplog.last_seq(self.db, inspection_id, device)
-                ops = [self._op(inspection_id, entity, entity_id, field, value, author,
-                                _parents(by_field.get(field, ()), field, parents), device, seq + n)
-                       for n, (field, value) in enumerate(values.items(), 1)]
+                ops = [
+                    self._op(
+                        inspection_id,
+                        entity,
+                        entity_id,
+                        field,
+                        value,
+                        author,
+                        _parents(by_field.get(field, ()), field, parents),
+                        device,
+                        seq + n,
+                    )
+                    for n, (field, value) in enumerate(values.items(), 1)
+                ]
                 oplog.append(self.db, ops)
-                projection.write_state(self.db, resolve_entity(history + ops),
-                                       changed=set(values))
+                projection.write_state(self.db, resolve_entity(history + ops), changed=set(values))
         except DATABASE_ERRORS as error:
             raise save_failed(error) from error
 
-    def _op(self, inspection_id, entity, entity_id, field, value, author, parents, device,
-            seq) -> Op:
-        return Op(self.new_id(), inspection_id, entity, entity_id, field, value,
-                  self.clock.tick(), device, author, tuple(parents), seq)
+    def _op(
+        self, inspection_id, entity, entity_id, field, value, author, parents, device, seq
+    ) -> Op:
+        return Op(
+            self.new_id(),
+            inspection_id,
+            entity,
+            entity_id,
+            field,
+            value,
+            self.clock.tick(),
+            device,
+            author,
+            tuple(parents),
+            seq,
+        )
 
 
 def _group_by_field(ops: Iterable[Op]) -> dict[str, list[Op]]:
@@ -227,4 +285,3 @@ def _as_value(entity: str, field: str, value):
 
 def _stored(value):
     return value.isoformat() if hasattr(value, "isoformat") else value
-

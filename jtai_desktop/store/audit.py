@@ -3,18 +3,26 @@
 from __future__ import annotations
 
 import json
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 from sqlite_utils import Database
 
 
-def record(db: Database, action: str, inspection_id: str | None, actor: str, device_id: str,
-           details: dict) -> None:
+def record(
+    db: Database, action: str, inspection_id: str | None, actor: str, device_id: str, details: dict
+) -> None:
     db.execute(
         "INSERT INTO audit_log (at, action, inspection_id, actor, device_id, details) "
         "VALUES (?, ?, ?, ?, ?, ?)",
-        (datetime.now(timezone.utc).isoformat(timespec="seconds"), action, inspection_id,
-         actor, device_id, json.dumps(details, sort_keys=True)))
+        (
+            datetime.now(UTC).isoformat(timespec="seconds"),
+            action,
+            inspection_id,
+            actor,
+            device_id,
+            json.dumps(details, sort_keys=True),
+        ),
+    )
 
 
 def entries(db: Database, inspection_id: str | None = None) -> list[dict]:

@@ -9,9 +9,10 @@ from __future__ import annotations
 import hashlib
 import os
 import tempfile
+from collections.abc import Iterator
 from io import BytesIO
 from pathlib import Path
-from typing import BinaryIO, Iterator
+from typing import BinaryIO
 
 from ..crypto.blobcipher import CHUNK, BlobCipher, BlobDamagedError
 from ..domain.errors import StoreError
@@ -36,8 +37,9 @@ class BlobStore:
         except FileNotFoundError:
             raise StoreError(f"The file {Path(source).name} no longer exists.") from None
         except PermissionError:
-            raise StoreError(f"The file {Path(source).name} cannot be read "
-                             "(permission denied).") from None
+            raise StoreError(
+                f"The file {Path(source).name} cannot be read (permission denied)."
+            ) from None
 
     def put_bytes(self, data: bytes) -> tuple[str, int]:
         return self.put_stream(BytesIO(data))
@@ -67,8 +69,10 @@ class BlobStore:
                 os.fsync(out.fileno())
         except OSError as error:
             Path(name).unlink(missing_ok=True)
-            raise StoreError(f"The file could not be stored in the evidence folder: "
-                             f"{error.strerror or error}. Nothing was added.") from error
+            raise StoreError(
+                f"The file could not be stored in the evidence folder: "
+                f"{error.strerror or error}. Nothing was added."
+            ) from error
         return Path(name)
 
     def _commit(self, temp: Path, sha: str) -> None:
@@ -88,8 +92,10 @@ class BlobStore:
                     hasher.update(piece)
                     yield piece
         except FileNotFoundError:
-            raise StoreError(f"The evidence file {sha256[:12]}… is missing from this "
-                             "computer; it will be fetched again at the next sync.") from None
+            raise StoreError(
+                f"The evidence file {sha256[:12]}… is missing from this "
+                "computer; it will be fetched again at the next sync."
+            ) from None
         except BlobDamagedError:
             raise StoreError(_damaged(sha256)) from None
         if hasher.hexdigest() != sha256:
@@ -125,5 +131,7 @@ class BlobStore:
 
 
 def _damaged(sha256: str) -> str:
-    return (f"The stored evidence file {sha256[:12]}… is damaged (it was altered or cut "
-            "short). It will not be opened; fetch it again at the next sync or re-import it.")
+    return (
+        f"The stored evidence file {sha256[:12]}… is damaged (it was altered or cut "
+        "short). It will not be opened; fetch it again at the next sync or re-import it."
+    )

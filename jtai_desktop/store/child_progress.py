@@ -23,13 +23,19 @@ def _scope(inspection_id: str, child_id: str | None) -> tuple[str, tuple]:
     return "inspection_id = ? AND child_id = ?", (inspection_id, child_id)
 
 
-def written_cells(db: Database, inspection_id: str,
-                  child_id: str | None = None) -> set[tuple[str, str, str]]:
+def written_cells(
+    db: Database, inspection_id: str, child_id: str | None = None
+) -> set[tuple[str, str, str]]:
     """(child, agency, criterion) of every review with an observation written."""
     where, params = _scope(inspection_id, child_id)
-    return {(c, a, k) for c, a, k in db.execute(
-        f"SELECT child_id, agency_id, criterion_id FROM {spec_for('review').table} "
-        f"WHERE {where} AND trim(coalesce(observation, ''), ?) != ''", (*params, _BLANKS))}
+    return {
+        (c, a, k)
+        for c, a, k in db.execute(
+            f"SELECT child_id, agency_id, criterion_id FROM {spec_for('review').table} "
+            f"WHERE {where} AND trim(coalesce(observation, ''), ?) != ''",
+            (*params, _BLANKS),
+        )
+    }
 
 
 def latest_work(db: Database, inspection_id: str, child_id: str | None = None) -> dict[str, str]:
@@ -38,8 +44,10 @@ def latest_work(db: Database, inspection_id: str, child_id: str | None = None) -
     latest: dict[str, str] = {}
     for entity in CHILD_WORK:
         for child, stamp in db.execute(
-                f"SELECT child_id, max(updated_at) FROM {spec_for(entity).table} "
-                f"WHERE {where} GROUP BY child_id", params):
+            f"SELECT child_id, max(updated_at) FROM {spec_for(entity).table} "
+            f"WHERE {where} GROUP BY child_id",
+            params,
+        ):
             if stamp and stamp > latest.get(child, ""):
                 latest[child] = stamp
     return latest

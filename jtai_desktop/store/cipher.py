@@ -47,7 +47,11 @@ def save_failed(error: Exception):
 
     text = str(error)
     if any(marker in text for marker in FULL_ERRORS_TEXT):
-        return DiskFullError("The disk is full, so your last change was not saved. Free some "
-                             "space and try again; everything saved before is kept.")
-    return StoreError(f"Your last change could not be saved ({text}); everything saved "
-                      "before is kept. If this happens again, run 'jtai-desktop check'.")
+        return DiskFullError(
+            "The disk is full, so your last change was not saved. Free some "
+            "space and try again; everything saved before is kept."
+        )
+    return StoreError(
+        f"Your last change could not be saved ({text}); everything saved "
+        "before is kept. If this happens again, run 'jtai-desktop check'."
+    )

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Callable, Iterator
 
 from sqlite_utils import Database
 
@@ -41,9 +41,11 @@ def open_database(path: Path, connect: Connector = plain_connector) -> Database:
             conn.close()
         if not isinstance(error, DATABASE_ERRORS):
             raise
-        raise StoreError(f"The database {path.name} cannot be opened: {error}. It may be "
-                         "damaged or belong to another key file; nothing was changed. Restore "
-                         "it from a backup or choose another data folder.") from error
+        raise StoreError(
+            f"The database {path.name} cannot be opened: {error}. It may be "
+            "damaged or belong to another key file; nothing was changed. Restore "
+            "it from a backup or choose another data folder."
+        ) from error
     return db
 
 
@@ -78,8 +80,9 @@ def _migrate(db: Database, path: Path, connect: Connector) -> None:
     MIGRATIONS.apply(db)
 
 
-def backup_before_migrating(db: Database, path: Path, next_migration: str,
-                            connect: Connector = plain_connector) -> Path:
+def backup_before_migrating(
+    db: Database, path: Path, next_migration: str, connect: Connector = plain_connector
+) -> Path:
     """Copy the database aside (consistently, through SQLite's backup API) before a migration.
 
     The copy is opened with the same connector, so an encrypted store stays encrypted.

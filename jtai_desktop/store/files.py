@@ -21,5 +21,7 @@ def write_atomically(target: Path, data: bytes) -> None:
         os.replace(temp_name, target)
     except OSError as error:
         Path(temp_name).unlink(missing_ok=True)
-        raise StoreError(f"Could not write {target.name}: {error.strerror or error}. "
-                         "Any previous version of the file is unchanged.") from error
+        raise StoreError(
+            f"Could not write {target.name}: {error.strerror or error}. "
+            "Any previous version of the file is unchanged."
+        ) from error

@@ -4,15 +4,24 @@ from __future__ import annotations
 
 from sqlite_utils import Database
 
-COUNTED = {"team": "members", "children": "children", "reviews": "reviews", "notes": "notes",
-           "evidence": "evidence", "findings": "findings"}
+COUNTED = {
+    "team": "members",
+    "children": "children",
+    "reviews": "reviews",
+    "notes": "notes",
+    "evidence": "evidence",
+    "findings": "findings",
+}
 
 
 def ids_with_prefix(db: Database, prefix: str) -> list[str]:
     escaped = prefix.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-    return [row[0] for row in db.execute(
-        "SELECT id FROM inspections WHERE id LIKE ? ESCAPE '\\' ORDER BY id",
-        (escaped + "%",)).fetchall()]
+    return [
+        row[0]
+        for row in db.execute(
+            "SELECT id FROM inspections WHERE id LIKE ? ESCAPE '\\' ORDER BY id", (escaped + "%",)
+        ).fetchall()
+    ]
 
 
 def counts(db: Database, inspection_id: str, with_ops: bool = True) -> dict[str, int]:
@@ -26,26 +35,42 @@ def counts(db: Database, inspection_id: str, with_ops: bool = True) -> dict[str,
 
 
 def _count(db: Database, table: str, inspection_id: str) -> int:
-    return db.execute(f"SELECT count(*) FROM {table} WHERE inspection_id = ?",
-                      (inspection_id,)).fetchone()[0]
+    return db.execute(
+        f"SELECT count(*) FROM {table} WHERE inspection_id = ?", (inspection_id,)
+    ).fetchone()[0]
 
 
 def summaries(db: Database) -> list[dict]:
-    rows = db.execute("SELECT id, area, theme_id, title, notification_date FROM inspections "
-                      "ORDER BY notification_date DESC, id").fetchall()
-    return [{"id": r[0], "area": r[1], "theme": r[2], "title": r[3], "notification_date": r[4],
-             "counts": counts(db, r[0])} for r in rows]
+    rows = db.execute(
+        "SELECT id, area, theme_id, title, notification_date FROM inspections "
+        "ORDER BY notification_date DESC, id"
+    ).fetchall()
+    return [
+        {
+            "id": r[0],
+            "area": r[1],
+            "theme": r[2],
+            "title": r[3],
+            "notification_date": r[4],
+            "counts": counts(db, r[0]),
+        }
+        for r in rows
+    ]
 
 
 def most_recent_id(db: Database) -> str | None:
     """The inspection ``summaries`` lists first, without counting its records."""
-    row = db.execute("SELECT id FROM inspections ORDER BY notification_date DESC, id "
-                     "LIMIT 1").fetchone()
+    row = db.execute(
+        "SELECT id FROM inspections ORDER BY notification_date DESC, id LIMIT 1"
+    ).fetchone()
     return row[0] if row else None
 
 
 def retention_due(db: Database, today_iso: str) -> list[dict]:
-    rows = db.execute("SELECT id, title, retention_date FROM inspections "
-                      "WHERE retention_date IS NOT NULL AND retention_date <= ? "
-                      "ORDER BY retention_date", (today_iso,)).fetchall()
+    rows = db.execute(
+        "SELECT id, title, retention_date FROM inspections "
+        "WHERE retention_date IS NOT NULL AND retention_date <= ? "
+        "ORDER BY retention_date",
+        (today_iso,),
+    ).fetchall()
     return [{"id": r[0], "title": r[1], "retention_date": r[2]} for r in rows]

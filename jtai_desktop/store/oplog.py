@@ -5,16 +5,29 @@ from __future__ import annotations
 
 import hashlib
 import json
-from typing import Iterable, Iterator
+from collections.abc import Iterable, Iterator
 
 from sqlite_utils import Database
 
 from ..sync.ops import Op
 
-OP_COLUMNS = ("op_id", "inspection_id", "entity", "entity_id", "field", "value", "hlc",
-              "device_id", "author", "parents", "seq")
-_INSERT = (f"INSERT OR IGNORE INTO ops ({', '.join(OP_COLUMNS)}) "
-           f"VALUES ({', '.join('?' for _ in OP_COLUMNS)})")
+OP_COLUMNS = (
+    "op_id",
+    "inspection_id",
+    "entity",
+    "entity_id",
+    "field",
+    "value",
+    "hlc",
+    "device_id",
+    "author",
+    "parents",
+    "seq",
+)
+_INSERT = (
+    f"INSERT OR IGNORE INTO ops ({', '.join(OP_COLUMNS)}) "
+    f"VALUES ({', '.join('?' for _ in OP_COLUMNS)})"
+)
 
 
 def append(db: Database, ops: Iterable[Op]) -> None:
@@ -40,7 +53,7 @@ def ops_by_ids(db: Database, op_ids: Iterable[str]) -> list[Op]:
     ids = list(op_ids)
     found: list[Op] = []
     for start in range(0, len(ids), 500):  # stay under SQLite's bound-parameter limit
-        chunk = ids[start:start + 500]
+        chunk = ids[start : start + 500]
         found += _ops(db, f"op_id IN ({', '.join('?' for _ in chunk)})", tuple(chunk))
     return found
 
@@ -49,11 +62,15 @@ def entity_kinds(db: Database, entity_ids: list[str]) -> dict[str, tuple[str, st
     """Entity id -> (kind of record, inspection) for the ids the log already holds."""
     found: dict[str, tuple[str, str]] = {}
     for start in range(0, len(entity_ids), 500):
-        chunk = entity_ids[start:start + 500]
-        found.update((entity_id, (entity, inspection_id)) for entity_id, entity, inspection_id
-                     in db.conn.execute(
-                         "SELECT entity_id, entity, inspection_id FROM ops WHERE entity_id IN "
-                         f"({', '.join('?' for _ in chunk)}) GROUP BY entity_id", tuple(chunk)))
+        chunk = entity_ids[start : start + 500]
+        found.update(
+            (entity_id, (entity, inspection_id))
+            for entity_id, entity, inspection_id in db.conn.execute(
+                "SELECT entity_id, entity, inspection_id FROM ops WHERE entity_id IN "
+                f"({', '.join('?' for _ in chunk)}) GROUP BY entity_id",
+                tuple(chunk),
+            )
+        )
     return found
 
 
@@ -84,8 +101,10 @@ def ops_by_entity(db: Database, inspection_id: str | None = None) -> Iterator[li
 
 
 def last_seq(db: Database, inspection_id: str, device_id: str) -> int:
-    row = db.conn.execute("SELECT max(seq) FROM ops WHERE inspection_id = ? AND device_id = ?",
-                          (inspection_id, device_id)).fetchone()
+    row = db.conn.execute(
+        "SELECT max(seq) FROM ops WHERE inspection_id = ? AND device_id = ?",
+        (inspection_id, device_id),
+    ).fetchone()
     return row[0] or 0
 
 
@@ -95,21 +114,24 @@ def last_stamp(db: Database, device_id: str) -> str | None:
 
 
 def count(db: Database, inspection_id: str) -> int:
-    return db.conn.execute("SELECT count(*) FROM ops WHERE inspection_id = ?",
-                           (inspection_id,)).fetchone()[0]
+    return db.conn.execute(
+        "SELECT count(*) FROM ops WHERE inspection_id = ?", (inspection_id,)
+    ).fetchone()[0]
 
 
 def digest(db: Database, inspection_id: str) -> str:
     """SHA-256 over the sorted op ids: equal on two replicas exactly when they hold the same ops."""
     hasher = hashlib.sha256()
     for (op_id,) in db.conn.execute(
-            "SELECT op_id FROM ops WHERE inspection_id = ? ORDER BY op_id", (inspection_id,)):
+        "SELECT op_id FROM ops WHERE inspection_id = ? ORDER BY op_id", (inspection_id,)
+    ):
         hasher.update(op_id.encode() + b"\n")
     return hasher.hexdigest()
 
 
-def field_values(db: Database, inspection_id: str, entity: str, field: str,
-                 author: str | None = None) -> list:
+def field_values(
+    db: Database, inspection_id: str, entity: str, field: str, author: str | None = None
+) -> list:
     """Every value ever written to one field of one kind of record, deleted records included."""
     sql = "SELECT value FROM ops WHERE inspection_id = ? AND entity = ? AND field = ?"
     params: tuple = (inspection_id, entity, field)
@@ -123,23 +145,35 @@ def newest_stamp(db: Database) -> str | None:
 
 
 def count_by_device(db: Database, inspection_id: str, device_id: str) -> int:
-    return db.execute("SELECT count(*) FROM ops WHERE inspection_id = ? AND device_id = ?",
-                      (inspection_id, device_id)).fetchone()[0]
+    return db.execute(
+        "SELECT count(*) FROM ops WHERE inspection_id = ? AND device_id = ?",
+        (inspection_id, device_id),
+    ).fetchone()[0]
 
 
-def ops_in_range(db: Database, inspection_id: str, device_id: str, first: int, last: int) -> list[Op]:
-    return sorted(_ops(db, "inspection_id = ? AND device_id = ? AND seq BETWEEN ? AND ?",
-                       (inspection_id, device_id, first, last)), key=lambda op: op.seq)
+def ops_in_range(
+    db: Database, inspection_id: str, device_id: str, first: int, last: int
+) -> list[Op]:
+    return sorted(
+        _ops(
+            db,
+            "inspection_id = ? AND device_id = ? AND seq BETWEEN ? AND ?",
+            (inspection_id, device_id, first, last),
+        ),
+        key=lambda op: op.seq,
+    )
 
 
 def renumber(db: Database, new_seqs: dict[str, int]) -> None:
     """Give ops new sequence numbers (op id -> seq). Only how a device's ops are numbered for
     sending changes; the ops themselves do not. In two steps, through negative numbers, so
     that no two ops of a device share a number on the way."""
-    db.conn.executemany("UPDATE ops SET seq = ? WHERE op_id = ?",
-                        [(-seq, op_id) for op_id, seq in new_seqs.items()])
-    db.conn.executemany("UPDATE ops SET seq = -seq WHERE op_id = ?",
-                        [(op_id,) for op_id in new_seqs])
+    db.conn.executemany(
+        "UPDATE ops SET seq = ? WHERE op_id = ?", [(-seq, op_id) for op_id, seq in new_seqs.items()]
+    )
+    db.conn.executemany(
+        "UPDATE ops SET seq = -seq WHERE op_id = ?", [(op_id,) for op_id in new_seqs]
+    )
 
 
 def ops_of_inspection(db: Database, inspection_id: str) -> list[Op]:
@@ -147,19 +181,33 @@ def ops_of_inspection(db: Database, inspection_id: str) -> list[Op]:
 
 
 def shas_written_by(db: Database, inspection_id: str, device_id: str) -> set[str]:
-    return {json.loads(v) for (v,) in db.execute(
-        "SELECT value FROM ops WHERE inspection_id = ? AND entity = 'evidence' "
-        "AND field = 'sha256' AND device_id = ?", (inspection_id, device_id))}
+    return {
+        json.loads(v)
+        for (v,) in db.execute(
+            "SELECT value FROM ops WHERE inspection_id = ? AND entity = 'evidence' "
+            "AND field = 'sha256' AND device_id = ?",
+            (inspection_id, device_id),
+        )
+    }
 
 
 def count_records(db: Database, inspection_id: str) -> dict[str, int]:
     """Distinct records per kind in the change log (deleted ones included)."""
-    return dict(db.execute("SELECT entity, count(DISTINCT entity_id) FROM ops "
-                           "WHERE inspection_id = ? GROUP BY entity", (inspection_id,)).fetchall())
+    return dict(
+        db.execute(
+            "SELECT entity, count(DISTINCT entity_id) FROM ops "
+            "WHERE inspection_id = ? GROUP BY entity",
+            (inspection_id,),
+        ).fetchall()
+    )
 
 
 def current_shas(db: Database, inspection_id: str) -> set[str]:
     """Files the inspection's evidence currently names (deleted evidence excluded)."""
-    return {sha for (sha,) in db.execute(
-        "SELECT sha256 FROM evidence WHERE inspection_id = ? AND sha256 IS NOT NULL",
-        (inspection_id,))}
+    return {
+        sha
+        for (sha,) in db.execute(
+            "SELECT sha256 FROM evidence WHERE inspection_id = ? AND sha256 IS NOT NULL",
+            (inspection_id,),
+        )
+    }

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import json
-from typing import Iterable
+from collections.abc import Iterable
 
 from sqlite_utils import Database
 
@@ -64,8 +64,9 @@ def _search_fields(spec: EntitySpec) -> set[str]:
 
 def row_for(spec: EntitySpec, state: EntityState) -> dict:
     values = state.values()
-    row = {name: _column_value(spec.field(name).kind, values.get(name))
-           for name in spec.field_names}
+    row = {
+        name: _column_value(spec.field(name).kind, values.get(name)) for name in spec.field_names
+    }
     row.update(_meta(state))
     return row
 
@@ -101,11 +102,14 @@ def _write_row(db: Database, spec: EntitySpec, state: EntityState) -> None:
     values = tuple(row[c] for c in columns)
     cursor = db.conn.execute(
         f"UPDATE {spec.table} SET {', '.join(f'{c} = ?' for c in columns)} WHERE id = ?",
-        (*values, state.entity_id))
+        (*values, state.entity_id),
+    )
     if cursor.rowcount == 0:
         db.conn.execute(
             f"INSERT INTO {spec.table} (id, {', '.join(columns)}) "
-            f"VALUES (?, {', '.join('?' for _ in columns)})", (state.entity_id, *values))
+            f"VALUES (?, {', '.join('?' for _ in columns)})",
+            (state.entity_id, *values),
+        )
 
 
 def _write_conflicts(db: Database, state: EntityState) -> None:
@@ -114,8 +118,13 @@ def _write_conflicts(db: Database, state: EntityState) -> None:
         db.execute(
             "INSERT INTO conflicts (entity_id, field, entity, inspection_id, op_ids) "
             "VALUES (?, ?, ?, ?, ?)",
-            (state.entity_id, field, state.entity, state.inspection_id,
-             json.dumps([op.op_id for op in heads])),
+            (
+                state.entity_id,
+                field,
+                state.entity,
+                state.inspection_id,
+                json.dumps([op.op_id for op in heads]),
+            ),
         )
 
 
@@ -142,8 +151,8 @@ def conflict_heads(db: Database, entity_id: str) -> dict[str, list[Op]]:
     """Field -> competing ops for an entity's open conflicts, oldest first."""
     found: dict[str, list[Op]] = {}
     for field, op_ids in db.execute(
-            "SELECT field, op_ids FROM conflicts WHERE entity_id = ? ORDER BY field",
-            (entity_id,)).fetchall():
+        "SELECT field, op_ids FROM conflicts WHERE entity_id = ? ORDER BY field", (entity_id,)
+    ).fetchall():
         ops = oplog.ops_by_ids(db, json.loads(op_ids))
         found[field] = sorted(ops, key=lambda op: (op.hlc, op.op_id))
     return found

@@ -40,10 +40,18 @@ class BundleHeader:
     format: int = FORMAT
 
     def to_json(self) -> bytes:
-        return json.dumps({"format": self.format, "inspection_id": self.inspection_id,
-                           "device_id": self.device_id, "first_seq": self.first_seq,
-                           "last_seq": self.last_seq, "schema": list(self.schema)},
-                          sort_keys=True, separators=(",", ":")).encode()
+        return json.dumps(
+            {
+                "format": self.format,
+                "inspection_id": self.inspection_id,
+                "device_id": self.device_id,
+                "first_seq": self.first_seq,
+                "last_seq": self.last_seq,
+                "schema": list(self.schema),
+            },
+            sort_keys=True,
+            separators=(",", ":"),
+        ).encode()
 
     @property
     def name(self) -> str:
@@ -64,14 +72,21 @@ def highest_seq(names: list[str]) -> int:
     return max((r[1] for r in map(bundle_range, names) if r is not None), default=0)
 
 
-def seal(header: BundleHeader, ops: list[Op], data_key: bytes,
-         signing_key: Ed25519PrivateKey) -> bytes:
+def seal(
+    header: BundleHeader, ops: list[Op], data_key: bytes, signing_key: Ed25519PrivateKey
+) -> bytes:
     head = header.to_json()
     nonce = os.urandom(12)
-    plaintext = json.dumps([op.to_row() for op in ops], sort_keys=True,
-                           separators=(",", ":")).encode()
-    body = MAGIC + struct.pack(">I", len(head)) + head + nonce + \
-        AESGCM(data_key).encrypt(nonce, plaintext, head)
+    plaintext = json.dumps(
+        [op.to_row() for op in ops], sort_keys=True, separators=(",", ":")
+    ).encode()
+    body = (
+        MAGIC
+        + struct.pack(">I", len(head))
+        + head
+        + nonce
+        + AESGCM(data_key).encrypt(nonce, plaintext, head)
+    )
     return body + signing_key.sign(body)
 
 
@@ -83,17 +98,25 @@ def read_header(data: bytes) -> BundleHeader:
 def _parse_header(data: bytes) -> tuple[BundleHeader, bytes]:
     if len(data) < len(MAGIC) + 4 + 12 + SIGNATURE_SIZE or not data.startswith(MAGIC):
         raise BundleError("This is not a bundle of jtai-desktop, or it was cut short.")
-    (length,) = struct.unpack(">I", data[len(MAGIC):len(MAGIC) + 4])
+    (length,) = struct.unpack(">I", data[len(MAGIC) : len(MAGIC) + 4])
     try:
-        raw = json.loads(data[len(MAGIC) + 4:len(MAGIC) + 4 + length])
-        header = BundleHeader(raw["inspection_id"], raw["device_id"], int(raw["first_seq"]),
-                              int(raw["last_seq"]), tuple(raw["schema"]), int(raw["format"]))
+        raw = json.loads(data[len(MAGIC) + 4 : len(MAGIC) + 4 + length])
+        header = BundleHeader(
+            raw["inspection_id"],
+            raw["device_id"],
+            int(raw["first_seq"]),
+            int(raw["last_seq"]),
+            tuple(raw["schema"]),
+            int(raw["format"]),
+        )
     except (ValueError, KeyError, TypeError):
         raise BundleError("The bundle's header is damaged.") from None
     if header.format != FORMAT:
-        raise BundleError(f"The bundle has format {header.format}; this version reads "
-                          f"format {FORMAT}. Install the same version as the team.")
-    return header, data[len(MAGIC) + 4:len(MAGIC) + 4 + length]
+        raise BundleError(
+            f"The bundle has format {header.format}; this version reads "
+            f"format {FORMAT}. Install the same version as the team."
+        )
+    return header, data[len(MAGIC) + 4 : len(MAGIC) + 4 + length]
 
 
 def open_sealed(data: bytes, public_key_hex: str, data_key: bytes) -> tuple[BundleHeader, list[Op]]:
@@ -101,17 +124,21 @@ def open_sealed(data: bytes, public_key_hex: str, data_key: bytes) -> tuple[Bund
     header, head = _parse_header(data)
     body, signature = data[:-SIGNATURE_SIZE], data[-SIGNATURE_SIZE:]
     if not verify(public_key_hex, signature, body):
-        raise BundleError(f"A bundle from device {header.device_id[:8]} failed its signature "
-                          "check: it was changed after it was written, or not written by "
-                          "that device. It was not applied.")
+        raise BundleError(
+            f"A bundle from device {header.device_id[:8]} failed its signature "
+            "check: it was changed after it was written, or not written by "
+            "that device. It was not applied."
+        )
     start = len(MAGIC) + 4 + len(head)
-    nonce, ciphertext = body[start:start + 12], body[start + 12:]
+    nonce, ciphertext = body[start : start + 12], body[start + 12 :]
     try:
         plaintext = AESGCM(data_key).decrypt(nonce, ciphertext, head)
         ops = [Op.from_row(row) for row in json.loads(plaintext)]
     except InvalidTag:
-        raise BundleError("A bundle could not be decrypted with this inspection's key; it "
-                          "belongs to another inspection or was damaged.") from None
+        raise BundleError(
+            "A bundle could not be decrypted with this inspection's key; it "
+            "belongs to another inspection or was damaged."
+        ) from None
     except (ValueError, KeyError, TypeError):
         raise BundleError("A bundle's content is damaged.") from None
     check_ops(header, ops)

@@ -9,9 +9,9 @@ from __future__ import annotations
 
 import threading
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import datetime, timezone
-from typing import Callable
+from datetime import UTC, datetime
 
 MAX_COUNTER = 9999
 MAX_AHEAD_MS = 3 * 24 * 3600 * 1000  # a laptop a day or two fast is fine; a week is not
@@ -27,13 +27,13 @@ class Stamp:
         return f"{self.millis:013d}.{self.counter:04d}.{self.device}"
 
     @classmethod
-    def parse(cls, text: str) -> "Stamp":
+    def parse(cls, text: str) -> Stamp:
         millis, counter, device = text.split(".", 2)
         return cls(int(millis), int(counter), device)
 
     def iso(self) -> str:
         """The wall-clock part as an ISO 8601 UTC time, for display and created_at columns."""
-        moment = datetime.fromtimestamp(self.millis / 1000, tz=timezone.utc)
+        moment = datetime.fromtimestamp(self.millis / 1000, tz=UTC)
         return moment.strftime("%Y-%m-%dT%H:%M:%S.") + f"{self.millis % 1000:03d}Z"
 
 
@@ -44,8 +44,7 @@ def wall_millis() -> int:
 class HybridClock:
     """Issues strictly increasing stamps for one device."""
 
-    def __init__(self, device: str, last: str | None = None,
-                 now: Callable[[], int] = wall_millis):
+    def __init__(self, device: str, last: str | None = None, now: Callable[[], int] = wall_millis):
         self.device = device
         self._now = now
         self._last = Stamp.parse(last) if last else Stamp(0, 0, device)

@@ -32,18 +32,34 @@ class InviteError(JtaiError):
     exit_code = 4
 
 
-def write_invite(secret: dict, snapshot_ops: list[Op], passphrase: str, lead_key: Ed25519PrivateKey,
-                 title: str, params: KdfParams | None = None) -> bytes:
+def write_invite(
+    secret: dict,
+    snapshot_ops: list[Op],
+    passphrase: str,
+    lead_key: Ed25519PrivateKey,
+    title: str,
+    params: KdfParams | None = None,
+) -> bytes:
     snapshot = _seal_snapshot(snapshot_ops, bytes.fromhex(secret["data_key"]), lead_key)
     secret = {**secret, "snapshot_sha256": hashlib.sha256(snapshot).hexdigest()}
     params = params or tuned_params()
-    header = {"format": FORMAT, "kind": KIND, "inspection_id": secret["inspection_id"],
-              "title": title, "kdf": params.to_json()}
+    header = {
+        "format": FORMAT,
+        "kind": KIND,
+        "inspection_id": secret["inspection_id"],
+        "title": title,
+        "kdf": params.to_json(),
+    }
     nonce = os.urandom(12)
     sealed = AESGCM(derive(passphrase, params)).encrypt(
-        nonce, json.dumps(secret, sort_keys=True).encode(), _aad(header))
-    body = {**header, "nonce": nonce.hex(), "secret": sealed.hex(),
-            "snapshot": base64.b64encode(snapshot).decode()}
+        nonce, json.dumps(secret, sort_keys=True).encode(), _aad(header)
+    )
+    body = {
+        **header,
+        "nonce": nonce.hex(),
+        "secret": sealed.hex(),
+        "snapshot": base64.b64encode(snapshot).decode(),
+    }
     return json.dumps(body, indent=1, sort_keys=True).encode()
 
 
@@ -52,15 +68,22 @@ def read_invite(data: bytes, passphrase: str) -> tuple[dict, list[Op]]:
     header = {k: body[k] for k in ("format", "kind", "inspection_id", "title", "kdf")}
     try:
         kek = derive(passphrase, KdfParams.from_json(body["kdf"]))
-        secret = json.loads(AESGCM(kek).decrypt(bytes.fromhex(body["nonce"]),
-                                                bytes.fromhex(body["secret"]), _aad(header)))
+        secret = json.loads(
+            AESGCM(kek).decrypt(
+                bytes.fromhex(body["nonce"]), bytes.fromhex(body["secret"]), _aad(header)
+            )
+        )
     except InvalidTag:
-        raise InviteError("That passphrase does not open this invitation (or the file was "
-                          "changed). Check the passphrase with your lead inspector.") from None
+        raise InviteError(
+            "That passphrase does not open this invitation (or the file was "
+            "changed). Check the passphrase with your lead inspector."
+        ) from None
     snapshot = base64.b64decode(body["snapshot"])
     if hashlib.sha256(snapshot).hexdigest() != secret["snapshot_sha256"]:
-        raise InviteError("The invitation's content was changed after the lead wrote it; "
-                          "ask your lead inspector for a new one.")
+        raise InviteError(
+            "The invitation's content was changed after the lead wrote it; "
+            "ask your lead inspector for a new one."
+        )
     ops = _open_snapshot(snapshot, bytes.fromhex(secret["data_key"]), secret["lead_public_key"])
     return secret, ops
 
@@ -77,8 +100,10 @@ def _parse(data: bytes) -> dict:
     except (ValueError, AttributeError):
         raise InviteError("This file is not a jtai-desktop invitation.") from None
     if body.get("format") != FORMAT:
-        raise InviteError("This invitation was made by another version of jtai-desktop; "
-                          "install the version your team uses.")
+        raise InviteError(
+            "This invitation was made by another version of jtai-desktop; "
+            "install the version your team uses."
+        )
     return body
 
 

@@ -14,8 +14,9 @@ def new_signing_key() -> Ed25519PrivateKey:
 
 
 def private_bytes(key: Ed25519PrivateKey) -> bytes:
-    return key.private_bytes(serialization.Encoding.Raw, serialization.PrivateFormat.Raw,
-                             serialization.NoEncryption())
+    return key.private_bytes(
+        serialization.Encoding.Raw, serialization.PrivateFormat.Raw, serialization.NoEncryption()
+    )
 
 
 def private_from_bytes(raw: bytes) -> Ed25519PrivateKey:
@@ -23,8 +24,11 @@ def private_from_bytes(raw: bytes) -> Ed25519PrivateKey:
 
 
 def public_hex(key: Ed25519PrivateKey) -> str:
-    return key.public_key().public_bytes(serialization.Encoding.Raw,
-                                         serialization.PublicFormat.Raw).hex()
+    return (
+        key.public_key()
+        .public_bytes(serialization.Encoding.Raw, serialization.PublicFormat.Raw)
+        .hex()
+    )
 
 
 def verify(public_key_hex: str, signature: bytes, message: bytes) -> bool:

@@ -14,8 +14,9 @@ name) keeps the entity visible and opens a delete/edit conflict, so nobody's wor
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Any, Iterable
+from typing import Any
 
 from .ops import DELETED, Op, encode_value
 
@@ -95,14 +96,22 @@ def resolve_entity(ops: Iterable[Op]) -> EntityState:
     by_field: dict[str, list[Op]] = defaultdict(list)
     for op in ordered:
         by_field[op.field].append(op)
-    fields = {name: FieldState(name, field_heads(group))
-              for name, group in by_field.items() if name != DELETED}
+    fields = {
+        name: FieldState(name, field_heads(group))
+        for name, group in by_field.items()
+        if name != DELETED
+    }
     deleted_heads = field_heads(by_field.get(DELETED, ()))
     tombstones, unseen, contested = _deletion(deleted_heads, fields)
     return EntityState(
-        entity=ordered[0].entity, entity_id=ordered[0].entity_id,
-        inspection_id=ordered[0].inspection_id, fields=fields,
-        tombstones=tombstones, unseen_edits=unseen, first=ordered[0], last=ordered[-1],
+        entity=ordered[0].entity,
+        entity_id=ordered[0].entity_id,
+        inspection_id=ordered[0].inspection_id,
+        fields=fields,
+        tombstones=tombstones,
+        unseen_edits=unseen,
+        first=ordered[0],
+        last=ordered[-1],
         contested_deletion=contested,
     )
 

@@ -39,7 +39,7 @@ class Op:
         }
 
     @classmethod
-    def from_row(cls, row: dict) -> "Op":
+    def from_row(cls, row: dict) -> Op:
         return cls(
             op_id=row["op_id"],
             inspection_id=row["inspection_id"],

@@ -35,7 +35,9 @@ class Transport(Protocol):
     def list_devices(self, inspection_id: str) -> list[str]: ...
     def list_files(self, inspection_id: str, device_id: str, kind: str) -> list[str]: ...
     def get(self, inspection_id: str, device_id: str, kind: str, name: str) -> bytes: ...
-    def put(self, inspection_id: str, device_id: str, kind: str, name: str, data: bytes) -> None: ...
+    def put(
+        self, inspection_id: str, device_id: str, kind: str, name: str, data: bytes
+    ) -> None: ...
 
 
 BUNDLES, BLOBS = "bundles", "blobs"
@@ -50,9 +52,11 @@ class FolderTransport:
 
     def _check(self) -> None:
         if not self.root.is_dir():
-            raise OfflineError(f"The sync folder {self.root} is not available (not mounted or "
-                               "not connected?). Your work is kept on this computer; sync "
-                               "again when the folder is back.")
+            raise OfflineError(
+                f"The sync folder {self.root} is not available (not mounted or "
+                "not connected?). Your work is kept on this computer; sync "
+                "again when the folder is back."
+            )
 
     def list_devices(self, inspection_id: str) -> list[str]:
         self._check()
@@ -64,7 +68,9 @@ class FolderTransport:
         folder = self.root / inspection_id / device_id / kind
         if not folder.is_dir():
             return []
-        return sorted(p.name for p in folder.iterdir() if p.is_file() and not p.name.startswith("."))
+        return sorted(
+            p.name for p in folder.iterdir() if p.is_file() and not p.name.startswith(".")
+        )
 
     def get(self, inspection_id: str, device_id: str, kind: str, name: str) -> bytes:
         self._check()
@@ -72,9 +78,11 @@ class FolderTransport:
             return (self.root / inspection_id / device_id / kind / name).read_bytes()
         except OSError as error:
             self._check()  # the stick was pulled out or the share went away: offline
-            raise TransportError(f"Could not read {name} from the sync folder: "
-                                 f"{error.strerror or error}. Nothing is lost; sync again "
-                                 "later.") from error
+            raise TransportError(
+                f"Could not read {name} from the sync folder: "
+                f"{error.strerror or error}. Nothing is lost; sync again "
+                "later."
+            ) from error
 
     def put(self, inspection_id: str, device_id: str, kind: str, name: str, data: bytes) -> None:
         self._check()
@@ -89,5 +97,7 @@ class FolderTransport:
             os.replace(temp, folder / name)
         except OSError as error:
             Path(temp).unlink(missing_ok=True)
-            raise TransportError(f"Could not write to the sync folder: {error.strerror or error}. "
-                                 "Nothing is lost; sync again later.") from error
+            raise TransportError(
+                f"Could not write to the sync folder: {error.strerror or error}. "
+                "Nothing is lost; sync again later."
+            ) from error

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import base64
 import secrets
-import socket
 import urllib.error
 import urllib.parse
 import urllib.request
@@ -32,8 +31,14 @@ class WebDavTransport:
     def _url(self, *parts: str) -> str:
         return self.base + "/".join(urllib.parse.quote(p) for p in parts)
 
-    def _request(self, method: str, url: str, data: bytes | None = None,
-                 headers: dict | None = None, ok: tuple[int, ...] = (200, 201, 204, 207)):
+    def _request(
+        self,
+        method: str,
+        url: str,
+        data: bytes | None = None,
+        headers: dict | None = None,
+        ok: tuple[int, ...] = (200, 201, 204, 207),
+    ):
         request = urllib.request.Request(url, data=data, method=method, headers=headers or {})
         if self._auth:
             request.add_header("Authorization", self._auth)
@@ -44,13 +49,17 @@ class WebDavTransport:
             if error.code in ok:
                 return error.code, error.read()
             if error.code in (401, 403):
-                raise TransportError("The WebDAV server refused the credentials; check the "
-                                     "user name and password in your credentials file.") from None
+                raise TransportError(
+                    "The WebDAV server refused the credentials; check the "
+                    "user name and password in your credentials file."
+                ) from None
             return error.code, b""
-        except (urllib.error.URLError, socket.timeout, ConnectionError) as error:
-            raise OfflineError(f"The WebDAV server {urllib.parse.urlsplit(self.base).netloc} "
-                               f"cannot be reached ({getattr(error, 'reason', error)}). Your work "
-                               "is kept on this computer; sync again when back online.") from None
+        except (TimeoutError, urllib.error.URLError, ConnectionError) as error:
+            raise OfflineError(
+                f"The WebDAV server {urllib.parse.urlsplit(self.base).netloc} "
+                f"cannot be reached ({getattr(error, 'reason', error)}). Your work "
+                "is kept on this computer; sync again when back online."
+            ) from None
 
     def _list(self, *parts: str) -> list[tuple[str, bool]]:
         url = self._url(*parts) + "/"
@@ -72,8 +81,11 @@ class WebDavTransport:
         return sorted(name for name, is_dir in self._list(inspection_id) if is_dir)
 
     def list_files(self, inspection_id: str, device_id: str, kind: str) -> list[str]:
-        return sorted(name for name, is_dir in self._list(inspection_id, device_id, kind)
-                      if not is_dir and not name.startswith("."))
+        return sorted(
+            name
+            for name, is_dir in self._list(inspection_id, device_id, kind)
+            if not is_dir and not name.startswith(".")
+        )
 
     def get(self, inspection_id: str, device_id: str, kind: str, name: str) -> bytes:
         status, body = self._request("GET", self._url(inspection_id, device_id, kind, name))

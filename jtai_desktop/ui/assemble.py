@@ -22,8 +22,9 @@ JUMPS_TO_RECORDS = ("findings", "search", "review_merge")
 def build_main_window(context: AppContext, open_latest: bool = True) -> MainWindow:
     session = InspectionSession(context)
     session.tasks = TaskRunner(session)
-    window = MainWindow(session, SECTIONS, lambda spec: _create_page(window, spec),
-                        lambda: _create_welcome(window))
+    window = MainWindow(
+        session, SECTIONS, lambda spec: _create_page(window, spec), lambda: _create_welcome(window)
+    )
     _add_inspection_actions(window)
     _add_search_actions(window)
     window.lock_controller = LockController(window, session)
@@ -43,9 +44,10 @@ def _create_page(window: MainWindow, spec: PageSpec) -> Page:
     page = spec.page_type()(window.session)
     if spec.key in JUMPS_TO_RECORDS:
         page.jump_requested.connect(window.jump_to)
-    if hasattr(page, "review_requested"):       # children: open the case review of a child
+    if hasattr(page, "review_requested"):  # children: open the case review of a child
         page.review_requested.connect(
-            lambda child_id: window.navigate("reviews").show_child(child_id))
+            lambda child_id: window.navigate("reviews").show_child(child_id)
+        )
     return page
 
 
@@ -95,8 +97,9 @@ def _open_demo(window: MainWindow) -> None:
         finally:
             ws.db.close()
 
-    session.tasks.start(work, on_finished=session.open_inspection,
-                        on_failed=lambda error: show_error(window, error))
+    session.tasks.start(
+        work, on_finished=session.open_inspection, on_failed=lambda error: show_error(window, error)
+    )
 
 
 def _add_search_actions(window: MainWindow) -> None:

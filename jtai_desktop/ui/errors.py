@@ -19,8 +19,9 @@ from ..logs import log
 def show_error(parent: QWidget | None, error: BaseException, title: str | None = None) -> None:
     if isinstance(error, JtaiError):
         log.info("refused: %s", type(error).__name__)
-        QMessageBox.warning(parent, title or QApplication.translate("errors", "Not done"),
-                            error.message)
+        QMessageBox.warning(
+            parent, title or QApplication.translate("errors", "Not done"), error.message
+        )
         return
     details = "".join(traceback.format_exception(type(error), error, error.__traceback__))
     log.error("unexpected error %s\n%s", type(error).__name__, _without_values(details))
@@ -28,10 +29,18 @@ def show_error(parent: QWidget | None, error: BaseException, title: str | None =
 
 
 def unexpected_error_box(parent: QWidget | None, details: str) -> QMessageBox:
-    box = QMessageBox(QMessageBox.Icon.Critical, QApplication.translate("errors", "Something went wrong"),
-                      QApplication.translate("errors", "The app hit an unexpected problem. "
-                      "What you saved before is kept. Please send the details below to "
-                      "the app's support contact."), QMessageBox.StandardButton.Close, parent)
+    box = QMessageBox(
+        QMessageBox.Icon.Critical,
+        QApplication.translate("errors", "Something went wrong"),
+        QApplication.translate(
+            "errors",
+            "The app hit an unexpected problem. "
+            "What you saved before is kept. Please send the details below to "
+            "the app's support contact.",
+        ),
+        QMessageBox.StandardButton.Close,
+        parent,
+    )
     box.setDetailedText(details)
     copy = QPushButton(QApplication.translate("errors", "Copy details"))
     copy.setAccessibleName("Copy error details")

@@ -52,8 +52,13 @@ class ImportOutcome:
         return total
 
 
-def import_files(context, inspection_id: str, paths: list[Path], outcome: ImportOutcome,
-                 today: date | None = None):
+def import_files(
+    context,
+    inspection_id: str,
+    paths: list[Path],
+    outcome: ImportOutcome,
+    today: date | None = None,
+):
     """The task function for ``TaskRunner.start``: ``fn(progress, is_cancelled)``."""
     when = today or date.today()
 
@@ -76,8 +81,14 @@ def import_files(context, inspection_id: str, paths: list[Path], outcome: Import
 
 def _import_one(ws, inspection_id: str, path: Path, when: date, outcome: ImportOutcome) -> None:
     try:
-        changes = add_evidence(ws, inspection_id, title=path.stem or path.name,
-                               source=DEFAULT_SOURCE, date=when, path=path)
+        changes = add_evidence(
+            ws,
+            inspection_id,
+            title=path.stem or path.name,
+            source=DEFAULT_SOURCE,
+            date=when,
+            path=path,
+        )
     except JtaiError as refusal:  # the gate's refusals name the file and say what to do
         if _is_storage_failure(refusal):
             raise
@@ -91,11 +102,13 @@ def _is_storage_failure(error: JtaiError) -> bool:
     return isinstance(error, StoreError)
 
 
-def start_task(session: InspectionSession, fn, *, progress=None, finished=None,
-               cancelled=None, failed=None):
+def start_task(
+    session: InspectionSession, fn, *, progress=None, finished=None, cancelled=None, failed=None
+):
     """Start ``fn`` on the session's task runner, its handlers connected before it runs."""
-    return session.tasks.start(fn, on_progress=progress, on_finished=finished,
-                               on_cancelled=cancelled, on_failed=failed)
+    return session.tasks.start(
+        fn, on_progress=progress, on_finished=finished, on_cancelled=cancelled, on_failed=failed
+    )
 
 
 class EvidenceImporter(QObject):
@@ -122,19 +135,22 @@ class EvidenceImporter(QObject):
         self.session.ws.author_for(inspection_id)  # not a member here: refuse before starting
         outcome = ImportOutcome(len(paths))
         self.task = start_task(
-            self.session, import_files(self.session.context, inspection_id, paths, outcome),
+            self.session,
+            import_files(self.session.context, inspection_id, paths, outcome),
             progress=self.progress,  # forwarded signal to signal, queued to this thread
             finished=lambda _result: self._ended(outcome),
             cancelled=lambda: self._ended(outcome, cancelled=True),
-            failed=lambda error: self._ended(outcome, error=error))
+            failed=lambda error: self._ended(outcome, error=error),
+        )
         return outcome
 
     def cancel(self) -> None:
         if self.task is not None:
             self.task.cancel()
 
-    def _ended(self, outcome: ImportOutcome, cancelled: bool = False,
-               error: BaseException | None = None) -> None:
+    def _ended(
+        self, outcome: ImportOutcome, cancelled: bool = False, error: BaseException | None = None
+    ) -> None:
         self.task = None
         outcome.cancelled = outcome.cancelled or cancelled
         outcome.error = error

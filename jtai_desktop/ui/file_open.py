@@ -46,7 +46,7 @@ def split_file_argument(argv: list[str]) -> tuple[list[str], Path | None]:
             continue
         if file_kind(Path(token)) is None or _is_command(token):
             return argv, None
-        return argv[:index] + argv[index + 1:], Path(token).expanduser().resolve()
+        return argv[:index] + argv[index + 1 :], Path(token).expanduser().resolve()
     return argv, None
 
 
@@ -133,8 +133,11 @@ def open_file(window, path: Path) -> None:
     """Open one of the app's files in ``window`` (the MainWindow)."""
     kind = file_kind(path)
     if not path.is_file():
-        _tell(window, window.tr("File not found"),
-              window.tr("%1 does not exist or cannot be read.").replace("%1", str(path)))
+        _tell(
+            window,
+            window.tr("File not found"),
+            window.tr("%1 does not exist or cannot be read.").replace("%1", str(path)),
+        )
     elif kind == "invite":
         open_invitation(window, path)
     elif kind == "bundle":
@@ -146,9 +149,14 @@ def open_invitation(window, path: Path) -> None:
     try:
         from .dialogs.join_dialog import JoinDialog
     except ImportError:
-        _tell(window, window.tr("Join an inspection"), window.tr(
-            "This version joins inspections from the command line:\n"
-            "jtai-desktop join \"%1\" --name NAME --inspectorate ORG").replace("%1", str(path)))
+        _tell(
+            window,
+            window.tr("Join an inspection"),
+            window.tr(
+                "This version joins inspections from the command line:\n"
+                'jtai-desktop join "%1" --name NAME --inspectorate ORG'
+            ).replace("%1", str(path)),
+        )
         return
     controller = getattr(window, "sync_controller", None)
     if controller is not None and hasattr(controller, "join"):
@@ -174,20 +182,34 @@ def open_bundle(window, path: Path) -> None:
     try:
         header = read_header(path.read_bytes())
     except (OSError, JtaiError) as error:
-        show_error(window, error if isinstance(error, JtaiError) else JtaiError(
-            f"Cannot read {path.name}: {error.strerror or error}."))
+        show_error(
+            window,
+            error
+            if isinstance(error, JtaiError)
+            else JtaiError(f"Cannot read {path.name}: {error.strerror or error}."),
+        )
         return
     session = window.session
     folder = sync_folder_of(path, header.inspection_id, header.device_id)
     if session.ws.get("inspection", header.inspection_id) is None:
-        _tell(window, window.tr("Not in this data folder"), window.tr(
-            "This bundle belongs to an inspection that is not on this computer. Join the "
-            "inspection first with the invitation your lead inspector gave you."))
+        _tell(
+            window,
+            window.tr("Not in this data folder"),
+            window.tr(
+                "This bundle belongs to an inspection that is not on this computer. Join the "
+                "inspection first with the invitation your lead inspector gave you."
+            ),
+        )
         return
     if folder is None:
-        _tell(window, window.tr("Sync from the team's folder"), window.tr(
-            "A bundle is read from the team's sync folder, where it was written. Open the "
-            "inspection and use File ▸ Sync with the team instead."))
+        _tell(
+            window,
+            window.tr("Sync from the team's folder"),
+            window.tr(
+                "A bundle is read from the team's sync folder, where it was written. Open the "
+                "inspection and use File ▸ Sync with the team instead."
+            ),
+        )
         session.open_inspection(header.inspection_id)
         return
     _sync_with_folder(window, header.inspection_id, folder)
@@ -210,15 +232,25 @@ def _sync_with_folder(window, inspection_id: str, folder: Path) -> None:
 
     controller = getattr(window, "sync_controller", None)
     if controller is None:
-        _tell(window, window.tr("Sync"), window.tr(
-            "This version syncs from the command line: jtai-desktop sync INSPECTION "
-            "--folder \"%1\"").replace("%1", str(folder)))
+        _tell(
+            window,
+            window.tr("Sync"),
+            window.tr(
+                "This version syncs from the command line: jtai-desktop sync INSPECTION "
+                '--folder "%1"'
+            ).replace("%1", str(folder)),
+        )
         return
     if window.session.inspection_id != inspection_id:
         window.session.open_inspection(inspection_id)
-    box = _tell(window, window.tr("Sync with the team's folder?"), window.tr(
-        "Exchange work for this inspection with the team's folder %1 now?").replace(
-        "%1", str(folder)), QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No)
+    box = _tell(
+        window,
+        window.tr("Sync with the team's folder?"),
+        window.tr("Exchange work for this inspection with the team's folder %1 now?").replace(
+            "%1", str(folder)
+        ),
+        QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+    )
     box.setIcon(QMessageBox.Icon.Question)
     box.setDefaultButton(QMessageBox.StandardButton.Yes)
 
@@ -234,8 +266,9 @@ def _tell(window, title: str, text: str, buttons=None):
     test can reach it)."""
     from PySide6.QtWidgets import QMessageBox
 
-    box = QMessageBox(QMessageBox.Icon.Information, title, text,
-                      buttons or QMessageBox.StandardButton.Ok, window)
+    box = QMessageBox(
+        QMessageBox.Icon.Information, title, text, buttons or QMessageBox.StandardButton.Ok, window
+    )
     window.file_open_message = box
     box.open()
     return box
@@ -244,8 +277,12 @@ def _tell(window, title: str, text: str, buttons=None):
 def _global_options_with_values() -> set[str]:
     from ..cli import build_parser
 
-    return {option for action in build_parser()._actions if action.nargs != 0
-            for option in action.option_strings}
+    return {
+        option
+        for action in build_parser()._actions
+        if action.nargs != 0
+        for option in action.option_strings
+    }
 
 
 def _is_command(token: str) -> bool:

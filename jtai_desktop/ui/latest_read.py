@@ -7,7 +7,8 @@ the older one's result stale: it is dropped, so what is shown never goes back in
 
 from __future__ import annotations
 
-from typing import Any, Callable
+from collections.abc import Callable
+from typing import Any
 
 from PySide6.QtCore import QObject, Signal
 
@@ -15,10 +16,10 @@ Read = Callable[[Any], Any]  # (worker Workspace) -> result
 
 
 class LatestRead(QObject):
-    loaded = Signal(object)       # the newest request's result
-    failed = Signal(object)       # the newest request's error
+    loaded = Signal(object)  # the newest request's result
+    failed = Signal(object)  # the newest request's error
     busy_changed = Signal(bool)
-    _done = Signal(object)        # (generation, result or error), from the worker
+    _done = Signal(object)  # (generation, result or error), from the worker
 
     def __init__(self, session, parent: QObject | None = None):
         super().__init__(parent)

@@ -11,8 +11,8 @@ from .. import paths
 
 
 def launch(args) -> int:
-    from .shipped_files import app_icon
     from .file_open import install
+    from .shipped_files import app_icon
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
     opener = install(app)  # macOS delivers a double-clicked file as an event, not an argument

@@ -106,7 +106,8 @@ class LockController(QObject):
         window = self.window
         self._close_dialogs()
         self._saved = {
-            "page": window.stack.currentWidget(), "title": window.windowTitle(),
+            "page": window.stack.currentWidget(),
+            "title": window.windowTitle(),
             "navigator": window.navigator.isEnabled(),
             "hidden": [w for w in self._bars_and_docks() if w.isVisible()],
             "actions": _FrozenActions(self._data_actions(), self),
@@ -141,8 +142,13 @@ class LockController(QObject):
         for bar in self.window.findChildren(QToolBar):
             found += bar.actions()
         quit_keys = QKeySequence.keyBindings(QKeySequence.StandardKey.Quit)
-        return [a for a in dict.fromkeys(found) if not a.isSeparator()
-                and not a.property(WORKS_WHILE_LOCKED) and a.shortcut() not in quit_keys]
+        return [
+            a
+            for a in dict.fromkeys(found)
+            if not a.isSeparator()
+            and not a.property(WORKS_WHILE_LOCKED)
+            and a.shortcut() not in quit_keys
+        ]
 
     # --- unlocking ---------------------------------------------------------------------------
     def unlock(self, passphrase: str) -> None:

@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-from typing import Callable
+from collections.abc import Callable
 
 from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence, QStandardItem, QStandardItemModel
-from PySide6.QtWidgets import (QLabel, QListView, QMainWindow, QSplitter, QStackedWidget,
-                               QWidget)
+from PySide6.QtWidgets import QLabel, QListView, QMainWindow, QSplitter, QStackedWidget, QWidget
 
 from .errors import show_error
 from .page_registry import LazyPages, PageSpec, spec_for_entity
@@ -18,8 +17,13 @@ from .session import InspectionSession
 class MainWindow(QMainWindow):
     lock_requested = Signal()
 
-    def __init__(self, session: InspectionSession, specs: tuple[PageSpec, ...],
-                 create_page: Callable[[PageSpec], Page], create_welcome: Callable[[], QWidget]):
+    def __init__(
+        self,
+        session: InspectionSession,
+        specs: tuple[PageSpec, ...],
+        create_page: Callable[[PageSpec], Page],
+        create_welcome: Callable[[], QWidget],
+    ):
         """``create_page(spec)`` and ``create_welcome()`` build a page, and the welcome screen,
         the first time they are needed (see page_registry)."""
         super().__init__()
@@ -34,7 +38,9 @@ class MainWindow(QMainWindow):
         self._build_menus()
         self._build_status_bar()
         session.inspection_opened.connect(self._on_inspection_opened)
-        session.saved.connect(lambda at: self.saved_label.setText(self.tr("Saved at %1").replace("%1", at)))
+        session.saved.connect(
+            lambda at: self.saved_label.setText(self.tr("Saved at %1").replace("%1", at))
+        )
         session.failed.connect(lambda error: show_error(self, error))
         self.navigator.setEnabled(False)
 
@@ -64,8 +70,12 @@ class MainWindow(QMainWindow):
         is then as quick as the next. Input arriving meanwhile waits for one step at most."""
         timer = QTimer(self)
         timer.setInterval(interval_ms)
-        steps = [(key, step) for key in self.pages if not self.pages.is_built(key)
-                 for step in ("build", "prepare")]
+        steps = [
+            (key, step)
+            for key in self.pages
+            if not self.pages.is_built(key)
+            for step in ("build", "prepare")
+        ]
 
         def next_step() -> None:
             if steps:
@@ -93,7 +103,9 @@ class MainWindow(QMainWindow):
         self.redo_action = stack.createRedoAction(self, self.tr("&Redo"))
         self.redo_action.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence.StandardKey.Redo])
         file_menu = self.menuBar().addMenu(self.tr("&File"))
-        self.lock_action = self._action(file_menu, self.tr("&Lock"), "Ctrl+L", self.lock_requested.emit)
+        self.lock_action = self._action(
+            file_menu, self.tr("&Lock"), "Ctrl+L", self.lock_requested.emit
+        )
         file_menu.addSeparator()
         self._action(file_menu, self.tr("&Quit"), QKeySequence.StandardKey.Quit, self.close)
         edit_menu = self.menuBar().addMenu(self.tr("&Edit"))
@@ -101,8 +113,12 @@ class MainWindow(QMainWindow):
         edit_menu.addAction(self.redo_action)
         self.go_menu = self.menuBar().addMenu(self.tr("&Go"))
         for number, key in enumerate(self.pages, start=1):
-            self._action(self.go_menu, self.pages.spec(key).title, f"Alt+{number}",
-                         lambda _=False, k=key: self.navigate(k))
+            self._action(
+                self.go_menu,
+                self.pages.spec(key).title,
+                f"Alt+{number}",
+                lambda _=False, k=key: self.navigate(k),
+            )
         self.help_menu = self.menuBar().addMenu(self.tr("&Help"))
 
     def _action(self, menu, text, shortcut, slot) -> QAction:
@@ -126,14 +142,20 @@ class MainWindow(QMainWindow):
         from ..services.inspections import unsynced_count
         from ..services.team import team_keys
 
-        if self.session.inspection_id and team_keys(self.session.ws, self.session.inspection_id) is None:
+        if (
+            self.session.inspection_id
+            and team_keys(self.session.ws, self.session.inspection_id) is None
+        ):
             self.pending_label.setText("")  # not shared: there is nothing to sync yet
         elif self.session.inspection_id:
             count = unsynced_count(self.session.ws, self.session.inspection_id)
             self.pending_label.setText(
-                self.tr("All changes synced") if count == 0 else
-                self.tr("1 change not yet synced") if count == 1 else
-                self.tr("%1 changes not yet synced").replace("%1", str(count)))
+                self.tr("All changes synced")
+                if count == 0
+                else self.tr("1 change not yet synced")
+                if count == 1
+                else self.tr("%1 changes not yet synced").replace("%1", str(count))
+            )
 
     def _on_inspection_opened(self, inspection_id: str) -> None:
         row = self.session.ws.get("inspection", inspection_id)

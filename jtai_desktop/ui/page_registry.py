@@ -8,17 +8,17 @@ opens with just the page it shows first and creates the others when the inspecto
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from importlib import import_module
-from typing import Callable, Iterator, Mapping
 
 
 @dataclass(frozen=True)
 class PageSpec:
     key: str
     title: str
-    entities: tuple[str, ...]   # record kinds shown there: a search hit of that kind jumps here
-    location: str               # "module:Class" under jtai_desktop.ui.pages
+    entities: tuple[str, ...]  # record kinds shown there: a search hit of that kind jumps here
+    location: str  # "module:Class" under jtai_desktop.ui.pages
 
     def page_type(self) -> type:
         module, _, name = self.location.partition(":")

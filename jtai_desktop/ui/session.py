@@ -6,8 +6,8 @@ its change set goes on the undo stack, and ``changed`` tells every page what to 
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import datetime
-from typing import Callable
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoStack
@@ -19,10 +19,10 @@ from .commands import ChangeSetCommand
 
 
 class InspectionSession(QObject):
-    changed = Signal(str, str)        # entity kind, record id
-    saved = Signal(str)               # when (HH:MM:SS), after every successful write
-    inspection_opened = Signal(str)   # inspection id
-    failed = Signal(object)           # an error raised while undoing or redoing
+    changed = Signal(str, str)  # entity kind, record id
+    saved = Signal(str)  # when (HH:MM:SS), after every successful write
+    inspection_opened = Signal(str)  # inspection id
+    failed = Signal(object)  # an error raised while undoing or redoing
 
     def __init__(self, context: AppContext, parent: QObject | None = None):
         super().__init__(parent)

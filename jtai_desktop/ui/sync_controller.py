@@ -23,16 +23,16 @@ SYNC_SHORTCUT = "Ctrl+Shift+S"
 
 
 class SyncController(QObject):
-    finished = Signal(object)    # the SyncReport, after the window was brought up to date
-    failed = Signal(object)      # the error (OfflineError when the remote is unreachable)
+    finished = Signal(object)  # the SyncReport, after the window was brought up to date
+    failed = Signal(object)  # the error (OfflineError when the remote is unreachable)
     cancelled = Signal()
 
     def __init__(self, window):
         super().__init__(window)
         self.window, self.session = window, window.session
         self.task = None
-        self.dialog = None           # the dialog last opened (a test or the lock can reach it)
-        self.last_report = None      # the SyncReport of the last sync
+        self.dialog = None  # the dialog last opened (a test or the lock can reach it)
+        self.last_report = None  # the SyncReport of the last sync
         self._build_actions()
         self._build_status()
         self.session.inspection_opened.connect(lambda _id: self.update_state())
@@ -67,8 +67,11 @@ class SyncController(QObject):
         self.sync_button = QToolButton()
         self.sync_button.setText(self.tr("Sync now"))
         self.sync_button.setAccessibleName(self.tr("Sync with the team"))
-        self.sync_button.setToolTip(self.tr("Sync with the team (%1)").replace(
-            "%1", QKeySequence(SYNC_SHORTCUT).toString(QKeySequence.SequenceFormat.NativeText)))
+        self.sync_button.setToolTip(
+            self.tr("Sync with the team (%1)").replace(
+                "%1", QKeySequence(SYNC_SHORTCUT).toString(QKeySequence.SequenceFormat.NativeText)
+            )
+        )
         self.sync_button.clicked.connect(self.sync)
         # Follows the action, which the lock screen disables with every other action.
         self.sync_action.enabledChanged.connect(self.sync_button.setEnabled)
@@ -107,10 +110,12 @@ class SyncController(QObject):
 
     def _offline_text(self, remote: str) -> str:
         if remote.startswith("webdav:"):
-            return self.tr("Offline: the WebDAV server cannot be reached — your work is kept "
-                           "on this computer")
-        return self.tr("Offline: the sync folder is not available — your work is kept on "
-                       "this computer")
+            return self.tr(
+                "Offline: the WebDAV server cannot be reached — your work is kept on this computer"
+            )
+        return self.tr(
+            "Offline: the sync folder is not available — your work is kept on this computer"
+        )
 
     def _on_changed(self, entity: str, _record_id: str) -> None:
         if entity in ("member", "device"):
@@ -138,13 +143,25 @@ class SyncController(QObject):
 
     def _explain_not_shared(self) -> None:
         lead = is_lead(self.session.ws, self.session.inspection_id)
-        text = (self.tr("This inspection is not shared with a team yet. Create an invitation "
-                        "for each team member first (File ▸ Invite a team member…): the first "
-                        "invitation sets up the team's keys, and then you can sync.") if lead else
-                self.tr("This inspection is not shared with a team yet: the lead inspector "
-                        "must create an invitation first."))
-        box = QMessageBox(QMessageBox.Icon.Information, self.tr("Not shared yet"), text,
-                          QMessageBox.StandardButton.Ok, self.window)
+        text = (
+            self.tr(
+                "This inspection is not shared with a team yet. Create an invitation "
+                "for each team member first (File ▸ Invite a team member…): the first "
+                "invitation sets up the team's keys, and then you can sync."
+            )
+            if lead
+            else self.tr(
+                "This inspection is not shared with a team yet: the lead inspector "
+                "must create an invitation first."
+            )
+        )
+        box = QMessageBox(
+            QMessageBox.Icon.Information,
+            self.tr("Not shared yet"),
+            text,
+            QMessageBox.StandardButton.Ok,
+            self.window,
+        )
         self._open(box)
 
     def choose_remote(self, then_sync: bool = False) -> None:
@@ -178,8 +195,12 @@ class SyncController(QObject):
                 ws.db.close()
 
         self.task = self.session.tasks.start(
-            work, on_finished=self._done, on_failed=self._failed,
-            on_progress=self._progress, on_cancelled=self._cancelled)
+            work,
+            on_finished=self._done,
+            on_failed=self._failed,
+            on_progress=self._progress,
+            on_cancelled=self._cancelled,
+        )
         self._set_running(True)
 
     def cancel(self) -> None:
@@ -225,18 +246,22 @@ class SyncController(QObject):
         self.last_report = report
         self._ended()
         if report.recovered_ops:
-            self.window.statusBar().showMessage(self.tr(
-                "This computer's earlier work (%1 changes it had sent before its data folder was "
-                "restored) was fetched back from the team's share.").replace(
-                "%1", str(report.recovered_ops)), 30000)
+            self.window.statusBar().showMessage(
+                self.tr(
+                    "This computer's earlier work (%1 changes it had sent before its data folder "
+                    "was restored) was fetched back from the team's share."
+                ).replace("%1", str(report.recovered_ops)),
+                30000,
+            )
         if (report.refused or report.held) and not self._locked():
             self.show_problems(report)
         self.finished.emit(report)
 
     def _cancelled(self) -> None:
         self._ended()
-        self.window.connection_label.setText(self.tr(
-            "Sync stopped: what was exchanged is kept; sync again to finish"))
+        self.window.connection_label.setText(
+            self.tr("Sync stopped: what was exchanged is kept; sync again to finish")
+        )
         self.cancelled.emit()
 
     def _failed(self, error: BaseException) -> None:
@@ -257,8 +282,9 @@ class SyncController(QObject):
 
     # --- team --------------------------------------------------------------------------
     def invite(self) -> None:
-        if self.session.inspection_id is None or not is_lead(self.session.ws,
-                                                              self.session.inspection_id):
+        if self.session.inspection_id is None or not is_lead(
+            self.session.ws, self.session.inspection_id
+        ):
             return
         from .dialogs.invite_dialog import InviteDialog
 
@@ -268,9 +294,12 @@ class SyncController(QObject):
 
     def _invitation_written(self, path: str) -> None:
         self.update_state()
-        self.window.statusBar().showMessage(self.tr(
-            "Invitation saved to %1. Give its passphrase to the member separately.").replace(
-            "%1", path), 15000)
+        self.window.statusBar().showMessage(
+            self.tr(
+                "Invitation saved to %1. Give its passphrase to the member separately."
+            ).replace("%1", path),
+            15000,
+        )
 
     def join(self) -> None:
         from .dialogs.join_dialog import JoinDialog

@@ -8,7 +8,8 @@ its own connection from the context, so the UI thread's connection is never shar
 from __future__ import annotations
 
 import threading
-from typing import Any, Callable
+from collections.abc import Callable
+from typing import Any
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
@@ -57,14 +58,18 @@ class TaskRunner(QObject):
         self.pool.setMaxThreadCount(max_threads)
         self._running: set[Task] = set()
 
-    def start(self, fn: TaskFn, *, on_finished=None, on_failed=None, on_progress=None,
-              on_cancelled=None) -> Task:
+    def start(
+        self, fn: TaskFn, *, on_finished=None, on_failed=None, on_progress=None, on_cancelled=None
+    ) -> Task:
         """Start ``fn`` in the pool. Handlers are connected before it starts, so even a task
         that ends at once is heard."""
         task = Task(fn)
-        for signal, handler in ((task.signals.finished, on_finished), (task.signals.failed, on_failed),
-                                (task.signals.progress, on_progress),
-                                (task.signals.cancelled, on_cancelled)):
+        for signal, handler in (
+            (task.signals.finished, on_finished),
+            (task.signals.failed, on_failed),
+            (task.signals.progress, on_progress),
+            (task.signals.cancelled, on_cancelled),
+        ):
             if handler is not None:
                 signal.connect(handler)
         self._running.add(task)

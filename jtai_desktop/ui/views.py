@@ -17,13 +17,15 @@ def select_record(view, proxy, model, record_id: str | None) -> None:
         view.selectionModel().clearSelection()
         return
     view.selectionModel().setCurrentIndex(
-        index, QItemSelectionModel.SelectionFlag.ClearAndSelect
-        | QItemSelectionModel.SelectionFlag.Rows)
+        index,
+        QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows,
+    )
     view.scrollTo(index)
 
 
-def record_list_view(proxy, name: str, stretch: int, sort_column: int,
-                     order: Qt.SortOrder) -> QTableView:
+def record_list_view(
+    proxy, name: str, stretch: int, sort_column: int, order: Qt.SortOrder
+) -> QTableView:
     """A long list of records, one line each: rows chosen whole and one at a time, sorted by
     clicking a heading, Tab moving on to the next control (the arrows move in the list).
 

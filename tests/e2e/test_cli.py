@@ -71,8 +71,9 @@ class Cli:
         out, err = self.capsys.readouterr()
         assert "Traceback" not in out + err
         if code != 0:
-            assert out == "" or out.startswith("PROBLEMS FOUND"), \
+            assert out == "" or out.startswith("PROBLEMS FOUND"), (
                 f"an error went to standard output: {out!r}"
+            )
             assert err.startswith("jtai-desktop: ") or code == 1 and "evidence" in err
         return code, out, err
 
@@ -92,19 +93,25 @@ def cli(capsys):
 
 
 def python_m(*argv, env=None) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "jtai_desktop", *map(str, argv)],
-                          capture_output=True, text=True, timeout=120,
-                          env={**os.environ, **(env or {})})
+    return subprocess.run(
+        [sys.executable, "-m", "jtai_desktop", *map(str, argv)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env={**os.environ, **(env or {})},
+    )
 
 
 def file_hashes(folder: Path) -> dict[str, str]:
     """The database, its WAL/SHM files if any, and the key file, by content."""
     found = [*folder.glob("jtai.db*"), *folder.glob("*.json")]
-    return {p.name: hashlib.sha256(p.read_bytes()).hexdigest() for p in sorted(found)
-            if p.is_file()}
+    return {
+        p.name: hashlib.sha256(p.read_bytes()).hexdigest() for p in sorted(found) if p.is_file()
+    }
 
 
 # --- true end to end (subprocesses) ---------------------------------------------------------
+
 
 def test_python_m_demo_then_errors_on_stderr_without_traceback(tmp_path):
     folder = tmp_path / "data"
@@ -130,8 +137,10 @@ def test_python_m_demo_then_errors_on_stderr_without_traceback(tmp_path):
 
 def test_python_m_without_a_command(tmp_path):
     if importlib.util.find_spec("jtai_desktop.ui.launch") is not None:
-        pytest.skip("jtai_desktop/ui/launch.py exists: without a command the desktop opens, "
-                    "which the UI tests cover")
+        pytest.skip(
+            "jtai_desktop/ui/launch.py exists: without a command the desktop opens, "
+            "which the UI tests cover"
+        )
     result = python_m(env={"JTAI_DATA_DIR": str(tmp_path / "data")})
     assert result.returncode == 1
     assert result.stdout == ""
@@ -140,6 +149,7 @@ def test_python_m_without_a_command(tmp_path):
 
 
 # --- demo and list --------------------------------------------------------------------------
+
 
 def test_demo_again_finds_the_same_inspection_and_adds_nothing(cli, demo_copy):
     folder, inspection_id = demo_copy
@@ -163,13 +173,18 @@ def test_list_json_gives_the_small_demos_counts(cli, demo):
     assert item["theme"] == "domestic-abuse"
     counts = item["counts"]
     assert set(counts) == COUNT_KEYS
-    assert (counts["team"], counts["children"], counts["notes"], counts["evidence"]) == \
-        (7, 12, 40, 30)
+    assert (counts["team"], counts["children"], counts["notes"], counts["evidence"]) == (
+        7,
+        12,
+        40,
+        30,
+    )
     assert counts["findings"] > 0 and counts["reviews"] > 0 and counts["ops"] > 0
     assert counts["conflicts"] == 0
 
 
 # --- dump -----------------------------------------------------------------------------------
+
 
 def test_dump_is_the_same_bytes_for_the_same_seed_anywhere(cli, demo, tmp_path):
     folder, inspection_id = demo
@@ -225,11 +240,13 @@ def test_dump_with_an_ambiguous_prefix_is_refused(cli, demo_copy, tmp_path):
 
     # One more character is enough when the ids differ there.
     common = os.path.commonprefix([first, second])
-    assert cli.ok("dump", first[:len(common) + 1], folder=folder) == \
-        cli.ok("dump", first, folder=folder)
+    assert cli.ok("dump", first[: len(common) + 1], folder=folder) == cli.ok(
+        "dump", first, folder=folder
+    )
 
 
 # --- simulate and check ---------------------------------------------------------------------
+
 
 def test_simulate_adds_edits_and_leaves_a_sound_folder(cli, demo, tmp_path):
     source, inspection_id = demo
@@ -276,10 +293,19 @@ def test_check_finds_a_missing_and_a_damaged_evidence_file(cli, demo_copy):
         data = bytearray(blob.read_bytes())
         data[len(data) // 2] ^= 0xFF
         blob.write_bytes(bytes(data))
-        private = [value for child in ws.rows("child", inspection_id)
-                   for value in (child["pseudonym"], child["case_ref"], child["private_name"],
-                                 child["private_dob"], child["private_address"],
-                                 child["private_school"]) if value]
+        private = [
+            value
+            for child in ws.rows("child", inspection_id)
+            for value in (
+                child["pseudonym"],
+                child["case_ref"],
+                child["private_name"],
+                child["private_dob"],
+                child["private_address"],
+                child["private_school"],
+            )
+            if value
+        ]
     finally:
         context.close()
     assert private  # the demo children do carry identifying details
@@ -298,6 +324,7 @@ def test_check_finds_a_missing_and_a_damaged_evidence_file(cli, demo_copy):
 
 # --- where the data lives -------------------------------------------------------------------
 
+
 def test_data_dir_flag_and_environment_variable(cli, tmp_path, monkeypatch):
     # 'demo' is the one command that creates a folder without a passphrase (a demo folder).
     from_env, from_flag = tmp_path / "from-env", tmp_path / "from-flag"
@@ -315,6 +342,7 @@ def test_data_dir_flag_and_environment_variable(cli, tmp_path, monkeypatch):
 
 # --- bad input changes nothing --------------------------------------------------------------
 
+
 def test_an_unknown_inspection_is_refused_and_nothing_changes(cli, demo_copy):
     folder, inspection_id = demo_copy
     dump_before = cli.ok("dump", inspection_id, folder=folder)
@@ -324,8 +352,11 @@ def test_an_unknown_inspection_is_refused_and_nothing_changes(cli, demo_copy):
     # The dump comparison below would still catch a change if SQLite ever rewrote the file.
     files_before = file_hashes(folder)
 
-    for argv in (("dump", "nope"), ("simulate", "nope", "--edits", 5),
-                 ("simulate", inspection_id, "--edits", -3)):
+    for argv in (
+        ("dump", "nope"),
+        ("simulate", "nope", "--edits", 5),
+        ("simulate", inspection_id, "--edits", -3),
+    ):
         code, out, err = cli(*argv, folder=folder)
         assert code == 1
         assert out == ""

@@ -6,15 +6,18 @@ import sys
 
 import pytest
 
+from jtai_desktop.app import open_context
 from jtai_desktop.cli import main
 from jtai_desktop.crypto.kdf import fast_params_for_tests
-from jtai_desktop.app import open_context
 from jtai_desktop.services.demo import build_demo
 
 
 def folder_digest(folder):
-    return {p.name: hashlib.sha256(p.read_bytes()).hexdigest()
-            for p in sorted(folder.rglob("*")) if p.is_file()}
+    return {
+        p.name: hashlib.sha256(p.read_bytes()).hexdigest()
+        for p in sorted(folder.rglob("*"))
+        if p.is_file()
+    }
 
 
 @pytest.fixture
@@ -68,8 +71,16 @@ def test_passwd_changes_the_passphrase(real_folder, tmp_path, capsys):
     folder, secret, _ = real_folder
     new = tmp_path / "new.txt"
     new.write_text("a different long passphrase\n")
-    code, out, _ = run("--data-dir", folder, "--passphrase-file", secret, "passwd",
-                       "--new-passphrase-file", new, capsys=capsys)
+    code, out, _ = run(
+        "--data-dir",
+        folder,
+        "--passphrase-file",
+        secret,
+        "passwd",
+        "--new-passphrase-file",
+        new,
+        capsys=capsys,
+    )
     assert code == 0 and "changed" in out
     assert run("--data-dir", folder, "--passphrase-file", secret, "list", capsys=capsys)[0] == 4
     assert run("--data-dir", folder, "--passphrase-file", new, "list", capsys=capsys)[0] == 0
@@ -89,7 +100,11 @@ def test_purge_needs_confirmation_then_destroys_and_records(real_folder, capsys)
 
 
 def test_demo_into_a_new_folder_needs_no_passphrase(tmp_path):
-    result = subprocess.run([sys.executable, "-m", "jtai_desktop", "--data-dir", str(tmp_path / "d"),
-                             "demo"], capture_output=True, text=True, stdin=subprocess.DEVNULL)
+    result = subprocess.run(
+        [sys.executable, "-m", "jtai_desktop", "--data-dir", str(tmp_path / "d"), "demo"],
+        capture_output=True,
+        text=True,
+        stdin=subprocess.DEVNULL,
+    )
     assert result.returncode == 0 and len(result.stdout.strip()) == 32
     assert (tmp_path / "d" / "key.json").exists()

@@ -24,9 +24,13 @@ PAGES_INTERNAL = range(6, 13)  # plus the evidence index of 30 items
 
 
 def jtai(*argv, timeout=180) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "jtai_desktop", *map(str, argv)],
-                          capture_output=True, text=True, timeout=timeout,
-                          env={**os.environ, "JTAI_DATA_DIR": "/nonexistent-guard"})
+    return subprocess.run(
+        [sys.executable, "-m", "jtai_desktop", *map(str, argv)],
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+        env={**os.environ, "JTAI_DATA_DIR": "/nonexistent-guard"},
+    )
 
 
 @pytest.fixture(scope="module")
@@ -59,14 +63,18 @@ def test_the_demo_letter_exports_through_the_command_line(demo, tmp_path):
     assert heading_texts(out, "Heading 1")[0] == "About this inspection"
     assert "Annex C: evidence index (internal draft only)" not in heading_texts(out, "Heading 1")
     internal = tmp_path / "internal.docx"
-    done = jtai("--data-dir", folder, "export-report", inspection_id, "--out", internal,
-                "--internal")
+    done = jtai(
+        "--data-dir", folder, "export-report", inspection_id, "--out", internal, "--internal"
+    )
     assert done.returncode == 0, done.stderr
-    assert heading_texts(internal, "Heading 1")[-1] == "Annex C: evidence index (internal draft only)"
+    assert (
+        heading_texts(internal, "Heading 1")[-1] == "Annex C: evidence index (internal draft only)"
+    )
     context = open_context(folder)
     try:
-        exports = [e for e in audit.entries(context.workspace.db, inspection_id)
-                   if e["action"] == "export"]
+        exports = [
+            e for e in audit.entries(context.workspace.db, inspection_id) if e["action"] == "export"
+        ]
     finally:
         context.close()
     assert [e["details"]["internal"] for e in exports][-2:] == [False, True]
@@ -79,8 +87,9 @@ def leak_a_name(folder: Path, inspection_id: str) -> str:
         ws = context.workspace
         child = ws.rows("child", inspection_id, order_by="pseudonym")[0]
         finding = findings.findings_in_order(ws, inspection_id)[0]
-        findings.update_finding(ws, finding["id"],
-                                text=f"{child['private_name']} waited too long for help.")
+        findings.update_finding(
+            ws, finding["id"], text=f"{child['private_name']} waited too long for help."
+        )
         return child["private_name"]
     finally:
         context.close()
@@ -94,40 +103,64 @@ def test_the_gate_blocks_with_exit_code_3_and_lists_every_hit(demo_copy, tmp_pat
     assert blocked.returncode == 3
     assert blocked.stdout == "" and "Traceback" not in blocked.stderr
     assert not out.exists()
-    lines = [l for l in blocked.stderr.splitlines() if l.startswith("child_name at ")]
+    lines = [line for line in blocked.stderr.splitlines() if line.startswith("child_name at ")]
     # The priority action appears in the headline and in what needs to improve.
-    assert len(lines) == 2 and all(f"\u201c{name}\u201d" in l for l in lines)
-    assert {re.match(r"child_name at (\S+): ", l).group(1) for l in lines} == {
-        "headline/0", "improve:priority_action/0"}
-    assert "1 identifying detail" not in blocked.stderr and "2 identifying detail(s)" in blocked.stderr
+    assert len(lines) == 2 and all(f"\u201c{name}\u201d" in line for line in lines)
+    assert {re.match(r"child_name at (\S+): ", line).group(1) for line in lines} == {
+        "headline/0",
+        "improve:priority_action/0",
+    }
+    assert (
+        "1 identifying detail" not in blocked.stderr and "2 identifying detail(s)" in blocked.stderr
+    )
 
 
 @pytest.mark.parametrize("fmt", ["toml", "json"])
 def test_an_override_file_lets_the_hits_through_and_is_recorded(demo_copy, tmp_path, fmt):
     folder, inspection_id = demo_copy
     name = leak_a_name(folder, inspection_id)
-    entries = [{"kind": "child_name", "match": name, "location": where,
-                "reason": "Fictional demo name, checked by the lead"}
-               for where in ("headline/0", "improve:priority_action/0")]
+    entries = [
+        {
+            "kind": "child_name",
+            "match": name,
+            "location": where,
+            "reason": "Fictional demo name, checked by the lead",
+        }
+        for where in ("headline/0", "improve:priority_action/0")
+    ]
     overrides = tmp_path / f"overrides.{fmt}"
     if fmt == "json":
         overrides.write_text(json.dumps(entries))
     else:
-        overrides.write_text("".join(
-            "[[override]]\n" + "".join(f'{k} = "{v}"\n' for k, v in e.items()) for e in entries))
+        overrides.write_text(
+            "".join(
+                "[[override]]\n" + "".join(f'{k} = "{v}"\n' for k, v in e.items()) for e in entries
+            )
+        )
     out = tmp_path / "letter.docx"
-    done = jtai("--data-dir", folder, "export-report", inspection_id, "--out", out,
-                "--override-file", overrides)
+    done = jtai(
+        "--data-dir",
+        folder,
+        "export-report",
+        inspection_id,
+        "--out",
+        out,
+        "--override-file",
+        overrides,
+    )
     assert done.returncode == 0, done.stderr
     assert "2 override(s) recorded" in done.stdout
     context = open_context(folder)
     try:
-        entry = [e for e in audit.entries(context.workspace.db, inspection_id)
-                 if e["action"] == "export"][-1]
+        entry = [
+            e for e in audit.entries(context.workspace.db, inspection_id) if e["action"] == "export"
+        ][-1]
     finally:
         context.close()
     assert [o["location"] for o in entry["details"]["overrides"]] == [
-        "headline/0", "improve:priority_action/0"]
+        "headline/0",
+        "improve:priority_action/0",
+    ]
     assert entry["details"]["overrides"][0]["by"] == "Helen Marsh"
     assert name not in json.dumps(entry)
 
@@ -141,8 +174,16 @@ def test_a_template_without_a_needed_style_is_named(demo, tmp_path):
     style.element.getparent().remove(style.element)
     broken = tmp_path / "house-style.docx"
     document.save(broken)
-    refused = jtai("--data-dir", folder, "export-report", inspection_id, "--out",
-                   tmp_path / "letter.docx", "--template", broken)
+    refused = jtai(
+        "--data-dir",
+        folder,
+        "export-report",
+        inspection_id,
+        "--out",
+        tmp_path / "letter.docx",
+        "--template",
+        broken,
+    )
     assert refused.returncode == 1
     assert "house-style.docx has no style called \u201cHeading 2\u201d" in refused.stderr
     assert not (tmp_path / "letter.docx").exists()
@@ -150,9 +191,20 @@ def test_a_template_without_a_needed_style_is_named(demo, tmp_path):
 
 def pdf_pages(docx: Path, outdir: Path) -> int:
     converted = subprocess.run(
-        [SOFFICE, "--headless", f"-env:UserInstallation=file://{outdir / 'profile'}",
-         "--convert-to", "pdf", "--outdir", str(outdir), str(docx)],
-        capture_output=True, text=True, timeout=240)
+        [
+            SOFFICE,
+            "--headless",
+            f"-env:UserInstallation=file://{outdir / 'profile'}",
+            "--convert-to",
+            "pdf",
+            "--outdir",
+            str(outdir),
+            str(docx),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=240,
+    )
     pdf = outdir / (docx.stem + ".pdf")
     assert converted.returncode == 0 and pdf.exists(), converted.stderr
     if shutil.which("pdfinfo"):
@@ -165,8 +217,14 @@ def pdf_pages(docx: Path, outdir: Path) -> int:
 def test_libreoffice_renders_the_letter_in_the_expected_number_of_pages(demo, tmp_path):
     folder, inspection_id = demo
     public, internal = tmp_path / "letter.docx", tmp_path / "internal.docx"
-    assert jtai("--data-dir", folder, "export-report", inspection_id, "--out", public).returncode == 0
-    assert jtai("--data-dir", folder, "export-report", inspection_id, "--out", internal,
-                "--internal").returncode == 0
+    assert (
+        jtai("--data-dir", folder, "export-report", inspection_id, "--out", public).returncode == 0
+    )
+    assert (
+        jtai(
+            "--data-dir", folder, "export-report", inspection_id, "--out", internal, "--internal"
+        ).returncode
+        == 0
+    )
     assert pdf_pages(public, tmp_path) in PAGES_PUBLIC
     assert pdf_pages(internal, tmp_path) in PAGES_INTERNAL

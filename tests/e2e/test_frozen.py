@@ -26,12 +26,24 @@ from jtai_desktop import __version__
 
 ROOT = Path(__file__).resolve().parents[2]
 NAME = "jtai-desktop"
-DEMO_THEME = "domestic-abuse"       # services/demo.py
+DEMO_THEME = "domestic-abuse"  # services/demo.py
 TEMPLATE_MARKING = "OFFICIAL-SENSITIVE"  # in every page header of resources/report_template.docx
-SIZE_CEILING_MIB = 220              # 156 MiB on Linux x86-64 when this test was written
-LEFT_OUT = ("Qt6WebEngine", "Qt6Quick", "Qt6Qml", "Qt6Pdf", "Qt6Multimedia", "Qt63D",
-            "Qt6Charts", "Qt6Bluetooth", "Qt6Network", "Qt6VirtualKeyboard", "_tkinter",
-            "libtk", "libtcl")
+SIZE_CEILING_MIB = 220  # 156 MiB on Linux x86-64 when this test was written
+LEFT_OUT = (
+    "Qt6WebEngine",
+    "Qt6Quick",
+    "Qt6Qml",
+    "Qt6Pdf",
+    "Qt6Multimedia",
+    "Qt63D",
+    "Qt6Charts",
+    "Qt6Bluetooth",
+    "Qt6Network",
+    "Qt6VirtualKeyboard",
+    "_tkinter",
+    "libtk",
+    "libtcl",
+)
 SOURCES = ("jtai_desktop", "resources", "packaging/jtai-desktop.spec", "packaging/launcher.py")
 
 slow = pytest.mark.slow
@@ -46,8 +58,12 @@ def newest_source() -> float:
     for name in SOURCES:
         path = ROOT / name
         files = path.rglob("*") if path.is_dir() else [path]
-        newest = max([newest, *(f.stat().st_mtime for f in files
-                                if f.is_file() and "__pycache__" not in f.parts)])
+        newest = max(
+            [
+                newest,
+                *(f.stat().st_mtime for f in files if f.is_file() and "__pycache__" not in f.parts),
+            ]
+        )
     return newest
 
 
@@ -59,13 +75,20 @@ def bundle() -> Path:
         assert executable(folder).is_file(), f"JTAI_FROZEN_DIR={given} holds no {NAME} program"
         return folder
     if importlib.util.find_spec("PyInstaller") is None:
-        pytest.skip("PyInstaller is not installed (pip install -e \".[package]\"), so the "
-                    "frozen app cannot be built here; set JTAI_FROZEN_DIR to test a built one")
+        pytest.skip(
+            'PyInstaller is not installed (pip install -e ".[package]"), so the '
+            "frozen app cannot be built here; set JTAI_FROZEN_DIR to test a built one"
+        )
     folder = ROOT / "dist" / NAME
     program = executable(folder)
     if not program.is_file() or program.stat().st_mtime < newest_source():
-        built = subprocess.run([sys.executable, str(ROOT / "packaging" / "build.py")],
-                               capture_output=True, text=True, timeout=900, cwd=ROOT)
+        built = subprocess.run(
+            [sys.executable, str(ROOT / "packaging" / "build.py")],
+            capture_output=True,
+            text=True,
+            timeout=900,
+            cwd=ROOT,
+        )
         assert built.returncode == 0, built.stdout[-3000:] + built.stderr[-3000:]
     return folder
 
@@ -74,18 +97,32 @@ def bundle() -> Path:
 def frozen(bundle, tmp_path):
     """Run the bundle like a user: offscreen, from a folder outside the checkout."""
     home = tmp_path / "home"
-    env = {k: v for k, v in os.environ.items()
-           if not k.startswith(("JTAI_", "PYTHON", "XDG_")) and k != "VIRTUAL_ENV"}
-    env.update(QT_QPA_PLATFORM="offscreen", HOME=str(home),
-               XDG_DATA_HOME=str(home / "data"), XDG_STATE_HOME=str(home / "state"),
-               XDG_CONFIG_HOME=str(home / "config"), XDG_CACHE_HOME=str(home / "cache"),
-               # A command that forgot --data-dir must not reach a real folder.
-               JTAI_DATA_DIR=str(tmp_path / "default-folder"))
+    env = {
+        k: v
+        for k, v in os.environ.items()
+        if not k.startswith(("JTAI_", "PYTHON", "XDG_")) and k != "VIRTUAL_ENV"
+    }
+    env.update(
+        QT_QPA_PLATFORM="offscreen",
+        HOME=str(home),
+        XDG_DATA_HOME=str(home / "data"),
+        XDG_STATE_HOME=str(home / "state"),
+        XDG_CONFIG_HOME=str(home / "config"),
+        XDG_CACHE_HOME=str(home / "cache"),
+        # A command that forgot --data-dir must not reach a real folder.
+        JTAI_DATA_DIR=str(tmp_path / "default-folder"),
+    )
 
     def run(*argv, timeout=180, default_folder=False) -> subprocess.CompletedProcess:
         chosen = {k: v for k, v in env.items() if not (default_folder and k == "JTAI_DATA_DIR")}
-        return subprocess.run([str(executable(bundle)), *map(str, argv)], capture_output=True,
-                              text=True, timeout=timeout, env=chosen, cwd=tmp_path)
+        return subprocess.run(
+            [str(executable(bundle)), *map(str, argv)],
+            capture_output=True,
+            text=True,
+            timeout=timeout,
+            env=chosen,
+            cwd=tmp_path,
+        )
 
     run.home = home
     return run
@@ -154,10 +191,14 @@ def test_theme_packs_and_template_are_inside_the_bundle(bundle, frozen, tmp_path
     # the demo cannot find its theme, so without it the bundle's own copy was used.
     empty = tmp_path / "no-resources"
     empty.mkdir()
-    env_run = subprocess.run([str(executable(bundle)), "--data-dir", str(tmp_path / "d"), "demo"],
-                             capture_output=True, text=True, timeout=180, cwd=tmp_path,
-                             env={**os.environ, "JTAI_RESOURCES": str(empty),
-                                  "QT_QPA_PLATFORM": "offscreen"})
+    env_run = subprocess.run(
+        [str(executable(bundle)), "--data-dir", str(tmp_path / "d"), "demo"],
+        capture_output=True,
+        text=True,
+        timeout=180,
+        cwd=tmp_path,
+        env={**os.environ, "JTAI_RESOURCES": str(empty), "QT_QPA_PLATFORM": "offscreen"},
+    )
     assert env_run.returncode != 0
     assert f"{DEMO_THEME}.toml" in env_run.stderr and str(empty) in env_run.stderr
 
@@ -165,19 +206,28 @@ def test_theme_packs_and_template_are_inside_the_bundle(bundle, frozen, tmp_path
 @slow
 def test_a_file_given_on_the_command_line_is_not_taken_for_a_command(frozen, tmp_path):
     # What a file manager runs for a double-clicked invitation: the path after the options.
-    result = ok(frozen("--data-dir", tmp_path / "data", "--demo", "--smoke-test",
-                       tmp_path / "missing.jtai-invite"))
+    result = ok(
+        frozen(
+            "--data-dir",
+            tmp_path / "data",
+            "--demo",
+            "--smoke-test",
+            tmp_path / "missing.jtai-invite",
+        )
+    )
     assert "edit saved" in result.stdout
 
 
 @slow
 def test_unused_qt_modules_and_tk_are_left_out_and_size_is_bounded(bundle):
     files = [p for p in bundle.rglob("*") if p.is_file()]
-    offenders = [str(p.relative_to(bundle)) for p in files
-                 if any(part in p.name for part in LEFT_OUT)]
+    offenders = [
+        str(p.relative_to(bundle)) for p in files if any(part in p.name for part in LEFT_OUT)
+    ]
     assert offenders == []
-    bindings = sorted(p.name.split(".")[0] for p in (bundle / "_internal" / "PySide6").glob("Qt*")
-                      if p.is_file())
+    bindings = sorted(
+        p.name.split(".")[0] for p in (bundle / "_internal" / "PySide6").glob("Qt*") if p.is_file()
+    )
     assert bindings == ["QtCore", "QtGui", "QtWidgets"]
     assert not any(p.suffix == ".qm" for p in files)  # Qt's own translations
     size = sum(p.lstat().st_size for p in files if not p.is_symlink())
@@ -187,8 +237,19 @@ def test_unused_qt_modules_and_tk_are_left_out_and_size_is_bounded(bundle):
 @slow
 def test_licences_of_the_bundled_components_are_inside(bundle):
     text = (bundle / "_internal" / "THIRD_PARTY_LICENSES.md").read_text(encoding="utf-8")
-    for component in ("PySide6", "Qt", "SQLCipher", "sqlcipher3", "cryptography", "pillow",
-                      "python-docx", "sqlite-utils", "platformdirs", "keyring", "Python"):
+    for component in (
+        "PySide6",
+        "Qt",
+        "SQLCipher",
+        "sqlcipher3",
+        "cryptography",
+        "pillow",
+        "python-docx",
+        "sqlite-utils",
+        "platformdirs",
+        "keyring",
+        "Python",
+    ):
         assert f"| {component} |" in text, component
     assert "LGPL-3.0" in text
     assert "| pytest |" not in text and "| pip |" not in text  # not bundled, not listed
@@ -197,15 +258,23 @@ def test_licences_of_the_bundled_components_are_inside(bundle):
 
 # --- In-process: what the bundle's desktop integration relies on ----------------------------
 
+
 def test_a_double_clicked_file_is_taken_off_the_command_line():
     from jtai_desktop.ui.file_open import split_file_argument
 
     here = Path.cwd()
     assert split_file_argument(["a.jtai-invite"]) == ([], here / "a.jtai-invite")
-    assert split_file_argument(["--data-dir", "d", "t.bundle"]) == (["--data-dir", "d"],
-                                                                    here / "t.bundle")
-    for untouched in (["join", "a.jtai-invite", "--name", "N"], ["--data-dir", "x.bundle"],
-                      ["demo"], ["notes.txt"], []):
+    assert split_file_argument(["--data-dir", "d", "t.bundle"]) == (
+        ["--data-dir", "d"],
+        here / "t.bundle",
+    )
+    for untouched in (
+        ["join", "a.jtai-invite", "--name", "N"],
+        ["--data-dir", "x.bundle"],
+        ["demo"],
+        ["notes.txt"],
+        [],
+    ):
         assert split_file_argument(untouched) == (untouched, None)
 
 
@@ -224,8 +293,11 @@ def test_an_invitation_opens_the_join_dialog_once_the_window_shows(window, qtbot
     from jtai_desktop.ui.file_open import file_opener
 
     invitation = tmp_path / "for-sam.jtai-invite"
-    invitation.write_text(json.dumps({"kind": "jtai-desktop invitation", "format": 1,
-                                      "title": "Northbridge: domestic abuse"}))
+    invitation.write_text(
+        json.dumps(
+            {"kind": "jtai-desktop invitation", "format": 1, "title": "Northbridge: domestic abuse"}
+        )
+    )
     opener = file_opener(QApplication.instance())
     try:
         opener.request(invitation)
@@ -244,8 +316,7 @@ def test_an_invitation_opens_the_join_dialog_once_the_window_shows(window, qtbot
     dialog.reject()
 
 
-def test_on_macos_a_file_open_event_is_opened_in_the_window(window, qtbot, tmp_path,
-                                                            monkeypatch):
+def test_on_macos_a_file_open_event_is_opened_in_the_window(window, qtbot, tmp_path, monkeypatch):
     from PySide6.QtGui import QFileOpenEvent
     from PySide6.QtWidgets import QApplication
 

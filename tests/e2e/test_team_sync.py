@@ -44,8 +44,13 @@ def python_m(*argv) -> subprocess.CompletedProcess:
     """The program as a user runs it: ``python -m jtai_desktop ...`` in its own process."""
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
     env.pop("JTAI_PASSPHRASE_FILE", None)
-    return subprocess.run([sys.executable, "-m", "jtai_desktop", *map(str, argv)],
-                          capture_output=True, text=True, timeout=SUBPROCESS_TIMEOUT, env=env)
+    return subprocess.run(
+        [sys.executable, "-m", "jtai_desktop", *map(str, argv)],
+        capture_output=True,
+        text=True,
+        timeout=SUBPROCESS_TIMEOUT,
+        env=env,
+    )
 
 
 @dataclass
@@ -59,8 +64,12 @@ class TeamFolders:
 
     def args(self, name: str) -> list[str]:
         """The global options before the command: which folder, and its passphrase."""
-        return ["--data-dir", str(self.folder(name)), "--passphrase-file",
-                str(self.passphrase_file)]
+        return [
+            "--data-dir",
+            str(self.folder(name)),
+            "--passphrase-file",
+            str(self.passphrase_file),
+        ]
 
 
 @pytest.fixture(scope="module")
@@ -82,13 +91,30 @@ def joined(tmp_path_factory) -> TeamFolders:
         invite_pw = secrets / f"invite-{name}"
         invite_pw.write_text(f"invitation for {name} {n} 8d2k\n")
         invitation = root / f"{name}.jtai-invite"
-        code, out, err = quietly(*team.args("lead"), "invite", team.inspection_id, "--out",
-                                 invitation, "--passphrase-file", invite_pw,
-                                 "--label", name.title())
+        code, out, err = quietly(
+            *team.args("lead"),
+            "invite",
+            team.inspection_id,
+            "--out",
+            invitation,
+            "--passphrase-file",
+            invite_pw,
+            "--label",
+            name.title(),
+        )
         assert code == 0, err
         assert str(invitation) in out and invitation.is_file()
-        join = (*team.args(name), "join", invitation, "--passphrase-file", invite_pw,
-                "--name", name.title(), "--inspectorate", org)
+        join = (
+            *team.args(name),
+            "join",
+            invitation,
+            "--passphrase-file",
+            invite_pw,
+            "--name",
+            name.title(),
+            "--inspectorate",
+            org,
+        )
         if name == "bob":
             done = python_m(*join)
             code, out, err = done.returncode, done.stdout, done.stderr
@@ -139,11 +165,14 @@ def cli(team, capsys) -> Cli:
 def work_offline(team: TeamFolders, cli: Cli) -> tuple[str, dict[str, str]]:
     """Everyone edits; Alice and Bob each rewrite the same note. Returns the note and texts."""
     for seed, name in enumerate(FOLDERS, start=1):
-        counts = json.loads(cli.ok(name, "simulate", team.inspection_id, "--edits", 30,
-                                   "--seed", seed))
+        counts = json.loads(
+            cli.ok(name, "simulate", team.inspection_id, "--edits", 30, "--seed", seed)
+        )
         assert counts["created"] + counts["edited"] + counts["linked"] + counts["deleted"] > 0
-    texts = {"alice": "Alice: the strategy meeting agreed a safety plan.",
-             "bob": "Bob: no safety plan was agreed at the strategy meeting."}
+    texts = {
+        "alice": "Alice: the strategy meeting agreed a safety plan.",
+        "bob": "Bob: no safety plan was agreed at the strategy meeting.",
+    }
     note_id = None
     for name, text in texts.items():
         ctx = open_context(team.folder(name), PASSPHRASE)
@@ -180,8 +209,9 @@ def assert_team_converged(team: TeamFolders, cli: Cli, note_id: str, texts: dict
     assert dumps[0] == dumps[1] == dumps[2], "the three data folders differ after syncing"
     state = json.loads(dumps[0])
     assert state["ops"]["count"] > 3000
-    listed = [json.loads(cli.ok(name, "conflicts", team.inspection_id, "--json"))
-              for name in FOLDERS]
+    listed = [
+        json.loads(cli.ok(name, "conflicts", team.inspection_id, "--json")) for name in FOLDERS
+    ]
     assert listed[0] == listed[1] == listed[2]
     on_note = [c for c in listed[0] if c["entity_id"] == note_id and c["field"] == "text"]
     assert len(on_note) == 1, "the two members' versions of the note were not both kept"
@@ -215,6 +245,7 @@ def test_a_team_syncs_through_a_shared_folder(team, cli):
 
 # --- a real WebDAV server -------------------------------------------------------------------
 
+
 class WebDavServer:
     """wsgidav (on cheroot) serving ``root`` on 127.0.0.1 with basic authentication."""
 
@@ -222,13 +253,20 @@ class WebDavServer:
         from cheroot import wsgi
         from wsgidav.wsgidav_app import WsgiDAVApp
 
-        app = WsgiDAVApp({
-            "provider_mapping": {"/": str(root)},
-            "http_authenticator": {"domain_controller": None, "accept_basic": True,
-                                   "accept_digest": False, "default_to_digest": False},
-            "simple_dc": {"user_mapping": {"*": {WEBDAV_USER: {"password": WEBDAV_PASSWORD}}}},
-            "verbose": 0, "logging": {"enable": False},
-        })
+        app = WsgiDAVApp(
+            {
+                "provider_mapping": {"/": str(root)},
+                "http_authenticator": {
+                    "domain_controller": None,
+                    "accept_basic": True,
+                    "accept_digest": False,
+                    "default_to_digest": False,
+                },
+                "simple_dc": {"user_mapping": {"*": {WEBDAV_USER: {"password": WEBDAV_PASSWORD}}}},
+                "verbose": 0,
+                "logging": {"enable": False},
+            }
+        )
         self.server = wsgi.Server(("127.0.0.1", 0), app, numthreads=4, timeout=10)
         self.server.prepare()
         self.url = f"http://127.0.0.1:{self.server.bind_addr[1]}/team/"
@@ -283,8 +321,9 @@ def test_wrong_webdav_credentials_are_a_clear_error_and_change_nothing(team, cli
     wrong = team.root / "wrong-credentials"
     wrong.write_text(f"{WEBDAV_USER}\nnot the password\n")
     before = cli.dump("alice")
-    code, out, err = cli("alice", "sync", team.inspection_id, "--webdav", webdav.url,
-                         "--credentials-file", wrong)
+    code, out, err = cli(
+        "alice", "sync", team.inspection_id, "--webdav", webdav.url, "--credentials-file", wrong
+    )
     assert code != 0 and out == ""
     assert "refused the credentials" in err and "not the password" not in err
     assert cli.dump("alice") == before
@@ -296,19 +335,34 @@ def test_webdav_offline_is_exit_5_and_loses_nothing(team, cli, dav_root, credent
     try:
         for name in FOLDERS:  # the lead's and Alice's work reaches the server, Bob's not yet
             if name != "bob":
-                cli.ok(name, "sync", team.inspection_id, "--webdav", server.url,
-                       "--credentials-file", credentials)
+                cli.ok(
+                    name,
+                    "sync",
+                    team.inspection_id,
+                    "--webdav",
+                    server.url,
+                    "--credentials-file",
+                    credentials,
+                )
     finally:
         server.stop()
     before = cli.dumps()
     for url in (server.url, f"http://127.0.0.1:{unused_port()}/team/"):  # stopped; wrong port
         for name in FOLDERS:
-            code, out, err = cli(name, "sync", team.inspection_id, "--webdav", url,
-                                 "--credentials-file", credentials)
+            code, out, err = cli(
+                name, "sync", team.inspection_id, "--webdav", url, "--credentials-file", credentials
+            )
             assert code == 5 and out == ""
             assert err.startswith("Offline:") and "kept on this computer" in err
-    done = python_m(*team.args("bob"), "sync", team.inspection_id, "--webdav", server.url,
-                    "--credentials-file", credentials)
+    done = python_m(
+        *team.args("bob"),
+        "sync",
+        team.inspection_id,
+        "--webdav",
+        server.url,
+        "--credentials-file",
+        credentials,
+    )
     assert done.returncode == 5 and done.stderr.startswith("Offline:")
     assert "Traceback" not in done.stderr
     assert cli.dumps() == before  # nothing lost, nothing half-applied

@@ -29,11 +29,23 @@ def write_until_killed(folder, passphrase, inspection_id, run, ack_fd):
     ws = ctx.workspace
     for i in range(10**6):
         if i % 3 == 2:
-            evidence.add_evidence(ws, inspection_id, title=f"file-{run}-{i}", source="case_file",
-                                  date=date(2026, 10, 20), data=f"{run}-{i}\n".encode() * 3000)
+            evidence.add_evidence(
+                ws,
+                inspection_id,
+                title=f"file-{run}-{i}",
+                source="case_file",
+                date=date(2026, 10, 20),
+                data=f"{run}-{i}\n".encode() * 3000,
+            )
         else:
-            notes.add_note(ws, inspection_id, kind="meeting", date=date(2026, 10, 20),
-                           title=f"note-{run}-{i}", text="saved " * 50)
+            notes.add_note(
+                ws,
+                inspection_id,
+                kind="meeting",
+                date=date(2026, 10, 20),
+                title=f"note-{run}-{i}",
+                text="saved " * 50,
+            )
         os.write(ack_fd, f"{i}\n".encode())
 
 
@@ -71,9 +83,13 @@ def verify(folder, passphrase, inspection_id, run, acked):
     try:
         ws = ctx.workspace
         assert ws.db.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
-        titles = {r["title"] for r in ws.rows("note", inspection_id, "title LIKE ?", (f"note-{run}-%",))}
-        files = {r["title"]: r["sha256"] for r in
-                 ws.rows("evidence", inspection_id, "title LIKE ?", (f"file-{run}-%",))}
+        titles = {
+            r["title"] for r in ws.rows("note", inspection_id, "title LIKE ?", (f"note-{run}-%",))
+        }
+        files = {
+            r["title"]: r["sha256"]
+            for r in ws.rows("evidence", inspection_id, "title LIKE ?", (f"file-{run}-%",))
+        }
         for i in acked:
             if i % 3 == 2:
                 assert ws.blobs.verify(files[f"file-{run}-{i}"]), (run, i)

@@ -17,8 +17,11 @@ SECRET_FILE = b"Extract: the health visitor recorded bruising on Child Q's arm\n
 
 
 def folder_digest(folder):
-    return {p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
-            for p in sorted(folder.rglob("*")) if p.is_file()}
+    return {
+        p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+        for p in sorted(folder.rglob("*"))
+        if p.is_file()
+    }
 
 
 @pytest.fixture
@@ -27,10 +30,23 @@ def filled(tmp_path, open_folder):
     ctx = open_folder(folder)
     ws = ctx.workspace
     inspection_id = demo.build_demo(ws, "small", 3)
-    notes.add_note(ws, inspection_id, kind="interview", date=date(2026, 10, 20),
-                   title="Interview with the allocated social worker", text=SECRET_NOTE)
-    evidence.add_evidence(ws, inspection_id, title="Health visitor extract", source="case_file",
-                          date=date(2026, 10, 20), data=SECRET_FILE, file_name="hv.txt")
+    notes.add_note(
+        ws,
+        inspection_id,
+        kind="interview",
+        date=date(2026, 10, 20),
+        title="Interview with the allocated social worker",
+        text=SECRET_NOTE,
+    )
+    evidence.add_evidence(
+        ws,
+        inspection_id,
+        title="Health visitor extract",
+        source="case_file",
+        date=date(2026, 10, 20),
+        data=SECRET_FILE,
+        file_name="hv.txt",
+    )
     ctx.close()
     return folder
 
@@ -41,8 +57,14 @@ def raw_bytes_of(folder):
 
 def test_no_plaintext_in_database_or_evidence_files(filled):
     raw = raw_bytes_of(filled)
-    for needle in (SECRET_NOTE.encode(), SECRET_FILE[:40], b"Northbridge", b"Child A",
-                   b"SQLite format 3", b"domestic"):
+    for needle in (
+        SECRET_NOTE.encode(),
+        SECRET_FILE[:40],
+        b"Northbridge",
+        b"Child A",
+        b"SQLite format 3",
+        b"domestic",
+    ):
         assert needle not in raw, needle
 
 

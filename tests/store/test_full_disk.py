@@ -23,8 +23,9 @@ from jtai_desktop.store.files import write_atomically
 def small_disk(tmp_path):
     mount_point = tmp_path / "disk"
     mount_point.mkdir()
-    result = subprocess.run(["mount", "-t", "tmpfs", "-o", "size=6m", "tmpfs", str(mount_point)],
-                            capture_output=True)
+    result = subprocess.run(
+        ["mount", "-t", "tmpfs", "-o", "size=6m", "tmpfs", str(mount_point)], capture_output=True
+    )
     if result.returncode != 0:
         pytest.skip("mounting a small tmpfs is not permitted here; see the injected-fault tests")
     yield mount_point
@@ -35,8 +36,14 @@ def fill_until_full(ws, inspection_id):
     saved = []
     with pytest.raises(DiskFullError, match="disk is full"):
         for i in range(100_000):
-            notes.add_note(ws, inspection_id, kind="meeting", date=date(2026, 10, 20),
-                           title=f"filler {i}", text="x" * 4000)
+            notes.add_note(
+                ws,
+                inspection_id,
+                kind="meeting",
+                date=date(2026, 10, 20),
+                title=f"filler {i}",
+                text="x" * 4000,
+            )
             saved.append(f"filler {i}")
     return saved
 
@@ -52,8 +59,14 @@ def test_save_import_and_export_on_a_full_disk(small_disk, open_folder):
     # Import: refused with a clear message, nothing added, no partial file.
     before = len(ws.rows("evidence", inspection_id))
     with pytest.raises(StoreError, match="Nothing was added"):
-        evidence.add_evidence(ws, inspection_id, title="Large scan", source="case_file",
-                              date=date(2026, 10, 20), data=b"scanned page text\n" * 500_000)
+        evidence.add_evidence(
+            ws,
+            inspection_id,
+            title="Large scan",
+            source="case_file",
+            date=date(2026, 10, 20),
+            data=b"scanned page text\n" * 500_000,
+        )
     assert len(ws.rows("evidence", inspection_id)) == before
     assert not list(ws.blobs.root.glob(".incoming-*"))
 
@@ -79,8 +92,14 @@ def test_injected_full_database_keeps_earlier_saves(ws):
     ws.db.execute("PRAGMA max_page_count = 1073741823")
     titles = {r["title"] for r in ws.rows("note", inspection_id)}
     assert set(saved) <= titles
-    notes.add_note(ws, inspection_id, kind="meeting", date=date(2026, 10, 20), title="after",
-                   text="space again")  # and work carries on once space is free
+    notes.add_note(
+        ws,
+        inspection_id,
+        kind="meeting",
+        date=date(2026, 10, 20),
+        title="after",
+        text="space again",
+    )  # and work carries on once space is free
 
 
 def test_injected_full_disk_during_import_leaves_nothing(ws, monkeypatch):
@@ -93,8 +112,14 @@ def test_injected_full_disk_during_import_leaves_nothing(ws, monkeypatch):
 
     monkeypatch.setattr(ws.blobs.cipher, "encrypt", failing)
     with pytest.raises(StoreError, match="No space left"):
-        evidence.add_evidence(ws, inspection_id, title="Scan", source="case_file",
-                              date=date(2026, 10, 20), data=b"content")
+        evidence.add_evidence(
+            ws,
+            inspection_id,
+            title="Scan",
+            source="case_file",
+            date=date(2026, 10, 20),
+            data=b"content",
+        )
     assert dump_json(ws, inspection_id) == before
     assert not list(ws.blobs.root.glob(".incoming-*"))
 

@@ -32,7 +32,8 @@ def normalised_schema(db) -> str:
     """The schema as stable text: one entry per object, SQL with whitespace collapsed."""
     lines = []
     for kind, name, table, sql in db.execute(
-            "SELECT type, name, tbl_name, sql FROM sqlite_master ORDER BY type, name").fetchall():
+        "SELECT type, name, tbl_name, sql FROM sqlite_master ORDER BY type, name"
+    ).fetchall():
         lines.append(f"-- {kind} {name} on {table}")
         lines.append(" ".join(sql.split()) + ";" if sql else "-- (made by SQLite, no SQL)")
     return "\n".join(lines) + "\n"
@@ -49,8 +50,9 @@ def fresh_schema() -> str:
 
 def fingerprint(path: Path) -> dict[str, str]:
     """SHA-256 of every file of the database (main file, -wal, -shm, anything beside it)."""
-    return {f.name: hashlib.sha256(f.read_bytes()).hexdigest()
-            for f in sorted(path.parent.iterdir())}
+    return {
+        f.name: hashlib.sha256(f.read_bytes()).hexdigest() for f in sorted(path.parent.iterdir())
+    }
 
 
 @pytest.fixture(params=sorted(CONNECTORS))
@@ -67,8 +69,10 @@ def make_newer(path: Path, connect, keep_open: bool = False):
     """A store that a later version of the app wrote: it lists a migration we do not know."""
     db = open_database(path, connect)
     db.execute("INSERT INTO settings (key, value) VALUES ('device_id', 'abc')")
-    db.execute("INSERT INTO _sqlite_migrations (migration_set, name, applied_at) "
-               "VALUES ('jtai', '9999_future', '2031-01-01 00:00:00+00:00')")
+    db.execute(
+        "INSERT INTO _sqlite_migrations (migration_set, name, applied_at) "
+        "VALUES ('jtai', '9999_future', '2031-01-01 00:00:00+00:00')"
+    )
     if keep_open:
         return db
     db.close()
@@ -79,13 +83,22 @@ def test_a_new_file_gets_the_golden_schema():
     assert GOLDEN.exists(), "run: python tests/store/test_migrations.py"
     assert fresh_schema() == GOLDEN.read_text(encoding="utf-8"), (
         "The schema changed. If that was meant (a new migration), regenerate the golden file "
-        "with 'python tests/store/test_migrations.py' and review the diff.")
+        "with 'python tests/store/test_migrations.py' and review the diff."
+    )
 
 
 def test_the_golden_schema_has_the_tables_the_app_needs():
     text = GOLDEN.read_text(encoding="utf-8")
-    for table in ("ops", "conflicts", "identity", "settings", "notes", "reviews", "children",
-                  "_sqlite_migrations"):
+    for table in (
+        "ops",
+        "conflicts",
+        "identity",
+        "settings",
+        "notes",
+        "reviews",
+        "children",
+        "_sqlite_migrations",
+    ):
         assert f"-- table {table} on {table}\n" in text
     assert "CREATE VIRTUAL TABLE search_index USING fts5(" in text
 
@@ -127,7 +140,8 @@ def test_reopening_changes_nothing_and_takes_no_backup(path, connect):
         assert normalised_schema(db) == schema
         assert [m.name for m in MIGRATIONS.applied(db)] == applied
         assert db.execute("SELECT value FROM settings WHERE key = 'device_id'").fetchall() == [
-            ("abc",)]
+            ("abc",)
+        ]
         db.close()
     assert sorted(f.name for f in path.parent.iterdir()) == ["jtai.db"]
 
@@ -162,8 +176,9 @@ def test_a_newer_database_is_refused_even_with_unsaved_log_pages(tmp_path, conne
     # Nothing is lost: the newer version finds all its data. (SQLite may fold the log into the
     # main file when the refused connection closes: other bytes, the same content.)
     reader = connect(copy)
-    assert reader.execute("SELECT name FROM _sqlite_migrations WHERE migration_set = 'jtai' "
-                          "ORDER BY id").fetchall()[-1] == ("9999_future",)
+    assert reader.execute(
+        "SELECT name FROM _sqlite_migrations WHERE migration_set = 'jtai' ORDER BY id"
+    ).fetchall()[-1] == ("9999_future",)
     assert reader.execute("SELECT value FROM settings").fetchall() == [("abc",)]
     reader.close()
 
@@ -194,8 +209,10 @@ def copy_db(conn) -> Database:
 
 
 def _rows(conn) -> list:
-    return [conn.execute("SELECT * FROM settings ORDER BY key").fetchall(),
-            conn.execute("SELECT * FROM identity ORDER BY inspection_id").fetchall()]
+    return [
+        conn.execute("SELECT * FROM settings ORDER BY key").fetchall(),
+        conn.execute("SELECT * FROM identity ORDER BY inspection_id").fetchall(),
+    ]
 
 
 def test_backup_before_migrating_copies_every_row(path, connect):

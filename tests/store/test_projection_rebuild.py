@@ -62,8 +62,19 @@ def _handmade_conflict(ws, inspection_id) -> None:
     ws.update("note", note["id"], {"text": "This device's version"})
     other_member = ws.rows("member", inspection_id, order_by="evidence_block")[1]["id"]
     other = Workspace(ws.db, "other-device", ws.blobs, acting_as=other_member)
-    op = Op(other.new_id(), inspection_id, "note", note["id"], "text", "The other version",
-            other.clock.tick(), other.device_id, other_member, (old.op_id,), 1)
+    op = Op(
+        other.new_id(),
+        inspection_id,
+        "note",
+        note["id"],
+        "text",
+        "The other version",
+        other.clock.tick(),
+        other.device_id,
+        other_member,
+        (old.op_id,),
+        1,
+    )
     with ws.db.atomic():
         oplog.append(ws.db, [op])
         projection.project_entities(ws.db, [note["id"]])
@@ -71,11 +82,11 @@ def _handmade_conflict(ws, inspection_id) -> None:
 
 def snapshot(db) -> dict:
     tables = {t: db.execute(f"SELECT * FROM {t} ORDER BY id").fetchall() for t in PROJECTED}
-    tables["conflicts"] = db.execute(
-        "SELECT * FROM conflicts ORDER BY entity_id, field").fetchall()
+    tables["conflicts"] = db.execute("SELECT * FROM conflicts ORDER BY entity_id, field").fetchall()
     tables["search_index"] = db.execute(
         "SELECT rowid, title, body, entity, entity_id, inspection_id FROM search_index "
-        "ORDER BY rowid").fetchall()
+        "ORDER BY rowid"
+    ).fetchall()
     return tables
 
 
@@ -132,8 +143,10 @@ def test_check_finds_a_deleted_record_that_is_still_in_the_table(ws, demo):
     gone, kept = notes[0], notes[-1]
     ws.delete("note", gone["id"])
     columns = ", ".join(k for k in kept if k != "id")
-    ws.db.execute(f"INSERT INTO notes (id, {columns}) SELECT ?, {columns} FROM notes "
-                  "WHERE id = ?", (gone["id"], kept["id"]))
+    ws.db.execute(
+        f"INSERT INTO notes (id, {columns}) SELECT ?, {columns} FROM notes WHERE id = ?",
+        (gone["id"], kept["id"]),
+    )
     report = check_workspace(ws)
     assert not report.ok and gone["id"] in report.problems[0]
     projection.rebuild(ws.db)

@@ -21,8 +21,13 @@ def pack():
 
 
 def new_inspection(ws, pack, area: str) -> str:
-    return create_inspection(ws, pack, area=area, notification=date(2026, 10, 5),
-                             lead=MemberInput("Lead Inspector", "ofsted", "lead")).entity_id
+    return create_inspection(
+        ws,
+        pack,
+        area=area,
+        notification=date(2026, 10, 5),
+        lead=MemberInput("Lead Inspector", "ofsted", "lead"),
+    ).entity_id
 
 
 @pytest.fixture
@@ -39,17 +44,29 @@ def found(ws, inspection, query) -> list[str]:
 
 
 def test_a_title_match_ranks_above_a_body_only_match(ws, inspection):
-    in_body = note(ws, inspection, "Weekly catch-up",
-                   "We discussed the strategy for the MARAC referrals this week.")
-    in_title = note(ws, inspection, "Strategy discussion",
-                    "We discussed the referrals from the front door this week.")
+    in_body = note(
+        ws,
+        inspection,
+        "Weekly catch-up",
+        "We discussed the strategy for the MARAC referrals this week.",
+    )
+    in_title = note(
+        ws,
+        inspection,
+        "Strategy discussion",
+        "We discussed the referrals from the front door this week.",
+    )
     note(ws, inspection, "Unrelated", "Nothing about that here at all.")
     assert found(ws, inspection, "strategy") == [in_title, in_body]
 
 
 def test_snippets_bracket_the_matching_words(ws, inspection):
-    note(ws, inspection, "Visit",
-         "The social worker saw the child alone and recorded the child's wishes clearly.")
+    note(
+        ws,
+        inspection,
+        "Visit",
+        "The social worker saw the child alone and recorded the child's wishes clearly.",
+    )
     (hit,) = search(ws, inspection, "wishes")
     assert "[wishes]" in hit.snippet
     assert hit.title == "Visit" and hit.entity == "note"
@@ -63,10 +80,28 @@ def test_snippets_bracket_stemmed_and_prefix_matches(ws, inspection):
     assert "[disclosure]" in hit.snippet
 
 
-@pytest.mark.parametrize("query", [
-    's.47 AND "', "NOT", "(", ")", '"', "*", "AND OR NOT", "NEAR(a b)", "title:x", "^start",
-    "a - b", "'; DROP TABLE notes; --", "{}[]", "   ", "", "ü", "s.47*",
-])
+@pytest.mark.parametrize(
+    "query",
+    [
+        's.47 AND "',
+        "NOT",
+        "(",
+        ")",
+        '"',
+        "*",
+        "AND OR NOT",
+        "NEAR(a b)",
+        "title:x",
+        "^start",
+        "a - b",
+        "'; DROP TABLE notes; --",
+        "{}[]",
+        "   ",
+        "",
+        "ü",
+        "s.47*",
+    ],
+)
 def test_operators_and_punctuation_never_raise(ws, inspection, query):
     note(ws, inspection, "Section 47 enquiry", "The s.47 enquiry was NOT started promptly.")
     hits = search(ws, inspection, query)
@@ -75,8 +110,12 @@ def test_operators_and_punctuation_never_raise(ws, inspection, query):
 
 
 def test_what_people_type_with_punctuation_still_finds_the_note(ws, inspection):
-    wanted = note(ws, inspection, "Section 47 enquiry",
-                  "The s.47 enquiry was NOT started promptly (see chronology).")
+    wanted = note(
+        ws,
+        inspection,
+        "Section 47 enquiry",
+        "The s.47 enquiry was NOT started promptly (see chronology).",
+    )
     note(ws, inspection, "Other", "A strategy discussion happened on time.")
     assert found(ws, inspection, "s.47") == [wanted]
     assert found(ws, inspection, 's.47 AND "') == []  # every word must appear: "and" does not
@@ -85,8 +124,12 @@ def test_what_people_type_with_punctuation_still_finds_the_note(ws, inspection):
 
 
 def test_the_last_word_is_a_prefix_and_earlier_words_are_whole(ws, inspection):
-    wanted = note(ws, inspection, "Safeguarding partnership meeting",
-                  "Leaders described the safeguarding arrangements.")
+    wanted = note(
+        ws,
+        inspection,
+        "Safeguarding partnership meeting",
+        "Leaders described the safeguarding arrangements.",
+    )
     assert found(ws, inspection, "safegu") == [wanted]
     assert found(ws, inspection, "partnership meet") == [wanted]
     assert found(ws, inspection, "partner meeting") == []  # only the last word is a prefix

@@ -65,4 +65,3 @@ def background_work_ends_before_the_folders_close(open_folder):
         if tasks is not None:
             tasks.wait()
     app.processEvents()
-

@@ -57,13 +57,16 @@ def team_template(tmp_path_factory):
 
 def build_team(root: Path) -> dict:
     fast = fast_params_for_tests()
-    opened = {name: open_context(root / name, PASSPHRASE, kdf_params=fast)
-              for name in ("lead", "alice", "bob")}
+    opened = {
+        name: open_context(root / name, PASSPHRASE, kdf_params=fast)
+        for name in ("lead", "alice", "bob")
+    }
     lead, alice, bob = (opened[n].workspace for n in ("lead", "alice", "bob"))
     inspection_id = demo.build_demo(lead, "small", 1)
     for ws, name, org in ((alice, "Alice Smith", "cqc"), (bob, "Bob Jones", "hmicfrs")):
-        invitation = team.create_invitation(lead, inspection_id, INVITE_PASSPHRASE, name,
-                                            params=fast)
+        invitation = team.create_invitation(
+            lead, inspection_id, INVITE_PASSPHRASE, name, params=fast
+        )
         team.join(ws, invitation, INVITE_PASSPHRASE, name, org)
     note = lead.rows("note", inspection_id)[0]
     notes.update_note(alice, note["id"], text=note["text"] + ALICE_ADDS)
@@ -80,15 +83,21 @@ def build_team(root: Path) -> dict:
 @pytest.fixture
 def team_copy(team_template, tmp_path):
     shutil.copytree(team_template.root, tmp_path / "team")
-    return Team(tmp_path / "team", team_template.inspection_id, team_template.note_id,
-                team_template.ancestor)
+    return Team(
+        tmp_path / "team",
+        team_template.inspection_id,
+        team_template.note_id,
+        team_template.ancestor,
+    )
 
 
 @pytest.fixture(autouse=True)
 def no_modal_boxes(monkeypatch):
     """A modal box would wait forever offscreen: fail the test instead."""
+
     def refuse(*args, **kwargs):
         raise AssertionError(f"unexpected modal message box: {args[1:3]}")
+
     for name in ("warning", "critical", "information", "question"):
         monkeypatch.setattr(QMessageBox, name, refuse)
     monkeypatch.setattr(QMessageBox, "exec", refuse)  # the unexpected-error box

@@ -35,8 +35,9 @@ def test_enter_on_an_event_corrects_it_and_undo_puts_it_back(qtbot, small_demo_w
     ui.summaryEdit.selectAll()
     qtbot.keyClicks(ui.summaryEdit, "Strategy discussion held the next day")
     qtbot.keyClick(ui.summaryEdit, Qt.Key.Key_Return)
-    qtbot.waitUntil(lambda: ws.get("event", event["id"])["summary"]
-                    == "Strategy discussion held the next day")
+    qtbot.waitUntil(
+        lambda: ws.get("event", event["id"])["summary"] == "Strategy discussion held the next day"
+    )
     assert len(casework.timeline(ws, child_id)) == count  # corrected, not added
     assert ws.get("event", event["id"])["date"] == event["date"]
     window.undo_action.trigger()
@@ -56,8 +57,7 @@ def test_delete_removes_an_event_and_undo_brings_it_back(qtbot, small_demo_windo
     assert page.detail.timeline_model.rowCount() == count
 
 
-def test_a_correction_the_rules_refuse_keeps_the_dialog_open(qtbot, small_demo_window,
-                                                              monkeypatch):
+def test_a_correction_the_rules_refuse_keeps_the_dialog_open(qtbot, small_demo_window, monkeypatch):
     from jtai_desktop.ui.dialogs import event_dialog
 
     shown = []

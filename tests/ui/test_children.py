@@ -63,9 +63,14 @@ def test_filters_by_selection_agency_and_completeness(page):
     assert visible_ids(page) == with_health and 0 < len(with_health) < 12
     page.agency_filter.setCurrentIndex(0)
     page.state_filter.setCurrentIndex(page.state_filter.findData("complete"))
-    complete = {c["id"] for c in children(page)
-                if all(v.done == v.expected for v in casework.review_completeness(ws, c["id"]).values())}
-    assert visible_ids(page) == complete and page.count_label.text().startswith(f"{len(complete)} of 12")
+    complete = {
+        c["id"]
+        for c in children(page)
+        if all(v.done == v.expected for v in casework.review_completeness(ws, c["id"]).values())
+    }
+    assert visible_ids(page) == complete and page.count_label.text().startswith(
+        f"{len(complete)} of 12"
+    )
 
 
 def test_add_child_through_the_dialog_by_keyboard(qtbot, page):
@@ -146,8 +151,13 @@ def test_audit_evaluation_autosaves_after_a_pause_and_undo_restores(qtbot, page)
     qtbot.keyClick(editor, Qt.Key_A, Qt.ControlModifier)
     qtbot.keyClicks(editor, "The area's audit missed the risk from the father.")
     assert ws.get("audit_eval", _audit_id(child_id))["evaluation"] == original  # not yet
-    qtbot.waitUntil(lambda: ws.get("audit_eval", _audit_id(child_id))["evaluation"]
-                    == "The area's audit missed the risk from the father.", timeout=3000)
+    qtbot.waitUntil(
+        lambda: (
+            ws.get("audit_eval", _audit_id(child_id))["evaluation"]
+            == "The area's audit missed the risk from the father."
+        ),
+        timeout=3000,
+    )
     page.session.undo_stack.undo()
     assert ws.get("audit_eval", _audit_id(child_id))["evaluation"] == original
     assert editor.toPlainText() == original

@@ -66,14 +66,20 @@ def test_models_pass_the_model_tester(qtmodeltester, page):
 
 
 def test_import_by_dialog_refuses_the_hostile_file_and_undo_removes_the_rest(
-        qtbot, monkeypatch, window, page, files):
+    qtbot, monkeypatch, window, page, files
+):
     before = {row["id"] for row in items(page)}
-    chosen = [str(files / n) for n in ("strategy-minutes.txt", "front-door-photo.png", "disguised.pdf")]
+    chosen = [
+        str(files / n) for n in ("strategy-minutes.txt", "front-door-photo.png", "disguised.pdf")
+    ]
     monkeypatch.setattr(QFileDialog, "getOpenFileNames", lambda *a, **k: (chosen, ""))
     outcome = wait_import(qtbot, page, lambda: qtbot.mouseClick(page.add_button, Qt.LeftButton))
 
     added = [row for row in items(page) if row["id"] not in before]
-    assert sorted(row["file_name"] for row in added) == ["front-door-photo.png", "strategy-minutes.txt"]
+    assert sorted(row["file_name"] for row in added) == [
+        "front-door-photo.png",
+        "strategy-minutes.txt",
+    ]
     assert all(row["ref"].startswith("E-") for row in added)
     assert page.model.rowCount() == 32
     assert page.report is not None and page.report.isVisible()
@@ -89,7 +95,9 @@ def test_import_by_dialog_refuses_the_hostile_file_and_undo_removes_the_rest(
 def test_drop_imports_and_the_detail_shows_hash_and_image_preview(qtbot, monkeypatch, page, files):
     photo = files / "front-door-photo.png"
     mime = QMimeData()
-    mime.setUrls([QUrl.fromLocalFile(str(photo)), QUrl.fromLocalFile(str(files / "strategy-minutes.txt"))])
+    mime.setUrls(
+        [QUrl.fromLocalFile(str(photo)), QUrl.fromLocalFile(str(files / "strategy-minutes.txt"))]
+    )
     enter = QDragEnterEvent(QPoint(20, 20), Qt.CopyAction, mime, Qt.LeftButton, Qt.NoModifier)
     QApplication.sendEvent(page, enter)
     assert enter.isAccepted()
@@ -114,14 +122,19 @@ def test_link_toggles_are_saved_and_undoable(qtbot, window, page):
     count = page.model.index(page.model.row_of(item["id"]), LINKS).data()
     children = page.detail.link_lists["child"]
     page.detail.link_tabs.setCurrentWidget(children)
-    free = next(children.proxy.index(r, 0) for r in range(children.proxy.rowCount())
-                if children.proxy.index(r, 0).data(Qt.CheckStateRole) == Qt.Unchecked)
+    free = next(
+        children.proxy.index(r, 0)
+        for r in range(children.proxy.rowCount())
+        if children.proxy.index(r, 0).data(Qt.CheckStateRole) == Qt.Unchecked
+    )
     child_id = free.data(Qt.UserRole)
     children.view.setCurrentIndex(free)
 
     def linked():
-        return any(link["evidence_id"] == item["id"] and link["target_id"] == child_id
-                   for link in page.session.ws.rows("link", page.session.inspection_id))
+        return any(
+            link["evidence_id"] == item["id"] and link["target_id"] == child_id
+            for link in page.session.ws.rows("link", page.session.inspection_id)
+        )
 
     def links_shown():
         return page.model.index(page.model.row_of(item["id"]), LINKS).data()
@@ -155,21 +168,35 @@ def test_title_autosaves_and_delete_asks_first(qtbot, monkeypatch, window, page)
     title.setFocus()
     title.selectAll()
     qtbot.keyClicks(title, "Strategy discussion minutes")
-    qtbot.waitUntil(lambda: page.session.ws.get("evidence", item["id"])["title"]
-                    == "Strategy discussion minutes", timeout=3000)
-    qtbot.waitUntil(lambda: page.view.currentIndex().siblingAtColumn(1).data()
-                    == "Strategy discussion minutes")
+    qtbot.waitUntil(
+        lambda: (
+            page.session.ws.get("evidence", item["id"])["title"] == "Strategy discussion minutes"
+        ),
+        timeout=3000,
+    )
+    qtbot.waitUntil(
+        lambda: page.view.currentIndex().siblingAtColumn(1).data() == "Strategy discussion minutes"
+    )
 
     asked = []
-    monkeypatch.setattr(QMessageBox, "question",
-                        lambda *a, **k: asked.append(a) or QMessageBox.StandardButton.Yes)
+    monkeypatch.setattr(
+        QMessageBox, "question", lambda *a, **k: asked.append(a) or QMessageBox.StandardButton.Yes
+    )
     page.view.setFocus()
     qtbot.keyClick(page.view, Qt.Key_Delete)
     assert asked and page.session.ws.get("evidence", item["id"]) is None
     window.undo_action.trigger()
     assert page.session.ws.get("evidence", item["id"]) is not None
-    assert len([l for l in page.session.ws.rows("link", page.session.inspection_id)
-                if l["evidence_id"] == item["id"]]) == 3
+    assert (
+        len(
+            [
+                link
+                for link in page.session.ws.rows("link", page.session.inspection_id)
+                if link["evidence_id"] == item["id"]
+            ]
+        )
+        == 3
+    )
 
 
 def test_cancel_stops_between_files_and_keeps_only_whole_items(qtbot, monkeypatch, page, tmp_path):

@@ -21,9 +21,16 @@ def page(window):
 
 def add_unevidenced(window, title="Leaders do not know how long children wait"):
     session = window.session
-    changes = session.edit(lambda ws: add_finding(
-        ws, session.inspection_id, kind="area_for_improvement", title=title,
-        text="Waiting times are not tracked.", agencies=["partnership"]))
+    changes = session.edit(
+        lambda ws: add_finding(
+            ws,
+            session.inspection_id,
+            kind="area_for_improvement",
+            title=title,
+            text="Waiting times are not tracked.",
+            agencies=["partnership"],
+        )
+    )
     return changes.entity_id
 
 
@@ -35,7 +42,8 @@ def row_of(page, finding_id, column=0):
 
 def choose(page, finding_id):
     page.tree.selectionModel().setCurrentIndex(
-        row_of(page, finding_id), QItemSelectionModel.SelectionFlag.ClearAndSelect)
+        row_of(page, finding_id), QItemSelectionModel.SelectionFlag.ClearAndSelect
+    )
 
 
 def test_tree_model_passes_the_model_tester(qtmodeltester, page, window):
@@ -56,30 +64,47 @@ def test_priority_actions_come_first_then_improvement_then_strengths(page):
 
 def test_a_finding_naming_two_agencies_is_listed_under_each(page, window):
     session = window.session
-    police, health = [a["id"] for a in session.ws.rows("agency", session.inspection_id)
-                      if a["kind"] in ("police", "health")]
-    finding_id = session.edit(lambda ws: add_finding(
-        ws, session.inspection_id, kind="strength", title="Police and health share quickly",
-        text="", agencies=[police, health])).entity_id
+    police, health = [
+        a["id"]
+        for a in session.ws.rows("agency", session.inspection_id)
+        if a["kind"] in ("police", "health")
+    ]
+    finding_id = session.edit(
+        lambda ws: add_finding(
+            ws,
+            session.inspection_id,
+            kind="strength",
+            title="Police and health share quickly",
+            text="",
+            agencies=[police, health],
+        )
+    ).entity_id
     assert len(page.model.indexes_of(finding_id)) == 2
     strengths = page.proxy.index(2, 0)
     assert strengths.data().startswith("Strengths (7)")  # counted once, not twice
 
 
-def test_finding_without_evidence_is_flagged_until_evidence_is_cited(page, window, monkeypatch, qtbot):
+def test_finding_without_evidence_is_flagged_until_evidence_is_cited(
+    page, window, monkeypatch, qtbot
+):
     finding_id = add_unevidenced(window)
     assert row_of(page, finding_id).data(NoEvidenceRole) is True
     assert row_of(page, finding_id, 1).data() == "no evidence cited"
     assert row_of(page, finding_id).data(Qt.ItemDataRole.DecorationRole) is not None
-    assert "No evidence cited" in row_of(page, finding_id).data(Qt.ItemDataRole.AccessibleDescriptionRole)
+    assert "No evidence cited" in row_of(page, finding_id).data(
+        Qt.ItemDataRole.AccessibleDescriptionRole
+    )
 
     choose(page, finding_id)
     assert page.editor.finding_id == finding_id
     assert page.editor.warning.isVisible()
     evidence = window.session.ws.rows("evidence", window.session.inspection_id, order_by="ref")[0]
     offered = []
-    monkeypatch.setattr(finding_editor, "pick_evidence",
-                        lambda parent, items, title="": offered.extend(items) or [evidence["id"]])
+    monkeypatch.setattr(
+        finding_editor,
+        "pick_evidence",
+        lambda parent, items, title="": offered.extend(items) or [evidence["id"]],
+    )
     qtbot.mouseClick(page.editor.cite_button, Qt.MouseButton.LeftButton)
 
     assert evidence["id"] in [item["id"] for item in offered]
@@ -99,6 +124,7 @@ def test_remove_citation_flags_the_finding_again(page, window, qtbot):
     finding_id = add_unevidenced(window)
     evidence = window.session.ws.rows("evidence", window.session.inspection_id)[0]
     from jtai_desktop.services.findings import cite
+
     window.session.edit(lambda ws: cite(ws, finding_id, evidence["id"]))
     choose(page, finding_id)
     assert not row_of(page, finding_id).data(NoEvidenceRole)
@@ -115,8 +141,9 @@ def test_only_without_evidence_filter_hides_supported_findings(page, window, qtb
     assert page.proxy.index(0, 0).data() == "Areas for improvement (1)"  # counts what is shown
     assert page.summary.isVisible() and "1 finding" in page.summary.label.text()
     qtbot.mouseClick(page.only_missing, Qt.MouseButton.LeftButton)
-    assert len(set(_finding_ids(page.proxy))) == len(window.session.ws.rows(
-        "finding", window.session.inspection_id))
+    assert len(set(_finding_ids(page.proxy))) == len(
+        window.session.ws.rows("finding", window.session.inspection_id)
+    )
 
 
 def _finding_ids(model, parent=QModelIndex()):
@@ -137,8 +164,9 @@ def test_typing_text_autosaves_and_undo_restores_it(page, window, qtbot):
     editor.text.moveCursor(editor.text.textCursor().MoveOperation.End)
     qtbot.keyClicks(editor.text, " Nobody owns the list.")
     ws = window.session.ws
-    qtbot.waitUntil(lambda: ws.get("finding", finding_id)["text"].endswith("owns the list."),
-                    timeout=3000)
+    qtbot.waitUntil(
+        lambda: ws.get("finding", finding_id)["text"].endswith("owns the list."), timeout=3000
+    )
     assert window.undo_action.text().endswith("Edit finding")
 
     window.undo_action.trigger()
@@ -164,14 +192,18 @@ def test_new_finding_dialog_collects_kind_agencies_and_title(page, window, qtbot
         dialog.agencies.setFocus()
         dialog.agencies.setCurrentIndex(dialog.agencies.model().index(0, 0))  # the partnership
         qtbot.keyClick(dialog.agencies, Qt.Key.Key_Space)
-        qtbot.mouseClick(dialog.buttons.button(QDialogButtonBox.StandardButton.Ok),
-                         Qt.MouseButton.LeftButton)
+        qtbot.mouseClick(
+            dialog.buttons.button(QDialogButtonBox.StandardButton.Ok), Qt.MouseButton.LeftButton
+        )
 
     page.tree.setFocus()
     page.tree.setCurrentIndex(page.proxy.index(0, 0))  # in the priority actions group
     QTimer.singleShot(0, fill_in)
-    qtbot.keyClick(page.tree, Qt.Key.Key_F,
-                   Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    qtbot.keyClick(
+        page.tree,
+        Qt.Key.Key_F,
+        Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier,
+    )
 
     new_id = page.editor.finding_id
     row = window.session.ws.get("finding", new_id)

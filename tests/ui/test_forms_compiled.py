@@ -7,7 +7,9 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
-spec = importlib.util.spec_from_file_location("compile_forms", ROOT / "packaging" / "compile_forms.py")
+spec = importlib.util.spec_from_file_location(
+    "compile_forms", ROOT / "packaging" / "compile_forms.py"
+)
 compile_forms = importlib.util.module_from_spec(spec)
 spec.loader.exec_module(compile_forms)
 
@@ -28,4 +30,5 @@ def test_compiled_form_is_up_to_date(form):
     target = compile_forms.target_for(form)
     assert target.exists(), f"{target.name} missing: run python packaging/compile_forms.py"
     assert without_header(target.read_text()) == without_header(compile_forms.compile_form(form)), (
-        f"{target.name} is stale: run python packaging/compile_forms.py")
+        f"{target.name} is stale: run python packaging/compile_forms.py"
+    )

@@ -57,8 +57,11 @@ def minutes_file(tmp_path, monkeypatch):
     path = tmp_path / "strategy-minutes.txt"
     path.write_bytes(MINUTES)
     # The only non-keyboard stand-in: an OS file dialog cannot be driven offscreen.
-    monkeypatch.setattr(evidence_page.QFileDialog, "getOpenFileNames",
-                        staticmethod(lambda *args, **kwargs: ([str(path)], "")))
+    monkeypatch.setattr(
+        evidence_page.QFileDialog,
+        "getOpenFileNames",
+        staticmethod(lambda *args, **kwargs: ([str(path)], "")),
+    )
     return path
 
 
@@ -109,12 +112,14 @@ def test_keyboard_journey(qtbot, window, minutes_file):
 
 # --- the steps ----------------------------------------------------------------------------
 
+
 def create_inspection(journey: Journey) -> str:
     qtbot, window = journey.qtbot, journey.window
     assert window.current_page() is window.welcome and window.welcome.isAncestorOf(focused())
-    wizard_opened = journey.modal.expect(NewInspectionWizard,
-                                         lambda wizard: fill_wizard(qtbot, wizard))
-    shortcut(qtbot, "Ctrl+Shift+I")                      # File > New inspection…
+    wizard_opened = journey.modal.expect(
+        NewInspectionWizard, lambda wizard: fill_wizard(qtbot, wizard)
+    )
+    shortcut(qtbot, "Ctrl+Shift+I")  # File > New inspection…
     wizard = journey.modal.finish(wizard_opened)
     assert wizard.result() == QWizard.DialogCode.Accepted
     journey.back_to_window()
@@ -132,7 +137,7 @@ def create_inspection(journey: Journey) -> str:
 def fill_wizard(qtbot, wizard) -> None:
     ui = wizard.ui
     assert wizard.currentPage() is ui.kindPage and focused() is ui.frontDoorRadio
-    press(qtbot, Key.Key_Return)                         # kind: front door (the default)
+    press(qtbot, Key.Key_Return)  # kind: front door (the default)
     assert wizard.currentPage() is ui.themePage and focused() is ui.themeList
     assert wizard.chosen_pack().kind == "front_door"
     press(qtbot, Key.Key_Return)
@@ -141,28 +146,28 @@ def fill_wizard(qtbot, wizard) -> None:
     assert ui.localAuthorityEdit.text() == "Eastshire local authority"
     press(qtbot, Key.Key_Return)
     assert wizard.currentPage() is ui.calendarPage and focused() is ui.notificationEdit
-    assert not ui.calendarError.isVisible()              # the default date is a working day
+    assert not ui.calendarError.isVisible()  # the default date is a working day
     press(qtbot, Key.Key_Return)
     assert wizard.currentPage() is ui.teamPage and focused() is ui.leadNameEdit
     type_text(qtbot, "Ann Lead")
-    press(qtbot, Key.Key_Return)                         # Finish
+    press(qtbot, Key.Key_Return)  # Finish
 
 
 def add_child(journey: Journey, inspection_id: str) -> str:
     qtbot, ws = journey.qtbot, journey.ws
     page = journey.go("children")
-    shortcut(qtbot, "Ctrl+Shift+C")                      # Add child…
+    shortcut(qtbot, "Ctrl+Shift+C")  # Add child…
     qtbot.waitUntil(lambda: isinstance(QApplication.activeModalWidget(), ChildDialog))
-    dialog = QApplication.activeModalWidget()            # window-modal, opened with open()
+    dialog = QApplication.activeModalWidget()  # window-modal, opened with open()
     show_active(qtbot, dialog)
     assert focused() is dialog.ui.pseudonymEdit and dialog.ui.pseudonymEdit.text() == "Child A"
-    shortcut(qtbot, "Alt+I")                             # "Agencies &involved:"
+    shortcut(qtbot, "Alt+I")  # "Agencies &involved:"
     assert focused() is dialog.ui.agenciesList
     agency_id = dialog.ui.agenciesList.currentIndex().data(Qt.ItemDataRole.UserRole)
     press(qtbot, Key.Key_Space)
     assert dialog.checked_agencies() == [agency_id]
-    with qtbot.waitSignal(dialog.accepted):              # (the dialog deletes itself)
-        press(qtbot, Key.Key_Return)                     # OK is the default button
+    with qtbot.waitSignal(dialog.accepted):  # (the dialog deletes itself)
+        press(qtbot, Key.Key_Return)  # OK is the default button
     journey.back_to_window()
     [child] = ws.rows("child", inspection_id)
     assert child["pseudonym"] == "Child A" and child["agencies"] == [agency_id]
@@ -173,7 +178,7 @@ def add_child(journey: Journey, inspection_id: str) -> str:
 
 def review_criterion(journey: Journey, child_id: str) -> None:
     qtbot, window = journey.qtbot, journey.window
-    press(qtbot, Key.Key_Return)                         # Enter on a child opens its review
+    press(qtbot, Key.Key_Return)  # Enter on a child opens its review
     page = window.pages["reviews"]
     assert window.current_page() is page and focused() is page.picker
     assert page.picker.currentText() == "Child A"
@@ -185,7 +190,7 @@ def review_criterion(journey: Journey, child_id: str) -> None:
     # observation. Still reachable; the limit allows for that one extra stop.
     tab_to(qtbot, editor.observation, limit=4)
     type_text(qtbot, OBSERVATION)
-    press(qtbot, Key.Key_Tab)                            # leaving the text saves it
+    press(qtbot, Key.Key_Tab)  # leaving the text saves it
     assert focused() is editor.strength
     press(qtbot, Key.Key_Space)
     assert editor.strength.isChecked()
@@ -199,15 +204,15 @@ def review_criterion(journey: Journey, child_id: str) -> None:
 def write_note_with_consent(journey: Journey, child_id: str) -> None:
     qtbot, ws = journey.qtbot, journey.ws
     page = journey.go("notes")
-    shortcut(qtbot, "Ctrl+Shift+N")                      # New note
+    shortcut(qtbot, "Ctrl+Shift+N")  # New note
     editor = page.editor
     note_id = editor.note_id
     assert note_id and focused() is editor.title and editor.title.selectedText() == "New note"
-    type_text(qtbot, NOTE_TITLE_TEXT)                    # replaces the selected "New note"
+    type_text(qtbot, NOTE_TITLE_TEXT)  # replaces the selected "New note"
     press(qtbot, Key.Key_Tab)
     assert focused() is editor.present
-    press(qtbot, Key.Key_Space)                          # children or families took part…
-    assert editor.warning.isVisible()                    # …so consent must come first
+    press(qtbot, Key.Key_Space)  # children or families took part…
+    assert editor.warning.isVisible()  # …so consent must come first
     note = ws.get("note", note_id)
     assert note["title"] == NOTE_TITLE_TEXT and not note["children_or_families_present"]
     press(qtbot, Key.Key_Tab)
@@ -217,7 +222,7 @@ def write_note_with_consent(journey: Journey, child_id: str) -> None:
     note = ws.get("note", note_id)
     assert note["children_or_families_present"] and note["consent_recorded"]
     discuss_child(qtbot, editor, child_id)
-    shortcut(qtbot, "Alt+X")                             # "Note te&xt:"
+    shortcut(qtbot, "Alt+X")  # "Note te&xt:"
     assert focused() is editor.text
     type_text(qtbot, NOTE_TEXT)
     qtbot.waitUntil(lambda: ws.get("note", note_id)["text"] == NOTE_TEXT)  # autosaved
@@ -225,7 +230,7 @@ def write_note_with_consent(journey: Journey, child_id: str) -> None:
 
 
 def discuss_child(qtbot, editor, child_id: str) -> None:
-    shortcut(qtbot, "Alt+R")                             # "Child&ren discussed" tab
+    shortcut(qtbot, "Alt+R")  # "Child&ren discussed" tab
     assert editor.tabs.currentWidget() is editor.children_list
     tab_to(qtbot, editor.children_list.findChild(QListView), limit=3)
     press(qtbot, Key.Key_Space)
@@ -237,7 +242,7 @@ def attach_evidence(journey: Journey, inspection_id: str) -> dict:
     qtbot = journey.qtbot
     page = journey.go("evidence")
     with qtbot.waitSignal(page.importer.finished, timeout=10_000):
-        shortcut(qtbot, "Ctrl+Shift+E")                  # Add files… (imports in the background)
+        shortcut(qtbot, "Ctrl+Shift+E")  # Add files… (imports in the background)
     [item] = journey.ws.rows("evidence", inspection_id)
     assert item["sha256"] == hashlib.sha256(MINUTES).hexdigest()
     assert item["ref"].startswith("E-") and item["file_name"] == "strategy-minutes.txt"
@@ -252,17 +257,17 @@ def write_finding_citing(journey: Journey, inspection_id: str, evidence: dict) -
     qtbot, ws = journey.qtbot, journey.ws
     page = journey.go("findings")
     created = journey.modal.expect(NewFindingDialog, lambda dialog: fill_new_finding(qtbot, dialog))
-    shortcut(qtbot, "Ctrl+Shift+F")                      # New finding…
+    shortcut(qtbot, "Ctrl+Shift+F")  # New finding…
     journey.modal.finish(created)
     journey.back_to_window()
     editor = page.editor
     [finding] = ws.rows("finding", inspection_id)
     assert finding["title"] == FINDING_TITLE and finding["agencies"] == ["partnership"]
     assert editor.finding_id == finding["id"] and focused() is editor.text
-    assert editor.warning.isVisible()                    # no evidence cited yet
+    assert editor.warning.isVisible()  # no evidence cited yet
     type_text(qtbot, FINDING_TEXT)
     picked = journey.modal.expect(EvidencePicker, lambda picker: pick(qtbot, picker, evidence))
-    shortcut(qtbot, "Alt+C")                             # "&Cite evidence…"
+    shortcut(qtbot, "Alt+C")  # "&Cite evidence…"
     journey.modal.finish(picked)
     journey.back_to_window()
     assert ws.get("finding", finding["id"])["text"] == FINDING_TEXT
@@ -275,19 +280,19 @@ def write_finding_citing(journey: Journey, inspection_id: str, evidence: dict) -
 def fill_new_finding(qtbot, dialog) -> None:
     assert focused() is dialog.title
     type_text(qtbot, FINDING_TITLE)
-    shortcut(qtbot, "Alt+A")                             # "&Agencies:"
+    shortcut(qtbot, "Alt+A")  # "&Agencies:"
     assert focused() is dialog.agencies
     assert dialog.agencies.currentIndex().data(Qt.ItemDataRole.UserRole) == "partnership"
     press(qtbot, Key.Key_Space)
     assert dialog.buttons.button(QDialogButtonBox.StandardButton.Ok).isEnabled()
-    press(qtbot, Key.Key_Return)                         # "Create finding" is the default
+    press(qtbot, Key.Key_Return)  # "Create finding" is the default
 
 
 def pick(qtbot, picker, evidence: dict) -> None:
     assert focused() is picker.filter
     type_text(qtbot, evidence["ref"])
     assert picker.proxy.rowCount() == 1
-    press(qtbot, Key.Key_Return)                         # chooses the one item shown
+    press(qtbot, Key.Key_Return)  # chooses the one item shown
 
 
 def undo_and_redo(journey: Journey, finding_id: str, evidence: dict) -> None:
@@ -296,7 +301,7 @@ def undo_and_redo(journey: Journey, finding_id: str, evidence: dict) -> None:
     tab_to(qtbot, page.tree, backwards=True, limit=8)
     for _step in ("cite", "text", "finding"):
         shortcut(qtbot, "Ctrl+Z")
-        assert focused() is page.tree                    # the focus stays where it was
+        assert focused() is page.tree  # the focus stays where it was
     assert ws.get("finding", finding_id) is None
     assert tree_findings(page) == {} and not page.editor.isEnabled()
     shortcut(qtbot, "Ctrl+Shift+Z")
@@ -307,8 +312,8 @@ def undo_and_redo(journey: Journey, finding_id: str, evidence: dict) -> None:
     shortcut(qtbot, "Ctrl+Shift+Z")
     assert [e["id"] for e in findings.cited_evidence(ws, finding_id)] == [evidence["id"]]
     assert tree_findings(page) == {finding_id: (FINDING_TITLE, "1 item")}
-    assert not journey.window.redo_action.isEnabled()    # nothing more to redo
-    for _ in range(10):                                  # arrow down to the finding
+    assert not journey.window.redo_action.isEnabled()  # nothing more to redo
+    for _ in range(10):  # arrow down to the finding
         if page.editor.finding_id == finding_id:
             break
         press(qtbot, Key.Key_Down)
@@ -333,16 +338,21 @@ def tree_findings(page) -> dict:
 
 # --- a gap found on the way ---------------------------------------------------------------
 
+
 def test_new_finding_shortcut_works_from_the_section_list(qtbot, window):
     """Ctrl+Shift+F, like Ctrl+Shift+N and Ctrl+Shift+E, works with the focus on the list of
     sections, where a keyboard user lands after choosing a page with the arrow keys."""
     pack = load_packs(default_themes_dir())["neglect"]
-    inspections.create_inspection(window.session.ws, pack, area="Westvale",
-                                  notification=date(2026, 3, 2),
-                                  lead=MemberInput("Ann Lead", "ofsted"))
+    inspections.create_inspection(
+        window.session.ws,
+        pack,
+        area="Westvale",
+        notification=date(2026, 3, 2),
+        lead=MemberInput("Ann Lead", "ofsted"),
+    )
     window.session.open_inspection(inspections.most_recent_inspection(window.session.ws))
     tab_to(qtbot, window.navigator)
-    for _ in range(len(window.pages)):                  # arrow down to Findings
+    for _ in range(len(window.pages)):  # arrow down to Findings
         if window.current_page() is window.pages["findings"]:
             break
         press(qtbot, Key.Key_Down)

@@ -32,6 +32,7 @@ def type_and_enter(qtbot, edit, text):
 
 # --- the unlock dialog --------------------------------------------------------------------
 
+
 @pytest.fixture
 def folder(context):
     return context.data_dir  # a real encrypted folder, made with the cheap key derivation
@@ -57,8 +58,11 @@ def test_wrong_then_right_passphrase(qtbot, folder):
 
 def test_new_folder_needs_a_long_matching_passphrase(qtbot, tmp_path):
     folder = tmp_path / "new"
-    dialog = UnlockDialog(folder, True, lambda secret: open_context(
-        folder, secret, kdf_params=fast_params_for_tests()))
+    dialog = UnlockDialog(
+        folder,
+        True,
+        lambda secret: open_context(folder, secret, kdf_params=fast_params_for_tests()),
+    )
     qtbot.addWidget(dialog)
     show_active(qtbot, dialog)
     ui = dialog.ui
@@ -95,8 +99,12 @@ def test_remember_is_offered_only_with_a_keyring(qtbot, folder, monkeypatch):
 
 def test_ask_to_unlock_uses_a_remembered_key_then_asks(qtbot, folder, context, monkeypatch):
     monkeypatch.setattr(unlock_module.remembered, "recall", lambda where: context.key)
-    opened = ask_to_unlock(folder, False, lambda secret: pytest.fail("asked"),
-                           open_with_key=lambda key: ("opened with", key))
+    opened = ask_to_unlock(
+        folder,
+        False,
+        lambda secret: pytest.fail("asked"),
+        open_with_key=lambda key: ("opened with", key),
+    )
     assert opened == ("opened with", context.key)
 
     monkeypatch.setattr(unlock_module.remembered, "recall", lambda where: None)
@@ -110,13 +118,18 @@ def test_ask_to_unlock_uses_a_remembered_key_then_asks(qtbot, folder, context, m
         qtbot.keyClick(dialog.ui.passphraseEdit, Qt.Key.Key_Return)
 
     QTimer.singleShot(0, answer)
-    opened = ask_to_unlock(folder, False, lambda secret: open_context(folder, secret),
-                           open_with_key=lambda key: pytest.fail("no key was remembered"))
+    opened = ask_to_unlock(
+        folder,
+        False,
+        lambda secret: open_context(folder, secret),
+        open_with_key=lambda key: pytest.fail("no key was remembered"),
+    )
     assert opened is not None and opened.data_dir == folder
     opened.close()
 
 
 # --- locking the window -------------------------------------------------------------------
+
 
 @pytest.fixture
 def demo_context(small_demo_context):
@@ -162,8 +175,13 @@ def test_undo_stays_off_while_locked(qtbot, window):
     controller = installed_controller(window, 0)
     controller.lock()
     # A background task recording an edit would re-enable Undo; it must stay off while locked.
-    changes = notes.add_note(window.session.ws, window.session.inspection_id, kind="meeting",
-                             date=date(2026, 10, 12), title="Recorded while locked")
+    changes = notes.add_note(
+        window.session.ws,
+        window.session.inspection_id,
+        kind="meeting",
+        date=date(2026, 10, 12),
+        title="Recorded while locked",
+    )
     window.session.record(changes)
     assert not window.undo_action.isEnabled()
     controller.unlock(PASSPHRASE)

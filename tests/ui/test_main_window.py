@@ -25,8 +25,9 @@ def test_a_page_is_built_on_first_use_and_once(window):
     assert window.pages["notes"] is notes
     assert not notes.isVisible()  # built, not shown
     note = window.session.ws.rows("note", window.session.inspection_id)[0]
-    window.jump_to("evidence", window.session.ws.rows("evidence",
-                                                        window.session.inspection_id)[0]["id"])
+    window.jump_to(
+        "evidence", window.session.ws.rows("evidence", window.session.inspection_id)[0]["id"]
+    )
     assert window.current_page() is window.pages["evidence"]
     window.jump_to("note", note["id"])
     assert window.current_page() is notes and notes.editor.note_id == note["id"]

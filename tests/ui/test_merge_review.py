@@ -3,7 +3,6 @@ members disagree about one note's text, synced through a folder; the lead settle
 conflict with real widgets, undo opens it again, and members see it without the lead's
 buttons."""
 
-
 import pytest
 from PySide6.QtCore import Qt
 
@@ -55,6 +54,7 @@ def text_of(window, team_copy):
 
 # --- settling ------------------------------------------------------------------------------
 
+
 def test_lead_picks_a_side_and_undo_opens_the_conflict_again(qtbot, lead_window, team_copy):
     window, ws = lead_window, lead_window.session.ws
     page = go_to_review(qtbot, window)
@@ -86,7 +86,8 @@ def test_lead_picks_a_side_and_undo_opens_the_conflict_again(qtbot, lead_window,
     reopened = list_conflicts(ws, team_copy.inspection_id)
     assert len(reopened) == 1
     assert sorted(v["value"] for v in reopened[0]["values"]) == sorted(
-        [team_copy.alice_text, team_copy.bob_text])
+        [team_copy.alice_text, team_copy.bob_text]
+    )
     assert page.conflicts_model.rowCount() == 1
 
     window.redo_action.trigger()
@@ -108,8 +109,9 @@ def test_lead_edits_a_combined_text_by_keyboard_or_combines_both(qtbot, lead_win
     qtbot.keyClick(view.editor, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
     qtbot.keyClicks(view.editor, "Both agree: strategy meetings lacked health.")
     qtbot.keyClick(view.editor, Qt.Key.Key_U, Qt.KeyboardModifier.AltModifier)  # &Use the…
-    qtbot.waitUntil(lambda: text_of(window, team_copy) ==
-                    "Both agree: strategy meetings lacked health.")
+    qtbot.waitUntil(
+        lambda: text_of(window, team_copy) == "Both agree: strategy meetings lacked health."
+    )
     assert list_conflicts(window.session.ws, team_copy.inspection_id) == []
 
     window.undo_action.trigger()
@@ -155,6 +157,7 @@ def test_diff_marks_changes_and_escapes_text():
 
 # --- members, moderation, history, jumping ---------------------------------------------------
 
+
 def test_member_sees_the_conflict_without_the_leads_buttons(qtbot, open_folder, team_copy):
     window = window_for(qtbot, open_folder, team_copy, "alice")
     page = go_to_review(qtbot, window)
@@ -184,7 +187,9 @@ def test_lead_marks_a_case_review_moderated_and_can_undo(qtbot, lead_window, tea
             break
     assert target is not None, "the demo's team wrote case reviews"
     view.scrollTo(target)
-    qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=view.visualRect(target).center())
+    qtbot.mouseClick(
+        view.viewport(), Qt.MouseButton.LeftButton, pos=view.visualRect(target).center()
+    )
     review_id = target.data(ReceivedRole).entity_id
     assert page.moderated_button.isEnabled()
     with qtbot.waitSignal(page.incoming_shown, timeout=10000):
@@ -204,7 +209,9 @@ def test_history_with_ctrl_h_and_opening_the_record(qtbot, lead_window, team_cop
     qtbot.waitUntil(dialog.isVisible)
     changes = history(window.session.ws, team_copy.note_id)
     assert dialog.model.rowCount() == len(changes)
-    authors = {dialog.model.index(r, HistoryModel.WHO).data() for r in range(dialog.model.rowCount())}
+    authors = {
+        dialog.model.index(r, HistoryModel.WHO).data() for r in range(dialog.model.rowCount())
+    }
     assert {"Alice Smith", "Bob Jones"} <= authors
     assert "adds" in dialog.value.toPlainText()  # the newest change: one member's text
     dialog.close()

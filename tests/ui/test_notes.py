@@ -28,8 +28,12 @@ def stored(page, note_id):
 def new_note(qtbot, page):
     before = len(page.session.ws.rows("note", page.session.inspection_id))
     qtbot.keyClick(page.view, Qt.Key_N, Qt.ControlModifier | Qt.ShiftModifier)
-    qtbot.waitUntil(lambda: page.editor.note_id is not None
-                    and stored(page, page.editor.note_id)["title"] == "New note")
+    qtbot.waitUntil(
+        lambda: (
+            page.editor.note_id is not None
+            and stored(page, page.editor.note_id)["title"] == "New note"
+        )
+    )
     assert len(page.session.ws.rows("note", page.session.inspection_id)) == before + 1
     return page.editor.note_id
 
@@ -57,7 +61,7 @@ def test_list_shows_consent_and_filters_by_kind_and_text(qtbot, page):
     assert kinds == {"Interview"}
     page.kind_filter.setCurrentIndex(0)
     first = page.session.ws.rows("note", page.session.inspection_id)[0]
-    suffix = first["title"][first["title"].rindex("("):]  # e.g. "(meeting 1)": one note only
+    suffix = first["title"][first["title"].rindex("(") :]  # e.g. "(meeting 1)": one note only
     qtbot.keyClicks(page.text_filter, suffix)
     assert page.proxy.rowCount() == 1
 
@@ -71,8 +75,9 @@ def test_new_note_by_keyboard_autosaves_and_undo_restores(qtbot, window, page):
     qtbot.waitUntil(lambda: stored(page, note_id)["title"] == "Strategy meeting")
     page.editor.text.setFocus()
     qtbot.keyClicks(page.editor.text, "Partners described the MASH")
-    qtbot.waitUntil(lambda: stored(page, note_id)["text"] == "Partners described the MASH",
-                    timeout=3000)
+    qtbot.waitUntil(
+        lambda: stored(page, note_id)["text"] == "Partners described the MASH", timeout=3000
+    )
     assert page.model.index(page.model.row_of(note_id), 2).data() == "Strategy meeting"
     window.undo_action.trigger()
     assert stored(page, note_id)["text"] == ""
@@ -111,8 +116,12 @@ def test_attendees_children_and_criteria_are_saved(qtbot, page):
     assert role_editor.placeholderText() == "job title, e.g. social worker"
     qtbot.keyClicks(role_editor, "social worker")
     qtbot.keyClick(role_editor, Qt.Key_Return)
-    qtbot.waitUntil(lambda: stored(page, note_id)["attendees"][:1] == [
-        {"role": "social worker", "agency": next(iter(editor.attendees.model.agencies()))}])
+    qtbot.waitUntil(
+        lambda: (
+            stored(page, note_id)["attendees"][:1]
+            == [{"role": "social worker", "agency": next(iter(editor.attendees.model.agencies()))}]
+        )
+    )
     agencies = editor.attendees.model.agencies()
     police = next(a for a, name in agencies.items() if name == "Police")
     view = editor.attendees.view
@@ -176,11 +185,15 @@ def test_coming_back_reloads_the_list_only_after_a_change(qtbot, window, page):
     assert resets == []  # nothing changed: the list is not read again
     inspection_id = window.session.inspection_id
     window.navigate("findings")
-    added = window.session.edit(lambda ws: add_note(ws, inspection_id, kind="meeting",
-                                                    date=date(2025, 3, 4), title="Away"))
+    added = window.session.edit(
+        lambda ws: add_note(ws, inspection_id, kind="meeting", date=date(2025, 3, 4), title="Away")
+    )
     window.navigate("children")
-    window.session.edit(lambda ws: ws.update("finding", ws.rows("finding", inspection_id)[0]["id"],
-                                             {"title": "Unrelated edit"}))
+    window.session.edit(
+        lambda ws: ws.update(
+            "finding", ws.rows("finding", inspection_id)[0]["id"], {"title": "Unrelated edit"}
+        )
+    )
     window.navigate("notes")
     assert len(resets) == 1 and page.model.row_of(added.entity_id) >= 0
 
@@ -194,8 +207,11 @@ def test_clicking_a_heading_sorts_by_it_and_keeps_the_chosen_note(qtbot, page, q
     chosen = view.currentIndex().data(IdRole)
     header = view.horizontalHeader()
     for expected in (Qt.SortOrder.AscendingOrder, Qt.SortOrder.DescendingOrder):
-        qtbot.mouseClick(header.viewport(), Qt.MouseButton.LeftButton,
-                         pos=QPoint(header.sectionViewportPosition(TITLE) + 5, header.height() // 2))
+        qtbot.mouseClick(
+            header.viewport(),
+            Qt.MouseButton.LeftButton,
+            pos=QPoint(header.sectionViewportPosition(TITLE) + 5, header.height() // 2),
+        )
         assert header.sortIndicatorSection() == TITLE and header.sortIndicatorOrder() == expected
         titles = [proxy.index(r, TITLE).data() for r in range(proxy.rowCount())]
         keys = [t.casefold() for t in titles]

@@ -45,12 +45,14 @@ def page(qtbot, demo_context):
 
 def when_modal(qtbot, kind, act):
     """Run ``act(dialog)`` once a modal dialog of ``kind`` is open (it blocks in exec())."""
+
     def poll():
         dialog = QApplication.activeModalWidget()
         if isinstance(dialog, kind):
             act(dialog)
         else:
             QTimer.singleShot(10, poll)
+
     QTimer.singleShot(0, poll)
 
 
@@ -109,7 +111,10 @@ def test_agency_scope_toggles_with_space(qtbot, page):
     agency_id = page.agency_model.index(1, 0).data(Qt.ItemDataRole.UserRole)
     qtbot.keyClick(page.agency_view, Qt.Key.Key_Space)
     assert ws.get("agency", agency_id)["in_scope"] == 0
-    assert page.agency_model.index(1, 0).data(Qt.ItemDataRole.CheckStateRole) == Qt.CheckState.Unchecked
+    assert (
+        page.agency_model.index(1, 0).data(Qt.ItemDataRole.CheckStateRole)
+        == Qt.CheckState.Unchecked
+    )
     page.session.undo_stack.undo()
     assert ws.get("agency", agency_id)["in_scope"] == 1
     assert len(ws.rows("agency", inspection_id)) == 6
@@ -128,15 +133,21 @@ def test_auto_lock_preference_is_saved(qtbot, page):
     preferences.set_auto_lock_minutes(page.session.ws, 10)
 
 
-@pytest.mark.parametrize("today, line", [
-    (date(2026, 10, 2), "Before notification: notification is on Monday 5 October 2026."),
-    (date(2026, 10, 5), "Week 1 of the inspection: 10 working days to fieldwork"),
-    (date(2026, 10, 16), "Week 2 of the inspection: 1 working day to fieldwork"),
-    (date(2026, 10, 21), "Week 3 of the inspection: fieldwork, day 3 of 5"),
-    (date(2026, 11, 2), "Fieldwork has ended: the letter is due between Friday 4 December 2026 "
-                        "and Tuesday 29 December 2026."),
-    (date(2027, 1, 4), "The letter was due by Tuesday 29 December 2026."),
-])
+@pytest.mark.parametrize(
+    "today, line",
+    [
+        (date(2026, 10, 2), "Before notification: notification is on Monday 5 October 2026."),
+        (date(2026, 10, 5), "Week 1 of the inspection: 10 working days to fieldwork"),
+        (date(2026, 10, 16), "Week 2 of the inspection: 1 working day to fieldwork"),
+        (date(2026, 10, 21), "Week 3 of the inspection: fieldwork, day 3 of 5"),
+        (
+            date(2026, 11, 2),
+            "Fieldwork has ended: the letter is due between Friday 4 December 2026 "
+            "and Tuesday 29 December 2026.",
+        ),
+        (date(2027, 1, 4), "The letter was due by Tuesday 29 December 2026."),
+    ],
+)
 def test_progress_line_says_where_the_inspection_stands(today, line):
     dates = key_dates(date(2026, 10, 5), CalendarSettings())
     assert progress_line(dates, today) == line

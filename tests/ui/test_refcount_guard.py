@@ -16,8 +16,10 @@ def test_pyside6_version_is_below_the_broken_release():
     assert (major, minor) < (6, 12), "PySide6 6.12 has the None refcount defect: keep the pin"
 
 
-@pytest.mark.parametrize("page_key, view_name", [("children", "table"), ("notes", "view"),
-                                                 ("evidence", "view"), ("findings", "tree")])
+@pytest.mark.parametrize(
+    "page_key, view_name",
+    [("children", "table"), ("notes", "view"), ("evidence", "view"), ("findings", "tree")],
+)
 def test_repainting_views_does_not_leak_none_references(qtbot, context, page_key, view_name):
     build_demo(context.workspace, "small", 1)
     window = build_main_window(context)

@@ -35,8 +35,14 @@ def page(qtbot, window):
 
 
 def wait_loaded(qtbot, page, checked=True):
-    qtbot.waitUntil(lambda: page.state is not None and not page.loader.busy
-                    and (page.gate.result is not None or not checked), timeout=10000)
+    qtbot.waitUntil(
+        lambda: (
+            page.state is not None
+            and not page.loader.busy
+            and (page.gate.result is not None or not checked)
+        ),
+        timeout=10000,
+    )
 
 
 def letter_section(window, key):
@@ -68,22 +74,36 @@ def name_a_child(window):
 
 def check(qtbot, page):
     qtbot.mouseClick(page.check_button, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: page.state is not None and page.state.explicit
-                    and not page.loader.busy, timeout=10000)
+    qtbot.waitUntil(
+        lambda: page.state is not None and page.state.explicit and not page.loader.busy,
+        timeout=10000,
+    )
 
 
 def test_models_pass_the_model_tester(qtmodeltester, qtbot, page, window):
     name_a_child(window)
     session = window.session
-    session.edit(lambda ws: add_finding(ws, session.inspection_id, kind="strength",
-                                        title="Leaders listen", text="Leaders listen to staff.",
-                                        agencies=["partnership"]))
+    session.edit(
+        lambda ws: add_finding(
+            ws,
+            session.inspection_id,
+            kind="strength",
+            title="Leaders listen",
+            text="Leaders listen to staff.",
+            agencies=["partnership"],
+        )
+    )
     check(qtbot, page)
     choose_section(qtbot, page, IMPROVE)
     page.gate.hits_view.setCurrentIndex(page.gate.hits.index(0, 0))
     assert page.gate.hits.rowCount() and page.gate.warnings.rowCount()
-    for model in (page.sections_model, page.editor.options, page.gate.hits,
-                  page.gate.overrides, page.gate.warnings):
+    for model in (
+        page.sections_model,
+        page.editor.options,
+        page.gate.hits,
+        page.gate.overrides,
+        page.gate.warnings,
+    ):
         qtmodeltester.check(model)
 
 
@@ -114,10 +134,13 @@ def test_section_text_saves_as_you_type_shows_in_the_preview_and_undo_restores(q
     choose_section(qtbot, page, NEXT_STEPS)
     page.editor.text.setFocus()
     qtbot.keyClicks(page.editor.text, "The partners meet in January.")
-    qtbot.waitUntil(lambda: letter_section(window, NEXT_STEPS).text
-                    == "The partners meet in January.", timeout=3000)
-    qtbot.waitUntil(lambda: "The partners meet in January." in page.preview.toPlainText(),
-                    timeout=10000)
+    qtbot.waitUntil(
+        lambda: letter_section(window, NEXT_STEPS).text == "The partners meet in January.",
+        timeout=3000,
+    )
+    qtbot.waitUntil(
+        lambda: "The partners meet in January." in page.preview.toPlainText(), timeout=10000
+    )
     page.editor.heading.setFocus()
     qtbot.keyClicks(page.editor.heading, "What happens next")
     qtbot.keyClick(page.editor.heading, Qt.Key.Key_Return)
@@ -126,8 +149,13 @@ def test_section_text_saves_as_you_type_shows_in_the_preview_and_undo_restores(q
     window.undo_action.trigger()
     assert letter_section(window, NEXT_STEPS).text == ""
     assert letter_section(window, NEXT_STEPS).heading == "Next steps"
-    qtbot.waitUntil(lambda: page.editor.text.toPlainText() == ""
-                    and "The partners meet" not in page.preview.toPlainText(), timeout=10000)
+    qtbot.waitUntil(
+        lambda: (
+            page.editor.text.toPlainText() == ""
+            and "The partners meet" not in page.preview.toPlainText()
+        ),
+        timeout=10000,
+    )
 
 
 def test_check_finds_nothing_in_the_demo_then_a_childs_private_name(qtbot, page, window):
@@ -191,8 +219,11 @@ def test_an_override_can_be_removed_from_the_list(qtbot, page, window):
 def test_export_writes_a_word_document_with_progress(qtbot, page, tmp_path, monkeypatch):
     target = tmp_path / "out" / "letter"
     target.parent.mkdir()
-    monkeypatch.setattr(report_page.QFileDialog, "getSaveFileName",
-                        lambda *args, **kwargs: (str(target), "Word documents (*.docx)"))
+    monkeypatch.setattr(
+        report_page.QFileDialog,
+        "getSaveFileName",
+        lambda *args, **kwargs: (str(target), "Word documents (*.docx)"),
+    )
     opened = []
     monkeypatch.setattr(QDesktopServices, "openUrl", lambda url: opened.append(url))
     progress = []
@@ -202,8 +233,9 @@ def test_export_writes_a_word_document_with_progress(qtbot, page, tmp_path, monk
         qtbot.keyClick(page.sections_view, Qt.Key.Key_E, Qt.KeyboardModifier.ControlModifier)
     assert finished.args[0].status == "written"
     written = target.with_name("letter.docx")  # the extension is added
-    headings = [p.text for p in docx.Document(str(written)).paragraphs
-                if p.style.name.startswith("Heading")]
+    headings = [
+        p.text for p in docx.Document(str(written)).paragraphs if p.style.name.startswith("Heading")
+    ]
     assert "Headline findings" in headings
     assert progress and progress[-1][0] == progress[-1][1]
     box = page.export_message
@@ -212,12 +244,14 @@ def test_export_writes_a_word_document_with_progress(qtbot, page, tmp_path, monk
     assert [url.toLocalFile() for url in opened] == [str(written)]
 
 
-def test_a_blocked_export_writes_nothing_and_shows_the_hits(qtbot, page, window, tmp_path,
-                                                           monkeypatch):
+def test_a_blocked_export_writes_nothing_and_shows_the_hits(
+    qtbot, page, window, tmp_path, monkeypatch
+):
     name = name_a_child(window)
     target = tmp_path / "letter.docx"
-    monkeypatch.setattr(report_page.QFileDialog, "getSaveFileName",
-                        lambda *args, **kwargs: (str(target), ""))
+    monkeypatch.setattr(
+        report_page.QFileDialog, "getSaveFileName", lambda *args, **kwargs: (str(target), "")
+    )
     with qtbot.waitSignal(page.export_finished, timeout=20000) as finished:
         qtbot.mouseClick(page.export_button, Qt.MouseButton.LeftButton)
     assert finished.args[0].status == "blocked"
@@ -230,8 +264,9 @@ def test_a_blocked_export_writes_nothing_and_shows_the_hits(qtbot, page, window,
 
 def test_an_export_that_cannot_be_saved_says_why(qtbot, page, tmp_path, monkeypatch):
     target = tmp_path / "no such folder" / "letter.docx"
-    monkeypatch.setattr(report_page.QFileDialog, "getSaveFileName",
-                        lambda *args, **kwargs: (str(target), ""))
+    monkeypatch.setattr(
+        report_page.QFileDialog, "getSaveFileName", lambda *args, **kwargs: (str(target), "")
+    )
     shown = []
     monkeypatch.setattr(report_page, "show_error", lambda parent, error: shown.append(error))
     with qtbot.waitSignal(page.export_finished, timeout=20000):
@@ -244,24 +279,29 @@ def test_an_export_that_cannot_be_saved_says_why(qtbot, page, tmp_path, monkeypa
 def test_show_in_the_letter_brings_the_finding_into_view(qtbot, page, window):
     name_a_child(window)
     check(qtbot, page)
-    row = next(r for r in range(page.gate.hits.rowCount())
-               if page.gate.hits.row(r).section == "headline")
+    row = next(
+        r for r in range(page.gate.hits.rowCount()) if page.gate.hits.row(r).section == "headline"
+    )
     hit = page.gate.hits.row(row)
     page.gate.hits_view.setCurrentIndex(page.gate.hits.index(row, 0))
     page.gate.hits_view.setFocus()
     qtbot.keyClick(page.gate.hits_view, Qt.Key.Key_Return)
     assert page.editor.key == "headline"
-    qtbot.waitUntil(lambda: page.editor.items_view.currentIndex().data(ItemIdRole)
-                    == hit.finding_id, timeout=10000)
+    qtbot.waitUntil(
+        lambda: page.editor.items_view.currentIndex().data(ItemIdRole) == hit.finding_id,
+        timeout=10000,
+    )
     assert page.editor.items_view.hasFocus()
 
 
-def test_a_template_without_the_styles_is_refused_with_the_reason(qtbot, page, tmp_path,
-                                                                  monkeypatch):
+def test_a_template_without_the_styles_is_refused_with_the_reason(
+    qtbot, page, tmp_path, monkeypatch
+):
     template = tmp_path / "plain.docx"
     docx.Document().save(str(template))
-    monkeypatch.setattr(report_page.QFileDialog, "getOpenFileName",
-                        lambda *args, **kwargs: (str(template), ""))
+    monkeypatch.setattr(
+        report_page.QFileDialog, "getOpenFileName", lambda *args, **kwargs: (str(template), "")
+    )
     shown = []
     monkeypatch.setattr(report_page, "show_error", lambda parent, error: shown.append(error))
     page.use_template.setFocus()
@@ -273,8 +313,9 @@ def test_a_template_without_the_styles_is_refused_with_the_reason(qtbot, page, t
 
 def test_cancel_stops_the_export_and_nothing_is_written(qtbot, page, tmp_path, monkeypatch):
     target = tmp_path / "letter.docx"
-    monkeypatch.setattr(report_page.QFileDialog, "getSaveFileName",
-                        lambda *args, **kwargs: (str(target), ""))
+    monkeypatch.setattr(
+        report_page.QFileDialog, "getSaveFileName", lambda *args, **kwargs: (str(target), "")
+    )
 
     def export_until_cancelled(ws, inspection_id, path, *, progress, is_cancelled, **options):
         progress(1, 4, "Writing")

@@ -12,7 +12,7 @@ import shutil
 import time
 
 import pytest
-from PySide6.QtCore import QObject, Qt, QTimer
+from PySide6.QtCore import QObject, QTimer
 
 from jtai_desktop.app import open_context
 from jtai_desktop.services.demo import build_demo
@@ -92,8 +92,9 @@ def scroll_through(qtbot, view, steps=40):
         qtbot.wait(10)
 
 
-@pytest.mark.parametrize("page_key, view_name", [("children", "table"), ("notes", "view"),
-                                                 ("evidence", "view")])
+@pytest.mark.parametrize(
+    "page_key, view_name", [("children", "table"), ("notes", "view"), ("evidence", "view")]
+)
 def test_scrolling_lists_never_stalls(qtbot, window, page_key, view_name):
     page = window.navigate(page_key)
     view = getattr(page, view_name)

@@ -27,8 +27,11 @@ def page(window):
 
 
 def child_named(page, pseudonym):
-    return next(c for c in page.session.ws.rows("child", page.session.inspection_id)
-                if c["pseudonym"] == pseudonym)
+    return next(
+        c
+        for c in page.session.ws.rows("child", page.session.inspection_id)
+        if c["pseudonym"] == pseudonym
+    )
 
 
 def review(page, editor):
@@ -36,8 +39,11 @@ def review(page, editor):
 
 
 def panels(page):
-    return [page.tabs.widget(i) for i in range(page.tabs.count())
-            if isinstance(page.tabs.widget(i), AgencyReview)]
+    return [
+        page.tabs.widget(i)
+        for i in range(page.tabs.count())
+        if isinstance(page.tabs.widget(i), AgencyReview)
+    ]
 
 
 def blank_editor(qtbot, page, pseudonym="Child H"):
@@ -70,16 +76,22 @@ def test_observation_is_saved_and_completeness_follows(qtbot, page):
     tab_before = page.tabs.tabText(page.tabs.currentIndex())
     assert tab_before.endswith(f"({before.done} of {before.expected})")
     qtbot.keyClicks(editor.observation, "Strategy discussion held without health.")
-    qtbot.waitUntil(lambda: any(r["criterion_id"] == editor.criterion.id
-                                and r["agency_id"] == editor.agency["id"]
-                                and r["observation"] == "Strategy discussion held without health."
-                                for r in casework.reviews_for(page.session.ws, child_id)),
-                    timeout=3000)
+    qtbot.waitUntil(
+        lambda: any(
+            r["criterion_id"] == editor.criterion.id
+            and r["agency_id"] == editor.agency["id"]
+            and r["observation"] == "Strategy discussion held without health."
+            for r in casework.reviews_for(page.session.ws, child_id)
+        ),
+        timeout=3000,
+    )
     assert page.tabs.tabText(page.tabs.currentIndex()).endswith(
-        f"({before.done + 1} of {before.expected})")
+        f"({before.done + 1} of {before.expected})"
+    )
     total = casework.review_completeness(page.session.ws, child_id).values()
-    assert page.overall.text() == (f"Observations written: {sum(c.done for c in total)} of "
-                                   f"{sum(c.expected for c in total)}")
+    assert page.overall.text() == (
+        f"Observations written: {sum(c.done for c in total)} of {sum(c.expected for c in total)}"
+    )
 
 
 def test_strength_concern_and_rating_are_saved(qtbot, page):
@@ -100,12 +112,17 @@ def test_rating_is_hidden_when_the_pack_has_no_scale(qtbot, window, context):
     pack = load_pack(default_themes_dir() / "childrens-mental-health.toml")
     assert pack.rating_scale is None
     created = inspections.create_inspection(
-        ws, pack, area="Eastmoor", notification=date(2026, 11, 2),
-        lead=inspections.MemberInput("Lead Inspector", "ofsted"))
+        ws,
+        pack,
+        area="Eastmoor",
+        notification=date(2026, 11, 2),
+        lead=inspections.MemberInput("Lead Inspector", "ofsted"),
+    )
     inspection_id = created.entity_id
     agencies = [a["id"] for a in ws.rows("agency", inspection_id)]
-    casework.add_child(ws, inspection_id, pseudonym="Child A", selection="tracked",
-                       agencies=agencies[:2])
+    casework.add_child(
+        ws, inspection_id, pseudonym="Child A", selection="tracked", agencies=agencies[:2]
+    )
     window.session.open_inspection(inspection_id)
     page = window.navigate("reviews")
     qtbot.waitUntil(lambda: page.child_id is not None)  # the first child opens by itself
@@ -119,13 +136,17 @@ def test_link_and_unlink_evidence(qtbot, page, monkeypatch):
     editor = blank_editor(qtbot, page)
     item = page.session.ws.rows("evidence", page.session.inspection_id, order_by="ref")[3]
     offered = []
-    monkeypatch.setattr(review_grid, "pick_evidence",
-                        lambda parent, items, title="": offered.append(items) or [item["id"]])
+    monkeypatch.setattr(
+        review_grid,
+        "pick_evidence",
+        lambda parent, items, title="": offered.append(items) or [item["id"]],
+    )
     assert review(page, editor) is None  # linking creates the review
     qtbot.mouseClick(editor.link_button, Qt.LeftButton)
     assert item["ref"] in editor.evidence_label.text()
-    linked = evidence.evidence_for(page.session.ws, page.session.inspection_id, "review",
-                                   editor.review_id)
+    linked = evidence.evidence_for(
+        page.session.ws, page.session.inspection_id, "review", editor.review_id
+    )
     assert [e["id"] for e in linked] == [item["id"]]
     assert len(offered[0]) == 30
     page.session.undo_stack.undo()  # one undo takes back the link and the review
@@ -136,16 +157,18 @@ def test_link_and_unlink_evidence(qtbot, page, monkeypatch):
     assert editor.unlink_button.isEnabled()
     editor.unlink_menu.actions()[0].trigger()
     assert editor.evidence_label.text() == "No evidence linked"
-    assert not evidence.evidence_for(page.session.ws, page.session.inspection_id, "review",
-                                     editor.review_id)
+    assert not evidence.evidence_for(
+        page.session.ws, page.session.inspection_id, "review", editor.review_id
+    )
 
 
 def test_undo_of_an_observation_edit_restores_the_text(qtbot, page):
     editor = blank_editor(qtbot, page)
     editor.observation.setFocus()
     qtbot.keyClicks(editor.observation, "First look")
-    qtbot.waitUntil(lambda: (review(page, editor) or {}).get("observation") == "First look",
-                    timeout=3000)
+    qtbot.waitUntil(
+        lambda: (review(page, editor) or {}).get("observation") == "First look", timeout=3000
+    )
     qtbot.keyClicks(editor.observation, ", then a second")
     qtbot.keyClick(editor.observation, Qt.Key_Tab)  # leaving the field saves at once
     assert review(page, editor)["observation"] == "First look, then a second"
@@ -157,16 +180,22 @@ def test_undo_of_an_observation_edit_restores_the_text(qtbot, page):
 def test_show_record_opens_the_child_tab_and_criterion(qtbot, window, page):
     child = child_named(page, "Child C")
     reviews = casework.reviews_for(page.session.ws, child["id"])
-    busiest = max({r["agency_id"] for r in reviews},
-                  key=lambda agency: sum(r["agency_id"] == agency for r in reviews))
+    busiest = max(
+        {r["agency_id"] for r in reviews},
+        key=lambda agency: sum(r["agency_id"] == agency for r in reviews),
+    )
     last = [r for r in reviews if r["agency_id"] == busiest][-1]  # far enough down to scroll
     window.jump_to("review", last["id"])
     assert page.child_id == child["id"]
     panel = page.tabs.currentWidget()
     assert panel.agency["id"] == last["agency_id"]
     # The tab is built a few criteria per turn of the event loop; the last comes later.
-    qtbot.waitUntil(lambda: last["criterion_id"] in panel.editors
-                    and panel.editors[last["criterion_id"]].observation.hasFocus())
+    qtbot.waitUntil(
+        lambda: (
+            last["criterion_id"] in panel.editors
+            and panel.editors[last["criterion_id"]].observation.hasFocus()
+        )
+    )
     assert panel.verticalScrollBar().value() > 0  # scrolled down to the last criterion
     assert panel.editors[last["criterion_id"]].observation.toPlainText() == last["observation"]
 
@@ -185,7 +214,8 @@ def test_children_page_asks_to_review_a_case(qtbot, window):
     children_page = window.navigate("children")
     reviews_page = window.pages["reviews"]
     children_page.review_requested.connect(
-        lambda child_id: (window.navigate("reviews"), reviews_page.show_child(child_id)))
+        lambda child_id: (window.navigate("reviews"), reviews_page.show_child(child_id))
+    )
     children_page.table.selectRow(4)
     child_id = children_page.detail.child_id
     qtbot.mouseClick(children_page.detail.review_button, Qt.LeftButton)

@@ -7,8 +7,7 @@ from PySide6.QtCore import Qt
 
 from jtai_desktop.services.notes import add_note
 from jtai_desktop.ui.dialogs.quick_open import QuickOpenDialog
-from jtai_desktop.ui.models.search import (EntityRole, RecordIdRole, RichTextRole,
-                                           SnippetHtmlRole)
+from jtai_desktop.ui.models.search import EntityRole, RecordIdRole, RichTextRole, SnippetHtmlRole
 
 from .keyboard import shortcut, show_active
 
@@ -39,9 +38,16 @@ def test_typing_finds_results_with_the_match_in_bold(qtbot, page, qtmodeltester)
 
 def test_user_text_is_escaped_not_rendered(qtbot, page, window):
     session = window.session
-    session.edit(lambda ws: add_note(ws, session.inspection_id, kind="meeting", date=date(2026, 10, 20),
-                                     title="<i>Front door</i> & triage",
-                                     text="The <b>daily</b> zebrafish meeting & its notes"))
+    session.edit(
+        lambda ws: add_note(
+            ws,
+            session.inspection_id,
+            kind="meeting",
+            date=date(2026, 10, 20),
+            title="<i>Front door</i> & triage",
+            text="The <b>daily</b> zebrafish meeting & its notes",
+        )
+    )
     model = search_for(qtbot, page, "zebrafish")
     assert model.rowCount() == 1
     snippet, rich = model.index(0, 0).data(SnippetHtmlRole), model.index(0, 0).data(RichTextRole)
@@ -64,7 +70,9 @@ def test_enter_on_a_result_asks_to_jump_to_it(qtbot, page):
 def test_a_finding_result_opens_on_the_findings_page(qtbot, page, window):
     page.jump_requested.connect(window.jump_to)  # what the window does
     model = search_for(qtbot, page, "timeliness assessments")
-    row = next(r for r in range(model.rowCount()) if model.index(r, 0).data(EntityRole) == "finding")
+    row = next(
+        r for r in range(model.rowCount()) if model.index(r, 0).data(EntityRole) == "finding"
+    )
     page.results.setCurrentIndex(model.index(row, 0))
     qtbot.keyClick(page.results, Qt.Key.Key_Return)
     findings = window.pages["findings"]
@@ -72,8 +80,15 @@ def test_a_finding_result_opens_on_the_findings_page(qtbot, page, window):
     assert findings.editor.finding_id == model.index(row, 0).data(RecordIdRole)
 
 
-PUNCTUATION = ['"s.47" AND (', "***", "'; DROP TABLE notes; --", "[b]<i>", "NEAR(",
-               "child's - \\ / ^", '"abuse?!']
+PUNCTUATION = [
+    '"s.47" AND (',
+    "***",
+    "'; DROP TABLE notes; --",
+    "[b]<i>",
+    "NEAR(",
+    "child's - \\ / ^",
+    '"abuse?!',
+]
 
 
 def test_punctuation_never_breaks_the_search(qtbot, page):
@@ -146,8 +161,9 @@ def test_quick_open_finds_evidence_by_reference(qtbot, quick, window):
 
 def test_quick_open_puts_the_exact_name_first(qtbot, quick, window):
     session = window.session
-    child_b = next(c for c in session.ws.rows("child", session.inspection_id)
-                   if c["pseudonym"] == "Child B")
+    child_b = next(
+        c for c in session.ws.rows("child", session.inspection_id) if c["pseudonym"] == "Child B"
+    )
     with qtbot.waitSignal(quick.finished_search, timeout=5000):
         qtbot.keyClicks(quick.query, "child b")
     with qtbot.waitSignal(quick.chosen, timeout=1000) as chosen:
@@ -174,6 +190,9 @@ def test_ctrl_k_in_the_window_opens_quick_open_and_enter_shows_the_child(qtbot, 
         qtbot.keyClicks(quick.query, "child b")
     qtbot.keyClick(quick.query, Qt.Key.Key_Enter)
     page = window.pages["children"]
-    child_b = next(c for c in window.session.ws.rows("child", window.session.inspection_id)
-                   if c["pseudonym"] == "Child B")
+    child_b = next(
+        c
+        for c in window.session.ws.rows("child", window.session.inspection_id)
+        if c["pseudonym"] == "Child B"
+    )
     assert window.current_page() is page and page.current_child() == child_b["id"]

@@ -26,10 +26,14 @@ from jtai_desktop.ui.dialogs import invite_dialog
 from jtai_desktop.ui.dialogs.join_dialog import JoinDialog
 from jtai_desktop.ui.dialogs.sync_dialog import SyncDialog, SyncProblemsDialog
 
-from .sync_team import Team  # noqa: F401 (fixtures below are used by name)
-from .sync_team import no_modal_boxes, team_copy, team_template  # noqa: F401 (fixtures)
+from .sync_team import (  # noqa: F401 (fixtures)
+    Team,  # noqa: F401 (fixtures below are used by name)
+    no_modal_boxes,
+    team_copy,
+    team_template,
+)
 
-OFFLINE = ("Offline: the sync folder is not available — your work is kept on this computer")
+OFFLINE = "Offline: the sync folder is not available — your work is kept on this computer"
 
 
 def window_for(qtbot, context):
@@ -70,19 +74,24 @@ class GatedTransport:
         def gated(*args, **kwargs):
             assert self.gate.wait(20), "the test never opened the gate"
             return method(*args, **kwargs)
+
         return gated
 
 
 @pytest.fixture
 def gate(monkeypatch):
     opened = threading.Event()
-    monkeypatch.setattr(sync_settings, "transport_for", lambda remote: GatedTransport(
-        FolderTransport(Path(remote.location)), opened))
+    monkeypatch.setattr(
+        sync_settings,
+        "transport_for",
+        lambda remote: GatedTransport(FolderTransport(Path(remote.location)), opened),
+    )
     yield opened
     opened.set()  # never leave a worker waiting
 
 
 # --- syncing -------------------------------------------------------------------------------
+
 
 def test_sync_runs_in_the_background_and_updates_the_status(qtbot, open_folder, team_copy, gate):
     window = member_window(qtbot, open_folder, team_copy, "alice", team_copy.share)
@@ -92,8 +101,11 @@ def test_sync_runs_in_the_background_and_updates_the_status(qtbot, open_folder, 
     assert window.pending_label.text() == "1 change not yet synced"
 
     window.navigator.setFocus()
-    qtbot.keyClick(window.navigator, Qt.Key.Key_S,
-                   Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    qtbot.keyClick(
+        window.navigator,
+        Qt.Key.Key_S,
+        Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier,
+    )
     qtbot.waitUntil(controller.progress.isVisible)
     assert controller.cancel_button.isVisible() and not controller.sync_action.isEnabled()
     assert window.connection_label.text() == "Syncing…"
@@ -135,8 +147,9 @@ def test_first_sync_asks_where_and_remembers(qtbot, monkeypatch, open_folder, te
     window = member_window(qtbot, open_folder, team_copy, "bob")
     ws, controller = window.session.ws, window.sync_controller
     assert sync_settings.remote(ws, team_copy.inspection_id) is None
-    monkeypatch.setattr(QFileDialog, "getExistingDirectory",
-                        lambda *args, **kwargs: str(team_copy.share))
+    monkeypatch.setattr(
+        QFileDialog, "getExistingDirectory", lambda *args, **kwargs: str(team_copy.share)
+    )
     click(qtbot, controller.sync_button)
     dialog = controller.dialog
     assert isinstance(dialog, SyncDialog) and dialog.isVisible()
@@ -169,11 +182,16 @@ def test_offline_folder_says_so_and_loses_nothing(qtbot, open_folder, team_copy,
 
 
 def test_refused_and_held_bundles_are_listed_and_the_lead_applies_the_held(
-        qtbot, open_folder, team_copy):
+    qtbot, open_folder, team_copy
+):
     bob = open_folder(team_copy.root / "bob").workspace
     five_days = 5 * 24 * 3600 * 1000
-    ahead = Workspace(bob.db, bob.device_id, bob.blobs,
-                      clock=HybridClock(bob.device_id, now=lambda: wall_millis() + five_days))
+    ahead = Workspace(
+        bob.db,
+        bob.device_id,
+        bob.blobs,
+        clock=HybridClock(bob.device_id, now=lambda: wall_millis() + five_days),
+    )
     notes.update_note(ahead, team_copy.note_id, title="From a laptop five days ahead")
     sync.sync(bob, team_copy.inspection_id, FolderTransport(team_copy.share))
     stranger = team_copy.share / team_copy.inspection_id / ("f" * 32) / "bundles"
@@ -200,8 +218,10 @@ def test_refused_and_held_bundles_are_listed_and_the_lead_applies_the_held(
 
 # --- invitations and joining -----------------------------------------------------------------
 
-def test_lead_invites_a_member_through_the_dialog(qtbot, monkeypatch, open_folder, team_copy,
-                                                  tmp_path):
+
+def test_lead_invites_a_member_through_the_dialog(
+    qtbot, monkeypatch, open_folder, team_copy, tmp_path
+):
     monkeypatch.setattr(invite_dialog, "KDF_PARAMS", fast_params_for_tests())
     window = member_window(qtbot, open_folder, team_copy, "lead")
     controller = window.sync_controller
@@ -212,8 +232,9 @@ def test_lead_invites_a_member_through_the_dialog(qtbot, monkeypatch, open_folde
     qtbot.keyClicks(ui.labelEdit, "Dana's laptop")
     qtbot.keyClicks(ui.passphraseEdit, "a long invitation phrase")
     qtbot.keyClicks(ui.confirmEdit, "a long invitation phrasf")
-    monkeypatch.setattr(QFileDialog, "getSaveFileName",
-                        lambda *args, **kwargs: (str(tmp_path / "dana"), ""))
+    monkeypatch.setattr(
+        QFileDialog, "getSaveFileName", lambda *args, **kwargs: (str(tmp_path / "dana"), "")
+    )
     click(qtbot, ui.browseButton)
     assert ui.pathEdit.text() == str(tmp_path / "dana.jtai-invite")
     ok = ui.buttonBox.button(QDialogButtonBox.StandardButton.Ok)
@@ -223,8 +244,9 @@ def test_lead_invites_a_member_through_the_dialog(qtbot, monkeypatch, open_folde
     qtbot.keyClicks(ui.confirmEdit, "a long invitation phrase")
     with qtbot.waitSignal(dialog.written, timeout=20000):
         click(qtbot, ok)
-    secret, _ops = read_invite((tmp_path / "dana.jtai-invite").read_bytes(),
-                               "a long invitation phrase")
+    secret, _ops = read_invite(
+        (tmp_path / "dana.jtai-invite").read_bytes(), "a long invitation phrase"
+    )
     assert secret["inspection_id"] == team_copy.inspection_id
     labels = [d["label"] for d in team.roster(window.session.ws, team_copy.inspection_id)]
     assert "Dana's laptop" in labels
@@ -233,9 +255,15 @@ def test_lead_invites_a_member_through_the_dialog(qtbot, monkeypatch, open_folde
 def test_join_from_the_welcome_screen(qtbot, open_folder, team_copy, tmp_path):
     lead = open_folder(team_copy.root / "lead").workspace
     invitation = tmp_path / "carol.jtai-invite"
-    invitation.write_bytes(team.create_invitation(lead, team_copy.inspection_id,
-                                                  "carol's passphrase", "Carol",
-                                                  params=fast_params_for_tests()))
+    invitation.write_bytes(
+        team.create_invitation(
+            lead,
+            team_copy.inspection_id,
+            "carol's passphrase",
+            "Carol",
+            params=fast_params_for_tests(),
+        )
+    )
     window = window_for(qtbot, open_folder(tmp_path / "carol"))
     welcome = window.welcome
     assert welcome.isVisible() and welcome.join_button.isEnabled()
@@ -262,7 +290,11 @@ def test_join_from_the_welcome_screen(qtbot, open_folder, team_copy, tmp_path):
     qtbot.waitUntil(lambda: window.session.inspection_id == team_copy.inspection_id, timeout=20000)
     ws = window.session.ws
     me = ws.get("member", ws.author_for(team_copy.inspection_id))
-    assert (me["name"], me["inspectorate"], me["role"]) == ("Carol White", "hmi_probation", "member")
+    assert (me["name"], me["inspectorate"], me["role"]) == (
+        "Carol White",
+        "hmi_probation",
+        "member",
+    )
     assert window.current_page() is window.pages["overview"]
     assert not window.sync_controller.invite_action.isVisible()  # members do not invite
 
@@ -270,8 +302,13 @@ def test_join_from_the_welcome_screen(qtbot, open_folder, team_copy, tmp_path):
 def test_sync_before_sharing_explains_what_the_lead_must_do(qtbot, open_folder, tmp_path):
     context = open_folder(tmp_path / "solo")
     pack = load_pack(default_themes_dir() / "domestic-abuse.toml")
-    create_inspection(context.workspace, pack, area="Testshire", notification=date(2026, 10, 5),
-                      lead=MemberInput("Alex Lead", "ofsted"))
+    create_inspection(
+        context.workspace,
+        pack,
+        area="Testshire",
+        notification=date(2026, 10, 5),
+        lead=MemberInput("Alex Lead", "ofsted"),
+    )
     window = window_for(qtbot, context)
     assert window.connection_label.text().startswith("Not shared with a team yet")
     window.sync_controller.sync_action.trigger()
@@ -285,15 +322,22 @@ def test_remote_is_stored_without_a_password(open_folder, tmp_path):
     ws = open_folder(tmp_path / "data").workspace
     credentials = tmp_path / "dav.txt"
     credentials.write_text("inspector\nsecret password\n")
-    chosen = sync_settings.set_webdav(ws, "inspection-1", "https://dav.example.org/jtai",
-                                      str(credentials))
+    chosen = sync_settings.set_webdav(
+        ws, "inspection-1", "https://dav.example.org/jtai", str(credentials)
+    )
     assert sync_settings.remote(ws, "inspection-1") == chosen
     from jtai_desktop.store import settings
+
     stored = settings.get(ws.db, "sync_remote:inspection-1")
     assert "secret password" not in stored and json.loads(stored)["credentials_file"]
     transport = sync_settings.transport_for(chosen)
     assert transport.name == "webdav:https://dav.example.org/jtai/"
     if sync_settings.keyring_module() is None:
         with pytest.raises(Exception, match="credentials file"):
-            sync_settings.set_webdav(ws, "inspection-1", "https://dav.example.org/jtai",
-                                     username="inspector", password="secret password")
+            sync_settings.set_webdav(
+                ws,
+                "inspection-1",
+                "https://dav.example.org/jtai",
+                username="inspector",
+                password="secret password",
+            )

@@ -24,6 +24,7 @@ def when_modal(qtbot, kind, act):
             act(dialog)
         else:
             QTimer.singleShot(10, poll)
+
     QTimer.singleShot(0, poll)
 
 
@@ -57,12 +58,23 @@ def wizard(qtbot, session):
 
 # --- welcome ------------------------------------------------------------------------------
 
+
 def test_welcome_lists_inspections_and_enter_opens_one(qtbot, session, ws):
     pack = PACKS["neglect"]
-    first = inspections.create_inspection(ws, pack, area="Westvale", notification=date(2026, 3, 2),
-                                          lead=MemberInput("Ann Lead", "ofsted")).entity_id
-    second = inspections.create_inspection(ws, pack, area="Eastmoor", notification=date(2026, 5, 11),
-                                           lead=MemberInput("Ann Lead", "ofsted")).entity_id
+    first = inspections.create_inspection(
+        ws,
+        pack,
+        area="Westvale",
+        notification=date(2026, 3, 2),
+        lead=MemberInput("Ann Lead", "ofsted"),
+    ).entity_id
+    second = inspections.create_inspection(
+        ws,
+        pack,
+        area="Eastmoor",
+        notification=date(2026, 5, 11),
+        lead=MemberInput("Ann Lead", "ofsted"),
+    ).entity_id
     page = WelcomePage(session)
     qtbot.addWidget(page)
     show_active(qtbot, page)
@@ -93,10 +105,11 @@ def test_empty_welcome_offers_demo_and_create(qtbot, session):
 
 # --- wizard -------------------------------------------------------------------------------
 
+
 def go_to_calendar(qtbot, wizard):
-    press(qtbot, Qt.Key.Key_Return)                      # kind: front door
-    press(qtbot, Qt.Key.Key_Return)                      # theme: the only front-door pack
-    qtbot.keyClicks(focused(), "Eastshire")              # area
+    press(qtbot, Qt.Key.Key_Return)  # kind: front door
+    press(qtbot, Qt.Key.Key_Return)  # theme: the only front-door pack
+    qtbot.keyClicks(focused(), "Eastshire")  # area
     press(qtbot, Qt.Key.Key_Return)
     assert wizard.currentPage() is wizard.ui.calendarPage
 
@@ -112,13 +125,13 @@ def test_wizard_by_keyboard_creates_the_inspection(qtbot, wizard, session):
     ws = session.ws
     assert wizard.currentPage() is wizard.ui.kindPage
     wizard.ui.frontDoorRadio.setFocus()
-    press(qtbot, Qt.Key.Key_Down)                        # arrows move between the radio buttons
+    press(qtbot, Qt.Key.Key_Down)  # arrows move between the radio buttons
     assert wizard.ui.thematicRadio.isChecked()
     press(qtbot, Qt.Key.Key_Return)
     assert wizard.currentPage() is wizard.ui.themePage
     wizard.ui.themeList.setFocus()
     titles = [wizard.theme_model.pack(r).title for r in range(wizard.theme_model.rowCount())]
-    press(qtbot, Qt.Key.Key_Down)                        # the second theme, by title
+    press(qtbot, Qt.Key.Key_Down)  # the second theme, by title
     pack = wizard.chosen_pack()
     assert pack.title == titles[1] and pack.kind == "thematic"
     assert pack.description in wizard.ui.themeDescription.text()
@@ -128,7 +141,7 @@ def test_wizard_by_keyboard_creates_the_inspection(qtbot, wizard, session):
     qtbot.keyClicks(focused(), "Eastshire")
     assert wizard.ui.policeEdit.text() == "Eastshire police"
     press(qtbot, Qt.Key.Key_Tab)
-    press(qtbot, Qt.Key.Key_Tab)                         # to the integrated care board
+    press(qtbot, Qt.Key.Key_Tab)  # to the integrated care board
     focused().selectAll()
     qtbot.keyClicks(focused(), "Eastshire and Vale ICB")
     press(qtbot, Qt.Key.Key_Return)
@@ -136,14 +149,14 @@ def test_wizard_by_keyboard_creates_the_inspection(qtbot, wizard, session):
     assert wizard.ui.noticeSpin.value() == pack.notice_days
     assert focused() is wizard.ui.notificationEdit
     assert wizard.notification() == TODAY
-    step_days(qtbot, 6)                                  # Monday 19 October
+    step_days(qtbot, 6)  # Monday 19 October
     press(qtbot, Qt.Key.Key_T, Qt.KeyboardModifier.AltModifier)  # "No&tice period" (Tab would
-    assert focused() is wizard.ui.noticeSpin                   # step through the date's parts)
+    assert focused() is wizard.ui.noticeSpin  # step through the date's parts)
     focused().selectAll()
     qtbot.keyClicks(focused(), "9")
     press(qtbot, Qt.Key.Key_Tab)
     assert focused() is wizard.ui.dayOneCheck
-    press(qtbot, Qt.Key.Key_Space)                       # notification day counts as day 1
+    press(qtbot, Qt.Key.Key_Space)  # notification day counts as day 1
     assert wizard.dates_model.index(1, 1).data() == "Monday 19 October 2026"
     press(qtbot, Qt.Key.Key_Return)
     assert wizard.currentPage() is wizard.ui.teamPage
@@ -159,7 +172,7 @@ def test_wizard_by_keyboard_creates_the_inspection(qtbot, wizard, session):
     qtbot.waitUntil(lambda: wizard.members_model.rowCount() == 1)
     show_active(qtbot, wizard)  # the offscreen platform has no window manager to do it
     wizard.ui.leadNameEdit.setFocus()
-    press(qtbot, Qt.Key.Key_Return)                      # Finish
+    press(qtbot, Qt.Key.Key_Return)  # Finish
     assert wizard.result() == QWizard.DialogCode.Accepted
 
     row = ws.require("inspection", wizard.inspection_id)
@@ -177,7 +190,7 @@ def test_wizard_by_keyboard_creates_the_inspection(qtbot, wizard, session):
 
 def test_saturday_notification_blocks_next_with_the_message(qtbot, wizard):
     go_to_calendar(qtbot, wizard)
-    step_days(qtbot, 4)                                  # Saturday 17 October
+    step_days(qtbot, 4)  # Saturday 17 October
     error = wizard.ui.calendarError
     assert error.isVisible()
     assert "Saturday 17 October 2026 is a Saturday" in error.text()
@@ -204,4 +217,3 @@ def test_empty_area_blocks_next_and_partners_follow_until_typed(qtbot, wizard):
     assert wizard.ui.localAuthorityEdit.text() == "Own name"
     assert wizard.ui.icbEdit.text() == "Northdale integrated care board"
     assert wizard.button(QWizard.WizardButton.NextButton).isEnabled()
-

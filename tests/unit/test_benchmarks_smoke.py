@@ -56,8 +56,16 @@ def _check_stats(stats: dict, n: int) -> None:
 
 def _check_comparison(comparison, n: int, *, has_target: bool) -> dict:
     data = comparison.as_dict()
-    assert set(data) >= {"name", "detail", "subject", "floor", "ratio", "target", "met",
-                         "other_floors"}
+    assert set(data) >= {
+        "name",
+        "detail",
+        "subject",
+        "floor",
+        "ratio",
+        "target",
+        "met",
+        "other_floors",
+    }
     _check_stats(data["subject"], n)
     _check_stats(data["floor"], n)
     assert isinstance(data["ratio"], float) and data["ratio"] > 0
@@ -87,8 +95,9 @@ def test_percentiles_and_median(timing):
 
 def test_interleaved_alternates_and_warms_up(timing):
     calls = []
-    times = timing.interleaved([lambda i: calls.append(("a", i)),
-                                lambda i: calls.append(("b", i))], repeat=2, warmup=1)
+    times = timing.interleaved(
+        [lambda i: calls.append(("a", i)), lambda i: calls.append(("b", i))], repeat=2, warmup=1
+    )
     assert calls == [("a", -1), ("b", -1), ("a", 0), ("b", 0), ("a", 1), ("b", 1)]
     assert [len(series) for series in times] == [2, 2]
 
@@ -121,7 +130,10 @@ def test_whole_run_as_table_and_json(runner, small_folder, capsys):
     result = runner.run(small_folder, repeat=1, size="small", queries=("school",))
     assert result["built"] is False and result["size"] == "small"
     assert [b["name"] for b in result["benchmarks"]] == [
-        "save one edit (note text)", "search 'school'", "dump inspection (dump_json)"]
+        "save one edit (note text)",
+        "search 'school'",
+        "dump inspection (dump_json)",
+    ]
     memory = result["memory"]
     for key in ("peak_rss_mb_before_open", "peak_rss_mb_after_open", "peak_rss_mb_after_runs"):
         assert memory[key] > 0
@@ -132,8 +144,10 @@ def test_whole_run_as_table_and_json(runner, small_folder, capsys):
     for name in ("save one edit", "search 'school'", "dump inspection", "peak RSS", "ops"):
         assert name in table
 
-    assert runner.main(["--data-dir", str(small_folder), "--repeat", "1", "--size", "small",
-                        "--json"]) == 0
+    assert (
+        runner.main(["--data-dir", str(small_folder), "--repeat", "1", "--size", "small", "--json"])
+        == 0
+    )
     printed = json.loads(capsys.readouterr().out)
     assert len(printed["benchmarks"]) == 1 + len(runner.QUERIES) + 1
     assert printed["repeats"] == {"save": 1, "search": 1, "dump": 1}

@@ -4,7 +4,8 @@ import io
 import os
 
 import pytest
-from hypothesis import given, settings, strategies as st
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from jtai_desktop.crypto.blobcipher import CHUNK, HEADER_SIZE, TAG, BlobCipher, BlobDamagedError
 
@@ -35,7 +36,7 @@ def test_ciphertext_differs_each_time_and_hides_content():
 def chunks_of(sealed: bytes) -> tuple[bytes, list[bytes]]:
     body = sealed[HEADER_SIZE:]
     size = CHUNK + TAG
-    return sealed[:HEADER_SIZE], [body[i:i + size] for i in range(0, len(body), size)]
+    return sealed[:HEADER_SIZE], [body[i : i + size] for i in range(0, len(body), size)]
 
 
 DATA = os.urandom(3 * CHUNK + 100)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 import pytest
 
@@ -112,12 +112,15 @@ def test_observing_a_remote_stamp_in_the_same_millisecond_orders_after_its_count
     assert Stamp.parse(clock.tick()) == Stamp(T0, 43, "alice")
 
 
-@pytest.mark.parametrize("stamp", [
-    Stamp(0, 0, "d"),
-    Stamp(T0, 17, "3f2a9c"),
-    Stamp(T0, MAX_COUNTER, "device.with.dots"),
-    Stamp(9_999_999_999_999, 1, "x"),
-])
+@pytest.mark.parametrize(
+    "stamp",
+    [
+        Stamp(0, 0, "d"),
+        Stamp(T0, 17, "3f2a9c"),
+        Stamp(T0, MAX_COUNTER, "device.with.dots"),
+        Stamp(9_999_999_999_999, 1, "x"),
+    ],
+)
 def test_stamp_text_round_trip(stamp):
     text = str(stamp)
     assert Stamp.parse(text) == stamp
@@ -133,7 +136,7 @@ def test_stamp_text_is_fixed_width_so_text_order_is_time_order():
 
 def test_stamp_iso_is_utc_with_milliseconds():
     assert Stamp(0, 0, "d").iso() == "1970-01-01T00:00:00.000Z"
-    moment = datetime(2026, 10, 5, 9, 30, 15, 42_000, tzinfo=timezone.utc)
+    moment = datetime(2026, 10, 5, 9, 30, 15, 42_000, tzinfo=UTC)
     millis = int(moment.timestamp() * 1000)
     assert Stamp(millis, 12, "d").iso() == "2026-10-05T09:30:15.042Z"
     # The counter and the device do not change the displayed time.

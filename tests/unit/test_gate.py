@@ -6,16 +6,36 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
-from hypothesis import given, strategies as st
+from hypothesis import given
+from hypothesis import strategies as st
 
 from jtai_desktop.report import nhs
-from jtai_desktop.report.gate import (CASE_REF, CHILD_NAME, DOB, EMAIL, NHS, PHONE, POSTCODE,
-                                      SCHOOL, SMALL_COUNT, ADDRESS, ChildDetails, Override,
-                                      SensitiveDetails, check, scan)
+from jtai_desktop.report.gate import (
+    ADDRESS,
+    CASE_REF,
+    CHILD_NAME,
+    DOB,
+    EMAIL,
+    NHS,
+    PHONE,
+    POSTCODE,
+    SCHOOL,
+    SMALL_COUNT,
+    ChildDetails,
+    Override,
+    SensitiveDetails,
+    check,
+    scan,
+)
 from jtai_desktop.report.letter import Figure, Letter, Paragraph, Section, Table
 
-JORDAN = ChildDetails("Jordan Blake", "NB-123456", date(2015, 3, 7),
-                      "14 Canal Row, Northbridge NB3 4XY", "Riverside Academy")
+JORDAN = ChildDetails(
+    "Jordan Blake",
+    "NB-123456",
+    date(2015, 3, 7),
+    "14 Canal Row, Northbridge NB3 4XY",
+    "Riverside Academy",
+)
 WILL = ChildDetails("Will White", "NB-654321", date(2012, 11, 30), "", "Northbridge High School")
 
 
@@ -105,8 +125,9 @@ def test_a_valid_nhs_number_is_flagged_in_any_layout(first_nine, layout):
         return
     digits = first_nine + str(digit)
     text = "Her NHS number is " + layout.format(digits[:3], digits[3:6], digits[6:]) + "."
-    assert (NHS, layout.format(digits[:3], digits[3:6], digits[6:])) in \
-        SensitiveDetails([]).find(text)
+    assert (NHS, layout.format(digits[:3], digits[3:6], digits[6:])) in SensitiveDetails([]).find(
+        text
+    )
 
 
 @given(nine_digits, st.integers(0, 9))
@@ -124,16 +145,38 @@ def test_the_check_digit_of_known_numbers():
 
 # --- where a hit is, and overrides -----------------------------------------------------------
 def letter_with(text: str, finding_id: str | None = "f1") -> Letter:
-    return Letter("Joint targeted area inspection of Northbridge", (
-        Section("headline", "Headline findings", 1, (
-            Paragraph("Leaders know their services well."),
-            Paragraph(text, finding_id=finding_id))),
-        Section("annex_reviews", "Annex A", 1, (
-            Table(("Agency", "Note"), (("Police", "fine"), ("Health", "Riverside Academy")),
-                  (5, 5)),)),
-        Section("annex_chart", "Annex B", 1, (
-            Figure(b"", "Chart of findings for Jordan", "Figure 1", 10.0),)),
-    ))
+    return Letter(
+        "Joint targeted area inspection of Northbridge",
+        (
+            Section(
+                "headline",
+                "Headline findings",
+                1,
+                (
+                    Paragraph("Leaders know their services well."),
+                    Paragraph(text, finding_id=finding_id),
+                ),
+            ),
+            Section(
+                "annex_reviews",
+                "Annex A",
+                1,
+                (
+                    Table(
+                        ("Agency", "Note"),
+                        (("Police", "fine"), ("Health", "Riverside Academy")),
+                        (5, 5),
+                    ),
+                ),
+            ),
+            Section(
+                "annex_chart",
+                "Annex B",
+                1,
+                (Figure(b"", "Chart of findings for Jordan", "Figure 1", 10.0),),
+            ),
+        ),
+    )
 
 
 def test_a_hit_says_where_it_is_and_what_matched(details):
@@ -155,8 +198,10 @@ def test_an_override_lets_one_hit_through_and_is_keyed_by_its_location(details):
     after = check(letter, details, [reason])
     assert len(after.hits) == 2 and after.overridden == ((hit, reason),)
     # The same words moved to another paragraph are checked afresh ...
-    moved = Letter(letter.title, (Section("headline", "Headline findings", 1, (
-        Paragraph("Jordan was not seen."),)),))
+    moved = Letter(
+        letter.title,
+        (Section("headline", "Headline findings", 1, (Paragraph("Jordan was not seen."),)),),
+    )
     assert check(moved, details, [reason]).blocked
     # ... and so is a changed match in the same place.
     changed = letter_with("Jordan Blake was not seen.")
@@ -176,23 +221,30 @@ def test_override_files_in_toml_and_json(tmp_path):
     from jtai_desktop.report import overrides
 
     toml = tmp_path / "o.toml"
-    toml.write_text('[[override]]\nkind = "small_count"\nmatch = "two children"\n'
-                    'location = "headline/2"\nreason = "A published figure"\n')
+    toml.write_text(
+        '[[override]]\nkind = "small_count"\nmatch = "two children"\n'
+        'location = "headline/2"\nreason = "A published figure"\n'
+    )
     (loaded,) = overrides.load(toml, by="Helen Marsh", at="2026-11-01T10:00:00+00:00")
     assert loaded.key == ("small_count", "two children", "headline/2")
     assert (loaded.by, loaded.reason) == ("Helen Marsh", "A published figure")
     json_file = tmp_path / "o.json"
-    json_file.write_text('{"overrides": [{"kind": "email_address", "match": "a@b.uk", '
-                         '"location": "cover/1", "reason": "The area\'s public inbox"}]}')
+    json_file.write_text(
+        '{"overrides": [{"kind": "email_address", "match": "a@b.uk", '
+        '"location": "cover/1", "reason": "The area\'s public inbox"}]}'
+    )
     assert overrides.load(json_file)[0].kind == "email_address"
 
 
-@pytest.mark.parametrize("content, message", [
-    ('[{"kind": "child_name", "match": "x", "location": "headline/0"}]', "has no reason"),
-    ('[{"kind": "nickname", "match": "x", "location": "a/0", "reason": "r"}]', "unknown kind"),
-    ('{"kind": "child_name"}', "must hold a list"),
-    ("not json", "is not valid JSON"),
-])
+@pytest.mark.parametrize(
+    "content, message",
+    [
+        ('[{"kind": "child_name", "match": "x", "location": "headline/0"}]', "has no reason"),
+        ('[{"kind": "nickname", "match": "x", "location": "a/0", "reason": "r"}]', "unknown kind"),
+        ('{"kind": "child_name"}', "must hold a list"),
+        ("not json", "is not valid JSON"),
+    ],
+)
 def test_a_bad_override_file_is_explained(tmp_path, content, message):
     from jtai_desktop.domain.errors import ValidationError
     from jtai_desktop.report import overrides
@@ -207,7 +259,9 @@ def test_sentences_are_counted_as_a_reader_sees_them():
     from jtai_desktop.report.readability import long_sentences, sentences, word_count
 
     assert sentences("Plans were clear, e.g. in the MASH. Staff were 3.5 per cent fewer.") == [
-        "Plans were clear, e.g. in the MASH.", "Staff were 3.5 per cent fewer."]
+        "Plans were clear, e.g. in the MASH.",
+        "Staff were 3.5 per cent fewer.",
+    ]
     assert word_count("The child's plan was well-made and up-to-date.") == 7
     long = " ".join(["word"] * 26) + "."
     (found,) = long_sentences([(0, "Short."), (3, long)])

@@ -6,8 +6,13 @@ import pytest
 
 from jtai_desktop.app import open_context
 from jtai_desktop.crypto.kdf import fast_params_for_tests, tuned_params
-from jtai_desktop.crypto.keyfile import (KEYFILE_NAME, WrongPassphraseError, change_passphrase,
-                                         create_keyfile, unlock)
+from jtai_desktop.crypto.keyfile import (
+    KEYFILE_NAME,
+    WrongPassphraseError,
+    change_passphrase,
+    create_keyfile,
+    unlock,
+)
 from jtai_desktop.domain.errors import JtaiError
 from jtai_desktop.services.vault import LockedError
 

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import random
 
-from hypothesis import given, settings, strategies as st
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from jtai_desktop.sync.merge import field_heads, resolve_entity
 from jtai_desktop.sync.ops import DELETED, Op
@@ -16,11 +17,27 @@ def stamp(n: int, device: str = "a") -> str:
     return f"{T0 + n:013d}.0000.{device}"
 
 
-def op(op_id: str, field: str, value, at: int, *parents: str, device: str = "a",
-       author: str | None = None) -> Op:
-    return Op(op_id=op_id, inspection_id="insp", entity="note", entity_id="n1", field=field,
-              value=value, hlc=stamp(at, device), device_id=device,
-              author=author or f"member-{device}", parents=tuple(parents))
+def op(
+    op_id: str,
+    field: str,
+    value,
+    at: int,
+    *parents: str,
+    device: str = "a",
+    author: str | None = None,
+) -> Op:
+    return Op(
+        op_id=op_id,
+        inspection_id="insp",
+        entity="note",
+        entity_id="n1",
+        field=field,
+        value=value,
+        hlc=stamp(at, device),
+        device_id=device,
+        author=author or f"member-{device}",
+        parents=tuple(parents),
+    )
 
 
 # A note created on device a: its title and its text.
@@ -116,8 +133,11 @@ def _scenario() -> list[Op]:
 
 
 def _summary(state):
-    return (state.values(), state.deleted,
-            {f: ids(heads) for f, heads in state.conflicts().items()})
+    return (
+        state.values(),
+        state.deleted,
+        {f: ids(heads) for f, heads in state.conflicts().items()},
+    )
 
 
 def test_the_order_ops_arrive_in_and_duplicates_do_not_change_the_result():
@@ -130,8 +150,10 @@ def test_the_order_ops_arrive_in_and_duplicates_do_not_change_the_result():
         got = resolve_entity(shuffled)
         assert got == expected
     assert _summary(expected) == (
-        {"title": "Title B", "text": "Reconciled"}, False,
-        {"title": ["ta", "tb"], DELETED: ["tb", "del"]})
+        {"title": "Title B", "text": "Reconciled"},
+        False,
+        {"title": ["ta", "tb"], DELETED: ["tb", "del"]},
+    )
 
 
 @settings(max_examples=60, deadline=None)

@@ -21,8 +21,14 @@ def test_hostile_file_is_refused_and_nothing_is_stored(ws, inspection, tmp_path)
     liar.write_bytes(b"MZ\x90\x00\x03\x00\x00\x00\x04\x00" + bytes(200))
     before, files = dump_json(ws, inspection), set(ws.blobs.shas())
     with pytest.raises(UnsafeFileError, match="minutes.pdf"):
-        evidence.add_evidence(ws, inspection, title="Minutes", source="area_document",
-                              date=date(2026, 10, 20), path=liar)
+        evidence.add_evidence(
+            ws,
+            inspection,
+            title="Minutes",
+            source="area_document",
+            date=date(2026, 10, 20),
+            path=liar,
+        )
     assert dump_json(ws, inspection) == before
     assert set(ws.blobs.shas()) == files
 
@@ -31,9 +37,15 @@ def test_oversized_file_is_refused_with_the_limit(ws, inspection, tmp_path):
     big = tmp_path / "scan.txt"
     big.write_text("line of a long scan\n" * 2000)
     with pytest.raises(UnsafeFileError, match="scan.txt"):
-        evidence.add_evidence(ws, inspection, title="Scan", source="case_file",
-                              date=date(2026, 10, 20), path=big,
-                              limits=ImportLimits(max_bytes=10_000))
+        evidence.add_evidence(
+            ws,
+            inspection,
+            title="Scan",
+            source="case_file",
+            date=date(2026, 10, 20),
+            path=big,
+            limits=ImportLimits(max_bytes=10_000),
+        )
 
 
 def test_sniffed_type_is_recorded(ws, inspection, tmp_path):
@@ -41,9 +53,15 @@ def test_sniffed_type_is_recorded(ws, inspection, tmp_path):
 
     photo = tmp_path / "board.png"
     Image.new("RGB", (40, 30), "navy").save(photo)
-    item_id = evidence.add_evidence(ws, inspection, title="MASH board", source="observation",
-                                    date=date(2026, 10, 20), path=photo,
-                                    media_type="text/plain").entity_id
+    item_id = evidence.add_evidence(
+        ws,
+        inspection,
+        title="MASH board",
+        source="observation",
+        date=date(2026, 10, 20),
+        path=photo,
+        media_type="text/plain",
+    ).entity_id
     assert ws.get("evidence", item_id)["media_type"] == "image/png"
 
 

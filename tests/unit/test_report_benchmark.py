@@ -22,8 +22,12 @@ def load_export_benchmark():
 
 def test_the_export_benchmark_runs_on_the_small_demo(tmp_path, capsys):
     bench = load_export_benchmark()
-    assert bench.main(["--data-dir", str(tmp_path / "data"), "--size", "small", "--repeat", "1",
-                       "--json"]) == 0
+    assert (
+        bench.main(
+            ["--data-dir", str(tmp_path / "data"), "--size", "small", "--repeat", "1", "--json"]
+        )
+        == 0
+    )
     result = json.loads(capsys.readouterr().out)
     names = [b["name"] for b in result["benchmarks"]]
     assert names == ["export internal draft", "export draft for QA"]

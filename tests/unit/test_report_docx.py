@@ -32,8 +32,11 @@ def export(ws, iid, path, **options):
 
 
 def headings(document) -> list[tuple[str, str]]:
-    return [(p.style.name, p.text) for p in document.paragraphs
-            if p.style.name.startswith("Heading") or p.style.name == "Title"]
+    return [
+        (p.style.name, p.text)
+        for p in document.paragraphs
+        if p.style.name.startswith("Heading") or p.style.name == "Title"
+    ]
 
 
 def test_sections_in_order_with_real_heading_styles(demo, tmp_path):
@@ -42,9 +45,16 @@ def test_sections_in_order_with_real_heading_styles(demo, tmp_path):
     found = headings(document)
     assert found[0] == ("Title", "Joint targeted area inspection of Northbridge")
     assert [text for style, text in found if style == "Heading 1"] == [
-        "About this inspection", "Headline findings", "What needs to improve", "Strengths",
-        "Children's experiences: case examples", "Findings for each agency", "Next steps",
-        "Annex A: case reviews by agency and criterion", "Annex B: findings by agency and kind"]
+        "About this inspection",
+        "Headline findings",
+        "What needs to improve",
+        "Strengths",
+        "Children's experiences: case examples",
+        "Findings for each agency",
+        "Next steps",
+        "Annex A: case reviews by agency and criterion",
+        "Annex B: findings by agency and kind",
+    ]
     level_two = [text for style, text in found if style == "Heading 2"]
     assert level_two[:2] == ["Areas for priority action", "Areas for improvement"]
     assert "Police" in level_two and "Child A" in " ".join(level_two)
@@ -60,7 +70,12 @@ def test_the_annex_table_has_a_repeating_header_row(demo, tmp_path):
     (table,) = document.tables
     assert table.style.name == "JTAI Table"
     assert [c.text for c in table.rows[0].cells] == [
-        "Agency", "Criterion", "Reviews", "Strengths", "Concerns"]
+        "Agency",
+        "Criterion",
+        "Reviews",
+        "Strengths",
+        "Concerns",
+    ]
     header_props = table.rows[0]._tr.trPr
     assert header_props.find(qn("w:tblHeader")) is not None
     assert all(row._tr.trPr.find(qn("w:tblHeader")) is None for row in table.rows[1:])
@@ -134,8 +149,12 @@ def test_progress_is_reported_and_cancel_leaves_nothing(demo, tmp_path):
     seen = []
     tmp_path = tmp_path / "out"
     tmp_path.mkdir()
-    report.export_letter(ws, iid, tmp_path / "a.docx",
-                         progress=lambda done, total, label: seen.append((done, total, label)))
+    report.export_letter(
+        ws,
+        iid,
+        tmp_path / "a.docx",
+        progress=lambda done, total, label: seen.append((done, total, label)),
+    )
     fractions = [done / total for done, total, _ in seen]
     assert fractions == sorted(fractions) and fractions[0] == 0 and fractions[-1] == 1
     assert any("Strengths" in label for _, _, label in seen)
@@ -192,13 +211,17 @@ def test_the_built_in_template_is_a4_with_marking_and_page_numbers():
 
 
 def test_the_chart_draws_every_row_and_says_so_in_words():
-    rows = [chart.ChartRow("Children's social care", {"strength": 3, "priority_action": 1}),
-            chart.ChartRow("Police", {})]
+    rows = [
+        chart.ChartRow("Children's social care", {"strength": 3, "priority_action": 1}),
+        chart.ChartRow("Police", {}),
+    ]
     image = Image.open(io.BytesIO(chart.draw(rows)))
     assert image.width == chart.WIDTH and image.height > 300
     text = chart.alt_text(rows)
-    assert "Children's social care: 1 area for priority action, 0 areas for improvement, " \
-           "3 strengths." in text
+    assert (
+        "Children's social care: 1 area for priority action, 0 areas for improvement, "
+        "3 strengths." in text
+    )
     assert "Police: 0 areas for priority action" in text
     assert "no findings" in chart.alt_text([])
 

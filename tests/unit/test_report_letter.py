@@ -8,10 +8,17 @@ from jtai_desktop.domain.errors import ValidationError
 from jtai_desktop.services import casework, findings, inspections, report
 from jtai_desktop.services.demo import build_demo
 
-LEVEL_ONE = ["About this inspection", "Headline findings", "What needs to improve", "Strengths",
-             "Children's experiences: case examples", "Findings for each agency", "Next steps",
-             "Annex A: case reviews by agency and criterion",
-             "Annex B: findings by agency and kind"]
+LEVEL_ONE = [
+    "About this inspection",
+    "Headline findings",
+    "What needs to improve",
+    "Strengths",
+    "Children's experiences: case examples",
+    "Findings for each agency",
+    "Next steps",
+    "Annex A: case reviews by agency and criterion",
+    "Annex B: findings by agency and kind",
+]
 
 
 @pytest.fixture
@@ -30,7 +37,7 @@ def test_sections_come_in_the_letters_order_with_default_headings(demo):
     agencies = [a.name for a in inputs.agencies if a.in_scope]
     second = level(letter, 2)
     assert second[:2] == ["Areas for priority action", "Areas for improvement"]
-    assert second[-len(agencies):] == agencies  # one subsection per agency in scope
+    assert second[-len(agencies) :] == agencies  # one subsection per agency in scope
     assert letter.title == "Joint targeted area inspection of Northbridge"
 
 
@@ -51,21 +58,27 @@ def test_priority_actions_come_first_whatever_order_the_lead_gives(demo):
     others = [o.id for o in options if o.id not in priority]
     report.set_section(ws, iid, "improve", items=[*reversed(others[:3]), *priority])
     letter, _ = report.build_letter(ws, iid)
-    improve = {s.key: [getattr(b, "finding_id", None) for b in s.blocks]
-               for s in letter.sections}
+    improve = {s.key: [getattr(b, "finding_id", None) for b in s.blocks] for s in letter.sections}
     assert improve["improve:priority_action"] == priority
     assert improve["improve:area_for_improvement"] == list(reversed(others[:3]))
 
 
 def test_choices_are_shared_undoable_edits_of_the_inspection(demo):
     ws, iid = demo
-    changes = report.set_section(ws, iid, "headline", heading="Main findings",
-                                 text="Leaders know their services well.\n\nThey act quickly.")
+    changes = report.set_section(
+        ws,
+        iid,
+        "headline",
+        heading="Main findings",
+        text="Leaders know their services well.\n\nThey act quickly.",
+    )
     info = {s.key: s for s in report.sections(ws, iid)}["headline"]
     assert (info.heading, info.default_heading) == ("Main findings", "Headline findings")
     preview = dict(report.preview(ws, iid))
-    assert preview["Main findings"][:2] == ["Leaders know their services well.",
-                                             "They act quickly."]
+    assert preview["Main findings"][:2] == [
+        "Leaders know their services well.",
+        "They act quickly.",
+    ]
     ws.apply(changes.inverse())  # undo
     assert "Headline findings" in dict(report.preview(ws, iid))
 
@@ -131,8 +144,9 @@ def test_a_childs_private_name_in_a_finding_blocks_until_overridden(demo):
 def test_warnings_for_missing_evidence_agencies_without_findings_and_empty_sections(demo):
     ws, iid = demo
     agency = inspections.add_agency(ws, iid, "youth_justice").entity_id
-    findings.add_finding(ws, iid, kind="strength", title="Unsupported", text="Unsupported.",
-                         agencies=["partnership"])
+    findings.add_finding(
+        ws, iid, kind="strength", title="Unsupported", text="Unsupported.", agencies=["partnership"]
+    )
     report.set_section(ws, iid, "headline", items=[])
     warnings = report.check_letter(ws, iid).result.warnings
     kinds = {(w.kind, w.section) for w in warnings}
@@ -158,9 +172,11 @@ def test_the_report_layer_needs_no_qt():
     import subprocess
     import sys
 
-    code = ("import sys; sys.modules['PySide6'] = None\n"
-            "import jtai_desktop.report.compose, jtai_desktop.report.docx_writer, "
-            "jtai_desktop.report.gate, jtai_desktop.report.output, "
-            "jtai_desktop.report.overrides, jtai_desktop.services.report")
+    code = (
+        "import sys; sys.modules['PySide6'] = None\n"
+        "import jtai_desktop.report.compose, jtai_desktop.report.docx_writer, "
+        "jtai_desktop.report.gate, jtai_desktop.report.output, "
+        "jtai_desktop.report.overrides, jtai_desktop.services.report"
+    )
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert done.returncode == 0, done.stderr

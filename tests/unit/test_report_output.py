@@ -51,12 +51,23 @@ def target(tmp_path):
 
 
 def test_a_killed_export_leaves_the_previous_file_and_the_next_export_tidies_up(
-        demo, target, context, passphrase, tmp_path):
+    demo, target, context, passphrase, tmp_path
+):
     ws, iid = demo
     ready = tmp_path / "ready"
     child = subprocess.Popen(
-        [sys.executable, "-c", KILLED_EXPORT, str(context.data_dir), passphrase, iid,
-         str(target), str(ready)], stderr=subprocess.PIPE)
+        [
+            sys.executable,
+            "-c",
+            KILLED_EXPORT,
+            str(context.data_dir),
+            passphrase,
+            iid,
+            str(target),
+            str(ready),
+        ],
+        stderr=subprocess.PIPE,
+    )
     try:
         deadline = time.monotonic() + 60
         while not ready.exists():

@@ -4,8 +4,12 @@ from datetime import date
 
 from jtai_desktop.crypto.blobcipher import BlobCipher
 from jtai_desktop.services import demo, evidence, notes
-from jtai_desktop.services.retention import (due_for_purge, purge_inspection, purge_plan,
-                                             set_retention_date)
+from jtai_desktop.services.retention import (
+    due_for_purge,
+    purge_inspection,
+    purge_plan,
+    set_retention_date,
+)
 from jtai_desktop.services.workspace import Workspace
 from jtai_desktop.store import audit
 from jtai_desktop.store.blobs import BlobStore
@@ -17,12 +21,20 @@ REMNANT = "Remnant text that must not survive the purge"
 def two_inspections(ws):
     first = demo.build_demo(ws, "small", 1)
     second = demo.build_demo(ws, "small", 2)
-    notes.add_note(ws, first, kind="meeting", date=date(2026, 10, 19), title="Meeting",
-                   text=REMNANT * 20)
+    notes.add_note(
+        ws, first, kind="meeting", date=date(2026, 10, 19), title="Meeting", text=REMNANT * 20
+    )
     shared = b"a document both inspections hold"
     for inspection_id in (first, second):
-        evidence.add_evidence(ws, inspection_id, title="Shared protocol", source="area_document",
-                              date=date(2026, 10, 19), data=shared, file_name="protocol.txt")
+        evidence.add_evidence(
+            ws,
+            inspection_id,
+            title="Shared protocol",
+            source="area_document",
+            date=date(2026, 10, 19),
+            data=shared,
+            file_name="protocol.txt",
+        )
     return first, second
 
 
@@ -40,7 +52,10 @@ def test_purge_removes_one_inspection_and_keeps_the_other(ws):
     plan = purge_plan(ws, first)
     purge_inspection(ws, plan)
     assert ws.get("inspection", first) is None
-    assert ws.db.execute("SELECT count(*) FROM ops WHERE inspection_id = ?", (first,)).fetchone()[0] == 0
+    assert (
+        ws.db.execute("SELECT count(*) FROM ops WHERE inspection_id = ?", (first,)).fetchone()[0]
+        == 0
+    )
     assert all(not ws.blobs.exists(sha) for sha in plan.files)
     assert len(ws.rows("note", second)) == kept["notes"]
     for item in ws.rows("evidence", second):

@@ -36,9 +36,14 @@ FIELDWORK = "2026-10-19"
 def make_inspection(ws, notification=date(2026, 10, 5), settings=None):
     """A domestic-abuse inspection led on this device, with one CQC member in block 2."""
     return create_inspection(
-        ws, PACK, area="Testshire", notification=notification, settings=settings,
+        ws,
+        PACK,
+        area="Testshire",
+        notification=notification,
+        settings=settings,
         lead=MemberInput("Alex Lead", "ofsted"),
-        team=(MemberInput("Sam Member", "cqc"),)).entity_id
+        team=(MemberInput("Sam Member", "cqc"),),
+    ).entity_id
 
 
 def agency(ws, inspection_id, kind):
@@ -54,8 +59,9 @@ def note_values(**values):
 
 
 def add_item(ws, inspection_id, title="Case file extract"):
-    return evidence.add_evidence(ws, inspection_id, title=title, source="case_file",
-                                 date=FIELDWORK).entity_id
+    return evidence.add_evidence(
+        ws, inspection_id, title=title, source="case_file", date=FIELDWORK
+    ).entity_id
 
 
 @pytest.fixture
@@ -64,6 +70,7 @@ def insp(ws):
 
 
 # --- consent --------------------------------------------------------------------------------
+
 
 def test_consent_rule_alone():
     check_note_consent("interview", False, False)
@@ -74,22 +81,25 @@ def test_consent_rule_alone():
 
 def test_note_with_children_or_families_needs_recorded_consent(ws, insp):
     with pytest.raises(ValidationError) as refused:
-        notes.add_note(ws, insp, **note_values(children_or_families_present=True,
-                                               consent_recorded=False))
+        notes.add_note(
+            ws, insp, **note_values(children_or_families_present=True, consent_recorded=False)
+        )
     message = refused.value.message
     assert "consent must be recorded" in message
     assert "Consent recorded" in message  # says what to do, not only what is wrong
     assert ws.rows("note", insp) == []
 
-    saved = notes.add_note(ws, insp, **note_values(children_or_families_present=True,
-                                                   consent_recorded=True)).entity_id
+    saved = notes.add_note(
+        ws, insp, **note_values(children_or_families_present=True, consent_recorded=True)
+    ).entity_id
     row = ws.get("note", saved)
     assert row["children_or_families_present"] and row["consent_recorded"]
 
 
 def test_consent_cannot_be_removed_from_a_saved_note(ws, insp):
-    note_id = notes.add_note(ws, insp, **note_values(children_or_families_present=True,
-                                                     consent_recorded=True)).entity_id
+    note_id = notes.add_note(
+        ws, insp, **note_values(children_or_families_present=True, consent_recorded=True)
+    ).entity_id
     before, ops_before = ws.get("note", note_id), oplog.count(ws.db, insp)
 
     with pytest.raises(ValidationError, match="consent"):
@@ -108,11 +118,15 @@ def test_a_note_without_children_or_families_needs_no_consent(ws, insp):
 
 # --- attendees ------------------------------------------------------------------------------
 
-@pytest.mark.parametrize("attendee", [
-    {"agency": "any"},                       # no role
-    {"role": "   ", "agency": "any"},        # a blank role
-    "social worker",                         # not a role-and-agency record
-])
+
+@pytest.mark.parametrize(
+    "attendee",
+    [
+        {"agency": "any"},  # no role
+        {"role": "   ", "agency": "any"},  # a blank role
+        "social worker",  # not a role-and-agency record
+    ],
+)
 def test_attendees_need_a_role(ws, insp, attendee):
     with pytest.raises(ValidationError, match="needs a role"):
         notes.add_note(ws, insp, **note_values(kind="meeting", attendees=[attendee]))
@@ -135,6 +149,7 @@ def test_attendees_are_recorded_by_role_and_agency_never_by_name(ws, insp):
 
 # --- findings and evidence ------------------------------------------------------------------
 
+
 def test_cited_evidence_rule_alone():
     check_cited_evidence(["a"], ["a", "b"])
     with pytest.raises(ValidationError, match="does not exist or was deleted: x"):
@@ -147,9 +162,15 @@ def test_a_finding_may_not_cite_missing_evidence(ws, insp):
     links_before = ws.rows("link", insp)
 
     with pytest.raises(ValidationError, match="no-such-evidence"):
-        findings.add_finding(ws, insp, kind="strength", title="Strong MASH",
-                             text="Decisions are timely.", agencies=["partnership"],
-                             evidence_ids=[real, "no-such-evidence"])
+        findings.add_finding(
+            ws,
+            insp,
+            kind="strength",
+            title="Strong MASH",
+            text="Decisions are timely.",
+            agencies=["partnership"],
+            evidence_ids=[real, "no-such-evidence"],
+        )
 
     assert inspection_counts(ws, insp) == counts_before  # no finding, no ops
     assert ws.rows("finding", insp) == []
@@ -163,14 +184,27 @@ def test_a_finding_may_not_cite_deleted_evidence(ws, insp):
     ops_before = oplog.count(ws.db, insp)
 
     with pytest.raises(ValidationError, match="deleted"):
-        findings.add_finding(ws, insp, kind="area_for_improvement", title="Strategy meetings",
-                             text="Health is not invited.", agencies=["partnership"],
-                             evidence_ids=[kept, deleted])
+        findings.add_finding(
+            ws,
+            insp,
+            kind="area_for_improvement",
+            title="Strategy meetings",
+            text="Health is not invited.",
+            agencies=["partnership"],
+            evidence_ids=[kept, deleted],
+        )
     assert len(ws.rows("finding", insp)) == findings_before
     assert oplog.count(ws.db, insp) == ops_before
 
-    finding = findings.add_finding(ws, insp, kind="strength", title="Good", text="Good.",
-                                   agencies=["partnership"], evidence_ids=[kept]).entity_id
+    finding = findings.add_finding(
+        ws,
+        insp,
+        kind="strength",
+        title="Good",
+        text="Good.",
+        agencies=["partnership"],
+        evidence_ids=[kept],
+    ).entity_id
     with pytest.raises(ValidationError, match="deleted"):
         findings.cite(ws, finding, deleted)
     assert [e["id"] for e in findings.cited_evidence(ws, finding)] == [kept]
@@ -181,16 +215,19 @@ def test_a_finding_names_agencies_or_the_partnership(ws, insp):
     with pytest.raises(ValidationError, match="partnership"):
         findings.add_finding(ws, insp, kind="strength", title="T", text="", agencies=[])
     with pytest.raises(ValidationError, match="unknown: not-an-agency"):
-        findings.add_finding(ws, insp, kind="strength", title="T", text="",
-                             agencies=["not-an-agency"])
+        findings.add_finding(
+            ws, insp, kind="strength", title="T", text="", agencies=["not-an-agency"]
+        )
     with pytest.raises(ValidationError, match="kind of finding"):
         findings.add_finding(ws, insp, kind="grade", title="T", text="", agencies=[police])
     assert ws.rows("finding", insp) == []
 
-    together = findings.add_finding(ws, insp, kind="strength", title="Together", text="",
-                                    agencies=["partnership"]).entity_id
-    police_only = findings.add_finding(ws, insp, kind="strength", title="Police", text="",
-                                       agencies=[police]).entity_id
+    together = findings.add_finding(
+        ws, insp, kind="strength", title="Together", text="", agencies=["partnership"]
+    ).entity_id
+    police_only = findings.add_finding(
+        ws, insp, kind="strength", title="Police", text="", agencies=[police]
+    ).entity_id
     assert ws.get("finding", together)["agencies"] == ["partnership"]
     assert ws.get("finding", police_only)["agencies"] == [police]
 
@@ -200,6 +237,7 @@ def test_a_finding_names_agencies_or_the_partnership(ws, insp):
 
 
 # --- evidence references --------------------------------------------------------------------
+
 
 def test_evidence_reference_numbering():
     assert evidence_ref(1, 1) == "E-1001"
@@ -243,11 +281,13 @@ def test_a_deleted_evidence_ref_is_never_reused(ws, insp):
 
 # --- case reviews ---------------------------------------------------------------------------
 
+
 @pytest.fixture
 def child(ws, insp):
     involved = [agency(ws, insp, "children_social_care")["id"], agency(ws, insp, "police")["id"]]
-    return casework.add_child(ws, insp, pseudonym="Child A", selection="tracked",
-                              agencies=involved).entity_id
+    return casework.add_child(
+        ws, insp, pseudonym="Child A", selection="tracked", agencies=involved
+    ).entity_id
 
 
 def test_set_review_refuses_a_criterion_that_does_not_apply_to_the_agency(ws, insp, child):
@@ -277,6 +317,7 @@ def test_set_review_refuses_a_rating_off_the_packs_scale(ws, insp, child):
 
 # --- children -------------------------------------------------------------------------------
 
+
 def test_a_pseudonym_is_unique_within_the_inspection(ws, insp, child):
     with pytest.raises(ValidationError, match="already used"):
         casework.add_child(ws, insp, pseudonym="Child A", selection="sampled")
@@ -297,14 +338,18 @@ def test_a_pseudonym_is_unique_within_the_inspection(ws, insp, child):
 
 # --- the calendar ---------------------------------------------------------------------------
 
-@pytest.mark.parametrize("notified, fieldwork_start, without_holidays", [
-    # Christmas week: Fri 25 Dec, Mon 28 Dec (Boxing Day substitute) and Fri 1 Jan are closed.
-    (date(2026, 12, 21), date(2027, 1, 7), date(2027, 1, 4)),
-    # Easter: Good Friday 3 April and Easter Monday 6 April 2026.
-    (date(2026, 3, 30), date(2026, 4, 15), date(2026, 4, 13)),
-    # Spring bank holiday: Monday 25 May 2026.
-    (date(2026, 5, 18), date(2026, 6, 2), date(2026, 6, 1)),
-])
+
+@pytest.mark.parametrize(
+    "notified, fieldwork_start, without_holidays",
+    [
+        # Christmas week: Fri 25 Dec, Mon 28 Dec (Boxing Day substitute) and Fri 1 Jan are closed.
+        (date(2026, 12, 21), date(2027, 1, 7), date(2027, 1, 4)),
+        # Easter: Good Friday 3 April and Easter Monday 6 April 2026.
+        (date(2026, 3, 30), date(2026, 4, 15), date(2026, 4, 13)),
+        # Spring bank holiday: Monday 25 May 2026.
+        (date(2026, 5, 18), date(2026, 6, 2), date(2026, 6, 1)),
+    ],
+)
 def test_fieldwork_start_skips_bank_holidays(ws, notified, fieldwork_start, without_holidays):
     assert notified.weekday() == 0  # a Monday
     dates = inspection_dates(ws, make_inspection(ws, notification=notified))
@@ -318,7 +363,7 @@ def test_christmas_key_dates_in_full(ws):
     dates = inspection_dates(ws, make_inspection(ws, notification=date(2026, 12, 21)))
     assert dates.children_selected_by == date(2026, 12, 29)  # 4 working days on
     assert dates.audits_due == date(2027, 1, 6)
-    assert dates.fieldwork_end == date(2027, 1, 13)           # 5 days of fieldwork
+    assert dates.fieldwork_end == date(2027, 1, 13)  # 5 days of fieldwork
     assert dates.lookback_start == date(2026, 6, 21)
 
 
@@ -328,11 +373,14 @@ def test_notification_as_day_one_starts_fieldwork_a_day_earlier(ws):
     assert dates.fieldwork_start == date(2027, 1, 6)
 
 
-@pytest.mark.parametrize("notified, reason", [
-    (date(2026, 10, 3), "Saturday"),
-    (date(2026, 10, 4), "Sunday"),
-    (date(2026, 8, 31), "Summer bank holiday"),
-])
+@pytest.mark.parametrize(
+    "notified, reason",
+    [
+        (date(2026, 10, 3), "Saturday"),
+        (date(2026, 10, 4), "Sunday"),
+        (date(2026, 8, 31), "Summer bank holiday"),
+    ],
+)
 def test_notification_must_be_a_working_day(ws, notified, reason):
     with pytest.raises(ValidationError, match=reason):
         make_inspection(ws, notification=notified)

@@ -14,8 +14,14 @@ from hypothesis import strategies as st
 from PIL import Image
 
 from jtai_desktop.domain.errors import ValidationError
-from jtai_desktop.services.safe_import import (CheckedFile, ImportLimits, UnsafeFileError,
-                                               check_bytes, check_file, make_thumbnail)
+from jtai_desktop.services.safe_import import (
+    CheckedFile,
+    ImportLimits,
+    UnsafeFileError,
+    check_bytes,
+    check_file,
+    make_thumbnail,
+)
 
 MB = 1024 * 1024
 OLE2 = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
@@ -23,6 +29,7 @@ EXE = b"MZ\x90\x00\x03\x00\x00\x00\x04\x00\x00\x00\xff\xff\x00\x00" + b"\x00" * 
 
 
 # -- helpers -------------------------------------------------------------------------------
+
 
 def write(tmp_path, name, data):
     path = tmp_path / name
@@ -78,30 +85,40 @@ def png_with_size(width, height):
 
 # -- accepted ------------------------------------------------------------------------------
 
-@pytest.mark.parametrize("fmt, name, media", [
-    ("PNG", "photo.png", "image/png"), ("JPEG", "photo.jpg", "image/jpeg"),
-    ("JPEG", "PHOTO.JPEG", "image/jpeg"), ("GIF", "anim.gif", "image/gif"),
-    ("WEBP", "pic.webp", "image/webp"), ("TIFF", "scan.tif", "image/tiff"),
-    ("PNG", "scan-without-extension", "image/png"),
-])
+
+@pytest.mark.parametrize(
+    "fmt, name, media",
+    [
+        ("PNG", "photo.png", "image/png"),
+        ("JPEG", "photo.jpg", "image/jpeg"),
+        ("JPEG", "PHOTO.JPEG", "image/jpeg"),
+        ("GIF", "anim.gif", "image/gif"),
+        ("WEBP", "pic.webp", "image/webp"),
+        ("TIFF", "scan.tif", "image/tiff"),
+        ("PNG", "scan-without-extension", "image/png"),
+    ],
+)
 def test_images_are_accepted_with_their_size(tmp_path, fmt, name, media):
     checked = check_file(write(tmp_path, name, image_bytes(fmt, (40, 30))))
     assert (checked.media_type, checked.width, checked.height) == (media, 40, 30)
     assert checked.label.endswith("image")
 
 
-@pytest.mark.parametrize("name, data, media", [
-    ("notes.txt", "Visit to the MASH, 3 October: caf\u00e9 meeting.\n".encode(), "text/plain"),
-    ("notes.md", "# Notes\n\n- one\n".encode(), "text/plain"),
-    ("bom.txt", "\ufeffwith a BOM\n".encode("utf-8"), "text/plain"),
-    ("wide.txt", "UTF-16 text \u00e9\n".encode("utf-16"), "text/plain"),
-    ("README", b"no extension at all\n", "text/plain"),
-    ("cases.csv", "id,name\n1,\u00c9va\n".encode(), "text/csv"),
-    ("mail.eml", b"From: a@example.org\r\nSubject: hi\r\n\r\nbody\r\n", "message/rfc822"),
-    ("letter.rtf", b"{\\rtf1\\ansi Hello}", "application/rtf"),
-    ("old.doc", OLE2 + b"\x00" * 504, "application/msword"),
-    ("old.xls", OLE2 + b"\x00" * 504, "application/vnd.ms-excel"),
-])
+@pytest.mark.parametrize(
+    "name, data, media",
+    [
+        ("notes.txt", "Visit to the MASH, 3 October: caf\u00e9 meeting.\n".encode(), "text/plain"),
+        ("notes.md", b"# Notes\n\n- one\n", "text/plain"),
+        ("bom.txt", "\ufeffwith a BOM\n".encode("utf-8"), "text/plain"),
+        ("wide.txt", "UTF-16 text \u00e9\n".encode("utf-16"), "text/plain"),
+        ("README", b"no extension at all\n", "text/plain"),
+        ("cases.csv", "id,name\n1,\u00c9va\n".encode(), "text/csv"),
+        ("mail.eml", b"From: a@example.org\r\nSubject: hi\r\n\r\nbody\r\n", "message/rfc822"),
+        ("letter.rtf", b"{\\rtf1\\ansi Hello}", "application/rtf"),
+        ("old.doc", OLE2 + b"\x00" * 504, "application/msword"),
+        ("old.xls", OLE2 + b"\x00" * 504, "application/vnd.ms-excel"),
+    ],
+)
 def test_documents_and_text_are_accepted(tmp_path, name, data, media):
     assert check_file(write(tmp_path, name, data)).media_type == media
 
@@ -122,17 +139,35 @@ def test_a_docx_made_by_python_docx_is_accepted(tmp_path):
     assert checked.label == "Word document" and checked.archive_members > 5
 
 
-@pytest.mark.parametrize("name, members, label", [
-    ("book.xlsx", [("[Content_Types].xml", b"<x/>"), ("xl/workbook.xml", b"<w/>")],
-     "Excel workbook"),
-    ("deck.pptx", [("[Content_Types].xml", b"<x/>"), ("ppt/presentation.xml", b"<p/>")],
-     "PowerPoint presentation"),
-    ("text.odt", [("mimetype", b"application/vnd.oasis.opendocument.text"),
-                  ("content.xml", b"<c/>")], "OpenDocument text"),
-    ("bundle.zip", [("minutes/", b""), ("minutes/a.txt", b"a" * 5000),
-                    ("report.docx", zip_bytes([("[Content_Types].xml", b"<x/>")]))],
-     "ZIP archive"),
-])
+@pytest.mark.parametrize(
+    "name, members, label",
+    [
+        (
+            "book.xlsx",
+            [("[Content_Types].xml", b"<x/>"), ("xl/workbook.xml", b"<w/>")],
+            "Excel workbook",
+        ),
+        (
+            "deck.pptx",
+            [("[Content_Types].xml", b"<x/>"), ("ppt/presentation.xml", b"<p/>")],
+            "PowerPoint presentation",
+        ),
+        (
+            "text.odt",
+            [("mimetype", b"application/vnd.oasis.opendocument.text"), ("content.xml", b"<c/>")],
+            "OpenDocument text",
+        ),
+        (
+            "bundle.zip",
+            [
+                ("minutes/", b""),
+                ("minutes/a.txt", b"a" * 5000),
+                ("report.docx", zip_bytes([("[Content_Types].xml", b"<x/>")])),
+            ],
+            "ZIP archive",
+        ),
+    ],
+)
 def test_zip_based_files_are_typed_by_their_members(tmp_path, name, members, label):
     checked = check_file(write(tmp_path, name, zip_bytes(members)))
     assert checked.label == label and checked.archive_members == len(members)
@@ -145,6 +180,7 @@ def test_check_bytes_agrees_with_check_file(tmp_path):
 
 
 # -- refused: size, type and name ----------------------------------------------------------
+
 
 def test_an_empty_file_is_refused(tmp_path):
     refused(tmp_path, write(tmp_path, "blank.pdf", b""), "is empty")
@@ -161,43 +197,55 @@ def test_an_oversized_file_is_refused_with_sizes_in_mb(tmp_path):
 
 def test_a_png_named_pdf_is_refused_with_what_its_name_and_content_say(tmp_path):
     message = refused(tmp_path, write(tmp_path, "report.pdf", image_bytes("PNG")))
-    assert message == ("report.pdf was not imported: its name says PDF document but its "
-                       "content is a PNG image; rename it or check where it came from.")
+    assert message == (
+        "report.pdf was not imported: its name says PDF document but its "
+        "content is a PNG image; rename it or check where it came from."
+    )
 
 
-@pytest.mark.parametrize("name, data, keyword", [
-    ("minutes.docx", EXE, "program"),
-    ("photo.jpg", b"\x7fELF\x02\x01\x01" + b"\x00" * 57, "program"),
-    ("notes.txt", b"\xcf\xfa\xed\xfe\x07\x00\x00\x01" + b"\x00" * 56, "program"),
-    ("notes.txt", b"#!/bin/sh\nrm -rf ~\n", "program"),
-    ("page.html", b"<!DOCTYPE html><html><script>alert(1)</script></html>", "web page"),
-    ("page.txt", b"  <html><body onload='x()'>hi</body></html>", "web page"),
-    ("logo.svg", b'<svg xmlns="http://www.w3.org/2000/svg"><script/></svg>', "SVG"),
-    ("logo.txt", b'<?xml version="1.0"?>\n<svg xmlns="http://www.w3.org/2000/svg"/>', "SVG"),
-    ("data.bin", bytes(range(256)) * 4, "not a kind of file"),
-    ("legacy.txt", "caf\u00e9 cr\u00e8me\n".encode("latin-1"), "UTF-8"),
-    ("nul.txt", b"text with a NUL \x00 inside", "UTF-8"),
-    ("files.7z", b"7z\xbc\xaf\x27\x1c\x00\x04" + b"\x00" * 24, "7-Zip"),
-    ("photo.png", b"plain words\n", "its name says PNG image but its content is plain text"),
-    ("notes.exe", b"plain words\n", "its name says Windows program"),
-    ("notes.xyz", b"plain words\n", "its name ends in .xyz"),
-    ("macro.docm", zip_bytes([("[Content_Types].xml", b"<x/>"), ("word/document.xml", b"<d/>")]),
-     "its name says Word document with macros but its content is a Word document"),
-    ("fake.docx", zip_bytes([("a.txt", b"hello")]),
-     "its name says Word document but its content is a ZIP archive"),
-    ("secret.docx", OLE2 + b"\x00" * 504, "unencrypted"),
-    ("old", OLE2 + b"\x00" * 504, "no extension"),
-])
-def test_programs_markup_unknown_content_and_lying_names_are_refused(tmp_path, name, data,
-                                                                      keyword):
+@pytest.mark.parametrize(
+    "name, data, keyword",
+    [
+        ("minutes.docx", EXE, "program"),
+        ("photo.jpg", b"\x7fELF\x02\x01\x01" + b"\x00" * 57, "program"),
+        ("notes.txt", b"\xcf\xfa\xed\xfe\x07\x00\x00\x01" + b"\x00" * 56, "program"),
+        ("notes.txt", b"#!/bin/sh\nrm -rf ~\n", "program"),
+        ("page.html", b"<!DOCTYPE html><html><script>alert(1)</script></html>", "web page"),
+        ("page.txt", b"  <html><body onload='x()'>hi</body></html>", "web page"),
+        ("logo.svg", b'<svg xmlns="http://www.w3.org/2000/svg"><script/></svg>', "SVG"),
+        ("logo.txt", b'<?xml version="1.0"?>\n<svg xmlns="http://www.w3.org/2000/svg"/>', "SVG"),
+        ("data.bin", bytes(range(256)) * 4, "not a kind of file"),
+        ("legacy.txt", "caf\u00e9 cr\u00e8me\n".encode("latin-1"), "UTF-8"),
+        ("nul.txt", b"text with a NUL \x00 inside", "UTF-8"),
+        ("files.7z", b"7z\xbc\xaf\x27\x1c\x00\x04" + b"\x00" * 24, "7-Zip"),
+        ("photo.png", b"plain words\n", "its name says PNG image but its content is plain text"),
+        ("notes.exe", b"plain words\n", "its name says Windows program"),
+        ("notes.xyz", b"plain words\n", "its name ends in .xyz"),
+        (
+            "macro.docm",
+            zip_bytes([("[Content_Types].xml", b"<x/>"), ("word/document.xml", b"<d/>")]),
+            "its name says Word document with macros but its content is a Word document",
+        ),
+        (
+            "fake.docx",
+            zip_bytes([("a.txt", b"hello")]),
+            "its name says Word document but its content is a ZIP archive",
+        ),
+        ("secret.docx", OLE2 + b"\x00" * 504, "unencrypted"),
+        ("old", OLE2 + b"\x00" * 504, "no extension"),
+    ],
+)
+def test_programs_markup_unknown_content_and_lying_names_are_refused(tmp_path, name, data, keyword):
     refused(tmp_path, write(tmp_path, name, data), keyword)
 
 
 def test_a_name_that_hides_its_extension_is_shown_harmlessly(tmp_path):
     with pytest.raises(UnsafeFileError) as caught:
         check_file(write(tmp_path, "invoice\u202egpj.exe", image_bytes("PNG")))
-    assert str(caught.value).startswith("invoice?gpj.exe was not imported: its name says "
-                                        "Windows program but its content is a PNG image")
+    assert str(caught.value).startswith(
+        "invoice?gpj.exe was not imported: its name says "
+        "Windows program but its content is a PNG image"
+    )
 
 
 def test_check_bytes_names_the_file_by_its_base_name_only():
@@ -215,6 +263,7 @@ def test_folders_and_missing_files_are_refused(tmp_path):
 
 
 # -- refused: archives ---------------------------------------------------------------------
+
 
 def zip_of_zeros(path, megabytes, name="zeros.bin"):
     with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
@@ -250,16 +299,22 @@ def test_archive_limits_on_members_and_total_size(tmp_path):
     refused(tmp_path, big, "over the", limits=ImportLimits(max_archive_uncompressed=2000))
 
 
-@pytest.mark.parametrize("member", ["../../etc/passwd", "/abs", "C:\\x", "a\\..\\b",
-                                    "ok/../../x", "D:/win.ini"])
+@pytest.mark.parametrize(
+    "member", ["../../etc/passwd", "/abs", "C:\\x", "a\\..\\b", "ok/../../x", "D:/win.ini"]
+)
 def test_path_traversal_members_are_refused(tmp_path, member):
     path = write(tmp_path, "evil.zip", zip_bytes([("fine.txt", b"x"), (member, b"owned")]))
     refused(tmp_path, path, "outside the archive")
 
 
-@pytest.mark.parametrize("mode, keyword", [(stat.S_IFLNK | 0o777, "symbolic link"),
-                                           (stat.S_IFCHR | 0o644, "special file"),
-                                           (stat.S_IFIFO | 0o644, "special file")])
+@pytest.mark.parametrize(
+    "mode, keyword",
+    [
+        (stat.S_IFLNK | 0o777, "symbolic link"),
+        (stat.S_IFCHR | 0o644, "special file"),
+        (stat.S_IFIFO | 0o644, "special file"),
+    ],
+)
 def test_links_and_special_members_are_refused(tmp_path, mode, keyword):
     info = zipfile.ZipInfo("link")
     info.create_system, info.external_attr = 3, mode << 16
@@ -284,19 +339,26 @@ def test_an_unbounded_compression_method_is_refused(tmp_path):
     refused(tmp_path, write(tmp_path, "bz.zip", data), "compression method")
 
 
-@pytest.mark.parametrize("member, data, keyword", [
-    ("inner.zip", zip_bytes([("a.txt", b"a")]), "another archive"),
-    ("inner.bin", zip_bytes([("a.txt", b"a")]), "another archive"),
-    ("setup.txt", EXE, "program"),
-])
+@pytest.mark.parametrize(
+    "member, data, keyword",
+    [
+        ("inner.zip", zip_bytes([("a.txt", b"a")]), "another archive"),
+        ("inner.bin", zip_bytes([("a.txt", b"a")]), "another archive"),
+        ("setup.txt", EXE, "program"),
+    ],
+)
 def test_a_plain_zip_may_not_hold_archives_or_programs(tmp_path, member, data, keyword):
     path = write(tmp_path, "outer.zip", zip_bytes([("readme.txt", b"hi"), (member, data)]))
     refused(tmp_path, path, keyword, member)
 
 
 def test_media_inside_a_docx_is_fine_but_macros_are_not(tmp_path):
-    parts = [("[Content_Types].xml", b"<x/>"), ("word/document.xml", b"<d/>"),
-             ("word/media/image1.png", image_bytes("PNG")), ("word/embeddings/x.zip", b"PK")]
+    parts = [
+        ("[Content_Types].xml", b"<x/>"),
+        ("word/document.xml", b"<d/>"),
+        ("word/media/image1.png", image_bytes("PNG")),
+        ("word/embeddings/x.zip", b"PK"),
+    ]
     assert check_file(write(tmp_path, "ok.docx", zip_bytes(parts))).label == "Word document"
     macro = parts + [("word/vbaProject.bin", OLE2 + b"\x00" * 100)]
     refused(tmp_path, write(tmp_path, "macro.docx", zip_bytes(macro)), "macros")
@@ -309,11 +371,14 @@ def test_overlapping_members_are_refused(tmp_path):
     refused(tmp_path, write(tmp_path, "overlap.zip", data), "zip bomb")
 
 
-@pytest.mark.parametrize("data", [
-    zip_bytes([("a.txt", b"hello " * 100)])[:-30],  # end record cut
-    zip_bytes([("a.txt", b"hello " * 100)])[:40] + b"\x00" * 40,
-    b"PK\x05\x06" + b"\x00" * 18,  # a valid but empty archive
-])
+@pytest.mark.parametrize(
+    "data",
+    [
+        zip_bytes([("a.txt", b"hello " * 100)])[:-30],  # end record cut
+        zip_bytes([("a.txt", b"hello " * 100)])[:40] + b"\x00" * 40,
+        b"PK\x05\x06" + b"\x00" * 18,  # a valid but empty archive
+    ],
+)
 def test_damaged_and_empty_archives_are_refused(tmp_path, data):
     message = refused(tmp_path, write(tmp_path, "broken.zip", data))
     assert "damaged" in message or "empty" in message
@@ -327,6 +392,7 @@ def test_a_central_directory_bigger_than_the_member_limit_is_refused_before_pars
 
 # -- refused: images -----------------------------------------------------------------------
 
+
 def test_a_png_declaring_too_many_pixels_is_refused(tmp_path):
     refused(tmp_path, write(tmp_path, "bomb.png", png_with_size(100_000, 100_000)), "pixels")
 
@@ -337,8 +403,7 @@ def test_an_image_just_over_a_small_pixel_limit_is_refused(tmp_path):
     assert check_file(path, ImportLimits(max_image_pixels=10_000)).width == 100
 
 
-@pytest.mark.parametrize("fmt, name", [("JPEG", "cut.jpg"), ("PNG", "cut.png"),
-                                       ("GIF", "cut.gif")])
+@pytest.mark.parametrize("fmt, name", [("JPEG", "cut.jpg"), ("PNG", "cut.png"), ("GIF", "cut.gif")])
 def test_a_truncated_image_is_refused_as_damaged(tmp_path, fmt, name):
     data = image_bytes(fmt, (300, 200), "RGB" if fmt != "GIF" else "P")
     refused(tmp_path, write(tmp_path, name, data[: len(data) // 2]), "damaged")
@@ -348,17 +413,21 @@ def test_pillow_limits_are_restored_after_checks_and_refusals(tmp_path):
     before = Image.MAX_IMAGE_PIXELS
     check_file(write(tmp_path, "ok.png", image_bytes("PNG")))
     refused(tmp_path, write(tmp_path, "bomb.png", png_with_size(50_000, 50_000)), "pixels")
-    assert Image.MAX_IMAGE_PIXELS == before
+    assert before == Image.MAX_IMAGE_PIXELS
 
 
 # -- thumbnails ----------------------------------------------------------------------------
 
-@pytest.mark.parametrize("fmt, size, box, expected", [
-    ("JPEG", (2000, 1000), (256, 256), (256, 128)),
-    ("PNG", (300, 900), (256, 256), (85, 256)),
-    ("GIF", (64, 32), (256, 256), (64, 32)),
-    ("WEBP", (1200, 1200), (100, 50), (50, 50)),
-])
+
+@pytest.mark.parametrize(
+    "fmt, size, box, expected",
+    [
+        ("JPEG", (2000, 1000), (256, 256), (256, 128)),
+        ("PNG", (300, 900), (256, 256), (85, 256)),
+        ("GIF", (64, 32), (256, 256), (64, 32)),
+        ("WEBP", (1200, 1200), (100, 50), (50, 50)),
+    ],
+)
 def test_thumbnails_are_png_and_bounded(tmp_path, fmt, size, box, expected):
     path = write(tmp_path, "pic", image_bytes(fmt, size, "P" if fmt == "GIF" else "RGB"))
     limits = ImportLimits(thumbnail_size=box)
@@ -372,15 +441,18 @@ def test_a_thumbnail_of_a_rotated_photo_is_upright_and_bounded(tmp_path):
     exif[0x0112] = 6  # rotate 90 degrees when shown
     out = io.BytesIO()
     Image.new("RGB", (400, 100), "red").save(out, "JPEG", exif=exif)
-    thumb = Image.open(io.BytesIO(make_thumbnail(out.getvalue(), ImportLimits(
-        thumbnail_size=(200, 100)))))
+    thumb = Image.open(
+        io.BytesIO(make_thumbnail(out.getvalue(), ImportLimits(thumbnail_size=(200, 100))))
+    )
     assert thumb.size == (25, 100) and "exif" not in thumb.info
 
 
 def test_a_thumbnail_is_refused_for_a_bomb_and_for_a_non_image(tmp_path):
-    for name, data, keyword in [("bomb.png", png_with_size(100_000, 100_000), "pixels"),
-                                ("note.txt", b"just text\n", "not an image"),
-                                ("cut.jpg", image_bytes("JPEG", (300, 300))[:400], "damaged")]:
+    for name, data, keyword in [
+        ("bomb.png", png_with_size(100_000, 100_000), "pixels"),
+        ("note.txt", b"just text\n", "not an image"),
+        ("cut.jpg", image_bytes("JPEG", (300, 300))[:400], "damaged"),
+    ]:
         with pytest.raises(UnsafeFileError) as caught:
             make_thumbnail(write(tmp_path, name, data))
         assert name in str(caught.value) and keyword in str(caught.value)
@@ -389,15 +461,23 @@ def test_a_thumbnail_is_refused_for_a_bomb_and_for_a_non_image(tmp_path):
 
 # -- fuzzing: hostile bytes give a refusal, never a crash ----------------------------------
 
-SEEDS = [zip_bytes([("[Content_Types].xml", b"<x/>"), ("word/document.xml", b"<d/>" * 50)]),
-         image_bytes("PNG", (20, 20)), image_bytes("JPEG", (20, 20)), image_bytes("GIF"),
-         b"%PDF-1.4\n%%EOF\n", "text \u00e9\n".encode("utf-16")]
+SEEDS = [
+    zip_bytes([("[Content_Types].xml", b"<x/>"), ("word/document.xml", b"<d/>" * 50)]),
+    image_bytes("PNG", (20, 20)),
+    image_bytes("JPEG", (20, 20)),
+    image_bytes("GIF"),
+    b"%PDF-1.4\n%%EOF\n",
+    "text \u00e9\n".encode("utf-16"),
+]
 
 
 @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(seed=st.sampled_from(SEEDS), flips=st.lists(st.tuples(st.integers(0, 10**6),
-       st.integers(0, 255)), max_size=6), cut=st.integers(1, 10**6),
-       name=st.sampled_from(["x.docx", "x.zip", "x.png", "x.jpg", "x.gif", "x.pdf", "x"]))
+@given(
+    seed=st.sampled_from(SEEDS),
+    flips=st.lists(st.tuples(st.integers(0, 10**6), st.integers(0, 255)), max_size=6),
+    cut=st.integers(1, 10**6),
+    name=st.sampled_from(["x.docx", "x.zip", "x.png", "x.jpg", "x.gif", "x.pdf", "x"]),
+)
 def test_mutated_files_are_accepted_or_refused_but_never_crash(seed, flips, cut, name):
     data = bytearray(seed)
     for at, value in flips:

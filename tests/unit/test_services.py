@@ -19,9 +19,14 @@ FIELDWORK = "2026-10-19"
 
 
 def make_inspection(ws, area="Testshire"):
-    return create_inspection(ws, PACK, area=area, notification=date(2026, 10, 5),
-                             lead=MemberInput("Alex Lead", "ofsted"),
-                             team=(MemberInput("Sam Member", "cqc"),)).entity_id
+    return create_inspection(
+        ws,
+        PACK,
+        area=area,
+        notification=date(2026, 10, 5),
+        lead=MemberInput("Alex Lead", "ofsted"),
+        team=(MemberInput("Sam Member", "cqc"),),
+    ).entity_id
 
 
 def agency(ws, inspection_id, kind):
@@ -36,20 +41,25 @@ def insp(ws):
 @pytest.fixture
 def child(ws, insp):
     involved = [agency(ws, insp, "children_social_care")["id"], agency(ws, insp, "police")["id"]]
-    return casework.add_child(ws, insp, pseudonym="Child A", selection="tracked",
-                              agencies=involved).entity_id
+    return casework.add_child(
+        ws, insp, pseudonym="Child A", selection="tracked", agencies=involved
+    ).entity_id
 
 
 # --- evidence files -------------------------------------------------------------------------
+
 
 def test_add_evidence_keeps_the_file_by_its_content_hash(ws, insp, tmp_path):
     content = b"Strategy discussion minutes, 3 March.\nPolice and health present.\n"
     source = tmp_path / "minutes.txt"
     source.write_bytes(content)
 
-    item = ws.get("evidence", evidence.add_evidence(
-        ws, insp, title="Strategy minutes", source="area_document", date=FIELDWORK,
-        path=source).entity_id)
+    item = ws.get(
+        "evidence",
+        evidence.add_evidence(
+            ws, insp, title="Strategy minutes", source="area_document", date=FIELDWORK, path=source
+        ).entity_id,
+    )
 
     sha = hashlib.sha256(content).hexdigest()
     assert item["sha256"] == sha
@@ -66,10 +76,15 @@ def test_the_same_content_is_stored_once(ws, insp, tmp_path):
     first.write_bytes(content)
     second.write_bytes(content)
 
-    ids = [evidence.add_evidence(ws, insp, title=p.name, source="case_file", date=FIELDWORK,
-                                 path=p).entity_id for p in (first, second)]
-    from_bytes = evidence.add_evidence(ws, insp, title="c", source="case_file",
-                                       date=FIELDWORK, data=content).entity_id
+    ids = [
+        evidence.add_evidence(
+            ws, insp, title=p.name, source="case_file", date=FIELDWORK, path=p
+        ).entity_id
+        for p in (first, second)
+    ]
+    from_bytes = evidence.add_evidence(
+        ws, insp, title="c", source="case_file", date=FIELDWORK, data=content
+    ).entity_id
 
     rows = [ws.get("evidence", i) for i in (*ids, from_bytes)]
     assert {r["sha256"] for r in rows} == {hashlib.sha256(content).hexdigest()}
@@ -78,8 +93,12 @@ def test_the_same_content_is_stored_once(ws, insp, tmp_path):
 
 
 def test_evidence_without_a_file_has_no_hash(ws, insp):
-    item = ws.get("evidence", evidence.add_evidence(
-        ws, insp, title="Observed MASH triage", source="observation", date=FIELDWORK).entity_id)
+    item = ws.get(
+        "evidence",
+        evidence.add_evidence(
+            ws, insp, title="Observed MASH triage", source="observation", date=FIELDWORK
+        ).entity_id,
+    )
     assert item["sha256"] is None and item["size"] is None
     assert list(ws.blobs.shas()) == []
 
@@ -92,12 +111,19 @@ def test_evidence_refuses_an_unknown_source(ws, insp):
 
 # --- case reviews ---------------------------------------------------------------------------
 
+
 def test_set_review_twice_updates_one_record(ws, insp, child):
     social_care = agency(ws, insp, "children_social_care")["id"]
-    first = casework.set_review(ws, child, "DA-01", social_care,
-                                ReviewInput(observation="First look", concern=True))
-    second = casework.set_review(ws, child, "DA-01", social_care,
-                                 ReviewInput(observation="After reading the file", rating="Weak"))
+    first = casework.set_review(
+        ws, child, "DA-01", social_care, ReviewInput(observation="First look", concern=True)
+    )
+    second = casework.set_review(
+        ws,
+        child,
+        "DA-01",
+        social_care,
+        ReviewInput(observation="After reading the file", rating="Weak"),
+    )
 
     expected_id = review_id(child, "DA-01", social_care)
     assert first.entity_id == second.entity_id == expected_id
@@ -139,12 +165,23 @@ def test_review_completeness_counts_observations_per_involved_agency(ws, insp, c
 
 # --- children -------------------------------------------------------------------------------
 
+
 def test_identifying_details_are_kept_in_the_private_fields(ws, insp):
     child_id = casework.add_child(
-        ws, insp, pseudonym="Child B", selection="sampled", age_band="6-10",
-        case_ref="NB-123456", summary="Lives with mother and two siblings.",
-        private={"name": "Jamie Example", "dob": "2017-03-02", "address": "1 High Street",
-                 "school": "Hillside Primary"}).entity_id
+        ws,
+        insp,
+        pseudonym="Child B",
+        selection="sampled",
+        age_band="6-10",
+        case_ref="NB-123456",
+        summary="Lives with mother and two siblings.",
+        private={
+            "name": "Jamie Example",
+            "dob": "2017-03-02",
+            "address": "1 High Street",
+            "school": "Hillside Primary",
+        },
+    ).entity_id
     row = ws.get("child", child_id)
     assert row["private_name"] == "Jamie Example"
     assert row["private_dob"] == "2017-03-02"
@@ -157,27 +194,39 @@ def test_identifying_details_are_kept_in_the_private_fields(ws, insp):
 
 def test_unknown_identifying_details_and_bad_dates_are_refused(ws, insp):
     with pytest.raises(ValidationError, match="nhs_number"):
-        casework.add_child(ws, insp, pseudonym="Child C", selection="sampled",
-                           private={"nhs_number": "485 777 3456"})
+        casework.add_child(
+            ws,
+            insp,
+            pseudonym="Child C",
+            selection="sampled",
+            private={"nhs_number": "485 777 3456"},
+        )
     with pytest.raises(ValidationError, match="date"):
-        casework.add_child(ws, insp, pseudonym="Child C", selection="sampled",
-                           private={"dob": "2 March 2017"})
+        casework.add_child(
+            ws, insp, pseudonym="Child C", selection="sampled", private={"dob": "2 March 2017"}
+        )
     assert ws.rows("child", insp) == []
 
 
 def test_timeline_is_in_date_order(ws, insp, child):
     police = agency(ws, insp, "police")["id"]
     casework.add_event(ws, child, date="2026-06-10", kind="section_47", summary="S47 begun")
-    casework.add_event(ws, child, date=date(2026, 4, 1), kind="contact", summary="Police contact",
-                       agency_id=police)
-    casework.add_event(ws, child, date="2026-05-02", kind="strategy_discussion",
-                       summary="Strategy discussion")
+    casework.add_event(
+        ws, child, date=date(2026, 4, 1), kind="contact", summary="Police contact", agency_id=police
+    )
+    casework.add_event(
+        ws, child, date="2026-05-02", kind="strategy_discussion", summary="Strategy discussion"
+    )
     casework.add_event(ws, child, date="2026-04-01", kind="referral", summary="Same day, later")
 
     events = casework.timeline(ws, child)
     assert [e["date"] for e in events] == ["2026-04-01", "2026-04-01", "2026-05-02", "2026-06-10"]
-    assert [e["kind"] for e in events] == ["contact", "referral", "strategy_discussion",
-                                           "section_47"]  # a tie keeps the order of entry
+    assert [e["kind"] for e in events] == [
+        "contact",
+        "referral",
+        "strategy_discussion",
+        "section_47",
+    ]  # a tie keeps the order of entry
     assert events[0]["agency_id"] == police
 
 
@@ -187,36 +236,56 @@ def test_add_event_refuses_bad_input(ws, insp, child):
     with pytest.raises(ValidationError, match="What happened"):
         casework.add_event(ws, child, date="2026-04-01", kind="contact", summary="  ")
     with pytest.raises(ValidationError, match="agencies of this inspection"):
-        casework.add_event(ws, child, date="2026-04-01", kind="contact", summary="x",
-                           agency_id="elsewhere")
+        casework.add_event(
+            ws, child, date="2026-04-01", kind="contact", summary="x", agency_id="elsewhere"
+        )
     assert casework.timeline(ws, child) == []
 
 
 # --- findings -------------------------------------------------------------------------------
 
+
 def test_priority_actions_come_first(ws, insp):
     police = agency(ws, insp, "police")["id"]
-    item = evidence.add_evidence(ws, insp, title="t", source="case_file",
-                                 date=FIELDWORK).entity_id
+    item = evidence.add_evidence(ws, insp, title="t", source="case_file", date=FIELDWORK).entity_id
     made = {}
     for kind in ("strength", "area_for_improvement", "priority_action", "strength"):
-        made.setdefault(kind, []).append(findings.add_finding(
-            ws, insp, kind=kind, title=f"{kind} {len(made)}", text="", agencies=[police],
-            evidence_ids=[item]).entity_id)
+        made.setdefault(kind, []).append(
+            findings.add_finding(
+                ws,
+                insp,
+                kind=kind,
+                title=f"{kind} {len(made)}",
+                text="",
+                agencies=[police],
+                evidence_ids=[item],
+            ).entity_id
+        )
 
     ordered = findings.findings_in_order(ws, insp)
-    assert [f["kind"] for f in ordered] == ["priority_action", "area_for_improvement",
-                                            "strength", "strength"]
+    assert [f["kind"] for f in ordered] == [
+        "priority_action",
+        "area_for_improvement",
+        "strength",
+        "strength",
+    ]
     assert [f["id"] for f in ordered[2:]] == made["strength"]  # then in order of entry
 
 
 def test_findings_without_evidence(ws, insp):
-    item = evidence.add_evidence(ws, insp, title="t", source="case_file",
-                                 date=FIELDWORK).entity_id
-    cited = findings.add_finding(ws, insp, kind="strength", title="Cited", text="",
-                                 agencies=["partnership"], evidence_ids=[item]).entity_id
-    bare = findings.add_finding(ws, insp, kind="priority_action", title="Bare", text="",
-                                agencies=["partnership"]).entity_id
+    item = evidence.add_evidence(ws, insp, title="t", source="case_file", date=FIELDWORK).entity_id
+    cited = findings.add_finding(
+        ws,
+        insp,
+        kind="strength",
+        title="Cited",
+        text="",
+        agencies=["partnership"],
+        evidence_ids=[item],
+    ).entity_id
+    bare = findings.add_finding(
+        ws, insp, kind="priority_action", title="Bare", text="", agencies=["partnership"]
+    ).entity_id
 
     assert [f["id"] for f in findings.findings_without_evidence(ws, insp)] == [bare]
     findings.cite(ws, bare, item)
@@ -228,8 +297,9 @@ def test_findings_without_evidence(ws, insp):
 
 # --- finding an inspection ------------------------------------------------------------------
 
+
 def _ids_starting(prefix):
-    return lambda: prefix + uuid.uuid4().hex[len(prefix):]
+    return lambda: prefix + uuid.uuid4().hex[len(prefix) :]
 
 
 def test_resolve_inspection(ws):
@@ -266,23 +336,36 @@ def test_resolve_inspection_treats_like_wildcards_literally(ws):
 
 # --- correcting the timeline ----------------------------------------------------------------
 
+
 def test_an_event_is_corrected_in_place_and_checked_like_a_new_one(ws, insp, child):
     police = agency(ws, insp, "police")["id"]
-    event_id = casework.add_event(ws, child, date="2026-03-01", kind="contact",
-                                  summary="Call from school", agency_id=police).entity_id
-    changes = casework.update_event(ws, event_id, date="2026-03-02", kind="contact",
-                                    summary="Call from school to the police", agency_id=None)
+    event_id = casework.add_event(
+        ws, child, date="2026-03-01", kind="contact", summary="Call from school", agency_id=police
+    ).entity_id
+    changes = casework.update_event(
+        ws,
+        event_id,
+        date="2026-03-02",
+        kind="contact",
+        summary="Call from school to the police",
+        agency_id=None,
+    )
     stored = ws.get("event", event_id)
     assert (stored["date"], stored["summary"], stored["agency_id"], stored["child_id"]) == (
-        "2026-03-02", "Call from school to the police", None, child)
+        "2026-03-02",
+        "Call from school to the police",
+        None,
+        child,
+    )
     assert set(changes.changes[0].after) == {"date", "summary", "agency_id"}  # only what changed
     with pytest.raises(ValidationError):
         casework.update_event(ws, event_id, date="2026-03-02", kind="not-a-kind", summary="x")
     with pytest.raises(ValidationError):
         casework.update_event(ws, event_id, date="2026-03-02", kind="contact", summary="  ")
     with pytest.raises(ValidationError):  # an agency of no inspection here
-        casework.update_event(ws, event_id, date="2026-03-02", kind="contact", summary="x",
-                              agency_id=uuid.uuid4().hex)
+        casework.update_event(
+            ws, event_id, date="2026-03-02", kind="contact", summary="x", agency_id=uuid.uuid4().hex
+        )
     assert ws.get("event", event_id)["summary"] == "Call from school to the police"
     casework.delete_event(ws, event_id)
     assert ws.get("event", event_id) is None and casework.timeline(ws, child) == []

@@ -22,8 +22,10 @@ from jtai_desktop.sync.transport import BLOBS, FolderTransport
 
 PACK = load_pack(default_themes_dir() / "domestic-abuse.toml")
 INVITE_PASSPHRASE = "invitation passphrase 1"
-CONTENT = ("Extract from the case file of Child S17: strategy discussion held on 3 March; "
-           "police and health attended; the plan names the school nurse.\n").encode() * 40
+CONTENT = (
+    b"Extract from the case file of Child S17: strategy discussion held on 3 March; "
+    b"police and health attended; the plan names the school nurse.\n"
+) * 40
 
 
 class Pair:
@@ -32,11 +34,19 @@ class Pair:
     def __init__(self, tmp_path: Path, open_folder):
         self.lead = open_folder(tmp_path / "lead")
         self.inspection_id = create_inspection(
-            self.lead.workspace, PACK, area="Testshire", notification=date(2026, 10, 5),
-            lead=MemberInput("Alex Lead", "ofsted")).entity_id
-        invitation = team.create_invitation(self.lead.workspace, self.inspection_id,
-                                            INVITE_PASSPHRASE, "Alice",
-                                            params=fast_params_for_tests())
+            self.lead.workspace,
+            PACK,
+            area="Testshire",
+            notification=date(2026, 10, 5),
+            lead=MemberInput("Alex Lead", "ofsted"),
+        ).entity_id
+        invitation = team.create_invitation(
+            self.lead.workspace,
+            self.inspection_id,
+            INVITE_PASSPHRASE,
+            "Alice",
+            params=fast_params_for_tests(),
+        )
         self.alice = open_folder(tmp_path / "alice")
         team.join(self.alice.workspace, invitation, INVITE_PASSPHRASE, "Alice", "cqc")
         self.share = tmp_path / "share"
@@ -49,10 +59,16 @@ class Pair:
         return SyncRun(ctx.workspace, self.inspection_id, self.transport)
 
     def add_evidence(self, ctx, data: bytes = CONTENT) -> tuple[str, str]:
-        changes = evidence.add_evidence(ctx.workspace, self.inspection_id,
-                                        title="Case file extract", source="case_file",
-                                        date=date(2026, 10, 6), data=data,
-                                        file_name="extract.txt", media_type="text/plain")
+        changes = evidence.add_evidence(
+            ctx.workspace,
+            self.inspection_id,
+            title="Case file extract",
+            source="case_file",
+            date=date(2026, 10, 6),
+            data=data,
+            file_name="extract.txt",
+            media_type="text/plain",
+        )
         row = ctx.workspace.require("evidence", changes.entity_id)
         return row["id"], row["sha256"]
 
@@ -80,7 +96,7 @@ def test_a_file_not_yet_received_is_never_shown_as_present(pair):
     report = run.run()
     assert report.files_received == 0
     assert pair.lead.workspace.get("evidence", evidence_id)["sha256"] == sha  # the item is here
-    assert not pair.lead.workspace.blobs.exists(sha)                        # its file is not
+    assert not pair.lead.workspace.blobs.exists(sha)  # its file is not
     assert run.missing_files() == {sha}
     check = check_workspace(pair.lead.workspace)
     assert not check.ok and any(sha[:12] in p or "missing" in p.lower() for p in check.problems)
@@ -94,12 +110,12 @@ def test_a_file_not_yet_received_is_never_shown_as_present(pair):
 
 def damage(data: bytes, how: str) -> bytes:
     if how == "truncated":
-        return data[:len(data) // 2]
+        return data[: len(data) // 2]
     if how == "empty":
         return b""
     if how == "tampered":
         middle = len(data) // 2
-        return data[:middle] + bytes([data[middle] ^ 0x40]) + data[middle + 1:]
+        return data[:middle] + bytes([data[middle] ^ 0x40]) + data[middle + 1 :]
     raise AssertionError(how)
 
 
@@ -178,17 +194,28 @@ def test_files_of_evidence_from_before_the_team_reach_every_member(tmp_path, ope
 
     lead = open_folder(tmp_path / "lead")
     inspection_id = create_inspection(
-        lead.workspace, PACK, area="Testshire", notification=date(2026, 10, 5),
-        lead=MemberInput("Alex Lead", "ofsted")).entity_id
+        lead.workspace,
+        PACK,
+        area="Testshire",
+        notification=date(2026, 10, 5),
+        lead=MemberInput("Alex Lead", "ofsted"),
+    ).entity_id
     me = lead.workspace.author_for(inspection_id)
-    old_laptop = Workspace(lead.workspace.db, "0ld1aptop" * 3, lead.workspace.blobs,
-                           acting_as=me)
-    changes = evidence.add_evidence(old_laptop, inspection_id, title="Scanned plan",
-                                    source="case_file", date=date(2026, 10, 6), data=CONTENT,
-                                    file_name="plan.txt", media_type="text/plain")
+    old_laptop = Workspace(lead.workspace.db, "0ld1aptop" * 3, lead.workspace.blobs, acting_as=me)
+    changes = evidence.add_evidence(
+        old_laptop,
+        inspection_id,
+        title="Scanned plan",
+        source="case_file",
+        date=date(2026, 10, 6),
+        data=CONTENT,
+        file_name="plan.txt",
+        media_type="text/plain",
+    )
     sha = lead.workspace.require("evidence", changes.entity_id)["sha256"]
-    invitation = team.create_invitation(lead.workspace, inspection_id, INVITE_PASSPHRASE,
-                                        "Alice", params=fast_params_for_tests())
+    invitation = team.create_invitation(
+        lead.workspace, inspection_id, INVITE_PASSPHRASE, "Alice", params=fast_params_for_tests()
+    )
     alice = open_folder(tmp_path / "alice")
     team.join(alice.workspace, invitation, INVITE_PASSPHRASE, "Alice", "cqc")
     share = tmp_path / "share"

@@ -24,7 +24,8 @@ from jtai_desktop.app import AppContext, open_context
 from jtai_desktop.crypto.kdf import fast_params_for_tests
 from jtai_desktop.domain.errors import JtaiError
 from jtai_desktop.domain.themes import default_themes_dir, load_pack
-from jtai_desktop.services import notes, sync as sync_service, team
+from jtai_desktop.services import notes, team
+from jtai_desktop.services import sync as sync_service
 from jtai_desktop.services.dump import dump_json
 from jtai_desktop.services.inspections import MemberInput, create_inspection
 from jtai_desktop.services.sync import SyncRun, accept_held
@@ -73,8 +74,9 @@ class Team:
 
     def state(self, ctx: AppContext) -> tuple[str, int]:
         """What a person would notice changing: the whole inspection, and the change log."""
-        return dump_json(ctx.workspace, self.inspection_id), oplog.count(ctx.workspace.db,
-                                                                         self.inspection_id)
+        return dump_json(ctx.workspace, self.inspection_id), oplog.count(
+            ctx.workspace.db, self.inspection_id
+        )
 
     def text(self, ctx: AppContext, note_id: str) -> str:
         return ctx.workspace.require("note", note_id)["text"]
@@ -85,8 +87,9 @@ class Team:
 
 
 def add_note(ws, inspection_id: str, title: str, text: str = "") -> str:
-    return notes.add_note(ws, inspection_id, kind="meeting", date=date(2026, 10, 6),
-                          title=title, text=text).entity_id
+    return notes.add_note(
+        ws, inspection_id, kind="meeting", date=date(2026, 10, 6), title=title, text=text
+    ).entity_id
 
 
 @pytest.fixture(scope="module")
@@ -94,17 +97,26 @@ def crew_folders(tmp_path_factory) -> tuple[Path, str, list[str]]:
     """The lead's inspection with three notes, Alice and Bob joined, everyone synced once.
     Built once; each test works on a copy of the four folders."""
     root = tmp_path_factory.mktemp("crew")
-    opened = [open_context(root / name, PASSPHRASE, kdf_params=fast_params_for_tests())
-              for name in ("lead", "alice", "bob")]
+    opened = [
+        open_context(root / name, PASSPHRASE, kdf_params=fast_params_for_tests())
+        for name in ("lead", "alice", "bob")
+    ]
     lead = opened[0]
     inspection_id = create_inspection(
-        lead.workspace, PACK, area="Testshire", notification=date(2026, 10, 5),
-        lead=MemberInput("Alex Lead", "ofsted")).entity_id
-    note_ids = [add_note(lead.workspace, inspection_id, f"Meeting {n}", f"First account {n}")
-                for n in range(3)]
+        lead.workspace,
+        PACK,
+        area="Testshire",
+        notification=date(2026, 10, 5),
+        lead=MemberInput("Alex Lead", "ofsted"),
+    ).entity_id
+    note_ids = [
+        add_note(lead.workspace, inspection_id, f"Meeting {n}", f"First account {n}")
+        for n in range(3)
+    ]
     for member, (name, org) in zip(opened[1:], (("Alice", "cqc"), ("Bob", "hmicfrs"))):
-        invitation = team.create_invitation(lead.workspace, inspection_id, INVITE_PASSPHRASE,
-                                            name, params=fast_params_for_tests())
+        invitation = team.create_invitation(
+            lead.workspace, inspection_id, INVITE_PASSPHRASE, name, params=fast_params_for_tests()
+        )
         team.join(member.workspace, invitation, INVITE_PASSPHRASE, name, org)
     (root / "share").mkdir()
     Team(*opened, inspection_id, root / "share", note_ids).sync_all()
@@ -118,8 +130,12 @@ def crew(crew_folders, tmp_path, open_folder) -> Team:
     root, inspection_id, note_ids = crew_folders
     for name in ("lead", "alice", "bob", "share"):
         shutil.copytree(root / name, tmp_path / name)
-    crew = Team(*(open_folder(tmp_path / name) for name in ("lead", "alice", "bob")),
-                inspection_id, tmp_path / "share", note_ids)
+    crew = Team(
+        *(open_folder(tmp_path / name) for name in ("lead", "alice", "bob")),
+        inspection_id,
+        tmp_path / "share",
+        note_ids,
+    )
     assert len({crew.state(ctx) for ctx in crew.everyone}) == 1
     return crew
 
@@ -147,8 +163,9 @@ def assert_refused_unchanged(crew: Team, receiver: AppContext, data: bytes, *exp
     return message
 
 
-def assert_refused_through_sync(crew: Team, receiver: AppContext, path: Path, data: bytes,
-                                *expected: str) -> None:
+def assert_refused_through_sync(
+    crew: Team, receiver: AppContext, path: Path, data: bytes, *expected: str
+) -> None:
     """The same bytes found in the shared folder: the sync reports them, writes nothing,
     and the good file, once back, arrives on the next sync (nothing was lost)."""
     good = path.read_bytes()
@@ -167,8 +184,9 @@ def assert_refused_through_sync(crew: Team, receiver: AppContext, path: Path, da
 
 # --- refused before anything is written ----------------------------------------------------
 
+
 def flip(data: bytes, index: int) -> bytes:
-    return data[:index] + bytes([data[index] ^ 0x01]) + data[index + 1:]
+    return data[:index] + bytes([data[index] ^ 0x01]) + data[index + 1 :]
 
 
 def header_span(data: bytes) -> tuple[int, int]:
@@ -197,8 +215,7 @@ def test_a_bundle_with_a_changed_header_is_refused(crew, field):
         at += 2  # inside the first migration's name
     tampered = flip(data, at)
     message = assert_refused_unchanged(crew, crew.lead, tampered)
-    assert any(words in message for words in ("signature check", "header is damaged",
-                                              "has format"))
+    assert any(words in message for words in ("signature check", "header is damaged", "has format"))
     assert_refused_through_sync(crew, crew.lead, path, tampered)
 
 
@@ -206,7 +223,7 @@ def test_a_bundle_with_a_changed_header_is_refused(crew, field):
 def test_a_truncated_bundle_is_refused(crew, keep):
     path = edit_and_push(crew, crew.alice, "Alice's account")
     data = path.read_bytes()
-    cut = data[:int(len(data) * keep)] if keep < 1 else data[:keep]
+    cut = data[: int(len(data) * keep)] if keep < 1 else data[:keep]
     message = assert_refused_unchanged(crew, crew.lead, cut)
     assert "cut short" in message or "signature check" in message
     assert_refused_through_sync(crew, crew.lead, path, cut)
@@ -219,26 +236,48 @@ def test_garbage_is_refused_as_not_a_bundle(crew):
     assert_refused_through_sync(crew, crew.lead, path, garbage, "not a bundle")
 
 
-def next_bundle(crew: Team, ctx: AppContext, ops_from: list[Op] | None = None, *,
-                data_key: bytes | None = None, signing_key=None, device_id: str | None = None,
-                schema: tuple[str, ...] | None = None) -> tuple[BundleHeader, bytes]:
+def next_bundle(
+    crew: Team,
+    ctx: AppContext,
+    ops_from: list[Op] | None = None,
+    *,
+    data_key: bytes | None = None,
+    signing_key=None,
+    device_id: str | None = None,
+    schema: tuple[str, ...] | None = None,
+) -> tuple[BundleHeader, bytes]:
     """A bundle as ``ctx``'s device would write next, with parts swapped as asked."""
     keys = team.require_team_keys(ctx.workspace, crew.inspection_id)
     device = device_id or keys.device_id
     first = oplog.last_seq(ctx.workspace.db, crew.inspection_id, device) + 1
-    ops = [Op(**{**op.__dict__, "device_id": device, "seq": first + n})
-           for n, op in enumerate(ops_from or [])]
-    header = BundleHeader(crew.inspection_id, device, first, first + len(ops) - 1,
-                          schema or tuple(sorted(known_names())))
-    return header, seal(header, ops, data_key or keys.data_key,
-                        signing_key or keys.signing_key)
+    ops = [
+        Op(**{**op.__dict__, "device_id": device, "seq": first + n})
+        for n, op in enumerate(ops_from or [])
+    ]
+    header = BundleHeader(
+        crew.inspection_id,
+        device,
+        first,
+        first + len(ops) - 1,
+        schema or tuple(sorted(known_names())),
+    )
+    return header, seal(header, ops, data_key or keys.data_key, signing_key or keys.signing_key)
 
 
-def note_op(crew: Team, ctx: AppContext, text: str, *, entity="note", entity_id=None,
-            field="text") -> Op:
-    return Op(op_id=os.urandom(16).hex(), inspection_id=crew.inspection_id, entity=entity,
-              entity_id=entity_id or crew.note_ids[0], field=field, value=text,
-              hlc=ctx.workspace.clock.tick(), device_id="", author="someone")
+def note_op(
+    crew: Team, ctx: AppContext, text: str, *, entity="note", entity_id=None, field="text"
+) -> Op:
+    return Op(
+        op_id=os.urandom(16).hex(),
+        inspection_id=crew.inspection_id,
+        entity=entity,
+        entity_id=entity_id or crew.note_ids[0],
+        field=field,
+        value=text,
+        hlc=ctx.workspace.clock.tick(),
+        device_id="",
+        author="someone",
+    )
 
 
 def put_bundle(crew: Team, header: BundleHeader, data: bytes) -> Path:
@@ -247,8 +286,9 @@ def put_bundle(crew: Team, header: BundleHeader, data: bytes) -> Path:
 
 
 def test_a_bundle_sealed_with_another_inspections_key_is_refused(crew):
-    header, data = next_bundle(crew, crew.alice, [note_op(crew, crew.alice, "Forged")],
-                               data_key=os.urandom(32))
+    header, data = next_bundle(
+        crew, crew.alice, [note_op(crew, crew.alice, "Forged")], data_key=os.urandom(32)
+    )
     assert_refused_unchanged(crew, crew.lead, data, "could not be decrypted")
     before = crew.state(crew.lead)
     put_bundle(crew, header, data)
@@ -259,15 +299,21 @@ def test_a_bundle_sealed_with_another_inspections_key_is_refused(crew):
 
 def test_a_bundle_from_a_device_not_on_the_team_is_refused(crew):
     stranger = os.urandom(16).hex()
-    header, data = next_bundle(crew, crew.alice, [note_op(crew, crew.alice, "Intruder")],
-                               signing_key=Ed25519PrivateKey.generate(), device_id=stranger)
+    header, data = next_bundle(
+        crew,
+        crew.alice,
+        [note_op(crew, crew.alice, "Intruder")],
+        signing_key=Ed25519PrivateKey.generate(),
+        device_id=stranger,
+    )
     assert_refused_unchanged(crew, crew.lead, data, "not on this inspection's team")
     put_bundle(crew, header, data)
     for ctx in crew.everyone:
         before = crew.state(ctx)
         report = crew.sync(ctx)
-        assert [stranger[:8] in r and "not on this inspection's team" in r
-                for r in report.refused] == [True]
+        assert [
+            stranger[:8] in r and "not on this inspection's team" in r for r in report.refused
+        ] == [True]
         assert crew.state(ctx) == before
     assert crew.text(crew.bob, crew.note_ids[0]) == "First account 0"
 
@@ -298,8 +344,7 @@ def test_a_revoked_devices_later_bundles_are_refused(crew):
 def test_a_member_cannot_change_the_roster(crew):
     alice = crew.alice
     bob_device = crew.device(crew.bob)
-    revoke = note_op(crew, alice, "revoked", entity="device", entity_id=bob_device,
-                     field="status")
+    revoke = note_op(crew, alice, "revoked", entity="device", entity_id=bob_device, field="status")
     header, data = next_bundle(crew, alice, [revoke])
     assert_refused_unchanged(crew, crew.lead, data, "only the lead may do")
     assert_refused_unchanged(crew, crew.bob, data, "only the lead may do")
@@ -314,8 +359,7 @@ def test_a_member_cannot_change_the_roster(crew):
 
 
 @pytest.mark.parametrize("field,value", [("status", "revoked"), ("is_lead", True)])
-def test_a_member_cannot_change_the_roster_by_calling_a_device_something_else(crew, field,
-                                                                             value):
+def test_a_member_cannot_change_the_roster_by_calling_a_device_something_else(crew, field, value):
     """An op that names a device record but says it is a note must not slip past the
     lead-only rule (it would revoke a colleague, or make the member a lead)."""
     alice = crew.alice
@@ -335,8 +379,9 @@ def test_a_member_cannot_change_the_roster_by_calling_a_device_something_else(cr
 
 def test_a_bundle_from_a_newer_version_is_refused(crew):
     schema = tuple(sorted(known_names())) + ("9999_a_future_migration",)
-    header, data = next_bundle(crew, crew.alice, [note_op(crew, crew.alice, "From the future")],
-                               schema=schema)
+    header, data = next_bundle(
+        crew, crew.alice, [note_op(crew, crew.alice, "From the future")], schema=schema
+    )
     assert_refused_unchanged(crew, crew.lead, data, "newer version")
     put_bundle(crew, header, data)
     before = crew.state(crew.lead)
@@ -346,6 +391,7 @@ def test_a_bundle_from_a_newer_version_is_refused(crew):
 
 
 # --- replays -------------------------------------------------------------------------------
+
 
 def test_replaying_bundles_changes_nothing(crew):
     path = edit_and_push(crew, crew.alice, "Alice's account")
@@ -380,6 +426,7 @@ def test_a_bundle_that_would_leave_a_gap_waits_for_the_earlier_one(crew):
 
 
 # --- clocks --------------------------------------------------------------------------------
+
 
 def skew(ctx: AppContext, offset_ms: int) -> None:
     """This laptop's wall clock is ``offset_ms`` off (it has seen what it has seen)."""
@@ -493,6 +540,7 @@ def test_held_future_stamps_apply_once_the_clock_catches_up(crew):
 
 # --- mass deletion -------------------------------------------------------------------------
 
+
 def test_a_bundle_deleting_a_large_share_is_held_for_the_lead(crew):
     extra = [add_note(crew.lead.workspace, crew.inspection_id, f"Visit {n}") for n in range(12)]
     crew.sync_all()
@@ -520,6 +568,7 @@ def test_a_bundle_deleting_a_large_share_is_held_for_the_lead(crew):
 
 # --- offline and interrupted ---------------------------------------------------------------
 
+
 def test_a_missing_sync_folder_is_offline_and_nothing_is_lost(crew, tmp_path):
     notes.update_note(crew.alice.workspace, crew.note_ids[0], text="Written on a train")
     before = crew.state(crew.alice)
@@ -529,8 +578,7 @@ def test_a_missing_sync_folder_is_offline_and_nothing_is_lost(crew, tmp_path):
     assert "not available" in offline.value.message and "kept" in offline.value.message
     assert offline.value.exit_code == 5
     assert crew.state(crew.alice) == before
-    assert sync_state.last_sync(crew.alice.workspace.db, crew.inspection_id)["outcome"] == \
-        "offline"
+    assert sync_state.last_sync(crew.alice.workspace.db, crew.inspection_id)["outcome"] == "offline"
     crew.sync_all()
     assert crew.text(crew.lead, crew.note_ids[0]) == "Written on a train"
     assert len({crew.state(ctx) for ctx in crew.everyone}) == 1
@@ -564,8 +612,11 @@ def test_a_sync_cut_off_mid_way_resumes_and_converges(crew, monkeypatch):
     assert crew.text(crew.lead, crew.note_ids[0]) == "Alice's draft 3"
     crew.sync_all()
     for ctx in crew.everyone:
-        assert [crew.text(ctx, n) for n in crew.note_ids] == \
-            ["Alice's draft 6", "Alice's draft 4", "Alice's draft 5"]
+        assert [crew.text(ctx, n) for n in crew.note_ids] == [
+            "Alice's draft 6",
+            "Alice's draft 4",
+            "Alice's draft 5",
+        ]
     assert len({crew.state(ctx) for ctx in crew.everyone}) == 1
 
 
@@ -574,13 +625,18 @@ def test_a_cancelled_sync_resumes_on_the_next_run(crew, monkeypatch):
     for n in range(5):
         notes.update_note(crew.bob.workspace, crew.note_ids[0], text=f"Bob's draft {n}")
     crew.sync(crew.bob)
-    run = SyncRun(crew.lead.workspace, crew.inspection_id, crew.transport,
-                  is_cancelled=lambda: run.report.applied_bundles >= 2)
+    run = SyncRun(
+        crew.lead.workspace,
+        crew.inspection_id,
+        crew.transport,
+        is_cancelled=lambda: run.report.applied_bundles >= 2,
+    )
     report = run.run()
     assert report.cancelled and report.applied_bundles == 2
     assert crew.text(crew.lead, crew.note_ids[0]) == "Bob's draft 1"
-    assert sync_state.last_sync(crew.lead.workspace.db, crew.inspection_id)["outcome"] == \
-        "cancelled"
+    assert (
+        sync_state.last_sync(crew.lead.workspace.db, crew.inspection_id)["outcome"] == "cancelled"
+    )
     report = crew.sync(crew.lead)
     assert not report.cancelled and report.applied_bundles > 0
     assert crew.text(crew.lead, crew.note_ids[0]) == "Bob's draft 4"
@@ -598,6 +654,7 @@ def test_bundle_files_carry_no_readable_content(crew):
 
 # --- what a shared folder really holds -----------------------------------------------------
 
+
 class LeadLastTransport(FolderTransport):
     """A folder that lists the lead's device last (listing order is up to the server)."""
 
@@ -609,10 +666,14 @@ class LeadLastTransport(FolderTransport):
         return sorted(super().list_devices(inspection_id), key=lambda d: d == self.lead_device)
 
 
-def test_a_new_members_work_arrives_with_the_roster_that_admits_it(crew, tmp_path,
-                                                                   open_folder):
-    invitation = team.create_invitation(crew.lead.workspace, crew.inspection_id,
-                                        INVITE_PASSPHRASE, "Carol", params=fast_params_for_tests())
+def test_a_new_members_work_arrives_with_the_roster_that_admits_it(crew, tmp_path, open_folder):
+    invitation = team.create_invitation(
+        crew.lead.workspace,
+        crew.inspection_id,
+        INVITE_PASSPHRASE,
+        "Carol",
+        params=fast_params_for_tests(),
+    )
     carol = open_folder(tmp_path / "carol")
     team.join(carol.workspace, invitation, INVITE_PASSPHRASE, "Carol", "hmi_probation")
     crew.sync(crew.lead)  # the roster with Carol's device
@@ -661,8 +722,7 @@ def test_a_file_gone_mid_sync_is_a_clear_error_and_nothing_is_lost(crew, pull_ou
     edit_and_push(crew, crew.alice, "Alice's account")
     before = crew.state(crew.lead)
     with pytest.raises(JtaiError) as failed:
-        SyncRun(crew.lead.workspace, crew.inspection_id,
-                VanishingFiles(crew.share, pull_out)).run()
+        SyncRun(crew.lead.workspace, crew.inspection_id, VanishingFiles(crew.share, pull_out)).run()
     assert isinstance(failed.value, OfflineError) == pull_out
     assert "sync again" in failed.value.message
     assert crew.state(crew.lead) == before
@@ -687,12 +747,17 @@ def test_a_value_the_app_could_not_have_written_is_refused(crew):
 
 def test_a_member_cannot_sign_work_in_a_colleagues_name(crew):
     alice = crew.alice
-    forged = Op(**{**note_op(crew, alice, "Bob never wrote this").__dict__,
-                   "author": member_id_of(crew, crew.bob)})
+    forged = Op(
+        **{
+            **note_op(crew, alice, "Bob never wrote this").__dict__,
+            "author": member_id_of(crew, crew.bob),
+        }
+    )
     header, data = next_bundle(crew, alice, [forged])
     assert_refused_unchanged(crew, crew.lead, data, "another inspector's name")
-    honest = Op(**{**note_op(crew, alice, "Alice wrote this").__dict__,
-                   "author": member_id_of(crew, alice)})
+    honest = Op(
+        **{**note_op(crew, alice, "Alice wrote this").__dict__, "author": member_id_of(crew, alice)}
+    )
     _, data = next_bundle(crew, alice, [honest])
     assert SyncRun(crew.lead.workspace, crew.inspection_id, crew.transport).apply(data) == 1
     assert crew.text(crew.lead, crew.note_ids[0]) == "Alice wrote this"
@@ -704,7 +769,10 @@ def test_accepting_a_wrong_clock_does_not_drag_the_leads_clock_along(crew):
     (held,) = sync_state.held(crew.lead.workspace.db, crew.inspection_id)
     accept_held(crew.lead.workspace, held["id"])
     notes.update_note(crew.lead.workspace, crew.note_ids[1], text="The lead, today")
-    (op,) = [o for o in oplog.ops_for_field(crew.lead.workspace.db, crew.note_ids[1], "text")
-             if o.value == "The lead, today"]
+    (op,) = [
+        o
+        for o in oplog.ops_for_field(crew.lead.workspace.db, crew.note_ids[1], "text")
+        if o.value == "The lead, today"
+    ]
     ahead_ms = Stamp.parse(op.hlc).millis - int(time.time() * 1000)
     assert ahead_ms <= MAX_AHEAD_MS + 60_000  # at most the tolerated skew, never ten days

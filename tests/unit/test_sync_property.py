@@ -30,7 +30,9 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from hypothesis import HealthCheck, event as hypothesis_event, given, settings, strategies as st
+from hypothesis import HealthCheck, given, settings
+from hypothesis import event as hypothesis_event
+from hypothesis import strategies as st
 from hypothesis.errors import InvalidArgument
 
 from jtai_desktop.app import AppContext, open_context
@@ -51,11 +53,14 @@ INVITE_PASSPHRASE = "invitation passphrase 1"
 NAMES = ("lead", "ann", "ben", "cat", "dev")
 HOT_NOTES = 3  # notes whose text everyone keeps editing: where conflicts come from
 
-settings.register_profile("sync", max_examples=15, deadline=None, derandomize=False,
-                          suppress_health_check=[HealthCheck.too_slow,
-                                                 HealthCheck.data_too_large])
-settings.register_profile("sync-thorough", parent=settings.get_profile("sync"),
-                          max_examples=200)
+settings.register_profile(
+    "sync",
+    max_examples=15,
+    deadline=None,
+    derandomize=False,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+)
+settings.register_profile("sync-thorough", parent=settings.get_profile("sync"), max_examples=200)
 PROFILE = settings.get_profile(os.environ.get("JTAI_SYNC_PROFILE", "sync"))
 
 
@@ -71,15 +76,23 @@ def template(tmp_path_factory) -> Template:
     """The lead's demo inspection, four members joined, the lead's roster on the share.
     Built once; each example works on copies."""
     root = tmp_path_factory.mktemp("team")
-    opened = {name: open_context(root / name, PASSPHRASE, kdf_params=fast_params_for_tests())
-              for name in NAMES}
+    opened = {
+        name: open_context(root / name, PASSPHRASE, kdf_params=fast_params_for_tests())
+        for name in NAMES
+    }
     lead = opened["lead"].workspace
     inspection_id = demo.build_demo(lead, "small", 1)
     for n, name in enumerate(NAMES[1:]):
-        invitation = team.create_invitation(lead, inspection_id, INVITE_PASSPHRASE, name,
-                                            params=fast_params_for_tests())
-        team.join(opened[name].workspace, invitation, INVITE_PASSPHRASE, name.title(),
-                  ("cqc", "hmicfrs", "hmi_probation", "ofsted")[n])
+        invitation = team.create_invitation(
+            lead, inspection_id, INVITE_PASSPHRASE, name, params=fast_params_for_tests()
+        )
+        team.join(
+            opened[name].workspace,
+            invitation,
+            INVITE_PASSPHRASE,
+            name.title(),
+            ("cqc", "hmicfrs", "hmi_probation", "ofsted")[n],
+        )
     (root / "share").mkdir()
     SyncRun(lead, inspection_id, FolderTransport(root / "share")).run()
     hot = [n["id"] for n in lead.rows("note", inspection_id, order_by="id")[:HOT_NOTES]]
@@ -97,6 +110,7 @@ def event(what: str) -> None:
 
 
 # --- the world of one example --------------------------------------------------------------
+
 
 @dataclass
 class HotEdit:
@@ -127,8 +141,7 @@ class World:
         return self.replicas[r].workspace.rows(entity, self.inspection_id, order_by="id")
 
     def hot_ops(self, r: int, note: str) -> set[str]:
-        return {op.op_id for op in oplog.ops_for_field(self.replicas[r].workspace.db, note,
-                                                       "text")}
+        return {op.op_id for op in oplog.ops_for_field(self.replicas[r].workspace.db, note, "text")}
 
     def close(self) -> None:
         for ctx in self.replicas:
@@ -142,10 +155,13 @@ def open_world(template: Template) -> World:
         shutil.copytree(template.root / name, root / name)
     replicas = [open_context(root / name, PASSPHRASE) for name in NAMES]
     db = replicas[0].workspace.db
-    initial = {note: list(field_heads(oplog.ops_for_field(db, note, "text")))
-               for note in template.hot_notes}
-    world = World(root, template.inspection_id, replicas, template.hot_notes,
-                  [[] for _ in NAMES], initial)
+    initial = {
+        note: list(field_heads(oplog.ops_for_field(db, note, "text")))
+        for note in template.hot_notes
+    }
+    world = World(
+        root, template.inspection_id, replicas, template.hot_notes, [[] for _ in NAMES], initial
+    )
     world.hot_edits = {note: [] for note in template.hot_notes}
     return world
 
@@ -172,14 +188,27 @@ class PartialView(FolderTransport):
 
 # --- random edits ---------------------------------------------------------------------------
 
+
 def pick(data, rows: list[dict], label: str) -> dict:
     if not rows:
         raise JtaiError(f"nothing to pick for {label}")
     return rows[data.draw(st.integers(0, len(rows) - 1), label=label)]
 
 
-EDITS = ("hot", "hot", "hot", "note", "child", "evidence", "finding", "edit_finding",
-         "delete", "link", "unlink", "undo")
+EDITS = (
+    "hot",
+    "hot",
+    "hot",
+    "note",
+    "child",
+    "evidence",
+    "finding",
+    "edit_finding",
+    "delete",
+    "link",
+    "unlink",
+    "undo",
+)
 
 
 def edit(world: World, r: int, kind: str, step: int, data) -> None:
@@ -190,24 +219,45 @@ def edit(world: World, r: int, kind: str, step: int, data) -> None:
         note = world.hot_notes[data.draw(st.integers(0, HOT_NOTES - 1), label="hot note")]
         return notes.update_note(ws, note, text=f"Account by {tag}")
     if kind == "note":
-        return notes.add_note(ws, inspection_id, kind="meeting", date=date(2026, 10, 7),
-                              title=f"Meeting noted by {tag}", text=f"Notes by {tag}")
+        return notes.add_note(
+            ws,
+            inspection_id,
+            kind="meeting",
+            date=date(2026, 10, 7),
+            title=f"Meeting noted by {tag}",
+            text=f"Notes by {tag}",
+        )
     if kind == "child":
         agencies = [a["id"] for a in world.rows(r, "agency")[:2]]
-        return casework.add_child(ws, inspection_id, pseudonym=f"Child {NAMES[r]}{step}",
-                                  selection="sampled", agencies=agencies)
+        return casework.add_child(
+            ws,
+            inspection_id,
+            pseudonym=f"Child {NAMES[r]}{step}",
+            selection="sampled",
+            agencies=agencies,
+        )
     if kind == "evidence":
-        return evidence.add_evidence(ws, inspection_id, title=f"Extract from {tag}",
-                                     source="case_file", date=date(2026, 10, 7),
-                                     data=f"Case file extract, {tag}.\n".encode(),
-                                     file_name="extract.txt", media_type="text/plain")
+        return evidence.add_evidence(
+            ws,
+            inspection_id,
+            title=f"Extract from {tag}",
+            source="case_file",
+            date=date(2026, 10, 7),
+            data=f"Case file extract, {tag}.\n".encode(),
+            file_name="extract.txt",
+            media_type="text/plain",
+        )
     if kind == "finding":
         cited = pick(data, world.rows(r, "evidence"), "cited evidence")["id"]
-        return findings.add_finding(ws, inspection_id,
-                                    kind=data.draw(st.sampled_from(FindingKind.values())),
-                                    title=f"Finding by {tag}", text=f"Because of {tag}",
-                                    agencies=[world.rows(r, "agency")[0]["id"]],
-                                    evidence_ids=[cited])
+        return findings.add_finding(
+            ws,
+            inspection_id,
+            kind=data.draw(st.sampled_from(FindingKind.values())),
+            title=f"Finding by {tag}",
+            text=f"Because of {tag}",
+            agencies=[world.rows(r, "agency")[0]["id"]],
+            evidence_ids=[cited],
+        )
     if kind == "edit_finding":
         finding = pick(data, world.rows(r, "finding"), "finding to edit")
         return findings.update_finding(ws, finding["id"], text=f"Reworded by {tag}")
@@ -218,10 +268,13 @@ def edit(world: World, r: int, kind: str, step: int, data) -> None:
             rows = [n for n in rows if n["id"] not in world.hot_notes]
         return ws.delete(entity, pick(data, rows, f"{entity} to delete")["id"])
     if kind == "link":
-        return findings.cite(ws, pick(data, world.rows(r, "finding"), "finding")["id"],
-                             pick(data, world.rows(r, "evidence"), "evidence")["id"])
+        return findings.cite(
+            ws,
+            pick(data, world.rows(r, "finding"), "finding")["id"],
+            pick(data, world.rows(r, "evidence"), "evidence")["id"],
+        )
     if kind == "unlink":
-        links = [l for l in world.rows(r, "link") if l["target_kind"] == LinkTarget.FINDING]
+        links = [li for li in world.rows(r, "link") if li["target_kind"] == LinkTarget.FINDING]
         link = pick(data, links, "link to remove")
         return findings.uncite(ws, link["target_id"], link["evidence_id"])
     if kind == "undo":
@@ -257,10 +310,15 @@ def edit_and_record(world: World, r: int, kind: str, step: int, data) -> None:
 
 # --- random delivery ------------------------------------------------------------------------
 
+
 def sync_step(world: World, r: int, data) -> None:
     mode = data.draw(st.sampled_from(("full", "full", "push", "pull")), label="sync mode")
-    view = PartialView(world.share, world.device(r), data.draw(st.integers(0, 2**32)),
-                       data.draw(st.sampled_from((1.0, 1.0, 0.7, 0.4)), label="shown"))
+    view = PartialView(
+        world.share,
+        world.device(r),
+        data.draw(st.integers(0, 2**32)),
+        data.draw(st.sampled_from((1.0, 1.0, 0.7, 0.4)), label="shown"),
+    )
     stop_after = data.draw(st.none() | st.integers(0, 6), label="cancel after")
     asked = []
 
@@ -268,8 +326,7 @@ def sync_step(world: World, r: int, data) -> None:
         asked.append(1)
         return stop_after is not None and len(asked) > stop_after
 
-    run = SyncRun(world.replicas[r].workspace, world.inspection_id, view,
-                  is_cancelled=cancelled)
+    run = SyncRun(world.replicas[r].workspace, world.inspection_id, view, is_cancelled=cancelled)
     if mode == "full":
         run.run()
     elif mode == "push":
@@ -307,27 +364,33 @@ def replay_step(world: World, r: int, data) -> None:
 def full_exchange(world: World, rounds: int = 8) -> list:
     transport = FolderTransport(world.share)
     for _ in range(rounds):
-        reports = [SyncRun(ctx.workspace, world.inspection_id, transport).run()
-                   for ctx in world.replicas]
-        if not any(r.pushed_ops or r.applied_ops or r.files_sent or r.files_received
-                   for r in reports):
+        reports = [
+            SyncRun(ctx.workspace, world.inspection_id, transport).run() for ctx in world.replicas
+        ]
+        if not any(
+            r.pushed_ops or r.applied_ops or r.files_sent or r.files_received for r in reports
+        ):
             return reports
     raise AssertionError(f"still changing after {rounds} rounds of syncing")
 
 
 # --- what everyone must see at the end ------------------------------------------------------
 
+
 def op_ids(world: World, r: int) -> set[str]:
-    return {row[0] for row in world.replicas[r].workspace.db.execute(
-        "SELECT op_id FROM ops WHERE inspection_id = ?", (world.inspection_id,))}
+    return {
+        row[0]
+        for row in world.replicas[r].workspace.db.execute(
+            "SELECT op_id FROM ops WHERE inspection_id = ?", (world.inspection_id,)
+        )
+    }
 
 
 def expected_heads(world: World, note: str) -> list[tuple[str, str]]:
     """(op id, value) of the note text's values nobody had seen when writing another."""
     edits = world.hot_edits[note]
     seen = set().union(*(e.seen for e in edits)) if edits else set()
-    heads = [(op.op_id, op.value) for op in world.initial_hot_heads[note]
-             if op.op_id not in seen]
+    heads = [(op.op_id, op.value) for op in world.initial_hot_heads[note] if op.op_id not in seen]
     return heads + [(e.op_id, e.value) for e in edits if e.op_id not in seen]
 
 
@@ -365,11 +428,13 @@ def test_five_replicas_converge_whatever_the_delivery(template, data):
         steps = data.draw(st.integers(8, 30), label="steps")
         for step in range(steps):
             r = data.draw(st.integers(0, len(NAMES) - 1), label="replica")
-            what = data.draw(st.sampled_from(("edit", "edit", "edit", "sync", "sync",
-                                              "replay")), label="step")
+            what = data.draw(
+                st.sampled_from(("edit", "edit", "edit", "sync", "sync", "replay")), label="step"
+            )
             if what == "edit":
-                edit_and_record(world, r, data.draw(st.sampled_from(EDITS), label="edit"),
-                                step, data)
+                edit_and_record(
+                    world, r, data.draw(st.sampled_from(EDITS), label="edit"), step, data
+                )
             elif what == "sync":
                 sync_step(world, r, data)
             else:
@@ -389,20 +454,33 @@ def test_the_same_note_edited_on_five_laptops_is_one_conflict_with_five_values(t
     try:
         note = world.hot_notes[0]
         for r, ctx in enumerate(world.replicas):
-            recorded(world, r, lambda: notes.update_note(ctx.workspace, note,
-                                                         text=f"What {NAMES[r]} heard"))
+            recorded(
+                world,
+                r,
+                lambda ctx=ctx, r=r: notes.update_note(
+                    ctx.workspace, note, text=f"What {NAMES[r]} heard"
+                ),
+            )
         check_converged(world, full_exchange(world))
         state = json.loads(dump_json(world.replicas[2].workspace, world.inspection_id))
         (conflict,) = [c for c in state["conflicts"] if c["entity_id"] == note]
-        assert sorted(v["value"] for v in conflict["values"]) == \
-            sorted(f"What {name} heard" for name in NAMES)
+        assert sorted(v["value"] for v in conflict["values"]) == sorted(
+            f"What {name} heard" for name in NAMES
+        )
         # The lead settles it; the settled value reaches everyone and the conflict closes.
-        recorded(world, 0, lambda: world.replicas[0].workspace.resolve(
-            note, "text", "What the team agreed"))
+        recorded(
+            world,
+            0,
+            lambda: world.replicas[0].workspace.resolve(note, "text", "What the team agreed"),
+        )
         check_converged(world, full_exchange(world))
         for ctx in world.replicas:
             assert ctx.workspace.require("note", note)["text"] == "What the team agreed"
-            assert ctx.workspace.db.execute("SELECT count(*) FROM conflicts WHERE "
-                                            "entity_id = ?", (note,)).fetchone()[0] == 0
+            assert (
+                ctx.workspace.db.execute(
+                    "SELECT count(*) FROM conflicts WHERE entity_id = ?", (note,)
+                ).fetchone()[0]
+                == 0
+            )
     finally:
         world.close()

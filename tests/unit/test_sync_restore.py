@@ -29,10 +29,13 @@ def back_up(ctx, to):
 
 
 def test_work_sent_after_the_backup_and_written_after_the_restore_both_reach_everyone(
-        crew, tmp_path, open_folder):
+    crew, tmp_path, open_folder
+):
     insp = crew.inspection_id
     back_up(crew.alice, tmp_path / "alice-backup")
-    sent_later = [add_note(crew.alice.workspace, insp, f"Sent after the backup {n}") for n in range(2)]
+    sent_later = [
+        add_note(crew.alice.workspace, insp, f"Sent after the backup {n}") for n in range(2)
+    ]
     notes.update_note(crew.alice.workspace, crew.note_ids[1], text="Alice's correction")
     assert crew.sync(crew.alice).pushed_ops > 0
     crew.sync(crew.lead)
@@ -54,8 +57,9 @@ def test_work_sent_after_the_backup_and_written_after_the_restore_both_reach_eve
     assert seqs == list(range(1, len(seqs) + 1))  # numbered once each, no gaps
 
 
-def test_a_restore_with_nothing_written_since_only_fetches_the_work_back(crew, tmp_path,
-                                                                        open_folder):
+def test_a_restore_with_nothing_written_since_only_fetches_the_work_back(
+    crew, tmp_path, open_folder
+):
     insp = crew.inspection_id
     back_up(crew.bob, tmp_path / "bob-backup")
     later = add_note(crew.bob.workspace, insp, "Bob's later note")
@@ -74,8 +78,9 @@ def test_an_ordinary_sync_reads_nothing_back(crew, monkeypatch):
     fetched = []
     transport = crew.transport
     original = type(transport).get
-    monkeypatch.setattr(type(transport), "get",
-                        lambda self, *args: fetched.append(args) or original(self, *args))
+    monkeypatch.setattr(
+        type(transport), "get", lambda self, *args: fetched.append(args) or original(self, *args)
+    )
     add_note(crew.alice.workspace, crew.inspection_id, "Another")
     report = crew.sync(crew.alice)
     assert (report.recovered_ops, report.renumbered_ops) == (0, 0)

@@ -158,14 +158,22 @@ def test_shipped_pack_round_trips_through_toml(pack_id):
 def test_labels_cover_every_kind_in_display_order():
     assert list(AGENCY_KINDS)[:4] == ["children_social_care", "police", "health", "education"]
     assert AGENCY_KINDS["youth_justice"] == "Youth justice service"
-    assert INSPECTORATES == {"ofsted": "Ofsted", "cqc": "CQC", "hmicfrs": "HMICFRS",
-                             "hmi_probation": "HMI Probation"}
+    assert INSPECTORATES == {
+        "ofsted": "Ofsted",
+        "cqc": "CQC",
+        "hmicfrs": "HMICFRS",
+        "hmi_probation": "HMI Probation",
+    }
 
 
 def test_parse_reads_every_field():
     pack = parse_pack(BASE, "sample.toml")
     assert (pack.id, pack.title, pack.kind, pack.notice_days) == (
-        "sample", "Sample theme", "thematic", 9)
+        "sample",
+        "Sample theme",
+        "thematic",
+        9,
+    )
     assert pack.inspectorates == ("ofsted", "cqc")
     assert pack.rating_scale == RatingScale("Internal", ("Good", "Poor"))
     assert pack.criteria[1] == Criterion("SA-02", "Second", "Second criterion.", ("health",))
@@ -207,10 +215,17 @@ _words = st.text(min_size=1, max_size=40).map(str.strip).filter(bool)
 @given(title=_words, description=_words, criterion_title=_words, level=_words)
 def test_any_text_survives_the_round_trip(title, description, criterion_title, level):
     pack = ThemePack(
-        id="sample", title=title, kind="thematic", description=description, notice_days=10,
-        inspectorates=("ofsted",), agencies=("police",),
+        id="sample",
+        title=title,
+        kind="thematic",
+        description=description,
+        notice_days=10,
+        inspectorates=("ofsted",),
+        agencies=("police",),
         criteria=(Criterion("SA-01", criterion_title, description, ("police",)),),
-        rating_scale=RatingScale(level, (level, level + " (worse)")), source="memory")
+        rating_scale=RatingScale(level, (level, level + " (worse)")),
+        source="memory",
+    )
     assert parse_pack(pack.to_toml(), "again") == pack
 
 
@@ -223,23 +238,44 @@ REFUSALS = [
     ("format = 1", "format = 2", "format: unsupported version 2 (this app reads 1)"),
     ("format = 1", 'format = "1"', "format: expected integer, got string"),
     ('title = "Sample theme"', 'titel = "Sample theme"', 'unknown key "titel"'),
-    ('description = "Second criterion."', 'descripton = "Second criterion."',
-     'criteria[2]: unknown key "descripton"'),
+    (
+        'description = "Second criterion."',
+        'descripton = "Second criterion."',
+        'criteria[2]: unknown key "descripton"',
+    ),
     ('title = "Second"\n', "", 'criteria[2]: missing key "title"'),
-    ('agencies = ["police", "health"]', 'agencies = ["polce", "health"]',
-     'criteria[3].agencies: "polce" is not an agency kind (expected one of: '
-     "children_social_care, police,"),
-    ('agencies = ["health"]', 'agencies = ["education"]',
-     'criteria[2].agencies: "education" is not among the pack\'s agencies'),
+    (
+        'agencies = ["police", "health"]',
+        'agencies = ["polce", "health"]',
+        'criteria[3].agencies: "polce" is not an agency kind (expected one of: '
+        "children_social_care, police,",
+    ),
+    (
+        'agencies = ["health"]',
+        'agencies = ["education"]',
+        'criteria[2].agencies: "education" is not among the pack\'s agencies',
+    ),
     ('agencies = ["health"]', "agencies = []", "criteria[2].agencies: must list at least one"),
-    ('agencies = ["health"]', 'agencies = ["health", "health"]',
-     'criteria[2].agencies: "health" is listed twice'),
-    ('agencies = ["health"]', 'agencies = "health"',
-     "criteria[2].agencies: expected array, got string"),
-    ('"children_social_care", "police", "health"]', '"children_social_care", "nhs"]',
-     'agencies: "nhs" is not an agency kind'),
-    ('id = "SA-03"', 'id = "SA-01"', 'criteria[3].id: duplicate criterion id "SA-01" '
-                                     "(also criteria[1])"),
+    (
+        'agencies = ["health"]',
+        'agencies = ["health", "health"]',
+        'criteria[2].agencies: "health" is listed twice',
+    ),
+    (
+        'agencies = ["health"]',
+        'agencies = "health"',
+        "criteria[2].agencies: expected array, got string",
+    ),
+    (
+        '"children_social_care", "police", "health"]',
+        '"children_social_care", "nhs"]',
+        'agencies: "nhs" is not an agency kind',
+    ),
+    (
+        'id = "SA-03"',
+        'id = "SA-01"',
+        'criteria[3].id: duplicate criterion id "SA-01" (also criteria[1])',
+    ),
     ('id = "SA-02"', 'id = "SA-2"', 'criteria[2].id: "SA-2" does not look like'),
     ('id = "SA-02"', 'id = "sa-02"', 'criteria[2].id: "sa-02" does not look like'),
     ('title = "Third"', "title = 3", "criteria[3].title: expected string, got integer"),
@@ -252,28 +288,58 @@ REFUSALS = [
     ("notice_days = 9", "notice_days = true", "notice_days: expected integer, got boolean"),
     ("notice_days = 9", "notice_days = 9.5", "notice_days: expected integer, got float"),
     ("notice_days = 9", "notice_days = 0", "notice_days: 0 is outside 1..30"),
-    ('inspectorates = ["ofsted", "cqc"]', 'inspectorates = ["cqc"]',
-     'inspectorates: must include "ofsted"'),
-    ('inspectorates = ["ofsted", "cqc"]', 'inspectorates = ["ofsted", "hmic"]',
-     'inspectorates: "hmic" is not an inspectorate'),
-    ('inspectorates = ["ofsted", "cqc"]', 'inspectorates = ["ofsted", "ofsted"]',
-     'inspectorates: "ofsted" is listed twice'),
-    ('levels = ["Good", "Poor"]', 'levels = ["Good"]',
-     "rating_scale.levels: needs 2 to 7 levels, found 1"),
-    ('levels = ["Good", "Poor"]', 'levels = ["A", "B", "C", "D", "E", "F", "G", "H"]',
-     "rating_scale.levels: needs 2 to 7 levels, found 8"),
-    ('levels = ["Good", "Poor"]', 'levels = ["Good", " Good "]',
-     'rating_scale.levels: "Good" is listed twice'),
-    ('levels = ["Good", "Poor"]', 'levels = ["Good", ""]',
-     "rating_scale.levels[2]: must not be empty"),
-    ('levels = ["Good", "Poor"]', 'levels = ["Good", 2]',
-     "rating_scale.levels[2]: expected string, got integer"),
-    ('levels = ["Good", "Poor"]', 'levels = "Good, Poor"',
-     "rating_scale.levels: expected array, got string"),
+    (
+        'inspectorates = ["ofsted", "cqc"]',
+        'inspectorates = ["cqc"]',
+        'inspectorates: must include "ofsted"',
+    ),
+    (
+        'inspectorates = ["ofsted", "cqc"]',
+        'inspectorates = ["ofsted", "hmic"]',
+        'inspectorates: "hmic" is not an inspectorate',
+    ),
+    (
+        'inspectorates = ["ofsted", "cqc"]',
+        'inspectorates = ["ofsted", "ofsted"]',
+        'inspectorates: "ofsted" is listed twice',
+    ),
+    (
+        'levels = ["Good", "Poor"]',
+        'levels = ["Good"]',
+        "rating_scale.levels: needs 2 to 7 levels, found 1",
+    ),
+    (
+        'levels = ["Good", "Poor"]',
+        'levels = ["A", "B", "C", "D", "E", "F", "G", "H"]',
+        "rating_scale.levels: needs 2 to 7 levels, found 8",
+    ),
+    (
+        'levels = ["Good", "Poor"]',
+        'levels = ["Good", " Good "]',
+        'rating_scale.levels: "Good" is listed twice',
+    ),
+    (
+        'levels = ["Good", "Poor"]',
+        'levels = ["Good", ""]',
+        "rating_scale.levels[2]: must not be empty",
+    ),
+    (
+        'levels = ["Good", "Poor"]',
+        'levels = ["Good", 2]',
+        "rating_scale.levels[2]: expected string, got integer",
+    ),
+    (
+        'levels = ["Good", "Poor"]',
+        'levels = "Good, Poor"',
+        "rating_scale.levels: expected array, got string",
+    ),
     ('name = "Internal"', 'nmae = "Internal"', 'rating_scale: unknown key "nmae"'),
     ('name = "Internal"\n', "", 'rating_scale: missing key "name"'),
-    ('[rating_scale]\nname = "Internal"\nlevels = ["Good", "Poor"]\n',
-     'rating_scale = "four point"\n', "rating_scale: expected table, got string"),
+    (
+        '[rating_scale]\nname = "Internal"\nlevels = ["Good", "Poor"]\n',
+        'rating_scale = "four point"\n',
+        "rating_scale: expected table, got string",
+    ),
 ]
 
 

@@ -17,17 +17,28 @@ from jtai_desktop.sync.clock import Stamp
 from jtai_desktop.sync.merge import field_heads
 from jtai_desktop.sync.ops import DELETED, Op
 
-NOTE = {"kind": "meeting", "title": "Strategy meeting", "text": "First draft",
-        "date": "2026-10-19", "attendees": [{"role": "social worker", "agency": "csc"}],
-        "children_or_families_present": False, "consent_recorded": False}
+NOTE = {
+    "kind": "meeting",
+    "title": "Strategy meeting",
+    "text": "First draft",
+    "date": "2026-10-19",
+    "attendees": [{"role": "social worker", "agency": "csc"}],
+    "children_or_families_present": False,
+    "consent_recorded": False,
+}
 META = ("created_at", "created_by", "created_device", "updated_at", "updated_by")
 
 
 @pytest.fixture
 def inspection(ws):
     pack = load_pack(default_themes_dir() / "domestic-abuse.toml")
-    return create_inspection(ws, pack, area="Northbridge", notification=date(2026, 10, 5),
-                             lead=MemberInput("Lead Inspector", "ofsted", "lead")).entity_id
+    return create_inspection(
+        ws,
+        pack,
+        area="Northbridge",
+        notification=date(2026, 10, 5),
+        lead=MemberInput("Lead Inspector", "ofsted", "lead"),
+    ).entity_id
 
 
 @pytest.fixture
@@ -62,7 +73,8 @@ def test_create_writes_one_op_per_field_with_no_parents(ws, inspection, lead):
     assert {o.field: o.value for o in ops} == NOTE
     assert all(o.parents == () for o in ops)
     assert {(o.entity, o.inspection_id, o.device_id, o.author) for o in ops} == {
-        ("note", inspection, ws.device_id, lead)}
+        ("note", inspection, ws.device_id, lead)
+    }
     assert len({o.hlc for o in ops}) == len(ops)  # every op has its own stamp
     seqs = sorted(o.seq for o in ops)
     assert seqs == list(range(seqs[0], seqs[0] + len(ops)))  # contiguous per device
@@ -90,8 +102,11 @@ def test_update_names_the_previous_head_and_touches_only_changed_fields(ws, insp
 def test_update_with_nothing_changed_writes_no_op(ws, inspection):
     note_id = ws.create("note", inspection, NOTE).entity_id
     before = oplog.count(ws.db, inspection)
-    ws.update("note", note_id, {"text": NOTE["text"], "date": date(2026, 10, 19),
-                                "consent_recorded": False})
+    ws.update(
+        "note",
+        note_id,
+        {"text": NOTE["text"], "date": date(2026, 10, 19), "consent_recorded": False},
+    )
     assert oplog.count(ws.db, inspection) == before
 
 
@@ -131,7 +146,8 @@ def test_delete_names_every_current_head_and_restore_names_the_tombstone(ws, ins
 
 
 def test_every_row_carries_who_and_when_it_was_created_and_last_changed(
-        ws, inspection, lead, colleague):
+    ws, inspection, lead, colleague
+):
     note_id = ws.create("note", inspection, NOTE).entity_id
     created = ws.get("note", note_id)
     first = min(oplog.ops_for_entity(ws.db, note_id), key=lambda o: (o.hlc, o.op_id))
@@ -171,10 +187,19 @@ def test_undo_and_redo_of_a_create(ws, inspection):
 def test_undo_and_redo_of_an_update_restore_the_exact_previous_values(ws, inspection):
     note_id = ws.create("note", inspection, NOTE).entity_id
     original = values(ws.get("note", note_id))
-    edit = ws.update("note", note_id, {
-        "text": "Rewritten", "title": "Renamed", "date": date(2026, 10, 20),
-        "attendees": [], "criteria": ["1.1"],
-        "children_or_families_present": True, "consent_recorded": True})
+    edit = ws.update(
+        "note",
+        note_id,
+        {
+            "text": "Rewritten",
+            "title": "Renamed",
+            "date": date(2026, 10, 20),
+            "attendees": [],
+            "criteria": ["1.1"],
+            "children_or_families_present": True,
+            "consent_recorded": True,
+        },
+    )
     edited = values(ws.get("note", note_id))
     assert edited["consent_recorded"] == 1 and edited["criteria"] == ["1.1"]
 
@@ -213,9 +238,19 @@ def test_undo_is_itself_recorded_as_ops_not_by_rewriting_history(ws, inspection)
 def concurrent_edit(ws, colleague, inspection, note_id, field, value, parents) -> Op:
     """An edit made on the colleague's laptop before it received this device's latest edit."""
     member_id = colleague.author_for(inspection)
-    op = Op(colleague.new_id(), inspection, "note", note_id, field, value,
-            colleague.clock.tick(), colleague.device_id, member_id, tuple(parents),
-            oplog.last_seq(ws.db, inspection, colleague.device_id) + 1)
+    op = Op(
+        colleague.new_id(),
+        inspection,
+        "note",
+        note_id,
+        field,
+        value,
+        colleague.clock.tick(),
+        colleague.device_id,
+        member_id,
+        tuple(parents),
+        oplog.last_seq(ws.db, inspection, colleague.device_id) + 1,
+    )
     with ws.db.atomic():
         oplog.append(ws.db, [op])
         projection.project_entities(ws.db, [note_id])
@@ -223,8 +258,9 @@ def concurrent_edit(ws, colleague, inspection, note_id, field, value, parents) -
 
 
 def conflict_rows(ws, note_id):
-    return ws.db.execute("SELECT field, op_ids FROM conflicts WHERE entity_id = ?",
-                         (note_id,)).fetchall()
+    return ws.db.execute(
+        "SELECT field, op_ids FROM conflicts WHERE entity_id = ?", (note_id,)
+    ).fetchall()
 
 
 def test_concurrent_values_are_kept_shown_and_resolved(ws, inspection, colleague):
@@ -232,8 +268,9 @@ def test_concurrent_values_are_kept_shown_and_resolved(ws, inspection, colleague
     old_head = head(ws, note_id, "text")
     ws.update("note", note_id, {"text": "Lead's account"})
     mine = head(ws, note_id, "text")
-    theirs = concurrent_edit(ws, colleague, inspection, note_id, "text",
-                             "Colleague's account", [old_head.op_id])
+    theirs = concurrent_edit(
+        ws, colleague, inspection, note_id, "text", "Colleague's account", [old_head.op_id]
+    )
 
     rows = conflict_rows(ws, note_id)
     assert [r[0] for r in rows] == ["text"]
@@ -241,8 +278,10 @@ def test_concurrent_values_are_kept_shown_and_resolved(ws, inspection, colleague
     dumped = [c for c in dump_state(ws, inspection)["conflicts"] if c["entity_id"] == note_id]
     assert len(dumped) == 1 and dumped[0]["field"] == "text"
     shown = {v["value"]: v["author"] for v in dumped[0]["values"]}
-    assert shown == {"Lead's account": ws.author_for(inspection),
-                     "Colleague's account": colleague.author_for(inspection)}
+    assert shown == {
+        "Lead's account": ws.author_for(inspection),
+        "Colleague's account": colleague.author_for(inspection),
+    }
     # The table shows one of the two (the newest), never a mixture or nothing.
     newest = max((mine, theirs), key=lambda o: (o.hlc, o.op_id))
     assert ws.get("note", note_id)["text"] == newest.value
@@ -256,12 +295,12 @@ def test_concurrent_values_are_kept_shown_and_resolved(ws, inspection, colleague
 
 
 def test_a_concurrent_edit_of_a_deleted_note_brings_it_back_until_resolved(
-        ws, inspection, colleague):
+    ws, inspection, colleague
+):
     note_id = ws.create("note", inspection, NOTE).entity_id
     old_head = head(ws, note_id, "text")
     ws.delete("note", note_id)
-    concurrent_edit(ws, colleague, inspection, note_id, "text", "Added offline",
-                    [old_head.op_id])
+    concurrent_edit(ws, colleague, inspection, note_id, "text", "Added offline", [old_head.op_id])
     row = ws.get("note", note_id)
     assert row is not None and row["text"] == "Added offline"
     assert [r[0] for r in conflict_rows(ws, note_id)] == [DELETED]
@@ -275,8 +314,7 @@ def test_keeping_a_record_whose_deletion_raced_an_edit(ws, inspection, colleague
     note_id = ws.create("note", inspection, NOTE).entity_id
     old_head = head(ws, note_id, "text")
     ws.delete("note", note_id)
-    concurrent_edit(ws, colleague, inspection, note_id, "text", "Added offline",
-                    [old_head.op_id])
+    concurrent_edit(ws, colleague, inspection, note_id, "text", "Added offline", [old_head.op_id])
     ws.resolve(note_id, DELETED, False)
     assert ws.get("note", note_id)["text"] == "Added offline"
     assert conflict_rows(ws, note_id) == []
@@ -286,7 +324,6 @@ def test_the_same_value_written_on_two_laptops_is_not_a_conflict(ws, inspection,
     note_id = ws.create("note", inspection, NOTE).entity_id
     old_head = head(ws, note_id, "title")
     ws.update("note", note_id, {"title": "Agreed title"})
-    concurrent_edit(ws, colleague, inspection, note_id, "title", "Agreed title",
-                    [old_head.op_id])
+    concurrent_edit(ws, colleague, inspection, note_id, "title", "Agreed title", [old_head.op_id])
     assert conflict_rows(ws, note_id) == []
     assert ws.get("note", note_id)["title"] == "Agreed title"

@@ -10,21 +10,32 @@ from pathlib import Path
 from PySide6 import __version__ as pyside_version
 from PySide6.QtCore import QUrl, qVersion
 from PySide6.QtGui import QDesktopServices, QGuiApplication, QPixmap
-from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QHBoxLayout, QLabel, QLineEdit,
-                               QPushButton, QTabWidget, QTextBrowser, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTabWidget,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
 
 from ... import __version__
 from ..shipped_files import icon_path, licences_path
 
 
 def versions_text() -> str:
-    return (f"Qt {qVersion()} · PySide6 {pyside_version} · "
-            f"Python {platform.python_version()} · {platform.system()} {platform.machine()}")
+    return (
+        f"Qt {qVersion()} · PySide6 {pyside_version} · "
+        f"Python {platform.python_version()} · {platform.system()} {platform.machine()}"
+    )
 
 
 class AboutDialog(QDialog):
-    def __init__(self, data_dir: Path, parent: QWidget | None = None,
-                 licences: Path | None = None):
+    def __init__(self, data_dir: Path, parent: QWidget | None = None, licences: Path | None = None):
         super().__init__(parent)
         self.setWindowTitle(self.tr("About jtai-desktop"))
         self.resize(720, 560)
@@ -56,8 +67,9 @@ class AboutDialog(QDialog):
         heading.addWidget(title, 1)
         layout.addLayout(heading)
         self.version_label = QLabel(self.tr("Version %1").replace("%1", __version__))
-        self.version_label.setTextInteractionFlags(self.version_label.textInteractionFlags()
-                                                   | _selectable())
+        self.version_label.setTextInteractionFlags(
+            self.version_label.textInteractionFlags() | _selectable()
+        )
         layout.addWidget(self.version_label)
         built = QLabel(versions_text())
         built.setTextInteractionFlags(_selectable())
@@ -65,9 +77,12 @@ class AboutDialog(QDialog):
         layout.addWidget(built)
         layout.addSpacing(12)
         layout.addWidget(self._data_folder_row())
-        note = QLabel(self.tr(
-            "Everything you record is kept, encrypted, in this folder on this computer. "
-            "Keep a backup of its key.json: without it the data cannot be opened."))
+        note = QLabel(
+            self.tr(
+                "Everything you record is kept, encrypted, in this folder on this computer. "
+                "Keep a backup of its key.json: without it the data cannot be opened."
+            )
+        )
         note.setWordWrap(True)
         layout.addWidget(note)
         layout.addStretch(1)
@@ -97,11 +112,14 @@ class AboutDialog(QDialog):
     def _licences_tab(self) -> QWidget:
         page = QWidget()
         layout = QVBoxLayout(page)
-        intro = QLabel(self.tr(
-            "jtai-desktop is free software under the MIT licence. It is built with the "
-            "components below, each under its own licence. Qt is used under the GNU LGPL "
-            "version 3: its libraries are separate files in the installed app, which you may "
-            "replace with your own build."))
+        intro = QLabel(
+            self.tr(
+                "jtai-desktop is free software under the MIT licence. It is built with the "
+                "components below, each under its own licence. Qt is used under the GNU LGPL "
+                "version 3: its libraries are separate files in the installed app, which you may "
+                "replace with your own build."
+            )
+        )
         intro.setWordWrap(True)
         layout.addWidget(intro)
         self.licences_view = QTextBrowser()
@@ -121,10 +139,13 @@ class AboutDialog(QDialog):
             if text:
                 self.licences_view.setMarkdown(text)
             else:
-                self.licences_view.setPlainText(self.tr(
-                    "The licence notices (THIRD_PARTY_LICENSES.md) are missing from this "
-                    "installation. Reinstall the app, or see packaging/THIRD_PARTY_LICENSES.md "
-                    "in its source."))
+                self.licences_view.setPlainText(
+                    self.tr(
+                        "The licence notices (THIRD_PARTY_LICENSES.md) are missing from this "
+                        "installation. Reinstall the app, or see packaging/THIRD_PARTY_LICENSES.md "
+                        "in its source."
+                    )
+                )
 
     def open_data_folder(self) -> None:
         QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.data_dir)))
@@ -136,7 +157,10 @@ class AboutDialog(QDialog):
 def _selectable():
     from PySide6.QtCore import Qt
 
-    return Qt.TextInteractionFlag.TextSelectableByMouse | Qt.TextInteractionFlag.TextSelectableByKeyboard
+    return (
+        Qt.TextInteractionFlag.TextSelectableByMouse
+        | Qt.TextInteractionFlag.TextSelectableByKeyboard
+    )
 
 
 def show_about(window) -> AboutDialog:

@@ -7,8 +7,8 @@ child.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import datetime
-from typing import Callable
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QStandardItem, QStandardItemModel
@@ -62,7 +62,9 @@ class ChildDialog(QDialog):
         self.ui.agenciesList.setModel(self.agencies)
         rows = max(self.agencies.rowCount(), 3)
         frame = 2 * self.ui.agenciesList.frameWidth()
-        self.ui.agenciesList.setFixedHeight(self.ui.agenciesList.sizeHintForRow(0) * rows + frame + 2)
+        self.ui.agenciesList.setFixedHeight(
+            self.ui.agenciesList.sizeHintForRow(0) * rows + frame + 2
+        )
 
     def _show(self, child: dict) -> None:
         ui = self.ui
@@ -80,26 +82,35 @@ class ChildDialog(QDialog):
 
     def _private_edits(self) -> dict:
         ui = self.ui
-        return {"name": ui.nameEdit, "dob": ui.dobEdit, "address": ui.addressEdit,
-                "school": ui.schoolEdit}
+        return {
+            "name": ui.nameEdit,
+            "dob": ui.dobEdit,
+            "address": ui.addressEdit,
+            "school": ui.schoolEdit,
+        }
 
     # --- what the user entered ---------------------------------------------------------------
     def values(self) -> dict:
         """The child's fields as the services take them; empty text is None."""
         ui = self.ui
-        values = {"pseudonym": ui.pseudonymEdit.text().strip(),
-                  "selection": ui.selectionCombo.currentData(),
-                  "age_band": ui.ageBandCombo.currentData(),
-                  "case_ref": ui.caseRefEdit.text().strip() or None,
-                  "agencies": self.checked_agencies()}
+        values = {
+            "pseudonym": ui.pseudonymEdit.text().strip(),
+            "selection": ui.selectionCombo.currentData(),
+            "age_band": ui.ageBandCombo.currentData(),
+            "case_ref": ui.caseRefEdit.text().strip() or None,
+            "agencies": self.checked_agencies(),
+        }
         for name, edit in self._private_edits().items():
             values[f"private_{name}"] = edit.text().strip() or None
         values["private_dob"] = iso_date(values["private_dob"])
         return values
 
     def checked_agencies(self) -> list[str]:
-        return [self.agencies.item(row).data(ID_ROLE) for row in range(self.agencies.rowCount())
-                if self.agencies.item(row).checkState() == Qt.CheckState.Checked]
+        return [
+            self.agencies.item(row).data(ID_ROLE)
+            for row in range(self.agencies.rowCount())
+            if self.agencies.item(row).checkState() == Qt.CheckState.Checked
+        ]
 
     # --- saving ------------------------------------------------------------------------------
     def accept(self) -> None:
@@ -115,8 +126,11 @@ class ChildDialog(QDialog):
         if self.child is None:
             private = {name: values.pop(f"private_{name}") for name in PRIVATE}
             private = {k: v for k, v in private.items() if v is not None}
-            changes = self.session.edit(lambda ws: casework.add_child(
-                ws, self.session.inspection_id, private=private, **values))
+            changes = self.session.edit(
+                lambda ws: casework.add_child(
+                    ws, self.session.inspection_id, private=private, **values
+                )
+            )
             return changes.entity_id
         changed = {k: v for k, v in values.items() if v != self.child.get(k)}
         if changed:
@@ -136,8 +150,9 @@ def iso_date(text: str | None) -> str | None:
         return text
 
 
-def open_child_dialog(session, child_id: str | None, parent: QWidget,
-                      on_saved: Callable[[str], None] | None = None) -> ChildDialog | None:
+def open_child_dialog(
+    session, child_id: str | None, parent: QWidget, on_saved: Callable[[str], None] | None = None
+) -> ChildDialog | None:
     """Open the dialog (window-modal, not blocking) to add a child (``child_id`` None) or
     edit one; ``on_saved`` gets the child's id once saved."""
     child = session.ws.get("child", child_id) if child_id else None

@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from typing import Callable
+from collections.abc import Callable
 
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import QDialog, QWidget
@@ -19,8 +19,9 @@ from ..models.children import event_kind_labels
 class EventDialog(QDialog):
     """Saves through the services on OK; a refused save keeps the dialog open."""
 
-    def __init__(self, session, child_id: str, parent: QWidget | None = None,
-                 event_id: str | None = None):
+    def __init__(
+        self, session, child_id: str, parent: QWidget | None = None, event_id: str | None = None
+    ):
         """``event_id``: correct that event rather than add one."""
         super().__init__(parent)
         self.session = session
@@ -48,21 +49,27 @@ class EventDialog(QDialog):
         if event["agency_id"] and ui.agencyCombo.findData(event["agency_id"]) < 0:
             # An agency no longer involved with the child: still shown, so nothing is lost.
             agency = self.session.ws.get("agency", event["agency_id"])
-            ui.agencyCombo.addItem(agency["name"] if agency else event["agency_id"][:8],
-                                   event["agency_id"])
+            ui.agencyCombo.addItem(
+                agency["name"] if agency else event["agency_id"][:8], event["agency_id"]
+            )
         ui.agencyCombo.setCurrentIndex(max(ui.agencyCombo.findData(event["agency_id"]), 0))
         ui.summaryEdit.setText(event["summary"] or "")
 
     def accept(self) -> None:
         ui = self.ui
-        values = {"date": ui.dateEdit.date().toString("yyyy-MM-dd"),
-                  "kind": ui.kindCombo.currentData(), "agency_id": ui.agencyCombo.currentData(),
-                  "summary": ui.summaryEdit.text()}
+        values = {
+            "date": ui.dateEdit.date().toString("yyyy-MM-dd"),
+            "kind": ui.kindCombo.currentData(),
+            "agency_id": ui.agencyCombo.currentData(),
+            "summary": ui.summaryEdit.text(),
+        }
         child_id, event_id = self.child_id, self.event_id
         try:
             changes = self.session.edit(
-                (lambda ws: casework.update_event(ws, event_id, **values)) if event_id else
-                (lambda ws: casework.add_event(ws, child_id, **values)))
+                (lambda ws: casework.update_event(ws, event_id, **values))
+                if event_id
+                else (lambda ws: casework.add_event(ws, child_id, **values))
+            )
         except JtaiError as error:
             show_error(self, error)
             return
@@ -70,9 +77,13 @@ class EventDialog(QDialog):
         super().accept()
 
 
-def open_event_dialog(session, child_id: str, parent: QWidget,
-                      on_saved: Callable[[str], None] | None = None,
-                      event_id: str | None = None) -> EventDialog:
+def open_event_dialog(
+    session,
+    child_id: str,
+    parent: QWidget,
+    on_saved: Callable[[str], None] | None = None,
+    event_id: str | None = None,
+) -> EventDialog:
     """Open the dialog (window-modal, not blocking); ``on_saved`` gets the event's id."""
     dialog = EventDialog(session, child_id, parent, event_id)
     dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)

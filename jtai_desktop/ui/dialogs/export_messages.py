@@ -19,8 +19,11 @@ def choose_target(parent: QWidget, last_folder: str, suggested: str) -> Path | N
     """Ask where to save; a name without ``.docx`` gets it. None if the user cancelled."""
     start = Path(last_folder or documents_folder()) / suggested
     path, _filter = QFileDialog.getSaveFileName(
-        parent, parent.tr("Export the draft letter"), str(start),
-        parent.tr("Word documents (*.docx)"))
+        parent,
+        parent.tr("Export the draft letter"),
+        str(start),
+        parent.tr("Word documents (*.docx)"),
+    )
     if not path:
         return None
     target = Path(path)
@@ -36,28 +39,47 @@ def suggested_name(parent: QWidget, inspection: dict, internal: bool) -> str:
 
 
 def documents_folder() -> str:
-    return (QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
-            or str(Path.home()))
+    return QStandardPaths.writableLocation(
+        QStandardPaths.StandardLocation.DocumentsLocation
+    ) or str(Path.home())
 
 
 def written_box(parent: QWidget, outcome) -> QMessageBox:
     kept = len(outcome.result.overridden)
     text = parent.tr("The draft letter was saved as:") + f"\n{outcome.path}"
     if kept:
-        text += "\n\n" + parent.tr("Overrides recorded with the export: %1").replace("%1", str(kept))
-    box = QMessageBox(QMessageBox.Icon.Information, parent.tr("Draft letter exported"), text,
-                      QMessageBox.StandardButton.Close, parent)
+        text += "\n\n" + parent.tr("Overrides recorded with the export: %1").replace(
+            "%1", str(kept)
+        )
+    box = QMessageBox(
+        QMessageBox.Icon.Information,
+        parent.tr("Draft letter exported"),
+        text,
+        QMessageBox.StandardButton.Close,
+        parent,
+    )
     box.open_button = box.addButton(parent.tr("&Open"), QMessageBox.ButtonRole.ActionRole)
     box.open_button.clicked.connect(
-        lambda: QDesktopServices.openUrl(QUrl.fromLocalFile(str(outcome.path))))
+        lambda: QDesktopServices.openUrl(QUrl.fromLocalFile(str(outcome.path)))
+    )
     box.setDefaultButton(box.open_button)
     return box
 
 
 def blocked_box(parent: QWidget, hit_count: int) -> QMessageBox:
-    text = (parent.tr("1 identifying detail was found") if hit_count == 1 else
-            parent.tr("%1 identifying details were found").replace("%1", str(hit_count)))
-    text += parent.tr(", so nothing was written. Fix each one in the letter, or override it "
-                      "with a reason, then export again.")
-    return QMessageBox(QMessageBox.Icon.Warning, parent.tr("Not exported"), text,
-                       QMessageBox.StandardButton.Close, parent)
+    text = (
+        parent.tr("1 identifying detail was found")
+        if hit_count == 1
+        else parent.tr("%1 identifying details were found").replace("%1", str(hit_count))
+    )
+    text += parent.tr(
+        ", so nothing was written. Fix each one in the letter, or override it "
+        "with a reason, then export again."
+    )
+    return QMessageBox(
+        QMessageBox.Icon.Warning,
+        parent.tr("Not exported"),
+        text,
+        QMessageBox.StandardButton.Close,
+        parent,
+    )

@@ -3,8 +3,17 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import (QAbstractItemView, QDialog, QDialogButtonBox, QHeaderView,
-                               QLabel, QPlainTextEdit, QTableView, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDialog,
+    QDialogButtonBox,
+    QHeaderView,
+    QLabel,
+    QPlainTextEdit,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
 
 from ...services.conflicts import history, record_label
 from ..models.conflicts import HistoryModel
@@ -23,9 +32,12 @@ class HistoryDialog(QDialog):
         self.resize(860, 520)
 
     def _build(self, label: str) -> None:
-        heading = QLabel(self.tr("Every change to %1, newest first. A change that settles a "
-                                 "conflict names how many competing values it replaced.")
-                         .replace("%1", label))
+        heading = QLabel(
+            self.tr(
+                "Every change to %1, newest first. A change that settles a "
+                "conflict names how many competing values it replaced."
+            ).replace("%1", label)
+        )
         heading.setWordWrap(True)
         self.table_label = QLabel(self.tr("&Changes:"))
         self.table = QTableView()
@@ -65,8 +77,11 @@ class HistoryDialog(QDialog):
             self.value.clear()
             return
         value = self.changes[len(self.changes) - 1 - current.row()]["value"]
-        self.value.setPlainText(value if isinstance(value, str) and "\n" in value
-                                else self.model.shown_value(current.row(), 100_000))
+        self.value.setPlainText(
+            value
+            if isinstance(value, str) and "\n" in value
+            else self.model.shown_value(current.row(), 100_000)
+        )
 
 
 def show_history(session, entity: str, entity_id: str, parent: QWidget) -> HistoryDialog:

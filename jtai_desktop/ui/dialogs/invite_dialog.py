@@ -37,7 +37,8 @@ class InviteDialog(TaskDialog):
         self.ui.busyBar.hide()
         self.ui.busyBar.setAccessibleName(self.tr("Writing the invitation"))
         self.ui.buttonBox.button(QDialogButtonBox.StandardButton.Ok).setText(
-            self.tr("Create the invitation"))
+            self.tr("Create the invitation")
+        )
         self.ui.browseButton.clicked.connect(self._browse)
         self.ui.buttonBox.accepted.connect(self.try_invite)
         self.ui.buttonBox.rejected.connect(self.reject)
@@ -46,8 +47,12 @@ class InviteDialog(TaskDialog):
 
     def _browse(self) -> None:
         start = self.ui.pathEdit.text() or str(Path.home() / self._default_name())
-        chosen, _ = QFileDialog.getSaveFileName(self, self.tr("Save the invitation"), start,
-                                                self.tr("Invitations (*%1)").replace("%1", SUFFIX))
+        chosen, _ = QFileDialog.getSaveFileName(
+            self,
+            self.tr("Save the invitation"),
+            start,
+            self.tr("Invitations (*%1)").replace("%1", SUFFIX),
+        )
         if chosen:
             self.ui.pathEdit.setText(chosen if chosen.endswith(SUFFIX) else chosen + SUFFIX)
 
@@ -58,11 +63,14 @@ class InviteDialog(TaskDialog):
     def problem(self) -> tuple[str, QWidget] | None:
         ui = self.ui
         if not ui.labelEdit.text().strip():
-            return (self.tr("Say who the invitation is for, so the team list shows it."),
-                    ui.labelEdit)
+            return (
+                self.tr("Say who the invitation is for, so the team list shows it."),
+                ui.labelEdit,
+            )
         if len(ui.passphraseEdit.text()) < MIN_PASSPHRASE:
             return self.tr("Use a passphrase of at least %1 characters.").replace(
-                "%1", str(MIN_PASSPHRASE)), ui.passphraseEdit
+                "%1", str(MIN_PASSPHRASE)
+            ), ui.passphraseEdit
         if ui.passphraseEdit.text() != ui.confirmEdit.text():
             return self.tr("The two passphrases are not the same."), ui.confirmEdit
         path = ui.pathEdit.text().strip()
@@ -101,8 +109,14 @@ class InviteDialog(TaskDialog):
         self.written.emit(path)
 
     def busy_widgets(self) -> tuple[QWidget, ...]:
-        return (self.ui.buttonBox, self.ui.labelEdit, self.ui.passphraseEdit,
-                self.ui.confirmEdit, self.ui.pathEdit, self.ui.browseButton)
+        return (
+            self.ui.buttonBox,
+            self.ui.labelEdit,
+            self.ui.passphraseEdit,
+            self.ui.confirmEdit,
+            self.ui.pathEdit,
+            self.ui.browseButton,
+        )
 
     def refused_field(self) -> QWidget:
         return self.ui.passphraseEdit
@@ -119,5 +133,6 @@ def write_atomically(path: Path, data: bytes) -> None:
         os.replace(temp, path)
     except OSError as error:
         Path(temp).unlink(missing_ok=True)
-        raise JtaiError(f"Could not save the invitation to {path}: "
-                        f"{error.strerror or error}.") from None
+        raise JtaiError(
+            f"Could not save the invitation to {path}: {error.strerror or error}."
+        ) from None

@@ -46,8 +46,11 @@ class JoinDialog(TaskDialog):
 
     def _browse(self) -> None:
         chosen, _ = QFileDialog.getOpenFileName(
-            self, self.tr("Invitation file"), self.ui.fileEdit.text() or str(Path.home()),
-            self.tr("Invitations (*.jtai-invite *.json);;All files (*)"))
+            self,
+            self.tr("Invitation file"),
+            self.ui.fileEdit.text() or str(Path.home()),
+            self.tr("Invitations (*.jtai-invite *.json);;All files (*)"),
+        )
         if chosen:
             self.ui.fileEdit.setText(chosen)
             self._show_title()
@@ -93,8 +96,9 @@ class JoinDialog(TaskDialog):
             try:
                 data = path.read_bytes()
             except OSError as error:
-                raise JtaiError(f"Cannot read the invitation {path}: "
-                                f"{error.strerror or error}.") from None
+                raise JtaiError(
+                    f"Cannot read the invitation {path}: {error.strerror or error}."
+                ) from None
             ws = context.worker_workspace()
             try:
                 return join(ws, data, passphrase, name, inspectorate)
@@ -111,8 +115,14 @@ class JoinDialog(TaskDialog):
         self.joined.emit(inspection_id)
 
     def busy_widgets(self) -> tuple[QWidget, ...]:
-        return (self.ui.buttonBox, self.ui.fileEdit, self.ui.browseButton,
-                self.ui.passphraseEdit, self.ui.nameEdit, self.ui.inspectorateCombo)
+        return (
+            self.ui.buttonBox,
+            self.ui.fileEdit,
+            self.ui.browseButton,
+            self.ui.passphraseEdit,
+            self.ui.nameEdit,
+            self.ui.inspectorateCombo,
+        )
 
     def refused_field(self) -> QWidget:
         return self.ui.passphraseEdit

@@ -7,18 +7,33 @@ answers can be used.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
-from typing import Callable
 
 from PySide6.QtCore import QAbstractListModel, QDate, QModelIndex, Qt
-from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QFormLayout, QHeaderView,
-                               QLineEdit, QVBoxLayout, QWidget, QWizard)
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHeaderView,
+    QLineEdit,
+    QVBoxLayout,
+    QWidget,
+    QWizard,
+)
 
 from ...domain.calendar import CalendarSettings, add_working_days, format_date, key_dates
 from ...domain.errors import JtaiError, ValidationError
 from ...domain.records import Role
-from ...domain.themes import (AGENCY_KINDS, INSPECTORATES, LEAD_INSPECTORATE, ThemePack,
-                              default_themes_dir, load_packs)
+from ...domain.themes import (
+    AGENCY_KINDS,
+    INSPECTORATES,
+    LEAD_INSPECTORATE,
+    ThemePack,
+    default_themes_dir,
+    load_packs,
+)
 from ...services import inspections, preferences
 from ..errors import show_error
 from ..forms.ui_new_inspection import Ui_NewInspectionWizard
@@ -41,8 +56,9 @@ class MemberDialog(QDialog):
         form.addRow(self.tr("&Name:"), self.name_edit)
         form.addRow(self.tr("&Inspectorate:"), self.inspectorate_combo)
         form.addRow(self.tr("&Role:"), self.role_combo)
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
-                                        | QDialogButtonBox.StandardButton.Cancel)
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
         ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
@@ -55,9 +71,11 @@ class MemberDialog(QDialog):
         self.resize(420, self.sizeHint().height())
 
     def member(self) -> inspections.MemberInput:
-        return inspections.MemberInput(self.name_edit.text().strip(),
-                                       self.inspectorate_combo.currentData(),
-                                       self.role_combo.currentData())
+        return inspections.MemberInput(
+            self.name_edit.text().strip(),
+            self.inspectorate_combo.currentData(),
+            self.role_combo.currentData(),
+        )
 
 
 def ask_for_member(parent: QWidget | None) -> inspections.MemberInput | None:
@@ -104,8 +122,13 @@ class ThemeListModel(QAbstractListModel):
 
 
 class NewInspectionWizard(QWizard):
-    def __init__(self, session, packs: dict[str, ThemePack], parent: QWidget | None = None,
-                 today: Callable[[], date] = date.today):
+    def __init__(
+        self,
+        session,
+        packs: dict[str, ThemePack],
+        parent: QWidget | None = None,
+        today: Callable[[], date] = date.today,
+    ):
         super().__init__(parent)
         self.session = session
         self.packs = packs
@@ -145,7 +168,9 @@ class NewInspectionWizard(QWizard):
         self.dates_model = KeyDatesModel(parent=self)
         ui.previewView.setModel(self.dates_model)
         ui.previewView.verticalHeader().hide()
-        ui.previewView.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        ui.previewView.verticalHeader().setSectionResizeMode(
+            QHeaderView.ResizeMode.ResizeToContents
+        )
         font = ui.calendarError.font()
         font.setBold(True)  # the reason Next is off must not be missed
         ui.calendarError.setFont(font)
@@ -161,17 +186,23 @@ class NewInspectionWizard(QWizard):
     def _build_team_page(self) -> None:
         ui = self.ui
         _inspectorate_combo(ui.leadInspectorateCombo)
-        ui.leadInspectorateCombo.setCurrentIndex(ui.leadInspectorateCombo.findData(LEAD_INSPECTORATE))
+        ui.leadInspectorateCombo.setCurrentIndex(
+            ui.leadInspectorateCombo.findData(LEAD_INSPECTORATE)
+        )
         ui.leadNameEdit.setText(preferences.your_name(self.session.ws))
         ui.leadNameEdit.textChanged.connect(lambda _text: self._update_gate())
         self.members_model = TeamModel(parent=self)
         ui.membersView.setModel(self.members_model)
         ui.membersView.verticalHeader().hide()
-        ui.membersView.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        ui.membersView.verticalHeader().setSectionResizeMode(
+            QHeaderView.ResizeMode.ResizeToContents
+        )
         ui.membersView.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         ui.addMemberButton.clicked.connect(self._add_member)
         ui.removeMemberButton.clicked.connect(self._remove_member)
-        ui.membersView.selectionModel().selectionChanged.connect(lambda *_: self._update_team_buttons())
+        ui.membersView.selectionModel().selectionChanged.connect(
+            lambda *_: self._update_team_buttons()
+        )
         self._update_team_buttons()
 
     def initializePage(self, page_id: int) -> None:  # noqa: N802 (Qt naming)
@@ -189,8 +220,14 @@ class NewInspectionWizard(QWizard):
     def _fill_themes(self) -> None:
         chosen = self.chosen_pack()
         self.theme_model.set_packs([p for p in self.packs.values() if p.kind == self.kind()])
-        row = next((n for n in range(self.theme_model.rowCount())
-                    if chosen and self.theme_model.pack(n).id == chosen.id), 0)
+        row = next(
+            (
+                n
+                for n in range(self.theme_model.rowCount())
+                if chosen and self.theme_model.pack(n).id == chosen.id
+            ),
+            0,
+        )
         if self.theme_model.rowCount():
             self.ui.themeList.setCurrentIndex(self.theme_model.index(row, 0))
         self._show_theme()
@@ -230,9 +267,11 @@ class NewInspectionWizard(QWizard):
 
     def calendar_settings(self) -> CalendarSettings:
         ui = self.ui
-        return CalendarSettings(notice_days=ui.noticeSpin.value(),
-                                notification_is_day_one=ui.dayOneCheck.isChecked(),
-                                lookback_months=ui.lookbackSpin.value())
+        return CalendarSettings(
+            notice_days=ui.noticeSpin.value(),
+            notification_is_day_one=ui.dayOneCheck.isChecked(),
+            lookback_months=ui.lookbackSpin.value(),
+        )
 
     def _update_calendar(self) -> None:
         ui = self.ui
@@ -270,8 +309,9 @@ class NewInspectionWizard(QWizard):
         self.ui.removeMemberButton.setEnabled(has)
 
     def team(self) -> tuple[inspections.MemberInput, ...]:
-        return tuple(inspections.MemberInput(m["name"], m["inspectorate"], m["role"])
-                     for m in self._members)
+        return tuple(
+            inspections.MemberInput(m["name"], m["inspectorate"], m["role"]) for m in self._members
+        )
 
     # --- going on --------------------------------------------------------------------------
     def _problem(self, page) -> str | None:
@@ -309,12 +349,21 @@ class NewInspectionWizard(QWizard):
 
     def _create(self) -> str:
         ui = self.ui
-        lead = inspections.MemberInput(ui.leadNameEdit.text().strip(),
-                                       ui.leadInspectorateCombo.currentData(), Role.LEAD.value)
-        changes = self.session.edit(lambda ws: inspections.create_inspection(
-            ws, self.chosen_pack(), area=ui.areaEdit.text().strip(),
-            notification=self.notification(), lead=lead, team=self.team(),
-            settings=self.calendar_settings(), partnership=self.partnership()))
+        lead = inspections.MemberInput(
+            ui.leadNameEdit.text().strip(), ui.leadInspectorateCombo.currentData(), Role.LEAD.value
+        )
+        changes = self.session.edit(
+            lambda ws: inspections.create_inspection(
+                ws,
+                self.chosen_pack(),
+                area=ui.areaEdit.text().strip(),
+                notification=self.notification(),
+                lead=lead,
+                team=self.team(),
+                settings=self.calendar_settings(),
+                partnership=self.partnership(),
+            )
+        )
         preferences.set_your_name(self.session.ws, lead.name)
         return changes.entity_id
 
@@ -322,13 +371,16 @@ class NewInspectionWizard(QWizard):
 def _describe(pack: ThemePack, tr) -> str:
     inspectorates = ", ".join(INSPECTORATES.get(key, key) for key in pack.inspectorates)
     agencies = ", ".join(AGENCY_KINDS.get(key, key) for key in pack.agencies)
-    return "\n\n".join((
-        pack.description,
-        tr("Inspectorates: {names}.").format(names=inspectorates),
-        tr("Agencies in scope: {names}.").format(names=agencies),
-        tr("Notice period: {days} working days. {count} evaluation criteria.").format(
-            days=pack.notice_days, count=len(pack.criteria)),
-    ))
+    return "\n\n".join(
+        (
+            pack.description,
+            tr("Inspectorates: {names}.").format(names=inspectorates),
+            tr("Agencies in scope: {names}.").format(names=agencies),
+            tr("Notice period: {days} working days. {count} evaluation criteria.").format(
+                days=pack.notice_days, count=len(pack.criteria)
+            ),
+        )
+    )
 
 
 def _sentence(message: str) -> str:
@@ -339,8 +391,9 @@ def _qdate(d: date) -> QDate:
     return QDate(d.year, d.month, d.day)
 
 
-def run_new_inspection_wizard(parent: QWidget | None, session,
-                              today: Callable[[], date] = date.today) -> str | None:
+def run_new_inspection_wizard(
+    parent: QWidget | None, session, today: Callable[[], date] = date.today
+) -> str | None:
     """Ask for a new inspection and create it; the new inspection's id, or None if cancelled.
 
     The caller opens it (``session.open_inspection(id)``).

@@ -4,8 +4,16 @@ who made it and when. Built in code because what it shows is the hit in hand."""
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QFormLayout, QLabel, QPlainTextEdit,
-                               QTextBrowser, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QPlainTextEdit,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
 
 from ...report.gate import Hit
 from ..models.report import hit_kind_label
@@ -16,18 +24,22 @@ class OverrideDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle(self.tr("Let this through"))
         self.hit = hit
-        intro = QLabel(self.tr(
-            "Only let this through if it cannot identify a child, for example a place name "
-            "the area has published. Your reason is recorded with your name and the time, "
-            "and goes in the export record."))
+        intro = QLabel(
+            self.tr(
+                "Only let this through if it cannot identify a child, for example a place name "
+                "the area has published. Your reason is recorded with your name and the time, "
+                "and goes in the export record."
+            )
+        )
         intro.setWordWrap(True)
         self.reason = QPlainTextEdit()
         self.reason.setTabChangesFocus(True)
         self.reason.setAccessibleName(self.tr("Reason for letting this through"))
         self.reason.setPlaceholderText(self.tr("Why this does not identify a child"))
         self.reason.setMinimumHeight(self.fontMetrics().lineSpacing() * 4)
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
-                                        | QDialogButtonBox.StandardButton.Cancel)
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
         self.ok_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
         self.ok_button.setText(self.tr("&Let it through"))
         self.buttons.accepted.connect(self.accept)

@@ -20,7 +20,7 @@ _MOVES = {Qt.Key.Key_Down: 1, Qt.Key.Key_Up: -1, Qt.Key.Key_PageDown: 8, Qt.Key.
 
 
 class QuickOpenDialog(QDialog):
-    chosen = Signal(str, str)    # entity kind, record id
+    chosen = Signal(str, str)  # entity kind, record id
     finished_search = Signal(int)
 
     def __init__(self, session, parent: QWidget | None = None):
@@ -28,8 +28,9 @@ class QuickOpenDialog(QDialog):
         self.setWindowTitle(self.tr("Quick open"))
         self.setAccessibleName(self.tr("Quick open"))
         self.model = SearchResultsModel(self, with_snippet=False)
-        self.searcher = BackgroundSearch(session, self, delay_ms=DEBOUNCE_MS, limit=LIMIT,
-                                         search_fn=quick_open_search)
+        self.searcher = BackgroundSearch(
+            session, self, delay_ms=DEBOUNCE_MS, limit=LIMIT, search_fn=quick_open_search
+        )
         self._choose_when_ready = False
         self._build()
         self.query.textChanged.connect(self.searcher.request)
@@ -42,7 +43,9 @@ class QuickOpenDialog(QDialog):
         frame = QFrame(self)
         frame.setFrameShape(QFrame.Shape.StyledPanel)
         self.query = QLineEdit()
-        self.query.setPlaceholderText(self.tr("Pseudonym, evidence reference, note or finding title"))
+        self.query.setPlaceholderText(
+            self.tr("Pseudonym, evidence reference, note or finding title")
+        )
         label = QLabel(self.tr("&Go to:"))
         label.setBuddy(self.query)
         self.results = QListView()

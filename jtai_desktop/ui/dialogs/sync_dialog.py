@@ -8,8 +8,17 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QStandardItem, QStandardItemModel
-from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QFileDialog, QLabel, QListView,
-                               QPlainTextEdit, QPushButton, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QLabel,
+    QListView,
+    QPlainTextEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from ...domain.errors import JtaiError
 from ...services import incoming, sync_settings
@@ -32,7 +41,8 @@ class SyncDialog(QDialog):
         self.ui.errorLabel.hide()
         self.ui.errorLabel.setAccessibleName(self.tr("Problem"))
         self.ui.buttonBox.button(QDialogButtonBox.StandardButton.Ok).setText(
-            self.tr("Sync") if then_sync else self.tr("Save"))
+            self.tr("Sync") if then_sync else self.tr("Save")
+        )
         self.ui.folderRadio.toggled.connect(self._enable)
         self.ui.folderBrowse.clicked.connect(self._browse_folder)
         self.ui.credentialsBrowse.clicked.connect(self._browse_credentials)
@@ -55,19 +65,29 @@ class SyncDialog(QDialog):
         folder = self.ui.folderRadio.isChecked()
         for widget in (self.ui.folderLabel, self.ui.folderEdit, self.ui.folderBrowse):
             widget.setEnabled(folder)
-        for widget in (self.ui.urlLabel, self.ui.urlEdit, self.ui.credentialsLabel,
-                       self.ui.credentialsEdit, self.ui.credentialsBrowse, self.ui.credentialsHelp):
+        for widget in (
+            self.ui.urlLabel,
+            self.ui.urlEdit,
+            self.ui.credentialsLabel,
+            self.ui.credentialsEdit,
+            self.ui.credentialsBrowse,
+            self.ui.credentialsHelp,
+        ):
             widget.setEnabled(not folder)
 
     def _browse_folder(self) -> None:
-        chosen = QFileDialog.getExistingDirectory(self, self.tr("The team's sync folder"),
-                                                  self.ui.folderEdit.text() or str(Path.home()))
+        chosen = QFileDialog.getExistingDirectory(
+            self, self.tr("The team's sync folder"), self.ui.folderEdit.text() or str(Path.home())
+        )
         if chosen:
             self.ui.folderEdit.setText(chosen)
 
     def _browse_credentials(self) -> None:
-        chosen, _ = QFileDialog.getOpenFileName(self, self.tr("WebDAV credentials file"),
-                                                self.ui.credentialsEdit.text() or str(Path.home()))
+        chosen, _ = QFileDialog.getOpenFileName(
+            self,
+            self.tr("WebDAV credentials file"),
+            self.ui.credentialsEdit.text() or str(Path.home()),
+        )
         if chosen:
             self.ui.credentialsEdit.setText(chosen)
 
@@ -77,8 +97,9 @@ class SyncDialog(QDialog):
             if self.ui.folderRadio.isChecked():
                 self.chosen = sync_settings.set_folder(ws, inspection_id, self.ui.folderEdit.text())
             else:
-                self.chosen = sync_settings.set_webdav(ws, inspection_id, self.ui.urlEdit.text(),
-                                                       self.ui.credentialsEdit.text())
+                self.chosen = sync_settings.set_webdav(
+                    ws, inspection_id, self.ui.urlEdit.text(), self.ui.credentialsEdit.text()
+                )
         except JtaiError as error:
             self.ui.errorLabel.setText(error.message)
             self.ui.errorLabel.show()
@@ -98,9 +119,13 @@ class SyncProblemsDialog(QDialog):
         self.messages.setTabChangesFocus(True)
         self.messages.setAccessibleName(self.tr("What the sync could not do"))
         layout = QVBoxLayout(self)
-        intro = QLabel(self.tr("The sync went through, but not everything was applied. Nothing "
-                               "was lost: what was refused stays in the sync folder, and held "
-                               "changes are kept on this computer."))
+        intro = QLabel(
+            self.tr(
+                "The sync went through, but not everything was applied. Nothing "
+                "was lost: what was refused stays in the sync folder, and held "
+                "changes are kept on this computer."
+            )
+        )
         intro.setWordWrap(True)
         layout.addWidget(intro)
         layout.addWidget(self.messages, 1)
@@ -111,11 +136,16 @@ class SyncProblemsDialog(QDialog):
         self.resize(640, 420)
 
     def _text(self, report: SyncReport) -> str:
-        sections = ((self.tr("Refused (not applied):"), report.refused),
-                    (self.tr("Held for the lead inspector to confirm:"), report.held),
-                    (self.tr("Waiting for earlier changes from a colleague:"), report.waiting))
-        return "\n\n".join(title + "\n" + "\n".join(f"• {line}" for line in lines)
-                           for title, lines in sections if lines)
+        sections = (
+            (self.tr("Refused (not applied):"), report.refused),
+            (self.tr("Held for the lead inspector to confirm:"), report.held),
+            (self.tr("Waiting for earlier changes from a colleague:"), report.waiting),
+        )
+        return "\n\n".join(
+            title + "\n" + "\n".join(f"• {line}" for line in lines)
+            for title, lines in sections
+            if lines
+        )
 
     def _add_held(self, layout: QVBoxLayout) -> None:
         held = incoming.held_bundles(self.session.ws, self.session.inspection_id)
@@ -135,7 +165,8 @@ class SyncProblemsDialog(QDialog):
         self.apply_button.clicked.connect(self._apply_held)
         if not self.lead:
             self.apply_button.setToolTip(
-                self.tr("Only the lead inspector can confirm held changes."))
+                self.tr("Only the lead inspector can confirm held changes.")
+            )
         for widget in (self.held_label, self.held_view, self.apply_button):
             widget.setVisible(bool(held))
             layout.addWidget(widget)

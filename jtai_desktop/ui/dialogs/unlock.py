@@ -7,8 +7,8 @@ and labelled as the convenience it is.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
-from typing import Callable
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
@@ -24,8 +24,13 @@ class UnlockDialog(QDialog):
     """Asks until ``open_with(passphrase)`` returns a context; ``context`` holds it after
     acceptance. ``open_with`` raises ``JtaiError`` (e.g. ``WrongPassphraseError``) to refuse."""
 
-    def __init__(self, folder: Path, creating: bool, open_with: Callable[[str], object],
-                 parent: QWidget | None = None):
+    def __init__(
+        self,
+        folder: Path,
+        creating: bool,
+        open_with: Callable[[str], object],
+        parent: QWidget | None = None,
+    ):
         super().__init__(parent)
         self.folder, self.creating, self._open_with = Path(folder), creating, open_with
         self.context = None
@@ -47,8 +52,11 @@ class UnlockDialog(QDialog):
     def _fit_height(self) -> None:
         # Word-wrapped labels: ask the layout how tall it is at the dialog's width.
         layout = self.layout()
-        height = (layout.heightForWidth(self.width()) if layout.hasHeightForWidth()
-                  else layout.sizeHint().height())
+        height = (
+            layout.heightForWidth(self.width())
+            if layout.hasHeightForWidth()
+            else layout.sizeHint().height()
+        )
         self.resize(self.width(), height)
 
     def _set_texts(self) -> None:
@@ -56,17 +64,26 @@ class UnlockDialog(QDialog):
         ok = ui.buttonBox.button(QDialogButtonBox.StandardButton.Ok)
         if self.creating:
             self.setWindowTitle(self.tr("Protect a new data folder"))
-            ui.introLabel.setText(self.tr(
-                "Choose a passphrase to protect the new data folder {folder}. Everything in it "
-                "is encrypted with this passphrase; without it nobody, including you, can open "
-                "the records.").format(folder=self.folder))
-            ui.hintLabel.setText(self.tr(
-                "Use at least {n} characters: a few unrelated words are easy to remember and "
-                "hard to guess. Keep a copy somewhere safe.").format(n=MIN_PASSPHRASE))
+            ui.introLabel.setText(
+                self.tr(
+                    "Choose a passphrase to protect the new data folder {folder}. Everything in it "
+                    "is encrypted with this passphrase; without it nobody, including you, can open "
+                    "the records."
+                ).format(folder=self.folder)
+            )
+            ui.hintLabel.setText(
+                self.tr(
+                    "Use at least {n} characters: a few unrelated words are easy to remember and "
+                    "hard to guess. Keep a copy somewhere safe."
+                ).format(n=MIN_PASSPHRASE)
+            )
             ok.setText(self.tr("Create"))
         else:
-            ui.introLabel.setText(self.tr("Type the passphrase of the data folder {folder}.")
-                                  .format(folder=self.folder))
+            ui.introLabel.setText(
+                self.tr("Type the passphrase of the data folder {folder}.").format(
+                    folder=self.folder
+                )
+            )
             ui.hintLabel.hide()
             ui.confirmLabel.hide()
             ui.confirmEdit.hide()
@@ -77,8 +94,11 @@ class UnlockDialog(QDialog):
         self.ui.rememberCheck.setEnabled(available)
         self.ui.rememberHelp.setEnabled(available)
         if not available:
-            self.ui.rememberHelp.setText(self.ui.rememberHelp.text() + " " + self.tr(
-                "(Not available: this computer has no system keyring.)"))
+            self.ui.rememberHelp.setText(
+                self.ui.rememberHelp.text()
+                + " "
+                + self.tr("(Not available: this computer has no system keyring.)")
+            )
 
     def _show_typed(self, shown: bool) -> None:
         mode = QLineEdit.EchoMode.Normal if shown else QLineEdit.EchoMode.Password
@@ -95,12 +115,14 @@ class UnlockDialog(QDialog):
         if not self.creating:
             return None
         if len(passphrase) < MIN_PASSPHRASE:
-            return self.tr("That passphrase is too short: use at least {n} characters; a short "
-                           "one could be guessed if the laptop were lost.").format(
-                               n=MIN_PASSPHRASE), ui.passphraseEdit
+            return self.tr(
+                "That passphrase is too short: use at least {n} characters; a short "
+                "one could be guessed if the laptop were lost."
+            ).format(n=MIN_PASSPHRASE), ui.passphraseEdit
         if passphrase != ui.confirmEdit.text():
-            return self.tr("The two passphrases are not the same. Type the passphrase again "
-                           "in the second box."), ui.confirmEdit
+            return self.tr(
+                "The two passphrases are not the same. Type the passphrase again in the second box."
+            ), ui.confirmEdit
         return None
 
     def try_unlock(self) -> None:
@@ -136,8 +158,12 @@ class UnlockDialog(QDialog):
             remembered.forget(self.folder)
 
 
-def ask_to_unlock(folder: Path, creating: bool, open_with: Callable[[str], object],
-                  open_with_key: Callable[[MasterKey], object] | None = None):
+def ask_to_unlock(
+    folder: Path,
+    creating: bool,
+    open_with: Callable[[str], object],
+    open_with_key: Callable[[MasterKey], object] | None = None,
+):
     """Ask until ``open_with(passphrase)`` returns an AppContext; None if the user cancels.
 
     With ``open_with_key``, a key remembered in the system keyring is tried first, so a user

@@ -39,7 +39,9 @@ class AttendeesModel(QAbstractTableModel):
         for row in self._rows:
             role = row["role"].strip()
             if role:
-                result.append({"role": role, **({"agency": row["agency"]} if row["agency"] else {})})
+                result.append(
+                    {"role": role, **({"agency": row["agency"]} if row["agency"] else {})}
+                )
         return result
 
     def has_blank_roles(self) -> bool:
@@ -75,7 +77,10 @@ class AttendeesModel(QAbstractTableModel):
         if not index.isValid():
             return None
         row = self._rows[index.row()]
-        if index.column() == ROLE and role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
+        if index.column() == ROLE and role in (
+            Qt.ItemDataRole.DisplayRole,
+            Qt.ItemDataRole.EditRole,
+        ):
             return row["role"]
         if index.column() == AGENCY:
             if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):

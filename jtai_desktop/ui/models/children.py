@@ -5,7 +5,13 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QSortFilterProxyModel, Qt
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QSortFilterProxyModel,
+    Qt,
+)
 
 from ...domain.records import AGE_BANDS
 from ...services.children_queries import ChildSummary, pseudonym_key
@@ -16,20 +22,35 @@ def _tr(text: str) -> str:
 
 
 def selection_labels() -> dict[str, str]:
-    return {"tracked": _tr("Tracked"), "sampled": _tr("Sampled"),
-            "area_audited": _tr("Area's own audit")}
+    return {
+        "tracked": _tr("Tracked"),
+        "sampled": _tr("Sampled"),
+        "area_audited": _tr("Area's own audit"),
+    }
 
 
 def age_band_labels() -> dict[str, str]:
-    return {band: (_tr("Unborn") if band == "unborn" else _tr("%1 years").replace("%1", band.replace("-", "–")))
-            for band in AGE_BANDS}
+    return {
+        band: (
+            _tr("Unborn")
+            if band == "unborn"
+            else _tr("%1 years").replace("%1", band.replace("-", "–"))
+        )
+        for band in AGE_BANDS
+    }
 
 
 def event_kind_labels() -> dict[str, str]:
-    return {"contact": _tr("Contact"), "referral": _tr("Referral"),
-            "strategy_discussion": _tr("Strategy discussion"),
-            "section_47": _tr("Section 47 enquiry"), "conference": _tr("Child protection conference"),
-            "plan": _tr("Plan"), "early_help": _tr("Early-help episode"), "other": _tr("Other")}
+    return {
+        "contact": _tr("Contact"),
+        "referral": _tr("Referral"),
+        "strategy_discussion": _tr("Strategy discussion"),
+        "section_47": _tr("Section 47 enquiry"),
+        "conference": _tr("Child protection conference"),
+        "plan": _tr("Plan"),
+        "early_help": _tr("Early-help episode"),
+        "other": _tr("Other"),
+    }
 
 
 def agreement_labels() -> dict[str, str]:
@@ -79,8 +100,14 @@ class ChildrenModel(QAbstractTableModel):
         self._rows: list[ChildSummary] = []
         self._texts: list[tuple[str, ...]] = []
         self._keys: list[tuple[str, ...]] = []
-        self._headers = (_tr("Pseudonym"), _tr("Selection"), _tr("Age band"),
-                         _tr("Agencies involved"), _tr("Reviewed"), _tr("Last updated"))
+        self._headers = (
+            _tr("Pseudonym"),
+            _tr("Selection"),
+            _tr("Age band"),
+            _tr("Agencies involved"),
+            _tr("Reviewed"),
+            _tr("Last updated"),
+        )
         self._selections = selection_labels()
         self._ages = age_band_labels()
 
@@ -136,8 +163,10 @@ class ChildrenModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return self._headers[section]
         if role == Qt.ItemDataRole.ToolTipRole and section == self.COMPLETENESS:
-            return _tr("Review completeness: observations written, out of the criteria that "
-                       "apply to the agencies involved")
+            return _tr(
+                "Review completeness: observations written, out of the criteria that "
+                "apply to the agencies involved"
+            )
         return None
 
     def data(self, index: QModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
@@ -157,10 +186,14 @@ class ChildrenModel(QAbstractTableModel):
         return None
 
     def _row_texts(self, child: ChildSummary) -> tuple[str, ...]:
-        return (child.pseudonym, self._selections.get(child.selection, child.selection),
-                self._ages.get(child.age_band, child.age_band or ""),
-                ", ".join(child.agency_names), completeness_text(child.done, child.expected),
-                local_time(child.updated_at))
+        return (
+            child.pseudonym,
+            self._selections.get(child.selection, child.selection),
+            self._ages.get(child.age_band, child.age_band or ""),
+            ", ".join(child.agency_names),
+            completeness_text(child.done, child.expected),
+            local_time(child.updated_at),
+        )
 
     @staticmethod
     def _row_keys(child: ChildSummary, texts: tuple[str, ...]) -> tuple[str, ...]:
@@ -168,8 +201,14 @@ class ChildrenModel(QAbstractTableModel):
         kind, length, name = pseudonym_key(child.pseudonym)
         age = AGE_BANDS.index(child.age_band) if child.age_band in AGE_BANDS else 99
         ratio = child.done / child.expected if child.expected else 0.0
-        return (f"{kind}{length:04d}{name}", texts[1].casefold(), f"{age:02d}",
-                texts[3].casefold(), f"{ratio:08.6f}{child.done:05d}", child.updated_at)
+        return (
+            f"{kind}{length:04d}{name}",
+            texts[1].casefold(),
+            f"{age:02d}",
+            texts[3].casefold(),
+            f"{ratio:08.6f}{child.done:05d}",
+            child.updated_at,
+        )
 
 
 class ChildrenFilter(QSortFilterProxyModel):
@@ -180,8 +219,14 @@ class ChildrenFilter(QSortFilterProxyModel):
         self.setSortRole(SORT_ROLE)
         self._text, self._selection, self._agency, self._state = "", "", "", ""
 
-    def set_filters(self, *, text: str | None = None, selection: str | None = None,
-                    agency: str | None = None, state: str | None = None) -> None:
+    def set_filters(
+        self,
+        *,
+        text: str | None = None,
+        selection: str | None = None,
+        agency: str | None = None,
+        state: str | None = None,
+    ) -> None:
         """Empty strings mean "any"; None leaves a filter as it is."""
         self.beginFilterChange()
         if text is not None:
@@ -230,8 +275,11 @@ class TimelineModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(self._headers)
 
     def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):  # noqa: N802
-        if (orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole
-                and 0 <= section < len(self._headers)):
+        if (
+            orientation == Qt.Orientation.Horizontal
+            and role == Qt.ItemDataRole.DisplayRole
+            and 0 <= section < len(self._headers)
+        ):
             return self._headers[section]
         return None
 

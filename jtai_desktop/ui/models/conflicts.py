@@ -8,8 +8,8 @@ from datetime import datetime
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
 from PySide6.QtWidgets import QApplication
 
-ConflictRole = Qt.ItemDataRole.UserRole + 1     # the conflict dict of a row
-EntityRole = Qt.ItemDataRole.UserRole + 2       # (entity, entity id) of a row
+ConflictRole = Qt.ItemDataRole.UserRole + 1  # the conflict dict of a row
+EntityRole = Qt.ItemDataRole.UserRole + 2  # (entity, entity id) of a row
 DELETED = "_deleted"
 
 
@@ -44,7 +44,7 @@ def value_text(value, limit: int = 120) -> str:
         return tr("Yes") if value else tr("No")
     text = value if isinstance(value, str) else json.dumps(value, ensure_ascii=False)
     text = " ".join(text.split())
-    return text if len(text) <= limit else text[:limit - 1] + "…"
+    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 class ConflictsModel(QAbstractTableModel):
@@ -97,8 +97,11 @@ class ConflictsModel(QAbstractTableModel):
         return local_time(max(v["at"] for v in found["values"]))
 
     def headerData(self, section: int, orientation, role=Qt.ItemDataRole.DisplayRole):  # noqa: N802
-        if (orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole
-                and 0 <= section < 4):
+        if (
+            orientation == Qt.Orientation.Horizontal
+            and role == Qt.ItemDataRole.DisplayRole
+            and 0 <= section < 4
+        ):
             return self._headers[section]
         return None
 
@@ -161,8 +164,11 @@ class HistoryModel(QAbstractTableModel):
         return tr("%1 competing values").replace("%1", str(count)) if count > 1 else ""
 
     def headerData(self, section: int, orientation, role=Qt.ItemDataRole.DisplayRole):  # noqa: N802
-        if (orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole
-                and 0 <= section < 5):
+        if (
+            orientation == Qt.Orientation.Horizontal
+            and role == Qt.ItemDataRole.DisplayRole
+            and 0 <= section < 5
+        ):
             return self._headers[section]
         return None
 

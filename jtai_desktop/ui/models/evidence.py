@@ -13,11 +13,13 @@ REF, TITLE, SOURCE, DATE, SIZE, MEDIA, LINKS = range(7)
 
 
 def source_labels(owner: QObject) -> dict[str, str]:
-    return {EvidenceSource.CASE_FILE.value: owner.tr("Case file"),
-            EvidenceSource.INTERVIEW.value: owner.tr("Interview"),
-            EvidenceSource.OBSERVATION.value: owner.tr("Observation"),
-            EvidenceSource.AREA_DOCUMENT.value: owner.tr("Area document"),
-            EvidenceSource.DATA.value: owner.tr("Data")}
+    return {
+        EvidenceSource.CASE_FILE.value: owner.tr("Case file"),
+        EvidenceSource.INTERVIEW.value: owner.tr("Interview"),
+        EvidenceSource.OBSERVATION.value: owner.tr("Observation"),
+        EvidenceSource.AREA_DOCUMENT.value: owner.tr("Area document"),
+        EvidenceSource.DATA.value: owner.tr("Data"),
+    }
 
 
 def human_size(size: int | None) -> str:
@@ -33,8 +35,15 @@ def human_size(size: int | None) -> str:
 class EvidenceModel(RecordRowsModel):
     def __init__(self, parent=None):
         super().__init__(parent)
-        self._headers = (self.tr("Reference"), self.tr("Title"), self.tr("Source"),
-                         self.tr("Date"), self.tr("Size"), self.tr("Type"), self.tr("Links"))
+        self._headers = (
+            self.tr("Reference"),
+            self.tr("Title"),
+            self.tr("Source"),
+            self.tr("Date"),
+            self.tr("Size"),
+            self.tr("Type"),
+            self.tr("Links"),
+        )
         self._sources = source_labels(self)
 
     def data(self, index: QModelIndex, role: int = Qt.ItemDataRole.DisplayRole):

@@ -9,8 +9,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from PySide6.QtCore import (QAbstractItemModel, QAbstractListModel, QModelIndex,
-                            QSortFilterProxyModel, Qt)
+from PySide6.QtCore import (
+    QAbstractItemModel,
+    QAbstractListModel,
+    QModelIndex,
+    QSortFilterProxyModel,
+    Qt,
+)
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QApplication, QStyle
 
@@ -18,11 +23,11 @@ from ...domain.records import PARTNERSHIP, FindingKind
 from ...services.findings_queries import FindingSummary
 
 FindingIdRole = Qt.ItemDataRole.UserRole + 1
-NoEvidenceRole = Qt.ItemDataRole.UserRole + 2     # True on a finding that cites nothing
+NoEvidenceRole = Qt.ItemDataRole.UserRole + 2  # True on a finding that cites nothing
 KindRole = Qt.ItemDataRole.UserRole + 3
-AgencyRole = Qt.ItemDataRole.UserRole + 4         # on agency groups and findings
+AgencyRole = Qt.ItemDataRole.UserRole + 4  # on agency groups and findings
 IsFindingRole = Qt.ItemDataRole.UserRole + 5
-GroupLabelRole = Qt.ItemDataRole.UserRole + 6     # a group's name without its count
+GroupLabelRole = Qt.ItemDataRole.UserRole + 6  # a group's name without its count
 
 TITLE, EVIDENCE = 0, 1
 
@@ -32,9 +37,11 @@ def tr(text: str, disambiguation: str | None = None, n: int = -1) -> str:
 
 
 def kind_labels() -> dict[str, str]:
-    return {FindingKind.PRIORITY_ACTION.value: tr("Areas for priority action"),
-            FindingKind.AREA_FOR_IMPROVEMENT.value: tr("Areas for improvement"),
-            FindingKind.STRENGTH.value: tr("Strengths")}
+    return {
+        FindingKind.PRIORITY_ACTION.value: tr("Areas for priority action"),
+        FindingKind.AREA_FOR_IMPROVEMENT.value: tr("Areas for improvement"),
+        FindingKind.STRENGTH.value: tr("Strengths"),
+    }
 
 
 def partnership_label() -> str:
@@ -43,7 +50,7 @@ def partnership_label() -> str:
 
 @dataclass
 class _Node:
-    parent: int                       # node number of the parent; -1 for the root
+    parent: int  # node number of the parent; -1 for the root
     row: int
     label: str = ""
     kind: str = ""
@@ -75,21 +82,34 @@ class FindingsTreeModel(QAbstractItemModel):
         before, self._nodes = self._nodes, nodes
         for number, (old, new) in enumerate(zip(before, nodes)):
             if old.finding != new.finding:
-                self.dataChanged.emit(self.createIndex(new.row, 0, number),
-                                      self.createIndex(new.row, 1, number))
+                self.dataChanged.emit(
+                    self.createIndex(new.row, 0, number), self.createIndex(new.row, 1, number)
+                )
 
     # --- lookups -------------------------------------------------------------------------
     def indexes_of(self, finding_id: str) -> list[QModelIndex]:
-        return [self.createIndex(n.row, 0, number) for number, n in enumerate(self._nodes)
-                if n.finding is not None and n.finding.id == finding_id]
+        return [
+            self.createIndex(n.row, 0, number)
+            for number, n in enumerate(self._nodes)
+            if n.finding is not None and n.finding.id == finding_id
+        ]
 
     def group_indexes(self) -> list[QModelIndex]:
-        return [self.createIndex(n.row, 0, number) for number, n in enumerate(self._nodes)
-                if number and n.finding is None]
+        return [
+            self.createIndex(n.row, 0, number)
+            for number, n in enumerate(self._nodes)
+            if number and n.finding is None
+        ]
 
     def finding(self, finding_id: str) -> FindingSummary | None:
-        return next((n.finding for n in self._nodes
-                     if n.finding is not None and n.finding.id == finding_id), None)
+        return next(
+            (
+                n.finding
+                for n in self._nodes
+                if n.finding is not None and n.finding.id == finding_id
+            ),
+            None,
+        )
 
     def without_evidence(self) -> int:
         return len({n.finding.id for n in self._nodes if n.finding and not n.finding.cited})
@@ -159,8 +179,11 @@ class FindingsTreeModel(QAbstractItemModel):
         if role == Qt.ItemDataRole.DecorationRole and column == TITLE and missing:
             return QApplication.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning)
         if role in (Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.AccessibleDescriptionRole):
-            status = (tr("No evidence cited: every finding must cite evidence.") if missing
-                      else tr("Evidence cited: %1").replace("%1", self._evidence_text(finding.cited)))
+            status = (
+                tr("No evidence cited: every finding must cite evidence.")
+                if missing
+                else tr("Evidence cited: %1").replace("%1", self._evidence_text(finding.cited))
+            )
             return f"{finding.title}\n{status}" if role == Qt.ItemDataRole.ToolTipRole else status
         if role == Qt.ItemDataRole.FontRole and column == EVIDENCE and missing:
             font = QFont()
@@ -205,7 +228,9 @@ def _build(findings: list[FindingSummary], agency_names: dict[str, str]) -> list
         of_kind = [f for f in findings if f.kind == kind]
         named = {a for f in of_kind for a in f.agencies}
         for agency in [a for a in order if a in named] + sorted(named - set(order)):
-            sub = add(group, label=names.get(agency, tr("Unknown agency")), kind=kind, agency=agency)
+            sub = add(
+                group, label=names.get(agency, tr("Unknown agency")), kind=kind, agency=agency
+            )
             for finding in (f for f in of_kind if agency in f.agencies):
                 add(sub, kind=kind, agency=agency, finding=finding)
     return nodes
@@ -228,8 +253,12 @@ class WithoutEvidenceFilter(QSortFilterProxyModel):
         return self._only_missing
 
     def data(self, index: QModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
-        if (self._only_missing and role == Qt.ItemDataRole.DisplayRole and index.column() == TITLE
-                and not index.data(IsFindingRole)):
+        if (
+            self._only_missing
+            and role == Qt.ItemDataRole.DisplayRole
+            and index.column() == TITLE
+            and not index.data(IsFindingRole)
+        ):
             return f"{index.data(GroupLabelRole)} ({len(self._shown_findings(index))})"
         return super().data(index, role)
 
@@ -238,7 +267,11 @@ class WithoutEvidenceFilter(QSortFilterProxyModel):
         found: set[str] = set()
         for row in range(self.rowCount(group)):
             child = self.index(row, 0, group)
-            found |= {child.data(FindingIdRole)} if child.data(IsFindingRole) else self._shown_findings(child)
+            found |= (
+                {child.data(FindingIdRole)}
+                if child.data(IsFindingRole)
+                else self._shown_findings(child)
+            )
         return found
 
     def filterAcceptsRow(self, row: int, parent: QModelIndex) -> bool:  # noqa: N802

@@ -9,8 +9,8 @@ from PySide6.QtWidgets import QApplication
 from ...services.incoming import Received, WorkGroup
 from .conflicts import local_time
 
-EntityRole = Qt.ItemDataRole.UserRole + 1     # (entity, id) of a record, or of a child group
-ReceivedRole = Qt.ItemDataRole.UserRole + 2   # the Received item of a record row
+EntityRole = Qt.ItemDataRole.UserRole + 1  # (entity, id) of a record, or of a child group
+ReceivedRole = Qt.ItemDataRole.UserRole + 2  # the Received item of a record row
 IsGroupRole = Qt.ItemDataRole.UserRole + 3
 
 RECORD, BY, CHANGES, LATEST, MODERATED = range(5)
@@ -26,7 +26,7 @@ class IncomingModel(QAbstractItemModel):
         super().__init__(parent)
         self._groups: list[WorkGroup] = []
         self._child_groups = False
-        self._times: dict[str, str] = {}   # ISO time -> shown text, worked out once
+        self._times: dict[str, str] = {}  # ISO time -> shown text, worked out once
         self._headers = (tr("Record"), tr("By"), tr("Changes"), tr("Latest"), tr("Moderated"))
 
     def set_groups(self, groups: list[WorkGroup], child_groups: bool) -> None:
@@ -122,8 +122,11 @@ class IncomingModel(QAbstractItemModel):
         return shown
 
     def headerData(self, section: int, orientation, role=Qt.ItemDataRole.DisplayRole):  # noqa: N802
-        if (orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole
-                and 0 <= section < 5):
+        if (
+            orientation == Qt.Orientation.Horizontal
+            and role == Qt.ItemDataRole.DisplayRole
+            and 0 <= section < 5
+        ):
             return self._headers[section]
         return None
 

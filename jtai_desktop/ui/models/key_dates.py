@@ -38,8 +38,12 @@ class KeyDatesModel(QAbstractTableModel):
     colour alone.
     """
 
-    def __init__(self, milestones: list[tuple[str, date]] | None = None,
-                 today: date | None = None, parent=None):
+    def __init__(
+        self,
+        milestones: list[tuple[str, date]] | None = None,
+        today: date | None = None,
+        parent=None,
+    ):
         super().__init__(parent)
         self._today = today
         self._rows: list[tuple[str, date, bool]] = []
@@ -56,8 +60,10 @@ class KeyDatesModel(QAbstractTableModel):
             at = sum(1 for _label, when, _ in rows if when <= today)
             rows.insert(at, (_tr("Today"), today, True))
         self._rows = rows
-        self._texts = [(label, format_date(when), relative_day(when, today) if today else "")
-                       for label, when, _ in rows]
+        self._texts = [
+            (label, format_date(when), relative_day(when, today) if today else "")
+            for label, when, _ in rows
+        ]
         self.endResetModel()
 
     def today_row(self) -> int:
@@ -96,17 +102,23 @@ def progress_line(dates: KeyDates, today: date) -> str:
     week = dates.week_of(today)
     if today < dates.notification:
         return _tr("Before notification: notification is on {day}.").format(
-            day=format_date(dates.notification))
+            day=format_date(dates.notification)
+        )
     if week in (1, 2):
         left = working_days_between(today, dates.fieldwork_start)
         days = _tr("1 working day") if left == 1 else _tr("{n} working days").format(n=left)
-        return _tr("Week {week} of the inspection: {days} to fieldwork").format(week=week, days=days)
+        return _tr("Week {week} of the inspection: {days} to fieldwork").format(
+            week=week, days=days
+        )
     if week == 3:
         day = working_days_between(dates.fieldwork_start, today) + 1
         total = working_days_between(dates.fieldwork_start, dates.fieldwork_end) + 1
         return _tr("Week 3 of the inspection: fieldwork, day {day} of {total}").format(
-            day=day, total=total)
+            day=day, total=total
+        )
     if today <= dates.publication_latest:
         return _tr("Fieldwork has ended: the letter is due between {first} and {last}.").format(
-            first=format_date(dates.publication_earliest), last=format_date(dates.publication_latest))
+            first=format_date(dates.publication_earliest),
+            last=format_date(dates.publication_latest),
+        )
     return _tr("The letter was due by {last}.").format(last=format_date(dates.publication_latest))

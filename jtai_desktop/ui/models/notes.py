@@ -14,17 +14,24 @@ DATE, KIND, TITLE, CHILDREN, CONSENT = range(5)
 
 
 def kind_labels(owner: QObject) -> dict[str, str]:
-    return {NoteKind.MEETING.value: owner.tr("Meeting"),
-            NoteKind.INTERVIEW.value: owner.tr("Interview"),
-            NoteKind.FOCUS_GROUP.value: owner.tr("Focus group"),
-            NoteKind.OBSERVATION.value: owner.tr("Observation of practice")}
+    return {
+        NoteKind.MEETING.value: owner.tr("Meeting"),
+        NoteKind.INTERVIEW.value: owner.tr("Interview"),
+        NoteKind.FOCUS_GROUP.value: owner.tr("Focus group"),
+        NoteKind.OBSERVATION.value: owner.tr("Observation of practice"),
+    }
 
 
 class NotesModel(RecordRowsModel):
     def __init__(self, parent=None):
         super().__init__(parent)
-        self._headers = (self.tr("Date"), self.tr("Kind"), self.tr("Title"), self.tr("Children"),
-                         self.tr("Consent"))
+        self._headers = (
+            self.tr("Date"),
+            self.tr("Kind"),
+            self.tr("Title"),
+            self.tr("Children"),
+            self.tr("Consent"),
+        )
         self._kinds = kind_labels(self)
 
     def data(self, index: QModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
@@ -87,7 +94,7 @@ class NotesFilter(SourceSorts):
         self.setSortCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
 
     def set_kind(self, kind: str) -> None:
-        """"" shows every kind."""
+        """ "" shows every kind."""
         self.beginFilterChange()
         self._kind = kind or ""
         self.endFilterChange(QSortFilterProxyModel.Direction.Rows)

@@ -3,12 +3,18 @@ the gate's hits, overrides and warnings. Thin adapters over ``services.report`` 
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
 from datetime import datetime
 from html import escape
-from typing import Callable, Sequence
 
-from PySide6.QtCore import (QAbstractItemModel, QAbstractListModel, QAbstractTableModel,
-                            QModelIndex, Qt, Signal)
+from PySide6.QtCore import (
+    QAbstractItemModel,
+    QAbstractListModel,
+    QAbstractTableModel,
+    QModelIndex,
+    Qt,
+    Signal,
+)
 from PySide6.QtWidgets import QApplication, QStyle
 
 from ...report import gate
@@ -25,19 +31,28 @@ def tr(text: str, disambiguation: str | None = None, n: int = -1) -> str:
 
 
 def hit_kind_label(kind: str) -> str:
-    labels = {gate.CHILD_NAME: tr("Child's name"), gate.CASE_REF: tr("Case reference"),
-              gate.DOB: tr("Date of birth"), gate.ADDRESS: tr("Address"),
-              gate.POSTCODE: tr("Postcode"), gate.NHS: tr("NHS number"),
-              gate.PHONE: tr("Phone number"), gate.EMAIL: tr("Email address"),
-              gate.SCHOOL: tr("School or setting"),
-              gate.SMALL_COUNT: tr("Small count of children")}
+    labels = {
+        gate.CHILD_NAME: tr("Child's name"),
+        gate.CASE_REF: tr("Case reference"),
+        gate.DOB: tr("Date of birth"),
+        gate.ADDRESS: tr("Address"),
+        gate.POSTCODE: tr("Postcode"),
+        gate.NHS: tr("NHS number"),
+        gate.PHONE: tr("Phone number"),
+        gate.EMAIL: tr("Email address"),
+        gate.SCHOOL: tr("School or setting"),
+        gate.SMALL_COUNT: tr("Small count of children"),
+    }
     return labels.get(kind, kind)
 
 
 def warning_kind_label(kind: str) -> str:
-    labels = {"finding_without_evidence": tr("Finding without evidence"),
-              "agency_without_finding": tr("Agency with no finding"),
-              "empty_section": tr("Empty section"), "long_sentence": tr("Long sentence")}
+    labels = {
+        "finding_without_evidence": tr("Finding without evidence"),
+        "agency_without_finding": tr("Agency with no finding"),
+        "empty_section": tr("Empty section"),
+        "long_sentence": tr("Long sentence"),
+    }
     return labels.get(kind, kind)
 
 
@@ -62,7 +77,7 @@ class SectionsModel(QAbstractItemModel):
             self.endResetModel()
             return
         before, self._sections = self._sections, sections
-        for position, (old, new) in enumerate(zip(before, sections)):
+        for old, new in zip(before, sections):
             if old != new:
                 index = self.index_of(new.key)
                 self.dataChanged.emit(index, index)
@@ -107,8 +122,11 @@ class SectionsModel(QAbstractItemModel):
         return 1
 
     def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):  # noqa: N802
-        if (orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole
-                and section == 0):
+        if (
+            orientation == Qt.Orientation.Horizontal
+            and role == Qt.ItemDataRole.DisplayRole
+            and section == 0
+        ):
             return tr("Section")
         return None
 
@@ -176,8 +194,12 @@ class ItemOptionsModel(QAbstractListModel):
     def can_move(self, row: int, delta: int) -> bool:
         """Only ticked items move, and only among the ticked ones."""
         other = row + delta
-        return (0 <= row < len(self._options) and 0 <= other < len(self._options)
-                and self._options[row].chosen and self._options[other].chosen)
+        return (
+            0 <= row < len(self._options)
+            and 0 <= other < len(self._options)
+            and self._options[row].chosen
+            and self._options[other].chosen
+        )
 
     def move(self, row: int, delta: int) -> bool:
         if not self.can_move(row, delta):
@@ -190,8 +212,9 @@ class ItemOptionsModel(QAbstractListModel):
         if source == target:
             return
         # beginMoveRows names the row the item goes before, counted before the move.
-        self.beginMoveRows(QModelIndex(), source, source, QModelIndex(),
-                           target + 1 if target > source else target)
+        self.beginMoveRows(
+            QModelIndex(), source, source, QModelIndex(), target + 1 if target > source else target
+        )
         self._options.insert(target, self._options.pop(source))
         self.endMoveRows()
         self._numbers_changed()
@@ -218,8 +241,11 @@ class ItemOptionsModel(QAbstractListModel):
     def flags(self, index: QModelIndex) -> Qt.ItemFlag:
         if not index.isValid():
             return Qt.ItemFlag.NoItemFlags
-        return (Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-                | Qt.ItemFlag.ItemIsUserCheckable)
+        return (
+            Qt.ItemFlag.ItemIsEnabled
+            | Qt.ItemFlag.ItemIsSelectable
+            | Qt.ItemFlag.ItemIsUserCheckable
+        )
 
     def data(self, index: QModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
         if not index.isValid():
@@ -279,8 +305,11 @@ class RowsModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(self.columns)
 
     def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):  # noqa: N802
-        if (orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole
-                and 0 <= section < len(self.columns)):
+        if (
+            orientation == Qt.Orientation.Horizontal
+            and role == Qt.ItemDataRole.DisplayRole
+            and 0 <= section < len(self.columns)
+        ):
             return self.columns[section][0]()
         return None
 
@@ -303,9 +332,11 @@ class RowsModel(QAbstractTableModel):
 class HitsModel(RowsModel):
     """The gate's hits that still block the export: what kind, where, and the matched text."""
 
-    columns = ((lambda: tr("What"), lambda h: hit_kind_label(h.kind)),
-               (lambda: tr("Matched text"), lambda h: h.match),
-               (lambda: tr("Where"), lambda h: h.describe()))
+    columns = (
+        (lambda: tr("What"), lambda h: hit_kind_label(h.kind)),
+        (lambda: tr("Matched text"), lambda h: h.match),
+        (lambda: tr("Where"), lambda h: h.describe()),
+    )
 
 
 class OverridesModel(RowsModel):
@@ -314,8 +345,9 @@ class OverridesModel(RowsModel):
 
     columns = ((lambda: tr("Override"), lambda r: r[1]),)
 
-    def set_overrides(self, overrides: Sequence[Override],
-                      in_use: Sequence[tuple[Hit, Override]]) -> None:
+    def set_overrides(
+        self, overrides: Sequence[Override], in_use: Sequence[tuple[Hit, Override]]
+    ) -> None:
         where: dict[tuple, list[str]] = {}
         for hit, override in in_use:
             where.setdefault(override.key, []).append(hit.describe())
@@ -327,10 +359,13 @@ class OverridesModel(RowsModel):
 
 
 def _override_text(override: Override, places: list[str]) -> str:
-    lines = [f"{hit_kind_label(override.kind)} \u201c{override.match}\u201d: {override.reason}",
-             tr("Let through by %1, %2").replace("%1", override.by or tr("unknown"))
-             .replace("%2", format_when(override.at)),
-             "; ".join(places) if places else tr("No longer in the letter")]
+    lines = [
+        f"{hit_kind_label(override.kind)} \u201c{override.match}\u201d: {override.reason}",
+        tr("Let through by %1, %2")
+        .replace("%1", override.by or tr("unknown"))
+        .replace("%2", format_when(override.at)),
+        "; ".join(places) if places else tr("No longer in the letter"),
+    ]
     return "\n".join(lines)
 
 
@@ -404,8 +439,7 @@ def context_html(hit: Hit | None, text: str | None) -> str:
     if at < 0:
         return where + f"<p>{escape(text)}</p>"
     end = at + len(hit.match)
-    before, after = text[max(0, at - CONTEXT_CHARS):at], text[end:end + CONTEXT_CHARS]
+    before, after = text[max(0, at - CONTEXT_CHARS) : at], text[end : end + CONTEXT_CHARS]
     before = ("…" if at > CONTEXT_CHARS else "") + before
     after = after + ("…" if end + CONTEXT_CHARS < len(text) else "")
-    return where + (f"<p>{escape(before)}<b><u>{escape(text[at:end])}</u></b>"
-                    f"{escape(after)}</p>")
+    return where + (f"<p>{escape(before)}<b><u>{escape(text[at:end])}</u></b>{escape(after)}</p>")

@@ -11,7 +11,7 @@ less what its columns show.
 
 from __future__ import annotations
 
-from typing import Callable
+from collections.abc import Callable
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QSortFilterProxyModel, Qt
 
@@ -42,8 +42,9 @@ def relayout(model, ordered: list[dict]) -> None:
     records = [(model._rows[index.row()]["id"], index.column()) for index in old]
     model._rows = ordered
     position = {row["id"]: n for n, row in enumerate(ordered)}
-    model.changePersistentIndexList(old, [model.index(position[record], column)
-                                          for record, column in records])
+    model.changePersistentIndexList(
+        old, [model.index(position[record], column) for record, column in records]
+    )
     model.layoutChanged.emit()
 
 
@@ -80,8 +81,9 @@ class RecordRowsModel(QAbstractTableModel):
         if [r["id"] for r in rows] == [r["id"] for r in self._rows]:
             self._rows = rows
             if rows:
-                self.dataChanged.emit(self.index(0, 0),
-                                      self.index(len(rows) - 1, len(self._headers) - 1))
+                self.dataChanged.emit(
+                    self.index(0, 0), self.index(len(rows) - 1, len(self._headers) - 1)
+                )
             return
         self.beginResetModel()
         self._rows = rows

@@ -21,16 +21,22 @@ EntityRole = Qt.ItemDataRole.UserRole + 1
 RecordIdRole = Qt.ItemDataRole.UserRole + 2
 TitleRole = Qt.ItemDataRole.UserRole + 3
 KindLabelRole = Qt.ItemDataRole.UserRole + 4
-SnippetHtmlRole = Qt.ItemDataRole.UserRole + 5    # the snippet with matches in <b>
-RichTextRole = Qt.ItemDataRole.UserRole + 6       # what the delegate draws
+SnippetHtmlRole = Qt.ItemDataRole.UserRole + 5  # the snippet with matches in <b>
+RichTextRole = Qt.ItemDataRole.UserRole + 6  # what the delegate draws
 
 _MARK = re.compile(r"\[([^\[\]]*)\]")
 _WORD = re.compile(r"\w+", re.UNICODE)
 
 
 def entity_label(entity: str) -> str:
-    labels = {"note": "Note", "review": "Case review", "finding": "Finding",
-              "evidence": "Evidence", "child": "Child", "audit_eval": "Audit evaluation"}
+    labels = {
+        "note": "Note",
+        "review": "Case review",
+        "finding": "Finding",
+        "evidence": "Evidence",
+        "child": "Child",
+        "audit_eval": "Audit evaluation",
+    }
     return QApplication.translate("SearchResultsModel", labels.get(entity, entity.title()))
 
 
@@ -38,7 +44,7 @@ def snippet_html(snippet: str) -> str:
     """Escaped text with each ``[match]`` in bold."""
     parts, last = [], 0
     for match in _MARK.finditer(snippet or ""):
-        parts.append(html.escape(snippet[last:match.start()]))
+        parts.append(html.escape(snippet[last : match.start()]))
         parts.append(f"<b>{html.escape(match.group(1))}</b>")
         last = match.end()
     parts.append(html.escape((snippet or "")[last:]))
@@ -59,7 +65,7 @@ def title_html(title: str, query: str) -> str:
     parts, last = [], 0
     for match in _WORD.finditer(title or ""):
         if matches(match.group()):
-            parts.append(html.escape(title[last:match.start()]))
+            parts.append(html.escape(title[last : match.start()]))
             parts.append(f"<b>{html.escape(match.group())}</b>")
             last = match.end()
     parts.append(html.escape((title or "")[last:]))
@@ -124,8 +130,10 @@ class SearchResultsModel(QAbstractListModel):
         return f"{head} — {snippet}" if self._with_snippet and snippet else head
 
     def _rich_text(self, hit: SearchHit) -> str:
-        head = (f"<i>{html.escape(entity_label(hit.entity))}</i>&nbsp;&nbsp;"
-                f"{title_html(hit.title, self._query)}")
+        head = (
+            f"<i>{html.escape(entity_label(hit.entity))}</i>&nbsp;&nbsp;"
+            f"{title_html(hit.title, self._query)}"
+        )
         if not self._with_snippet or not hit.snippet:
             return head
         return f"{head}<br/>{snippet_html(hit.snippet)}"
@@ -161,12 +169,19 @@ class BackgroundSearch(QObject):
     """Searches a moment after the last keystroke; only the newest query's results arrive."""
 
     started = Signal(str)
-    results = Signal(str, list)   # the query, its hits (described for display)
+    results = Signal(str, list)  # the query, its hits (described for display)
     failed = Signal(object)
-    _done = Signal(object)        # emitted by the worker; delivered on the UI thread
+    _done = Signal(object)  # emitted by the worker; delivered on the UI thread
 
-    def __init__(self, session, parent: QObject | None = None, *, delay_ms: int = 250,
-                 limit: int = 50, search_fn=described_search):
+    def __init__(
+        self,
+        session,
+        parent: QObject | None = None,
+        *,
+        delay_ms: int = 250,
+        limit: int = 50,
+        search_fn=described_search,
+    ):
         super().__init__(parent)
         self.session = session
         self.limit, self.search_fn = limit, search_fn
@@ -203,7 +218,12 @@ class BackgroundSearch(QObject):
         self._start(self._generation, text, inspection_id)
 
     def _start(self, generation: int, text: str, inspection_id: str) -> None:
-        connection, limit, search_fn, done = self._connection, self.limit, self.search_fn, self._done
+        connection, limit, search_fn, done = (
+            self._connection,
+            self.limit,
+            self.search_fn,
+            self._done,
+        )
 
         def work(_progress, is_cancelled):
             # The worker reports through this object's own signal, connected before the task
@@ -211,8 +231,7 @@ class BackgroundSearch(QObject):
             if is_cancelled():
                 return
             try:
-                hits = connection.run(
-                    lambda ws: search_fn(ws, inspection_id, text, limit))
+                hits = connection.run(lambda ws: search_fn(ws, inspection_id, text, limit))
             except Exception as error:  # handed to the UI thread with its query's number
                 hits = error
             done.emit((generation, text, hits))

@@ -5,12 +5,26 @@ from __future__ import annotations
 
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QHBoxLayout, QHeaderView, QLabel,
-                               QLineEdit, QPushButton, QScrollArea, QSplitter, QTableView,
-                               QVBoxLayout)
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QScrollArea,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+)
 
-from ...services.children_queries import (child_of, child_overview, children_overview,
-                                          ordered_agencies)
+from ...services.children_queries import (
+    child_of,
+    child_overview,
+    children_overview,
+    ordered_agencies,
+)
 from ..dialogs.child_dialog import open_child_dialog
 from ..models.children import ID_ROLE, ChildrenFilter, ChildrenModel, selection_labels
 from ..widgets.child_detail import ChildDetail
@@ -51,18 +65,28 @@ class ChildrenPage(Page):
         self.agency_filter = QComboBox()
         self.agency_filter.addItem(self.tr("All agencies"), "")
         self.state_filter = QComboBox()
-        for label, value in ((self.tr("All"), ""), (self.tr("Not started"), "not_started"),
-                             (self.tr("In progress"), "in_progress"), (self.tr("Complete"), "complete")):
+        for label, value in (
+            (self.tr("All"), ""),
+            (self.tr("Not started"), "not_started"),
+            (self.tr("In progress"), "in_progress"),
+            (self.tr("Complete"), "complete"),
+        ):
             self.state_filter.addItem(label, value)
         self.selection_filter.currentIndexChanged.connect(
-            lambda _i: self.proxy.set_filters(selection=self.selection_filter.currentData()))
+            lambda _i: self.proxy.set_filters(selection=self.selection_filter.currentData())
+        )
         self.agency_filter.currentIndexChanged.connect(
-            lambda _i: self.proxy.set_filters(agency=self.agency_filter.currentData() or ""))
+            lambda _i: self.proxy.set_filters(agency=self.agency_filter.currentData() or "")
+        )
         self.state_filter.currentIndexChanged.connect(
-            lambda _i: self.proxy.set_filters(state=self.state_filter.currentData()))
+            lambda _i: self.proxy.set_filters(state=self.state_filter.currentData())
+        )
         self.add_button = QPushButton(self.tr("&Add child…"))
-        self.add_button.setToolTip(self.tr("Add a child whose case the team will look at (%1)")
-                                   .replace("%1", ADD_CHILD_SHORTCUT))
+        self.add_button.setToolTip(
+            self.tr("Add a child whose case the team will look at (%1)").replace(
+                "%1", ADD_CHILD_SHORTCUT
+            )
+        )
         self.add_button.clicked.connect(self.add_child)
         action = QAction(self.tr("Add child"), self)
         action.setShortcut(QKeySequence(ADD_CHILD_SHORTCUT))
@@ -88,7 +112,9 @@ class ChildrenPage(Page):
         # Widths from the font, not from measuring every row: hundreds of children stay quick.
         em = self.fontMetrics().horizontalAdvance("m")
         bold = header.fontMetrics()
-        widest_selection = max(map(self.fontMetrics().horizontalAdvance, selection_labels().values()))
+        widest_selection = max(
+            map(self.fontMetrics().horizontalAdvance, selection_labels().values())
+        )
         for column, ems in enumerate((6, 0, 6, 14, 6, 8)):
             title = self.model.headerData(column, Qt.Orientation.Horizontal)
             width = widest_selection + em if column == ChildrenModel.SELECTION else em * ems
@@ -99,10 +125,12 @@ class ChildrenPage(Page):
 
     def _filter_row(self) -> QHBoxLayout:
         row = QHBoxLayout()
-        for text, widget in ((self.tr("Fi&nd:"), self.find),
-                             (self.tr("Se&lection:"), self.selection_filter),
-                             (self.tr("Agenc&y:"), self.agency_filter),
-                             (self.tr("Co&mpleteness:"), self.state_filter)):
+        for text, widget in (
+            (self.tr("Fi&nd:"), self.find),
+            (self.tr("Se&lection:"), self.selection_filter),
+            (self.tr("Agenc&y:"), self.agency_filter),
+            (self.tr("Co&mpleteness:"), self.state_filter),
+        ):
             label = QLabel(text)
             label.setBuddy(widget)
             row.addWidget(label)
@@ -130,8 +158,12 @@ class ChildrenPage(Page):
         self.setTabOrder(self.state_filter, self.add_button)
         self.setTabOrder(self.add_button, self.table)
         self.setTabOrder(self.table, self.detail.edit_button)
-        for signal in (self.proxy.rowsInserted, self.proxy.rowsRemoved, self.proxy.modelReset,
-                       self.proxy.layoutChanged):
+        for signal in (
+            self.proxy.rowsInserted,
+            self.proxy.rowsRemoved,
+            self.proxy.modelReset,
+            self.proxy.layoutChanged,
+        ):
             signal.connect(self._count)
 
     # --- showing -----------------------------------------------------------------------------
@@ -175,8 +207,9 @@ class ChildrenPage(Page):
 
     def _count(self, *_args) -> None:
         shown, total = self.proxy.rowCount(), self.model.rowCount()
-        self.count_label.setText(self.tr("%1 of %2 children shown").replace("%1", str(shown))
-                                 .replace("%2", str(total)))
+        self.count_label.setText(
+            self.tr("%1 of %2 children shown").replace("%1", str(shown)).replace("%2", str(total))
+        )
 
     def current_record(self) -> tuple[str, str] | None:
         """The record Ctrl+H shows the history of: the chosen child."""
@@ -199,8 +232,10 @@ class ChildrenPage(Page):
             index = self.proxy.mapFromSource(self.model.index(row, 0))
         if index.isValid():
             self.table.selectionModel().setCurrentIndex(
-                index, QItemSelectionModel.SelectionFlag.ClearAndSelect
-                | QItemSelectionModel.SelectionFlag.Rows)
+                index,
+                QItemSelectionModel.SelectionFlag.ClearAndSelect
+                | QItemSelectionModel.SelectionFlag.Rows,
+            )
             self.table.scrollTo(index)
         self.detail.set_child(child_id)
         return True

@@ -6,17 +6,27 @@ from pathlib import Path
 
 from PySide6.QtCore import QModelIndex, Qt, QTimer
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import (QFileDialog, QHBoxLayout, QLabel, QLineEdit, QMessageBox,
-                               QProgressBar, QPushButton, QSplitter, QTableView, QVBoxLayout,
-                               QWidget)
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QProgressBar,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
 
 from ...domain.errors import JtaiError
 from ...services.evidence_queries import delete_evidence, evidence_list, link_choices, linked_ids
 from ..errors import show_error
 from ..evidence_import import EvidenceImporter, ImportOutcome
 from ..models.evidence import REF, TITLE, EvidenceFilter, EvidenceModel, IdRole
-from ..widgets.evidence_detail import EvidenceDetail
 from ..views import on_delete_key, record_list_view, select_record
+from ..widgets.evidence_detail import EvidenceDetail
 from .base import Page
 
 ADD_FILES_SHORTCUT = "Ctrl+Shift+E"
@@ -53,8 +63,11 @@ class EvidencePage(Page):
     # --- layout ----------------------------------------------------------------------------
     def _list_panel(self) -> QWidget:
         self.add_button = QPushButton(self.tr("&Add files…"))
-        self.add_button.setToolTip(self.tr("Add evidence files (%1), or drop files on this page")
-                                   .replace("%1", ADD_FILES_SHORTCUT))
+        self.add_button.setToolTip(
+            self.tr("Add evidence files (%1), or drop files on this page").replace(
+                "%1", ADD_FILES_SHORTCUT
+            )
+        )
         self.add_button.clicked.connect(self.choose_files)
         self.delete_button = QPushButton(self.tr("&Delete"))
         self.delete_button.setToolTip(self.tr("Delete the chosen item and its links (Delete)"))
@@ -81,7 +94,9 @@ class EvidencePage(Page):
         return panel
 
     def _view(self) -> QTableView:
-        view = record_list_view(self.proxy, self.tr("Evidence items"), TITLE, REF, Qt.SortOrder.AscendingOrder)
+        view = record_list_view(
+            self.proxy, self.tr("Evidence items"), TITLE, REF, Qt.SortOrder.AscendingOrder
+        )
         view.selectionModel().currentRowChanged.connect(self._on_current)
         self.view = view
         return view
@@ -194,9 +209,14 @@ class EvidencePage(Page):
     def _on_progress(self, done: int, total: int, name: str) -> None:
         self.progress_bar.setRange(0, max(total, 1))
         self.progress_bar.setValue(done)
-        self.progress_label.setText(self.tr("Importing %1 of %2 %3").replace("%1", str(done + 1))
-                                    .replace("%2", str(total)).replace("%3", name)
-                                    if name else self.tr("Importing…"))
+        self.progress_label.setText(
+            self.tr("Importing %1 of %2 %3")
+            .replace("%1", str(done + 1))
+            .replace("%2", str(total))
+            .replace("%3", name)
+            if name
+            else self.tr("Importing…")
+        )
 
     def _on_imported(self, outcome: ImportOutcome) -> None:
         self._show_progress(False)
@@ -210,13 +230,15 @@ class EvidencePage(Page):
             self._report_refusals(outcome)
 
     def _summary(self, outcome: ImportOutcome) -> str:
-        text = self._files(outcome.imported, self.tr("1 file imported."),
-                           self.tr("%1 files imported."))
+        text = self._files(
+            outcome.imported, self.tr("1 file imported."), self.tr("%1 files imported.")
+        )
         if outcome.cancelled:
             text += " " + self.tr("Import cancelled: the other files were not imported.")
         if outcome.refused:
-            text += " " + self._files(len(outcome.refused), self.tr("1 file refused."),
-                                      self.tr("%1 files refused."))
+            text += " " + self._files(
+                len(outcome.refused), self.tr("1 file refused."), self.tr("%1 files refused.")
+            )
         return text
 
     @staticmethod
@@ -225,9 +247,13 @@ class EvidencePage(Page):
 
     def _report_refusals(self, outcome: ImportOutcome) -> None:
         """One message listing every refused file and why; the others were imported."""
-        box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Some files were not imported"),
-                          self._summary(outcome) + " " + self.tr("These were not imported:"),
-                          QMessageBox.StandardButton.Close, self)
+        box = QMessageBox(
+            QMessageBox.Icon.Warning,
+            self.tr("Some files were not imported"),
+            self._summary(outcome) + " " + self.tr("These were not imported:"),
+            QMessageBox.StandardButton.Close,
+            self,
+        )
         box.setInformativeText("\n\n".join(outcome.refused))
         box.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.report = box
@@ -264,9 +290,12 @@ class EvidencePage(Page):
             return
         row = self.session.ws.get("evidence", evidence_id)
         answer = QMessageBox.question(
-            self, self.tr("Delete evidence"),
+            self,
+            self.tr("Delete evidence"),
             self.tr("Delete %1, %2, and its links? Undo brings it back.")
-            .replace("%1", row["ref"]).replace("%2", row["title"]))
+            .replace("%1", row["ref"])
+            .replace("%2", row["title"]),
+        )
         if answer != QMessageBox.StandardButton.Yes:
             return
         self.detail.open_item(None, {})

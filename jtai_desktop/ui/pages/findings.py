@@ -8,16 +8,31 @@ from __future__ import annotations
 
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import (QCheckBox, QDialog, QHBoxLayout, QHeaderView, QLabel,
-                               QPushButton, QSplitter, QStackedWidget, QTreeView, QVBoxLayout,
-                               QWidget)
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QSplitter,
+    QStackedWidget,
+    QTreeView,
+    QVBoxLayout,
+    QWidget,
+)
 
 from ...domain.errors import JtaiError
 from ...services.findings import add_finding
 from ...services.findings_queries import agencies_in_order, finding_summaries
 from ..errors import show_error
-from ..models.findings import (AgencyRole, FindingIdRole, FindingsTreeModel, KindRole,
-                               WithoutEvidenceFilter)
+from ..models.findings import (
+    AgencyRole,
+    FindingIdRole,
+    FindingsTreeModel,
+    KindRole,
+    WithoutEvidenceFilter,
+)
 from ..widgets.finding_editor import FindingEditor, NewFindingDialog, WarningLine
 from .base import Page
 
@@ -56,8 +71,12 @@ class FindingsPage(Page):
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
         self.new_button = QPushButton(self.tr("&New finding…"))
-        self.new_button.setToolTip(self.tr("New finding (%1)").replace(
-            "%1", QKeySequence(NEW_FINDING_SHORTCUT).toString(QKeySequence.SequenceFormat.NativeText)))
+        self.new_button.setToolTip(
+            self.tr("New finding (%1)").replace(
+                "%1",
+                QKeySequence(NEW_FINDING_SHORTCUT).toString(QKeySequence.SequenceFormat.NativeText),
+            )
+        )
         self.new_action = QAction(self.tr("New finding"), self)
         self.new_action.setShortcut(QKeySequence(NEW_FINDING_SHORTCUT))
         # Also from the section list, as on the notes and evidence pages; the action belongs
@@ -66,8 +85,9 @@ class FindingsPage(Page):
         self.addAction(self.new_action)
         self.only_missing = QCheckBox(self.tr("&Only findings without evidence"))
         self.summary = WarningLine()
-        self.placeholder = QLabel(self.tr(
-            "Choose a finding in the list to edit it, or create one with New finding."))
+        self.placeholder = QLabel(
+            self.tr("Choose a finding in the list to edit it, or create one with New finding.")
+        )
         self.placeholder.setWordWrap(True)
         self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.right = QStackedWidget()
@@ -98,8 +118,18 @@ class FindingsPage(Page):
 
     def _set_tab_order(self) -> None:
         editor = self.editor
-        chain = (self.new_button, self.only_missing, self.tree, editor.kind, editor.agencies,
-                 editor.title, editor.text, editor.cited, editor.cite_button, editor.remove_button)
+        chain = (
+            self.new_button,
+            self.only_missing,
+            self.tree,
+            editor.kind,
+            editor.agencies,
+            editor.title,
+            editor.text,
+            editor.cited,
+            editor.cite_button,
+            editor.remove_button,
+        )
         for first, second in zip(chain, chain[1:]):
             QWidget.setTabOrder(first, second)
 
@@ -111,9 +141,14 @@ class FindingsPage(Page):
         self.tree.expanded.connect(lambda index: self._collapsed.discard(_group_key(index)))
         self.tree.collapsed.connect(lambda index: self._collapsed.add(_group_key(index)))
         self.model.modelReset.connect(self._restore_view)
-        self.editor.evidence_activated.connect(lambda eid: self.jump_requested.emit("evidence", eid))
+        self.editor.evidence_activated.connect(
+            lambda eid: self.jump_requested.emit("evidence", eid)
+        )
         self.editor.loaded.connect(
-            lambda finding_id: self.right.setCurrentWidget(self.editor if finding_id else self.placeholder))
+            lambda finding_id: self.right.setCurrentWidget(
+                self.editor if finding_id else self.placeholder
+            )
+        )
 
     # --- loading -----------------------------------------------------------------------
     def refresh(self) -> None:
@@ -141,8 +176,11 @@ class FindingsPage(Page):
 
     def _update_summary(self) -> None:
         missing = self.model.without_evidence()
-        self.summary.set_text(self.tr("1 finding cites no evidence.") if missing == 1 else
-                              self.tr("%n findings cite no evidence.", "", missing))
+        self.summary.set_text(
+            self.tr("1 finding cites no evidence.")
+            if missing == 1
+            else self.tr("%n findings cite no evidence.", "", missing)
+        )
         self.summary.setVisible(missing > 0)
 
     def _restore_view(self) -> None:
@@ -167,8 +205,10 @@ class FindingsPage(Page):
         for source in self.model.indexes_of(finding_id):
             index = self.proxy.mapFromSource(source)
             if index.isValid():
-                flags = (QItemSelectionModel.SelectionFlag.ClearAndSelect
-                         | QItemSelectionModel.SelectionFlag.Rows)
+                flags = (
+                    QItemSelectionModel.SelectionFlag.ClearAndSelect
+                    | QItemSelectionModel.SelectionFlag.Rows
+                )
                 self.tree.selectionModel().setCurrentIndex(index, flags)
                 self.tree.scrollTo(index)
                 return True
@@ -194,13 +234,19 @@ class FindingsPage(Page):
             return
         self.editor.flush()
         current = self.tree.currentIndex()
-        dialog = NewFindingDialog(self._agencies, self, kind=current.data(KindRole) or "",
-                                  agency=current.data(AgencyRole) or "")
+        dialog = NewFindingDialog(
+            self._agencies,
+            self,
+            kind=current.data(KindRole) or "",
+            agency=current.data(AgencyRole) or "",
+        )
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return
         values, inspection_id = dialog.values(), self.session.inspection_id
         try:
-            changes = self.session.edit(lambda ws: add_finding(ws, inspection_id, text="", **values))
+            changes = self.session.edit(
+                lambda ws: add_finding(ws, inspection_id, text="", **values)
+            )
         except JtaiError as error:
             show_error(self, error)
             return

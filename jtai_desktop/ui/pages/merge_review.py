@@ -13,9 +13,20 @@ from functools import reduce
 
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, Signal
 from PySide6.QtGui import QUndoCommand
-from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QHBoxLayout, QHeaderView, QLabel,
-                               QPushButton, QSplitter, QStackedWidget, QTableView, QTreeView,
-                               QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QSplitter,
+    QStackedWidget,
+    QTableView,
+    QTreeView,
+    QVBoxLayout,
+    QWidget,
+)
 
 from ...domain.errors import JtaiError
 from ...services import incoming
@@ -25,8 +36,7 @@ from ..dialogs.history_dialog import show_history
 from ..errors import show_error
 from ..latest_read import LatestRead
 from ..models.conflicts import DELETED, ConflictRole, ConflictsModel, local_time
-from ..models.incoming import (BY, CHANGES, LATEST, MODERATED, RECORD, IncomingModel,
-                               ReceivedRole)
+from ..models.incoming import BY, CHANGES, LATEST, MODERATED, RECORD, IncomingModel, ReceivedRole
 from ..models.incoming import EntityRole as IncomingEntityRole
 from ..widgets.conflict_view import ConflictView
 from .base import Page
@@ -45,22 +55,28 @@ class ResolveCommand(QUndoCommand):
 
     def apply(self) -> None:
         """The first application, before the command is pushed; errors propagate."""
-        self.session.ws.resolve(self.conflict["entity_id"], self.conflict["field"], self.value,
-                                label=self.text())
+        self.session.ws.resolve(
+            self.conflict["entity_id"], self.conflict["field"], self.value, label=self.text()
+        )
         self._applied = True
         self._announce()
 
     def redo(self) -> None:
         if self._applied:
             return
-        self._run(lambda ws: ws.resolve(self.conflict["entity_id"], self.conflict["field"],
-                                        self.value, label=self.text()))
+        self._run(
+            lambda ws: ws.resolve(
+                self.conflict["entity_id"], self.conflict["field"], self.value, label=self.text()
+            )
+        )
         self._applied = True
 
     def undo(self) -> None:
-        self._run(lambda ws: incoming.reopen_conflict(ws, self.conflict["entity_id"],
-                                                      self.conflict["field"],
-                                                      self.conflict["values"]))
+        self._run(
+            lambda ws: incoming.reopen_conflict(
+                ws, self.conflict["entity_id"], self.conflict["field"], self.conflict["values"]
+            )
+        )
         self._applied = False
 
     def _run(self, action) -> None:
@@ -80,7 +96,7 @@ class MergeReviewPage(Page):
     key = "review_merge"
 
     jump_requested = Signal(str, str)  # entity, id: open a record on its own page
-    incoming_shown = Signal()          # the incoming work read in the background is shown
+    incoming_shown = Signal()  # the incoming work read in the background is shown
 
     def __init__(self, session, parent=None):
         self._ready = False
@@ -114,9 +130,13 @@ class MergeReviewPage(Page):
     def _controls(self) -> QHBoxLayout:
         self.since_label = QLabel(self.tr("Sho&w work received:"))
         self.since = QComboBox()
-        for data, text in ((REVIEW_MARK, self.tr("since I last marked it reviewed")),
-                           (1, self.tr("in the last day")), (7, self.tr("in the last 7 days")),
-                           (30, self.tr("in the last 30 days")), (None, self.tr("at any time"))):
+        for data, text in (
+            (REVIEW_MARK, self.tr("since I last marked it reviewed")),
+            (1, self.tr("in the last day")),
+            (7, self.tr("in the last 7 days")),
+            (30, self.tr("in the last 30 days")),
+            (None, self.tr("at any time")),
+        ):
             self.since.addItem(text, data)
         self.since_label.setBuddy(self.since)
         self.group_label = QLabel(self.tr("Group b&y:"))
@@ -126,8 +146,9 @@ class MergeReviewPage(Page):
         self.group_label.setBuddy(self.group_by)
         self.reviewed_button = QPushButton(self.tr("Mark all as &reviewed"))
         self.moderated_button = QPushButton(self.tr("Mark as &moderated"))
-        self.moderated_button.setToolTip(self.tr(
-            "Mark the chosen case reviews and findings as moderated by the lead inspector"))
+        self.moderated_button.setToolTip(
+            self.tr("Mark the chosen case reviews and findings as moderated by the lead inspector")
+        )
         row = QHBoxLayout()
         for widget in (self.since_label, self.since, self.group_label, self.group_by):
             row.addWidget(widget)
@@ -145,9 +166,16 @@ class MergeReviewPage(Page):
         self.incoming_view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.incoming_view.setAllColumnsShowFocus(True)
         self.incoming_view.setUniformRowHeights(True)
-        _fixed_columns(self.incoming_view.header(), RECORD,
-                       {BY: "Inspector Name", CHANGES: "Changes", LATEST: "30 Sep 23:59",
-                        MODERATED: "Moderated"})
+        _fixed_columns(
+            self.incoming_view.header(),
+            RECORD,
+            {
+                BY: "Inspector Name",
+                CHANGES: "Changes",
+                LATEST: "30 Sep 23:59",
+                MODERATED: "Moderated",
+            },
+        )
         self.incoming_label.setBuddy(self.incoming_view)
         self.empty_incoming = QLabel()
         self.empty_incoming.setWordWrap(True)
@@ -191,9 +219,11 @@ class MergeReviewPage(Page):
         self.moderated_button.clicked.connect(self.mark_moderated)
         self.incoming_view.activated.connect(self._open_incoming)
         self.incoming_view.selectionModel().selectionChanged.connect(
-            lambda *_: self._update_buttons())
+            lambda *_: self._update_buttons()
+        )
         self.conflicts_view.selectionModel().currentRowChanged.connect(
-            lambda current, _previous: self._show_conflict(current))
+            lambda current, _previous: self._show_conflict(current)
+        )
         self.conflicts_view.activated.connect(lambda _index: self._focus_first_pick())
         self.conflict_view.resolve_requested.connect(self.resolve)
         self.conflict_view.history_requested.connect(self._conflict_history)
@@ -231,8 +261,13 @@ class MergeReviewPage(Page):
             self.empty_incoming.setText(self.tr("Reading the team's work…"))
             self.empty_incoming.setVisible(True)
         self.incoming_reader.request(
-            lambda ws: (inspection_id, since, by_child, _incoming_groups(ws, inspection_id,
-                                                                          since, by_child)))
+            lambda ws: (
+                inspection_id,
+                since,
+                by_child,
+                _incoming_groups(ws, inspection_id, since, by_child),
+            )
+        )
 
     def _show_incoming(self, loaded) -> None:
         inspection_id, since, by_child, groups = loaded
@@ -254,7 +289,8 @@ class MergeReviewPage(Page):
         if mark is None:
             return self.tr("Nothing received from the team yet: sync to receive their work.")
         return self.tr("Nothing new since you marked the work reviewed at %1.").replace(
-            "%1", local_time(mark))
+            "%1", local_time(mark)
+        )
 
     def _update_buttons(self) -> None:
         self.moderated_button.setEnabled(self._lead and bool(self._to_moderate()))
@@ -264,9 +300,11 @@ class MergeReviewPage(Page):
     def _show_conflict(self, index: QModelIndex) -> None:
         conflict = index.data(ConflictRole) if index.isValid() else None
         if conflict is None:
-            self.placeholder.setText(self.tr("No open conflicts: everyone's work fits together.")
-                                     if self.conflicts_model.rowCount() == 0 else
-                                     self.tr("Choose a conflict to see each value side by side."))
+            self.placeholder.setText(
+                self.tr("No open conflicts: everyone's work fits together.")
+                if self.conflicts_model.rowCount() == 0
+                else self.tr("Choose a conflict to see each value side by side.")
+            )
             self.detail.setCurrentWidget(self.placeholder)
             self.conflict_view.set_conflict(None)
             return
@@ -285,8 +323,12 @@ class MergeReviewPage(Page):
         conflict = self.current_conflict()
         if conflict is None or not self._lead:
             return
-        command = ResolveCommand(self.session, conflict, value, self.tr(
-            "Settle the conflict on %1").replace("%1", conflict["record"]))
+        command = ResolveCommand(
+            self.session,
+            conflict,
+            value,
+            self.tr("Settle the conflict on %1").replace("%1", conflict["record"]),
+        )
         try:
             command.apply()
         except JtaiError as error:
@@ -303,8 +345,9 @@ class MergeReviewPage(Page):
     def _conflict_history(self) -> None:
         conflict = self.current_conflict()
         if conflict is not None:
-            self.history_dialog = show_history(self.session, conflict["entity"],
-                                               conflict["entity_id"], self)
+            self.history_dialog = show_history(
+                self.session, conflict["entity"], conflict["entity_id"], self
+            )
 
     def _open_conflict_record(self) -> None:
         conflict = self.current_conflict()
@@ -322,8 +365,9 @@ class MergeReviewPage(Page):
         return [item for item in (i.data(ReceivedRole) for i in rows) if item is not None]
 
     def _to_moderate(self) -> list:
-        return [item for item in self._selected_items()
-                if item.moderated is False and not item.deleted]
+        return [
+            item for item in self._selected_items() if item.moderated is False and not item.deleted
+        ]
 
     def mark_moderated(self) -> None:
         chosen = self._to_moderate()
@@ -332,10 +376,14 @@ class MergeReviewPage(Page):
         label = self.tr("Mark as moderated")
 
         def edit(ws):
-            return reduce(lambda total, item: total + ws.update(
-                item.entity, item.entity_id, {"moderated": True}, label=label),
-                chosen[1:], ws.update(chosen[0].entity, chosen[0].entity_id,
-                                      {"moderated": True}, label=label))
+            return reduce(
+                lambda total, item: (
+                    total + ws.update(item.entity, item.entity_id, {"moderated": True}, label=label)
+                ),
+                chosen[1:],
+                ws.update(chosen[0].entity, chosen[0].entity_id, {"moderated": True}, label=label),
+            )
+
         try:
             self.session.edit(edit)
         except JtaiError as error:
@@ -369,8 +417,10 @@ class MergeReviewPage(Page):
         index = self.incoming_model.find(record_id)
         if index.isValid():
             self.incoming_view.selectionModel().setCurrentIndex(
-                index, QItemSelectionModel.SelectionFlag.ClearAndSelect
-                | QItemSelectionModel.SelectionFlag.Rows)
+                index,
+                QItemSelectionModel.SelectionFlag.ClearAndSelect
+                | QItemSelectionModel.SelectionFlag.Rows,
+            )
             self.incoming_view.setFocus(Qt.FocusReason.OtherFocusReason)
 
 
@@ -397,7 +447,11 @@ def _fixed_columns(header: QHeaderView, stretch: int, samples: dict[int, str]) -
 
 def _incoming_groups(ws, inspection_id: str, since, by_child: bool) -> list:
     """Runs on a worker: the received work in the chosen window, grouped as chosen."""
-    work = incoming.received_work(ws, inspection_id, days=since if isinstance(since, int) else None,
-                                  since_review=since == REVIEW_MARK)
+    work = incoming.received_work(
+        ws,
+        inspection_id,
+        days=since if isinstance(since, int) else None,
+        since_review=since == REVIEW_MARK,
+    )
     group = incoming.by_child if by_child else incoming.by_inspector
     return group(ws, inspection_id, work)

@@ -6,18 +6,32 @@ from datetime import date
 
 from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import (QComboBox, QHBoxLayout, QLabel, QLineEdit, QPushButton, QSplitter,
-                               QTableView, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
 
 from ...domain.errors import JtaiError
 from ...domain.records import NoteKind
 from ...services.notes import add_note
-from ...services.notes_queries import (agency_choices, child_choices, criterion_choices,
-                                       delete_note, notes_list)
+from ...services.notes_queries import (
+    agency_choices,
+    child_choices,
+    criterion_choices,
+    delete_note,
+    notes_list,
+)
 from ..errors import show_error
 from ..models.notes import DATE, TITLE, IdRole, NotesFilter, NotesModel, kind_labels
-from ..widgets.note_editor import NoteEditor
 from ..views import on_delete_key, record_list_view, select_record
+from ..widgets.note_editor import NoteEditor
 from .base import Page
 
 NEW_NOTE_SHORTCUT = "Ctrl+Shift+N"
@@ -48,11 +62,16 @@ class NotesPage(Page):
     def _list_panel(self) -> QWidget:
         panel = QWidget()
         self.new_button = QPushButton(self.tr("&New note"))
-        self.new_button.setToolTip(self.tr("Add a note of a meeting, interview, focus group or "
-                                           "observation (%1)").replace("%1", NEW_NOTE_SHORTCUT))
+        self.new_button.setToolTip(
+            self.tr("Add a note of a meeting, interview, focus group or observation (%1)").replace(
+                "%1", NEW_NOTE_SHORTCUT
+            )
+        )
         self.new_button.clicked.connect(self.new_note)
         self.delete_button = QPushButton(self.tr("De&lete note"))
-        self.delete_button.setToolTip(self.tr("Delete the chosen note (Delete). Undo brings it back."))
+        self.delete_button.setToolTip(
+            self.tr("Delete the chosen note (Delete). Undo brings it back.")
+        )
         self.delete_button.clicked.connect(self.delete_current)
         buttons = QHBoxLayout()
         buttons.addWidget(self.new_button)
@@ -71,14 +90,17 @@ class NotesPage(Page):
         for value, label in kind_labels(self).items():
             self.kind_filter.addItem(label, value)
         self.kind_filter.currentIndexChanged.connect(
-            lambda _i: self.proxy.set_kind(self.kind_filter.currentData()))
+            lambda _i: self.proxy.set_kind(self.kind_filter.currentData())
+        )
         self.text_filter = QLineEdit()
         self.text_filter.setClearButtonEnabled(True)
         self.text_filter.setPlaceholderText(self.tr("Words in the title or text"))
         self.text_filter.textChanged.connect(self.proxy.setFilterFixedString)
         row = QHBoxLayout()
-        for text, widget in ((self.tr("Sho&w:"), self.kind_filter),
-                             (self.tr("&Search:"), self.text_filter)):
+        for text, widget in (
+            (self.tr("Sho&w:"), self.kind_filter),
+            (self.tr("&Search:"), self.text_filter),
+        ):
             label = QLabel(text)
             label.setBuddy(widget)
             row.addWidget(label)
@@ -86,7 +108,9 @@ class NotesPage(Page):
         return row
 
     def _view(self) -> QTableView:
-        view = record_list_view(self.proxy, self.tr("Notes"), TITLE, DATE, Qt.SortOrder.DescendingOrder)
+        view = record_list_view(
+            self.proxy, self.tr("Notes"), TITLE, DATE, Qt.SortOrder.DescendingOrder
+        )
         view.selectionModel().currentRowChanged.connect(self._on_current)
         self.view = view
         return view
@@ -103,9 +127,11 @@ class NotesPage(Page):
         if inspection_id is None:
             return
         ws = self.session.ws
-        self.editor.set_choices(child_choices(ws, inspection_id),
-                                agency_choices(ws, inspection_id),
-                                criterion_choices(ws, inspection_id))
+        self.editor.set_choices(
+            child_choices(ws, inspection_id),
+            agency_choices(ws, inspection_id),
+            criterion_choices(ws, inspection_id),
+        )
         self._reload_list()
 
     def _reload_list(self) -> None:
@@ -166,9 +192,15 @@ class NotesPage(Page):
             return
         inspection_id = self.session.inspection_id
         try:
-            changes = self.session.edit(lambda ws: add_note(
-                ws, inspection_id, kind=NoteKind.MEETING.value, date=date.today(),
-                title=self.tr("New note")))
+            changes = self.session.edit(
+                lambda ws: add_note(
+                    ws,
+                    inspection_id,
+                    kind=NoteKind.MEETING.value,
+                    date=date.today(),
+                    title=self.tr("New note"),
+                )
+            )
         except JtaiError as error:
             show_error(self, error)
             return

@@ -2,13 +2,27 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
-from typing import Callable
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Signal
-from PySide6.QtWidgets import (QAbstractItemView, QFormLayout, QFrame, QGridLayout, QGroupBox,
-                               QHBoxLayout, QHeaderView, QLabel, QListView, QPushButton,
-                               QScrollArea, QSpinBox, QTableView, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QFormLayout,
+    QFrame,
+    QGridLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QListView,
+    QPushButton,
+    QScrollArea,
+    QSpinBox,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
 
 from ...domain.errors import JtaiError
 from ...domain.themes import INSPECTORATES, KINDS
@@ -18,13 +32,19 @@ from ..models.key_dates import KeyDatesModel, progress_line
 from ..models.team import ID_ROLE, AgencyModel, TeamModel
 from .base import Page
 
+
 def _noop(text: str) -> str:
     return QT_TRANSLATE_NOOP("OverviewPage", text)
 
 
-COUNTS = (("children", _noop("children")), ("reviews", _noop("case reviews")),
-          ("notes", _noop("notes")), ("evidence", _noop("evidence items")),
-          ("findings", _noop("findings")), ("conflicts", _noop("conflicts")))
+COUNTS = (
+    ("children", _noop("children")),
+    ("reviews", _noop("case reviews")),
+    ("notes", _noop("notes")),
+    ("evidence", _noop("evidence items")),
+    ("findings", _noop("findings")),
+    ("conflicts", _noop("conflicts")),
+)
 
 
 class OverviewPage(Page):
@@ -95,10 +115,14 @@ class OverviewPage(Page):
         box = QGroupBox(self.tr("The inspection"))
         form = QFormLayout(box)
         self.fact_labels: dict[str, QLabel] = {}
-        for name, label in (("area", self.tr("Area:")), ("theme", self.tr("Theme:")),
-                            ("kind", self.tr("Kind:")), ("inspectorates", self.tr("Inspectorates:")),
-                            ("partnership", self.tr("Safeguarding partners:")),
-                            ("calendar", self.tr("Calendar:"))):
+        for name, label in (
+            ("area", self.tr("Area:")),
+            ("theme", self.tr("Theme:")),
+            ("kind", self.tr("Kind:")),
+            ("inspectorates", self.tr("Inspectorates:")),
+            ("partnership", self.tr("Safeguarding partners:")),
+            ("calendar", self.tr("Calendar:")),
+        ):
             value = QLabel()
             value.setWordWrap(True)
             value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -141,8 +165,9 @@ class OverviewPage(Page):
         self.agency_view = QListView()
         self.agency_view.setModel(self.agency_model)
         self.agency_view.setAccessibleName(self.tr("Agencies in scope"))
-        hint = QLabel(self.tr("Ticked agencies are inspected; Space ticks or clears the "
-                              "selected one."))
+        hint = QLabel(
+            self.tr("Ticked agencies are inspected; Space ticks or clears the selected one.")
+        )
         hint.setWordWrap(True)
         layout.addWidget(self.agency_view)
         layout.addWidget(hint)
@@ -193,17 +218,22 @@ class OverviewPage(Page):
         names = ", ".join(INSPECTORATES.get(key, key) for key in row["inspectorates"] or [])
         self.heading.setText(row["title"])
         self.subheading.setText(self.tr("{kind} joint targeted area inspection").format(kind=kind))
-        values = {"area": row["area"], "theme": pack.title, "kind": kind, "inspectorates": names,
-                  "partnership": "\n".join(row["partnership"] or []),
-                  "calendar": self._calendar_text(row)}
+        values = {
+            "area": row["area"],
+            "theme": pack.title,
+            "kind": kind,
+            "inspectorates": names,
+            "partnership": "\n".join(row["partnership"] or []),
+            "calendar": self._calendar_text(row),
+        }
         for name, label in self.fact_labels.items():
             label.setText(values[name])
 
     def _calendar_text(self, row: dict) -> str:
         day = self.tr("day 1") if row["notification_is_day_one"] else self.tr("day 0")
-        return self.tr("{notice} working days' notice (notification is {day}); "
-                       "look-back {months} months").format(
-            notice=row["notice_days"], day=day, months=row["lookback_months"])
+        return self.tr(
+            "{notice} working days' notice (notification is {day}); look-back {months} months"
+        ).format(notice=row["notice_days"], day=day, months=row["lookback_months"])
 
     def _show_dates(self, dates) -> None:
         today = self._today()
@@ -219,7 +249,9 @@ class OverviewPage(Page):
             return
         inspection_id = self.session.inspection_id
         try:
-            changes = self.session.edit(lambda ws: inspections.add_member(ws, inspection_id, member))
+            changes = self.session.edit(
+                lambda ws: inspections.add_member(ws, inspection_id, member)
+            )
         except JtaiError as error:
             show_error(self, error)
             return
@@ -229,7 +261,9 @@ class OverviewPage(Page):
     def _set_in_scope(self, agency_id: str, in_scope: bool) -> bool:
         label = self.tr("Include agency") if in_scope else self.tr("Take agency out of scope")
         try:
-            self.session.edit(lambda ws: ws.update("agency", agency_id, {"in_scope": in_scope}, label))
+            self.session.edit(
+                lambda ws: ws.update("agency", agency_id, {"in_scope": in_scope}, label)
+            )
         except JtaiError as error:
             show_error(self, error)
             return False
@@ -244,8 +278,11 @@ class OverviewPage(Page):
         self.auto_lock_minutes_changed.emit(minutes)
 
     def show_record(self, entity: str, record_id: str) -> None:
-        view, model = ((self.team_view, self.team_model) if entity == "member"
-                       else (self.agency_view, self.agency_model))
+        view, model = (
+            (self.team_view, self.team_model)
+            if entity == "member"
+            else (self.agency_view, self.agency_model)
+        )
         for row in range(model.rowCount()):
             if model.index(row, 0).data(ID_ROLE) == record_id:
                 view.setCurrentIndex(model.index(row, 0))

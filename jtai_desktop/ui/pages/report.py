@@ -13,16 +13,33 @@ from pathlib import Path
 
 from PySide6.QtCore import QMetaMethod, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import (QCheckBox, QFileDialog, QHBoxLayout, QLabel, QMessageBox,
-                               QProgressBar, QPushButton, QSplitter, QTabWidget, QTextBrowser,
-                               QTreeView, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QMessageBox,
+    QProgressBar,
+    QPushButton,
+    QSplitter,
+    QTabWidget,
+    QTextBrowser,
+    QTreeView,
+    QVBoxLayout,
+    QWidget,
+)
 
 from ...domain.errors import JtaiError
 from ...report.gate import Hit
 from ...report.inputs import AGENCY_PREFIX
 from ...services.report import export_letter
-from ..dialogs.export_messages import (blocked_box, choose_target, documents_folder,
-                                      suggested_name, written_box)
+from ..dialogs.export_messages import (
+    blocked_box,
+    choose_target,
+    documents_folder,
+    suggested_name,
+    written_box,
+)
 from ..errors import show_error
 from ..models.report import SectionKeyRole, SectionsModel, preview_html
 from ..widgets.draft_loader import DraftLoader, LetterState
@@ -41,9 +58,9 @@ def native(sequence: str) -> str:
 class ReportPage(Page):
     key = "report"
 
-    jump_requested = Signal(str, str)        # entity, id: a finding to fix
+    jump_requested = Signal(str, str)  # entity, id: a finding to fix
     export_progress = Signal(int, int, str)  # done, total, what
-    export_finished = Signal(object)         # the ExportOutcome
+    export_finished = Signal(object)  # the ExportOutcome
 
     def __init__(self, session, parent=None):
         self.template: Path | None = None
@@ -63,15 +80,20 @@ class ReportPage(Page):
     # --- layout ------------------------------------------------------------------------
     def _build(self) -> None:
         self.check_button = QPushButton(self.tr("Chec&k letter"))
-        self.check_button.setToolTip(self.tr("Check the letter for identifying details (%1)")
-                                     .replace("%1", native(CHECK_SHORTCUT)))
+        self.check_button.setToolTip(
+            self.tr("Check the letter for identifying details (%1)").replace(
+                "%1", native(CHECK_SHORTCUT)
+            )
+        )
         self.export_button = QPushButton(self.tr("&Export…"))
-        self.export_button.setToolTip(self.tr("Export the draft letter to Word (%1)")
-                                      .replace("%1", native(EXPORT_SHORTCUT)))
+        self.export_button.setToolTip(
+            self.tr("Export the draft letter to Word (%1)").replace("%1", native(EXPORT_SHORTCUT))
+        )
         self.internal = QCheckBox(self.tr("I&nternal draft (includes the evidence index)"))
         self.use_template = QCheckBox(self.tr("Use my own tem&plate…"))
-        self.use_template.setToolTip(self.tr(
-            "A Word template (.docx) with the same style names as the built-in one"))
+        self.use_template.setToolTip(
+            self.tr("A Word template (.docx) with the same style names as the built-in one")
+        )
         self.template_label = QLabel()
         self.sections_view = QTreeView()
         self.sections_view.setModel(self.sections_model)
@@ -113,8 +135,13 @@ class ReportPage(Page):
 
     def _layout(self) -> QVBoxLayout:
         tools = QHBoxLayout()
-        for widget in (self.check_button, self.export_button, self.internal, self.use_template,
-                       self.template_label):
+        for widget in (
+            self.check_button,
+            self.export_button,
+            self.internal,
+            self.use_template,
+            self.template_label,
+        ):
             tools.addWidget(widget)
         tools.addStretch(1)
         left = QWidget()
@@ -141,12 +168,29 @@ class ReportPage(Page):
 
     def _set_tab_order(self) -> None:
         editor, gate = self.editor, self.gate
-        chain = (self.check_button, self.export_button, self.internal, self.use_template,
-                 self.sections_view, editor.heading, editor.text, editor.items_view,
-                 editor.move_up, editor.move_down, editor.reset_button, self.tabs,
-                 self.preview, gate.hits_view, gate.context, gate.override_button,
-                 gate.show_button, gate.overrides_view, gate.remove_button, gate.warnings_view,
-                 self.cancel_button)
+        chain = (
+            self.check_button,
+            self.export_button,
+            self.internal,
+            self.use_template,
+            self.sections_view,
+            editor.heading,
+            editor.text,
+            editor.items_view,
+            editor.move_up,
+            editor.move_down,
+            editor.reset_button,
+            self.tabs,
+            self.preview,
+            gate.hits_view,
+            gate.context,
+            gate.override_button,
+            gate.show_button,
+            gate.overrides_view,
+            gate.remove_button,
+            gate.warnings_view,
+            self.cancel_button,
+        )
         for first, second in zip(chain, chain[1:]):
             QWidget.setTabOrder(first, second)
 
@@ -204,8 +248,11 @@ class ReportPage(Page):
         self._template_just_chosen = False
 
     def _on_load_failed(self, error: BaseException, explicit: bool) -> None:
-        self.gate.show_summary(self.tr("The letter could not be read: %1").replace(
-            "%1", getattr(error, "message", type(error).__name__)))
+        self.gate.show_summary(
+            self.tr("The letter could not be read: %1").replace(
+                "%1", getattr(error, "message", type(error).__name__)
+            )
+        )
         if explicit:
             show_error(self, error)
 
@@ -281,8 +328,11 @@ class ReportPage(Page):
     def _on_use_template(self, on: bool) -> None:
         if on:
             path, _filter = QFileDialog.getOpenFileName(
-                self, self.tr("Choose a Word template"), self._last_folder or documents_folder(),
-                self.tr("Word documents (*.docx)"))
+                self,
+                self.tr("Choose a Word template"),
+                self._last_folder or documents_folder(),
+                self.tr("Word documents (*.docx)"),
+            )
             if not path:
                 self._set_template(None)
                 return
@@ -317,8 +367,13 @@ class ReportPage(Page):
 
     def _choose_target(self) -> Path | None:
         internal = self.internal.isChecked()
-        target = choose_target(self, self._last_folder, suggested_name(
-            self, self.session.ws.get("inspection", self.session.inspection_id) or {}, internal))
+        target = choose_target(
+            self,
+            self._last_folder,
+            suggested_name(
+                self, self.session.ws.get("inspection", self.session.inspection_id) or {}, internal
+            ),
+        )
         if target is not None:
             self._last_folder = str(target.parent)
         return target
@@ -330,16 +385,26 @@ class ReportPage(Page):
         def run(progress, is_cancelled):
             ws = context.worker_workspace()
             try:
-                return export_letter(ws, inspection_id, target, internal=internal,
-                                     template=template, progress=progress,
-                                     is_cancelled=is_cancelled)
+                return export_letter(
+                    ws,
+                    inspection_id,
+                    target,
+                    internal=internal,
+                    template=template,
+                    progress=progress,
+                    is_cancelled=is_cancelled,
+                )
             finally:
                 ws.db.close()
 
         self._show_progress(True, self.tr("Exporting to %1…").replace("%1", target.name))
         self.export_task = self.session.tasks.start(
-            run, on_progress=self._on_export_progress, on_finished=self._on_exported,
-            on_failed=self._on_export_failed, on_cancelled=self._on_export_cancelled)
+            run,
+            on_progress=self._on_export_progress,
+            on_finished=self._on_exported,
+            on_failed=self._on_export_failed,
+            on_cancelled=self._on_export_cancelled,
+        )
 
     def cancel_export(self) -> None:
         if self.export_task is not None:
@@ -383,8 +448,9 @@ class ReportPage(Page):
 
     def _show_written(self, outcome) -> None:
         at = datetime.now().strftime("%H:%M")
-        self.export_status.setText(self.tr("Exported at %1 to %2").replace("%1", at)
-                                   .replace("%2", str(outcome.path)))
+        self.export_status.setText(
+            self.tr("Exported at %1 to %2").replace("%1", at).replace("%2", str(outcome.path))
+        )
         self._show_message(written_box(self, outcome))
 
     def _show_blocked(self, outcome) -> None:
@@ -407,4 +473,3 @@ class ReportPage(Page):
     def _forget_message(self, box: QMessageBox) -> None:
         if self.export_message is box:
             self.export_message = None
-

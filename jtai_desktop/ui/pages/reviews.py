@@ -4,8 +4,16 @@ involved, plus the inspector's evaluation of the area's own audit of the case.""
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import (QComboBox, QCompleter, QHBoxLayout, QLabel, QStackedWidget,
-                               QTabWidget, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (
+    QComboBox,
+    QCompleter,
+    QHBoxLayout,
+    QLabel,
+    QStackedWidget,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
 from ...services import casework
 from ...services.children_queries import involved_agencies, pseudonym_key
@@ -38,8 +46,11 @@ class CaseReviewPage(Page):
         self.audit_tab = QWidget()
         QVBoxLayout(self.audit_tab).addWidget(self.audit)
         self.audit_tab.layout().addStretch(1)
-        self.empty = QLabel(self.tr("No children yet. Add the children whose cases you look at "
-                                    "on the Children page."))
+        self.empty = QLabel(
+            self.tr(
+                "No children yet. Add the children whose cases you look at on the Children page."
+            )
+        )
         self.empty.setWordWrap(True)
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self._lay_out()
@@ -87,8 +98,10 @@ class CaseReviewPage(Page):
             self._reload_child(child)
 
     def _fill_picker(self) -> None:
-        children = sorted(self.session.ws.rows("child", self.session.inspection_id),
-                          key=lambda c: pseudonym_key(c["pseudonym"]))
+        children = sorted(
+            self.session.ws.rows("child", self.session.inspection_id),
+            key=lambda c: pseudonym_key(c["pseudonym"]),
+        )
         self.picker.blockSignals(True)
         self.picker.clear()
         for child in children:
@@ -183,8 +196,10 @@ class CaseReviewPage(Page):
             panel.ensure_built()
 
     def _show_facts(self, child: dict) -> None:
-        facts = [selection_labels().get(child["selection"], child["selection"]),
-                 age_band_labels().get(child["age_band"], "")]
+        facts = [
+            selection_labels().get(child["selection"], child["selection"]),
+            age_band_labels().get(child["age_band"], ""),
+        ]
         self.facts.setText(" · ".join(f for f in facts if f))
 
     def _show_completeness(self) -> None:
@@ -197,10 +212,12 @@ class CaseReviewPage(Page):
             if isinstance(panel, AgencyReview) and panel.agency["id"] in counts:
                 done = counts[panel.agency["id"]]
                 panel.show_counts(done.done, done.expected)
-                self.tabs.setTabText(index, f"{panel.agency['name']} "
-                                            f"({completeness_text(done.done, done.expected)})")
-        total = completeness_text(sum(c.done for c in counts.values()),
-                                  sum(c.expected for c in counts.values()))
+                self.tabs.setTabText(
+                    index, f"{panel.agency['name']} ({completeness_text(done.done, done.expected)})"
+                )
+        total = completeness_text(
+            sum(c.done for c in counts.values()), sum(c.expected for c in counts.values())
+        )
         self.overall.setText(self.tr("Observations written: %1").replace("%1", total))
 
     def _reload_child(self, child: dict) -> None:
@@ -215,8 +232,11 @@ class CaseReviewPage(Page):
         self._show_completeness()
 
     def _panels(self) -> list[AgencyReview]:
-        return [w for w in map(self.tabs.widget, range(self.tabs.count()))
-                if isinstance(w, AgencyReview)]
+        return [
+            w
+            for w in map(self.tabs.widget, range(self.tabs.count()))
+            if isinstance(w, AgencyReview)
+        ]
 
     def hideEvent(self, event) -> None:  # noqa: N802 (Qt naming)
         self.flush()  # leaving the page (or closing the window) keeps what was typed

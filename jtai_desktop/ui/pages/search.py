@@ -10,7 +10,7 @@ from PySide6.QtCore import QEvent, QModelIndex, Qt, Signal
 from PySide6.QtWidgets import QLabel, QLineEdit, QListView, QVBoxLayout
 
 from ..errors import show_error
-from ..models.search import (BackgroundSearch, EntityRole, RecordIdRole, SearchResultsModel)
+from ..models.search import BackgroundSearch, EntityRole, RecordIdRole, SearchResultsModel
 from ..widgets.snippet_delegate import SnippetDelegate
 from .base import Page
 
@@ -21,8 +21,8 @@ LIMIT = 50
 class SearchPage(Page):
     key = "search"
 
-    jump_requested = Signal(str, str)   # entity kind, record id
-    finished = Signal(int)              # results shown for the current query (for waiting on)
+    jump_requested = Signal(str, str)  # entity kind, record id
+    finished = Signal(int)  # results shown for the current query (for waiting on)
 
     def __init__(self, session, parent=None):
         super().__init__(session, parent)
@@ -36,8 +36,9 @@ class SearchPage(Page):
     def _build(self) -> None:
         self.query = QLineEdit()
         self.query.setClearButtonEnabled(True)
-        self.query.setPlaceholderText(self.tr(
-            "Words from notes, case reviews, findings, evidence or a child's pseudonym"))
+        self.query.setPlaceholderText(
+            self.tr("Words from notes, case reviews, findings, evidence or a child's pseudonym")
+        )
         label = QLabel(self.tr("&Search for:"))
         label.setBuddy(self.query)
         self.status = QLabel()
@@ -105,10 +106,10 @@ class SearchPage(Page):
             message = self.tr("No matches for “%1”.").replace("%1", text.strip())
         elif count >= LIMIT:
             message = self.tr("The %1 best matches; add words to narrow the search.").replace(
-                "%1", str(count))
+                "%1", str(count)
+            )
         else:
-            message = (self.tr("1 match.") if count == 1
-                       else self.tr("%n matches.", "", count))
+            message = self.tr("1 match.") if count == 1 else self.tr("%n matches.", "", count)
         self.status.setText(message)
 
     def _on_failed(self, error: BaseException) -> None:
@@ -136,8 +137,11 @@ class SearchPage(Page):
                 self.results.setCurrentIndex(self.model.index(0, 0))
             self.results.setFocus(Qt.FocusReason.TabFocusReason)
             return True
-        if (watched is self.results and event.key() == Qt.Key.Key_Up
-                and self.results.currentIndex().row() <= 0):
+        if (
+            watched is self.results
+            and event.key() == Qt.Key.Key_Up
+            and self.results.currentIndex().row() <= 0
+        ):
             self.focus_query()
             return True
         return False

@@ -10,8 +10,16 @@ from __future__ import annotations
 from datetime import date
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, Signal
-from PySide6.QtWidgets import (QAbstractItemView, QHBoxLayout, QHeaderView, QLabel, QPushButton,
-                               QTreeView, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QTreeView,
+    QVBoxLayout,
+    QWidget,
+)
 
 from ...domain.calendar import format_date
 from ...services.inspections import list_inspections
@@ -52,8 +60,11 @@ class InspectionListModel(QAbstractTableModel):
         return None
 
     def headerData(self, section: int, orientation, role=Qt.ItemDataRole.DisplayRole):  # noqa: N802
-        if (orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole
-                and 0 <= section < 2):
+        if (
+            orientation == Qt.Orientation.Horizontal
+            and role == Qt.ItemDataRole.DisplayRole
+            and 0 <= section < 2
+        ):
             return self._headers[section]
         return None
 
@@ -82,15 +93,23 @@ class WelcomePage(QWidget):
         self.list_label = QLabel(self.tr("&Inspections in this data folder:"))
         self.list_view = self._list_view()
         self.list_label.setBuddy(self.list_view)
-        self.empty_label = QLabel(self.tr("There are no inspections in this data folder yet. "
-                                          "Open the demo inspection to look around, or create "
-                                          "an inspection."))
+        self.empty_label = QLabel(
+            self.tr(
+                "There are no inspections in this data folder yet. "
+                "Open the demo inspection to look around, or create "
+                "an inspection."
+            )
+        )
         self.empty_label.setWordWrap(True)
         for widget in (self.list_label, self.list_view, self.empty_label):
             column.addWidget(widget)
         column.addLayout(self._buttons())
-        self.join_note = QLabel(self.tr("Joining arrives with team sync: until then, the lead "
-                                        "creates the inspection and adds the team."))
+        self.join_note = QLabel(
+            self.tr(
+                "Joining arrives with team sync: until then, the lead "
+                "creates the inspection and adds the team."
+            )
+        )
         self.join_note.setWordWrap(True)
         column.addWidget(self.join_note)
         column.addStretch(1)
@@ -114,8 +133,12 @@ class WelcomePage(QWidget):
         return heading
 
     def _purpose(self) -> QLabel:
-        purpose = QLabel(self.tr("Record, review and moderate a joint targeted area inspection "
-                                 "with your team: offline, and encrypted on this computer."))
+        purpose = QLabel(
+            self.tr(
+                "Record, review and moderate a joint targeted area inspection "
+                "with your team: offline, and encrypted on this computer."
+            )
+        )
         purpose.setWordWrap(True)
         return purpose
 
@@ -155,11 +178,19 @@ class WelcomePage(QWidget):
     def offer_join(self) -> None:
         """Enable "Join an inspection…" (it emits ``join_inspection``)."""
         self.join_button.setEnabled(True)
-        self.join_button.setToolTip(self.tr("Join a colleague's inspection with the invitation "
-                                            "file and passphrase your lead gave you"))
+        self.join_button.setToolTip(
+            self.tr(
+                "Join a colleague's inspection with the invitation "
+                "file and passphrase your lead gave you"
+            )
+        )
         self.join_button.clicked.connect(self.join_inspection.emit)
-        self.join_note.setText(self.tr("Joining a team? Your lead inspector gives you an "
-                                       "invitation file and, separately, its passphrase."))
+        self.join_note.setText(
+            self.tr(
+                "Joining a team? Your lead inspector gives you an "
+                "invitation file and, separately, its passphrase."
+            )
+        )
 
     # --- behaviour ---------------------------------------------------------------------------
     def refresh(self) -> None:
@@ -171,7 +202,9 @@ class WelcomePage(QWidget):
         self.empty_label.setVisible(not has_rows)
         if has_rows:
             rows = [self.model.index(n, 0).data(ID_ROLE) for n in range(self.model.rowCount())]
-            self.list_view.setCurrentIndex(self.model.index(rows.index(current) if current in rows else 0, 0))
+            self.list_view.setCurrentIndex(
+                self.model.index(rows.index(current) if current in rows else 0, 0)
+            )
         self._update_buttons()
 
     def _update_buttons(self) -> None:

@@ -7,11 +7,18 @@ far the inspector agrees, and the inspector's own evaluation; every change saves
 
 from __future__ import annotations
 
-from typing import Callable
+from collections.abc import Callable
 
 from PySide6.QtCore import QSize, QTimer, Signal
-from PySide6.QtWidgets import (QComboBox, QFormLayout, QGroupBox, QLabel, QPlainTextEdit,
-                               QSizePolicy, QWidget)
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFormLayout,
+    QGroupBox,
+    QLabel,
+    QPlainTextEdit,
+    QSizePolicy,
+    QWidget,
+)
 
 from ...domain.errors import JtaiError
 from ...services import casework
@@ -56,8 +63,13 @@ class AutosavedText(QPlainTextEdit):
     def set_visible_lines(self, lines: int) -> None:
         """Height for a few lines of the current font; the rest scrolls."""
         margins = self.contentsMargins()
-        height = (self.fontMetrics().lineSpacing() * lines + 2 * self.document().documentMargin()
-                  + margins.top() + margins.bottom() + 4)
+        height = (
+            self.fontMetrics().lineSpacing() * lines
+            + 2 * self.document().documentMargin()
+            + margins.top()
+            + margins.bottom()
+            + 4
+        )
         self.setMinimumHeight(int(height))
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Minimum)
 
@@ -117,15 +129,18 @@ class AuditEvaluationWidget(QGroupBox):
         self.area_summary.commit.connect(lambda text: self._save(area_summary=text))
         self.evaluation.commit.connect(lambda text: self._save(evaluation=text))
         self.agreement.activated.connect(
-            lambda index: self._save(agreement=self.agreement.itemData(index)))
+            lambda index: self._save(agreement=self.agreement.itemData(index))
+        )
 
     def _lay_out(self) -> None:
         form = QFormLayout(self)
         form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapAllRows)  # fits a narrow panel
         # Mnemonics chosen not to clash with the menus (F, E, G, H) or the pages around.
-        rows = ((self.tr("What the area's a&udit said:"), self.area_summary),
-                (self.tr("Ag&reement:"), self.agreement),
-                (self.tr("Your evaluati&on:"), self.evaluation))
+        rows = (
+            (self.tr("What the area's a&udit said:"), self.area_summary),
+            (self.tr("Ag&reement:"), self.agreement),
+            (self.tr("Your evaluati&on:"), self.evaluation),
+        )
         for text, field in rows:
             label = QLabel(text)
             label.setBuddy(field)
@@ -154,5 +169,6 @@ class AuditEvaluationWidget(QGroupBox):
         child_id = self.child_id
         if child_id is None:
             return
-        try_edit(self, self.session,
-                 lambda ws: casework.set_audit_evaluation(ws, child_id, **values))
+        try_edit(
+            self, self.session, lambda ws: casework.set_audit_evaluation(ws, child_id, **values)
+        )

@@ -4,15 +4,31 @@ how far the case review has got for each agency."""
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import (QAbstractItemView, QFormLayout, QGroupBox, QHBoxLayout, QHeaderView,
-                               QLabel, QProgressBar, QPushButton, QTableView, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QProgressBar,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
 
 from ...services import casework
 from ...services.children_queries import involved_agencies
 from ..dialogs.child_dialog import open_child_dialog
 from ..dialogs.event_dialog import open_event_dialog
-from ..models.children import (ID_ROLE, TimelineModel, age_band_labels, completeness_text,
-                               selection_labels)
+from ..models.children import (
+    ID_ROLE,
+    TimelineModel,
+    age_band_labels,
+    completeness_text,
+    selection_labels,
+)
 from ..views import on_delete_key
 from .audit_evaluation import AuditEvaluationWidget, AutosavedText, try_edit
 
@@ -48,12 +64,15 @@ class ChildDetail(QWidget):
         self.agencies = QLabel()
         self.agencies.setWordWrap(True)
         self.edit_button = QPushButton(self.tr("Ed&it child…"))
-        self.edit_button.setToolTip(self.tr("Change the pseudonym, selection, agencies or "
-                                            "identifying details"))
+        self.edit_button.setToolTip(
+            self.tr("Change the pseudonym, selection, agencies or identifying details")
+        )
         self.edit_button.clicked.connect(self.edit_child)
         self.review_button = QPushButton(self.tr("Re&view this case"))
         self.review_button.setToolTip(self.tr("Open the case review of this child"))
-        self.review_button.clicked.connect(lambda: self.child_id and self.review_requested.emit(self.child_id))
+        self.review_button.clicked.connect(
+            lambda: self.child_id and self.review_requested.emit(self.child_id)
+        )
 
     def _build_summary(self) -> None:
         self.summary = AutosavedText(lines=4)
@@ -81,11 +100,17 @@ class ChildDetail(QWidget):
         self.timeline_label = QLabel(self.tr("Timeline of &key events:"))
         self.timeline_label.setBuddy(self.timeline)
         self.add_event_button = QPushButton(self.tr("Add even&t…"))
-        self.add_event_button.setToolTip(self.tr("Add a contact, referral, strategy discussion "
-                                                 "or other key event to the timeline"))
+        self.add_event_button.setToolTip(
+            self.tr(
+                "Add a contact, referral, strategy discussion or other key event to the timeline"
+            )
+        )
         self.add_event_button.clicked.connect(self.add_event)
-        self.timeline.setToolTip(self.tr("Enter or double-click: correct the event. Delete: "
-                                         "remove it (Undo brings it back)."))
+        self.timeline.setToolTip(
+            self.tr(
+                "Enter or double-click: correct the event. Delete: remove it (Undo brings it back)."
+            )
+        )
         self.timeline.activated.connect(lambda index: self.edit_event(index.data(ID_ROLE)))
         on_delete_key(self.timeline, self.delete_current_event)
 
@@ -108,8 +133,16 @@ class ChildDetail(QWidget):
         layout.addWidget(self.audit)
         layout.addWidget(self.progress_box)
         layout.addStretch(1)
-        order = (self.edit_button, self.review_button, self.summary, self.add_event_button,
-                 self.timeline, self.audit.area_summary, self.audit.agreement, self.audit.evaluation)
+        order = (
+            self.edit_button,
+            self.review_button,
+            self.summary,
+            self.add_event_button,
+            self.timeline,
+            self.audit.area_summary,
+            self.audit.agreement,
+            self.audit.evaluation,
+        )
         for first, second in zip(order, order[1:]):
             self.setTabOrder(first, second)
 
@@ -119,8 +152,13 @@ class ChildDetail(QWidget):
             return
         self.flush()
         self.child_id = child_id
-        for widget in (self.edit_button, self.review_button, self.summary,
-                       self.add_event_button, self.timeline):
+        for widget in (
+            self.edit_button,
+            self.review_button,
+            self.summary,
+            self.add_event_button,
+            self.timeline,
+        ):
             widget.setEnabled(child_id is not None)
         self.audit.set_child(child_id)
         self.reload()
@@ -154,14 +192,21 @@ class ChildDetail(QWidget):
     def _show_details(self, child: dict | None) -> None:
         child = child or {}
         self.pseudonym.setText(child.get("pseudonym") or self.tr("No child selected"))
-        facts = [selection_labels().get(child.get("selection"), ""),
-                 age_band_labels().get(child.get("age_band"), "")]
+        facts = [
+            selection_labels().get(child.get("selection"), ""),
+            age_band_labels().get(child.get("age_band"), ""),
+        ]
         if child.get("case_ref"):
             facts.append(self.tr("area's case reference %1").replace("%1", child["case_ref"]))
         self.facts.setText(" · ".join(f for f in facts if f))
         names = [a["name"] for a in involved_agencies(self.session.ws, child)] if child else []
-        self.agencies.setText(self.tr("Agencies involved: %1").replace(
-            "%1", ", ".join(names) or self.tr("none recorded")) if child else "")
+        self.agencies.setText(
+            self.tr("Agencies involved: %1").replace(
+                "%1", ", ".join(names) or self.tr("none recorded")
+            )
+            if child
+            else ""
+        )
         self.summary.set_stored(child.get("summary"))
 
     def _show_timeline(self, child: dict | None) -> None:
@@ -182,10 +227,12 @@ class ChildDetail(QWidget):
             counts = done.get(agency["id"])
             if counts is not None:
                 self.progress_form.addRow(agency["name"], self._bar(agency["name"], counts))
-        total = completeness_text(sum(c.done for c in done.values()),
-                                  sum(c.expected for c in done.values()))
-        self.progress_box.setTitle(self.tr("Case review: observations written (%1)")
-                                   .replace("%1", total))
+        total = completeness_text(
+            sum(c.done for c in done.values()), sum(c.expected for c in done.values())
+        )
+        self.progress_box.setTitle(
+            self.tr("Case review: observations written (%1)").replace("%1", total)
+        )
 
     def _bar(self, name: str, counts) -> QProgressBar:
         bar = QProgressBar()
@@ -193,8 +240,9 @@ class ChildDetail(QWidget):
         bar.setValue(counts.done)
         text = completeness_text(counts.done, counts.expected)
         bar.setFormat(text)
-        bar.setAccessibleName(self.tr("%1: %2 observations written").replace("%1", name)
-                              .replace("%2", text))
+        bar.setAccessibleName(
+            self.tr("%1: %2 observations written").replace("%1", name).replace("%2", text)
+        )
         return bar
 
     def select_event(self, event_id: str) -> None:
@@ -209,8 +257,9 @@ class ChildDetail(QWidget):
     def _save_summary(self, text: str) -> None:
         child_id = self.child_id
         if child_id:
-            try_edit(self, self.session,
-                     lambda ws: casework.update_child(ws, child_id, summary=text))
+            try_edit(
+                self, self.session, lambda ws: casework.update_child(ws, child_id, summary=text)
+            )
 
     def edit_child(self) -> None:
         if self.child_id:
@@ -227,6 +276,7 @@ class ChildDetail(QWidget):
 
     def delete_current_event(self) -> None:
         event_id = self.timeline.currentIndex().data(ID_ROLE)
-        if event_id and try_edit(self, self.session,
-                                 lambda ws: casework.delete_event(ws, event_id)):
+        if event_id and try_edit(
+            self, self.session, lambda ws: casework.delete_event(ws, event_id)
+        ):
             self.timeline.setFocus()

@@ -8,14 +8,22 @@ edit through the session so it is undoable and attributed.
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import (QHBoxLayout, QLabel, QPlainTextEdit, QPushButton, QVBoxLayout,
-                               QWidget)
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPlainTextEdit, QPushButton, QVBoxLayout, QWidget
 
 from ..models.conflicts import DELETED, field_label, local_time, value_text
 from .three_way_diff import Side, ThreeWayDiff, changed_words
 
-FREE_TEXT = {"text", "title", "observation", "summary", "area_summary", "evaluation",
-             "description", "heading", "reason"}
+FREE_TEXT = {
+    "text",
+    "title",
+    "observation",
+    "summary",
+    "area_summary",
+    "evaluation",
+    "description",
+    "heading",
+    "reason",
+}
 LONG_TEXT = 120
 SEPARATOR = "\n\n"
 
@@ -38,7 +46,7 @@ def combined(field: str, values: list):
 
 
 class ConflictView(QWidget):
-    resolve_requested = Signal(object)   # the value that settles the conflict
+    resolve_requested = Signal(object)  # the value that settles the conflict
     history_requested = Signal()
     open_requested = Signal()
 
@@ -55,8 +63,11 @@ class ConflictView(QWidget):
         font = self.summary.font()
         font.setBold(True)
         self.summary.setFont(font)
-        self.lead_only = QLabel(self.tr(
-            "Only the lead inspector settles conflicts. Tell your lead which value is right."))
+        self.lead_only = QLabel(
+            self.tr(
+                "Only the lead inspector settles conflicts. Tell your lead which value is right."
+            )
+        )
         self.lead_only.setWordWrap(True)
         self.diff = ThreeWayDiff()
         self.diff.picked.connect(lambda n: self.resolve_requested.emit(self._pick_values[n]))
@@ -96,7 +107,8 @@ class ConflictView(QWidget):
         self.use_button = QPushButton(self.tr("&Use the combined text"))
         self.cancel_button = QPushButton(self.tr("Cancel editing"))
         self.use_button.clicked.connect(
-            lambda: self.resolve_requested.emit(self.editor.toPlainText()))
+            lambda: self.resolve_requested.emit(self.editor.toPlainText())
+        )
         self.cancel_button.clicked.connect(self._stop_editing)
         buttons = QHBoxLayout()
         buttons.addStretch(1)
@@ -111,17 +123,25 @@ class ConflictView(QWidget):
         return self.editor_panel
 
     # --- showing a conflict ------------------------------------------------------------
-    def set_conflict(self, conflict: dict | None, ancestor: dict | None = None,
-                     op_fields: dict[str, str] | None = None, can_resolve: bool = True) -> None:
+    def set_conflict(
+        self,
+        conflict: dict | None,
+        ancestor: dict | None = None,
+        op_fields: dict[str, str] | None = None,
+        can_resolve: bool = True,
+    ) -> None:
         self.conflict = conflict
         self._stop_editing()
         if conflict is None:
             self.diff.show_values([])
             return
         values = [v["value"] for v in conflict["values"]]
-        self.summary.setText(self.tr("%1 — %2: %3 competing values").replace(
-            "%1", conflict["record"]).replace("%2", field_label(conflict["field"])).replace(
-            "%3", str(len(values))))
+        self.summary.setText(
+            self.tr("%1 — %2: %3 competing values")
+            .replace("%1", conflict["record"])
+            .replace("%2", field_label(conflict["field"]))
+            .replace("%3", str(len(values)))
+        )
         self.lead_only.setVisible(not can_resolve)
         if conflict["field"] == DELETED:
             self._show_deletion(conflict, op_fields or {}, can_resolve)
@@ -129,8 +149,9 @@ class ConflictView(QWidget):
             self._show_values(conflict, ancestor, can_resolve)
         mergeable = combined(conflict["field"], values) is not None
         self.combine_button.setEnabled(can_resolve and mergeable)
-        self.edit_button.setEnabled(can_resolve and mergeable
-                                    and all(isinstance(v, str) for v in values))
+        self.edit_button.setEnabled(
+            can_resolve and mergeable and all(isinstance(v, str) for v in values)
+        )
 
     def _show_values(self, conflict: dict, ancestor: dict | None, can_resolve: bool) -> None:
         values = conflict["values"]
@@ -138,13 +159,19 @@ class ConflictView(QWidget):
         texts = [v if isinstance(v, str) else value_text(v, 10_000) for v in raw]
         base = None
         if ancestor is not None and is_long_text(raw) and isinstance(ancestor["value"], str):
-            base = Side(self.tr("Common ancestor") + "\n" + f"{ancestor['author']}, "
-                        f"{local_time(ancestor['at'])}", ancestor["value"])
-        sides = [Side(self._heading(v, base, text), text, v["author"])
-                 for v, text in zip(values, texts)]
+            base = Side(
+                self.tr("Common ancestor") + "\n" + f"{ancestor['author']}, "
+                f"{local_time(ancestor['at'])}",
+                ancestor["value"],
+            )
+        sides = [
+            Side(self._heading(v, base, text), text, v["author"]) for v, text in zip(values, texts)
+        ]
         self._pick_values = raw
-        picks = [self.tr("Keep %1's value (&%2)").replace("%1", v["author"]).replace("%2", str(n))
-                 for n, v in enumerate(values, 1)]
+        picks = [
+            self.tr("Keep %1's value (&%2)").replace("%1", v["author"]).replace("%2", str(n))
+            for n, v in enumerate(values, 1)
+        ]
         self.diff.show_values(sides, base, can_resolve, picks)
 
     def _heading(self, value: dict, base: Side | None, text: str) -> str:
@@ -152,8 +179,13 @@ class ConflictView(QWidget):
         if base is None:
             return heading
         added, removed = changed_words(base.text, text)
-        return heading + "\n" + self.tr("%1 words added, %2 removed").replace(
-            "%1", str(added)).replace("%2", str(removed))
+        return (
+            heading
+            + "\n"
+            + self.tr("%1 words added, %2 removed")
+            .replace("%1", str(added))
+            .replace("%2", str(removed))
+        )
 
     def _show_deletion(self, conflict: dict, op_fields: dict[str, str], can_resolve: bool) -> None:
         sides, picks, self._pick_values = [], [], []
@@ -163,12 +195,20 @@ class ConflictView(QWidget):
             if field == DELETED:
                 text = self.tr("Deleted the record") if deletes else self.tr("Kept the record")
             else:
-                text = self.tr("Changed %1 to:").replace("%1", field_label(field).lower()) + \
-                    "\n" + value_text(value["value"], 10_000)
+                text = (
+                    self.tr("Changed %1 to:").replace("%1", field_label(field).lower())
+                    + "\n"
+                    + value_text(value["value"], 10_000)
+                )
             heading = f"{value['author']}, {local_time(value['at'])}"
             sides.append(Side(heading, text, value["author"]))
-            picks.append((self.tr("Delete the record (&%1)") if deletes else
-                          self.tr("Keep the record (&%1)")).replace("%1", str(n)))
+            picks.append(
+                (
+                    self.tr("Delete the record (&%1)")
+                    if deletes
+                    else self.tr("Keep the record (&%1)")
+                ).replace("%1", str(n))
+            )
             self._pick_values.append(deletes)
         self.diff.show_values(sides, None, can_resolve, picks)
 
@@ -181,8 +221,9 @@ class ConflictView(QWidget):
     def _start_editing(self) -> None:
         if self.conflict is None:
             return
-        self.editor.setPlainText(combined(self.conflict["field"],
-                                          [v["value"] for v in self.conflict["values"]]))
+        self.editor.setPlainText(
+            combined(self.conflict["field"], [v["value"] for v in self.conflict["values"]])
+        )
         self.editor_panel.show()
         self.editor.setFocus(Qt.FocusReason.OtherFocusReason)
 

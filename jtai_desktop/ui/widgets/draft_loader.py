@@ -13,8 +13,15 @@ from ...domain.errors import JtaiError
 from ...report.compose import DEFAULT_TEXTS
 from ...report.gate import GateResult, Override
 from ...report.letter import Letter
-from ...services.report import (ItemOption, SectionInfo, build_letter, check_letter, overrides,
-                                section_options, sections)
+from ...services.report import (
+    ItemOption,
+    SectionInfo,
+    build_letter,
+    check_letter,
+    overrides,
+    section_options,
+    sections,
+)
 from ..models.report import hit_contexts
 
 DEBOUNCE_MS = 600
@@ -39,15 +46,18 @@ class LetterState:
     explicit: bool = False  # asked for by the user (Check), not an update after an edit
 
 
-def load_state(context, inspection_id: str, keys: list[str], internal: bool,
-               template: Path | None, check: bool):
+def load_state(
+    context, inspection_id: str, keys: list[str], internal: bool, template: Path | None, check: bool
+):
     """The task function for ``TaskRunner.start``, on its own database connection."""
+
     def run(progress, is_cancelled) -> LetterState:
         ws = context.worker_workspace()
         try:
             return read_state(ws, inspection_id, keys, internal, template, check)
         finally:
             ws.db.close()
+
     return run
 
 
@@ -55,10 +65,13 @@ def read_state(ws, inspection_id, keys, internal, template, check) -> LetterStat
     found = tuple(sections(ws, inspection_id))
     takes = {s.key for s in found if s.takes_items}
     area = (ws.require("inspection", inspection_id)["area"] or "").strip()
-    state = LetterState(inspection_id, found,
-                        {k: section_options(ws, inspection_id, k) for k in keys if k in takes},
-                        tuple(overrides(ws, inspection_id)),
-                        {k: t.format(area=area) for k, t in DEFAULT_TEXTS.items()})
+    state = LetterState(
+        inspection_id,
+        found,
+        {k: section_options(ws, inspection_id, k) for k in keys if k in takes},
+        tuple(overrides(ws, inspection_id)),
+        {k: t.format(area=area) for k, t in DEFAULT_TEXTS.items()},
+    )
     if not check:
         return state
     try:
@@ -66,8 +79,13 @@ def read_state(ws, inspection_id, keys, internal, template, check) -> LetterStat
     except JtaiError as problem:  # the letter can still be previewed
         letter = build_letter(ws, inspection_id, internal)[0]
         return replace(state, checked=True, problem=problem, **_preview(letter))
-    return replace(state, checked=True, result=draft.result,
-                   contexts=hit_contexts(draft.letter, draft.result), **_preview(draft.letter))
+    return replace(
+        state,
+        checked=True,
+        result=draft.result,
+        contexts=hit_contexts(draft.letter, draft.result),
+        **_preview(draft.letter),
+    )
 
 
 def _preview(letter: Letter) -> dict:
@@ -82,7 +100,7 @@ class DraftLoader(QObject):
     never goes back in time.
     """
 
-    loaded = Signal(object)        # LetterState
+    loaded = Signal(object)  # LetterState
     failed = Signal(object, bool)  # the error, and whether the user asked for the check
     busy_changed = Signal(bool)
 
@@ -127,7 +145,9 @@ class DraftLoader(QObject):
         self._dirty = self._explicit = self._again = False
         self._task = self.session.tasks.start(
             load_state(self.session.context, inspection_id, keys, internal, template, check),
-            on_finished=self._finished, on_failed=self._failed)
+            on_finished=self._finished,
+            on_failed=self._failed,
+        )
         self.busy_changed.emit(True)
 
     def _stale(self) -> bool:

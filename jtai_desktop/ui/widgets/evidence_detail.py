@@ -9,9 +9,22 @@ from __future__ import annotations
 
 from PySide6.QtCore import QDate, QEvent, Qt, QTimer, QUrl
 from PySide6.QtGui import QDesktopServices, QFont, QFontDatabase, QPixmap
-from PySide6.QtWidgets import (QComboBox, QDateEdit, QFormLayout, QGroupBox, QHBoxLayout, QLabel,
-                               QLineEdit, QPlainTextEdit, QPushButton, QScrollArea,
-                               QStackedWidget, QTabWidget, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDateEdit,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QScrollArea,
+    QStackedWidget,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
 from ...domain.errors import JtaiError
 from ...services.evidence import link, unlink
@@ -58,8 +71,12 @@ class EvidenceDetail(QScrollArea):
         self.ref.setFont(font)
         self.ref.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.open_button = QPushButton(self.tr("&Open file"))
-        self.open_button.setToolTip(self.tr("Open a read-only copy in the program your computer "
-                                            "uses for this type; the copy is removed on lock"))
+        self.open_button.setToolTip(
+            self.tr(
+                "Open a read-only copy in the program your computer "
+                "uses for this type; the copy is removed on lock"
+            )
+        )
         self.open_button.clicked.connect(self.open_file)
         row = QHBoxLayout()
         row.addWidget(self.ref, 1)
@@ -79,9 +96,12 @@ class EvidenceDetail(QScrollArea):
         self.description.setTabChangesFocus(True)
         self.description.setPlaceholderText(self.tr("What this shows, and where it came from"))
         self.description.setMaximumHeight(self.fontMetrics().lineSpacing() * 6)
-        for text, widget in ((self.tr("T&itle:"), self.title), (self.tr("So&urce:"), self.source),
-                             (self.tr("Da&te:"), self.date),
-                             (self.tr("Descri&ption:"), self.description)):
+        for text, widget in (
+            (self.tr("T&itle:"), self.title),
+            (self.tr("So&urce:"), self.source),
+            (self.tr("Da&te:"), self.date),
+            (self.tr("Descri&ption:"), self.description),
+        ):
             form.addRow(self._buddy(text, widget), widget)
         self._file_facts(form)
         self.error = QLabel()
@@ -99,11 +119,16 @@ class EvidenceDetail(QScrollArea):
         self.sha = QLineEdit(readOnly=True)
         self.sha.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
         for label in (self.file_name, self.media_type, self.size):
-            label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse
-                                          | Qt.TextInteractionFlag.TextSelectableByKeyboard)
-        for text, widget in ((self.tr("Original file name:"), self.file_name),
-                             (self.tr("Type:"), self.media_type), (self.tr("Size:"), self.size),
-                             (self.tr("SHA-256:"), self.sha)):
+            label.setTextInteractionFlags(
+                Qt.TextInteractionFlag.TextSelectableByMouse
+                | Qt.TextInteractionFlag.TextSelectableByKeyboard
+            )
+        for text, widget in (
+            (self.tr("Original file name:"), self.file_name),
+            (self.tr("Type:"), self.media_type),
+            (self.tr("Size:"), self.size),
+            (self.tr("SHA-256:"), self.sha),
+        ):
             form.addRow(self._buddy(text, widget), widget)
         self.sha.setAccessibleName(self.tr("SHA-256 of the file"))
 
@@ -135,13 +160,19 @@ class EvidenceDetail(QScrollArea):
             "child": Checklist(self.tr("Children this evidence supports")),
             "agency": Checklist(self.tr("Agencies this evidence concerns")),
             "criterion": Checklist(self.tr("Criteria this evidence supports")),
-            "finding": Checklist(self.tr("Findings citing this evidence"))}
+            "finding": Checklist(self.tr("Findings citing this evidence")),
+        }
         tabs = QTabWidget()
-        for kind, text in (("child", self.tr("Child&ren")), ("agency", self.tr("Age&ncies")),
-                           ("criterion", self.tr("&Criteria")), ("finding", self.tr("Finding&s"))):
+        for kind, text in (
+            ("child", self.tr("Child&ren")),
+            ("agency", self.tr("Age&ncies")),
+            ("criterion", self.tr("&Criteria")),
+            ("finding", self.tr("Finding&s")),
+        ):
             tabs.addTab(self.link_lists[kind], text)
             self.link_lists[kind].toggled.connect(
-                lambda target_id, on, k=kind: self.toggle_link(k, target_id, on))
+                lambda target_id, on, k=kind: self.toggle_link(k, target_id, on)
+            )
             self.link_lists[kind].setMinimumHeight(self.fontMetrics().lineSpacing() * 8)
         self.link_tabs = tabs
         box = QGroupBox(self.tr("Linked to"))
@@ -190,9 +221,12 @@ class EvidenceDetail(QScrollArea):
 
     # --- saving ------------------------------------------------------------------------------
     def values(self) -> dict:
-        return {"title": self.title.text().strip(), "source": self.source.currentData(),
-                "date": self.date.date().toString(Qt.DateFormat.ISODate),
-                "description": self.description.toPlainText()}
+        return {
+            "title": self.title.text().strip(),
+            "source": self.source.currentData(),
+            "date": self.date.date().toString(Qt.DateFormat.ISODate),
+            "description": self.description.toPlainText(),
+        }
 
     def save(self, *_args) -> bool:
         self._timer.stop()
@@ -239,8 +273,12 @@ class EvidenceDetail(QScrollArea):
 
     # --- loading -----------------------------------------------------------------------------
     def _load(self, row: dict, links: dict, everything: bool) -> None:
-        stored = {"title": row["title"] or "", "source": row["source"], "date": row["date"] or "",
-                  "description": row["description"] or ""}
+        stored = {
+            "title": row["title"] or "",
+            "source": row["source"],
+            "date": row["date"] or "",
+            "description": row["description"] or "",
+        }
         self._loading = True
         try:
             shown = self.values()
@@ -302,10 +340,12 @@ class EvidenceDetail(QScrollArea):
         """Decrypting and scaling a photo can take a moment: it happens off the UI thread."""
         self._no_preview(self.tr("Loading the preview…"))
         blobs, wanted = self.session.ws.blobs, self.evidence_id
-        start_task(self.session,
-                   lambda _progress, _cancelled: make_thumbnail(blobs.read_bytes(sha), name=name),
-                   finished=lambda png: self._show_thumbnail(wanted, png),
-                   failed=lambda error: self._thumbnail_failed(wanted, error))
+        start_task(
+            self.session,
+            lambda _progress, _cancelled: make_thumbnail(blobs.read_bytes(sha), name=name),
+            finished=lambda png: self._show_thumbnail(wanted, png),
+            failed=lambda error: self._thumbnail_failed(wanted, error),
+        )
 
     def _show_thumbnail(self, wanted: str, png: bytes) -> None:
         if wanted != self.evidence_id:
@@ -317,8 +357,11 @@ class EvidenceDetail(QScrollArea):
 
     def _thumbnail_failed(self, wanted: str, error: BaseException) -> None:
         if wanted == self.evidence_id:
-            self._no_preview(error.message if isinstance(error, JtaiError)
-                             else self.tr("This image cannot be previewed. Use Open file."))
+            self._no_preview(
+                error.message
+                if isinstance(error, JtaiError)
+                else self.tr("This image cannot be previewed. Use Open file.")
+            )
 
     def _text_preview(self, sha: str) -> None:
         try:

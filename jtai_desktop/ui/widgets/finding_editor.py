@@ -11,9 +11,21 @@ from operator import add
 
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QStandardItem, QStandardItemModel
-from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QDialog, QDialogButtonBox,
-                               QFormLayout, QHBoxLayout, QLabel, QLineEdit, QListView,
-                               QPlainTextEdit, QPushButton, QStyle, QWidget)
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListView,
+    QPlainTextEdit,
+    QPushButton,
+    QStyle,
+    QWidget,
+)
 
 from ...domain.errors import JtaiError
 from ...domain.records import PARTNERSHIP, FindingKind
@@ -27,11 +39,12 @@ from ..models.findings import CitedEvidenceModel, partnership_label
 from .autosave import Autosave
 
 
-
 def kind_choices(widget: QWidget) -> list[tuple[str, str]]:
-    return [(FindingKind.PRIORITY_ACTION.value, widget.tr("Area for priority action")),
-            (FindingKind.AREA_FOR_IMPROVEMENT.value, widget.tr("Area for improvement")),
-            (FindingKind.STRENGTH.value, widget.tr("Strength"))]
+    return [
+        (FindingKind.PRIORITY_ACTION.value, widget.tr("Area for priority action")),
+        (FindingKind.AREA_FOR_IMPROVEMENT.value, widget.tr("Area for improvement")),
+        (FindingKind.STRENGTH.value, widget.tr("Strength")),
+    ]
 
 
 def kind_combo(widget: QWidget) -> QComboBox:
@@ -60,8 +73,11 @@ class AgencyChecklist(QListView):
             for agency_id, name in [(PARTNERSHIP, partnership_label()), *agencies]:
                 item = QStandardItem(name)
                 item.setData(agency_id, Qt.ItemDataRole.UserRole)
-                item.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-                              | Qt.ItemFlag.ItemIsUserCheckable)
+                item.setFlags(
+                    Qt.ItemFlag.ItemIsEnabled
+                    | Qt.ItemFlag.ItemIsSelectable
+                    | Qt.ItemFlag.ItemIsUserCheckable
+                )
                 item.setCheckState(Qt.CheckState.Unchecked)
                 self._model.appendRow(item)
         self.setMaximumHeight(self.sizeHintForRow(0) * min(8, self._model.rowCount() + 1) + 8)
@@ -69,8 +85,11 @@ class AgencyChecklist(QListView):
         self.reset()
 
     def checked(self) -> list[str]:
-        return [item.data(Qt.ItemDataRole.UserRole) for item in self._items()
-                if item.checkState() == Qt.CheckState.Checked]
+        return [
+            item.data(Qt.ItemDataRole.UserRole)
+            for item in self._items()
+            if item.checkState() == Qt.CheckState.Checked
+        ]
 
     def set_checked(self, agency_ids) -> None:
         wanted = set(agency_ids)
@@ -98,8 +117,13 @@ class _Blocked:
 class NewFindingDialog(QDialog):
     """Kind, agencies and title: what a finding needs before it can exist."""
 
-    def __init__(self, agencies: list[tuple[str, str]], parent: QWidget | None = None,
-                 kind: str = "", agency: str = ""):
+    def __init__(
+        self,
+        agencies: list[tuple[str, str]],
+        parent: QWidget | None = None,
+        kind: str = "",
+        agency: str = "",
+    ):
         super().__init__(parent)
         self.setWindowTitle(self.tr("New finding"))
         self.kind = kind_combo(self)
@@ -108,8 +132,9 @@ class NewFindingDialog(QDialog):
         self.agencies.set_agencies(agencies)
         self.agencies.set_checked([agency] if agency else [])
         self.title = QLineEdit()
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
-                                        | QDialogButtonBox.StandardButton.Cancel)
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Create finding"))
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
@@ -129,15 +154,18 @@ class NewFindingDialog(QDialog):
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(ready)
 
     def values(self) -> dict:
-        return {"kind": self.kind.currentData(), "agencies": self.agencies.checked(),
-                "title": self.title.text().strip()}
+        return {
+            "kind": self.kind.currentData(),
+            "agencies": self.agencies.checked(),
+            "title": self.title.text().strip(),
+        }
 
 
 class FindingEditor(QWidget):
     """Shows and edits one finding; ``load(None)`` shows nothing."""
 
-    evidence_activated = Signal(str)   # an evidence id the user opened from the cited list
-    loaded = Signal(str)               # the finding shown now; "" when none
+    evidence_activated = Signal(str)  # an evidence id the user opened from the cited list
+    loaded = Signal(str)  # the finding shown now; "" when none
 
     def __init__(self, session, parent: QWidget | None = None):
         super().__init__(parent)
@@ -195,7 +223,8 @@ class FindingEditor(QWidget):
         self.remove_button.clicked.connect(self.remove_citations)
         self.cited.selectionModel().selectionChanged.connect(lambda *_: self._update_buttons())
         self.cited.activated.connect(
-            lambda index: self.evidence_activated.emit(index.data(Qt.ItemDataRole.UserRole)))
+            lambda index: self.evidence_activated.emit(index.data(Qt.ItemDataRole.UserRole))
+        )
 
     def set_agencies(self, agencies: list[tuple[str, str]]) -> None:
         self.agencies.set_agencies(agencies)
@@ -289,16 +318,22 @@ class FindingEditor(QWidget):
         items = evidence_choices(ws, self.session.inspection_id, set(self.cited_model.ids()))
         chosen = pick_evidence(self, items, self.tr("Cite evidence"))
         if chosen:
-            self._run(lambda ws: _one_step(self.tr("Cite evidence"),
-                                           [cite(ws, finding_id, e) for e in chosen]))
+            self._run(
+                lambda ws: _one_step(
+                    self.tr("Cite evidence"), [cite(ws, finding_id, e) for e in chosen]
+                )
+            )
 
     def remove_citations(self) -> None:
         rows = self.cited.selectionModel().selectedIndexes()
         ids = [index.data(Qt.ItemDataRole.UserRole) for index in rows]
         if self.finding_id and ids:
             finding_id = self.finding_id
-            self._run(lambda ws: _one_step(self.tr("Remove citation"),
-                                           [uncite(ws, finding_id, e) for e in ids]))
+            self._run(
+                lambda ws: _one_step(
+                    self.tr("Remove citation"), [uncite(ws, finding_id, e) for e in ids]
+                )
+            )
 
 
 def _ref_number(ref: str) -> int:
@@ -322,8 +357,9 @@ class WarningLine(QWidget):
         super().__init__(parent)
         icon = QLabel()
         size = self.style().pixelMetric(QStyle.PixelMetric.PM_SmallIconSize)
-        icon.setPixmap(self.style().standardIcon(
-            QStyle.StandardPixmap.SP_MessageBoxWarning).pixmap(size))
+        icon.setPixmap(
+            self.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning).pixmap(size)
+        )
         self.label = QLabel(text)
         self.label.setWordWrap(True)
         layout = QHBoxLayout(self)

@@ -9,9 +9,20 @@ advice and are listed apart, marked as not blocking.
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import (QAbstractItemView, QDialog, QHBoxLayout, QLabel, QListView,
-                               QPushButton, QSplitter, QStyle, QTextBrowser, QTreeView,
-                               QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDialog,
+    QHBoxLayout,
+    QLabel,
+    QListView,
+    QPushButton,
+    QSplitter,
+    QStyle,
+    QTextBrowser,
+    QTreeView,
+    QVBoxLayout,
+    QWidget,
+)
 
 from ...domain.errors import JtaiError
 from ...report.gate import GateResult, Hit
@@ -48,20 +59,35 @@ class GatePanel(QWidget):
         self.context.setAccessibleName(self.tr("Context of the chosen identifying detail"))
         self.context.setMaximumHeight(self.fontMetrics().lineSpacing() * 7)
         self.override_button = QPushButton(self.tr("&Override…"))
-        self.override_button.setToolTip(self.tr(
-            "Let the chosen detail through, with a reason that is recorded"))
+        self.override_button.setToolTip(
+            self.tr("Let the chosen detail through, with a reason that is recorded")
+        )
         self.show_button = QPushButton(self.tr("Show in the &letter"))
-        self.show_button.setToolTip(self.tr("Open the section or finding the text comes from, to fix it"))
+        self.show_button.setToolTip(
+            self.tr("Open the section or finding the text comes from, to fix it")
+        )
         self.overrides_view = _list(self.overrides, self.tr("Overrides"))
         self.remove_button = QPushButton(self.tr("Re&move override"))
-        self.warnings_view = _list(self.warnings, self.tr("Warnings, which do not block the export"))
+        self.warnings_view = _list(
+            self.warnings, self.tr("Warnings, which do not block the export")
+        )
         self._labels = [
-            (_label(self.hits_view), self.hits,
-             self.tr("&Identifying details found (these block the export):")),
-            (_label(self.overrides_view), self.overrides,
-             self.tr("Overri&des (let through, with a reason):")),
-            (_label(self.warnings_view), self.warnings,
-             self.tr("W&arnings (advice only: they do not block the export):"))]
+            (
+                _label(self.hits_view),
+                self.hits,
+                self.tr("&Identifying details found (these block the export):"),
+            ),
+            (
+                _label(self.overrides_view),
+                self.overrides,
+                self.tr("Overri&des (let through, with a reason):"),
+            ),
+            (
+                _label(self.warnings_view),
+                self.warnings,
+                self.tr("W&arnings (advice only: they do not block the export):"),
+            ),
+        ]
         self.hits_label, self.overrides_label, self.warnings_label = (x[0] for x in self._labels)
         self.context_label = _label(self.context, self.tr("&Context:"))
         self._update_labels()
@@ -74,10 +100,12 @@ class GatePanel(QWidget):
         hit_buttons = _row(self.override_button, self.show_button)
         splitter = QSplitter(Qt.Orientation.Vertical)
         splitter.setChildrenCollapsible(False)
-        splitter.addWidget(_column(self.hits_label, self.hits_view, self.context_label,
-                                   self.context, hit_buttons))
-        splitter.addWidget(_column(self.overrides_label, self.overrides_view,
-                                   _row(self.remove_button)))
+        splitter.addWidget(
+            _column(self.hits_label, self.hits_view, self.context_label, self.context, hit_buttons)
+        )
+        splitter.addWidget(
+            _column(self.overrides_label, self.overrides_view, _row(self.remove_button))
+        )
         splitter.addWidget(_column(self.warnings_label, self.warnings_view))
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 1)
@@ -90,7 +118,9 @@ class GatePanel(QWidget):
     def _connect(self) -> None:
         self.hits_view.selectionModel().currentChanged.connect(lambda *_: self._on_hit())
         self.hits.modelReset.connect(self._on_hit)
-        self.overrides_view.selectionModel().currentChanged.connect(lambda *_: self._update_buttons())
+        self.overrides_view.selectionModel().currentChanged.connect(
+            lambda *_: self._update_buttons()
+        )
         self.overrides.modelReset.connect(self._update_buttons)
         self.override_button.clicked.connect(self.override_current)
         self.show_button.clicked.connect(self._show_current)
@@ -121,23 +151,31 @@ class GatePanel(QWidget):
         if current is not None:
             self._select_hit(current.key)
         if state.problem is not None:
-            self.show_summary(self.tr("The letter could not be checked: %1").replace(
-                "%1", state.problem.message), QStyle.StandardPixmap.SP_MessageBoxCritical)
+            self.show_summary(
+                self.tr("The letter could not be checked: %1").replace("%1", state.problem.message),
+                QStyle.StandardPixmap.SP_MessageBoxCritical,
+            )
             return
         self._summarise(self.result)
 
     def _summarise(self, result: GateResult) -> None:
         count, kept = len(result.hits), len(result.overridden)
         if count:
-            text = (self.tr("1 identifying detail blocks the export.") if count == 1 else
-                    self.tr("%1 identifying details block the export.").replace("%1", str(count)))
+            text = (
+                self.tr("1 identifying detail blocks the export.")
+                if count == 1
+                else self.tr("%1 identifying details block the export.").replace("%1", str(count))
+            )
             text += " " + self.tr("Fix each one in the letter, or override it with a reason.")
             self.show_summary(text, QStyle.StandardPixmap.SP_MessageBoxCritical)
             return
         text = self.tr("No identifying details found: the letter can be exported.")
         if kept:
-            text += " " + (self.tr("1 override applies.") if kept == 1 else
-                           self.tr("%1 overrides apply.").replace("%1", str(kept)))
+            text += " " + (
+                self.tr("1 override applies.")
+                if kept == 1
+                else self.tr("%1 overrides apply.").replace("%1", str(kept))
+            )
         self.show_summary(text, QStyle.StandardPixmap.SP_DialogApplyButton)
 
     def show_summary(self, text: str, icon: QStyle.StandardPixmap | None = None) -> None:
@@ -273,4 +311,3 @@ def _column(*items) -> QWidget:
         else:
             column.addLayout(item)
     return box
-

@@ -3,8 +3,15 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import (QFormLayout, QHBoxLayout, QLabel, QLineEdit, QPushButton,
-                               QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 
 class LockScreen(QWidget):
@@ -45,11 +52,15 @@ class LockScreen(QWidget):
 
     def _explanation(self) -> str:
         if self.demo:
-            return self.tr("Nothing is shown while the window is locked. The demo inspection "
-                           "holds only made-up records, so it opens without a passphrase.")
-        return self.tr("Nothing is shown while the window is locked, and copies of evidence "
-                       "opened in other programs have been removed. Type the data folder's "
-                       "passphrase to carry on where you left off.")
+            return self.tr(
+                "Nothing is shown while the window is locked. The demo inspection "
+                "holds only made-up records, so it opens without a passphrase."
+            )
+        return self.tr(
+            "Nothing is shown while the window is locked, and copies of evidence "
+            "opened in other programs have been removed. Type the data folder's "
+            "passphrase to carry on where you left off."
+        )
 
     def _lay_out(self, heading: QLabel) -> None:
         column = QVBoxLayout()

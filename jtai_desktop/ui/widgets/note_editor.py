@@ -8,10 +8,25 @@ took part without recorded consent nothing is saved, and the reason is shown inl
 from __future__ import annotations
 
 from PySide6.QtCore import QDate, QEvent, Qt, QTimer, Signal
-from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QDateEdit, QFormLayout,
-                               QHBoxLayout, QHeaderView, QLabel, QLineEdit, QPlainTextEdit,
-                               QPushButton, QSplitter, QStackedLayout, QTableView, QTabWidget,
-                               QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QFormLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QSplitter,
+    QStackedLayout,
+    QTableView,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
 from ...domain.errors import JtaiError
 from ...services.notes import update_note
@@ -39,8 +54,9 @@ class AttendeesEditor(QWidget):
         self.view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.view.verticalHeader().hide()
         self.add_button = QPushButton(self.tr("&Add attendee"))
-        self.add_button.setToolTip(self.tr("Add a row: job title, e.g. social worker, and agency. "
-                                           "Never a person's name."))
+        self.add_button.setToolTip(
+            self.tr("Add a row: job title, e.g. social worker, and agency. Never a person's name.")
+        )
         self.remove_button = QPushButton(self.tr("Re&move attendee"))
         self.add_button.clicked.connect(self.add_row)
         self.remove_button.clicked.connect(self.remove_current)
@@ -219,14 +235,17 @@ class NoteEditor(QWidget):
     # --- saving ------------------------------------------------------------------------------
     def values(self) -> dict:
         """The note as shown, in the services' terms."""
-        return {"kind": self.kind.currentData(),
-                "date": self.date.date().toString(Qt.DateFormat.ISODate),
-                "title": self.title.text().strip(), "text": self.text.toPlainText(),
-                "attendees": self.attendees.model.attendees(),
-                "children": self.children_list.checked_ids(),
-                "criteria": self.criteria_list.checked_ids(),
-                "children_or_families_present": self.present.isChecked(),
-                "consent_recorded": self.consent.isChecked()}
+        return {
+            "kind": self.kind.currentData(),
+            "date": self.date.date().toString(Qt.DateFormat.ISODate),
+            "title": self.title.text().strip(),
+            "text": self.text.toPlainText(),
+            "attendees": self.attendees.model.attendees(),
+            "children": self.children_list.checked_ids(),
+            "criteria": self.criteria_list.checked_ids(),
+            "children_or_families_present": self.present.isChecked(),
+            "consent_recorded": self.consent.isChecked(),
+        }
 
     def pending(self) -> dict:
         return {k: v for k, v in self.values().items() if not _same(k, v, self._stored.get(k))}
@@ -251,10 +270,16 @@ class NoteEditor(QWidget):
 
     def _consent_ok(self) -> bool:
         missing = self.present.isChecked() and not self.consent.isChecked()
-        self._show_alert(self.warning, self.tr(
-            "Children or families took part, so their consent must be recorded before this "
-            "note is saved. Tick 'Consent recorded' once consent has been given. Until then "
-            "nothing you change here is saved.") if missing else "")
+        self._show_alert(
+            self.warning,
+            self.tr(
+                "Children or families took part, so their consent must be recorded before this "
+                "note is saved. Tick 'Consent recorded' once consent has been given. Until then "
+                "nothing you change here is saved."
+            )
+            if missing
+            else "",
+        )
         return not missing
 
     def _show_alert(self, label: QLabel, text: str) -> None:
@@ -278,12 +303,14 @@ class NoteEditor(QWidget):
         setters = {
             "kind": lambda v: self.kind.setCurrentIndex(max(self.kind.findData(v), 0)),
             "date": lambda v: self.date.setDate(QDate.fromString(v or "", Qt.DateFormat.ISODate)),
-            "title": self._set_title, "text": self.text.setPlainText,
+            "title": self._set_title,
+            "text": self.text.setPlainText,
             "attendees": self.attendees.model.set_attendees,
             "children": self.children_list.set_checked,
             "criteria": self.criteria_list.set_checked,
             "children_or_families_present": self.present.setChecked,
-            "consent_recorded": self.consent.setChecked}
+            "consent_recorded": self.consent.setChecked,
+        }
         setters[name](value)
 
     def _set_title(self, text: str) -> None:
@@ -301,11 +328,17 @@ class NoteEditor(QWidget):
 
 
 def _normalised(row: dict) -> dict:
-    return {"kind": row["kind"], "date": row["date"] or "", "title": row["title"] or "",
-            "text": row["text"] or "", "attendees": list(row["attendees"] or []),
-            "children": list(row["children"] or []), "criteria": list(row["criteria"] or []),
-            "children_or_families_present": bool(row["children_or_families_present"]),
-            "consent_recorded": bool(row["consent_recorded"])}
+    return {
+        "kind": row["kind"],
+        "date": row["date"] or "",
+        "title": row["title"] or "",
+        "text": row["text"] or "",
+        "attendees": list(row["attendees"] or []),
+        "children": list(row["children"] or []),
+        "criteria": list(row["criteria"] or []),
+        "children_or_families_present": bool(row["children_or_families_present"]),
+        "consent_recorded": bool(row["consent_recorded"]),
+    }
 
 
 def _same(name: str, shown, stored) -> bool:

@@ -9,9 +9,20 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, QEvent, Qt, QTimer
 from PySide6.QtGui import QPalette
-from PySide6.QtWidgets import (QCheckBox, QComboBox, QFrame, QHBoxLayout, QLabel, QMenu,
-                               QMessageBox, QPushButton, QScrollArea, QToolButton, QVBoxLayout,
-                               QWidget)
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QMenu,
+    QMessageBox,
+    QPushButton,
+    QScrollArea,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from ...domain.themes import Criterion, RatingScale, ThemePack
 from ...services import casework, evidence
@@ -26,10 +37,22 @@ from .audit_evaluation import AutosavedText, try_edit
 class CriterionEditor(QFrame):
     """Observation, strength/concern, optional rating and evidence for one criterion."""
 
-    def __init__(self, session, child_id: str, agency: dict, criterion: Criterion,
-                 scale: RatingScale | None, parent: QWidget | None = None):
+    def __init__(
+        self,
+        session,
+        child_id: str,
+        agency: dict,
+        criterion: Criterion,
+        scale: RatingScale | None,
+        parent: QWidget | None = None,
+    ):
         super().__init__(parent)
-        self.session, self.child_id, self.agency, self.criterion = session, child_id, agency, criterion
+        self.session, self.child_id, self.agency, self.criterion = (
+            session,
+            child_id,
+            agency,
+            criterion,
+        )
         self.review_id = review_id(child_id, criterion.id, agency["id"])
         self.linked: list[dict] = []
         self.setFrameShape(QFrame.Shape.StyledPanel)
@@ -54,8 +77,9 @@ class CriterionEditor(QFrame):
         self.description.setFont(small)
         self.description.setForegroundRole(QPalette.ColorRole.PlaceholderText)
         self.observation = AutosavedText(lines=4)
-        self.observation.setPlaceholderText(self.tr("What did you see in the case for %1?")
-                                            .replace("%1", self.agency["name"]))
+        self.observation.setPlaceholderText(
+            self.tr("What did you see in the case for %1?").replace("%1", self.agency["name"])
+        )
         self.observation.setAccessibleName(self.tr("Observation on %1").replace("%1", c.id))
         self.observation.setAccessibleDescription(c.title)
         self.observation.setToolTip(c.description)
@@ -69,8 +93,9 @@ class CriterionEditor(QFrame):
         self.rating_label = QLabel(self.tr("Practice rating (internal, never in the letter):"))
         self.rating_label.setBuddy(self.rating)
         self.rating.setPlaceholderText(self.tr("Not rated"))
-        self.rating.setAccessibleName(self.tr("Practice rating for %1 (internal)")
-                                      .replace("%1", self.criterion.id))
+        self.rating.setAccessibleName(
+            self.tr("Practice rating for %1 (internal)").replace("%1", self.criterion.id)
+        )
         for level in scale.levels if scale else ():
             self.rating.addItem(level, level)
         if scale is None:  # (never show() a widget before it has a parent: it becomes a window)
@@ -82,11 +107,14 @@ class CriterionEditor(QFrame):
         self.evidence_label.setWordWrap(True)
         self.evidence_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.link_button = QPushButton(self.tr("Link evidence…"))
-        self.link_button.setAccessibleName(self.tr("Link evidence to %1").replace("%1", self.criterion.id))
+        self.link_button.setAccessibleName(
+            self.tr("Link evidence to %1").replace("%1", self.criterion.id)
+        )
         self.unlink_button = QToolButton()
         self.unlink_button.setText(self.tr("Remove link"))
-        self.unlink_button.setAccessibleName(self.tr("Remove an evidence link from %1")
-                                             .replace("%1", self.criterion.id))
+        self.unlink_button.setAccessibleName(
+            self.tr("Remove an evidence link from %1").replace("%1", self.criterion.id)
+        )
         self.unlink_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         self.unlink_menu: QMenu | None = None  # made once there is a link: most have none
 
@@ -111,15 +139,24 @@ class CriterionEditor(QFrame):
             self.setTabOrder(first, second)
 
     def focus_order(self) -> tuple[QWidget, ...]:
-        return (self.observation, self.strength, self.concern, self.rating, self.link_button,
-                self.unlink_button)
+        return (
+            self.observation,
+            self.strength,
+            self.concern,
+            self.rating,
+            self.link_button,
+            self.unlink_button,
+        )
 
     def _connect(self) -> None:
-        self.observation.commit.connect(lambda text: self._save(casework.ReviewInput(observation=text)))
+        self.observation.commit.connect(
+            lambda text: self._save(casework.ReviewInput(observation=text))
+        )
         self.strength.clicked.connect(lambda on: self._save(casework.ReviewInput(strength=on)))
         self.concern.clicked.connect(lambda on: self._save(casework.ReviewInput(concern=on)))
         self.rating.activated.connect(
-            lambda index: self._save(casework.ReviewInput(rating=self.rating.itemData(index))))
+            lambda index: self._save(casework.ReviewInput(rating=self.rating.itemData(index)))
+        )
         self.link_button.clicked.connect(self.link_evidence)
 
     # --- showing -----------------------------------------------------------------------------
@@ -128,13 +165,16 @@ class CriterionEditor(QFrame):
         self.observation.set_stored(review.get("observation"))
         self.strength.setChecked(bool(review.get("strength")))
         self.concern.setChecked(bool(review.get("concern")))
-        self.rating.setCurrentIndex(self.rating.findData(review.get("rating")) if review.get("rating") else -1)
+        self.rating.setCurrentIndex(
+            self.rating.findData(review.get("rating")) if review.get("rating") else -1
+        )
 
     def load_evidence(self, items: list[dict]) -> None:
         self.linked = list(items)
         refs = ", ".join(item["ref"] for item in items)
-        self.evidence_label.setText(self.tr("Evidence: %1").replace("%1", refs) if items
-                                    else self.tr("No evidence linked"))
+        self.evidence_label.setText(
+            self.tr("Evidence: %1").replace("%1", refs) if items else self.tr("No evidence linked")
+        )
         self.evidence_label.setToolTip("\n".join(f"{i['ref']}  {i['title']}" for i in items))
         if items and self.unlink_menu is None:
             self.unlink_menu = QMenu(self.unlink_button)
@@ -143,7 +183,9 @@ class CriterionEditor(QFrame):
             self.unlink_menu.clear()
         for item in items:
             action = self.unlink_menu.addAction(f"{item['ref']}  {item['title']}")
-            action.triggered.connect(lambda _=False, evidence_id=item["id"]: self.unlink(evidence_id))
+            action.triggered.connect(
+                lambda _=False, evidence_id=item["id"]: self.unlink(evidence_id)
+            )
         self.unlink_button.setEnabled(bool(items))
 
     def flush(self) -> None:
@@ -152,20 +194,35 @@ class CriterionEditor(QFrame):
     # --- editing -----------------------------------------------------------------------------
     def _save(self, review: casework.ReviewInput) -> None:
         child_id, criterion_id, agency_id = self.child_id, self.criterion.id, self.agency["id"]
-        try_edit(self, self.session,
-                 lambda ws: casework.set_review(ws, child_id, criterion_id, agency_id, review))
+        try_edit(
+            self,
+            self.session,
+            lambda ws: casework.set_review(ws, child_id, criterion_id, agency_id, review),
+        )
 
     def link_evidence(self) -> None:
         linked = {item["id"] for item in self.linked}
-        items = [e for e in evidence_choices(self.session.ws, self.session.inspection_id)
-                 if e["id"] not in linked]
+        items = [
+            e
+            for e in evidence_choices(self.session.ws, self.session.inspection_id)
+            if e["id"] not in linked
+        ]
         if not items:
-            QMessageBox.information(self, self.tr("Link evidence"),
-                                    self.tr("There is no other evidence to link. Log evidence "
-                                            "on the Evidence page first."))
+            QMessageBox.information(
+                self,
+                self.tr("Link evidence"),
+                self.tr(
+                    "There is no other evidence to link. Log evidence on the Evidence page first."
+                ),
+            )
             return
-        chosen = pick_evidence(self, items, self.tr("Link evidence to %1 for %2")
-                               .replace("%1", self.criterion.id).replace("%2", self.agency["name"]))
+        chosen = pick_evidence(
+            self,
+            items,
+            self.tr("Link evidence to %1 for %2")
+            .replace("%1", self.criterion.id)
+            .replace("%2", self.agency["name"]),
+        )
         if chosen:
             self.flush()
             try_edit(self, self.session, lambda ws: self._link(ws, chosen))
@@ -174,8 +231,9 @@ class CriterionEditor(QFrame):
         """One undoable edit: the review (if there is none yet) and every chosen link."""
         changes = ChangeSet(self.tr("Link evidence"), ())
         if ws.get("review", self.review_id) is None:
-            changes += casework.set_review(ws, self.child_id, self.criterion.id, self.agency["id"],
-                                           casework.ReviewInput())
+            changes += casework.set_review(
+                ws, self.child_id, self.criterion.id, self.agency["id"], casework.ReviewInput()
+            )
         for evidence_id in evidence_ids:
             changes += evidence.link(ws, evidence_id, "review", self.review_id)
         return changes
@@ -192,8 +250,15 @@ class AgencyReview(QScrollArea):
     FIRST_BATCH = 2  # the top of the tab at once; the rest follows turn by turn
     BATCH = 1
 
-    def __init__(self, session, child_id: str, agency: dict, pack: ThemePack,
-                 focus_after: QWidget | None = None, parent: QWidget | None = None):
+    def __init__(
+        self,
+        session,
+        child_id: str,
+        agency: dict,
+        pack: ThemePack,
+        focus_after: QWidget | None = None,
+        parent: QWidget | None = None,
+    ):
         super().__init__(parent)
         self.session, self.child_id, self.agency, self.pack = session, child_id, agency, pack
         self._focus_last = focus_after  # Tab goes from here to the first editor, and on
@@ -252,8 +317,13 @@ class AgencyReview(QScrollArea):
         self._layout.addWidget(self.header)
         self.show_counts(*self._counts)
         if not self.criteria:
-            self._layout.addWidget(QLabel(self.tr("No criterion of this theme applies to %1.")
-                                          .replace("%1", self.agency["name"])))
+            self._layout.addWidget(
+                QLabel(
+                    self.tr("No criterion of this theme applies to %1.").replace(
+                        "%1", self.agency["name"]
+                    )
+                )
+            )
         self._layout.addStretch(1)
         self._pending = list(self.criteria)
         self.setWidget(body)  # first, so the editors join the window's Tab order
@@ -272,8 +342,9 @@ class AgencyReview(QScrollArea):
         batch, self._pending = self._pending[:count], self._pending[count:]
         editors = []
         for criterion in batch:
-            editor = CriterionEditor(self.session, self.child_id, self.agency, criterion,
-                                     self.pack.rating_scale)
+            editor = CriterionEditor(
+                self.session, self.child_id, self.agency, criterion, self.pack.rating_scale
+            )
             self.editors[criterion.id] = editor
             self._layout.insertWidget(self._layout.count() - 1, editor)  # before the stretch
             editor.show()  # now, not when the layout gets round to it: Tab may come first
@@ -301,15 +372,19 @@ class AgencyReview(QScrollArea):
         if not editors:
             return
         reviews = {r["id"]: r for r in casework.reviews_for(self.session.ws, self.child_id)}
-        linked = review_evidence(self.session.ws, self.session.inspection_id,
-                                 [editor.review_id for editor in editors])
+        linked = review_evidence(
+            self.session.ws, self.session.inspection_id, [editor.review_id for editor in editors]
+        )
         for editor in editors:
             editor.load_review(reviews.get(editor.review_id))
             editor.load_evidence(linked[editor.review_id])
 
     def reload_evidence(self) -> None:
-        linked = review_evidence(self.session.ws, self.session.inspection_id,
-                                 [editor.review_id for editor in self.editors.values()])
+        linked = review_evidence(
+            self.session.ws,
+            self.session.inspection_id,
+            [editor.review_id for editor in self.editors.values()],
+        )
         for editor in self.editors.values():
             editor.load_evidence(linked[editor.review_id])
 
@@ -320,8 +395,11 @@ class AgencyReview(QScrollArea):
         self._counts = (done, expected)
         if self.header is None:
             return
-        self.header.setText(self.tr("Observations written for %1: %2").replace(
-            "%1", self.agency["name"]).replace("%2", completeness_text(done, expected)))
+        self.header.setText(
+            self.tr("Observations written for %1: %2")
+            .replace("%1", self.agency["name"])
+            .replace("%2", completeness_text(done, expected))
+        )
 
     def flush(self) -> None:
         for editor in self.editors.values():

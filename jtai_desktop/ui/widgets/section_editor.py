@@ -10,8 +10,18 @@ from dataclasses import replace
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence, QPalette
-from PySide6.QtWidgets import (QAbstractItemView, QFormLayout, QHBoxLayout, QLabel, QLineEdit,
-                               QListView, QPlainTextEdit, QPushButton, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListView,
+    QPlainTextEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from ...domain.errors import JtaiError
 from ...report.inputs import CASES
@@ -78,12 +88,20 @@ class SectionEditor(QWidget):
         self.move_up = QPushButton(self.tr("Move &up"))
         self.move_down = QPushButton(self.tr("Move do&wn"))
         self.reset_button = QPushButton(self.tr("Reset to de&fault"))
-        self.move_up.setToolTip(self.tr("Move the ticked item up (%1)").replace("%1", native(MOVE_UP_KEYS)))
-        self.move_down.setToolTip(self.tr("Move the ticked item down (%1)").replace("%1", native(MOVE_DOWN_KEYS)))
-        self.reset_button.setToolTip(self.tr("Go back to the items the letter would hold by default"))
-        self.items_view.setToolTip(self.tr(
-            "Space ticks or unticks the item. %1 and %2 move a ticked item.").replace(
-            "%1", native(MOVE_UP_KEYS)).replace("%2", native(MOVE_DOWN_KEYS)))
+        self.move_up.setToolTip(
+            self.tr("Move the ticked item up (%1)").replace("%1", native(MOVE_UP_KEYS))
+        )
+        self.move_down.setToolTip(
+            self.tr("Move the ticked item down (%1)").replace("%1", native(MOVE_DOWN_KEYS))
+        )
+        self.reset_button.setToolTip(
+            self.tr("Go back to the items the letter would hold by default")
+        )
+        self.items_view.setToolTip(
+            self.tr("Space ticks or unticks the item. %1 and %2 move a ticked item.")
+            .replace("%1", native(MOVE_UP_KEYS))
+            .replace("%2", native(MOVE_DOWN_KEYS))
+        )
         self._add_move_actions()
         self.setLayout(self._layout())
 
@@ -135,8 +153,12 @@ class SectionEditor(QWidget):
         self.options.dataChanged.connect(lambda *_: self._update_buttons())
 
     # --- showing -----------------------------------------------------------------------
-    def show_section(self, info: SectionInfo | None, options: list[ItemOption] | None = None,
-                     default_text: str = "") -> None:
+    def show_section(
+        self,
+        info: SectionInfo | None,
+        options: list[ItemOption] | None = None,
+        default_text: str = "",
+    ) -> None:
         """Show ``info``. For the section already shown, fields being typed in are left
         alone; ``options`` None keeps the list as it is (it is still loading)."""
         moved = info is None or info.key != self.key
@@ -179,10 +201,14 @@ class SectionEditor(QWidget):
         if not info.takes_items:
             return
         what = self.tr("case reviews") if info.key == CASES else self.tr("findings")
-        self.items_label.setText(self.tr("&Tick the %1 to include, in the order they appear:")
-                                 .replace("%1", what))
-        self.items_hint.setText(self.tr("Your choice.") if info.items_chosen else self.tr(
-            "The default choice: ticking, unticking or moving an item makes it yours."))
+        self.items_label.setText(
+            self.tr("&Tick the %1 to include, in the order they appear:").replace("%1", what)
+        )
+        self.items_hint.setText(
+            self.tr("Your choice.")
+            if info.items_chosen
+            else self.tr("The default choice: ticking, unticking or moving an item makes it yours.")
+        )
         if options is not None:
             wanted, self._wanted_item = self._wanted_item, None
             current = wanted or self.items_view.currentIndex().data(ItemIdRole)

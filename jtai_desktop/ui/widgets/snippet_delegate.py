@@ -19,7 +19,9 @@ class SnippetDelegate(QStyledItemDelegate):
         self._role = role
         self._sizes: dict[tuple, QSize] = {}
 
-    def _document(self, option: QStyleOptionViewItem, index: QModelIndex, width: float) -> QTextDocument:
+    def _document(
+        self, option: QStyleOptionViewItem, index: QModelIndex, width: float
+    ) -> QTextDocument:
         document = QTextDocument()
         document.setDefaultFont(option.font)
         document.setDocumentMargin(2)
@@ -37,8 +39,11 @@ class SnippetDelegate(QStyledItemDelegate):
         document = self._document(opt, index, area.width())
         context = QAbstractTextDocumentLayout.PaintContext()
         selected = bool(opt.state & QStyle.StateFlag.State_Selected)
-        group = (QPalette.ColorGroup.Active if opt.state & QStyle.StateFlag.State_Active
-                 else QPalette.ColorGroup.Inactive)
+        group = (
+            QPalette.ColorGroup.Active
+            if opt.state & QStyle.StateFlag.State_Active
+            else QPalette.ColorGroup.Inactive
+        )
         role = QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text
         context.palette.setColor(QPalette.ColorRole.Text, opt.palette.color(group, role))
         painter.save()

@@ -14,8 +14,15 @@ from dataclasses import dataclass
 from difflib import SequenceMatcher
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import (QFrame, QLabel, QPushButton, QSplitter, QTextBrowser,
-                               QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (
+    QFrame,
+    QLabel,
+    QPushButton,
+    QSplitter,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
 
 INSERTED = "background-color:#d4f4dc; color:#0b3d1a; text-decoration:underline;"
 REMOVED = "background-color:#fadadd; color:#5c0b12; text-decoration:line-through;"
@@ -25,9 +32,9 @@ FIRST_CHANGE = '<a name="first-change"></a>'
 
 @dataclass(frozen=True)
 class Side:
-    heading: str          # e.g. "Alice, 14:05"
-    text: str             # the value as text
-    name: str = ""        # who wrote it, for the pick button and accessible names
+    heading: str  # e.g. "Alice, 14:05"
+    text: str  # the value as text
+    name: str = ""  # who wrote it, for the pick button and accessible names
 
 
 def tokens(text: str) -> list[str]:
@@ -85,9 +92,12 @@ class ThreeWayDiff(QWidget):
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
-        self.legend = QLabel(self.tr(
-            "Compared with the common ancestor: underlined on green is what that side added, "
-            "struck through on red is what it removed."))
+        self.legend = QLabel(
+            self.tr(
+                "Compared with the common ancestor: underlined on green is what that side added, "
+                "struck through on red is what it removed."
+            )
+        )
         self.legend.setWordWrap(True)
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.setChildrenCollapsible(False)
@@ -99,18 +109,25 @@ class ThreeWayDiff(QWidget):
         self.pick_buttons: list[QPushButton] = []
         self.ancestor_browser: QTextBrowser | None = None
 
-    def show_values(self, sides: list[Side], ancestor: Side | None = None,
-                    can_pick: bool = True, pick_texts: list[str] | None = None) -> None:
+    def show_values(
+        self,
+        sides: list[Side],
+        ancestor: Side | None = None,
+        can_pick: bool = True,
+        pick_texts: list[str] | None = None,
+    ) -> None:
         self._clear()
         self.legend.setVisible(ancestor is not None)
         if ancestor is not None:
-            frame, self.ancestor_browser = self._pane(ancestor.heading, plain_html(ancestor.text),
-                                                      self.tr("Common ancestor"))
+            frame, self.ancestor_browser = self._pane(
+                ancestor.heading, plain_html(ancestor.text), self.tr("Common ancestor")
+            )
             self.splitter.addWidget(frame)
         for number, side in enumerate(sides):
             body = marked_html(ancestor.text, side.text) if ancestor else plain_html(side.text)
-            frame, browser = self._pane(side.heading, body,
-                                        self.tr("%1's value").replace("%1", side.name))
+            frame, browser = self._pane(
+                side.heading, body, self.tr("%1's value").replace("%1", side.name)
+            )
             if ancestor is not None:  # open where this side differs (applied once shown)
                 browser.scrollToAnchor("first-change")
             self.browsers.append(browser)
