@@ -15,9 +15,10 @@ from datetime import date, timedelta
 from ..domain.calendar import add_working_days
 from ..domain.errors import ValidationError
 from ..domain.records import AGE_BANDS, EventKind, EvidenceSource, FindingKind, NoteKind, Selection
+from ..domain.rules import nth_pseudonym
 from ..domain.themes import default_themes_dir, load_pack
 from ..sync.clock import HybridClock
-from . import casework, evidence, findings, inspections, notes
+from . import children, evidence, findings, inspections, notes, reviews
 from . import demo_text as text
 from .workspace import Workspace
 
@@ -128,10 +129,10 @@ class DemoBuilder:
                 [a for a in self.agencies if a["kind"] not in ("children_social_care", "police")], 2
             ),
         ]
-        child_id = casework.add_child(
+        child_id = children.add_child(
             ws,
             inspection_id,
-            pseudonym=pseudonym(n),
+            pseudonym=nth_pseudonym(n),
             selection=selection,
             age_band=rng.choice(AGE_BANDS),
             case_ref=f"NB-{rng.randint(100000, 999999)}",
@@ -146,7 +147,7 @@ class DemoBuilder:
         ).entity_id
         self._timeline(ws, child_id, involved)
         self._reviews(ws, child_id, involved, full=selection == Selection.TRACKED.value)
-        casework.set_audit_evaluation(
+        reviews.set_audit_evaluation(
             ws,
             child_id,
             area_summary=text.observation(rng),
@@ -169,7 +170,7 @@ class DemoBuilder:
             EventKind.SECTION_47,
         ):
             day = add_working_days(day, self.rng.randint(1, 25))
-            casework.add_event(
+            children.add_event(
                 ws,
                 child_id,
                 date=day,
@@ -185,13 +186,13 @@ class DemoBuilder:
             chosen = criteria if full else self.rng.sample(criteria, min(3, len(criteria)))
             for criterion in chosen:
                 weak = self.rng.random() < 0.4
-                review = casework.ReviewInput(
+                review = reviews.ReviewInput(
                     observation=text.observation(self.rng, weak),
                     strength=not weak,
                     concern=weak,
                     rating=self.rng.choice(levels) if levels and full else None,
                 )
-                casework.set_review(ws, child_id, criterion.id, agency["id"], review)
+                reviews.set_review(ws, child_id, criterion.id, agency["id"], review)
 
     # --- notes, evidence, findings -------------------------------------------------------
     def _notes(self, inspection_id: str) -> None:
@@ -284,16 +285,6 @@ class DemoBuilder:
             agencies=agencies,
             evidence_ids=self.rng.sample(items, self.rng.randint(1, 3)),
         )
-
-
-def pseudonym(n: int) -> str:
-    """Child A .. Child Z, then Child AA, Child AB ..."""
-    letters = ""
-    n += 1
-    while n:
-        n, rest = divmod(n - 1, 26)
-        letters = chr(65 + rest) + letters
-    return f"Child {letters}"
 
 
 def build_demo(

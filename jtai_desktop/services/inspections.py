@@ -15,6 +15,8 @@ from ..store import inspections as store_inspections
 from .changes import ChangeSet
 from .workspace import Workspace
 
+Choice = tuple[str, str]  # (record id, what the user sees) for a picker
+
 
 @dataclass(frozen=True)
 class MemberInput:
@@ -121,6 +123,34 @@ def add_agency(
         {"kind": kind, "name": name or AGENCY_KINDS[kind], "in_scope": in_scope},
         label="Add agency",
     )
+
+
+def ordered_agencies(agencies: list[dict]) -> list[dict]:
+    """Agencies in the usual order of the letter: the front door and the statutory partners
+    first (social care, police, health ...), then by name."""
+    order = {kind: i for i, kind in enumerate(AGENCY_KINDS)}
+    return sorted(
+        agencies, key=lambda a: (order.get(a["kind"], len(order)), a["name"] or "", a["id"])
+    )
+
+
+def agencies_in_order(ws: Workspace, inspection_id: str) -> list[dict]:
+    return ordered_agencies(ws.rows("agency", inspection_id))
+
+
+def agency_choices(ws: Workspace, inspection_id: str) -> list[Choice]:
+    rows = ws.rows("agency", inspection_id, order_by="name")
+    return [(a["id"], a["name"]) for a in rows]
+
+
+def check_agencies(ws: Workspace, inspection_id: str, agency_ids) -> None:
+    known = {a["id"] for a in ws.rows("agency", inspection_id)}
+    if any(a not in known for a in agency_ids):
+        raise ValidationError("Only agencies of this inspection can be involved with a child.")
+
+
+def criterion_choices(ws: Workspace, inspection_id: str) -> list[Choice]:
+    return [(c.id, f"{c.id}  {c.title}") for c in theme_pack(ws, inspection_id).criteria]
 
 
 def theme_pack(ws: Workspace, inspection_id: str) -> ThemePack:

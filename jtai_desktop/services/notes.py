@@ -1,4 +1,5 @@
-"""Notes of meetings, interviews, focus groups and observations of practice."""
+"""Notes of meetings, interviews, focus groups and observations of practice: writing them,
+deleting them, and the list the notes page shows."""
 
 from __future__ import annotations
 
@@ -39,6 +40,26 @@ def update_note(ws: Workspace, note_id: str, **values) -> ChangeSet:
         values["title"] = require_text(values["title"], "The note's title")
     _check_note(ws, row["inspection_id"], {**row, **values})
     return ws.update("note", note_id, values, label="Edit note")
+
+
+def delete_note(ws: Workspace, note_id: str) -> ChangeSet:
+    """Delete a note and the evidence links that point at it, as one undoable edit."""
+    row = ws.require("note", note_id)
+    with ws.db.atomic():
+        changes = ws.delete("note", note_id, label="Delete note")
+        for link in _links_to(ws, row["inspection_id"], "note", note_id):
+            changes += ws.delete("link", link["id"])
+    return changes
+
+
+def _links_to(ws: Workspace, inspection_id: str, kind: str, target_id: str) -> list[dict]:
+    return ws.rows("link", inspection_id, "target_kind = ? AND target_id = ?", (kind, target_id))
+
+
+def notes_list(ws: Workspace, inspection_id: str) -> list[dict]:
+    """Every note of the inspection, newest date first."""
+    rows = ws.rows("note", inspection_id)
+    return sorted(rows, key=lambda n: (n["date"] or "", n["created_at"] or ""), reverse=True)
 
 
 def _check_note(ws: Workspace, inspection_id: str, note: dict) -> None:

@@ -14,7 +14,7 @@ from datetime import date
 from ..domain.errors import JtaiError
 from ..domain.records import AGE_BANDS, EvidenceSource, FindingKind, NoteKind, Selection
 from ..store import oplog
-from . import casework, evidence, findings, notes
+from . import children, evidence, findings, notes, reviews
 from . import demo_text as text
 from .inspections import theme_pack
 from .workspace import Workspace
@@ -78,7 +78,7 @@ class Simulator:
 
     def create_child(self) -> None:
         agencies = [a["id"] for a in self.rng.sample(self.rows("agency"), 2)]
-        casework.add_child(
+        children.add_child(
             self.ws,
             self.inspection_id,
             pseudonym=f"Child S{self.rng.randint(1, 10**6)}",
@@ -138,12 +138,10 @@ class Simulator:
         criteria = self.pack.criteria_for(agency["kind"])
         if not criteria:
             raise JtaiError("no criteria for this agency")
-        review = casework.ReviewInput(
+        review = reviews.ReviewInput(
             observation=text.observation(self.rng), concern=self.rng.random() < 0.4
         )
-        casework.set_review(
-            self.ws, child["id"], self.rng.choice(criteria).id, agency["id"], review
-        )
+        reviews.set_review(self.ws, child["id"], self.rng.choice(criteria).id, agency["id"], review)
         self.counts["edited"] += 1
 
     def edit_note(self) -> None:
@@ -154,7 +152,7 @@ class Simulator:
         self.counts["edited"] += 1
 
     def edit_child(self) -> None:
-        casework.update_child(self.ws, self.pick("child")["id"], summary=text.observation(self.rng))
+        children.update_child(self.ws, self.pick("child")["id"], summary=text.observation(self.rng))
         self.counts["edited"] += 1
 
     def edit_finding(self) -> None:

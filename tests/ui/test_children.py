@@ -4,7 +4,7 @@ import pytest
 from PySide6.QtCore import QDate, Qt, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from jtai_desktop.services import casework
+from jtai_desktop.services import children, reviews
 from jtai_desktop.ui.dialogs.child_dialog import ChildDialog
 from jtai_desktop.ui.dialogs.event_dialog import EventDialog
 from jtai_desktop.ui.models.children import ID_ROLE, ChildrenModel
@@ -43,7 +43,7 @@ def test_models_pass_the_model_tester(qtmodeltester, page):
 
 def test_table_shows_selection_and_completeness(page):
     first = page.model.child_at(0)
-    counts = casework.review_completeness(page.session.ws, first.id)
+    counts = reviews.review_completeness(page.session.ws, first.id)
     done = sum(c.done for c in counts.values())
     expected = sum(c.expected for c in counts.values())
     row = page.model.row_of(first.id)
@@ -66,7 +66,7 @@ def test_filters_by_selection_agency_and_completeness(page):
     complete = {
         c["id"]
         for c in children(page)
-        if all(v.done == v.expected for v in casework.review_completeness(ws, c["id"]).values())
+        if all(v.done == v.expected for v in reviews.review_completeness(ws, c["id"]).values())
     }
     assert visible_ids(page) == complete and page.count_label.text().startswith(
         f"{len(complete)} of 12"
@@ -131,13 +131,13 @@ def test_add_event_appears_in_the_timeline_in_date_order(qtbot, page):
     qtbot.keyClick(dialog.ui.agencyCombo, Qt.Key_Down)
     qtbot.keyClicks(dialog.ui.summaryEdit, "Early help offered to the family")
     qtbot.keyClick(dialog.ui.summaryEdit, Qt.Key_Return)
-    qtbot.waitUntil(lambda: len(casework.timeline(page.session.ws, child_id)) == 5)
+    qtbot.waitUntil(lambda: len(children.timeline(page.session.ws, child_id)) == 5)
     model = page.detail.timeline_model
     assert model.rowCount() == 5
     assert model.index(0, 3).data() == "Early help offered to the family"
     assert model.index(0, 1).data() == "Early-help episode"
     assert model.index(0, 2).data()  # an agency was chosen
-    dates = [e["date"] for e in casework.timeline(page.session.ws, child_id)]
+    dates = [e["date"] for e in children.timeline(page.session.ws, child_id)]
     assert dates == sorted(dates)
     assert page.detail.timeline.currentIndex().row() == 0  # the new event is selected
 
@@ -198,7 +198,7 @@ def test_enter_and_the_button_ask_for_the_case_review(qtbot, page):
 def test_show_record_selects_the_child_of_an_event(window, page):
     page.find.setText("no such child")
     child = next(c for c in children(page) if c["pseudonym"] == "Child E")
-    event = casework.timeline(page.session.ws, child["id"])[2]
+    event = children.timeline(page.session.ws, child["id"])[2]
     window.jump_to("event", event["id"])
     assert page.detail.child_id == child["id"]
     assert page.find.text() == ""  # the filter that hid the child was cleared

@@ -107,7 +107,7 @@ def test_finding_without_evidence_is_flagged_until_evidence_is_cited(
     )
     qtbot.mouseClick(page.editor.cite_button, Qt.MouseButton.LeftButton)
 
-    assert evidence["id"] in [item["id"] for item in offered]
+    assert evidence["id"] in [record_id for record_id, _label in offered]
     assert row_of(page, finding_id).data(NoEvidenceRole) is False
     assert row_of(page, finding_id, 1).data() == "1 item"
     assert row_of(page, finding_id).data(Qt.ItemDataRole.DecorationRole) is None

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from jtai_desktop.domain.errors import ValidationError
-from jtai_desktop.services import casework, findings, inspections, report
+from jtai_desktop.services import children, findings, inspections, report
 from jtai_desktop.services.demo import build_demo
 
 LEVEL_ONE = [
@@ -160,7 +160,7 @@ def test_warnings_for_missing_evidence_agencies_without_findings_and_empty_secti
 def test_no_identifying_field_reaches_the_letter(demo):
     ws, iid = demo
     child = ws.rows("child", iid)[0]
-    casework.update_child(ws, child["id"], summary="A summary the letter does not use.")
+    children.update_child(ws, child["id"], summary="A summary the letter does not use.")
     letter, _ = report.build_letter(ws, iid, internal=True)
     text = " ".join(piece.text for piece in letter.pieces())
     for row in ws.rows("child", iid):

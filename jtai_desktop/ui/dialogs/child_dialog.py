@@ -16,8 +16,9 @@ from PySide6.QtWidgets import QDialog, QWidget
 
 from ...domain.errors import JtaiError
 from ...domain.records import AGE_BANDS
-from ...services import casework
-from ...services.children_queries import next_pseudonym, ordered_agencies
+from ...services import children
+from ...services.children import next_pseudonym
+from ...services.inspections import agencies_in_order
 from ..errors import show_error
 from ..forms.ui_child_dialog import Ui_ChildDialog
 from ..models.children import age_band_labels, selection_labels
@@ -53,7 +54,7 @@ class ChildDialog(QDialog):
         for band in AGE_BANDS:
             self.ui.ageBandCombo.addItem(labels[band], band)
         self.agencies = QStandardItemModel(self)
-        for agency in ordered_agencies(self.session.ws.rows("agency", self.session.inspection_id)):
+        for agency in agencies_in_order(self.session.ws, self.session.inspection_id):
             item = QStandardItem(agency["name"])
             item.setData(agency["id"], ID_ROLE)
             item.setCheckable(True)
@@ -127,7 +128,7 @@ class ChildDialog(QDialog):
             private = {name: values.pop(f"private_{name}") for name in PRIVATE}
             private = {k: v for k, v in private.items() if v is not None}
             changes = self.session.edit(
-                lambda ws: casework.add_child(
+                lambda ws: children.add_child(
                     ws, self.session.inspection_id, private=private, **values
                 )
             )
@@ -135,7 +136,7 @@ class ChildDialog(QDialog):
         changed = {k: v for k, v in values.items() if v != self.child.get(k)}
         if changed:
             child_id = self.child["id"]
-            self.session.edit(lambda ws: casework.update_child(ws, child_id, **changed))
+            self.session.edit(lambda ws: children.update_child(ws, child_id, **changed))
         return self.child["id"]
 
 

@@ -9,8 +9,8 @@ from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import QDialog, QWidget
 
 from ...domain.errors import JtaiError
-from ...services import casework
-from ...services.children_queries import involved_agencies
+from ...services import children
+from ...services.children import involved_agencies
 from ..errors import show_error
 from ..forms.ui_event_dialog import Ui_EventDialog
 from ..models.children import event_kind_labels
@@ -66,9 +66,9 @@ class EventDialog(QDialog):
         child_id, event_id = self.child_id, self.event_id
         try:
             changes = self.session.edit(
-                (lambda ws: casework.update_event(ws, event_id, **values))
+                (lambda ws: children.update_event(ws, event_id, **values))
                 if event_id
-                else (lambda ws: casework.add_event(ws, child_id, **values))
+                else (lambda ws: children.add_event(ws, child_id, **values))
             )
         except JtaiError as error:
             show_error(self, error)

@@ -9,7 +9,7 @@ from __future__ import annotations
 from PySide6.QtCore import QEvent, QModelIndex, Qt, Signal
 from PySide6.QtWidgets import QDialog, QFrame, QLabel, QLineEdit, QListView, QVBoxLayout, QWidget
 
-from ...services.findings_queries import quick_open_search
+from ...services.search import quick_open_search
 from ..errors import show_error
 from ..models.search import BackgroundSearch, EntityRole, RecordIdRole, SearchResultsModel
 from ..widgets.snippet_delegate import SnippetDelegate

@@ -14,7 +14,8 @@ from PySide6.QtCore import (
 )
 
 from ...domain.records import AGE_BANDS
-from ...services.children_queries import ChildSummary, pseudonym_key
+from ...domain.rules import pseudonym_key
+from ...services.children import ChildSummary
 
 
 def _tr(text: str) -> str:

@@ -1,4 +1,4 @@
-"""The evidence list: a thin table over ``evidence_queries.evidence_list``."""
+"""The evidence list: a thin table over ``services.evidence.evidence_list``."""
 
 from __future__ import annotations
 

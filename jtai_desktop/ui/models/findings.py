@@ -20,7 +20,7 @@ from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QApplication, QStyle
 
 from ...domain.records import PARTNERSHIP, FindingKind
-from ...services.findings_queries import FindingSummary
+from ...services.findings import FindingSummary
 
 FindingIdRole = Qt.ItemDataRole.UserRole + 1
 NoEvidenceRole = Qt.ItemDataRole.UserRole + 2  # True on a finding that cites nothing

@@ -1,4 +1,4 @@
-"""The notes list: a thin table over ``notes_queries.notes_list`` with a kind and text filter."""
+"""The notes list: a thin table over ``services.notes.notes_list`` with a kind and text filter."""
 
 from __future__ import annotations
 

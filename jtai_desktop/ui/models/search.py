@@ -14,8 +14,7 @@ import threading
 from PySide6.QtCore import QAbstractListModel, QModelIndex, QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import QApplication
 
-from ...services.findings_queries import described_search
-from ...services.search import SearchHit
+from ...services.search import SearchHit, described_search
 
 EntityRole = Qt.ItemDataRole.UserRole + 1
 RecordIdRole = Qt.ItemDataRole.UserRole + 2

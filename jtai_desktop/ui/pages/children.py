@@ -19,12 +19,8 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
-from ...services.children_queries import (
-    child_of,
-    child_overview,
-    children_overview,
-    ordered_agencies,
-)
+from ...services.children import child_of, child_overview, children_overview
+from ...services.inspections import agencies_in_order
 from ..dialogs.child_dialog import open_child_dialog
 from ..models.children import ID_ROLE, ChildrenFilter, ChildrenModel, selection_labels
 from ..widgets.child_detail import ChildDetail
@@ -195,7 +191,7 @@ class ChildrenPage(Page):
         self.agency_filter.blockSignals(True)
         while self.agency_filter.count() > 1:
             self.agency_filter.removeItem(1)
-        for agency in ordered_agencies(self.session.ws.rows("agency", inspection_id)):
+        for agency in agencies_in_order(self.session.ws, inspection_id):
             self.agency_filter.addItem(agency["name"], agency["id"])
         self.agency_filter.setCurrentIndex(max(self.agency_filter.findData(chosen), 0))
         self.agency_filter.blockSignals(False)

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from ...domain.errors import JtaiError
-from ...services.evidence_queries import delete_evidence, evidence_list, link_choices, linked_ids
+from ...services.evidence import delete_evidence, evidence_list, link_choices, linked_ids
 from ..errors import show_error
 from ..evidence_import import EvidenceImporter, ImportOutcome
 from ..models.evidence import REF, TITLE, EvidenceFilter, EvidenceModel, IdRole

@@ -23,8 +23,8 @@ from PySide6.QtWidgets import (
 )
 
 from ...domain.errors import JtaiError
-from ...services.findings import add_finding
-from ...services.findings_queries import agencies_in_order, finding_summaries
+from ...services.findings import add_finding, finding_summaries
+from ...services.inspections import agencies_in_order
 from ..errors import show_error
 from ..models.findings import (
     AgencyRole,

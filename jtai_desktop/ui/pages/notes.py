@@ -20,14 +20,9 @@ from PySide6.QtWidgets import (
 
 from ...domain.errors import JtaiError
 from ...domain.records import NoteKind
-from ...services.notes import add_note
-from ...services.notes_queries import (
-    agency_choices,
-    child_choices,
-    criterion_choices,
-    delete_note,
-    notes_list,
-)
+from ...services.children import child_choices
+from ...services.inspections import agency_choices, criterion_choices
+from ...services.notes import add_note, delete_note, notes_list
 from ..errors import show_error
 from ..models.notes import DATE, TITLE, IdRole, NotesFilter, NotesModel, kind_labels
 from ..views import on_delete_key, record_list_view, select_record

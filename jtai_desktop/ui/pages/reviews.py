@@ -15,8 +15,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...services import casework
-from ...services.children_queries import involved_agencies, pseudonym_key
+from ...domain.rules import pseudonym_key
+from ...services import reviews
+from ...services.children import involved_agencies
 from ...services.inspections import theme_pack
 from ..models.children import age_band_labels, completeness_text, selection_labels
 from ..widgets.audit_evaluation import AuditEvaluationWidget
@@ -206,7 +207,7 @@ class CaseReviewPage(Page):
         """Observations written out of the criteria that apply, per agency and in all."""
         if self.child_id is None:
             return
-        counts = casework.review_completeness(self.session.ws, self.child_id)
+        counts = reviews.review_completeness(self.session.ws, self.child_id)
         for index in range(self.tabs.count()):
             panel = self.tabs.widget(index)
             if isinstance(panel, AgencyReview) and panel.agency["id"] in counts:

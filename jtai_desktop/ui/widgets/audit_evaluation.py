@@ -21,8 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from ...domain.errors import JtaiError
-from ...services import casework
-from ...services.children_queries import audit_evaluation
+from ...services import reviews
 from ..errors import show_error
 from ..models.children import agreement_labels
 from .autosave import AUTOSAVE_MS
@@ -155,7 +154,7 @@ class AuditEvaluationWidget(QGroupBox):
         self.reload()
 
     def reload(self) -> None:
-        row = audit_evaluation(self.session.ws, self.child_id) if self.child_id else None
+        row = reviews.audit_evaluation(self.session.ws, self.child_id) if self.child_id else None
         row = row or {}
         self.area_summary.set_stored(row.get("area_summary"))
         self.evaluation.set_stored(row.get("evaluation"))
@@ -170,5 +169,5 @@ class AuditEvaluationWidget(QGroupBox):
         if child_id is None:
             return
         try_edit(
-            self, self.session, lambda ws: casework.set_audit_evaluation(ws, child_id, **values)
+            self, self.session, lambda ws: reviews.set_audit_evaluation(ws, child_id, **values)
         )

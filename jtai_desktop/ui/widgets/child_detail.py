@@ -18,8 +18,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...services import casework
-from ...services.children_queries import involved_agencies
+from ...services import children, reviews
+from ...services.children import involved_agencies
 from ..dialogs.child_dialog import open_child_dialog
 from ..dialogs.event_dialog import open_event_dialog
 from ..models.children import (
@@ -214,14 +214,14 @@ class ChildDetail(QWidget):
             self.timeline_model.set_events([], {})
             return
         names = {a["id"]: a["name"] for a in self.session.ws.rows("agency", child["inspection_id"])}
-        self.timeline_model.set_events(casework.timeline(self.session.ws, child["id"]), names)
+        self.timeline_model.set_events(children.timeline(self.session.ws, child["id"]), names)
 
     def _show_progress(self) -> None:
         while self.progress_form.rowCount():
             self.progress_form.removeRow(0)
         if self.child_id is None:
             return
-        done = casework.review_completeness(self.session.ws, self.child_id)
+        done = reviews.review_completeness(self.session.ws, self.child_id)
         child = self.session.ws.get("child", self.child_id)
         for agency in involved_agencies(self.session.ws, child):
             counts = done.get(agency["id"])
@@ -258,7 +258,7 @@ class ChildDetail(QWidget):
         child_id = self.child_id
         if child_id:
             try_edit(
-                self, self.session, lambda ws: casework.update_child(ws, child_id, summary=text)
+                self, self.session, lambda ws: children.update_child(ws, child_id, summary=text)
             )
 
     def edit_child(self) -> None:
@@ -277,6 +277,6 @@ class ChildDetail(QWidget):
     def delete_current_event(self) -> None:
         event_id = self.timeline.currentIndex().data(ID_ROLE)
         if event_id and try_edit(
-            self, self.session, lambda ws: casework.delete_event(ws, event_id)
+            self, self.session, lambda ws: children.delete_event(ws, event_id)
         ):
             self.timeline.setFocus()

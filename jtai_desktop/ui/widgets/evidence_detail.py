@@ -27,8 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from ...domain.errors import JtaiError
-from ...services.evidence import link, unlink
-from ...services.evidence_queries import linked_ids, text_preview, update_evidence
+from ...services.evidence import link, linked_ids, text_preview, unlink, update_evidence
 from ...services.open_copies import open_copy
 from ...services.safe_import import make_thumbnail
 from ..errors import show_error

@@ -31,8 +31,8 @@ from ...domain.errors import JtaiError
 from ...domain.records import PARTNERSHIP, FindingKind
 from ...domain.rules import parse_evidence_ref
 from ...services.changes import ChangeSet
+from ...services.evidence import evidence_choices
 from ...services.findings import cite, cited_evidence, uncite, update_finding
-from ...services.findings_queries import evidence_choices
 from ..dialogs.evidence_picker import pick_evidence
 from ..errors import show_error
 from ..models.findings import CitedEvidenceModel, partnership_label

@@ -25,9 +25,9 @@ from PySide6.QtWidgets import (
 )
 
 from ...domain.themes import Criterion, RatingScale, ThemePack
-from ...services import casework, evidence
+from ...services import evidence, reviews
 from ...services.changes import ChangeSet
-from ...services.children_queries import evidence_choices, review_evidence
+from ...services.evidence import evidence_choices
 from ...services.ids import review_id
 from ..dialogs.evidence_picker import pick_evidence
 from ..models.children import completeness_text
@@ -150,12 +150,12 @@ class CriterionEditor(QFrame):
 
     def _connect(self) -> None:
         self.observation.commit.connect(
-            lambda text: self._save(casework.ReviewInput(observation=text))
+            lambda text: self._save(reviews.ReviewInput(observation=text))
         )
-        self.strength.clicked.connect(lambda on: self._save(casework.ReviewInput(strength=on)))
-        self.concern.clicked.connect(lambda on: self._save(casework.ReviewInput(concern=on)))
+        self.strength.clicked.connect(lambda on: self._save(reviews.ReviewInput(strength=on)))
+        self.concern.clicked.connect(lambda on: self._save(reviews.ReviewInput(concern=on)))
         self.rating.activated.connect(
-            lambda index: self._save(casework.ReviewInput(rating=self.rating.itemData(index)))
+            lambda index: self._save(reviews.ReviewInput(rating=self.rating.itemData(index)))
         )
         self.link_button.clicked.connect(self.link_evidence)
 
@@ -192,21 +192,17 @@ class CriterionEditor(QFrame):
         self.observation.flush()
 
     # --- editing -----------------------------------------------------------------------------
-    def _save(self, review: casework.ReviewInput) -> None:
+    def _save(self, review: reviews.ReviewInput) -> None:
         child_id, criterion_id, agency_id = self.child_id, self.criterion.id, self.agency["id"]
         try_edit(
             self,
             self.session,
-            lambda ws: casework.set_review(ws, child_id, criterion_id, agency_id, review),
+            lambda ws: reviews.set_review(ws, child_id, criterion_id, agency_id, review),
         )
 
     def link_evidence(self) -> None:
         linked = {item["id"] for item in self.linked}
-        items = [
-            e
-            for e in evidence_choices(self.session.ws, self.session.inspection_id)
-            if e["id"] not in linked
-        ]
+        items = evidence_choices(self.session.ws, self.session.inspection_id, linked)
         if not items:
             QMessageBox.information(
                 self,
@@ -231,8 +227,8 @@ class CriterionEditor(QFrame):
         """One undoable edit: the review (if there is none yet) and every chosen link."""
         changes = ChangeSet(self.tr("Link evidence"), ())
         if ws.get("review", self.review_id) is None:
-            changes += casework.set_review(
-                ws, self.child_id, self.criterion.id, self.agency["id"], casework.ReviewInput()
+            changes += reviews.set_review(
+                ws, self.child_id, self.criterion.id, self.agency["id"], reviews.ReviewInput()
             )
         for evidence_id in evidence_ids:
             changes += evidence.link(ws, evidence_id, "review", self.review_id)
@@ -371,16 +367,16 @@ class AgencyReview(QScrollArea):
     def _load(self, editors: list[CriterionEditor]) -> None:
         if not editors:
             return
-        reviews = {r["id"]: r for r in casework.reviews_for(self.session.ws, self.child_id)}
-        linked = review_evidence(
+        stored = {r["id"]: r for r in reviews.reviews_for(self.session.ws, self.child_id)}
+        linked = reviews.review_evidence(
             self.session.ws, self.session.inspection_id, [editor.review_id for editor in editors]
         )
         for editor in editors:
-            editor.load_review(reviews.get(editor.review_id))
+            editor.load_review(stored.get(editor.review_id))
             editor.load_evidence(linked[editor.review_id])
 
     def reload_evidence(self) -> None:
-        linked = review_evidence(
+        linked = reviews.review_evidence(
             self.session.ws,
             self.session.inspection_id,
             [editor.review_id for editor in self.editors.values()],
