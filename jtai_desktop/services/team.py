@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..crypto.kdf import KdfParams
+from ..crypto.keyfile import MIN_PASSPHRASE
 from ..domain.errors import ValidationError
 from ..domain.records import Role
 from ..domain.rules import require_choice, require_text
@@ -119,9 +120,9 @@ def create_invitation(
     params: KdfParams | None = None,
 ) -> bytes:
     """An invitation file for one member's device; the passphrase travels separately."""
-    if len(passphrase or "") < 10:
+    if len(passphrase or "") < MIN_PASSPHRASE:
         raise ValidationError(
-            "Use an invitation passphrase of at least 10 characters, and "
+            f"Use an invitation passphrase of at least {MIN_PASSPHRASE} characters, and "
             "give it to the member separately from the file."
         )
     from ..sync import keys as sync_keys

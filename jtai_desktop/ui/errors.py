@@ -14,14 +14,15 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QPushButton, QWidget
 
 from ..domain.errors import JtaiError
 from ..logs import log
+from .translate import translator
+
+tr = translator("errors")
 
 
 def show_error(parent: QWidget | None, error: BaseException, title: str | None = None) -> None:
     if isinstance(error, JtaiError):
         log.info("refused: %s", type(error).__name__)
-        QMessageBox.warning(
-            parent, title or QApplication.translate("errors", "Not done"), error.message
-        )
+        QMessageBox.warning(parent, title or tr("Not done"), error.message)
         return
     details = "".join(traceback.format_exception(type(error), error, error.__traceback__))
     log.error("unexpected error %s\n%s", type(error).__name__, _without_values(details))
@@ -31,9 +32,8 @@ def show_error(parent: QWidget | None, error: BaseException, title: str | None =
 def unexpected_error_box(parent: QWidget | None, details: str) -> QMessageBox:
     box = QMessageBox(
         QMessageBox.Icon.Critical,
-        QApplication.translate("errors", "Something went wrong"),
-        QApplication.translate(
-            "errors",
+        tr("Something went wrong"),
+        tr(
             "The app hit an unexpected problem. "
             "What you saved before is kept. Please send the details below to "
             "the app's support contact.",
@@ -42,7 +42,7 @@ def unexpected_error_box(parent: QWidget | None, details: str) -> QMessageBox:
         parent,
     )
     box.setDetailedText(details)
-    copy = QPushButton(QApplication.translate("errors", "Copy details"))
+    copy = QPushButton(tr("Copy details"))
     copy.setAccessibleName("Copy error details")
     box.addButton(copy, QMessageBox.ButtonRole.ActionRole)
     copy.clicked.connect(lambda: QApplication.clipboard().setText(details))

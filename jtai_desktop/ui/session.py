@@ -7,7 +7,6 @@ its change set goes on the undo stack, and ``changed`` tells every page what to 
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import datetime
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoStack
@@ -16,6 +15,7 @@ from ..app import AppContext
 from ..services.changes import ChangeSet
 from ..services.workspace import Workspace
 from .commands import ChangeSetCommand
+from .time_text import clock_now
 
 
 class InspectionSession(QObject):
@@ -64,4 +64,4 @@ class InspectionSession(QObject):
     def _announce(self, changes: ChangeSet) -> None:
         for change in changes.changes:
             self.changed.emit(change.entity, change.entity_id)
-        self.saved.emit(datetime.now().strftime("%H:%M:%S"))
+        self.saved.emit(clock_now())

@@ -16,8 +16,8 @@ from ..domain.errors import JtaiError
 from ..services import incoming
 from ..services.team import is_lead, team_keys
 from .errors import show_error
-from .models.conflicts import local_time
 from .pages.base import Page
+from .time_text import local_time
 
 SYNC_SHORTCUT = "Ctrl+Shift+S"
 

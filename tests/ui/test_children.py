@@ -4,10 +4,12 @@ import pytest
 from PySide6.QtCore import QDate, Qt, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from jtai_desktop.services import children, reviews
+from jtai_desktop.services import reviews
+from jtai_desktop.services.children import timeline
 from jtai_desktop.ui.dialogs.child_dialog import ChildDialog
 from jtai_desktop.ui.dialogs.event_dialog import EventDialog
-from jtai_desktop.ui.models.children import ID_ROLE, ChildrenModel
+from jtai_desktop.ui.models.children import ChildrenModel
+from jtai_desktop.ui.models.roles import RecordIdRole
 
 
 @pytest.fixture
@@ -25,7 +27,7 @@ def children(page):
 
 
 def visible_ids(page):
-    return {page.proxy.index(r, 0).data(ID_ROLE) for r in range(page.proxy.rowCount())}
+    return {page.proxy.index(r, 0).data(RecordIdRole) for r in range(page.proxy.rowCount())}
 
 
 def open_dialog(qtbot, page, kind):
@@ -92,7 +94,7 @@ def test_add_child_through_the_dialog_by_keyboard(qtbot, page):
     assert len(child["agencies"]) == 1
     assert child["private_name"] == "Sam Example" and child["private_dob"] == "2016-08-02"
     assert page.model.row_of(child["id"]) is not None
-    assert page.table.currentIndex().data(ID_ROLE) == child["id"]
+    assert page.table.currentIndex().data(RecordIdRole) == child["id"]
     assert page.detail.pseudonym.text() == "Child Q2"
     page.session.undo_stack.undo()
     assert page.model.row_of(child["id"]) is None and page.model.rowCount() == 12
@@ -131,13 +133,13 @@ def test_add_event_appears_in_the_timeline_in_date_order(qtbot, page):
     qtbot.keyClick(dialog.ui.agencyCombo, Qt.Key_Down)
     qtbot.keyClicks(dialog.ui.summaryEdit, "Early help offered to the family")
     qtbot.keyClick(dialog.ui.summaryEdit, Qt.Key_Return)
-    qtbot.waitUntil(lambda: len(children.timeline(page.session.ws, child_id)) == 5)
+    qtbot.waitUntil(lambda: len(timeline(page.session.ws, child_id)) == 5)
     model = page.detail.timeline_model
     assert model.rowCount() == 5
     assert model.index(0, 3).data() == "Early help offered to the family"
     assert model.index(0, 1).data() == "Early-help episode"
     assert model.index(0, 2).data()  # an agency was chosen
-    dates = [e["date"] for e in children.timeline(page.session.ws, child_id)]
+    dates = [e["date"] for e in timeline(page.session.ws, child_id)]
     assert dates == sorted(dates)
     assert page.detail.timeline.currentIndex().row() == 0  # the new event is selected
 
@@ -198,7 +200,7 @@ def test_enter_and_the_button_ask_for_the_case_review(qtbot, page):
 def test_show_record_selects_the_child_of_an_event(window, page):
     page.find.setText("no such child")
     child = next(c for c in children(page) if c["pseudonym"] == "Child E")
-    event = children.timeline(page.session.ws, child["id"])[2]
+    event = timeline(page.session.ws, child["id"])[2]
     window.jump_to("event", event["id"])
     assert page.detail.child_id == child["id"]
     assert page.find.text() == ""  # the filter that hid the child was cleared

@@ -25,8 +25,8 @@ from jtai_desktop.ui.assemble import build_main_window
 from jtai_desktop.ui.dialogs.child_dialog import ChildDialog
 from jtai_desktop.ui.dialogs.evidence_picker import EvidencePicker
 from jtai_desktop.ui.dialogs.new_inspection import NewInspectionWizard
-from jtai_desktop.ui.models.findings import FindingIdRole
 from jtai_desktop.ui.models.notes import TITLE as NOTE_TITLE
+from jtai_desktop.ui.models.roles import RecordIdRole
 from jtai_desktop.ui.pages import evidence as evidence_page
 from jtai_desktop.ui.widgets.finding_editor import NewFindingDialog
 
@@ -328,8 +328,8 @@ def tree_findings(page) -> dict:
     def walk(parent: QModelIndex) -> None:
         for row in range(model.rowCount(parent)):
             index = model.index(row, 0, parent)
-            if index.data(FindingIdRole):
-                found[index.data(FindingIdRole)] = (index.data(), index.siblingAtColumn(1).data())
+            if index.data(RecordIdRole):
+                found[index.data(RecordIdRole)] = (index.data(), index.siblingAtColumn(1).data())
             walk(index)
 
     walk(QModelIndex())

@@ -14,7 +14,7 @@ from jtai_desktop.report.inputs import IMPROVE, NEXT_STEPS
 from jtai_desktop.services import report
 from jtai_desktop.services.findings import add_finding, update_finding
 from jtai_desktop.ui.dialogs.override_dialog import OverrideDialog
-from jtai_desktop.ui.models.report import ItemIdRole
+from jtai_desktop.ui.models.roles import RecordIdRole
 from jtai_desktop.ui.pages import report as report_page
 
 from .keyboard import ModalDriver
@@ -120,7 +120,7 @@ def test_choosing_and_reordering_items_by_keyboard_updates_the_letter(qtbot, pag
     qtbot.keyClick(view, Qt.Key.Key_Home)
     qtbot.keyClick(view, Qt.Key.Key_Down, Qt.KeyboardModifier.AltModifier)
     assert letter_section(window, IMPROVE).items == (default[2], default[1], *default[3:])
-    assert view.currentIndex().data(ItemIdRole) == default[1]  # the moved item stays current
+    assert view.currentIndex().data(RecordIdRole) == default[1]  # the moved item stays current
     qtbot.keyClick(view, Qt.Key.Key_Up, Qt.KeyboardModifier.ControlModifier)
     assert letter_section(window, IMPROVE).items == default[1:]
     assert "Alt+Up" in page.editor.move_up.toolTip()
@@ -288,7 +288,7 @@ def test_show_in_the_letter_brings_the_finding_into_view(qtbot, page, window):
     qtbot.keyClick(page.gate.hits_view, Qt.Key.Key_Return)
     assert page.editor.key == "headline"
     qtbot.waitUntil(
-        lambda: page.editor.items_view.currentIndex().data(ItemIdRole) == hit.finding_id,
+        lambda: page.editor.items_view.currentIndex().data(RecordIdRole) == hit.finding_id,
         timeout=10000,
     )
     assert page.editor.items_view.hasFocus()

@@ -22,8 +22,8 @@ from ...services.inspections import agencies_in_order
 from ..errors import show_error
 from ..forms.ui_child_dialog import Ui_ChildDialog
 from ..models.children import age_band_labels, selection_labels
+from ..models.roles import RecordIdRole
 
-ID_ROLE = Qt.ItemDataRole.UserRole
 PRIVATE = ("name", "dob", "address", "school")
 
 
@@ -56,7 +56,7 @@ class ChildDialog(QDialog):
         self.agencies = QStandardItemModel(self)
         for agency in agencies_in_order(self.session.ws, self.session.inspection_id):
             item = QStandardItem(agency["name"])
-            item.setData(agency["id"], ID_ROLE)
+            item.setData(agency["id"], RecordIdRole)
             item.setCheckable(True)
             item.setEditable(False)
             self.agencies.appendRow(item)
@@ -76,7 +76,7 @@ class ChildDialog(QDialog):
         involved = set(child["agencies"] or [])
         for row in range(self.agencies.rowCount()):
             item = self.agencies.item(row)
-            checked = item.data(ID_ROLE) in involved
+            checked = item.data(RecordIdRole) in involved
             item.setCheckState(Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked)
         for name, edit in self._private_edits().items():
             edit.setText(child[f"private_{name}"] or "")
@@ -108,7 +108,7 @@ class ChildDialog(QDialog):
 
     def checked_agencies(self) -> list[str]:
         return [
-            self.agencies.item(row).data(ID_ROLE)
+            self.agencies.item(row).data(RecordIdRole)
             for row in range(self.agencies.rowCount())
             if self.agencies.item(row).checkState() == Qt.CheckState.Checked
         ]

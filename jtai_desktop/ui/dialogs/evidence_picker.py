@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
 )
 
 from ...services.inspections import Choice
+from ..models.roles import RecordIdRole
 
 
 class EvidenceChoiceModel(QAbstractListModel):
@@ -33,7 +34,7 @@ class EvidenceChoiceModel(QAbstractListModel):
         record_id, label = self._items[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
             return label
-        if role == Qt.ItemDataRole.UserRole:
+        if role == RecordIdRole:
             return record_id
         return None
 
@@ -74,7 +75,7 @@ class EvidencePicker(QDialog):
 
     def chosen_ids(self) -> list[str]:
         rows = self.view.selectionModel().selectedIndexes()
-        return [index.data(Qt.ItemDataRole.UserRole) for index in rows]
+        return [index.data(RecordIdRole) for index in rows]
 
 
 def pick_evidence(parent: QWidget, items: list[Choice], title: str = "") -> list[str]:

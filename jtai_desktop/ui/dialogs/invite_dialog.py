@@ -13,12 +13,12 @@ from pathlib import Path
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QDialogButtonBox, QFileDialog, QWidget
 
+from ...crypto.keyfile import MIN_PASSPHRASE
 from ...domain.errors import JtaiError
 from ...services.team import create_invitation
 from ..forms.ui_invite_dialog import Ui_InviteDialog
 from .task_dialog import TaskDialog
 
-MIN_PASSPHRASE = 10
 SUFFIX = ".jtai-invite"
 KDF_PARAMS = None  # the tuned default; tests put cheap parameters here
 

@@ -38,6 +38,7 @@ from ...services import inspections, preferences
 from ..errors import show_error
 from ..forms.ui_new_inspection import Ui_NewInspectionWizard
 from ..models.key_dates import KeyDatesModel
+from ..models.roles import RecordIdRole
 from ..models.team import TeamModel
 
 
@@ -116,7 +117,7 @@ class ThemeListModel(QAbstractListModel):
             return pack.title
         if role == Qt.ItemDataRole.ToolTipRole:
             return pack.description
-        if role == Qt.ItemDataRole.UserRole:
+        if role == RecordIdRole:
             return pack.id
         return None
 

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt
 from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QDialog,
@@ -25,8 +24,7 @@ from ...services import incoming, sync_settings
 from ...services.sync import SyncReport, accept_held
 from ..errors import show_error
 from ..forms.ui_sync_dialog import Ui_SyncDialog
-
-HELD_ID_ROLE = Qt.ItemDataRole.UserRole
+from ..models.roles import RecordIdRole
 
 
 class SyncDialog(QDialog):
@@ -152,7 +150,7 @@ class SyncProblemsDialog(QDialog):
         self.held_model = QStandardItemModel(self)
         for item in held:
             row = QStandardItem(item["reason"])
-            row.setData(item["id"], HELD_ID_ROLE)
+            row.setData(item["id"], RecordIdRole)
             row.setEditable(False)
             self.held_model.appendRow(row)
         self.held_label = QLabel(self.tr("&Held changes on this computer:"))
@@ -178,7 +176,7 @@ class SyncProblemsDialog(QDialog):
         if not index.isValid():
             return
         try:
-            accept_held(self.session.ws, index.data(HELD_ID_ROLE))
+            accept_held(self.session.ws, index.data(RecordIdRole))
         except JtaiError as error:
             show_error(self, error)
             return

@@ -5,8 +5,9 @@ from __future__ import annotations
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, Signal
 from PySide6.QtWidgets import QComboBox, QLineEdit, QStyledItemDelegate
 
+from .roles import RecordIdRole
+
 ROLE, AGENCY = range(2)
-AgencyIdRole = Qt.ItemDataRole.UserRole
 
 
 class AttendeesModel(QAbstractTableModel):
@@ -85,7 +86,7 @@ class AttendeesModel(QAbstractTableModel):
         if index.column() == AGENCY:
             if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
                 return self._agencies.get(row["agency"], self.tr("(no agency)"))
-            if role == AgencyIdRole:
+            if role == RecordIdRole:
                 return row["agency"] or ""
         return None
 
@@ -100,7 +101,7 @@ class AttendeesModel(QAbstractTableModel):
         row = self._rows[index.row()]
         if index.column() == ROLE and role == Qt.ItemDataRole.EditRole:
             row["role"] = str(value or "")
-        elif index.column() == AGENCY and role == AgencyIdRole:
+        elif index.column() == AGENCY and role == RecordIdRole:
             row["agency"] = value or None
         else:
             return False
@@ -132,9 +133,9 @@ class AgencyDelegate(QStyledItemDelegate):
         return combo
 
     def setEditorData(self, editor: QComboBox, index) -> None:  # noqa: N802
-        found = editor.findData(index.data(AgencyIdRole))
+        found = editor.findData(index.data(RecordIdRole))
         editor.setCurrentIndex(max(found, 0))
 
     def setModelData(self, editor: QComboBox, model, index) -> None:  # noqa: N802
-        if editor.currentData() != index.data(AgencyIdRole):
-            model.setData(index, editor.currentData(), AgencyIdRole)
+        if editor.currentData() != index.data(RecordIdRole):
+            model.setData(index, editor.currentData(), RecordIdRole)

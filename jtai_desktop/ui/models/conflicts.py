@@ -3,31 +3,18 @@
 from __future__ import annotations
 
 import json
-from datetime import datetime
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
-from PySide6.QtWidgets import QApplication
 
-ConflictRole = Qt.ItemDataRole.UserRole + 1  # the conflict dict of a row
-EntityRole = Qt.ItemDataRole.UserRole + 2  # (entity, entity id) of a row
+from ..time_text import local_time
+from ..translate import translator
+from .roles import MODEL_ROLES, RecordRole
+
+ConflictRole = MODEL_ROLES  # the conflict dict of a row
 DELETED = "_deleted"
 
 
-def tr(text: str) -> str:
-    return QApplication.translate("ConflictsModel", text)
-
-
-def local_time(iso: str, now: datetime | None = None) -> str:
-    """An ISO 8601 UTC time as this computer's local time, short: "14:05" today, else with
-    the day ("3 May 14:05"), and the year when it is not this year."""
-    if not iso:
-        return ""
-    moment = datetime.fromisoformat(iso.replace("Z", "+00:00")).astimezone()
-    now = now or datetime.now().astimezone()
-    if moment.date() == now.date():
-        return f"{moment:%H:%M}"
-    year = f" {moment.year}" if moment.year != now.year else ""
-    return f"{moment.day} {moment:%b}{year} {moment:%H:%M}"
+tr = translator("ConflictsModel")
 
 
 def field_label(field: str) -> str:
@@ -83,7 +70,7 @@ class ConflictsModel(QAbstractTableModel):
             return self._text(found, index.column())
         if role == ConflictRole:
             return found
-        if role == EntityRole:
+        if role == RecordRole:
             return (found["entity"], found["entity_id"])
         return None
 

@@ -5,10 +5,9 @@ from __future__ import annotations
 from PySide6.QtCore import QModelIndex, QObject, Qt
 
 from ...domain.records import EvidenceSource
+from .roles import RecordIdRole, SortRole
 from .row_sort import RecordRowsModel, SourceSorts
 
-IdRole = Qt.ItemDataRole.UserRole
-SortRole = Qt.ItemDataRole.UserRole + 1
 REF, TITLE, SOURCE, DATE, SIZE, MEDIA, LINKS = range(7)
 
 
@@ -54,7 +53,7 @@ class EvidenceModel(RecordRowsModel):
             return self._display(row, index.column())
         if role == SortRole:
             return self._sort_key(row, index.column())
-        if role == IdRole:
+        if role == RecordIdRole:
             return row["id"]
         if role == Qt.ItemDataRole.TextAlignmentRole and index.column() in (SIZE, LINKS):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)

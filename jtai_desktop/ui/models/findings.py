@@ -21,19 +21,18 @@ from PySide6.QtWidgets import QApplication, QStyle
 
 from ...domain.records import PARTNERSHIP, FindingKind
 from ...services.findings import FindingSummary
+from ..translate import translator
+from .roles import MODEL_ROLES, KindRole, RecordIdRole
 
-FindingIdRole = Qt.ItemDataRole.UserRole + 1
-NoEvidenceRole = Qt.ItemDataRole.UserRole + 2  # True on a finding that cites nothing
-KindRole = Qt.ItemDataRole.UserRole + 3
-AgencyRole = Qt.ItemDataRole.UserRole + 4  # on agency groups and findings
-IsFindingRole = Qt.ItemDataRole.UserRole + 5
-GroupLabelRole = Qt.ItemDataRole.UserRole + 6  # a group's name without its count
+NoEvidenceRole = MODEL_ROLES  # True on a finding that cites nothing
+AgencyRole = MODEL_ROLES + 1  # on agency groups and findings
+IsFindingRole = MODEL_ROLES + 2
+GroupLabelRole = MODEL_ROLES + 3  # a group's name without its count
 
 TITLE, EVIDENCE = 0, 1
 
 
-def tr(text: str, disambiguation: str | None = None, n: int = -1) -> str:
-    return QApplication.translate("FindingsTreeModel", text, disambiguation, n)
+tr = translator("FindingsTreeModel")
 
 
 def kind_labels() -> dict[str, str]:
@@ -189,7 +188,7 @@ class FindingsTreeModel(QAbstractItemModel):
             font = QFont()
             font.setItalic(True)
             return font
-        if role == FindingIdRole:
+        if role == RecordIdRole:
             return finding.id
         if role == NoEvidenceRole:
             return missing
@@ -268,7 +267,7 @@ class WithoutEvidenceFilter(QSortFilterProxyModel):
         for row in range(self.rowCount(group)):
             child = self.index(row, 0, group)
             found |= (
-                {child.data(FindingIdRole)}
+                {child.data(RecordIdRole)}
                 if child.data(IsFindingRole)
                 else self._shown_findings(child)
             )
@@ -305,6 +304,6 @@ class CitedEvidenceModel(QAbstractListModel):
         item = self._items[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
             return f"{item['ref']}  {item['title'] or ''}"
-        if role == Qt.ItemDataRole.UserRole:
+        if role == RecordIdRole:
             return item["id"]
         return None

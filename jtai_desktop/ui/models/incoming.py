@@ -4,21 +4,20 @@ the records changed in it, with how many changes, when, and whether it is modera
 from __future__ import annotations
 
 from PySide6.QtCore import QAbstractItemModel, QModelIndex, Qt
-from PySide6.QtWidgets import QApplication
 
 from ...services.incoming import Received, WorkGroup
-from .conflicts import local_time
+from ..time_text import local_time
+from ..translate import translator
+from .roles import MODEL_ROLES, RecordRole
 
-EntityRole = Qt.ItemDataRole.UserRole + 1  # (entity, id) of a record, or of a child group
-ReceivedRole = Qt.ItemDataRole.UserRole + 2  # the Received item of a record row
-IsGroupRole = Qt.ItemDataRole.UserRole + 3
+ReceivedRole = MODEL_ROLES  # the Received item of a record row
+IsGroupRole = MODEL_ROLES + 1
 
 RECORD, BY, CHANGES, LATEST, MODERATED = range(5)
 _GROUP = 0  # internal id of a group row; a record row's is its group's row + 1
 
 
-def tr(text: str) -> str:
-    return QApplication.translate("IncomingModel", text)
+tr = translator("IncomingModel")
 
 
 class IncomingModel(QAbstractItemModel):
@@ -85,7 +84,7 @@ class IncomingModel(QAbstractItemModel):
                 label = group.label or (tr("Not about one child") if self._child_groups else "")
                 return f"{label} ({len(group.items)})"
             return {CHANGES: str(group.changes), LATEST: self._time(group.latest)}.get(column, "")
-        if role == EntityRole and self._child_groups and group.key:
+        if role == RecordRole and self._child_groups and group.key:
             return ("child", group.key)
         if role == IsGroupRole:
             return True
@@ -94,7 +93,7 @@ class IncomingModel(QAbstractItemModel):
     def _item_data(self, item: Received, column: int, role: int):
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             return self._item_text(item, column)
-        if role == EntityRole:
+        if role == RecordRole:
             return (item.entity, item.entity_id)
         if role == ReceivedRole:
             return item

@@ -5,11 +5,10 @@ from __future__ import annotations
 from PySide6.QtCore import QModelIndex, QObject, QSortFilterProxyModel, Qt
 
 from ...domain.records import NoteKind
+from .roles import MODEL_ROLES, KindRole, RecordIdRole
 from .row_sort import RecordRowsModel, SourceSorts
 
-IdRole = Qt.ItemDataRole.UserRole
-KindRole = Qt.ItemDataRole.UserRole + 1
-SearchRole = Qt.ItemDataRole.UserRole + 2
+SearchRole = MODEL_ROLES  # the text the filter looks in
 DATE, KIND, TITLE, CHILDREN, CONSENT = range(5)
 
 
@@ -40,7 +39,7 @@ class NotesModel(RecordRowsModel):
         row = self._rows[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
             return self._display(row, index.column())
-        if role == IdRole:
+        if role == RecordIdRole:
             return row["id"]
         if role == KindRole:
             return row["kind"]

@@ -4,7 +4,6 @@ the gate's hits, overrides and warnings. Thin adapters over ``services.report`` 
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from datetime import datetime
 from html import escape
 
 from PySide6.QtCore import (
@@ -21,13 +20,14 @@ from ...report import gate
 from ...report.gate import GateResult, Hit, Override, ReportWarning
 from ...report.letter import Letter
 from ...services.report import ItemOption, SectionInfo
+from ..time_text import local_time
+from ..translate import translator
+from .roles import MODEL_ROLES, RecordIdRole
 
-SectionKeyRole = Qt.ItemDataRole.UserRole + 1
-ItemIdRole = Qt.ItemDataRole.UserRole + 2
+SectionKeyRole = MODEL_ROLES
 
 
-def tr(text: str, disambiguation: str | None = None, n: int = -1) -> str:
-    return QApplication.translate("ReportModels", text, disambiguation, n)
+tr = translator("ReportModels")
 
 
 def hit_kind_label(kind: str) -> str:
@@ -257,7 +257,7 @@ class ItemOptionsModel(QAbstractListModel):
             return Qt.CheckState.Checked if option.chosen else Qt.CheckState.Unchecked
         if role == Qt.ItemDataRole.ToolTipRole:
             return option.label
-        if role == ItemIdRole:
+        if role == RecordIdRole:
             return option.id
         return None
 
@@ -363,7 +363,7 @@ def _override_text(override: Override, places: list[str]) -> str:
         f"{hit_kind_label(override.kind)} \u201c{override.match}\u201d: {override.reason}",
         tr("Let through by %1, %2")
         .replace("%1", override.by or tr("unknown"))
-        .replace("%2", format_when(override.at)),
+        .replace("%2", local_time(override.at, with_year=True)),
         "; ".join(places) if places else tr("No longer in the letter"),
     ]
     return "\n".join(lines)
@@ -380,17 +380,6 @@ class WarningsModel(RowsModel):
         if role == Qt.ItemDataRole.AccessibleDescriptionRole:
             return warning_kind_label(row.kind) + ": " + tr("advice, does not block the export")
         return None
-
-
-def format_when(at: str) -> str:
-    """An ISO time as a short local date and time ("12 Oct 2026 14:05")."""
-    try:
-        moment = datetime.fromisoformat(at)
-    except (TypeError, ValueError):
-        return at or ""
-    if moment.tzinfo is not None:
-        moment = moment.astimezone()
-    return moment.strftime("%d %b %Y %H:%M").lstrip("0")
 
 
 # --- the preview --------------------------------------------------------------------------------

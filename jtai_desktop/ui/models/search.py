@@ -12,17 +12,17 @@ import re
 import threading
 
 from PySide6.QtCore import QAbstractListModel, QModelIndex, QObject, Qt, QTimer, Signal
-from PySide6.QtWidgets import QApplication
 
 from ...services.search import SearchHit, described_search
+from ..translate import translator
+from .roles import MODEL_ROLES, RecordIdRole, RecordKindRole
 
-EntityRole = Qt.ItemDataRole.UserRole + 1
-RecordIdRole = Qt.ItemDataRole.UserRole + 2
-TitleRole = Qt.ItemDataRole.UserRole + 3
-KindLabelRole = Qt.ItemDataRole.UserRole + 4
-SnippetHtmlRole = Qt.ItemDataRole.UserRole + 5  # the snippet with matches in <b>
-RichTextRole = Qt.ItemDataRole.UserRole + 6  # what the delegate draws
+TitleRole = MODEL_ROLES
+KindLabelRole = MODEL_ROLES + 1
+SnippetHtmlRole = MODEL_ROLES + 2  # the snippet with matches in <b>
+RichTextRole = MODEL_ROLES + 3  # what the delegate draws
 
+tr = translator("SearchResultsModel")
 _MARK = re.compile(r"\[([^\[\]]*)\]")
 _WORD = re.compile(r"\w+", re.UNICODE)
 
@@ -36,7 +36,7 @@ def entity_label(entity: str) -> str:
         "child": "Child",
         "audit_eval": "Audit evaluation",
     }
-    return QApplication.translate("SearchResultsModel", labels.get(entity, entity.title()))
+    return tr(labels.get(entity, entity.title()))
 
 
 def snippet_html(snippet: str) -> str:
@@ -109,7 +109,7 @@ class SearchResultsModel(QAbstractListModel):
         if role == RichTextRole:
             return self._rich[row]
         hit = self._hits[row]
-        if role == EntityRole:
+        if role == RecordKindRole:
             return hit.entity
         if role == RecordIdRole:
             return hit.entity_id

@@ -7,23 +7,20 @@ from collections.abc import Callable
 from PySide6.QtCore import (
     QAbstractListModel,
     QAbstractTableModel,
-    QCoreApplication,
     QModelIndex,
     Qt,
 )
 
 from ...domain.records import Role
 from ...domain.themes import INSPECTORATES
+from ..translate import translator
+from .roles import RecordIdRole
 
-ID_ROLE = Qt.ItemDataRole.UserRole
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("TeamModel", text)
+tr = translator("TeamModel")
 
 
 def role_label(role: str) -> str:
-    return _tr("Lead inspector") if role == Role.LEAD.value else _tr("Team member")
+    return tr("Lead inspector") if role == Role.LEAD.value else tr("Team member")
 
 
 def inspectorate_label(key: str) -> str:
@@ -39,7 +36,7 @@ class TeamModel(QAbstractTableModel):
     def __init__(self, rows: list[dict] | None = None, parent=None):
         super().__init__(parent)
         self._rows: list[dict] = list(rows or [])
-        self._headers = (_tr("Name"), _tr("Inspectorate"), _tr("Role"))
+        self._headers = (tr("Name"), tr("Inspectorate"), tr("Role"))
 
     def set_rows(self, rows: list[dict]) -> None:
         self.beginResetModel()
@@ -61,7 +58,7 @@ class TeamModel(QAbstractTableModel):
         row = self._rows[index.row()]
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
             return self._text(row, index.column())
-        if role == ID_ROLE:
+        if role == RecordIdRole:
             return row.get("id")
         return None
 
@@ -113,8 +110,8 @@ class AgencyModel(QAbstractListModel):
         if role == Qt.ItemDataRole.CheckStateRole:
             return Qt.CheckState.Checked if row.get("in_scope") else Qt.CheckState.Unchecked
         if role == Qt.ItemDataRole.AccessibleDescriptionRole:
-            return _tr("In scope") if row.get("in_scope") else _tr("Not in scope")
-        if role == ID_ROLE:
+            return tr("In scope") if row.get("in_scope") else tr("Not in scope")
+        if role == RecordIdRole:
             return row.get("id")
         return None
 

@@ -22,7 +22,8 @@ from PySide6.QtWidgets import (
 from ...services.children import child_of, child_overview, children_overview
 from ...services.inspections import agencies_in_order
 from ..dialogs.child_dialog import open_child_dialog
-from ..models.children import ID_ROLE, ChildrenFilter, ChildrenModel, selection_labels
+from ..models.children import ChildrenFilter, ChildrenModel, selection_labels
+from ..models.roles import RecordIdRole
 from ..widgets.child_detail import ChildDetail
 from .base import Page
 
@@ -199,7 +200,7 @@ class ChildrenPage(Page):
 
     def _first_child(self) -> str | None:
         index = self.proxy.index(0, 0)
-        return index.data(ID_ROLE) if index.isValid() else None
+        return index.data(RecordIdRole) if index.isValid() else None
 
     def _count(self, *_args) -> None:
         shown, total = self.proxy.rowCount(), self.model.rowCount()
@@ -214,7 +215,7 @@ class ChildrenPage(Page):
 
     def current_child(self) -> str | None:
         index = self.table.currentIndex()
-        return index.data(ID_ROLE) if index.isValid() else self.detail.child_id
+        return index.data(RecordIdRole) if index.isValid() else self.detail.child_id
 
     def select_child(self, child_id: str | None, clear_filters: bool = True) -> bool:
         """Make a child current in the table (clearing filters that hide it) and show it."""
@@ -289,11 +290,11 @@ class ChildrenPage(Page):
     # --- actions -----------------------------------------------------------------------------
     def _on_current(self, current: QModelIndex, _previous: QModelIndex) -> None:
         if current.isValid():
-            self.detail.set_child(current.data(ID_ROLE))
+            self.detail.set_child(current.data(RecordIdRole))
 
     def _on_activated(self, index: QModelIndex) -> None:
         if index.isValid():
-            self.review_requested.emit(index.data(ID_ROLE))
+            self.review_requested.emit(index.data(RecordIdRole))
 
     def add_child(self) -> None:
         if self.session.inspection_id is None:

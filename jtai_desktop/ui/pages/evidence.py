@@ -24,7 +24,8 @@ from ...domain.errors import JtaiError
 from ...services.evidence import delete_evidence, evidence_list, link_choices, linked_ids
 from ..errors import show_error
 from ..evidence_import import EvidenceImporter, ImportOutcome
-from ..models.evidence import REF, TITLE, EvidenceFilter, EvidenceModel, IdRole
+from ..models.evidence import REF, TITLE, EvidenceFilter, EvidenceModel
+from ..models.roles import RecordIdRole
 from ..views import on_delete_key, record_list_view, select_record
 from ..widgets.evidence_detail import EvidenceDetail
 from .base import Page
@@ -170,7 +171,7 @@ class EvidencePage(Page):
     def _on_current(self, current: QModelIndex, _previous: QModelIndex) -> None:
         if self._reselecting:
             return
-        evidence_id = current.data(IdRole) if current.isValid() else None
+        evidence_id = current.data(RecordIdRole) if current.isValid() else None
         if evidence_id == self.detail.evidence_id:
             return
         self.detail.flush()

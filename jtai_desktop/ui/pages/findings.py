@@ -13,7 +13,6 @@ from PySide6.QtWidgets import (
     QDialog,
     QHBoxLayout,
     QHeaderView,
-    QLabel,
     QPushButton,
     QSplitter,
     QStackedWidget,
@@ -26,13 +25,9 @@ from ...domain.errors import JtaiError
 from ...services.findings import add_finding, finding_summaries
 from ...services.inspections import agencies_in_order
 from ..errors import show_error
-from ..models.findings import (
-    AgencyRole,
-    FindingIdRole,
-    FindingsTreeModel,
-    KindRole,
-    WithoutEvidenceFilter,
-)
+from ..models.findings import AgencyRole, FindingsTreeModel, WithoutEvidenceFilter
+from ..models.roles import KindRole, RecordIdRole
+from ..views import placeholder_label
 from ..widgets.finding_editor import FindingEditor, NewFindingDialog, WarningLine
 from .base import Page
 
@@ -85,11 +80,9 @@ class FindingsPage(Page):
         self.addAction(self.new_action)
         self.only_missing = QCheckBox(self.tr("&Only findings without evidence"))
         self.summary = WarningLine()
-        self.placeholder = QLabel(
+        self.placeholder = placeholder_label(
             self.tr("Choose a finding in the list to edit it, or create one with New finding.")
         )
-        self.placeholder.setWordWrap(True)
-        self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.right = QStackedWidget()
         self.right.addWidget(self.placeholder)
         self.right.addWidget(self.editor)
@@ -199,7 +192,7 @@ class FindingsPage(Page):
     # --- choosing ----------------------------------------------------------------------
     def _on_current(self, current: QModelIndex, _previous: QModelIndex) -> None:
         if current.isValid():
-            self.editor.load(current.data(FindingIdRole))
+            self.editor.load(current.data(RecordIdRole))
 
     def _select(self, finding_id: str) -> bool:
         for source in self.model.indexes_of(finding_id):

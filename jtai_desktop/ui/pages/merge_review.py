@@ -35,9 +35,11 @@ from ...services.team import is_lead
 from ..dialogs.history_dialog import show_history
 from ..errors import show_error
 from ..latest_read import LatestRead
-from ..models.conflicts import DELETED, ConflictRole, ConflictsModel, local_time
+from ..models.conflicts import DELETED, ConflictRole, ConflictsModel
 from ..models.incoming import BY, CHANGES, LATEST, MODERATED, RECORD, IncomingModel, ReceivedRole
-from ..models.incoming import EntityRole as IncomingEntityRole
+from ..models.roles import RecordRole
+from ..time_text import local_time
+from ..views import placeholder_label
 from ..widgets.conflict_view import ConflictView
 from .base import Page
 
@@ -202,9 +204,7 @@ class MergeReviewPage(Page):
         return _column(self.conflicts_label, self.conflicts_view)
 
     def _detail(self) -> QStackedWidget:
-        self.placeholder = QLabel()
-        self.placeholder.setWordWrap(True)
-        self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.placeholder = placeholder_label()
         self.detail = QStackedWidget()
         self.detail.addWidget(self.placeholder)
         self.detail.addWidget(self.conflict_view)
@@ -356,7 +356,7 @@ class MergeReviewPage(Page):
 
     # --- incoming work -----------------------------------------------------------------
     def _open_incoming(self, index: QModelIndex) -> None:
-        record = index.siblingAtColumn(0).data(IncomingEntityRole)
+        record = index.siblingAtColumn(0).data(RecordRole)
         if record:
             self.jump_requested.emit(*record)
 
@@ -398,13 +398,13 @@ class MergeReviewPage(Page):
         """The record the user is on: the chosen incoming record when that list has the
         focus, else the chosen conflict's record."""
         if self.incoming_view.hasFocus():
-            record = self.incoming_view.currentIndex().siblingAtColumn(0).data(IncomingEntityRole)
+            record = self.incoming_view.currentIndex().siblingAtColumn(0).data(RecordRole)
             if record:
                 return record
         conflict = self.current_conflict()
         if conflict is not None:
             return (conflict["entity"], conflict["entity_id"])
-        record = self.incoming_view.currentIndex().siblingAtColumn(0).data(IncomingEntityRole)
+        record = self.incoming_view.currentIndex().siblingAtColumn(0).data(RecordRole)
         return tuple(record) if record else None
 
     def show_record(self, entity: str, record_id: str) -> None:

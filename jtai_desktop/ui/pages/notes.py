@@ -24,7 +24,8 @@ from ...services.children import child_choices
 from ...services.inspections import agency_choices, criterion_choices
 from ...services.notes import add_note, delete_note, notes_list
 from ..errors import show_error
-from ..models.notes import DATE, TITLE, IdRole, NotesFilter, NotesModel, kind_labels
+from ..models.notes import DATE, TITLE, NotesFilter, NotesModel, kind_labels
+from ..models.roles import RecordIdRole
 from ..views import on_delete_key, record_list_view, select_record
 from ..widgets.note_editor import NoteEditor
 from .base import Page
@@ -171,7 +172,7 @@ class NotesPage(Page):
     def _on_current(self, current: QModelIndex, previous: QModelIndex) -> None:
         if self._reselecting:
             return
-        note_id = current.data(IdRole) if current.isValid() else None
+        note_id = current.data(RecordIdRole) if current.isValid() else None
         if note_id == self.editor.note_id:
             return
         if not self.editor.flush():  # keep the user on a note whose edits are not yet saved

@@ -29,7 +29,8 @@ from ...domain.themes import INSPECTORATES, KINDS
 from ...services import inspections, preferences
 from ..errors import show_error
 from ..models.key_dates import KeyDatesModel, progress_line
-from ..models.team import ID_ROLE, AgencyModel, TeamModel
+from ..models.roles import RecordIdRole
+from ..models.team import AgencyModel, TeamModel
 from .base import Page
 
 
@@ -284,7 +285,7 @@ class OverviewPage(Page):
             else (self.agency_view, self.agency_model)
         )
         for row in range(model.rowCount()):
-            if model.index(row, 0).data(ID_ROLE) == record_id:
+            if model.index(row, 0).data(RecordIdRole) == record_id:
                 view.setCurrentIndex(model.index(row, 0))
                 view.setFocus()
                 return

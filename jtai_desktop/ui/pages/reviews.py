@@ -20,6 +20,7 @@ from ...services import reviews
 from ...services.children import involved_agencies
 from ...services.inspections import theme_pack
 from ..models.children import age_band_labels, completeness_text, selection_labels
+from ..views import placeholder_label
 from ..widgets.audit_evaluation import AuditEvaluationWidget
 from ..widgets.review_grid import AgencyReview
 from .base import Page
@@ -47,13 +48,11 @@ class CaseReviewPage(Page):
         self.audit_tab = QWidget()
         QVBoxLayout(self.audit_tab).addWidget(self.audit)
         self.audit_tab.layout().addStretch(1)
-        self.empty = QLabel(
+        self.placeholder = placeholder_label(
             self.tr(
                 "No children yet. Add the children whose cases you look at on the Children page."
             )
         )
-        self.empty.setWordWrap(True)
-        self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self._lay_out()
 
     def _build_picker(self) -> None:
@@ -79,7 +78,7 @@ class CaseReviewPage(Page):
         top.addWidget(self.overall)
         self.body = QStackedWidget()
         self.body.addWidget(self.tabs)
-        self.body.addWidget(self.empty)
+        self.body.addWidget(self.placeholder)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(self.body, 1)
@@ -150,7 +149,7 @@ class CaseReviewPage(Page):
         self.child_id = child_id
         self._clear_tabs()
         child = self.session.ws.get("child", child_id) if child_id else None
-        self.body.setCurrentWidget(self.tabs if child or self.picker.count() else self.empty)
+        self.body.setCurrentWidget(self.tabs if child or self.picker.count() else self.placeholder)
         self.picker.setCurrentIndex(self.picker.findData(child_id) if child_id else -1)
         self.audit.set_child(child_id)
         if child is None:

@@ -10,7 +10,8 @@ from PySide6.QtCore import QEvent, QModelIndex, Qt, Signal
 from PySide6.QtWidgets import QLabel, QLineEdit, QListView, QVBoxLayout
 
 from ..errors import show_error
-from ..models.search import BackgroundSearch, EntityRole, RecordIdRole, SearchResultsModel
+from ..models.roles import RecordIdRole, RecordKindRole
+from ..models.search import BackgroundSearch, SearchResultsModel
 from ..widgets.snippet_delegate import SnippetDelegate
 from .base import Page
 
@@ -119,7 +120,7 @@ class SearchPage(Page):
     # --- opening -------------------------------------------------------------------------
     def _open(self, index: QModelIndex) -> None:
         if index.isValid():
-            self.jump_requested.emit(index.data(EntityRole), index.data(RecordIdRole))
+            self.jump_requested.emit(index.data(RecordKindRole), index.data(RecordIdRole))
 
     def _open_from_query(self) -> None:
         if self.searcher.pending():  # typed faster than the search: open its first result

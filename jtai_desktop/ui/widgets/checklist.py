@@ -11,7 +11,8 @@ from collections.abc import Iterable
 from PySide6.QtCore import QAbstractListModel, QModelIndex, QSortFilterProxyModel, Qt, Signal
 from PySide6.QtWidgets import QAbstractItemView, QLineEdit, QListView, QVBoxLayout, QWidget
 
-IdRole = Qt.ItemDataRole.UserRole
+from ..models.roles import RecordIdRole
+
 CHECK = Qt.ItemDataRole.CheckStateRole
 
 
@@ -55,7 +56,7 @@ class ChecklistModel(QAbstractListModel):
             return label
         if role == CHECK:
             return Qt.CheckState.Checked if cid in self._checked else Qt.CheckState.Unchecked
-        if role == IdRole:
+        if role == RecordIdRole:
             return cid
         return None
 
@@ -124,6 +125,6 @@ class Checklist(QWidget):
         """The view's index of one choice (for keyboard focus and tests)."""
         for row in range(self.model.rowCount()):
             source = self.model.index(row)
-            if source.data(IdRole) == cid:
+            if source.data(RecordIdRole) == cid:
                 return self.proxy.mapFromSource(source)
         return QModelIndex()

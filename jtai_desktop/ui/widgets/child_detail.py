@@ -22,13 +22,8 @@ from ...services import children, reviews
 from ...services.children import involved_agencies
 from ..dialogs.child_dialog import open_child_dialog
 from ..dialogs.event_dialog import open_event_dialog
-from ..models.children import (
-    ID_ROLE,
-    TimelineModel,
-    age_band_labels,
-    completeness_text,
-    selection_labels,
-)
+from ..models.children import TimelineModel, age_band_labels, completeness_text, selection_labels
+from ..models.roles import RecordIdRole
 from ..views import on_delete_key
 from .audit_evaluation import AuditEvaluationWidget, AutosavedText, try_edit
 
@@ -111,7 +106,7 @@ class ChildDetail(QWidget):
                 "Enter or double-click: correct the event. Delete: remove it (Undo brings it back)."
             )
         )
-        self.timeline.activated.connect(lambda index: self.edit_event(index.data(ID_ROLE)))
+        self.timeline.activated.connect(lambda index: self.edit_event(index.data(RecordIdRole)))
         on_delete_key(self.timeline, self.delete_current_event)
 
     def _lay_out(self) -> None:
@@ -248,7 +243,7 @@ class ChildDetail(QWidget):
     def select_event(self, event_id: str) -> None:
         model = self.timeline_model
         for row in range(model.rowCount()):
-            if model.index(row, 0).data(ID_ROLE) == event_id:
+            if model.index(row, 0).data(RecordIdRole) == event_id:
                 self.timeline.selectRow(row)
                 self.timeline.scrollTo(model.index(row, 0))
                 return
@@ -275,7 +270,7 @@ class ChildDetail(QWidget):
             open_event_dialog(self.session, self.child_id, self, self.select_event, event_id)
 
     def delete_current_event(self) -> None:
-        event_id = self.timeline.currentIndex().data(ID_ROLE)
+        event_id = self.timeline.currentIndex().data(RecordIdRole)
         if event_id and try_edit(
             self, self.session, lambda ws: children.delete_event(ws, event_id)
         ):

@@ -33,6 +33,7 @@ from ...services.safe_import import make_thumbnail
 from ..errors import show_error
 from ..evidence_import import start_task
 from ..models.evidence import human_size, source_labels
+from ..views import AlertLabel, buddy_label
 from .autosave import AUTOSAVE_MS
 from .checklist import Checklist
 
@@ -101,12 +102,9 @@ class EvidenceDetail(QScrollArea):
             (self.tr("Da&te:"), self.date),
             (self.tr("Descri&ption:"), self.description),
         ):
-            form.addRow(self._buddy(text, widget), widget)
+            form.addRow(buddy_label(text, widget), widget)
         self._file_facts(form)
-        self.error = QLabel()
-        self.error.setWordWrap(True)
-        self.error.setStyleSheet("color: palette(bright-text); background: #a4262c; padding: 4px;")
-        self.error.hide()
+        self.error = AlertLabel()
         form.addRow(self.error)
         return box
 
@@ -128,13 +126,8 @@ class EvidenceDetail(QScrollArea):
             (self.tr("Size:"), self.size),
             (self.tr("SHA-256:"), self.sha),
         ):
-            form.addRow(self._buddy(text, widget), widget)
+            form.addRow(buddy_label(text, widget), widget)
         self.sha.setAccessibleName(self.tr("SHA-256 of the file"))
-
-    def _buddy(self, text: str, widget: QWidget) -> QLabel:
-        label = QLabel(text)
-        label.setBuddy(widget)
-        return label
 
     def _preview_box(self) -> QGroupBox:
         self.image = QLabel()
@@ -196,7 +189,7 @@ class EvidenceDetail(QScrollArea):
         self._timer.stop()
         self.evidence_id = row["id"] if row else None
         self.widget().setEnabled(row is not None)
-        self._show_error("")
+        self.error.say("")
         if row is None:
             self._clear()
             return
@@ -238,10 +231,10 @@ class EvidenceDetail(QScrollArea):
         try:
             self.session.edit(lambda ws: update_evidence(ws, evidence_id, **changes))
         except JtaiError as error:
-            self._show_error(error.message)
+            self.error.say(error.message)
             return False
         self._stored.update(changes)
-        self._show_error("")
+        self.error.say("")
         return True
 
     def toggle_link(self, kind: str, target_id: str, on: bool) -> None:
@@ -265,10 +258,6 @@ class EvidenceDetail(QScrollArea):
             show_error(self, error)
             return
         QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
-
-    def _show_error(self, text: str) -> None:
-        self.error.setText(text)
-        self.error.setVisible(bool(text))
 
     # --- loading -----------------------------------------------------------------------------
     def _load(self, row: dict, links: dict, everything: bool) -> None:

@@ -36,6 +36,7 @@ from ...services.findings import cite, cited_evidence, uncite, update_finding
 from ..dialogs.evidence_picker import pick_evidence
 from ..errors import show_error
 from ..models.findings import CitedEvidenceModel, partnership_label
+from ..models.roles import RecordIdRole
 from .autosave import Autosave
 
 
@@ -72,7 +73,7 @@ class AgencyChecklist(QListView):
             self._model.clear()
             for agency_id, name in [(PARTNERSHIP, partnership_label()), *agencies]:
                 item = QStandardItem(name)
-                item.setData(agency_id, Qt.ItemDataRole.UserRole)
+                item.setData(agency_id, RecordIdRole)
                 item.setFlags(
                     Qt.ItemFlag.ItemIsEnabled
                     | Qt.ItemFlag.ItemIsSelectable
@@ -86,7 +87,7 @@ class AgencyChecklist(QListView):
 
     def checked(self) -> list[str]:
         return [
-            item.data(Qt.ItemDataRole.UserRole)
+            item.data(RecordIdRole)
             for item in self._items()
             if item.checkState() == Qt.CheckState.Checked
         ]
@@ -95,7 +96,7 @@ class AgencyChecklist(QListView):
         wanted = set(agency_ids)
         with _Blocked(self._model):
             for item in self._items():
-                on = item.data(Qt.ItemDataRole.UserRole) in wanted
+                on = item.data(RecordIdRole) in wanted
                 item.setCheckState(Qt.CheckState.Checked if on else Qt.CheckState.Unchecked)
         self.viewport().update()
 
@@ -223,7 +224,7 @@ class FindingEditor(QWidget):
         self.remove_button.clicked.connect(self.remove_citations)
         self.cited.selectionModel().selectionChanged.connect(lambda *_: self._update_buttons())
         self.cited.activated.connect(
-            lambda index: self.evidence_activated.emit(index.data(Qt.ItemDataRole.UserRole))
+            lambda index: self.evidence_activated.emit(index.data(RecordIdRole))
         )
 
     def set_agencies(self, agencies: list[tuple[str, str]]) -> None:
@@ -326,7 +327,7 @@ class FindingEditor(QWidget):
 
     def remove_citations(self) -> None:
         rows = self.cited.selectionModel().selectedIndexes()
-        ids = [index.data(Qt.ItemDataRole.UserRole) for index in rows]
+        ids = [index.data(RecordIdRole) for index in rows]
         if self.finding_id and ids:
             finding_id = self.finding_id
             self._run(

@@ -32,6 +32,7 @@ from ...domain.errors import JtaiError
 from ...services.notes import update_note
 from ..models.attendees import AGENCY, ROLE, AgencyDelegate, AttendeesModel, RoleDelegate
 from ..models.notes import kind_labels
+from ..views import AlertLabel, buddy_label, placeholder_label
 from .autosave import AUTOSAVE_MS
 from .checklist import Checklist
 
@@ -98,11 +99,12 @@ class NoteEditor(QWidget):
 
     # --- layout ----------------------------------------------------------------------------
     def _build(self) -> None:
-        self.empty = QLabel(self.tr("Choose a note in the list, or press New note."))
-        self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.placeholder = placeholder_label(
+            self.tr("Choose a note in the list, or press New note.")
+        )
         self.form = QWidget()
         stack = QStackedLayout(self)
-        stack.addWidget(self.empty)
+        stack.addWidget(self.placeholder)
         stack.addWidget(self.form)
         self._stack = stack
         splitter = QSplitter(Qt.Orientation.Vertical)
@@ -123,8 +125,8 @@ class NoteEditor(QWidget):
         self.date = QDateEdit(calendarPopup=True, displayFormat="yyyy-MM-dd")
         self.title = QLineEdit()
         self.title.setPlaceholderText(self.tr("What the meeting or interview was about"))
-        form.addRow(self._buddy(self.tr("&Kind:"), self.kind), self._kind_and_date())
-        form.addRow(self._buddy(self.tr("T&itle:"), self.title), self.title)
+        form.addRow(buddy_label(self.tr("&Kind:"), self.kind), self._kind_and_date())
+        form.addRow(buddy_label(self.tr("T&itle:"), self.title), self.title)
         self.present = QCheckBox(self.tr("Children or families took &part"))
         self.consent = QCheckBox(self.tr("Consent rec&orded"))
         ticks = QHBoxLayout()
@@ -132,7 +134,7 @@ class NoteEditor(QWidget):
         ticks.addWidget(self.consent)
         ticks.addStretch(1)
         form.addRow(ticks)
-        self.warning = self._alert_label()
+        self.warning = AlertLabel()
         form.addRow(self.warning)
         form.addRow(self._choices())
         return box
@@ -140,7 +142,7 @@ class NoteEditor(QWidget):
     def _kind_and_date(self) -> QHBoxLayout:
         row = QHBoxLayout()
         row.addWidget(self.kind, 1)
-        row.addWidget(self._buddy(self.tr("&Date:"), self.date))
+        row.addWidget(buddy_label(self.tr("&Date:"), self.date))
         row.addWidget(self.date)
         return row
 
@@ -161,26 +163,13 @@ class NoteEditor(QWidget):
         self.text = QPlainTextEdit()
         self.text.setTabChangesFocus(True)
         self.text.setPlaceholderText(self.tr("What was said and seen. Children by pseudonym only."))
-        self.error = self._alert_label()
+        self.error = AlertLabel()
         layout = QVBoxLayout(box)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self._buddy(self.tr("Note te&xt:"), self.text))
+        layout.addWidget(buddy_label(self.tr("Note te&xt:"), self.text))
         layout.addWidget(self.text, 1)
         layout.addWidget(self.error)
         return box
-
-    def _buddy(self, text: str, widget: QWidget) -> QLabel:
-        label = QLabel(text)
-        label.setBuddy(widget)
-        return label
-
-    def _alert_label(self) -> QLabel:
-        label = QLabel()
-        label.setWordWrap(True)
-        label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        label.setStyleSheet("color: palette(bright-text); background: #a4262c; padding: 4px;")
-        label.hide()
-        return label
 
     def _connect(self) -> None:
         self.title.textEdited.connect(self.schedule)
@@ -206,8 +195,8 @@ class NoteEditor(QWidget):
         """Show another note (or none). Call ``flush`` first to keep the current one's edits."""
         self._timer.stop()
         self.note_id = row["id"] if row else None
-        self._stack.setCurrentWidget(self.form if row else self.empty)
-        self._show_alert(self.error, "")
+        self._stack.setCurrentWidget(self.form if row else self.placeholder)
+        self.error.say("")
         if row:
             self._load(row, everything=True)
 
@@ -261,17 +250,16 @@ class NoteEditor(QWidget):
         try:
             self.session.edit(lambda ws: update_note(ws, note_id, **changes))
         except JtaiError as error:
-            self._show_alert(self.error, error.message)
+            self.error.say(error.message)
             self.failed.emit(error.message)
             return False
         self._stored.update(changes)
-        self._show_alert(self.error, "")
+        self.error.say("")
         return True
 
     def _consent_ok(self) -> bool:
         missing = self.present.isChecked() and not self.consent.isChecked()
-        self._show_alert(
-            self.warning,
+        self.warning.say(
             self.tr(
                 "Children or families took part, so their consent must be recorded before this "
                 "note is saved. Tick 'Consent recorded' once consent has been given. Until then "
@@ -281,10 +269,6 @@ class NoteEditor(QWidget):
             else "",
         )
         return not missing
-
-    def _show_alert(self, label: QLabel, text: str) -> None:
-        label.setText(text)
-        label.setVisible(bool(text))
 
     # --- loading -----------------------------------------------------------------------------
     def _load(self, row: dict, everything: bool) -> None:

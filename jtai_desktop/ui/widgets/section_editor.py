@@ -27,7 +27,8 @@ from ...domain.errors import JtaiError
 from ...report.inputs import CASES
 from ...services.report import ItemOption, SectionInfo, set_section
 from ..errors import show_error
-from ..models.report import ItemIdRole, ItemOptionsModel
+from ..models.report import ItemOptionsModel
+from ..models.roles import RecordIdRole
 from .autosave import Autosave
 
 MOVE_UP_KEYS, MOVE_DOWN_KEYS = ("Alt+Up", "Ctrl+Up"), ("Alt+Down", "Ctrl+Down")
@@ -211,7 +212,7 @@ class SectionEditor(QWidget):
         )
         if options is not None:
             wanted, self._wanted_item = self._wanted_item, None
-            current = wanted or self.items_view.currentIndex().data(ItemIdRole)
+            current = wanted or self.items_view.currentIndex().data(RecordIdRole)
             self.options.set_options(options)
             row = self.options.row_of(current) if current else 0
             self.items_view.setCurrentIndex(self.options.index(max(row, 0)))
