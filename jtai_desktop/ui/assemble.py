@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtGui import QAction, QKeySequence
 
-from ..app import AppContext
+from ..services.data_folder import AppContext
 from ..services.inspections import most_recent_inspection
 from .errors import show_error
 from .lock import LockController

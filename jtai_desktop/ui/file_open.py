@@ -1,8 +1,7 @@
 """Opening the app's own files: an invitation or a sync bundle double-clicked in the file
-manager (Linux and Windows pass its path on the command line; macOS sends a FileOpen event).
-
-The path is taken off the command line before argparse sees it, remembered, and opened once
-the main window is up (after the data folder is unlocked):
+manager (Linux and Windows pass its path on the command line, which ``cli`` takes off before
+parsing it; macOS sends a FileOpen event). The path is remembered and opened once the main
+window is up (after the data folder is unlocked):
 
 - an invitation (``*.jtai-invite``) opens the Join dialog with the file filled in;
 - a bundle (``*.bundle``, inside a team's sync folder) syncs its inspection with that folder.
@@ -15,53 +14,20 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-INVITE_SUFFIX = ".jtai-invite"
-BUNDLE_SUFFIX = ".bundle"
+from ..sync.file_kinds import file_kind
 
 _opener = None  # the FileOpener installed on the QApplication, once there is one
 
 
-def file_kind(path: Path) -> str | None:
-    """The kind of one of the app's files ("invite" or "bundle") from its name, else None."""
-    name = path.name.lower()
-    if name.endswith(INVITE_SUFFIX):
-        return "invite"
-    if name.endswith(BUNDLE_SUFFIX):
-        return "bundle"
-    return None
-
-
-def split_file_argument(argv: list[str]) -> tuple[list[str], Path | None]:
-    """(the other arguments, the file) when the first positional argument is one of the app's
-    files rather than a command: ``jtai-desktop [--data-dir D] FILE``. Arguments of a command
-    (``jtai-desktop join FILE``) are never taken."""
-    takes_value = _global_options_with_values()
-    index = 0
-    while index < len(argv):
-        token = argv[index]
-        if token == "--":
-            return argv, None
-        if token.startswith("-"):
-            index += 2 if token in takes_value else 1
-            continue
-        if file_kind(Path(token)) is None or _is_command(token):
-            return argv, None
-        return argv[:index] + argv[index + 1 :], Path(token).expanduser().resolve()
-    return argv, None
-
-
-def take_file_argument(argv: list[str]) -> list[str]:
-    """Take an invitation or bundle off the command line, to open when the window shows.
+def open_when_ready(path: Path) -> None:
+    """Open one of the app's files (named on the command line) once the window is up.
 
     The Qt application is made now so the file is heard of however the window comes up;
     ``launch`` uses the application that already exists."""
-    rest, path = split_file_argument(argv)
-    if path is not None:
-        from PySide6.QtWidgets import QApplication
+    from PySide6.QtWidgets import QApplication
 
-        app = QApplication.instance() or QApplication(sys.argv[:1])
-        install(app).request(path)
-    return rest
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    install(app).request(path)
 
 
 def install(app):
@@ -272,24 +238,3 @@ def _tell(window, title: str, text: str, buttons=None):
     window.file_open_message = box
     box.open()
     return box
-
-
-def _global_options_with_values() -> set[str]:
-    from ..cli import build_parser
-
-    return {
-        option
-        for action in build_parser()._actions
-        if action.nargs != 0
-        for option in action.option_strings
-    }
-
-
-def _is_command(token: str) -> bool:
-    from ..cli import build_parser
-
-    for action in build_parser()._actions:
-        choices = getattr(action, "choices", None)
-        if isinstance(choices, dict) and token in choices:
-            return True
-    return False

@@ -10,7 +10,9 @@ from PySide6.QtWidgets import QApplication
 from .. import paths
 
 
-def launch(args) -> int:
+def launch(args, create_app) -> int:
+    """Run the desktop; ``create_app(folder, ...)`` unlocks the folder and builds the main
+    window (the composition root passes it in)."""
     from .file_open import install
     from .shipped_files import app_icon
 
@@ -20,8 +22,6 @@ def launch(args) -> int:
     app.setDesktopFileName("jtai-desktop")
     app.setApplicationName("jtai-desktop")
     app.setOrganizationName("jtai-desktop")
-    from ..app import create_app
-
     folder = paths.data_dir(args.data_dir)
     if args.demo:
         window = create_app(paths.demo_dir(folder), open_demo=True)

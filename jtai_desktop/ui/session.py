@@ -11,8 +11,8 @@ from collections.abc import Callable
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoStack
 
-from ..app import AppContext
 from ..services.changes import ChangeSet
+from ..services.data_folder import AppContext
 from ..services.workspace import Workspace
 from .commands import ChangeSetCommand
 from .time_text import clock_now

@@ -166,17 +166,3 @@ def test_no_identifying_field_reaches_the_letter(demo):
     for row in ws.rows("child", iid):
         for field in ("private_name", "private_address", "private_school", "case_ref"):
             assert row[field] not in text
-
-
-def test_the_report_layer_needs_no_qt():
-    import subprocess
-    import sys
-
-    code = (
-        "import sys; sys.modules['PySide6'] = None\n"
-        "import jtai_desktop.report.compose, jtai_desktop.report.docx_writer, "
-        "jtai_desktop.report.gate, jtai_desktop.report.output, "
-        "jtai_desktop.report.overrides, jtai_desktop.services.report"
-    )
-    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
-    assert done.returncode == 0, done.stderr

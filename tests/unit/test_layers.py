@@ -1,0 +1,172 @@
+"""The layers hold: no package imports another in a circle, each layer imports only the
+layers below it, and the core (domain, store, sync, services, report, crypto) runs without Qt.
+
+The import graph is read from the source (every ``import``, also those inside functions),
+so a cycle made by a late import counts too: it is still a cycle in the design.
+"""
+
+import ast
+import subprocess
+import sys
+from collections import defaultdict
+from pathlib import Path
+
+import jtai_desktop
+
+PACKAGE = Path(jtai_desktop.__file__).parent
+CORE = ("domain", "crypto", "sync", "store", "report", "services")
+
+# What each part may import. Top-level modules (paths, files, logs ...) are parts too.
+ALLOWED = {
+    "domain": {"resources"},
+    "files": {"domain"},
+    "paths": set(),
+    "logs": {"paths"},
+    "resources": set(),
+    "crypto": {"domain", "files", "paths"},
+    "sync": {"domain", "crypto", "files"},
+    "store": {"domain", "crypto", "sync", "files"},
+    "report": {"domain", "resources", "files"},
+    "services": {"domain", "crypto", "sync", "store", "report", "files", "paths", "resources"},
+    "ui": {
+        "domain",
+        "crypto",
+        "sync",
+        "report",
+        "services",
+        "files",
+        "paths",
+        "logs",
+        "resources",
+        "__init__",
+    },
+}
+
+
+def part_of(module: str) -> str:
+    """``jtai_desktop.store.oplog`` -> ``store``; ``jtai_desktop.cli`` -> ``cli``."""
+    parts = module.split(".")
+    if len(parts) == 1:
+        return "__init__"
+    return parts[1]
+
+
+def module_name(path: Path) -> str:
+    parts = list(path.relative_to(PACKAGE.parent).with_suffix("").parts)
+    return ".".join(parts[:-1] if parts[-1] == "__init__" else parts)
+
+
+def imported(path: Path) -> set[str]:
+    """The project's modules ``path`` imports (a name imported from a package counts as that
+    package's submodule when there is one)."""
+    name = module_name(path)
+    here = name.split(".") if path.name == "__init__.py" else name.split(".")[:-1]
+    found = set()
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.Import):
+            found |= {a.name for a in node.names if a.name.startswith("jtai_desktop")}
+        elif isinstance(node, ast.ImportFrom):
+            base = here[: len(here) - node.level + 1] if node.level else []
+            target = ".".join([*base, node.module] if node.module else base)
+            if not target.startswith("jtai_desktop"):
+                continue
+            for alias in node.names:
+                sub = f"{target}.{alias.name}"
+                exists = (PACKAGE.parent / Path(*sub.split("."))).with_suffix(".py").exists()
+                found.add(sub if exists else target)
+    return found
+
+
+def source_files() -> list[Path]:
+    forms = PACKAGE / "ui" / "forms"
+    return [p for p in PACKAGE.rglob("*.py") if forms not in p.parents]
+
+
+def part_graph() -> dict[str, dict[str, list[str]]]:
+    """part -> imported part -> the modules that make the edge."""
+    graph: dict[str, dict[str, list[str]]] = defaultdict(lambda: defaultdict(list))
+    for path in source_files():
+        source = module_name(path)
+        for target in imported(path):
+            a, b = part_of(source), part_of(target)
+            if a != b:
+                graph[a][b].append(f"{source} -> {target}")
+    return graph
+
+
+def find_cycle(graph) -> list[str] | None:
+    def visit(node, trail):
+        for nxt in graph.get(node, {}):
+            if nxt in trail:
+                return trail[trail.index(nxt) :] + [nxt]
+            found = visit(nxt, trail + [nxt])
+            if found:
+                return found
+        return None
+
+    for start in graph:
+        found = visit(start, [start])
+        if found:
+            return found
+    return None
+
+
+def test_the_graph_reader_sees_late_imports_and_relative_ones(tmp_path):
+    # The reader must see what a cycle is made of, or the tests below could never fail.
+    edges = part_graph()
+    assert "jtai_desktop.app -> jtai_desktop.ui.assemble" in edges["app"]["ui"]  # in a function
+    assert "jtai_desktop.store.oplog -> jtai_desktop.sync.ops" in edges["store"]["sync"]
+    assert find_cycle({"a": {"b": []}, "b": {"c": []}, "c": {"a": []}}) == ["a", "b", "c", "a"]
+
+
+def test_no_package_imports_another_in_a_circle():
+    graph = part_graph()
+    cycle = find_cycle(graph)
+    assert cycle is None, (
+        "import cycle "
+        + " -> ".join(cycle)
+        + ":\n"
+        + "\n".join(edge for a, b in zip(cycle, cycle[1:]) for edge in graph[a][b])
+    )
+
+
+def test_each_layer_imports_only_the_layers_below_it():
+    graph = part_graph()
+    wrong = [
+        edge
+        for part, allowed in ALLOWED.items()
+        for target, edges in graph.get(part, {}).items()
+        if target not in allowed
+        for edge in edges
+    ]
+    assert not wrong, "\n".join(wrong)
+
+
+def test_the_desktop_writes_no_sql():
+    offenders = [
+        module_name(path)
+        for path in source_files()
+        if part_of(module_name(path)) == "ui"
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8")))
+        if isinstance(node, (ast.Import, ast.ImportFrom))
+        and any(
+            (getattr(node, "module", None) or alias.name).split(".")[0]
+            in ("sqlite3", "sqlite_utils", "sqlcipher3")
+            for alias in node.names
+        )
+    ]
+    assert not offenders
+
+
+def test_the_core_needs_no_qt():
+    modules = sorted(
+        module_name(path)
+        for path in source_files()
+        if part_of(module_name(path)) in CORE and path.name != "__main__.py"
+    )
+    assert {part_of(m) for m in modules} == set(CORE)
+    code = "import sys; sys.modules['PySide6'] = None\n" + "".join(
+        f"import {module}\n" for module in modules
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
