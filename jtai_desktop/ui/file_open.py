@@ -73,8 +73,8 @@ def file_opener(app):
             return False
 
         def flush(self) -> None:
-            lock = getattr(self.window, "lock_controller", None)
-            if lock is not None and lock.locked:  # open it once the user has unlocked
+            lock = self.window.lock_controller
+            if lock.locked:  # open it once the user has unlocked
                 if not self._waiting_for_unlock:
                     self._waiting_for_unlock = True
                     lock.locked_changed.connect(self._after_unlock)
@@ -112,27 +112,8 @@ def open_file(window, path: Path) -> None:
 
 def open_invitation(window, path: Path) -> None:
     """The Join dialog with the invitation filled in; the user types its passphrase."""
-    try:
-        from .dialogs.join_dialog import JoinDialog
-    except ImportError:
-        _tell(
-            window,
-            window.tr("Join an inspection"),
-            window.tr(
-                "This version joins inspections from the command line:\n"
-                'jtai-desktop join "%1" --name NAME --inspectorate ORG'
-            ).replace("%1", str(path)),
-        )
-        return
-    controller = getattr(window, "sync_controller", None)
-    if controller is not None and hasattr(controller, "join"):
-        controller.join()  # the window's own wiring: opens what was joined, minds the lock
-        dialog = controller.dialog
-    else:
-        dialog = JoinDialog(window.session, window)
-        dialog.joined.connect(window.session.open_inspection)
-        dialog.open()
-    window.join_dialog = dialog
+    # The window's own Join: it opens what was joined, and minds the lock.
+    dialog = window.join_dialog = window.sync_controller.join()
     dialog.ui.fileEdit.setText(str(path))
     dialog.ui.fileEdit.editingFinished.emit()  # shows the inspection's title
     dialog.ui.passphraseEdit.setFocus()
@@ -196,17 +177,6 @@ def _sync_with_folder(window, inspection_id: str, folder: Path) -> None:
 
     from ..services.sync_settings import FOLDER, Remote
 
-    controller = getattr(window, "sync_controller", None)
-    if controller is None:
-        _tell(
-            window,
-            window.tr("Sync"),
-            window.tr(
-                "This version syncs from the command line: jtai-desktop sync INSPECTION "
-                '--folder "%1"'
-            ).replace("%1", str(folder)),
-        )
-        return
     if window.session.inspection_id != inspection_id:
         window.session.open_inspection(inspection_id)
     box = _tell(
@@ -222,7 +192,7 @@ def _sync_with_folder(window, inspection_id: str, folder: Path) -> None:
 
     def answered(_result: int) -> None:
         if box.standardButton(box.clickedButton()) == QMessageBox.StandardButton.Yes:
-            controller.start(Remote(FOLDER, str(folder)))
+            window.sync_controller.start(Remote(FOLDER, str(folder)))
 
     box.finished.connect(answered)
 

@@ -52,10 +52,10 @@ class _FrozenActions(QObject):
 
 
 class LockController(QObject):
-    """Installed by the window's owner: ``LockController(window, session)``.
+    """The window's lock: ``LockController(window, session)``, made by the window.
 
     ``idle_ms`` overrides the auto-lock time (tests); otherwise it comes from the local
-    preferences and follows changes made on the overview page.
+    preferences and follows the inspector's changes to it (on the overview page).
     """
 
     locked_changed = Signal(bool)
@@ -71,7 +71,8 @@ class LockController(QObject):
         minutes = preferences.auto_lock_minutes(session.ws)
         self.watcher = IdleWatcher(idle_ms if idle_ms is not None else minutes * 60_000, self)
         self.watcher.idle.connect(self.lock)
-        self._follow_preference(idle_ms is None)
+        if idle_ms is None:
+            session.auto_lock_minutes_changed.connect(self.watcher.set_minutes)
         self._locked = False
         self._saved: dict = {}
         self.watcher.start()
@@ -86,12 +87,6 @@ class LockController(QObject):
             self.window.stack.addWidget(self._screen)
             self._screen.unlock_requested.connect(self.unlock)
         return self._screen
-
-    def _follow_preference(self, follow: bool) -> None:
-        overview = getattr(self.window, "pages", {}).get("overview")
-        signal = getattr(overview, "auto_lock_minutes_changed", None)
-        if follow and signal is not None:
-            signal.connect(self.watcher.set_minutes)
 
     @property
     def locked(self) -> bool:
@@ -160,11 +155,7 @@ class LockController(QObject):
             return
         self.screen.set_busy(True)
         folder = self.session.context.data_dir
-        tasks = getattr(self.session, "tasks", None)
-        if tasks is None:
-            self._check(folder, passphrase)
-        else:
-            tasks.start(lambda _progress, _cancelled: self._check(folder, passphrase))
+        self.session.tasks.start(lambda _progress, _cancelled: self._check(folder, passphrase))
 
     def _check(self, folder, passphrase: str) -> None:
         """Runs on a worker thread: only emits. (A task's own signals are connected after it
@@ -182,8 +173,7 @@ class LockController(QObject):
             self._on_verified(result)
 
     def _on_verified(self, key) -> None:
-        expected = self.session.context.key
-        if expected is not None and key.raw != expected.raw:
+        if key.raw != self.session.context.key.raw:
             self.screen.refuse(self.tr("That passphrase belongs to another data folder."))
             return
         self._restore()

@@ -49,10 +49,9 @@ class SyncController(QObject):
         self.settings_action.triggered.connect(lambda: self.choose_remote(then_sync=False))
         self.invite_action = QAction(self.tr("In&vite a team member…"), window)
         self.invite_action.triggered.connect(self.invite)
-        file_menu = window.menuBar().actions()[0].menu()
         for action in (self.sync_action, self.settings_action, self.invite_action):
-            file_menu.insertAction(window.lock_action, action)
-        file_menu.insertSeparator(window.lock_action)
+            window.file_menu.insertAction(window.lock_action, action)
+        window.file_menu.insertSeparator(window.lock_action)
 
     def _build_status(self) -> None:
         bar = self.window.statusBar()
@@ -122,8 +121,7 @@ class SyncController(QObject):
             self.update_state()
 
     def _locked(self) -> bool:
-        lock = getattr(self.window, "lock_controller", None)
-        return bool(lock and lock.locked)
+        return self.window.lock_controller.locked
 
     # --- syncing -----------------------------------------------------------------------
     def sync(self) -> None:
@@ -301,12 +299,14 @@ class SyncController(QObject):
             15000,
         )
 
-    def join(self) -> None:
+    def join(self):
+        """Open the Join dialog (returned, so an invitation's path can be filled in)."""
         from .dialogs.join_dialog import JoinDialog
 
         dialog = JoinDialog(self.session, self.window)
         dialog.joined.connect(self._joined)
         self._open(dialog)
+        return dialog
 
     def _joined(self, inspection_id: str) -> None:
         self.window.welcome.refresh()

@@ -125,7 +125,7 @@ def test_auto_lock_preference_is_saved(qtbot, page):
     assert spin.value() == preferences.auto_lock_minutes(page.session.ws) == 10
     spin.setFocus()
     spin.selectAll()
-    with qtbot.waitSignal(page.auto_lock_minutes_changed) as signal:
+    with qtbot.waitSignal(page.session.auto_lock_minutes_changed) as signal:
         qtbot.keyClicks(spin, "3")
         qtbot.keyClick(spin, Qt.Key.Key_Return)
     assert signal.args == [3]

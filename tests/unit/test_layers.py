@@ -170,3 +170,51 @@ def test_the_core_needs_no_qt():
     )
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert done.returncode == 0, done.stderr
+
+
+def test_the_desktop_does_not_guess_what_exists():
+    """The window declares what it has: no probing with getattr/hasattr, no menus found by
+    position, and no attribute set on the window that its constructor does not name."""
+    window_source = (PACKAGE / "ui" / "main_window.py").read_text(encoding="utf-8")
+    constructor = next(
+        node
+        for node in ast.walk(ast.parse(window_source))
+        if isinstance(node, ast.FunctionDef) and node.name == "__init__"
+    )
+    declared = {
+        target.attr
+        for node in ast.walk(constructor)
+        for target in getattr(node, "targets", [getattr(node, "target", None)])
+        if isinstance(target, ast.Attribute) and isinstance(target.value, ast.Name)
+    }
+    allowed_probes = {"shipped_files.py", "page_registry.py"}  # sys.frozen; a page by name
+    problems = []
+    for path in source_files():
+        if part_of(module_name(path)) != "ui":
+            continue
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        for node in ast.walk(tree):
+            if (
+                isinstance(node, ast.Call)
+                and isinstance(node.func, ast.Name)
+                and node.func.id in ("getattr", "hasattr")
+                and path.name not in allowed_probes
+            ):
+                problems.append(f"{path.name}:{node.lineno} {node.func.id}")
+            if (
+                isinstance(node, ast.Subscript)
+                and isinstance(node.value, ast.Call)
+                and isinstance(node.value.func, ast.Attribute)
+                and node.value.func.attr == "actions"
+            ):
+                problems.append(f"{path.name}:{node.lineno} an action found by position")
+            targets = getattr(node, "targets", [])
+            for target in targets:
+                if (
+                    isinstance(target, ast.Attribute)
+                    and isinstance(target.value, ast.Name)
+                    and target.value.id == "window"
+                    and target.attr not in declared
+                ):
+                    problems.append(f"{path.name}:{node.lineno} window.{target.attr} set")
+    assert not problems, "\n".join(problems)

@@ -166,6 +166,5 @@ def _selectable():
 def show_about(window) -> AboutDialog:
     """Open the About dialog over ``window`` (the MainWindow), without blocking."""
     dialog = AboutDialog(window.session.context.data_dir, window)
-    window.about_dialog = dialog
     dialog.open()
     return dialog

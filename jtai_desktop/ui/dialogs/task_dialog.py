@@ -4,7 +4,7 @@ with a busy bar, inline refusals, and no closing while the task runs."""
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialog, QWidget
+from PySide6.QtWidgets import QDialog, QLineEdit, QWidget
 
 from ...domain.errors import JtaiError
 from ..errors import show_error
@@ -41,7 +41,7 @@ class TaskDialog(QDialog):
         self.ui.errorLabel.setText(message)
         self.ui.errorLabel.show()
         field.setFocus(Qt.FocusReason.OtherFocusReason)
-        if hasattr(field, "selectAll"):
+        if isinstance(field, QLineEdit):
             field.selectAll()
 
     def reject(self) -> None:

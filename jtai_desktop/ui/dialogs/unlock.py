@@ -149,11 +149,10 @@ class UnlockDialog(QDialog):
         field.selectAll()
 
     def _remember_if_asked(self) -> None:
-        key = getattr(self.context, "key", None)
-        if key is None or not self.ui.rememberCheck.isEnabled():
+        if self.context is None or not self.ui.rememberCheck.isEnabled():
             return
         if self.ui.rememberCheck.isChecked():
-            remembered.remember(self.folder, key)
+            remembered.remember(self.folder, self.context.key)
         else:
             remembered.forget(self.folder)
 

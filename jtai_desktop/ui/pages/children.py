@@ -47,6 +47,9 @@ class ChildrenPage(Page):
         self._build_table()
         self.detail = ChildDetail(session)
         self.detail.review_requested.connect(self.review_requested)
+        self.review_requested.connect(
+            lambda child_id: self.show_requested.emit("reviews", "child", child_id)
+        )
         self._lay_out()
 
     # --- building ----------------------------------------------------------------------------

@@ -6,7 +6,7 @@ filter shows only those, so the team can close the gaps before the letter is wri
 
 from __future__ import annotations
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, Signal
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -37,8 +37,6 @@ REFRESH_ON = ("finding", "link", "evidence", "agency")
 
 class FindingsPage(Page):
     key = "findings"
-
-    jump_requested = Signal(str, str)  # entity, id: e.g. cited evidence opened from the editor
 
     def __init__(self, session, parent=None):
         self._agencies: list[tuple[str, str]] = []
@@ -146,7 +144,7 @@ class FindingsPage(Page):
     # --- loading -----------------------------------------------------------------------
     def refresh(self) -> None:
         inspection_id = self.session.inspection_id
-        if inspection_id is None or not hasattr(self, "model"):
+        if inspection_id is None:
             return
         ws = self.session.ws
         agencies = [(a["id"], a["name"]) for a in agencies_in_order(ws, inspection_id)]

@@ -97,7 +97,6 @@ class ResolveCommand(QUndoCommand):
 class MergeReviewPage(Page):
     key = "review_merge"
 
-    jump_requested = Signal(str, str)  # entity, id: open a record on its own page
     incoming_shown = Signal()  # the incoming work read in the background is shown
 
     def __init__(self, session, parent=None):

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFormLayout,
@@ -50,8 +50,6 @@ COUNTS = (
 
 class OverviewPage(Page):
     key = "overview"
-
-    auto_lock_minutes_changed = Signal(int)
 
     def __init__(self, session, parent=None, today: Callable[[], date] = date.today):
         super().__init__(session, parent)
@@ -276,7 +274,7 @@ class OverviewPage(Page):
         except JtaiError as error:
             show_error(self, error)
             return
-        self.auto_lock_minutes_changed.emit(minutes)
+        self.session.auto_lock_minutes_changed.emit(minutes)
 
     def show_record(self, entity: str, record_id: str) -> None:
         view, model = (

@@ -11,7 +11,7 @@ from __future__ import annotations
 from datetime import datetime
 from pathlib import Path
 
-from PySide6.QtCore import QMetaMethod, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -58,7 +58,6 @@ def native(sequence: str) -> str:
 class ReportPage(Page):
     key = "report"
 
-    jump_requested = Signal(str, str)  # entity, id: a finding to fix
     export_progress = Signal(int, int, str)  # done, total, what
     export_finished = Signal(object)  # the ExportOutcome
 
@@ -212,7 +211,7 @@ class ReportPage(Page):
 
     # --- loading -----------------------------------------------------------------------
     def refresh(self) -> None:
-        if hasattr(self, "loader") and self.session.inspection_id is not None:
+        if self.session.inspection_id is not None:
             self.loader.invalidate(0)
 
     def on_changed(self, entity: str, record_id: str) -> None:
@@ -250,7 +249,7 @@ class ReportPage(Page):
     def _on_load_failed(self, error: BaseException, explicit: bool) -> None:
         self.gate.show_summary(
             self.tr("The letter could not be read: %1").replace(
-                "%1", getattr(error, "message", type(error).__name__)
+                "%1", error.message if isinstance(error, JtaiError) else type(error).__name__
             )
         )
         if explicit:
@@ -299,10 +298,6 @@ class ReportPage(Page):
 
     def show_hit(self, hit: Hit) -> None:
         """Bring the place a hit was found into view, to fix it there."""
-        receivers = self.isSignalConnected(QMetaMethod.fromSignal(self.jump_requested))
-        if hit.finding_id and receivers:
-            self.jump_requested.emit("finding", hit.finding_id)
-            return
         key = self._section_of(hit.section)
         if key:
             self._show_section(key)

@@ -122,6 +122,10 @@ class CaseReviewPage(Page):
         self.picker.setCurrentIndex(self.picker.findData(child_id))
 
     def show_record(self, entity: str, record_id: str) -> None:
+        """A case review, or a child's case review (``entity`` "child")."""
+        if entity == "child":
+            self.show_child(record_id)
+            return
         review = self.session.ws.get("review", record_id) if entity == "review" else None
         if review is None:
             return

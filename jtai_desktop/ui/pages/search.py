@@ -22,7 +22,6 @@ LIMIT = 50
 class SearchPage(Page):
     key = "search"
 
-    jump_requested = Signal(str, str)  # entity kind, record id
     finished = Signal(int)  # results shown for the current query (for waiting on)
 
     def __init__(self, session, parent=None):
@@ -75,7 +74,7 @@ class SearchPage(Page):
 
     def refresh(self) -> None:
         """The data may have changed: search the same words again."""
-        if hasattr(self, "searcher") and self.query.text().strip():
+        if self.query.text().strip():
             self.searcher.request(self.query.text())
 
     def on_changed(self, entity: str, record_id: str) -> None:
