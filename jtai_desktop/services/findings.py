@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from ..domain.records import LinkTarget
 from ..domain.rules import check_cited_evidence, check_finding, finding_order, require_text
 from ..store import records
-from .changes import ChangeSet
+from .changes import ChangeSet, combined
 from .evidence import evidence_for, link, unlink
 from .workspace import Workspace
 
@@ -63,6 +63,17 @@ def cite(ws: Workspace, finding_id: str, evidence_id: str) -> ChangeSet:
 
 def uncite(ws: Workspace, finding_id: str, evidence_id: str) -> ChangeSet:
     return unlink(ws, evidence_id, LinkTarget.FINDING.value, finding_id)
+
+
+def cite_all(ws: Workspace, finding_id: str, evidence_ids: list[str]) -> ChangeSet:
+    """Cite several items at once: one edit, undone at once."""
+    with ws.transaction():
+        return combined("Cite evidence", [cite(ws, finding_id, e) for e in evidence_ids])
+
+
+def uncite_all(ws: Workspace, finding_id: str, evidence_ids: list[str]) -> ChangeSet:
+    with ws.transaction():
+        return combined("Remove citation", [uncite(ws, finding_id, e) for e in evidence_ids])
 
 
 def cited_evidence(ws: Workspace, finding_id: str) -> list[dict]:

@@ -125,6 +125,12 @@ def add_agency(
     )
 
 
+def set_in_scope(ws: Workspace, agency_id: str, in_scope: bool) -> ChangeSet:
+    """Take an agency out of the inspection's scope, or bring it back in."""
+    label = "Include agency" if in_scope else "Take agency out of scope"
+    return ws.update("agency", agency_id, {"in_scope": in_scope}, label=label)
+
+
 def ordered_agencies(agencies: list[dict]) -> list[dict]:
     """Agencies in the usual order of the letter: the front door and the statutory partners
     first (social care, police, health ...), then by name."""

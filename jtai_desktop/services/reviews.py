@@ -6,8 +6,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..domain.errors import ValidationError
+from ..domain.records import LinkTarget
 from ..domain.rules import check_agreement, require_choice
-from .changes import ChangeSet
+from . import evidence
+from .changes import ChangeSet, combined
 from .ids import audit_eval_id, review_id
 from .inspections import theme_pack
 from .workspace import Workspace
@@ -49,6 +51,19 @@ def set_review(
         values,
         label=f"Review {criterion_id}",
     )
+
+
+def link_evidence(
+    ws: Workspace, child_id: str, criterion_id: str, agency_id: str, evidence_ids: list[str]
+) -> ChangeSet:
+    """Link evidence to one review, making the review if there is none yet: one edit."""
+    with ws.transaction():
+        made = []
+        if review_of(ws, child_id, criterion_id, agency_id) is None:
+            made.append(set_review(ws, child_id, criterion_id, agency_id, ReviewInput()))
+        target = review_id(child_id, criterion_id, agency_id)
+        made += [evidence.link(ws, e, LinkTarget.REVIEW.value, target) for e in evidence_ids]
+        return combined("Link evidence", made)
 
 
 def _check_rating(pack, rating: str) -> None:

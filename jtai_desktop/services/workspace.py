@@ -20,7 +20,17 @@ from ..store.database import write_transaction
 from ..sync.clock import MAX_AHEAD_MS, HybridClock, wall_millis
 from ..sync.merge import field_heads, resolve_entity
 from ..sync.ops import DELETED, Op
-from .changes import CREATE, DELETE, RESTORE, SET, Change, ChangeSet
+from .changes import (
+    CREATE,
+    DELETE,
+    REOPEN,
+    RESTORE,
+    SET,
+    SETTLE,
+    Change,
+    ChangeSet,
+    Competing,
+)
 
 
 def random_id() -> str:
@@ -98,6 +108,11 @@ class Workspace:
         return records.rows(self.db, entity, inspection_id, where, params, order_by)
 
     # --- writes --------------------------------------------------------------------------
+    def transaction(self):
+        """Several edits as one transaction, which takes the write lock first (BEGIN
+        IMMEDIATE): another connection committing meanwhile can never make it fail."""
+        return write_transaction(self.db)
+
     def create(
         self,
         entity: str,
@@ -154,31 +169,64 @@ class Workspace:
         return ChangeSet(label or f"Restore {entity}", (Change(RESTORE, entity, entity_id),))
 
     def resolve(self, entity_id: str, field: str, value, label: str = "") -> ChangeSet:
-        """Settle a conflict: a new value that names every competing value as seen."""
+        """Settle a conflict: a new value that names every competing value as seen. Its undo
+        opens the same conflict again (see ``reopen``)."""
         ops = oplog.ops_for_entity(self.db, entity_id)
         if not ops:
             raise NotFoundError(f"No record with id {entity_id}.")
         state = resolve_entity(ops)
+        competing = tuple((op.op_id, op.value) for op in state.conflicts().get(field, ()))
         if field == DELETED:
-            return self._resolve_deletion(state, ops, bool(value), label)
-        clean = normalise(state.entity, {field: value})
-        before = {field: state.fields[field].value} if field in state.fields else {}
-        self._write(state.inspection_id, state.entity, entity_id, clean)
-        return ChangeSet(
-            label or "Resolve conflict", (Change(SET, state.entity, entity_id, before, clean),)
-        )
+            self._settle_deletion(state, ops, bool(value))
+            clean = {DELETED: bool(value)}
+        else:
+            clean = normalise(state.entity, {field: value})
+            self._write(state.inspection_id, state.entity, entity_id, clean)
+        label = label or "Settle a conflict"
+        if not competing:  # nothing was in conflict: an ordinary edit
+            before = {field: state.fields[field].value} if field in state.fields else {}
+            return ChangeSet(label, (Change(SET, state.entity, entity_id, before, clean),))
+        return ChangeSet(label, (Change(SETTLE, state.entity, entity_id, {}, clean, competing),))
 
-    def _resolve_deletion(self, state, ops: list[Op], delete: bool, label: str) -> ChangeSet:
+    def _settle_deletion(self, state, ops: list[Op], delete: bool) -> None:
         if delete:
             seen = [op.op_id for op in _all_heads(ops)]
             self._write(
                 state.inspection_id, state.entity, state.entity_id, {DELETED: True}, parents=seen
             )
-            return ChangeSet(
-                label or "Confirm deletion", (Change(DELETE, state.entity, state.entity_id),)
-            )
-        self._write(state.inspection_id, state.entity, state.entity_id, {DELETED: False})
-        return ChangeSet(label or "Keep record", (Change(RESTORE, state.entity, state.entity_id),))
+        else:
+            self._write(state.inspection_id, state.entity, state.entity_id, {DELETED: False})
+
+    def reopen(
+        self, entity_id: str, field: str, competing: Competing, label: str = ""
+    ) -> ChangeSet:
+        """Open a settled conflict again with the same competing values (undo of settling).
+
+        A field's values are written again, each naming the current value but not one
+        another. A deletion set against edits is a tombstone that does not name those edits,
+        so they are "unseen" by it again and the delete-or-keep question is open once more."""
+        history = oplog.ops_for_entity(self.db, entity_id)
+        if not history:
+            raise NotFoundError(f"No record with id {entity_id}.")
+        state = resolve_entity(history)
+        if field != DELETED:
+            spec_for(state.entity).field(field)  # a field this kind of record has
+        by_field = _group_by_field(history)
+        heads = {name: {op.op_id for op in field_heads(ops)} for name, ops in by_field.items()}
+        written_by = {op.op_id: op.field for op in history}
+        edits = {op_id for op_id, _ in competing if written_by.get(op_id, DELETED) != DELETED}
+        if field == DELETED and edits:
+            seen = set(heads.get(DELETED, ())) | {
+                op_id for name, ids in heads.items() if name != DELETED for op_id in ids
+            }
+            writes = [(DELETED, True, sorted(seen - edits))]
+        else:
+            seen_values = sorted(heads.get(field, ()))
+            writes = [(field, value, seen_values) for _, value in competing]
+        self._write_ops(state.inspection_id, state.entity, entity_id, writes)
+        settled = state.deleted if field == DELETED else state.values().get(field)
+        change = Change(REOPEN, state.entity, entity_id, {}, {field: settled}, competing)
+        return ChangeSet(label or "Open the conflict again", (change,))
 
     def apply(self, changes: ChangeSet) -> None:
         """Carry out a change set again (redo), or its inverse (undo), as new ops."""
@@ -191,6 +239,12 @@ class Workspace:
             self.update(change.entity, change.entity_id, change.after)
         elif change.action == DELETE:
             self.delete(change.entity, change.entity_id)
+        elif change.action == SETTLE:
+            ((field, value),) = change.after.items()
+            self.resolve(change.entity_id, field, value)
+        elif change.action == REOPEN:
+            ((field, _value),) = change.after.items()
+            self.reopen(change.entity_id, field, change.competing)
         else:  # CREATE again, or RESTORE: bring the record back with its values
             self.restore(change.entity, change.entity_id)
 
@@ -202,6 +256,16 @@ class Workspace:
         values: dict,
         parents: list[str] | None = None,
     ) -> None:
+        """One op per field; each names the field's current values as seen (a tombstone
+        names ``parents``, the heads of every field its author saw)."""
+        writes = [(f, v, parents if f == DELETED else None) for f, v in values.items()]
+        self._write_ops(inspection_id, entity, entity_id, writes)
+
+    def _write_ops(
+        self, inspection_id: str, entity: str, entity_id: str, writes: list[tuple]
+    ) -> None:
+        """Append ``(field, value, parents)`` ops side by side (none names another; parents
+        None: the field's current heads) and project the entity, in one transaction."""
         author = self.author_for(inspection_id)
         try:
             with write_transaction(self.db):
@@ -217,14 +281,15 @@ class Workspace:
                         field,
                         value,
                         author,
-                        _parents(by_field.get(field, ()), field, parents),
+                        _parents(by_field.get(field, ()), given),
                         device,
                         seq + n,
                     )
-                    for n, (field, value) in enumerate(values.items(), 1)
+                    for n, (field, value, given) in enumerate(writes, 1)
                 ]
                 oplog.append(self.db, ops)
-                projection.write_state(self.db, resolve_entity(history + ops), changed=set(values))
+                changed = {field for field, _, _ in writes}
+                projection.write_state(self.db, resolve_entity(history + ops), changed=changed)
         except DATABASE_ERRORS as error:
             raise save_failed(error) from error
 
@@ -253,11 +318,11 @@ def _group_by_field(ops: Iterable[Op]) -> dict[str, list[Op]]:
     return by_field
 
 
-def _parents(field_ops: Iterable[Op], field: str, given: list[str] | None) -> list[str]:
-    """What the author saw: the field's current heads (a tombstone names what it was given)."""
-    if given is not None and field == DELETED:
+def _parents(field_ops: Iterable[Op], given: list[str] | None) -> list[str]:
+    """What the author saw: the field's current heads, unless the writer says."""
+    if given is not None:
         return sorted(given)
-    return sorted({*(given or ()), *(head.op_id for head in field_heads(field_ops))})
+    return sorted(head.op_id for head in field_heads(field_ops))
 
 
 def _resumed_clock(db: Database, device_id: str) -> HybridClock:

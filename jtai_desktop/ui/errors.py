@@ -9,14 +9,36 @@ content of records, so no child's details reach the log.
 from __future__ import annotations
 
 import traceback
+from collections.abc import Callable
 
 from PySide6.QtWidgets import QApplication, QMessageBox, QPushButton, QWidget
 
 from ..domain.errors import JtaiError
 from ..logs import log
+from ..services.changes import ChangeSet
+from ..services.workspace import Workspace
 from .translate import translator
 
 tr = translator("errors")
+
+
+def try_edit(
+    parent: QWidget,
+    session,
+    action: Callable[[Workspace], ChangeSet],
+    on_refused: Callable[[str], None] | None = None,
+) -> ChangeSet | None:
+    """Run one edit through the session (``InspectionSession.edit``). An edit the services
+    refuse changes nothing: its message is shown (in a dialog over ``parent``, or by
+    ``on_refused`` where the editor says it inline) and None is returned."""
+    try:
+        return session.edit(action)
+    except JtaiError as error:
+        if on_refused is None:
+            show_error(parent, error)
+        else:
+            on_refused(error.message)
+        return None
 
 
 def show_error(parent: QWidget | None, error: BaseException, title: str | None = None) -> None:

@@ -58,10 +58,10 @@ def test_delete_removes_an_event_and_undo_brings_it_back(qtbot, small_demo_windo
 
 
 def test_a_correction_the_rules_refuse_keeps_the_dialog_open(qtbot, small_demo_window, monkeypatch):
-    from jtai_desktop.ui.dialogs import event_dialog
+    from jtai_desktop.ui import errors
 
     shown = []
-    monkeypatch.setattr(event_dialog, "show_error", lambda parent, error: shown.append(error))
+    monkeypatch.setattr(errors, "show_error", lambda parent, error: shown.append(error))
     page = small_demo_window.navigate("children")
     ws, _child_id, event = chosen_event(page)
     qtbot.keyClick(page.detail.timeline, Qt.Key.Key_Return)

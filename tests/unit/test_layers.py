@@ -218,3 +218,29 @@ def test_the_desktop_does_not_guess_what_exists():
                 ):
                     problems.append(f"{path.name}:{node.lineno} window.{target.attr} set")
     assert not problems, "\n".join(problems)
+
+
+def test_the_desktop_edits_only_through_the_services_and_undoes_one_way():
+    """Every edit is a service call whose ChangeSet the session puts on the undo stack; the
+    only undo command replays change sets, and only the session replays them."""
+    writes = ("update", "create", "delete", "restore", "resolve", "reopen", "upsert", "apply")
+    problems = []
+    for path in source_files():
+        if part_of(module_name(path)) != "ui":
+            continue
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if (
+                isinstance(node, ast.Call)
+                and isinstance(node.func, ast.Attribute)
+                and node.func.attr in writes
+                and "ws" in ast.unparse(node.func.value).split(".")
+                and not (path.name == "session.py" and node.func.attr == "apply")
+            ):
+                problems.append(f"{path.name}:{node.lineno} {ast.unparse(node.func)}")
+            if (
+                isinstance(node, ast.ClassDef)
+                and any(ast.unparse(base).endswith("QUndoCommand") for base in node.bases)
+                and node.name != "ChangeSetCommand"
+            ):
+                problems.append(f"{path.name}:{node.lineno} undo command {node.name}")
+    assert not problems, "\n".join(problems)

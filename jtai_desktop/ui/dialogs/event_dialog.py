@@ -8,10 +8,9 @@ from collections.abc import Callable
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import QDialog, QWidget
 
-from ...domain.errors import JtaiError
 from ...services import children
 from ...services.children import involved_agencies
-from ..errors import show_error
+from ..errors import try_edit
 from ..forms.ui_event_dialog import Ui_EventDialog
 from ..models.children import event_kind_labels
 
@@ -64,14 +63,14 @@ class EventDialog(QDialog):
             "summary": ui.summaryEdit.text(),
         }
         child_id, event_id = self.child_id, self.event_id
-        try:
-            changes = self.session.edit(
-                (lambda ws: children.update_event(ws, event_id, **values))
-                if event_id
-                else (lambda ws: children.add_event(ws, child_id, **values))
-            )
-        except JtaiError as error:
-            show_error(self, error)
+        changes = try_edit(
+            self,
+            self.session,
+            (lambda ws: children.update_event(ws, event_id, **values))
+            if event_id
+            else (lambda ws: children.add_event(ws, child_id, **values)),
+        )
+        if changes is None:
             return
         self.saved_id = changes.entity_id
         super().accept()

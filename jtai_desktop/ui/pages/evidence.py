@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 
 from ...domain.errors import JtaiError
 from ...services.evidence import delete_evidence, evidence_list, link_choices, linked_ids
-from ..errors import show_error
+from ..errors import show_error, try_edit
 from ..evidence_import import EvidenceImporter, ImportOutcome
 from ..models.evidence import REF, TITLE, EvidenceFilter, EvidenceModel
 from ..models.roles import RecordIdRole
@@ -300,8 +300,5 @@ class EvidencePage(Page):
         if answer != QMessageBox.StandardButton.Yes:
             return
         self.detail.open_item(None, {})
-        try:
-            self.session.edit(lambda ws: delete_evidence(ws, evidence_id))
-        except JtaiError as error:
-            show_error(self, error)
+        try_edit(self, self.session, lambda ws: delete_evidence(ws, evidence_id))
         self.view.setFocus()

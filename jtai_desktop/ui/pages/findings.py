@@ -21,10 +21,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...domain.errors import JtaiError
 from ...services.findings import add_finding, finding_summaries
 from ...services.inspections import agencies_in_order
-from ..errors import show_error
+from ..errors import try_edit
 from ..models.findings import AgencyRole, FindingsTreeModel, WithoutEvidenceFilter
 from ..models.roles import KindRole, RecordIdRole
 from ..views import placeholder_label
@@ -234,12 +233,10 @@ class FindingsPage(Page):
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return
         values, inspection_id = dialog.values(), self.session.inspection_id
-        try:
-            changes = self.session.edit(
-                lambda ws: add_finding(ws, inspection_id, text="", **values)
-            )
-        except JtaiError as error:
-            show_error(self, error)
+        changes = try_edit(
+            self, self.session, lambda ws: add_finding(ws, inspection_id, text="", **values)
+        )
+        if changes is None:
             return
         self.refresh()
         self.show_record("finding", changes.entity_id)

@@ -8,11 +8,7 @@ opens the same conflict again.
 
 from __future__ import annotations
 
-from datetime import datetime
-from functools import reduce
-
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, Signal
-from PySide6.QtGui import QUndoCommand
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -28,12 +24,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...domain.errors import JtaiError
 from ...services import incoming
 from ...services.conflicts import list_conflicts
+from ...services.moderation import mark_moderated, settle_conflict
 from ...services.team import is_lead
 from ..dialogs.history_dialog import show_history
-from ..errors import show_error
+from ..errors import show_error, try_edit
 from ..latest_read import LatestRead
 from ..models.conflicts import DELETED, ConflictRole, ConflictsModel
 from ..models.incoming import BY, CHANGES, LATEST, MODERATED, RECORD, IncomingModel, ReceivedRole
@@ -44,54 +40,6 @@ from ..widgets.conflict_view import ConflictView
 from .base import Page
 
 REVIEW_MARK = "review"
-
-
-class ResolveCommand(QUndoCommand):
-    """Settling a conflict; its undo writes the competing values again (the conflict is
-    open as before) rather than restoring one of them."""
-
-    def __init__(self, session, conflict: dict, value, label: str):
-        super().__init__(label)
-        self.session, self.conflict, self.value = session, conflict, value
-        self._applied = False
-
-    def apply(self) -> None:
-        """The first application, before the command is pushed; errors propagate."""
-        self.session.ws.resolve(
-            self.conflict["entity_id"], self.conflict["field"], self.value, label=self.text()
-        )
-        self._applied = True
-        self._announce()
-
-    def redo(self) -> None:
-        if self._applied:
-            return
-        self._run(
-            lambda ws: ws.resolve(
-                self.conflict["entity_id"], self.conflict["field"], self.value, label=self.text()
-            )
-        )
-        self._applied = True
-
-    def undo(self) -> None:
-        self._run(
-            lambda ws: incoming.reopen_conflict(
-                ws, self.conflict["entity_id"], self.conflict["field"], self.conflict["values"]
-            )
-        )
-        self._applied = False
-
-    def _run(self, action) -> None:
-        try:
-            action(self.session.ws)
-        except Exception as error:  # shown by the window; the stack stays usable
-            self.session.failed.emit(error)
-            return
-        self._announce()
-
-    def _announce(self) -> None:
-        self.session.changed.emit(self.conflict["entity"], self.conflict["entity_id"])
-        self.session.saved.emit(datetime.now().strftime("%H:%M:%S"))
 
 
 class MergeReviewPage(Page):
@@ -322,19 +270,15 @@ class MergeReviewPage(Page):
         conflict = self.current_conflict()
         if conflict is None or not self._lead:
             return
-        command = ResolveCommand(
-            self.session,
-            conflict,
-            value,
-            self.tr("Settle the conflict on %1").replace("%1", conflict["record"]),
+        label = self.tr("Settle the conflict on %1").replace("%1", conflict["record"])
+        inspection_id, entity_id, field = (
+            self.session.inspection_id,
+            conflict["entity_id"],
+            conflict["field"],
         )
-        try:
-            command.apply()
-        except JtaiError as error:
-            show_error(self, error)
-            return
-        self.session.undo_stack.push(command)
-        self.conflicts_view.setFocus(Qt.FocusReason.OtherFocusReason)
+        settle = lambda ws: settle_conflict(ws, inspection_id, entity_id, field, value, label)  # noqa: E731
+        if try_edit(self, self.session, settle):
+            self.conflicts_view.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _focus_first_pick(self) -> None:
         buttons = self.conflict_view.diff.pick_buttons
@@ -372,21 +316,9 @@ class MergeReviewPage(Page):
         chosen = self._to_moderate()
         if not chosen or not self._lead:
             return
-        label = self.tr("Mark as moderated")
-
-        def edit(ws):
-            return reduce(
-                lambda total, item: (
-                    total + ws.update(item.entity, item.entity_id, {"moderated": True}, label=label)
-                ),
-                chosen[1:],
-                ws.update(chosen[0].entity, chosen[0].entity_id, {"moderated": True}, label=label),
-            )
-
-        try:
-            self.session.edit(edit)
-        except JtaiError as error:
-            show_error(self, error)
+        records = [(item.entity, item.entity_id) for item in chosen]
+        inspection_id = self.session.inspection_id
+        try_edit(self, self.session, lambda ws: mark_moderated(ws, inspection_id, records))
 
     def mark_all_reviewed(self) -> None:
         incoming.mark_reviewed(self.session.ws, self.session.inspection_id)

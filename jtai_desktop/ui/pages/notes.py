@@ -18,12 +18,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...domain.errors import JtaiError
 from ...domain.records import NoteKind
 from ...services.children import child_choices
 from ...services.inspections import agency_choices, criterion_choices
 from ...services.notes import add_note, delete_note, notes_list
-from ..errors import show_error
+from ..errors import try_edit
 from ..models.notes import DATE, TITLE, NotesFilter, NotesModel, kind_labels
 from ..models.roles import RecordIdRole
 from ..views import on_delete_key, record_list_view, select_record
@@ -187,18 +186,15 @@ class NotesPage(Page):
         if not self.session.inspection_id or not self.editor.flush():
             return
         inspection_id = self.session.inspection_id
-        try:
-            changes = self.session.edit(
-                lambda ws: add_note(
-                    ws,
-                    inspection_id,
-                    kind=NoteKind.MEETING.value,
-                    date=date.today(),
-                    title=self.tr("New note"),
-                )
-            )
-        except JtaiError as error:
-            show_error(self, error)
+        title = self.tr("New note")
+        changes = try_edit(
+            self,
+            self.session,
+            lambda ws: add_note(
+                ws, inspection_id, kind=NoteKind.MEETING.value, date=date.today(), title=title
+            ),
+        )
+        if changes is None:
             return
         self.text_filter.clear()
         self.kind_filter.setCurrentIndex(0)
@@ -210,10 +206,7 @@ class NotesPage(Page):
         if not note_id:
             return
         self.editor.open_note(None)  # its pending edits go with it; undo brings the note back
-        try:
-            self.session.edit(lambda ws: delete_note(ws, note_id))
-        except JtaiError as error:
-            show_error(self, error)
+        try_edit(self, self.session, lambda ws: delete_note(ws, note_id))
         self.view.setFocus()
 
     def selected_id(self) -> str | None:

@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 from ...domain.errors import JtaiError
 from ...domain.themes import INSPECTORATES, KINDS
 from ...services import inspections, preferences
-from ..errors import show_error
+from ..errors import show_error, try_edit
 from ..models.key_dates import KeyDatesModel, progress_line
 from ..models.roles import RecordIdRole
 from ..models.team import AgencyModel, TeamModel
@@ -247,26 +247,19 @@ class OverviewPage(Page):
         if member is None or self.session.inspection_id is None:
             return
         inspection_id = self.session.inspection_id
-        try:
-            changes = self.session.edit(
-                lambda ws: inspections.add_member(ws, inspection_id, member)
-            )
-        except JtaiError as error:
-            show_error(self, error)
+        changes = try_edit(
+            self, self.session, lambda ws: inspections.add_member(ws, inspection_id, member)
+        )
+        if changes is None:
             return
         self.refresh()
         self.show_record("member", changes.entity_id)
 
     def _set_in_scope(self, agency_id: str, in_scope: bool) -> bool:
-        label = self.tr("Include agency") if in_scope else self.tr("Take agency out of scope")
-        try:
-            self.session.edit(
-                lambda ws: ws.update("agency", agency_id, {"in_scope": in_scope}, label)
-            )
-        except JtaiError as error:
-            show_error(self, error)
-            return False
-        return True
+        changes = try_edit(
+            self, self.session, lambda ws: inspections.set_in_scope(ws, agency_id, in_scope)
+        )
+        return changes is not None
 
     def _save_auto_lock(self, minutes: int) -> None:
         try:

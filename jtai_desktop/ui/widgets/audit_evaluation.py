@@ -7,8 +7,6 @@ far the inspector agrees, and the inspector's own evaluation; every change saves
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 from PySide6.QtCore import QSize, QTimer, Signal
 from PySide6.QtWidgets import (
     QComboBox,
@@ -20,21 +18,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...domain.errors import JtaiError
 from ...services import reviews
-from ..errors import show_error
+from ..errors import try_edit
 from ..models.children import agreement_labels
 from .autosave import AUTOSAVE_MS
-
-
-def try_edit(widget: QWidget, session, action: Callable) -> bool:
-    """Run one edit through the session; a refused edit is shown, not raised."""
-    try:
-        session.edit(action)
-    except JtaiError as error:
-        show_error(widget, error)
-        return False
-    return True
 
 
 class AutosavedText(QPlainTextEdit):

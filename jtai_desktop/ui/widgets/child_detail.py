@@ -22,10 +22,11 @@ from ...services import children, reviews
 from ...services.children import involved_agencies
 from ..dialogs.child_dialog import open_child_dialog
 from ..dialogs.event_dialog import open_event_dialog
+from ..errors import try_edit
 from ..models.children import TimelineModel, age_band_labels, completeness_text, selection_labels
 from ..models.roles import RecordIdRole
 from ..views import on_delete_key
-from .audit_evaluation import AuditEvaluationWidget, AutosavedText, try_edit
+from .audit_evaluation import AuditEvaluationWidget, AutosavedText
 
 
 class ChildDetail(QWidget):

@@ -30,7 +30,7 @@ from ...domain.errors import JtaiError
 from ...services.evidence import link, linked_ids, text_preview, unlink, update_evidence
 from ...services.open_copies import open_copy
 from ...services.safe_import import make_thumbnail
-from ..errors import show_error
+from ..errors import show_error, try_edit
 from ..evidence_import import start_task
 from ..models.evidence import human_size, source_labels
 from ..views import AlertLabel, buddy_label
@@ -228,10 +228,13 @@ class EvidenceDetail(QScrollArea):
         if not changes:
             return True
         evidence_id = self.evidence_id
-        try:
-            self.session.edit(lambda ws: update_evidence(ws, evidence_id, **changes))
-        except JtaiError as error:
-            self.error.say(error.message)
+        saved = try_edit(
+            self,
+            self.session,
+            lambda ws: update_evidence(ws, evidence_id, **changes),
+            self.error.say,
+        )
+        if saved is None:
             return False
         self._stored.update(changes)
         self.error.say("")
@@ -240,10 +243,8 @@ class EvidenceDetail(QScrollArea):
     def toggle_link(self, kind: str, target_id: str, on: bool) -> None:
         evidence_id = self.evidence_id
         action = link if on else unlink
-        try:
-            self.session.edit(lambda ws: action(ws, evidence_id, kind, target_id))
-        except JtaiError as error:
-            show_error(self, error)
+        changes = try_edit(self, self.session, lambda ws: action(ws, evidence_id, kind, target_id))
+        if changes is None:
             self.sync(self.session.ws.get("evidence", evidence_id), self._links_now())
 
     def _links_now(self) -> dict:

@@ -6,9 +6,6 @@ because its agency list is the open inspection's, not a fixed form.
 
 from __future__ import annotations
 
-from functools import reduce
-from operator import add
-
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
@@ -30,11 +27,10 @@ from PySide6.QtWidgets import (
 from ...domain.errors import JtaiError
 from ...domain.records import PARTNERSHIP, FindingKind
 from ...domain.rules import parse_evidence_ref
-from ...services.changes import ChangeSet
 from ...services.evidence import evidence_choices
-from ...services.findings import cite, cited_evidence, uncite, update_finding
+from ...services.findings import cite_all, cited_evidence, uncite_all, update_finding
 from ..dialogs.evidence_picker import pick_evidence
-from ..errors import show_error
+from ..errors import try_edit
 from ..models.findings import CitedEvidenceModel, partnership_label
 from ..models.roles import RecordIdRole
 from .autosave import Autosave
@@ -305,10 +301,7 @@ class FindingEditor(QWidget):
         self._run(lambda ws: update_finding(ws, finding_id, **values))
 
     def _run(self, action) -> None:
-        try:
-            self.session.edit(action)
-        except JtaiError as error:
-            show_error(self, error)
+        try_edit(self, self.session, action)
         self.sync()
 
     # --- citations ---------------------------------------------------------------------
@@ -319,22 +312,14 @@ class FindingEditor(QWidget):
         items = evidence_choices(ws, self.session.inspection_id, set(self.cited_model.ids()))
         chosen = pick_evidence(self, items, self.tr("Cite evidence"))
         if chosen:
-            self._run(
-                lambda ws: _one_step(
-                    self.tr("Cite evidence"), [cite(ws, finding_id, e) for e in chosen]
-                )
-            )
+            self._run(lambda ws: cite_all(ws, finding_id, chosen))
 
     def remove_citations(self) -> None:
         rows = self.cited.selectionModel().selectedIndexes()
         ids = [index.data(RecordIdRole) for index in rows]
         if self.finding_id and ids:
             finding_id = self.finding_id
-            self._run(
-                lambda ws: _one_step(
-                    self.tr("Remove citation"), [uncite(ws, finding_id, e) for e in ids]
-                )
-            )
+            self._run(lambda ws: uncite_all(ws, finding_id, ids))
 
 
 def _ref_number(ref: str) -> int:
@@ -343,12 +328,6 @@ def _ref_number(ref: str) -> int:
         return parse_evidence_ref(ref)
     except JtaiError:
         return 0
-
-
-def _one_step(label: str, changes: list[ChangeSet]) -> ChangeSet:
-    """Several citations made at once are undone at once."""
-    combined = reduce(add, changes)
-    return ChangeSet(label, combined.changes)
 
 
 class WarningLine(QWidget):

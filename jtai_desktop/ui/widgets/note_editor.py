@@ -28,8 +28,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...domain.errors import JtaiError
 from ...services.notes import update_note
+from ..errors import try_edit
 from ..models.attendees import AGENCY, ROLE, AgencyDelegate, AttendeesModel, RoleDelegate
 from ..models.notes import kind_labels
 from ..views import AlertLabel, buddy_label, placeholder_label
@@ -247,15 +247,18 @@ class NoteEditor(QWidget):
         if not self._consent_ok() or not changes:
             return not changes
         note_id = self.note_id
-        try:
-            self.session.edit(lambda ws: update_note(ws, note_id, **changes))
-        except JtaiError as error:
-            self.error.say(error.message)
-            self.failed.emit(error.message)
+        saved = try_edit(
+            self, self.session, lambda ws: update_note(ws, note_id, **changes), self._refused
+        )
+        if saved is None:
             return False
         self._stored.update(changes)
         self.error.say("")
         return True
+
+    def _refused(self, message: str) -> None:
+        self.error.say(message)
+        self.failed.emit(message)
 
     def _consent_ok(self) -> bool:
         missing = self.present.isChecked() and not self.consent.isChecked()

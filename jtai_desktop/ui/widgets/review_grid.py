@@ -26,12 +26,12 @@ from PySide6.QtWidgets import (
 
 from ...domain.themes import Criterion, RatingScale, ThemePack
 from ...services import evidence, reviews
-from ...services.changes import ChangeSet
 from ...services.evidence import evidence_choices
 from ...services.ids import review_id
 from ..dialogs.evidence_picker import pick_evidence
+from ..errors import try_edit
 from ..models.children import completeness_text
-from .audit_evaluation import AutosavedText, try_edit
+from .audit_evaluation import AutosavedText
 
 
 class CriterionEditor(QFrame):
@@ -221,18 +221,12 @@ class CriterionEditor(QFrame):
         )
         if chosen:
             self.flush()
-            try_edit(self, self.session, lambda ws: self._link(ws, chosen))
-
-    def _link(self, ws, evidence_ids: list[str]) -> ChangeSet:
-        """One undoable edit: the review (if there is none yet) and every chosen link."""
-        changes = ChangeSet(self.tr("Link evidence"), ())
-        if ws.get("review", self.review_id) is None:
-            changes += reviews.set_review(
-                ws, self.child_id, self.criterion.id, self.agency["id"], reviews.ReviewInput()
+            child_id, criterion_id, agency_id = self.child_id, self.criterion.id, self.agency["id"]
+            try_edit(
+                self,
+                self.session,
+                lambda ws: reviews.link_evidence(ws, child_id, criterion_id, agency_id, chosen),
             )
-        for evidence_id in evidence_ids:
-            changes += evidence.link(ws, evidence_id, "review", self.review_id)
-        return changes
 
     def unlink(self, evidence_id: str) -> None:
         review = self.review_id

@@ -23,10 +23,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...domain.errors import JtaiError
 from ...report.inputs import CASES
 from ...services.report import ItemOption, SectionInfo, set_section
-from ..errors import show_error
+from ..errors import try_edit
 from ..models.report import ItemOptionsModel
 from ..models.roles import RecordIdRole
 from .autosave import Autosave
@@ -270,10 +269,10 @@ class SectionEditor(QWidget):
         if self.info is None or self._inspection_id is None:
             return
         inspection_id, key = self._inspection_id, self.info.key
-        try:
-            self.session.edit(lambda ws: set_section(ws, inspection_id, key, **values))
-        except JtaiError as error:
-            show_error(self, error)
+        changes = try_edit(
+            self, self.session, lambda ws: set_section(ws, inspection_id, key, **values)
+        )
+        if changes is None:
             return
         self._remember(values)
         self.edited.emit(key)
