@@ -244,3 +244,21 @@ def test_the_desktop_edits_only_through_the_services_and_undoes_one_way():
             ):
                 problems.append(f"{path.name}:{node.lineno} undo command {node.name}")
     assert not problems, "\n".join(problems)
+
+
+def test_one_autosave_and_one_way_to_report_a_refused_edit():
+    """Editors save through widgets/autosave (its delay is named there only), and a refused
+    edit is reported through ui/errors.try_edit, not a try/except of each editor's own."""
+    editors = ("note_editor", "evidence_detail", "finding_editor", "section_editor")
+    problems = []
+    for path in source_files():
+        if part_of(module_name(path)) != "ui" or path.name == "autosave.py":
+            continue
+        text = path.read_text(encoding="utf-8")
+        if "AUTOSAVE_MS" in text or "focusOutEvent" in text:
+            problems.append(f"{path.name}: a timer or focus watch of its own")
+        if path.stem in editors and "Autosave(" not in text:
+            problems.append(f"{path.name}: saves without Autosave")
+        if "session.edit(" in text and path.name not in ("session.py", "errors.py", "smoke.py"):
+            problems.append(f"{path.name}: calls session.edit itself, not try_edit")
+    assert not problems, "\n".join(problems)

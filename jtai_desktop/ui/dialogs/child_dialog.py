@@ -14,12 +14,11 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import QDialog, QWidget
 
-from ...domain.errors import JtaiError
 from ...domain.records import AGE_BANDS
 from ...services import children
 from ...services.children import next_pseudonym
 from ...services.inspections import agencies_in_order
-from ..errors import show_error
+from ..errors import try_edit
 from ..forms.ui_child_dialog import Ui_ChildDialog
 from ..models.children import age_band_labels, selection_labels
 from ..models.roles import RecordIdRole
@@ -115,29 +114,23 @@ class ChildDialog(QDialog):
 
     # --- saving ------------------------------------------------------------------------------
     def accept(self) -> None:
-        try:
-            self.saved_id = self._save()
-        except JtaiError as error:
-            show_error(self, error)
-            return
-        super().accept()
-
-    def _save(self) -> str:
         values = self.values()
         if self.child is None:
             private = {name: values.pop(f"private_{name}") for name in PRIVATE}
             private = {k: v for k, v in private.items() if v is not None}
-            changes = self.session.edit(
-                lambda ws: children.add_child(
-                    ws, self.session.inspection_id, private=private, **values
-                )
-            )
-            return changes.entity_id
-        changed = {k: v for k, v in values.items() if v != self.child.get(k)}
-        if changed:
-            child_id = self.child["id"]
-            self.session.edit(lambda ws: children.update_child(ws, child_id, **changed))
-        return self.child["id"]
+            inspection_id = self.session.inspection_id
+            add = lambda ws: children.add_child(ws, inspection_id, private=private, **values)  # noqa: E731
+            changes = try_edit(self, self.session, add)
+            if changes is None:
+                return
+            self.saved_id = changes.entity_id
+        else:
+            child_id = self.saved_id = self.child["id"]
+            changed = {k: v for k, v in values.items() if v != self.child.get(k)}
+            update = lambda ws: children.update_child(ws, child_id, **changed)  # noqa: E731
+            if changed and try_edit(self, self.session, update) is None:
+                return
+        super().accept()
 
 
 def iso_date(text: str | None) -> str | None:

@@ -35,7 +35,7 @@ from ...domain.themes import (
     load_packs,
 )
 from ...services import inspections, preferences
-from ..errors import show_error
+from ..errors import show_error, try_edit
 from ..forms.ui_new_inspection import Ui_NewInspectionWizard
 from ..models.key_dates import KeyDatesModel
 from ..models.roles import RecordIdRole
@@ -341,19 +341,13 @@ class NewInspectionWizard(QWizard):
     def accept(self) -> None:
         if self._problem(self.currentPage()) is not None:
             return
-        try:
-            self.inspection_id = self._create()
-        except JtaiError as error:
-            show_error(self, error)
-            return
-        super().accept()
-
-    def _create(self) -> str:
         ui = self.ui
         lead = inspections.MemberInput(
             ui.leadNameEdit.text().strip(), ui.leadInspectorateCombo.currentData(), Role.LEAD.value
         )
-        changes = self.session.edit(
+        changes = try_edit(
+            self,
+            self.session,
             lambda ws: inspections.create_inspection(
                 ws,
                 self.chosen_pack(),
@@ -363,10 +357,13 @@ class NewInspectionWizard(QWizard):
                 team=self.team(),
                 settings=self.calendar_settings(),
                 partnership=self.partnership(),
-            )
+            ),
         )
+        if changes is None:
+            return
         preferences.set_your_name(self.session.ws, lead.name)
-        return changes.entity_id
+        self.inspection_id = changes.entity_id
+        super().accept()
 
 
 def _describe(pack: ThemePack, tr) -> str:

@@ -1,5 +1,4 @@
-"""The inspector's evaluation of the area's own audit of a case, and the autosaving text
-editor the case screens share.
+"""The inspector's evaluation of the area's own audit of a case.
 
 Did the area see what the inspector saw? The widget keeps what the area's audit said, how
 far the inspector agrees, and the inspector's own evaluation; every change saves itself.
@@ -7,13 +6,11 @@ far the inspector agrees, and the inspector's own evaluation; every change saves
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSize, QTimer, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
     QGroupBox,
     QLabel,
-    QPlainTextEdit,
     QSizePolicy,
     QWidget,
 )
@@ -21,77 +18,7 @@ from PySide6.QtWidgets import (
 from ...services import reviews
 from ..errors import try_edit
 from ..models.children import agreement_labels
-from .autosave import AUTOSAVE_MS
-
-
-class AutosavedText(QPlainTextEdit):
-    """Plain text that saves itself after a pause in typing and when focus leaves.
-
-    ``commit`` carries the text to save. ``set_stored`` shows what the services hold, unless
-    the user is in the middle of an edit that has not been saved yet.
-    """
-
-    commit = Signal(str)
-    DEBOUNCE_MS = AUTOSAVE_MS
-
-    def __init__(self, parent: QWidget | None = None, lines: int = 4):
-        super().__init__(parent)
-        self.setTabChangesFocus(True)  # Tab moves on, as everywhere else in the form
-        self._stored = ""
-        self._loading = False
-        self._timer = QTimer(self)
-        self._timer.setSingleShot(True)
-        self._timer.setInterval(self.DEBOUNCE_MS)
-        self._timer.timeout.connect(self.flush)
-        self.textChanged.connect(self._on_text_changed)
-        self.set_visible_lines(lines)
-
-    def set_visible_lines(self, lines: int) -> None:
-        """Height for a few lines of the current font; the rest scrolls."""
-        margins = self.contentsMargins()
-        height = (
-            self.fontMetrics().lineSpacing() * lines
-            + 2 * self.document().documentMargin()
-            + margins.top()
-            + margins.bottom()
-            + 4
-        )
-        self.setMinimumHeight(int(height))
-        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Minimum)
-
-    def sizeHint(self) -> QSize:  # noqa: N802 (Qt naming)
-        return QSize(super().sizeHint().width(), self.minimumHeight())
-
-    def set_stored(self, text: str | None) -> None:
-        self._stored = text or ""
-        if self.has_pending() or self.toPlainText() == self._stored:
-            return
-        position = self.textCursor().position()
-        self._loading = True
-        self.setPlainText(self._stored)
-        self._loading = False
-        cursor = self.textCursor()
-        cursor.setPosition(min(position, len(self._stored)))
-        self.setTextCursor(cursor)
-
-    def has_pending(self) -> bool:
-        return self._timer.isActive()
-
-    def flush(self) -> None:
-        """Save now if the text differs from what is stored."""
-        self._timer.stop()
-        text = self.toPlainText()
-        if text != self._stored:
-            self._stored = text
-            self.commit.emit(text)
-
-    def _on_text_changed(self) -> None:
-        if not self._loading:
-            self._timer.start()
-
-    def focusOutEvent(self, event) -> None:  # noqa: N802 (Qt naming)
-        super().focusOutEvent(event)
-        self.flush()
+from .autosave import AutosavedText
 
 
 class AuditEvaluationWidget(QGroupBox):

@@ -26,7 +26,8 @@ from ..errors import try_edit
 from ..models.children import TimelineModel, age_band_labels, completeness_text, selection_labels
 from ..models.roles import RecordIdRole
 from ..views import on_delete_key
-from .audit_evaluation import AuditEvaluationWidget, AutosavedText
+from .audit_evaluation import AuditEvaluationWidget
+from .autosave import AutosavedText
 
 
 class ChildDetail(QWidget):

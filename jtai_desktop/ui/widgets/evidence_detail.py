@@ -7,7 +7,7 @@ checked against it. Ticking a child, agency, criterion or finding links the item
 
 from __future__ import annotations
 
-from PySide6.QtCore import QDate, QEvent, Qt, QTimer, QUrl
+from PySide6.QtCore import QDate, Qt, QUrl
 from PySide6.QtGui import QDesktopServices, QFont, QFontDatabase, QPixmap
 from PySide6.QtWidgets import (
     QComboBox,
@@ -34,7 +34,7 @@ from ..errors import show_error, try_edit
 from ..evidence_import import start_task
 from ..models.evidence import human_size, source_labels
 from ..views import AlertLabel, buddy_label
-from .autosave import AUTOSAVE_MS
+from .autosave import Autosave
 from .checklist import Checklist
 
 PREVIEW_IMAGE_LIMIT = 50 * 1024 * 1024  # bigger images are opened, not decrypted here
@@ -48,8 +48,7 @@ class EvidenceDetail(QScrollArea):
         self.evidence_id: str | None = None
         self._stored: dict = {}
         self._loading = False
-        self._timer = QTimer(self, singleShot=True, interval=AUTOSAVE_MS)
-        self._timer.timeout.connect(self.save)
+        self.autosave = Autosave(None, self.save, self)  # the title, the date, the description
         self.setWidgetResizable(True)
         self.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # the fields inside take focus, not the frame
         self.setAccessibleName(self.tr("Evidence item"))
@@ -175,7 +174,7 @@ class EvidenceDetail(QScrollArea):
         self.title.textEdited.connect(self.schedule)
         self.title.editingFinished.connect(self.save)
         self.description.textChanged.connect(self.schedule)
-        self.description.installEventFilter(self)
+        self.autosave.watch(self.description)
         self.source.activated.connect(self.save)
         self.date.dateChanged.connect(self.schedule)
         self.date.editingFinished.connect(self.save)
@@ -186,7 +185,7 @@ class EvidenceDetail(QScrollArea):
             checklist.set_choices(choices.get(kind, []))
 
     def open_item(self, row: dict | None, links: dict) -> None:
-        self._timer.stop()
+        self.autosave.cancel()
         self.evidence_id = row["id"] if row else None
         self.widget().setEnabled(row is not None)
         self.error.say("")
@@ -200,16 +199,15 @@ class EvidenceDetail(QScrollArea):
         """The item changed elsewhere (undo, a link from another page, a sync)."""
         if row is None:
             self.open_item(None, {})
-        elif not self._timer.isActive():
+        elif not self.autosave.pending():
             self._load(row, links, everything=False)
 
     def flush(self) -> bool:
-        self._timer.stop()
         return self.save()
 
     def schedule(self, *_args) -> None:
         if not self._loading and self.evidence_id:
-            self._timer.start()
+            self.autosave.poke()
 
     # --- saving ------------------------------------------------------------------------------
     def values(self) -> dict:
@@ -221,7 +219,7 @@ class EvidenceDetail(QScrollArea):
         }
 
     def save(self, *_args) -> bool:
-        self._timer.stop()
+        self.autosave.cancel()
         if self._loading or not self.evidence_id:
             return True
         changes = {k: v for k, v in self.values().items() if v != self._stored.get(k)}
@@ -366,11 +364,6 @@ class EvidenceDetail(QScrollArea):
         self.text_view.clear()
         self.no_preview.setText(message)
         self.preview.setCurrentWidget(self.no_preview)
-
-    def eventFilter(self, watched, event) -> bool:  # noqa: N802 (Qt naming)
-        if watched is self.description and event.type() == QEvent.Type.FocusOut:
-            self.flush()
-        return super().eventFilter(watched, event)
 
     def hideEvent(self, event) -> None:  # noqa: N802
         self.flush()

@@ -7,7 +7,7 @@ took part without recorded consent nothing is saved, and the reason is shown inl
 
 from __future__ import annotations
 
-from PySide6.QtCore import QDate, QEvent, Qt, QTimer, Signal
+from PySide6.QtCore import QDate, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -33,7 +33,7 @@ from ..errors import try_edit
 from ..models.attendees import AGENCY, ROLE, AgencyDelegate, AttendeesModel, RoleDelegate
 from ..models.notes import kind_labels
 from ..views import AlertLabel, buddy_label, placeholder_label
-from .autosave import AUTOSAVE_MS
+from .autosave import Autosave
 from .checklist import Checklist
 
 ID_LISTS = ("children", "criteria")  # compared as sets: their order carries no meaning
@@ -91,8 +91,7 @@ class NoteEditor(QWidget):
         self.note_id: str | None = None
         self._stored: dict = {}
         self._loading = False
-        self._timer = QTimer(self, singleShot=True, interval=AUTOSAVE_MS)
-        self._timer.timeout.connect(self.save)
+        self.autosave = Autosave(None, self.save, self)  # the title, the date and the text
         self._build()
         self._connect()
         self.open_note(None)
@@ -175,7 +174,8 @@ class NoteEditor(QWidget):
         self.title.textEdited.connect(self.schedule)
         self.title.editingFinished.connect(self.save)
         self.text.textChanged.connect(self.schedule)
-        self.text.installEventFilter(self)
+        for field in (self.title, self.date, self.text):
+            self.autosave.watch(field)
         self.date.dateChanged.connect(self.schedule)
         self.date.editingFinished.connect(self.save)
         self.kind.activated.connect(self.save)
@@ -193,7 +193,7 @@ class NoteEditor(QWidget):
 
     def open_note(self, row: dict | None) -> None:
         """Show another note (or none). Call ``flush`` first to keep the current one's edits."""
-        self._timer.stop()
+        self.autosave.cancel()
         self.note_id = row["id"] if row else None
         self._stack.setCurrentWidget(self.form if row else self.placeholder)
         self.error.say("")
@@ -205,12 +205,11 @@ class NoteEditor(QWidget):
         typing, in which case their next save carries on from what they see."""
         if row is None:
             self.open_note(None)
-        elif not self._timer.isActive():
+        elif not self.autosave.pending():
             self._load(row, everything=False)
 
     def flush(self) -> bool:
         """Save pending edits now. False when they could not be saved (shown inline)."""
-        self._timer.stop()
         return self.save()
 
     def focus_title(self) -> None:
@@ -219,7 +218,7 @@ class NoteEditor(QWidget):
 
     def schedule(self, *_args) -> None:
         if not self._loading and self.note_id:
-            self._timer.start()
+            self.autosave.poke()
 
     # --- saving ------------------------------------------------------------------------------
     def values(self) -> dict:
@@ -240,7 +239,7 @@ class NoteEditor(QWidget):
         return {k: v for k, v in self.values().items() if not _same(k, v, self._stored.get(k))}
 
     def save(self, *_args) -> bool:
-        self._timer.stop()
+        self.autosave.cancel()
         if self._loading or not self.note_id:
             return True
         changes = self.pending()
@@ -303,11 +302,6 @@ class NoteEditor(QWidget):
     def _set_title(self, text: str) -> None:
         self.title.setText(text)
         self.title.setCursorPosition(0)  # show the start of a long title, not its end
-
-    def eventFilter(self, watched, event) -> bool:  # noqa: N802 (Qt naming)
-        if watched is self.text and event.type() == QEvent.Type.FocusOut:
-            self.flush()
-        return super().eventFilter(watched, event)
 
     def hideEvent(self, event) -> None:  # noqa: N802
         self.flush()  # leaving the page keeps what was typed

@@ -31,7 +31,7 @@ from ...services.ids import review_id
 from ..dialogs.evidence_picker import pick_evidence
 from ..errors import try_edit
 from ..models.children import completeness_text
-from .audit_evaluation import AutosavedText
+from .autosave import AutosavedText
 
 
 class CriterionEditor(QFrame):
