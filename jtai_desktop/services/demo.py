@@ -76,7 +76,7 @@ class DemoBuilder:
         )
 
     def build(self) -> str:
-        with self.ws.db.atomic():
+        with self.ws.transaction():
             inspection_id = self._inspection()
             steps = (
                 (self._children, "Children and case reviews"),

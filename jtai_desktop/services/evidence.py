@@ -163,7 +163,7 @@ def delete_evidence(ws: Workspace, evidence_id: str) -> ChangeSet:
     """Delete an item and its links as one undoable edit (its file stays until purge)."""
     row = ws.require("evidence", evidence_id)
     links = links_from(ws, evidence_id)
-    with ws.db.atomic():
+    with ws.transaction():
         changes = ws.delete("evidence", evidence_id, label=f"Delete evidence {row['ref']}")
         for link in links:
             changes += ws.delete("link", link["id"])

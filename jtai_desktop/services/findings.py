@@ -27,7 +27,7 @@ def add_finding(
     check_finding(kind, agencies, agency_ids)
     cited = list(evidence_ids)
     check_cited_evidence(cited, records.existing_ids(ws.db, "evidence", cited))
-    with ws.db.atomic():
+    with ws.transaction():
         changes = ws.create(
             "finding",
             inspection_id,

@@ -42,7 +42,7 @@ def create_inspection(
     key_dates(notification, settings)  # refuses a notification day that is not a working day
     inspection_id, lead_id = ws.new_id(), ws.new_id()
     ws.set_author(inspection_id, lead_id)
-    with ws.db.atomic():
+    with ws.transaction():
         changes = ws.create(
             "inspection",
             inspection_id,

@@ -45,7 +45,7 @@ def update_note(ws: Workspace, note_id: str, **values) -> ChangeSet:
 def delete_note(ws: Workspace, note_id: str) -> ChangeSet:
     """Delete a note and the evidence links that point at it, as one undoable edit."""
     row = ws.require("note", note_id)
-    with ws.db.atomic():
+    with ws.transaction():
         changes = ws.delete("note", note_id, label="Delete note")
         for link in _links_to(ws, row["inspection_id"], "note", note_id):
             changes += ws.delete("link", link["id"])

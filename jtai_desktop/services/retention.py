@@ -61,7 +61,7 @@ def purge_plan(ws: Workspace, inspection_id: str) -> PurgePlan:
 def purge_inspection(ws: Workspace, plan: PurgePlan) -> None:
     """Carry out a plan the user confirmed. Files go only after the rows are gone."""
     actor = _actor(ws, plan.inspection_id)
-    with ws.db.atomic():
+    with ws.transaction():
         purge.delete_inspection_rows(ws.db, plan.inspection_id)
         audit.record(
             ws.db,

@@ -138,7 +138,7 @@ class Workspace:
         if self.get(entity, entity_id) is not None:
             return self.update(entity, entity_id, values, label)
         if oplog.ops_for_entity(self.db, entity_id):
-            with self.db.atomic():
+            with self.transaction():
                 restored = self.restore(entity, entity_id, label)
                 return restored + self.update(entity, entity_id, values, label)
         return self.create(entity, inspection_id, values, entity_id=entity_id, label=label)

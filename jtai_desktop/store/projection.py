@@ -17,6 +17,7 @@ from ..sync.clock import Stamp
 from ..sync.merge import EntityState, resolve_entity
 from ..sync.ops import DELETED, Op
 from . import oplog
+from .database import write_transaction
 
 
 def search_rowid(entity_id: str) -> int:
@@ -31,7 +32,7 @@ def project_entities(db: Database, entity_ids: Iterable[str]) -> None:
 
 def rebuild(db: Database, inspection_id: str | None = None) -> None:
     """Throw the projection away and derive it again from the change log."""
-    with db.atomic():
+    with write_transaction(db):
         clear(db, inspection_id)
         for ops in oplog.ops_by_entity(db, inspection_id):
             write_state(db, resolve_entity(ops))

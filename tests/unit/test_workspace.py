@@ -251,7 +251,7 @@ def concurrent_edit(ws, colleague, inspection, note_id, field, value, parents) -
         tuple(parents),
         oplog.last_seq(ws.db, inspection, colleague.device_id) + 1,
     )
-    with ws.db.atomic():
+    with ws.transaction():
         oplog.append(ws.db, [op])
         projection.project_entities(ws.db, [note_id])
     return op
