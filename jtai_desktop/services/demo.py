@@ -17,6 +17,7 @@ from ..domain.errors import ValidationError
 from ..domain.records import AGE_BANDS, EventKind, EvidenceSource, FindingKind, NoteKind, Selection
 from ..domain.rules import nth_pseudonym
 from ..domain.themes import default_themes_dir, load_pack
+from ..store import projection
 from ..sync.clock import HybridClock
 from . import children, evidence, findings, inspections, notes, reviews
 from . import demo_text as text
@@ -87,6 +88,7 @@ class DemoBuilder:
             for done, (step, label) in enumerate(steps):
                 self.progress(done, len(steps), label)
                 step(inspection_id)
+            projection.index_pending(self.ws.db)  # ready to search at once
             self.progress(len(steps), len(steps), "Done")
         return inspection_id
 

@@ -30,7 +30,7 @@ def add_note(
         "title": require_text(title, "The note's title"),
         **values,
     }
-    _check_note(ws, inspection_id, note)
+    _check_note(ws, inspection_id, note, set(note))
     return ws.create("note", inspection_id, note, label="Add note")
 
 
@@ -38,8 +38,8 @@ def update_note(ws: Workspace, note_id: str, **values) -> ChangeSet:
     row = ws.require("note", note_id)
     if "title" in values:
         values["title"] = require_text(values["title"], "The note's title")
-    _check_note(ws, row["inspection_id"], {**row, **values})
-    return ws.update("note", note_id, values, label="Edit note")
+    _check_note(ws, row["inspection_id"], {**row, **values}, set(values))
+    return ws.update("note", note_id, values, label="Edit note", row=row)
 
 
 def delete_note(ws: Workspace, note_id: str) -> ChangeSet:
@@ -62,15 +62,18 @@ def notes_list(ws: Workspace, inspection_id: str) -> list[dict]:
     return sorted(rows, key=lambda n: (n["date"] or "", n["created_at"] or ""), reverse=True)
 
 
-def _check_note(ws: Workspace, inspection_id: str, note: dict) -> None:
+def _check_note(ws: Workspace, inspection_id: str, note: dict, changed: set[str]) -> None:
+    """The rules a note keeps; what refers to other records is checked when it changes (an
+    autosave of the text reads nothing else)."""
     check_note_consent(
         note["kind"], bool(note["children_or_families_present"]), bool(note["consent_recorded"])
     )
-    _check_attendees(note["attendees"])
-    children = list(note["children"] or [])
+    if "attendees" in changed:
+        _check_attendees(note["attendees"])
+    children = list(note["children"] or []) if "children" in changed else []
     if set(children) - records.existing_ids(ws.db, "child", children):
         raise ValidationError("A note can only mention children recorded in this inspection.")
-    criteria = set(note["criteria"] or [])
+    criteria = set(note["criteria"] or []) if "criteria" in changed else set()
     if criteria:
         known = {c.id for c in theme_pack(ws, inspection_id).criteria}
         if criteria - known:

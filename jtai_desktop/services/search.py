@@ -6,7 +6,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from ..store import projection
 from ..store import search as store_search
+from ..store.database import write_transaction
 from .workspace import Workspace
 
 QUICK_OPEN_ENTITIES = ("child", "evidence", "note", "finding")
@@ -40,6 +42,9 @@ def search(ws: Workspace, inspection_id: str, text: str, limit: int = 50) -> lis
     query = fts_query(text)
     if query is None:
         return []
+    if projection.search_is_pending(ws.db):  # records edited since the last search
+        with write_transaction(ws.db):
+            projection.index_pending(ws.db)
     rows = store_search.match(ws.db, inspection_id, query, limit)
     return [
         SearchHit(entity, entity_id, title, snippet, rank)

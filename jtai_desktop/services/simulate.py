@@ -13,7 +13,7 @@ from datetime import date
 
 from ..domain.errors import JtaiError
 from ..domain.records import AGE_BANDS, EvidenceSource, FindingKind, NoteKind, Selection
-from ..store import oplog
+from ..store import oplog, projection
 from . import children, evidence, findings, notes, reviews
 from . import demo_text as text
 from .inspections import theme_pack
@@ -177,4 +177,7 @@ class Simulator:
 def simulate(
     ws: Workspace, inspection_id: str, edits: int, seed: int, progress: Progress | None = None
 ) -> dict[str, int]:
-    return Simulator(ws, inspection_id, seed).run(edits, progress)
+    counts = Simulator(ws, inspection_id, seed).run(edits, progress)
+    with ws.transaction():
+        projection.index_pending(ws.db)  # what was simulated is searchable at once, as typed
+    return counts

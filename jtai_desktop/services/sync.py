@@ -122,7 +122,8 @@ class SyncRun:
 
     def push(self) -> None:
         device = self.keys.device_id
-        last = oplog.last_seq(self.ws.db, self.inspection_id, device)
+        with write_transaction(self.ws.db):  # what is sent is never written over afterwards
+            last = oplog.seal(self.ws.db, self.inspection_id, device)
         sent = highest_seq(self.transport.list_files(self.inspection_id, device, BUNDLES))
         while sent < last and not self.is_cancelled():
             upto = min(last, sent + BUNDLE_MAX_OPS)

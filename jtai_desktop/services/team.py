@@ -144,6 +144,10 @@ def create_invitation(
             },
             entity_id=device_id,
         )
+        # The snapshot goes out with the invitation: sealed first, read in the same
+        # transaction, so no autosave writes over an op it holds.
+        oplog.seal(ws.db, inspection_id, ws.device_for(inspection_id))
+        snapshot = oplog.ops_of_inspection(ws.db, inspection_id)
     secret = {
         "inspection_id": inspection_id,
         "data_key": keys.data_key.hex(),
@@ -156,7 +160,7 @@ def create_invitation(
     title = ws.require("inspection", inspection_id)["title"]
     return write_invite(
         secret,
-        oplog.ops_of_inspection(ws.db, inspection_id),
+        snapshot,
         passphrase,
         keys.signing_key,
         title,

@@ -1,25 +1,28 @@
 """The write core: every edit becomes ops in the change log and the projection follows.
 
 One ``Workspace`` acts for one device. Reads come from the projected tables; writes go
-through ``create``/``update``/``delete``/``restore``/``resolve``, each one transaction that
-the user can undo through the returned ``ChangeSet``.
+through ``create``/``update``/``delete``/``restore``/``resolve``/``reopen``, each one
+transaction (see ``op_writer``) that the user can undo through the returned ``ChangeSet``.
 """
 
 from __future__ import annotations
 
+import os
+import time
 import uuid
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
+from datetime import date
 
 from sqlite_utils import Database
 
 from ..domain.errors import NotFoundError
 from ..domain.records import BOOL, normalise, spec_for
-from ..store import oplog, projection, records, sync_state
-from ..store.cipher import DATABASE_ERRORS, save_failed
+from ..store import heads, oplog, records, sync_state
 from ..store.database import write_transaction
 from ..sync.clock import MAX_AHEAD_MS, HybridClock, wall_millis
-from ..sync.merge import field_heads, resolve_entity
-from ..sync.ops import DELETED, Op
+from ..sync.merge import resolve_entity
+from ..sync.ops import DELETED
+from . import op_writer
 from .changes import (
     CREATE,
     DELETE,
@@ -31,10 +34,17 @@ from .changes import (
     ChangeSet,
     Competing,
 )
+from .op_writer import Author, Drafts, Write
 
 
 def random_id() -> str:
     return uuid.uuid4().hex
+
+
+def ordered_id() -> str:
+    """A random id that sorts by when it was made (32 hex digits, like ``random_id``): new
+    ops go at the end of the change log's indexes instead of splitting pages anywhere."""
+    return f"{time.time_ns() // 1_000_000:012x}{os.urandom(10).hex()}"
 
 
 class Workspace:
@@ -53,8 +63,12 @@ class Workspace:
         self.blobs = blobs
         self._clock = clock
         self.new_id = new_id
+        # Ops get ids that sort by time, unless ids are made to order (the demo's).
+        self.new_op_id = ordered_id if new_id is random_id else new_id
         self._acting_as = acting_as  # a fixed member (demo and simulated team members)
         self._devices: dict[str, str] = {}
+        self._members: dict[str, str] = {}
+        self.drafts: Drafts | None = None  # see keep_drafts
 
     @property
     def clock(self) -> HybridClock:
@@ -65,13 +79,18 @@ class Workspace:
 
     # --- who is acting -------------------------------------------------------------------
     def author_for(self, inspection_id: str) -> str:
-        member_id = self._acting_as or records.member_for(self.db, inspection_id)
-        if member_id is None:
-            raise NotFoundError("You are not a member of this inspection on this device.")
-        return member_id
+        if self._acting_as:
+            return self._acting_as
+        if inspection_id not in self._members:
+            member_id = records.member_for(self.db, inspection_id)
+            if member_id is None:
+                raise NotFoundError("You are not a member of this inspection on this device.")
+            self._members[inspection_id] = member_id
+        return self._members[inspection_id]
 
     def set_author(self, inspection_id: str, member_id: str) -> None:
         records.set_member_for(self.db, inspection_id, member_id)
+        self._members[inspection_id] = member_id
 
     def device_for(self, inspection_id: str) -> str:
         """The device id this folder writes under in an inspection: its own, or the one the
@@ -83,6 +102,7 @@ class Workspace:
 
     def forget_devices(self) -> None:
         self._devices.clear()
+        self._members.clear()
 
     # --- reads ---------------------------------------------------------------------------
     def get(self, entity: str, entity_id: str) -> dict | None:
@@ -124,7 +144,7 @@ class Workspace:
     ) -> ChangeSet:
         entity_id = entity_id or self.new_id()
         clean = {k: v for k, v in normalise(entity, values).items() if v is not None}
-        self._write(inspection_id, entity, entity_id, clean)
+        self._write(inspection_id, entity, entity_id, _plain(clean))
         return ChangeSet(label or f"Add {entity}", (Change(CREATE, entity, entity_id, {}, clean),))
 
     def upsert(
@@ -137,18 +157,22 @@ class Workspace:
         """
         if self.get(entity, entity_id) is not None:
             return self.update(entity, entity_id, values, label)
-        if oplog.ops_for_entity(self.db, entity_id):
+        if oplog.inspection_of(self.db, entity_id) is not None:
             with self.transaction():
                 restored = self.restore(entity, entity_id, label)
                 return restored + self.update(entity, entity_id, values, label)
         return self.create(entity, inspection_id, values, entity_id=entity_id, label=label)
 
-    def update(self, entity: str, entity_id: str, values: dict, label: str = "") -> ChangeSet:
-        row = self.require(entity, entity_id)
+    def update(
+        self, entity: str, entity_id: str, values: dict, label: str = "", row: dict | None = None
+    ) -> ChangeSet:
+        """New values for some fields. ``row``: the record as just read, if the caller has it
+        (a save then reads it once)."""
+        row = row or self.require(entity, entity_id)
         clean = normalise(entity, values)
         changed = {k: v for k, v in clean.items() if _stored(row.get(k)) != _stored(v)}
         if changed:
-            self._write(row["inspection_id"], entity, entity_id, changed)
+            self._write(row["inspection_id"], entity, entity_id, _plain(changed), row, self.drafts)
         before = {k: _as_value(entity, k, row.get(k)) for k in changed}
         return ChangeSet(
             label or f"Edit {entity}", (Change(SET, entity, entity_id, before, changed),)
@@ -156,16 +180,15 @@ class Workspace:
 
     def delete(self, entity: str, entity_id: str, label: str = "") -> ChangeSet:
         row = self.require(entity, entity_id)
-        ops = oplog.ops_for_entity(self.db, entity_id)
-        seen = [op.op_id for op in _all_heads(ops)]
-        self._write(row["inspection_id"], entity, entity_id, {DELETED: True}, parents=seen)
+        seen = [op_id for ids in heads.of_entity(self.db, entity_id).values() for op_id in ids]
+        self._write(row["inspection_id"], entity, entity_id, [(DELETED, True, seen)], row)
         return ChangeSet(label or f"Delete {entity}", (Change(DELETE, entity, entity_id),))
 
     def restore(self, entity: str, entity_id: str, label: str = "") -> ChangeSet:
-        ops = oplog.ops_for_entity(self.db, entity_id)
-        if not ops:
+        inspection_id = oplog.inspection_of(self.db, entity_id)
+        if inspection_id is None:
             raise NotFoundError(f"No {entity} with id {entity_id} to restore.")
-        self._write(ops[0].inspection_id, entity, entity_id, {DELETED: False})
+        self._write(inspection_id, entity, entity_id, [(DELETED, False, None)])
         return ChangeSet(label or f"Restore {entity}", (Change(RESTORE, entity, entity_id),))
 
     def resolve(self, entity_id: str, field: str, value, label: str = "") -> ChangeSet:
@@ -177,25 +200,19 @@ class Workspace:
         state = resolve_entity(ops)
         competing = tuple((op.op_id, op.value) for op in state.conflicts().get(field, ()))
         if field == DELETED:
-            self._settle_deletion(state, ops, bool(value))
             clean = {DELETED: bool(value)}
+            seen = [i for ids in state.head_ids().values() for i in ids] if value else None
+            self._write(
+                state.inspection_id, state.entity, entity_id, [(DELETED, clean[DELETED], seen)]
+            )
         else:
             clean = normalise(state.entity, {field: value})
-            self._write(state.inspection_id, state.entity, entity_id, clean)
+            self._write(state.inspection_id, state.entity, entity_id, _plain(clean))
         label = label or "Settle a conflict"
         if not competing:  # nothing was in conflict: an ordinary edit
             before = {field: state.fields[field].value} if field in state.fields else {}
             return ChangeSet(label, (Change(SET, state.entity, entity_id, before, clean),))
         return ChangeSet(label, (Change(SETTLE, state.entity, entity_id, {}, clean, competing),))
-
-    def _settle_deletion(self, state, ops: list[Op], delete: bool) -> None:
-        if delete:
-            seen = [op.op_id for op in _all_heads(ops)]
-            self._write(
-                state.inspection_id, state.entity, state.entity_id, {DELETED: True}, parents=seen
-            )
-        else:
-            self._write(state.inspection_id, state.entity, state.entity_id, {DELETED: False})
 
     def reopen(
         self, entity_id: str, field: str, competing: Competing, label: str = ""
@@ -211,19 +228,16 @@ class Workspace:
         state = resolve_entity(history)
         if field != DELETED:
             spec_for(state.entity).field(field)  # a field this kind of record has
-        by_field = _group_by_field(history)
-        heads = {name: {op.op_id for op in field_heads(ops)} for name, ops in by_field.items()}
+        current = state.head_ids()
         written_by = {op.op_id: op.field for op in history}
         edits = {op_id for op_id, _ in competing if written_by.get(op_id, DELETED) != DELETED}
+        writes: list[Write]
         if field == DELETED and edits:
-            seen = set(heads.get(DELETED, ())) | {
-                op_id for name, ids in heads.items() if name != DELETED for op_id in ids
-            }
+            seen = {op_id for ids in current.values() for op_id in ids}
             writes = [(DELETED, True, sorted(seen - edits))]
         else:
-            seen_values = sorted(heads.get(field, ()))
-            writes = [(field, value, seen_values) for _, value in competing]
-        self._write_ops(state.inspection_id, state.entity, entity_id, writes)
+            writes = [(field, value, list(current.get(field, ()))) for _, value in competing]
+        self._write(state.inspection_id, state.entity, entity_id, writes)
         settled = state.deleted if field == DELETED else state.values().get(field)
         change = Change(REOPEN, state.entity, entity_id, {}, {field: settled}, competing)
         return ChangeSet(label or "Open the conflict again", (change,))
@@ -248,81 +262,41 @@ class Workspace:
         else:  # CREATE again, or RESTORE: bring the record back with its values
             self.restore(change.entity, change.entity_id)
 
+    def keep_drafts(self) -> None:
+        """Let an edit write over this session's earlier edit of the same field while that
+        has not left the device (see ``op_writer``): what the desktop's autosaving editors
+        need, so typing a long note does not keep a copy of it per pause. Without it (the
+        command line, scripts) every edit adds its own op."""
+        if self.drafts is None:
+            self.drafts = Drafts()
+
+    def forget_drafts(self) -> None:
+        """From now on edits add ops again until they make new drafts (as after a restart)."""
+        if self.drafts is not None:
+            self.drafts.clear()
+
     def _write(
         self,
         inspection_id: str,
         entity: str,
         entity_id: str,
-        values: dict,
-        parents: list[str] | None = None,
+        writes: list[Write],
+        row: dict | None = None,
+        drafts: Drafts | None = None,
     ) -> None:
-        """One op per field; each names the field's current values as seen (a tombstone
-        names ``parents``, the heads of every field its author saw)."""
-        writes = [(f, v, parents if f == DELETED else None) for f, v in values.items()]
-        self._write_ops(inspection_id, entity, entity_id, writes)
-
-    def _write_ops(
-        self, inspection_id: str, entity: str, entity_id: str, writes: list[tuple]
-    ) -> None:
-        """Append ``(field, value, parents)`` ops side by side (none names another; parents
-        None: the field's current heads) and project the entity, in one transaction."""
-        author = self.author_for(inspection_id)
-        try:
-            with write_transaction(self.db):
-                history = oplog.ops_for_entity(self.db, entity_id)  # read once per save
-                by_field = _group_by_field(history)
-                device = self.device_for(inspection_id)
-                seq = oplog.last_seq(self.db, inspection_id, device)
-                ops = [
-                    self._op(
-                        inspection_id,
-                        entity,
-                        entity_id,
-                        field,
-                        value,
-                        author,
-                        _parents(by_field.get(field, ()), given),
-                        device,
-                        seq + n,
-                    )
-                    for n, (field, value, given) in enumerate(writes, 1)
-                ]
-                oplog.append(self.db, ops)
-                changed = {field for field, _, _ in writes}
-                projection.write_state(self.db, resolve_entity(history + ops), changed=changed)
-        except DATABASE_ERRORS as error:
-            raise save_failed(error) from error
-
-    def _op(
-        self, inspection_id, entity, entity_id, field, value, author, parents, device, seq
-    ) -> Op:
-        return Op(
-            self.new_id(),
+        who = Author(
             inspection_id,
-            entity,
-            entity_id,
-            field,
-            value,
-            self.clock.tick(),
-            device,
-            author,
-            tuple(parents),
-            seq,
+            self.author_for(inspection_id),
+            self.device_for(inspection_id),
+            self.clock,
+            self.new_op_id,
         )
+        op_writer.write(self.db, who, entity, entity_id, writes, row=row, drafts=drafts)
 
 
-def _group_by_field(ops: Iterable[Op]) -> dict[str, list[Op]]:
-    by_field: dict[str, list[Op]] = {}
-    for op in ops:
-        by_field.setdefault(op.field, []).append(op)
-    return by_field
-
-
-def _parents(field_ops: Iterable[Op], given: list[str] | None) -> list[str]:
-    """What the author saw: the field's current heads, unless the writer says."""
-    if given is not None:
-        return sorted(given)
-    return sorted(head.op_id for head in field_heads(field_ops))
+def _plain(values: dict) -> list[Write]:
+    """New values, each naming its field's current values as seen."""
+    return [(field, value, None) for field, value in values.items()]
 
 
 def _resumed_clock(db: Database, device_id: str) -> HybridClock:
@@ -335,11 +309,6 @@ def _resumed_clock(db: Database, device_id: str) -> HybridClock:
     return clock
 
 
-def _all_heads(ops: Iterable[Op]) -> list[Op]:
-    """Current heads of every field (the tombstone field included) of one entity."""
-    return [head for group in _group_by_field(ops).values() for head in field_heads(group)]
-
-
 def _as_value(entity: str, field: str, value):
     """A projected column value as an op value: bool columns hold 0/1, which undo must not
     feed back to ``normalise`` (it accepts only True/False for them)."""
@@ -349,4 +318,4 @@ def _as_value(entity: str, field: str, value):
 
 
 def _stored(value):
-    return value.isoformat() if hasattr(value, "isoformat") else value
+    return value.isoformat() if isinstance(value, date) else value

@@ -11,9 +11,11 @@ from ..domain.records import ENTITIES
 # Local tables keyed by inspection besides the projected ones.
 LOCAL_TABLES = (
     "ops",
+    "field_heads",
     "conflicts",
     "identity",
     "search_index",
+    "search_pending",
     "inspection_keys",
     "sync_state",
     "sync_log",

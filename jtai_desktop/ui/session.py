@@ -30,6 +30,7 @@ class InspectionSession(QObject):
     def __init__(self, context: AppContext, parent: QObject | None = None):
         super().__init__(parent)
         self.context = context
+        context.workspace.keep_drafts()  # autosaves write over their own unsent edits
         self.undo_stack = QUndoStack(self)
         self.tasks = TaskRunner(self)  # long work off the UI thread
         self.inspection_id: str | None = None

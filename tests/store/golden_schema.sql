@@ -30,8 +30,6 @@ CREATE INDEX "idx_ops_entity_id_field" ON "ops" ("entity_id", "field");
 CREATE UNIQUE INDEX "idx_ops_inspection_id_device_id_seq" ON "ops" ("inspection_id", "device_id", "seq");
 -- index idx_ops_inspection_id_entity_field on ops
 CREATE INDEX "idx_ops_inspection_id_entity_field" ON "ops" ("inspection_id", "entity", "field");
--- index idx_ops_inspection_id_op_id on ops
-CREATE INDEX "idx_ops_inspection_id_op_id" ON "ops" ("inspection_id", "op_id");
 -- index idx_report_entries_inspection_id on report_entries
 CREATE INDEX "idx_report_entries_inspection_id" ON "report_entries" ("inspection_id");
 -- index idx_reviews_child_id on reviews
@@ -94,6 +92,8 @@ CREATE TABLE "devices" ( "id" TEXT PRIMARY KEY, "inspection_id" TEXT, "created_a
 CREATE TABLE "events" ( "id" TEXT PRIMARY KEY, "inspection_id" TEXT, "created_at" TEXT, "created_by" TEXT, "created_device" TEXT, "updated_at" TEXT, "updated_by" TEXT, "child_id" TEXT, "kind" TEXT, "summary" TEXT, "agency_id" TEXT, "date" TEXT );
 -- table evidence on evidence
 CREATE TABLE "evidence" ( "id" TEXT PRIMARY KEY, "inspection_id" TEXT, "created_at" TEXT, "created_by" TEXT, "created_device" TEXT, "updated_at" TEXT, "updated_by" TEXT, "ref" TEXT, "title" TEXT, "source" TEXT, "sha256" TEXT, "file_name" TEXT, "media_type" TEXT, "description" TEXT, "size" INTEGER, "date" TEXT );
+-- table field_heads on field_heads
+CREATE TABLE field_heads (entity_id TEXT NOT NULL, field TEXT NOT NULL, op_id TEXT NOT NULL, inspection_id TEXT NOT NULL, PRIMARY KEY (entity_id, field, op_id)) WITHOUT ROWID;
 -- table findings on findings
 CREATE TABLE "findings" ( "id" TEXT PRIMARY KEY, "inspection_id" TEXT, "created_at" TEXT, "created_by" TEXT, "created_device" TEXT, "updated_at" TEXT, "updated_by" TEXT, "kind" TEXT, "title" TEXT, "text" TEXT, "agencies" TEXT, "moderated" INTEGER );
 -- table held_bundles on held_bundles
@@ -128,6 +128,8 @@ CREATE TABLE 'search_index_data'(id INTEGER PRIMARY KEY, block BLOB);
 CREATE TABLE 'search_index_docsize'(id INTEGER PRIMARY KEY, sz BLOB);
 -- table search_index_idx on search_index_idx
 CREATE TABLE 'search_index_idx'(segid, term, pgno, PRIMARY KEY(segid, term)) WITHOUT ROWID;
+-- table search_pending on search_pending
+CREATE TABLE search_pending (entity_id TEXT PRIMARY KEY, entity TEXT NOT NULL, inspection_id TEXT NOT NULL) WITHOUT ROWID;
 -- table settings on settings
 CREATE TABLE "settings" ( "key" TEXT PRIMARY KEY, "value" TEXT );
 -- table sync_log on sync_log
