@@ -10,6 +10,7 @@ from __future__ import annotations
 import enum
 from dataclasses import dataclass
 from datetime import date
+from typing import Any
 
 from .errors import ValidationError
 
@@ -103,6 +104,9 @@ class EntitySpec:
     fields: tuple[FieldSpec, ...]
     search_title: str | None = None
     search_body: tuple[str, ...] = ()
+    # Fields every stored record of the kind has (the services refuse one without them);
+    # the others may be empty.
+    required: tuple[str, ...] = ()
 
     @property
     def field_names(self) -> tuple[str, ...]:
@@ -132,6 +136,20 @@ ENTITIES: dict[str, EntitySpec] = {
                 *_f("notice_days", "lookback_months", "fieldwork_days", kind=INT),
                 *_f("notification_is_day_one", kind=BOOL),
             ),
+            required=(
+                "kind",
+                "theme_id",
+                "theme_pack",
+                "area",
+                "title",
+                "partnership",
+                "inspectorates",
+                "notification_date",
+                "notice_days",
+                "lookback_months",
+                "fieldwork_days",
+                "notification_is_day_one",
+            ),
         ),
         EntitySpec(
             "member",
@@ -140,8 +158,14 @@ ENTITIES: dict[str, EntitySpec] = {
                 *_f("name", "inspectorate", "role", "device_id"),
                 *_f("evidence_block", kind=INT),
             ),
+            required=("name", "inspectorate", "role", "evidence_block"),
         ),
-        EntitySpec("agency", "agencies", (*_f("kind", "name"), *_f("in_scope", kind=BOOL))),
+        EntitySpec(
+            "agency",
+            "agencies",
+            (*_f("kind", "name"), *_f("in_scope", kind=BOOL)),
+            required=("kind", "name", "in_scope"),
+        ),
         EntitySpec(
             "child",
             "children",
@@ -153,6 +177,7 @@ ENTITIES: dict[str, EntitySpec] = {
             ),
             search_title="pseudonym",
             search_body=("summary",),
+            required=("pseudonym", "selection", "agencies"),
         ),
         EntitySpec(
             "event",
@@ -161,6 +186,7 @@ ENTITIES: dict[str, EntitySpec] = {
                 *_f("child_id", "kind", "summary", "agency_id"),
                 *_f("date", kind=DATE),
             ),
+            required=("child_id", "kind", "summary", "date"),
         ),
         EntitySpec(
             "review",
@@ -170,12 +196,14 @@ ENTITIES: dict[str, EntitySpec] = {
                 *_f("strength", "concern", "moderated", kind=BOOL),
             ),
             search_body=("observation",),
+            required=("child_id", "criterion_id", "agency_id"),
         ),
         EntitySpec(
             "audit_eval",
             "audit_evaluations",
             (*_f("child_id", "area_summary", "agreement", "evaluation"),),
             search_body=("area_summary", "evaluation"),
+            required=("child_id",),
         ),
         EntitySpec(
             "note",
@@ -188,6 +216,17 @@ ENTITIES: dict[str, EntitySpec] = {
             ),
             search_title="title",
             search_body=("text",),
+            required=(
+                "kind",
+                "title",
+                "text",
+                "date",
+                "attendees",
+                "children",
+                "criteria",
+                "children_or_families_present",
+                "consent_recorded",
+            ),
         ),
         EntitySpec(
             "evidence",
@@ -199,6 +238,7 @@ ENTITIES: dict[str, EntitySpec] = {
             ),
             search_title="title",
             search_body=("ref", "description"),
+            required=("ref", "title", "source", "date"),
         ),
         EntitySpec(
             "finding",
@@ -210,8 +250,14 @@ ENTITIES: dict[str, EntitySpec] = {
             ),
             search_title="title",
             search_body=("text",),
+            required=("kind", "title", "text", "agencies"),
         ),
-        EntitySpec("link", "links", (*_f("evidence_id", "target_kind", "target_id"),)),
+        EntitySpec(
+            "link",
+            "links",
+            (*_f("evidence_id", "target_kind", "target_id"),),
+            required=("evidence_id", "target_kind", "target_id"),
+        ),
         # The team's devices: only the lead's device may change them (see sync.roster).
         EntitySpec(
             "device",
@@ -221,6 +267,7 @@ ENTITIES: dict[str, EntitySpec] = {
                 *_f("is_lead", kind=BOOL),
                 *_f("evidence_block", kind=INT),
             ),
+            required=("public_key", "status", "is_lead"),
         ),
         # The lead's work on the letter, shared with the team: a section's heading, text and
         # chosen items (entry "section"), or an override of an identifying-details hit with its
@@ -233,6 +280,7 @@ ENTITIES: dict[str, EntitySpec] = {
                 *_f("hit_match", identifying=True),
                 *_f("items", kind=JSON),
             ),
+            required=("entry",),
         ),
     )
 }
@@ -263,7 +311,7 @@ def normalise(entity: str, values: dict) -> dict:
     return {name: _coerce(spec, name, value) for name, value in values.items()}
 
 
-def _coerce(spec: EntitySpec, name: str, value):
+def _coerce(spec: EntitySpec, name: str, value: Any) -> Any:
     try:
         kind = spec.field(name).kind
     except KeyError:
@@ -272,13 +320,13 @@ def _coerce(spec: EntitySpec, name: str, value):
         return None
     if kind == DATE and isinstance(value, date):
         return value.isoformat()
-    expected = {TEXT: str, INT: int, BOOL: bool, DATE: str, JSON: (list, dict)}[kind]
+    expected = _KIND_TYPES[kind]
     if (kind == INT and isinstance(value, bool)) or not isinstance(value, expected):
         raise ValidationError(
             f"The {name} of a {spec.name} must be {_KIND_WORDS[kind]}, not {value!r}."
         )
     if kind == DATE:
-        _check_iso_date(spec, name, value)
+        _check_iso_date(spec, name, str(value))
     return value
 
 
@@ -291,6 +339,13 @@ def _check_iso_date(spec: EntitySpec, name: str, value: str) -> None:
         ) from None
 
 
+_KIND_TYPES: dict[str, type | tuple[type, ...]] = {
+    TEXT: str,
+    INT: int,
+    BOOL: bool,
+    DATE: str,
+    JSON: (list, dict),
+}
 _KIND_WORDS = {
     TEXT: "text",
     INT: "a whole number",

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
+from typing import Any
 
 from .errors import ValidationError
 from .records import PARTNERSHIP, AuditAgreement, FindingKind, NoteKind, Selection
@@ -57,7 +58,7 @@ def check_finding(kind: str, agencies: Iterable[str], known_agencies: Iterable[s
 FINDING_KIND_ORDER = {kind.value: i for i, kind in enumerate(FindingKind)}  # priority first
 
 
-def finding_order(finding: dict) -> tuple:
+def finding_order(finding: Mapping[str, Any]) -> tuple:
     """Priority actions first, then areas for improvement, then strengths; oldest first."""
     return (FINDING_KIND_ORDER.get(finding["kind"], 9), finding["created_at"], finding["id"])
 

@@ -126,14 +126,12 @@ def _finding_paragraph(
 
 
 def _agency_names(finding: FindingInfo, inputs: LetterInputs) -> str:
-    names = [
-        (
-            "The partnership"
-            if a == PARTNERSHIP
-            else (inputs.agency(a).name if inputs.agency(a) else "")
+    names = []
+    for agency_id in finding.agencies:
+        agency = inputs.agency(agency_id)
+        names.append(
+            "The partnership" if agency_id == PARTNERSHIP else agency.name if agency else ""
         )
-        for a in finding.agencies
-    ]
     return ", ".join(n for n in names if n)
 
 

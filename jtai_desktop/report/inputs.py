@@ -161,6 +161,7 @@ def allowed_items(key: str, inputs: LetterInputs) -> tuple[str, ...]:
     """Everything the lead may put in a section (the report screen offers these)."""
     if key == CASES:
         return tuple(r.id for r in inputs.reviews if (r.observation or "").strip())
+    kinds: tuple[str, ...]
     if key == IMPROVE:
         kinds = (PRIORITY_ACTION, AREA_FOR_IMPROVEMENT)
     elif key == STRENGTHS:

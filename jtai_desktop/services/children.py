@@ -12,6 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..domain.errors import ValidationError
+from ..domain.record_types import AgencyRow, ChildRow, EventRow
 from ..domain.records import AGE_BANDS, EventKind
 from ..domain.rules import (
     check_selection,
@@ -111,7 +112,7 @@ def delete_event(ws: Workspace, event_id: str) -> ChangeSet:
 
 
 def _event_values(
-    ws: Workspace, child: dict, date, kind: str, summary: str, agency_id: str | None
+    ws: Workspace, child: ChildRow, date, kind: str, summary: str, agency_id: str | None
 ) -> dict:
     require_choice(kind, EventKind.values(), "The kind of event")
     if agency_id:
@@ -124,7 +125,7 @@ def _event_values(
     }
 
 
-def timeline(ws: Workspace, child_id: str) -> list[dict]:
+def timeline(ws: Workspace, child_id: str) -> list[EventRow]:
     child = ws.require("child", child_id)
     return ws.rows(
         "event",
@@ -188,7 +189,7 @@ def _review_facts(ws: Workspace, inspection_id: str, child_id: str | None = None
 
 
 def _summary(
-    child: dict, agencies: dict, pack: ThemePack, written: set, latest: dict
+    child: ChildRow, agencies: dict[str, AgencyRow], pack: ThemePack, written: set, latest: dict
 ) -> ChildSummary:
     involved = ordered_agencies([agencies[a] for a in child["agencies"] or [] if a in agencies])
     done = expected = 0
@@ -209,7 +210,7 @@ def _summary(
     )
 
 
-def involved_agencies(ws: Workspace, child: dict) -> list[dict]:
+def involved_agencies(ws: Workspace, child: ChildRow) -> list[AgencyRow]:
     found = (ws.get("agency", agency_id) for agency_id in child["agencies"] or [])
     return ordered_agencies([a for a in found if a is not None])
 

@@ -14,6 +14,7 @@ from datetime import date, timedelta
 
 from ..domain.calendar import add_working_days
 from ..domain.errors import ValidationError
+from ..domain.record_types import AgencyRow
 from ..domain.records import AGE_BANDS, EventKind, EvidenceSource, FindingKind, NoteKind, Selection
 from ..domain.rules import nth_pseudonym
 from ..domain.themes import default_themes_dir, load_pack
@@ -138,7 +139,7 @@ class DemoBuilder:
             selection=selection,
             age_band=rng.choice(AGE_BANDS),
             case_ref=f"NB-{rng.randint(100000, 999999)}",
-            agencies=[a["id"] for a in involved],
+            agencies=tuple(a["id"] for a in involved),
             summary=text.observation(rng),
             private={
                 "name": text.person(rng),
@@ -157,13 +158,13 @@ class DemoBuilder:
             evaluation=text.observation(rng),
         )
 
-    def agency(self, kind: str) -> dict:
+    def agency(self, kind: str) -> AgencyRow:
         return next(a for a in self.agencies if a["kind"] == kind)
 
     def _dob(self) -> date:
         return NOTIFICATION - timedelta(days=self.rng.randint(200, 17 * 365))
 
-    def _timeline(self, ws: Workspace, child_id: str, involved: list[dict]) -> None:
+    def _timeline(self, ws: Workspace, child_id: str, involved: list[AgencyRow]) -> None:
         day = NOTIFICATION - timedelta(days=180)
         for kind in (
             EventKind.CONTACT,
@@ -181,7 +182,7 @@ class DemoBuilder:
                 summary=f"{kind.value.replace('_', ' ').capitalize()} recorded.",
             )
 
-    def _reviews(self, ws: Workspace, child_id: str, involved: list[dict], full: bool) -> None:
+    def _reviews(self, ws: Workspace, child_id: str, involved: list[AgencyRow], full: bool) -> None:
         levels = self.pack.rating_scale.levels if self.pack.rating_scale else ()
         for agency in involved:
             criteria = self.pack.criteria_for(agency["kind"])

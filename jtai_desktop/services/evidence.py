@@ -4,9 +4,11 @@ and the reads of the evidence page."""
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Collection
 from pathlib import Path
 
 from ..domain.errors import ValidationError
+from ..domain.record_types import EvidenceRow, LinkRow
 from ..domain.records import EvidenceSource, LinkTarget
 from ..domain.rules import (
     evidence_ref,
@@ -119,7 +121,7 @@ def _check_target(ws: Workspace, inspection_id: str, kind: str, target_id: str) 
         raise ValidationError(f"Evidence can only be linked to a {kind} of the same inspection.")
 
 
-def links_from(ws: Workspace, evidence_id: str) -> list[dict]:
+def links_from(ws: Workspace, evidence_id: str) -> list[LinkRow]:
     evidence = ws.require("evidence", evidence_id)
     return ws.rows(
         "link",
@@ -130,7 +132,9 @@ def links_from(ws: Workspace, evidence_id: str) -> list[dict]:
     )
 
 
-def evidence_for(ws: Workspace, inspection_id: str, target_kind: str, target_id: str) -> list[dict]:
+def evidence_for(
+    ws: Workspace, inspection_id: str, target_kind: str, target_id: str
+) -> list[EvidenceRow]:
     """Evidence items linked to one target, by reference."""
     linked = ws.rows(
         "link", inspection_id, "target_kind = ? AND target_id = ?", (target_kind, target_id)
@@ -139,7 +143,7 @@ def evidence_for(ws: Workspace, inspection_id: str, target_kind: str, target_id:
     return sorted((i for i in items if i is not None), key=lambda i: i["ref"])
 
 
-def find_by_ref(ws: Workspace, inspection_id: str, ref: str) -> dict:
+def find_by_ref(ws: Workspace, inspection_id: str, ref: str) -> EvidenceRow:
     rows = ws.rows("evidence", inspection_id, "ref = ?", (ref,))
     if not rows:
         raise ValidationError(f"No evidence {ref} in this inspection.")
@@ -198,7 +202,7 @@ def link_choices(ws: Workspace, inspection_id: str) -> dict[str, list[Choice]]:
 
 
 def evidence_choices(
-    ws: Workspace, inspection_id: str, exclude: set[str] = frozenset()
+    ws: Workspace, inspection_id: str, exclude: Collection[str] = ()
 ) -> list[Choice]:
     """Evidence items to cite or link ("E-1001  Title"), by reference, except ``exclude``."""
     rows = ws.rows("evidence", inspection_id, order_by="ref")

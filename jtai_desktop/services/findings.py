@@ -3,8 +3,10 @@ the findings list, summarised in a few queries rather than one per row."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
+from ..domain.record_types import EvidenceRow, FindingRow, LinkRow
 from ..domain.records import LinkTarget
 from ..domain.rules import check_cited_evidence, check_finding, finding_order, require_text
 from ..store import records
@@ -21,7 +23,7 @@ def add_finding(
     title: str,
     text: str,
     agencies: list[str],
-    evidence_ids: list[str] = (),
+    evidence_ids: Sequence[str] = (),
 ) -> ChangeSet:
     agency_ids = [a["id"] for a in ws.rows("agency", inspection_id)]
     check_finding(kind, agencies, agency_ids)
@@ -76,17 +78,17 @@ def uncite_all(ws: Workspace, finding_id: str, evidence_ids: list[str]) -> Chang
         return combined("Remove citation", [uncite(ws, finding_id, e) for e in evidence_ids])
 
 
-def cited_evidence(ws: Workspace, finding_id: str) -> list[dict]:
+def cited_evidence(ws: Workspace, finding_id: str) -> list[EvidenceRow]:
     row = ws.require("finding", finding_id)
     return evidence_for(ws, row["inspection_id"], LinkTarget.FINDING.value, finding_id)
 
 
-def findings_in_order(ws: Workspace, inspection_id: str) -> list[dict]:
+def findings_in_order(ws: Workspace, inspection_id: str) -> list[FindingRow]:
     """Priority actions first, then areas for improvement, then strengths."""
     return sorted(ws.rows("finding", inspection_id), key=finding_order)
 
 
-def findings_without_evidence(ws: Workspace, inspection_id: str) -> list[dict]:
+def findings_without_evidence(ws: Workspace, inspection_id: str) -> list[FindingRow]:
     return [f for f in findings_in_order(ws, inspection_id) if not cited_evidence(ws, f["id"])]
 
 
@@ -112,7 +114,7 @@ def finding_summaries(ws: Workspace, inspection_id: str) -> list[FindingSummary]
     ]
 
 
-def _live_finding_links(ws: Workspace, inspection_id: str) -> list[dict]:
+def _live_finding_links(ws: Workspace, inspection_id: str) -> list[LinkRow]:
     # A link to deleted evidence is not a citation: the finding would otherwise look supported.
     return ws.rows(
         "link",

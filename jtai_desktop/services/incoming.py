@@ -12,6 +12,7 @@ import time
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 
+from ..domain.record_types import Row
 from ..store import incoming as store_incoming
 from ..store import oplog, settings, sync_state
 from ..sync.clock import Stamp
@@ -132,7 +133,7 @@ class _RecordFacts:
     kind by kind rather than record by record."""
 
     def __init__(self, ws: Workspace, inspection_id: str, records: set[tuple[str, str]]):
-        self.rows: dict[str, dict] = {}
+        self.rows: dict[str, Row] = {}
         for kind in sorted({entity for entity, _ in records}):
             wanted = {eid for entity, eid in records if entity == kind}
             self.rows.update(
@@ -142,11 +143,9 @@ class _RecordFacts:
         self.ws = ws
 
     def received(self, entity, entity_id, author, count, hlc) -> Received:
-        row = self.rows.get(entity_id)
-        deleted = row is None
-        if deleted:
-            ops = oplog.ops_for_entity(self.ws.db, entity_id)
-            row = {"id": entity_id, **resolve_entity(ops).values()} if ops else {"id": entity_id}
+        stored = self.rows.get(entity_id)
+        deleted = stored is None
+        row: Row = stored if stored is not None else self._as_it_was(entity_id)
         child_ids = _child_ids(entity, row)
         moderated = bool(row.get("moderated")) if entity in ("review", "finding") else None
         return Received(
@@ -161,7 +160,12 @@ class _RecordFacts:
             deleted,
         )
 
-    def label(self, entity: str, row: dict, child_ids: tuple[str, ...]) -> str:
+    def _as_it_was(self, entity_id: str) -> Row:
+        """A deleted record's values, from its ops."""
+        ops = oplog.ops_for_entity(self.ws.db, entity_id)
+        return {"id": entity_id, **resolve_entity(ops).values()} if ops else {"id": entity_id}
+
+    def label(self, entity: str, row: Row, child_ids: tuple[str, ...]) -> str:
         if entity == "link":
             return self._link_label(row)
         kind = KIND_LABELS.get(entity, entity.replace("_", " "))
@@ -171,7 +175,7 @@ class _RecordFacts:
             text += f" ({self.children[child_ids[0]]})"
         return text
 
-    def _link_label(self, row: dict) -> str:
+    def _link_label(self, row: Row) -> str:
         """A citation, named by the evidence it cites (a link has no title of its own)."""
         evidence = (
             self.rows.get(row.get("evidence_id") or "")
@@ -183,7 +187,7 @@ class _RecordFacts:
         return f"evidence {name} cited in a {target.replace('_', ' ')}"
 
 
-def _child_ids(entity: str, row: dict) -> tuple[str, ...]:
+def _child_ids(entity: str, row: Row) -> tuple[str, ...]:
     if entity == "child":
         return (row["id"],)
     if row.get("child_id"):

@@ -8,6 +8,7 @@ from functools import lru_cache
 
 from ..domain.calendar import CalendarSettings, KeyDates, key_dates
 from ..domain.errors import AmbiguousError, NotFoundError, ValidationError
+from ..domain.record_types import AgencyRow, InspectionRow
 from ..domain.records import InspectionKind, Role
 from ..domain.rules import require_choice, require_text
 from ..domain.themes import AGENCY_KINDS, INSPECTORATES, ThemePack, parse_pack
@@ -131,7 +132,7 @@ def set_in_scope(ws: Workspace, agency_id: str, in_scope: bool) -> ChangeSet:
     return ws.update("agency", agency_id, {"in_scope": in_scope}, label=label)
 
 
-def ordered_agencies(agencies: list[dict]) -> list[dict]:
+def ordered_agencies(agencies: list[AgencyRow]) -> list[AgencyRow]:
     """Agencies in the usual order of the letter: the front door and the statutory partners
     first (social care, police, health ...), then by name."""
     order = {kind: i for i, kind in enumerate(AGENCY_KINDS)}
@@ -140,7 +141,7 @@ def ordered_agencies(agencies: list[dict]) -> list[dict]:
     )
 
 
-def agencies_in_order(ws: Workspace, inspection_id: str) -> list[dict]:
+def agencies_in_order(ws: Workspace, inspection_id: str) -> list[AgencyRow]:
     return ordered_agencies(ws.rows("agency", inspection_id))
 
 
@@ -172,7 +173,7 @@ def _parsed_pack(text: str, source: str) -> ThemePack:
     return parse_pack(text, source)
 
 
-def calendar_settings(row: dict) -> CalendarSettings:
+def calendar_settings(row: InspectionRow) -> CalendarSettings:
     return CalendarSettings(
         notice_days=row["notice_days"],
         lookback_months=row["lookback_months"],

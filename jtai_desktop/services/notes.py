@@ -4,6 +4,7 @@ deleting them, and the list the notes page shows."""
 from __future__ import annotations
 
 from ..domain.errors import ValidationError
+from ..domain.record_types import LinkRow, NoteRow
 from ..domain.rules import check_note_consent, require_text
 from ..store import records
 from .changes import ChangeSet
@@ -52,11 +53,11 @@ def delete_note(ws: Workspace, note_id: str) -> ChangeSet:
     return changes
 
 
-def _links_to(ws: Workspace, inspection_id: str, kind: str, target_id: str) -> list[dict]:
+def _links_to(ws: Workspace, inspection_id: str, kind: str, target_id: str) -> list[LinkRow]:
     return ws.rows("link", inspection_id, "target_kind = ? AND target_id = ?", (kind, target_id))
 
 
-def notes_list(ws: Workspace, inspection_id: str) -> list[dict]:
+def notes_list(ws: Workspace, inspection_id: str) -> list[NoteRow]:
     """Every note of the inspection, newest date first."""
     rows = ws.rows("note", inspection_id)
     return sorted(rows, key=lambda n: (n["date"] or "", n["created_at"] or ""), reverse=True)

@@ -23,6 +23,7 @@ from dataclasses import dataclass, replace
 
 from sqlite_utils import Database
 
+from ..domain.record_types import Row
 from ..domain.records import ENTITIES
 from ..store import heads, oplog, projection
 from ..store.cipher import DATABASE_ERRORS, save_failed
@@ -73,7 +74,7 @@ def write(
     entity_id: str,
     writes: list[Write],
     *,
-    row: dict | None = None,
+    row: Row | None = None,
     drafts: Drafts | None = None,
 ) -> None:
     """Record ``writes`` on one entity in one transaction and project the entity.

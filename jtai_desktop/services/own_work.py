@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from ..store import oplog, projection, sync_state
 from ..store.database import write_transaction
-from ..sync.bundle import bundle_range, highest_seq, read_header
+from ..sync.bundle import bundle_range, bundle_seqs, highest_seq, read_header
 from ..sync.clock import MAX_AHEAD_MS
 from ..sync.transport import BUNDLES
 
@@ -31,7 +31,7 @@ def recover_own_work(run) -> tuple[int, int]:
     trusted = sync_state.pushed_anywhere(ws.db, inspection_id, device)
     if published <= trusted:
         return 0, 0
-    sent = _sent_after(run, device, sorted(names, key=bundle_range), trusted)
+    sent = _sent_after(run, device, sorted(names, key=bundle_seqs), trusted)
     here = {op.op_id for op in oplog.ops_by_ids(ws.db, [op.op_id for op in sent])}
     missing = [op for op in sent if op.op_id not in here]
     if not missing:
@@ -56,7 +56,7 @@ def _sent_after(run, device: str, names: list[str], trusted: int) -> list:
     """The ops of this device's bundles on the share numbered after ``trusted``, verified."""
     found = []
     for name in names:
-        first, last = bundle_range(name)
+        first, last = bundle_seqs(name)
         if last <= trusted:
             continue
         data = run.transport.get(run.inspection_id, device, BUNDLES, name)

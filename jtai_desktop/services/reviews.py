@@ -6,6 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..domain.errors import ValidationError
+from ..domain.record_types import AuditEvalRow, EvidenceRow, ReviewRow
 from ..domain.records import LinkTarget
 from ..domain.rules import check_agreement, require_choice
 from . import evidence
@@ -72,7 +73,7 @@ def _check_rating(pack, rating: str) -> None:
     require_choice(rating, pack.rating_scale.levels, "The practice rating")
 
 
-def reviews_for(ws: Workspace, child_id: str) -> list[dict]:
+def reviews_for(ws: Workspace, child_id: str) -> list[ReviewRow]:
     child = ws.require("child", child_id)
     return ws.rows(
         "review",
@@ -83,15 +84,15 @@ def reviews_for(ws: Workspace, child_id: str) -> list[dict]:
     )
 
 
-def review_of(ws: Workspace, child_id: str, criterion_id: str, agency_id: str) -> dict | None:
+def review_of(ws: Workspace, child_id: str, criterion_id: str, agency_id: str) -> ReviewRow | None:
     return ws.get("review", review_id(child_id, criterion_id, agency_id))
 
 
 def review_evidence(
     ws: Workspace, inspection_id: str, review_ids: list[str]
-) -> dict[str, list[dict]]:
+) -> dict[str, list[EvidenceRow]]:
     """The evidence linked to each of these reviews, by reference."""
-    found: dict[str, list[dict]] = {rid: [] for rid in review_ids}
+    found: dict[str, list[EvidenceRow]] = {rid: [] for rid in review_ids}
     if not review_ids:
         return found
     marks = ", ".join("?" for _ in review_ids)
@@ -167,5 +168,5 @@ def set_audit_evaluation(
     )
 
 
-def audit_evaluation(ws: Workspace, child_id: str) -> dict | None:
+def audit_evaluation(ws: Workspace, child_id: str) -> AuditEvalRow | None:
     return ws.get("audit_eval", audit_eval_id(child_id))

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from ..domain.record_types import Row
 from ..store import projection
 from ..store import search as store_search
 from ..store.database import write_transaction
@@ -89,9 +90,9 @@ class _Names:
 
     def __init__(self, ws: Workspace):
         self._ws = ws
-        self._cache: dict[tuple[str, str], dict | None] = {}
+        self._cache: dict[tuple[str, str], Row | None] = {}
 
-    def _get(self, entity: str, record_id: str | None) -> dict | None:
+    def _get(self, entity: str, record_id: str | None) -> Row | None:
         if not record_id:
             return None
         key = (entity, record_id)

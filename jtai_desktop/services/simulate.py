@@ -12,6 +12,7 @@ from collections.abc import Callable
 from datetime import date
 
 from ..domain.errors import JtaiError
+from ..domain.record_types import Row
 from ..domain.records import AGE_BANDS, EvidenceSource, FindingKind, NoteKind, Selection
 from ..store import oplog, projection
 from . import children, evidence, findings, notes, reviews
@@ -64,10 +65,10 @@ class Simulator:
             self.ws.new_id = own_ids
         return self.counts
 
-    def rows(self, entity: str) -> list[dict]:
+    def rows(self, entity: str) -> list[Row]:
         return self.ws.rows(entity, self.inspection_id, order_by="id")
 
-    def pick(self, entity: str) -> dict:
+    def pick(self, entity: str) -> Row:
         found = self.rows(entity)
         if not found:
             raise JtaiError(f"no {entity} to edit")
@@ -84,7 +85,7 @@ class Simulator:
             pseudonym=f"Child S{self.rng.randint(1, 10**6)}",
             selection=self.rng.choice(Selection.values()),
             age_band=self.rng.choice(AGE_BANDS),
-            agencies=agencies,
+            agencies=tuple(agencies),
         )
         self.counts["created"] += 1
 

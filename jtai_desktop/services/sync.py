@@ -27,6 +27,7 @@ from ..sync.bundle import (
     BundleError,
     BundleHeader,
     bundle_range,
+    bundle_seqs,
     highest_seq,
     open_sealed,
     read_header,
@@ -34,7 +35,7 @@ from ..sync.bundle import (
 )
 from ..sync.clock import MAX_AHEAD_MS, Stamp
 from ..sync.ops import DELETED
-from ..sync.transport import BLOBS, BUNDLES, OfflineError, Transport
+from ..sync.transport import BLOBS, BUNDLES, OfflineError, Transport, TransportError
 from . import own_work
 from .team import ACTIVE, TeamKeys, require_team_keys
 from .workspace import Workspace
@@ -161,7 +162,7 @@ class SyncRun:
         """A removed device's changes are never applied; say so once for each new batch, not
         at every sync (its files stay on the share until someone deletes them)."""
         key = f"refused-upto:{self.inspection_id}:{device}"
-        told = int(settings.get(self.ws.db, key, "0"))
+        told = int(settings.get(self.ws.db, key) or 0)
         newest = highest_seq(names)
         if newest <= told:
             return
@@ -174,14 +175,15 @@ class SyncRun:
     def _retry_future_held(self) -> None:
         """Bundles held for a clock too far ahead apply once this clock has caught up."""
         for item in sync_state.held(self.ws.db, self.inspection_id):
-            if item["reason"].startswith(FUTURE_HOLD):
+            held = sync_state.held_bundle(self.ws.db, item["id"])
+            if held is not None and item["reason"].startswith(FUTURE_HOLD):
                 try:
-                    self.apply(sync_state.held_bundle(self.ws.db, item["id"])[1])
+                    self.apply(held[1])
                 except BundleError as error:
                     self.report.refused.append(error.message)
 
     def _pull_bundle(self, device: str, name: str) -> None:
-        first, last = bundle_range(name)
+        first, last = bundle_seqs(name)
         have = oplog.last_seq(self.ws.db, self.inspection_id, device)
         if last <= have or sync_state.is_held(self.ws.db, self.inspection_id, device, first, last):
             return
@@ -214,7 +216,7 @@ class SyncRun:
             return 0
         # Authors are checked once the device's earlier changes (which create its member)
         # are here: only then is it known whose work the device may sign.
-        if not self.ws.get("device", header.device_id)["is_lead"]:
+        if not self.ws.require("device", header.device_id)["is_lead"]:
             self._check_authors(header, ops)
         reason = self._hold_reason(ops, confirmed)
         if reason:
@@ -413,6 +415,25 @@ def sync(
     return SyncRun(ws, inspection_id, transport, progress, is_cancelled).run()
 
 
+class HeldOnly:
+    """The transport of a held bundle the lead accepts: it is here already, so nothing is
+    listed, fetched or sent."""
+
+    name = "held"
+
+    def list_devices(self, inspection_id: str) -> list[str]:
+        return []
+
+    def list_files(self, inspection_id: str, device_id: str, kind: str) -> list[str]:
+        return []
+
+    def get(self, inspection_id: str, device_id: str, kind: str, name: str) -> bytes:
+        raise TransportError("A held bundle is applied from this computer, not fetched.")
+
+    def put(self, inspection_id: str, device_id: str, kind: str, name: str, data: bytes) -> None:
+        raise TransportError("Nothing is sent while a held bundle is applied.")
+
+
 def accept_held(ws: Workspace, held_id: int) -> int:
     """The lead confirms a held bundle: it is verified again and applied."""
     found = sync_state.held_bundle(ws.db, held_id)
@@ -420,10 +441,7 @@ def accept_held(ws: Workspace, held_id: int) -> int:
         raise JtaiError(f"No held bundle {held_id}.")
     inspection_id, data = found
 
-    class NoTransport:
-        name = "held"
-
-    applied = SyncRun(ws, inspection_id, NoTransport()).apply(data, confirmed=True)
+    applied = SyncRun(ws, inspection_id, HeldOnly()).apply(data, confirmed=True)
     if applied:
         sync_state.release(ws.db, held_id)
     return applied

@@ -8,10 +8,12 @@ lead device may change them, so bundles from unknown or revoked devices are refu
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from ..crypto.kdf import KdfParams
 from ..crypto.keyfile import MIN_PASSPHRASE
 from ..domain.errors import ValidationError
+from ..domain.record_types import DeviceRow
 from ..domain.records import Role
 from ..domain.rules import require_choice, require_text
 from ..domain.themes import INSPECTORATES
@@ -21,6 +23,9 @@ from ..sync.clock import MAX_AHEAD_MS, wall_millis
 from .changes import ChangeSet
 from .workspace import Workspace
 
+if TYPE_CHECKING:
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+
 ACTIVE, REVOKED = "active", "revoked"
 
 
@@ -28,7 +33,7 @@ ACTIVE, REVOKED = "active", "revoked"
 class TeamKeys:
     data_key: bytes
     device_id: str
-    signing_key: object
+    signing_key: Ed25519PrivateKey
     lead_device_id: str
     lead_public_key: str
 
@@ -60,7 +65,7 @@ def require_team_keys(ws: Workspace, inspection_id: str) -> TeamKeys:
 
 def is_lead(ws: Workspace, inspection_id: str) -> bool:
     member = ws.get("member", ws.author_for(inspection_id))
-    return bool(member) and member["role"] == Role.LEAD.value
+    return member is not None and member["role"] == Role.LEAD.value
 
 
 def ensure_team_keys(ws: Workspace, inspection_id: str) -> TeamKeys:
@@ -98,7 +103,7 @@ def ensure_team_keys(ws: Workspace, inspection_id: str) -> TeamKeys:
             "evidence_block": me["evidence_block"],
         },
     )
-    return team_keys(ws, inspection_id)
+    return require_team_keys(ws, inspection_id)
 
 
 def _require_lead(ws: Workspace, inspection_id: str) -> None:
@@ -211,5 +216,5 @@ def revoke_device(ws: Workspace, inspection_id: str, device_id: str) -> ChangeSe
     return ws.update("device", device_id, {"status": REVOKED}, label="Revoke device")
 
 
-def roster(ws: Workspace, inspection_id: str) -> list[dict]:
+def roster(ws: Workspace, inspection_id: str) -> list[DeviceRow]:
     return ws.rows("device", inspection_id, order_by="evidence_block, id")

@@ -12,10 +12,12 @@ import time
 import uuid
 from collections.abc import Callable
 from datetime import date
+from typing import Any
 
 from sqlite_utils import Database
 
 from ..domain.errors import NotFoundError
+from ..domain.record_types import RecordReads, Row
 from ..domain.records import BOOL, normalise, spec_for
 from ..store import heads, oplog, records, sync_state
 from ..store.database import write_transaction
@@ -47,7 +49,10 @@ def ordered_id() -> str:
     return f"{time.time_ns() // 1_000_000:012x}{os.urandom(10).hex()}"
 
 
-class Workspace:
+class Workspace(RecordReads):
+    """Reads (``get``, ``require``, ``rows``: typed per kind of record, see
+    ``domain.record_types``) and every kind of edit, for one device."""
+
     def __init__(
         self,
         db: Database,
@@ -104,28 +109,21 @@ class Workspace:
         self._devices.clear()
         self._members.clear()
 
-    # --- reads ---------------------------------------------------------------------------
-    def get(self, entity: str, entity_id: str) -> dict | None:
+    # --- reads (typed per kind by RecordReads) -------------------------------------------
+    def _row(self, entity: str, entity_id: str) -> dict[str, Any] | None:
         return records.get_row(self.db, entity, entity_id)
 
-    def require(self, entity: str, entity_id: str) -> dict:
-        row = self.get(entity, entity_id)
-        if row is None:
-            raise NotFoundError(
-                f"No {entity.replace('_', ' ')} with id {entity_id} "
-                "in this inspection (it may have been deleted)."
-            )
-        return row
-
-    def rows(
-        self,
-        entity: str,
-        inspection_id: str,
-        where: str = "",
-        params: tuple = (),
-        order_by: str = "created_at, id",
-    ) -> list[dict]:
+    def _rows(
+        self, entity: str, inspection_id: str, where: str, params: tuple, order_by: str
+    ) -> list[dict[str, Any]]:
+        """``where``/``order_by`` are fixed SQL from the code; values bind (``params``)."""
         return records.rows(self.db, entity, inspection_id, where, params, order_by)
+
+    def _missing(self, entity: str, entity_id: str) -> Exception:
+        return NotFoundError(
+            f"No {entity.replace('_', ' ')} with id {entity_id} "
+            "in this inspection (it may have been deleted)."
+        )
 
     # --- writes --------------------------------------------------------------------------
     def transaction(self):
@@ -164,11 +162,12 @@ class Workspace:
         return self.create(entity, inspection_id, values, entity_id=entity_id, label=label)
 
     def update(
-        self, entity: str, entity_id: str, values: dict, label: str = "", row: dict | None = None
+        self, entity: str, entity_id: str, values: dict, label: str = "", row: Row | None = None
     ) -> ChangeSet:
         """New values for some fields. ``row``: the record as just read, if the caller has it
         (a save then reads it once)."""
-        row = row or self.require(entity, entity_id)
+        if row is None:
+            row = self.require(entity, entity_id)
         clean = normalise(entity, values)
         changed = {k: v for k, v in clean.items() if _stored(row.get(k)) != _stored(v)}
         if changed:
@@ -281,7 +280,7 @@ class Workspace:
         entity: str,
         entity_id: str,
         writes: list[Write],
-        row: dict | None = None,
+        row: Row | None = None,
         drafts: Drafts | None = None,
     ) -> None:
         who = Author(

@@ -4,7 +4,7 @@ the record's whole history: the work of a save does not grow with the record's e
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 
 from sqlite_utils import Database
 
@@ -64,7 +64,9 @@ def _take_over(db: Database, op: Op) -> bool:
     )
 
 
-def replace(db: Database, entity_id: str, inspection_id: str, heads: dict[str, Iterable[str]]):
+def replace(
+    db: Database, entity_id: str, inspection_id: str, heads: Mapping[str, Iterable[str]]
+) -> None:
     """Store an entity's heads as resolved from all of its ops."""
     db.execute("DELETE FROM field_heads WHERE entity_id = ?", (entity_id,))
     db.conn.executemany(

@@ -17,6 +17,7 @@ from collections.abc import Iterable
 
 from sqlite_utils import Database
 
+from ..domain.record_types import Row
 from ..domain.records import BOOL, ENTITIES, JSON, META_COLUMNS, EntitySpec
 from ..sync.clock import Stamp
 from ..sync.merge import EntityState, resolve_entity
@@ -142,7 +143,7 @@ def insert_record(db: Database, spec: EntitySpec, ops: list[Op]) -> None:
         _search_later(db, spec, first.entity_id, first.inspection_id)
 
 
-def update_record(db: Database, spec: EntitySpec, row: dict, ops: list[Op]) -> None:
+def update_record(db: Database, spec: EntitySpec, row: Row, ops: list[Op]) -> None:
     """The fields these ops set, from ``row`` as stored before them; the last op must be the
     record's newest (the caller checks), so it is the row's new 'updated'."""
     values = {op.field: op.value for op in ops}
@@ -207,7 +208,7 @@ def has_conflicts(db: Database, entity_id: str) -> bool:
 
 
 def _write_search(
-    db: Database, spec: EntitySpec, entity_id: str, inspection_id: str, values: dict
+    db: Database, spec: EntitySpec, entity_id: str, inspection_id: str, values: Row
 ) -> None:
     """The record's entry in the search index, from its values (none: it was deleted)."""
     if not (spec.search_title or spec.search_body):

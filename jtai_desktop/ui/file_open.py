@@ -13,8 +13,12 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ..sync.file_kinds import file_kind
+
+if TYPE_CHECKING:
+    from .main_window import MainWindow
 
 _opener = None  # the FileOpener installed on the QApplication, once there is one
 
@@ -47,8 +51,9 @@ def file_opener(app):
 
         def __init__(self, parent):
             super().__init__(parent)
+            self.app = parent
             self.pending: list[Path] = []
-            self.window = None
+            self.window: MainWindow | None = None
             self._waiting_for_unlock = False
             if sys.platform == "darwin":
                 # Only macOS sends files to a running app, as events to the application.
@@ -73,6 +78,8 @@ def file_opener(app):
             return False
 
         def flush(self) -> None:
+            if self.window is None:
+                return
             lock = self.window.lock_controller
             if lock.locked:  # open it once the user has unlocked
                 if not self._waiting_for_unlock:
@@ -83,13 +90,13 @@ def file_opener(app):
                 open_file(self.window, self.pending.pop(0))
 
         def _after_unlock(self, locked: bool) -> None:
-            if not locked:
+            if not locked and self.window is not None:
                 self._waiting_for_unlock = False
                 self.window.lock_controller.locked_changed.disconnect(self._after_unlock)
                 self.flush()
 
         def remove(self) -> None:
-            self.parent().removeEventFilter(self)
+            self.app.removeEventFilter(self)
             self.deleteLater()
 
     return FileOpener(app)

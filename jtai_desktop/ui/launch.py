@@ -16,7 +16,8 @@ def launch(args, create_app) -> int:
     from .file_open import install
     from .shipped_files import app_icon
 
-    app = QApplication.instance() or QApplication(sys.argv[:1])
+    existing = QApplication.instance()
+    app = existing if isinstance(existing, QApplication) else QApplication(sys.argv[:1])
     opener = install(app)  # macOS delivers a double-clicked file as an event, not an argument
     app.setWindowIcon(app_icon())
     app.setDesktopFileName("jtai-desktop")

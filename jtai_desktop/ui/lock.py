@@ -10,6 +10,7 @@ brings back the page that was showing.
 from __future__ import annotations
 
 import logging
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QAction, QKeySequence
@@ -19,6 +20,9 @@ from ..crypto import keyfile
 from ..domain.errors import JtaiError
 from ..services import open_copies, preferences
 from .idle import IdleWatcher
+
+if TYPE_CHECKING:
+    from .widgets.lock_screen import LockScreen
 
 log = logging.getLogger("jtai_desktop")
 
@@ -65,7 +69,7 @@ class LockController(QObject):
         super().__init__(window)
         self.window, self.session = window, session
         self.demo = keyfile.is_demo_folder(session.context.data_dir)
-        self._screen = None  # built on the first lock
+        self._screen: LockScreen | None = None  # built on the first lock
         self._checked.connect(self._on_checked)  # queued: emitted on a worker thread
         window.lock_requested.connect(self.lock)
         minutes = preferences.auto_lock_minutes(session.ws)
@@ -78,8 +82,8 @@ class LockController(QObject):
         self.watcher.start()
 
     @property
-    def screen(self):
-        """The lock screen (a LockScreen in the window's stack)."""
+    def screen(self) -> LockScreen:
+        """The lock screen (in the window's stack)."""
         if self._screen is None:
             from .widgets.lock_screen import LockScreen
 
@@ -160,6 +164,7 @@ class LockController(QObject):
     def _check(self, folder, passphrase: str) -> None:
         """Runs on a worker thread: only emits. (A task's own signals are connected after it
         starts, so a quick check could finish before anyone listened.)"""
+        result: object
         try:
             result = keyfile.unlock(folder, passphrase)
         except Exception as error:  # reported on the lock screen

@@ -122,12 +122,14 @@ class MainWindow(QMainWindow):
         self.undo_action = stack.createUndoAction(self, self.tr("&Undo"))
         self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
         self.redo_action = stack.createRedoAction(self, self.tr("&Redo"))
-        self.redo_action.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence.StandardKey.Redo])
+        self.redo_action.setShortcuts(
+            [QKeySequence("Ctrl+Shift+Z"), QKeySequence(QKeySequence.StandardKey.Redo)]
+        )
         menu.addAction(self.undo_action)
         menu.addAction(self.redo_action)
         menu.addSeparator()
         self.find_action = self._action(
-            menu, self.tr("&Find…"), QKeySequence.StandardKey.Find, self.find
+            menu, self.tr("&Find…"), QKeySequence.StandardKey.Find, self.search
         )
         self.quick_open_action = self._action(
             menu, self.tr("&Quick open…"), "Ctrl+K", self.show_quick_open
@@ -208,7 +210,7 @@ class MainWindow(QMainWindow):
     def show_on(self, key: str, entity: str, record_id: str) -> None:
         self.navigate(key).show_record(entity, record_id)
 
-    def current_page(self) -> QWidget:
+    def current_page(self) -> QWidget | None:
         return self.stack.currentWidget()
 
     def _on_section(self, current: QModelIndex, _previous: QModelIndex) -> None:
@@ -270,8 +272,13 @@ class MainWindow(QMainWindow):
         self.update_pending()
 
     # --- finding things, history, about ------------------------------------------------------
-    def find(self) -> None:
-        self.navigate("search").focus_query()
+    def search(self) -> None:
+        """Ctrl+F: the search page, with the cursor in its box."""
+        from .pages.search import SearchPage
+
+        search_page = self.navigate("search")
+        if isinstance(search_page, SearchPage):
+            search_page.focus_query()
 
     def show_quick_open(self) -> None:
         if self.session.inspection_id is None:

@@ -15,6 +15,7 @@ import jtai_desktop
 from jtai_desktop.domain.themes import default_themes_dir, load_pack
 from jtai_desktop.services import notes
 from jtai_desktop.services.inspections import MemberInput, create_inspection
+from jtai_desktop.store import records
 
 PACKAGE = Path(jtai_desktop.__file__).parent
 
@@ -30,7 +31,9 @@ def test_no_deferred_transaction_outside_the_store():
     assert not found, "deferred transactions (use Workspace.transaction): " + ", ".join(found)
 
 
-def test_an_edit_that_reads_first_waits_for_the_other_connection_instead_of_failing(context):
+def test_an_edit_that_reads_first_waits_for_the_other_connection_instead_of_failing(
+    context, monkeypatch
+):
     """Deleting a note reads the note and its links, then writes, in one transaction. The
     other connection commits an edit just after that transaction's first read: both edits
     must be saved, neither refused."""
@@ -57,21 +60,22 @@ def test_an_edit_that_reads_first_waits_for_the_other_connection_instead_of_fail
             outcome["error"] = error
 
     other_writer = threading.Thread(target=edit_on_the_other_connection)
-    real_get = ws.get
+    real_get_row = records.get_row
 
-    def get_then_let_the_other_commit(entity, entity_id):
-        row = real_get(entity, entity_id)  # this transaction's first read
-        if ws.db.conn.in_transaction and not other_writer.is_alive() and not outcome:
-            other_writer.start()
+    def read_then_let_the_other_commit(db, entity, entity_id):
+        row = real_get_row(db, entity, entity_id)
+        if db is ws.db and db.conn.in_transaction and not other_writer.is_alive() and not outcome:
+            other_writer.start()  # just after this transaction's first read
             other_writer.join(timeout=0.5)  # it commits now, or waits for the write lock
         return row
 
-    ws.get = get_then_let_the_other_commit
+    monkeypatch.setattr(records, "get_row", read_then_let_the_other_commit)
     try:
         notes.delete_note(ws, doomed)
     finally:
-        ws.get = real_get
-        other_writer.join(timeout=10)
+        monkeypatch.undo()
+        if other_writer.is_alive() or outcome:
+            other_writer.join(timeout=10)
         background.db.close()
     assert outcome == {"saved": True}
     assert ws.get("note", doomed) is None

@@ -198,12 +198,12 @@ def test_enter_and_the_button_ask_for_the_case_review(qtbot, page):
 
 
 def test_show_record_selects_the_child_of_an_event(window, page):
-    page.find.setText("no such child")
+    page.find_edit.setText("no such child")
     child = next(c for c in children(page) if c["pseudonym"] == "Child E")
     event = timeline(page.session.ws, child["id"])[2]
     window.jump_to("event", event["id"])
     assert page.detail.child_id == child["id"]
-    assert page.find.text() == ""  # the filter that hid the child was cleared
+    assert page.find_edit.text() == ""  # the filter that hid the child was cleared
     assert page.detail.timeline.currentIndex().row() == 2
 
 

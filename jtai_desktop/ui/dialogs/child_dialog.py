@@ -14,6 +14,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import QDialog, QWidget
 
+from ...domain.record_types import ChildRow
 from ...domain.records import AGE_BANDS
 from ...services import children
 from ...services.children import next_pseudonym
@@ -29,7 +30,7 @@ PRIVATE = ("name", "dob", "address", "school")
 class ChildDialog(QDialog):
     """Saves through the services on OK; a refused save keeps the dialog open."""
 
-    def __init__(self, session, child: dict | None = None, parent: QWidget | None = None):
+    def __init__(self, session, child: ChildRow | None = None, parent: QWidget | None = None):
         super().__init__(parent)
         self.session = session
         self.child = child
@@ -66,7 +67,7 @@ class ChildDialog(QDialog):
             self.ui.agenciesList.sizeHintForRow(0) * rows + frame + 2
         )
 
-    def _show(self, child: dict) -> None:
+    def _show(self, child: ChildRow) -> None:
         ui = self.ui
         ui.pseudonymEdit.setText(child["pseudonym"])
         ui.selectionCombo.setCurrentIndex(max(ui.selectionCombo.findData(child["selection"]), 0))
@@ -77,8 +78,12 @@ class ChildDialog(QDialog):
             item = self.agencies.item(row)
             checked = item.data(RecordIdRole) in involved
             item.setCheckState(Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked)
+        private = {
+            f: child[f]
+            for f in ("private_name", "private_dob", "private_address", "private_school")
+        }
         for name, edit in self._private_edits().items():
-            edit.setText(child[f"private_{name}"] or "")
+            edit.setText(private[f"private_{name}"] or "")
 
     def _private_edits(self) -> dict:
         ui = self.ui
@@ -155,6 +160,6 @@ def open_child_dialog(
     dialog = ChildDialog(session, child, parent)
     dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     if on_saved is not None:
-        dialog.accepted.connect(lambda: on_saved(dialog.saved_id))
+        dialog.accepted.connect(lambda: dialog.saved_id and on_saved(dialog.saved_id))
     dialog.open()
     return dialog

@@ -8,6 +8,7 @@ from collections.abc import Callable
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import QDialog, QWidget
 
+from ...domain.record_types import EventRow
 from ...services import children
 from ...services.children import involved_agencies
 from ..errors import try_edit
@@ -41,7 +42,7 @@ class EventDialog(QDialog):
         if event_id:
             self._fill(session.ws.require("event", event_id))
 
-    def _fill(self, event: dict) -> None:
+    def _fill(self, event: EventRow) -> None:
         ui = self.ui
         ui.dateEdit.setDate(QDate.fromString(event["date"] or "", "yyyy-MM-dd"))
         ui.kindCombo.setCurrentIndex(max(ui.kindCombo.findData(event["kind"]), 0))
@@ -87,6 +88,6 @@ def open_event_dialog(
     dialog = EventDialog(session, child_id, parent, event_id)
     dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     if on_saved is not None:
-        dialog.accepted.connect(lambda: on_saved(dialog.saved_id))
+        dialog.accepted.connect(lambda: dialog.saved_id and on_saved(dialog.saved_id))
     dialog.open()
     return dialog

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
 )
 
 from ...services.inspections import Choice
-from ..models.roles import RecordIdRole
+from ..models.roles import AnyIndex, RecordIdRole
 
 
 class EvidenceChoiceModel(QAbstractListModel):
@@ -25,10 +25,10 @@ class EvidenceChoiceModel(QAbstractListModel):
         super().__init__(parent)
         self._items = list(items)
 
-    def rowCount(self, parent=QModelIndex()) -> int:  # noqa: N802 (Qt naming)
+    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: N802 (Qt naming)
         return 0 if parent.isValid() else len(self._items)
 
-    def data(self, index: QModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
+    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole):
         if not index.isValid():
             return None
         record_id, label = self._items[index.row()]

@@ -26,6 +26,8 @@ KDF_PARAMS = None  # the tuned default; tests put cheap parameters here
 class InviteDialog(TaskDialog):
     written = Signal(str)  # the invitation file's path
 
+    ui: Ui_InviteDialog
+
     def __init__(self, session, parent: QWidget | None = None):
         super().__init__(parent)
         self.session = session

@@ -38,7 +38,7 @@ from ...services import inspections, preferences
 from ..errors import show_error, try_edit
 from ..forms.ui_new_inspection import Ui_NewInspectionWizard
 from ..models.key_dates import KeyDatesModel
-from ..models.roles import RecordIdRole
+from ..models.roles import AnyIndex, RecordIdRole
 from ..models.team import TeamModel
 
 
@@ -106,10 +106,10 @@ class ThemeListModel(QAbstractListModel):
     def pack(self, row: int) -> ThemePack | None:
         return self._packs[row] if 0 <= row < len(self._packs) else None
 
-    def rowCount(self, parent=QModelIndex()) -> int:  # noqa: N802 (Qt naming)
+    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: N802 (Qt naming)
         return 0 if parent.isValid() else len(self._packs)
 
-    def data(self, index: QModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
+    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole):
         if not index.isValid():
             return None
         pack = self._packs[index.row()]
@@ -225,7 +225,7 @@ class NewInspectionWizard(QWizard):
             (
                 n
                 for n in range(self.theme_model.rowCount())
-                if chosen and self.theme_model.pack(n).id == chosen.id
+                if chosen is not None and _pack_id(self.theme_model.pack(n)) == chosen.id
             ),
             0,
         )
@@ -264,7 +264,7 @@ class NewInspectionWizard(QWizard):
             self.ui.noticeSpin.setValue(pack.notice_days)
 
     def notification(self) -> date:
-        return self.ui.notificationEdit.date().toPython()
+        return date.fromisoformat(self.ui.notificationEdit.date().toString(Qt.DateFormat.ISODate))
 
     def calendar_settings(self) -> CalendarSettings:
         ui = self.ui
@@ -345,12 +345,15 @@ class NewInspectionWizard(QWizard):
         lead = inspections.MemberInput(
             ui.leadNameEdit.text().strip(), ui.leadInspectorateCombo.currentData(), Role.LEAD.value
         )
+        pack = self.chosen_pack()
+        if pack is None:
+            return
         changes = try_edit(
             self,
             self.session,
             lambda ws: inspections.create_inspection(
                 ws,
-                self.chosen_pack(),
+                pack,
                 area=ui.areaEdit.text().strip(),
                 notification=self.notification(),
                 lead=lead,
@@ -383,6 +386,10 @@ def _describe(pack: ThemePack, tr) -> str:
 
 def _sentence(message: str) -> str:
     return message[:1].upper() + message[1:] if message else message
+
+
+def _pack_id(pack: ThemePack | None) -> str | None:
+    return pack.id if pack is not None else None
 
 
 def _qdate(d: date) -> QDate:

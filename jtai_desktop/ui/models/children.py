@@ -3,6 +3,8 @@ child's timeline of key events. Both are thin adapters over the services' read r
 
 from __future__ import annotations
 
+from typing import cast
+
 from PySide6.QtCore import (
     QAbstractTableModel,
     QModelIndex,
@@ -10,12 +12,13 @@ from PySide6.QtCore import (
     Qt,
 )
 
+from ...domain.record_types import EventRow
 from ...domain.records import AGE_BANDS
 from ...domain.rules import pseudonym_key
 from ...services.children import ChildSummary
 from ..time_text import local_date, local_time
 from ..translate import translator
-from .roles import RecordIdRole, SortRole
+from .roles import AnyIndex, RecordIdRole, SortRole
 
 tr = translator("children")
 
@@ -127,10 +130,10 @@ class ChildrenModel(QAbstractTableModel):
         return self._texts[row]
 
     # --- Qt model ------------------------------------------------------------------------
-    def rowCount(self, parent=QModelIndex()) -> int:  # noqa: N802 (Qt naming)
+    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: N802 (Qt naming)
         return 0 if parent.isValid() else len(self._rows)
 
-    def columnCount(self, parent=QModelIndex()) -> int:  # noqa: N802
+    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: N802
         return 0 if parent.isValid() else len(self._headers)
 
     def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):  # noqa: N802
@@ -145,7 +148,7 @@ class ChildrenModel(QAbstractTableModel):
             )
         return None
 
-    def data(self, index: QModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
+    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole):
         row, column = index.row(), index.column()
         if not index.isValid() or not 0 <= row < len(self._rows):
             return None
@@ -165,7 +168,7 @@ class ChildrenModel(QAbstractTableModel):
         return (
             child.pseudonym,
             self._selections.get(child.selection, child.selection),
-            self._ages.get(child.age_band, child.age_band or ""),
+            self._ages.get(child.age_band or "", child.age_band or ""),
             ", ".join(child.agency_names),
             completeness_text(child.done, child.expected),
             local_time(child.updated_at),
@@ -215,7 +218,10 @@ class ChildrenFilter(QSortFilterProxyModel):
             self._state = state
         self.endFilterChange()
 
-    def filterAcceptsRow(self, source_row: int, source_parent: QModelIndex) -> bool:  # noqa: N802
+    def sourceModel(self) -> ChildrenModel:  # noqa: N802 (Qt naming)
+        return cast(ChildrenModel, super().sourceModel())
+
+    def filterAcceptsRow(self, source_row: int, source_parent: AnyIndex) -> bool:  # noqa: N802
         child = self.sourceModel().child_at(source_row)
         if self._selection and child.selection != self._selection:
             return False
@@ -234,20 +240,20 @@ class TimelineModel(QAbstractTableModel):
 
     def __init__(self, parent=None):
         super().__init__(parent)
-        self._events: list[dict] = []
+        self._events: list[EventRow] = []
         self._agencies: dict[str, str] = {}
         self._kinds = event_kind_labels()
         self._headers = (tr("Date"), tr("Kind"), tr("Agency"), tr("What happened"))
 
-    def set_events(self, events: list[dict], agency_names: dict[str, str]) -> None:
+    def set_events(self, events: list[EventRow], agency_names: dict[str, str]) -> None:
         self.beginResetModel()
         self._events, self._agencies = list(events), dict(agency_names)
         self.endResetModel()
 
-    def rowCount(self, parent=QModelIndex()) -> int:  # noqa: N802
+    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: N802
         return 0 if parent.isValid() else len(self._events)
 
-    def columnCount(self, parent=QModelIndex()) -> int:  # noqa: N802
+    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: N802
         return 0 if parent.isValid() else len(self._headers)
 
     def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):  # noqa: N802
@@ -259,7 +265,7 @@ class TimelineModel(QAbstractTableModel):
             return self._headers[section]
         return None
 
-    def data(self, index: QModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
+    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole):
         if not index.isValid() or not 0 <= index.row() < len(self._events):
             return None
         event = self._events[index.row()]

@@ -8,7 +8,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
 
 from ..time_text import local_time
 from ..translate import translator
-from .roles import MODEL_ROLES, RecordRole
+from .roles import MODEL_ROLES, AnyIndex, RecordRole
 
 ConflictRole = MODEL_ROLES  # the conflict dict of a row
 DELETED = "_deleted"
@@ -56,13 +56,13 @@ class ConflictsModel(QAbstractTableModel):
                 return number
         return -1
 
-    def rowCount(self, parent=QModelIndex()) -> int:  # noqa: N802 (Qt naming)
+    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: N802 (Qt naming)
         return 0 if parent.isValid() else len(self._rows)
 
-    def columnCount(self, parent=QModelIndex()) -> int:  # noqa: N802
+    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: N802
         return 0 if parent.isValid() else 4
 
-    def data(self, index: QModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
+    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole):
         if not index.isValid():
             return None
         found = self._rows[index.row()]
@@ -115,18 +115,18 @@ class HistoryModel(QAbstractTableModel):
     def shown_value(self, row: int, limit: int = 120) -> str:
         value = self._rows[row]["value"]
         if isinstance(value, list) and all(isinstance(v, str) for v in value):
-            value = ", ".join(self._names.get(v, v) for v in value)
+            value = ", ".join(self._names.get(v) or v for v in value)
         elif isinstance(value, str) and value in self._names:
             value = self._names[value]
         return value_text(value, limit)
 
-    def rowCount(self, parent=QModelIndex()) -> int:  # noqa: N802
+    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: N802
         return 0 if parent.isValid() else len(self._rows)
 
-    def columnCount(self, parent=QModelIndex()) -> int:  # noqa: N802
+    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: N802
         return 0 if parent.isValid() else 5
 
-    def data(self, index: QModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
+    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole):
         if not index.isValid():
             return None
         change = self._rows[index.row()]

@@ -8,7 +8,7 @@ from PySide6.QtCore import QAbstractItemModel, QModelIndex, Qt
 from ...services.incoming import Received, WorkGroup
 from ..time_text import local_time
 from ..translate import translator
-from .roles import MODEL_ROLES, RecordRole
+from .roles import MODEL_ROLES, AnyIndex, RecordRole
 
 ReceivedRole = MODEL_ROLES  # the Received item of a record row
 IsGroupRole = MODEL_ROLES + 1
@@ -33,7 +33,7 @@ class IncomingModel(QAbstractItemModel):
         self.beginResetModel()
         self._groups = list(groups)
         self._child_groups = child_groups
-        self._times: dict[str, str] = {}
+        self._times = {}
         self.endResetModel()
 
     def groups(self) -> list[WorkGroup]:
@@ -47,7 +47,7 @@ class IncomingModel(QAbstractItemModel):
         return QModelIndex()
 
     # --- structure ---------------------------------------------------------------------
-    def index(self, row: int, column: int, parent=QModelIndex()) -> QModelIndex:
+    def index(self, row: int, column: int, parent: AnyIndex = QModelIndex()) -> QModelIndex:
         if not self.hasIndex(row, column, parent):
             return QModelIndex()
         if not parent.isValid():
@@ -59,18 +59,18 @@ class IncomingModel(QAbstractItemModel):
             return QModelIndex()
         return self.createIndex(index.internalId() - 1, 0, _GROUP)
 
-    def rowCount(self, parent=QModelIndex()) -> int:  # noqa: N802 (Qt naming)
+    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: N802 (Qt naming)
         if not parent.isValid():
             return len(self._groups)
         if parent.internalId() == _GROUP and parent.column() == 0:
             return len(self._groups[parent.row()].items)
         return 0
 
-    def columnCount(self, parent=QModelIndex()) -> int:  # noqa: N802
+    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: N802
         return 5
 
     # --- data --------------------------------------------------------------------------
-    def data(self, index: QModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
+    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole):
         if not index.isValid():
             return None
         if index.internalId() == _GROUP:
@@ -129,7 +129,7 @@ class IncomingModel(QAbstractItemModel):
             return self._headers[section]
         return None
 
-    def flags(self, index: QModelIndex) -> Qt.ItemFlag:
+    def flags(self, index: AnyIndex) -> Qt.ItemFlag:
         if not index.isValid():
             return Qt.ItemFlag.NoItemFlags
         return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable

@@ -9,7 +9,7 @@ from PySide6.QtGui import QFont
 
 from ...domain.calendar import KeyDates, format_date, working_days_between
 from ..translate import translator
-from .roles import MODEL_ROLES
+from .roles import MODEL_ROLES, AnyIndex
 
 DateRole = MODEL_ROLES  # the key date of a row, as a date
 IsTodayRole = MODEL_ROLES + 1
@@ -70,13 +70,13 @@ class KeyDatesModel(QAbstractTableModel):
     def today_row(self) -> int:
         return next((n for n, row in enumerate(self._rows) if row[2]), -1)
 
-    def rowCount(self, parent=QModelIndex()) -> int:  # noqa: N802 (Qt naming)
+    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: N802 (Qt naming)
         return 0 if parent.isValid() else len(self._rows)
 
-    def columnCount(self, parent=QModelIndex()) -> int:  # noqa: N802
+    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: N802
         return 0 if parent.isValid() else (2 if self._today is None else 3)
 
-    def data(self, index: QModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
+    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole):
         if not index.isValid():
             return None
         label, when, is_today = self._rows[index.row()]

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, QObject, QSortFilterProxyModel, Qt
+from PySide6.QtCore import QObject, QSortFilterProxyModel, Qt
 
+from ...domain.record_types import Row
 from ...domain.records import NoteKind
-from .roles import MODEL_ROLES, KindRole, RecordIdRole
+from .roles import MODEL_ROLES, AnyIndex, KindRole, RecordIdRole
 from .row_sort import RecordRowsModel, SourceSorts
 
 SearchRole = MODEL_ROLES  # the text the filter looks in
@@ -33,7 +34,7 @@ class NotesModel(RecordRowsModel):
         )
         self._kinds = kind_labels(self)
 
-    def data(self, index: QModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
+    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole):
         if not index.isValid():
             return None
         row = self._rows[index.row()]
@@ -49,7 +50,7 @@ class NotesModel(RecordRowsModel):
             return self._tooltip(row, index.column())
         return None
 
-    def _display(self, row: dict, column: int):
+    def _display(self, row: Row, column: int):
         if column == DATE:
             return row["date"] or ""
         if column == KIND:
@@ -60,21 +61,21 @@ class NotesModel(RecordRowsModel):
             return len(row["children"] or [])
         return self._consent(row)
 
-    def _sort_key(self, row: dict, column: int):
+    def _sort_key(self, row: Row, column: int):
         return self._display(row, column)
 
-    def _consent(self, row: dict) -> str:
+    def _consent(self, row: Row) -> str:
         if row["consent_recorded"]:
             return self.tr("consent recorded")
         # The rules refuse to save this; it can only arrive from a damaged or foreign record.
         return self.tr("missing!") if row["children_or_families_present"] else "—"
 
-    def _tooltip(self, row: dict, column: int):
+    def _tooltip(self, row: Row, column: int):
         if column == TITLE:
             return row["title"]
         return self._consent_tip(row) if column == CONSENT else None
 
-    def _consent_tip(self, row: dict) -> str:
+    def _consent_tip(self, row: Row) -> str:
         if row["children_or_families_present"] and not row["consent_recorded"]:
             return self.tr("Children or families took part but no consent is recorded.")
         if row["children_or_families_present"]:
@@ -98,7 +99,7 @@ class NotesFilter(SourceSorts):
         self._kind = kind or ""
         self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
 
-    def filterAcceptsRow(self, source_row: int, source_parent: QModelIndex) -> bool:  # noqa: N802
+    def filterAcceptsRow(self, source_row: int, source_parent: AnyIndex) -> bool:  # noqa: N802
         index = self.sourceModel().index(source_row, 0, source_parent)
         if self._kind and index.data(KindRole) != self._kind:
             return False

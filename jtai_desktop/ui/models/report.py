@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from html import escape
+from typing import Any
 
 from PySide6.QtCore import (
     QAbstractItemModel,
@@ -22,7 +23,7 @@ from ...report.letter import Letter
 from ...services.report import ItemOption, SectionInfo
 from ..time_text import local_time
 from ..translate import translator
-from .roles import MODEL_ROLES, RecordIdRole
+from .roles import MODEL_ROLES, AnyIndex, RecordIdRole
 
 SectionKeyRole = MODEL_ROLES
 
@@ -101,7 +102,7 @@ class SectionsModel(QAbstractItemModel):
         return [p for p, up in enumerate(self._parents) if up == parent_position]
 
     # --- the model interface ------------------------------------------------------------
-    def index(self, row: int, column: int, parent: QModelIndex = QModelIndex()) -> QModelIndex:
+    def index(self, row: int, column: int, parent: AnyIndex = QModelIndex()) -> QModelIndex:
         if not self.hasIndex(row, column, parent):
             return QModelIndex()
         up = parent.internalId() if parent.isValid() else -1
@@ -113,12 +114,12 @@ class SectionsModel(QAbstractItemModel):
         up = self._parents[index.internalId()]
         return QModelIndex() if up < 0 else self.createIndex(self._row(up), 0, up)
 
-    def rowCount(self, parent: QModelIndex = QModelIndex()) -> int:  # noqa: N802
+    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: N802
         if parent.isValid() and parent.column() != 0:
             return 0
         return len(self._children(parent.internalId() if parent.isValid() else -1))
 
-    def columnCount(self, parent: QModelIndex = QModelIndex()) -> int:  # noqa: N802
+    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: N802
         return 1
 
     def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):  # noqa: N802
@@ -130,12 +131,12 @@ class SectionsModel(QAbstractItemModel):
             return tr("Section")
         return None
 
-    def flags(self, index: QModelIndex) -> Qt.ItemFlag:
+    def flags(self, index: AnyIndex) -> Qt.ItemFlag:
         if not index.isValid():
             return Qt.ItemFlag.NoItemFlags
         return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
 
-    def data(self, index: QModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
+    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole):
         if not index.isValid():
             return None
         info = self._sections[index.internalId()]
@@ -235,10 +236,10 @@ class ItemOptionsModel(QAbstractListModel):
         self._numbers_changed()
 
     # --- the model interface ------------------------------------------------------------
-    def rowCount(self, parent: QModelIndex = QModelIndex()) -> int:  # noqa: N802
+    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: N802
         return 0 if parent.isValid() else len(self._options)
 
-    def flags(self, index: QModelIndex) -> Qt.ItemFlag:
+    def flags(self, index: AnyIndex) -> Qt.ItemFlag:
         if not index.isValid():
             return Qt.ItemFlag.NoItemFlags
         return (
@@ -247,7 +248,7 @@ class ItemOptionsModel(QAbstractListModel):
             | Qt.ItemFlag.ItemIsUserCheckable
         )
 
-    def data(self, index: QModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
+    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole):
         if not index.isValid():
             return None
         option = self._options[index.row()]
@@ -261,7 +262,7 @@ class ItemOptionsModel(QAbstractListModel):
             return option.id
         return None
 
-    def setData(self, index: QModelIndex, value, role: int = Qt.ItemDataRole.EditRole) -> bool:  # noqa: N802
+    def setData(self, index: AnyIndex, value, role: int = Qt.ItemDataRole.EditRole) -> bool:  # noqa: N802
         if not index.isValid() or role != Qt.ItemDataRole.CheckStateRole:
             return False
         chosen = Qt.CheckState(value) == Qt.CheckState.Checked
@@ -273,7 +274,7 @@ class ItemOptionsModel(QAbstractListModel):
 
 
 # --- the gate's results -----------------------------------------------------------------------
-Column = tuple[Callable[[], str], Callable[[object], str]]  # (header, cell text)
+Column = tuple[Callable[[], str], Callable[[Any], str]]  # (header, cell text)
 
 
 class RowsModel(QAbstractTableModel):
@@ -298,10 +299,10 @@ class RowsModel(QAbstractTableModel):
     def rows(self) -> list:
         return list(self._rows)
 
-    def rowCount(self, parent: QModelIndex = QModelIndex()) -> int:  # noqa: N802
+    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: N802
         return 0 if parent.isValid() else len(self._rows)
 
-    def columnCount(self, parent: QModelIndex = QModelIndex()) -> int:  # noqa: N802
+    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: N802
         return 0 if parent.isValid() else len(self.columns)
 
     def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):  # noqa: N802
@@ -313,12 +314,12 @@ class RowsModel(QAbstractTableModel):
             return self.columns[section][0]()
         return None
 
-    def flags(self, index: QModelIndex) -> Qt.ItemFlag:
+    def flags(self, index: AnyIndex) -> Qt.ItemFlag:
         if not index.isValid():
             return Qt.ItemFlag.NoItemFlags
         return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
 
-    def data(self, index: QModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
+    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole):
         if not index.isValid():
             return None
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):

@@ -15,7 +15,7 @@ from PySide6.QtCore import QAbstractListModel, QModelIndex, QObject, Qt, QTimer,
 
 from ...services.search import SearchHit, described_search
 from ..translate import translator
-from .roles import MODEL_ROLES, RecordIdRole, RecordKindRole
+from .roles import MODEL_ROLES, AnyIndex, RecordIdRole, RecordKindRole
 
 TitleRole = MODEL_ROLES
 KindLabelRole = MODEL_ROLES + 1
@@ -97,10 +97,10 @@ class SearchResultsModel(QAbstractListModel):
     def hit(self, row: int) -> SearchHit:
         return self._hits[row]
 
-    def rowCount(self, parent: QModelIndex = QModelIndex()) -> int:  # noqa: N802
+    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: N802
         return 0 if parent.isValid() else len(self._hits)
 
-    def data(self, index: QModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
+    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole):
         if not index.isValid():
             return None
         row = index.row()

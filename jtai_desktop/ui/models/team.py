@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import (
     QAbstractListModel,
@@ -11,10 +11,11 @@ from PySide6.QtCore import (
     Qt,
 )
 
+from ...domain.record_types import Row
 from ...domain.records import Role
 from ...domain.themes import INSPECTORATES
 from ..translate import translator
-from .roles import RecordIdRole
+from .roles import AnyIndex, RecordIdRole
 
 tr = translator("TeamModel")
 
@@ -33,26 +34,26 @@ class TeamModel(QAbstractTableModel):
 
     NAME, INSPECTORATE, ROLE = range(3)
 
-    def __init__(self, rows: list[dict] | None = None, parent=None):
+    def __init__(self, rows: Sequence[Row] | None = None, parent=None):
         super().__init__(parent)
-        self._rows: list[dict] = list(rows or [])
+        self._rows: list[Row] = list(rows or [])
         self._headers = (tr("Name"), tr("Inspectorate"), tr("Role"))
 
-    def set_rows(self, rows: list[dict]) -> None:
+    def set_rows(self, rows: Sequence[Row]) -> None:
         self.beginResetModel()
         self._rows = list(rows)
         self.endResetModel()
 
-    def rows(self) -> list[dict]:
+    def rows(self) -> list[Row]:
         return list(self._rows)
 
-    def rowCount(self, parent=QModelIndex()) -> int:  # noqa: N802 (Qt naming)
+    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: N802 (Qt naming)
         return 0 if parent.isValid() else len(self._rows)
 
-    def columnCount(self, parent=QModelIndex()) -> int:  # noqa: N802
+    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: N802
         return 0 if parent.isValid() else len(self._headers)
 
-    def data(self, index: QModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
+    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole):
         if not index.isValid():
             return None
         row = self._rows[index.row()]
@@ -62,12 +63,12 @@ class TeamModel(QAbstractTableModel):
             return row.get("id")
         return None
 
-    def _text(self, row: dict, column: int) -> str:
+    def _text(self, row: Row, column: int) -> str:
         if column == self.NAME:
             return row.get("name") or ""
         if column == self.INSPECTORATE:
-            return inspectorate_label(row.get("inspectorate"))
-        return role_label(row.get("role"))
+            return inspectorate_label(row.get("inspectorate") or "")
+        return role_label(row.get("role") or "")
 
     def headerData(self, section: int, orientation, role=Qt.ItemDataRole.DisplayRole):  # noqa: N802
         if (
@@ -88,20 +89,20 @@ class AgencyModel(QAbstractListModel):
 
     def __init__(self, on_toggle: Callable[[str, bool], bool] | None = None, parent=None):
         super().__init__(parent)
-        self._rows: list[dict] = []
+        self._rows: list[Row] = []
         self._on_toggle = on_toggle
         self._generation = 0  # counts resets: the edit may reload the rows under setData
 
-    def set_rows(self, rows: list[dict]) -> None:
+    def set_rows(self, rows: Sequence[Row]) -> None:
         self.beginResetModel()
         self._rows = list(rows)
         self._generation += 1
         self.endResetModel()
 
-    def rowCount(self, parent=QModelIndex()) -> int:  # noqa: N802
+    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: N802
         return 0 if parent.isValid() else len(self._rows)
 
-    def data(self, index: QModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
+    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole):
         if not index.isValid():
             return None
         row = self._rows[index.row()]
@@ -115,13 +116,13 @@ class AgencyModel(QAbstractListModel):
             return row.get("id")
         return None
 
-    def flags(self, index: QModelIndex):
+    def flags(self, index: AnyIndex):
         if not index.isValid():
             return Qt.ItemFlag.NoItemFlags
         flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
         return flags | Qt.ItemFlag.ItemIsUserCheckable if self._on_toggle else flags
 
-    def setData(self, index: QModelIndex, value, role: int = Qt.ItemDataRole.EditRole) -> bool:  # noqa: N802
+    def setData(self, index: AnyIndex, value, role: int = Qt.ItemDataRole.EditRole) -> bool:  # noqa: N802
         if not index.isValid() or role != Qt.ItemDataRole.CheckStateRole or not self._on_toggle:
             return False
         in_scope = Qt.CheckState(value) == Qt.CheckState.Checked
@@ -129,6 +130,6 @@ class AgencyModel(QAbstractListModel):
         if not self._on_toggle(row["id"], in_scope):
             return False
         if generation == self._generation:  # not reloaded yet: show the new state now
-            row["in_scope"] = in_scope
+            self._rows[index.row()] = {**row, "in_scope": in_scope}
             self.dataChanged.emit(index, index, [Qt.ItemDataRole.CheckStateRole])
         return True

@@ -54,10 +54,10 @@ class ChildrenPage(Page):
 
     # --- building ----------------------------------------------------------------------------
     def _build_filters(self) -> None:
-        self.find = QLineEdit()
-        self.find.setPlaceholderText(self.tr("Pseudonym, agency, age band…"))
-        self.find.setClearButtonEnabled(True)
-        self.find.textChanged.connect(lambda text: self.proxy.set_filters(text=text))
+        self.find_edit = QLineEdit()
+        self.find_edit.setPlaceholderText(self.tr("Pseudonym, agency, age band…"))
+        self.find_edit.setClearButtonEnabled(True)
+        self.find_edit.textChanged.connect(lambda text: self.proxy.set_filters(text=text))
         self.selection_filter = QComboBox()
         self.selection_filter.addItem(self.tr("All"), "")
         for value, label in selection_labels().items():
@@ -126,7 +126,7 @@ class ChildrenPage(Page):
     def _filter_row(self) -> QHBoxLayout:
         row = QHBoxLayout()
         for text, widget in (
-            (self.tr("Fi&nd:"), self.find),
+            (self.tr("Fi&nd:"), self.find_edit),
             (self.tr("Se&lection:"), self.selection_filter),
             (self.tr("Agenc&y:"), self.agency_filter),
             (self.tr("Co&mpleteness:"), self.state_filter),
@@ -134,7 +134,7 @@ class ChildrenPage(Page):
             label = QLabel(text)
             label.setBuddy(widget)
             row.addWidget(label)
-            row.addWidget(widget, 2 if widget is self.find else 0)
+            row.addWidget(widget, 2 if widget is self.find_edit else 0)
         row.addStretch(1)
         row.addWidget(self.add_button)
         return row
@@ -241,7 +241,7 @@ class ChildrenPage(Page):
         return True
 
     def clear_filters(self) -> None:
-        self.find.clear()
+        self.find_edit.clear()
         for combo in (self.selection_filter, self.agency_filter, self.state_filter):
             combo.setCurrentIndex(0)
 
@@ -263,17 +263,18 @@ class ChildrenPage(Page):
         if entity not in WATCHED or inspection_id is None or self._loaded != inspection_id:
             return
         child_id = record_id if entity == "child" else child_of(self.session.ws, entity, record_id)
-        whole_list = entity == "agency" or child_id is None  # e.g. an undone event's child
+        # An agency renamed, or a child no longer known (an undone event's): the whole list.
+        one_child = None if entity == "agency" else child_id
         if not self.isVisible():  # remember what to bring up to date when shown
-            if whole_list or self._changed is None or len(self._changed) > 100:
+            if one_child is None or self._changed is None or len(self._changed) > 100:
                 self._changed = None
             else:
-                self._changed.add(child_id)
+                self._changed.add(one_child)
             return
-        if whole_list:
+        if one_child is None:
             self._reload_all(inspection_id)
         else:
-            self._put_child(child_id)
+            self._put_child(one_child)
         self.detail.on_changed(entity, record_id)
 
     def _put_child(self, child_id: str) -> None:

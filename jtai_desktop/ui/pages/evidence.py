@@ -142,7 +142,7 @@ class EvidencePage(Page):
         row = ws.get("evidence", current) if current else None
         if row and row["inspection_id"] != self.session.inspection_id:
             row = None  # another inspection was opened
-        self.detail.sync(row, linked_ids(ws, current) if row else {})
+        self.detail.sync(row, linked_ids(ws, row["id"]) if row else {})
 
     def on_changed(self, entity: str, record_id: str) -> None:
         if not self.session.inspection_id:
@@ -177,7 +177,7 @@ class EvidencePage(Page):
         self.detail.flush()
         ws = self.session.ws
         row = ws.get("evidence", evidence_id) if evidence_id else None
-        self.detail.open_item(row, linked_ids(ws, evidence_id) if row else {})
+        self.detail.open_item(row, linked_ids(ws, row["id"]) if row else {})
 
     def current_record(self) -> tuple[str, str] | None:
         """The record Ctrl+H shows the history of: the evidence item shown."""
@@ -290,6 +290,8 @@ class EvidencePage(Page):
         if not evidence_id:
             return
         row = self.session.ws.get("evidence", evidence_id)
+        if row is None:
+            return
         answer = QMessageBox.question(
             self,
             self.tr("Delete evidence"),

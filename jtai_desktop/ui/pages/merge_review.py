@@ -187,7 +187,8 @@ class MergeReviewPage(Page):
     def _load_conflicts(self) -> None:
         current = self.conflicts_view.currentIndex()
         chosen = current.data(ConflictRole) if current.isValid() else None
-        found = list_conflicts(self.session.ws, self.session.inspection_id)
+        inspection_id = self.session.inspection_id
+        found = list_conflicts(self.session.ws, inspection_id) if inspection_id else []
         self.conflicts_model.set_conflicts(found)
         self.conflicts_label.setText(self.tr("Open &conflicts (%1)").replace("%1", str(len(found))))
         row = self.conflicts_model.row_of(chosen["entity_id"], chosen["field"]) if chosen else -1
@@ -230,9 +231,10 @@ class MergeReviewPage(Page):
         self.incoming_shown.emit()
 
     def _empty_incoming_text(self, since) -> str:
-        if since != REVIEW_MARK:
+        inspection_id = self.session.inspection_id
+        if since != REVIEW_MARK or inspection_id is None:
             return self.tr("Nothing received from the team in this time.")
-        mark = incoming.review_mark(self.session.ws, self.session.inspection_id)["at"]
+        mark = incoming.review_mark(self.session.ws, inspection_id)["at"]
         if mark is None:
             return self.tr("Nothing received from the team yet: sync to receive their work.")
         return self.tr("Nothing new since you marked the work reviewed at %1.").replace(
@@ -267,15 +269,11 @@ class MergeReviewPage(Page):
         return index.data(ConflictRole) if index.isValid() else None
 
     def resolve(self, value) -> None:
-        conflict = self.current_conflict()
-        if conflict is None or not self._lead:
+        conflict, inspection_id = self.current_conflict(), self.session.inspection_id
+        if conflict is None or inspection_id is None or not self._lead:
             return
         label = self.tr("Settle the conflict on %1").replace("%1", conflict["record"])
-        inspection_id, entity_id, field = (
-            self.session.inspection_id,
-            conflict["entity_id"],
-            conflict["field"],
-        )
+        entity_id, field = conflict["entity_id"], conflict["field"]
         settle = lambda ws: settle_conflict(ws, inspection_id, entity_id, field, value, label)  # noqa: E731
         if try_edit(self, self.session, settle):
             self.conflicts_view.setFocus(Qt.FocusReason.OtherFocusReason)
@@ -313,16 +311,16 @@ class MergeReviewPage(Page):
         ]
 
     def mark_moderated(self) -> None:
-        chosen = self._to_moderate()
-        if not chosen or not self._lead:
+        chosen, inspection_id = self._to_moderate(), self.session.inspection_id
+        if not chosen or inspection_id is None or not self._lead:
             return
         records = [(item.entity, item.entity_id) for item in chosen]
-        inspection_id = self.session.inspection_id
         try_edit(self, self.session, lambda ws: mark_moderated(ws, inspection_id, records))
 
     def mark_all_reviewed(self) -> None:
-        incoming.mark_reviewed(self.session.ws, self.session.inspection_id)
-        self._load_incoming()
+        if self.session.inspection_id is not None:
+            incoming.mark_reviewed(self.session.ws, self.session.inspection_id)
+            self._load_incoming()
 
     # --- what other parts of the window ask --------------------------------------------
     def current_record(self) -> tuple[str, str] | None:

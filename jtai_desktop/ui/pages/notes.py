@@ -9,7 +9,6 @@ from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
-    QLabel,
     QLineEdit,
     QPushButton,
     QSplitter,
@@ -25,7 +24,7 @@ from ...services.notes import add_note, delete_note, notes_list
 from ..errors import try_edit
 from ..models.notes import DATE, TITLE, NotesFilter, NotesModel, kind_labels
 from ..models.roles import RecordIdRole
-from ..views import on_delete_key, record_list_view, select_record
+from ..views import buddy_label, on_delete_key, record_list_view, select_record
 from ..widgets.note_editor import NoteEditor
 from .base import Page
 
@@ -96,9 +95,7 @@ class NotesPage(Page):
             (self.tr("Sho&w:"), self.kind_filter),
             (self.tr("&Search:"), self.text_filter),
         ):
-            label = QLabel(text)
-            label.setBuddy(widget)
-            row.addWidget(label)
+            row.addWidget(buddy_label(text, widget))
             row.addWidget(widget, 1)
         return row
 
@@ -133,7 +130,8 @@ class NotesPage(Page):
         current = self.editor.note_id
         self._reselecting = True
         try:
-            self.model.set_rows(notes_list(self.session.ws, self.session.inspection_id))
+            inspection_id = self.session.inspection_id
+            self.model.set_rows(notes_list(self.session.ws, inspection_id) if inspection_id else [])
             self._select(current)
         finally:
             self._reselecting = False

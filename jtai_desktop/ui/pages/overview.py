@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from ...domain.errors import JtaiError
+from ...domain.record_types import InspectionRow
 from ...domain.themes import INSPECTORATES, KINDS
 from ...services import inspections, preferences
 from ..errors import show_error, try_edit
@@ -35,7 +36,7 @@ from .base import Page
 
 
 def _noop(text: str) -> str:
-    return QT_TRANSLATE_NOOP("OverviewPage", text)
+    return str(QT_TRANSLATE_NOOP("OverviewPage", text))
 
 
 COUNTS = (
@@ -211,7 +212,7 @@ class OverviewPage(Page):
         _fit_rows(self.dates_view)
         _fit_list(self.agency_view)
 
-    def _show_facts(self, row: dict) -> None:
+    def _show_facts(self, row: InspectionRow) -> None:
         pack = inspections.theme_pack(self.session.ws, row["id"])
         kind = KINDS.get(row["kind"], row["kind"])
         names = ", ".join(INSPECTORATES.get(key, key) for key in row["inspectorates"] or [])
@@ -228,7 +229,7 @@ class OverviewPage(Page):
         for name, label in self.fact_labels.items():
             label.setText(values[name])
 
-    def _calendar_text(self, row: dict) -> str:
+    def _calendar_text(self, row: InspectionRow) -> str:
         day = self.tr("day 1") if row["notification_is_day_one"] else self.tr("day 0")
         return self.tr(
             "{notice} working days' notice (notification is {day}); look-back {months} months"

@@ -150,8 +150,9 @@ class ReportPage(Page):
         column.addWidget(self.sections_view, 1)
         splitter = QSplitter()
         splitter.setChildrenCollapsible(False)
-        for number, (widget, stretch) in enumerate(((left, 2), (self.editor, 3), (self.tabs, 4))):
-            splitter.addWidget(widget)
+        panes: tuple[tuple[QWidget, int], ...] = ((left, 2), (self.editor, 3), (self.tabs, 4))
+        for number, (pane, stretch) in enumerate(panes):
+            splitter.addWidget(pane)
             splitter.setStretchFactor(number, stretch)
         width = self.fontMetrics().averageCharWidth()
         splitter.setSizes([width * 34, width * 50, width * 72])
@@ -361,13 +362,10 @@ class ReportPage(Page):
             self._start_export(target)
 
     def _choose_target(self) -> Path | None:
-        internal = self.internal.isChecked()
+        internal, inspection_id = self.internal.isChecked(), self.session.inspection_id
+        inspection = self.session.ws.get("inspection", inspection_id) if inspection_id else None
         target = choose_target(
-            self,
-            self._last_folder,
-            suggested_name(
-                self, self.session.ws.get("inspection", self.session.inspection_id) or {}, internal
-            ),
+            self, self._last_folder, suggested_name(self, inspection or {}, internal)
         )
         if target is not None:
             self._last_folder = str(target.parent)
@@ -375,6 +373,8 @@ class ReportPage(Page):
 
     def _start_export(self, target: Path) -> None:
         context, inspection_id = self.session.context, self.session.inspection_id
+        if inspection_id is None:
+            return
         internal, template = self.internal.isChecked(), self.template
 
         def run(progress, is_cancelled):

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ...domain.record_types import ChildRow
 from ...domain.rules import pseudonym_key
 from ...services import reviews
 from ...services.children import involved_agencies
@@ -46,8 +47,9 @@ class CaseReviewPage(Page):
         self.audit = AuditEvaluationWidget(session)
         self.audit.setTitle(self.tr("Did the area's own audit of this case see what you saw?"))
         self.audit_tab = QWidget()
-        QVBoxLayout(self.audit_tab).addWidget(self.audit)
-        self.audit_tab.layout().addStretch(1)
+        audit_column = QVBoxLayout(self.audit_tab)
+        audit_column.addWidget(self.audit)
+        audit_column.addStretch(1)
         self.placeholder = placeholder_label(
             self.tr(
                 "No children yet. Add the children whose cases you look at on the Children page."
@@ -63,9 +65,10 @@ class CaseReviewPage(Page):
         self.picker.setToolTip(self.tr("Choose a child, or type part of a pseudonym"))
         self.picker.setMinimumContentsLength(16)
         completer = self.picker.completer()
-        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
-        completer.setFilterMode(Qt.MatchFlag.MatchContains)
-        completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
+        if completer is not None:  # an editable combo box has one
+            completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+            completer.setFilterMode(Qt.MatchFlag.MatchContains)
+            completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
         self.picker.activated.connect(self._on_picked)
         self.picker_label = QLabel(self.tr("&Child:"))
         self.picker_label.setBuddy(self.picker)
@@ -98,8 +101,9 @@ class CaseReviewPage(Page):
             self._reload_child(child)
 
     def _fill_picker(self) -> None:
+        inspection_id = self.session.inspection_id
         children = sorted(
-            self.session.ws.rows("child", self.session.inspection_id),
+            self.session.ws.rows("child", inspection_id) if inspection_id else [],
             key=lambda c: pseudonym_key(c["pseudonym"]),
         )
         self.picker.blockSignals(True)
@@ -164,7 +168,7 @@ class CaseReviewPage(Page):
         self._show_facts(child)
         self._show_completeness()
 
-    def _add_tabs(self, child: dict, keep_kind: str | None) -> None:
+    def _add_tabs(self, child: ChildRow, keep_kind: str | None) -> None:
         pack = theme_pack(self.session.ws, child["inspection_id"])
         agencies = involved_agencies(self.session.ws, child)
         self._agency_ids = tuple(a["id"] for a in agencies)
@@ -185,7 +189,7 @@ class CaseReviewPage(Page):
         while self.tabs.count():
             widget = self.tabs.widget(0)
             self.tabs.removeTab(0)
-            if widget is not self.audit_tab:
+            if widget is not None and widget is not self.audit_tab:
                 widget.deleteLater()
         self.tabs.blockSignals(False)
         self._agency_ids = ()
@@ -199,10 +203,10 @@ class CaseReviewPage(Page):
         if isinstance(panel, AgencyReview):
             panel.ensure_built()
 
-    def _show_facts(self, child: dict) -> None:
+    def _show_facts(self, child: ChildRow) -> None:
         facts = [
             selection_labels().get(child["selection"], child["selection"]),
-            age_band_labels().get(child["age_band"], ""),
+            age_band_labels().get(child["age_band"] or "", ""),
         ]
         self.facts.setText(" · ".join(f for f in facts if f))
 
@@ -224,7 +228,7 @@ class CaseReviewPage(Page):
         )
         self.overall.setText(self.tr("Observations written: %1").replace("%1", total))
 
-    def _reload_child(self, child: dict) -> None:
+    def _reload_child(self, child: ChildRow) -> None:
         if tuple(a["id"] for a in involved_agencies(self.session.ws, child)) != self._agency_ids:
             self.child_id = None  # the agencies changed: rebuild the tabs
             self._open(child["id"])

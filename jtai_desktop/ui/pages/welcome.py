@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 
 from ...domain.calendar import format_date
 from ...services.inspections import list_inspections
-from ..models.roles import RecordIdRole
+from ..models.roles import AnyIndex, RecordIdRole
 
 
 class InspectionListModel(QAbstractTableModel):
@@ -39,13 +39,13 @@ class InspectionListModel(QAbstractTableModel):
         self._rows = list(rows)
         self.endResetModel()
 
-    def rowCount(self, parent=QModelIndex()) -> int:  # noqa: N802 (Qt naming)
+    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: N802 (Qt naming)
         return 0 if parent.isValid() else len(self._rows)
 
-    def columnCount(self, parent=QModelIndex()) -> int:  # noqa: N802
+    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: N802
         return 0 if parent.isValid() else 2
 
-    def data(self, index: QModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
+    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole):
         if not index.isValid():
             return None
         row = self._rows[index.row()]
@@ -100,8 +100,8 @@ class WelcomePage(QWidget):
             )
         )
         self.empty_label.setWordWrap(True)
-        for widget in (self.list_label, self.list_view, self.empty_label):
-            column.addWidget(widget)
+        for shown in (self.list_label, self.list_view, self.empty_label):
+            column.addWidget(shown)
         column.addLayout(self._buttons())
         self.join_note = QLabel(
             self.tr(

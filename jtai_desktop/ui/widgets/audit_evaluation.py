@@ -69,10 +69,9 @@ class AuditEvaluationWidget(QGroupBox):
 
     def reload(self) -> None:
         row = reviews.audit_evaluation(self.session.ws, self.child_id) if self.child_id else None
-        row = row or {}
-        self.area_summary.set_stored(row.get("area_summary"))
-        self.evaluation.set_stored(row.get("evaluation"))
-        self.agreement.setCurrentIndex(self.agreement.findData(row.get("agreement")))
+        self.area_summary.set_stored(row["area_summary"] if row else None)
+        self.evaluation.set_stored(row["evaluation"] if row else None)
+        self.agreement.setCurrentIndex(self.agreement.findData(row["agreement"] if row else None))
 
     def flush(self) -> None:
         self.area_summary.flush()

@@ -11,7 +11,7 @@ from collections.abc import Iterable
 from PySide6.QtCore import QAbstractListModel, QModelIndex, QSortFilterProxyModel, Qt, Signal
 from PySide6.QtWidgets import QAbstractItemView, QLineEdit, QListView, QVBoxLayout, QWidget
 
-from ..models.roles import RecordIdRole
+from ..models.roles import AnyIndex, RecordIdRole
 
 CHECK = Qt.ItemDataRole.CheckStateRole
 
@@ -45,10 +45,10 @@ class ChecklistModel(QAbstractListModel):
         return [cid for cid, _ in self._choices if cid in self._checked]
 
     # --- Qt model --------------------------------------------------------------------------
-    def rowCount(self, parent=QModelIndex()) -> int:  # noqa: N802 (Qt naming)
+    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: N802 (Qt naming)
         return 0 if parent.isValid() else len(self._choices)
 
-    def data(self, index: QModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
+    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole):
         if not index.isValid():
             return None
         cid, label = self._choices[index.row()]
@@ -60,7 +60,7 @@ class ChecklistModel(QAbstractListModel):
             return cid
         return None
 
-    def flags(self, index: QModelIndex) -> Qt.ItemFlag:
+    def flags(self, index: AnyIndex) -> Qt.ItemFlag:
         if not index.isValid():
             return Qt.ItemFlag.NoItemFlags
         return (
@@ -69,7 +69,7 @@ class ChecklistModel(QAbstractListModel):
             | Qt.ItemFlag.ItemIsUserCheckable
         )
 
-    def setData(self, index: QModelIndex, value, role: int = Qt.ItemDataRole.EditRole) -> bool:  # noqa: N802
+    def setData(self, index: AnyIndex, value, role: int = Qt.ItemDataRole.EditRole) -> bool:  # noqa: N802
         if not index.isValid() or role != CHECK:
             return False
         cid = self._choices[index.row()][0]

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ...domain.record_types import ChildRow
 from ...services import children, reviews
 from ...services.children import involved_agencies
 from ..dialogs.child_dialog import open_child_dialog
@@ -67,9 +68,7 @@ class ChildDetail(QWidget):
         self.edit_button.clicked.connect(self.edit_child)
         self.review_button = QPushButton(self.tr("Re&view this case"))
         self.review_button.setToolTip(self.tr("Open the case review of this child"))
-        self.review_button.clicked.connect(
-            lambda: self.child_id and self.review_requested.emit(self.child_id)
-        )
+        self.review_button.clicked.connect(self._ask_for_review)
 
     def _build_summary(self) -> None:
         self.summary = AutosavedText(lines=4)
@@ -186,27 +185,34 @@ class ChildDetail(QWidget):
         self.summary.flush()
         self.audit.flush()
 
-    def _show_details(self, child: dict | None) -> None:
-        child = child or {}
-        self.pseudonym.setText(child.get("pseudonym") or self.tr("No child selected"))
+    def _ask_for_review(self) -> None:
+        if self.child_id:
+            self.review_requested.emit(self.child_id)
+
+    def _show_details(self, child: ChildRow | None) -> None:
+        if child is None:
+            self.pseudonym.setText(self.tr("No child selected"))
+            for label in (self.facts, self.agencies):
+                label.setText("")
+            self.summary.set_stored(None)
+            return
+        self.pseudonym.setText(child["pseudonym"])
         facts = [
-            selection_labels().get(child.get("selection"), ""),
-            age_band_labels().get(child.get("age_band"), ""),
+            selection_labels().get(child["selection"], ""),
+            age_band_labels().get(child["age_band"] or "", ""),
         ]
-        if child.get("case_ref"):
+        if child["case_ref"]:
             facts.append(self.tr("area's case reference %1").replace("%1", child["case_ref"]))
         self.facts.setText(" · ".join(f for f in facts if f))
-        names = [a["name"] for a in involved_agencies(self.session.ws, child)] if child else []
+        names = [a["name"] for a in involved_agencies(self.session.ws, child)]
         self.agencies.setText(
             self.tr("Agencies involved: %1").replace(
                 "%1", ", ".join(names) or self.tr("none recorded")
             )
-            if child
-            else ""
         )
-        self.summary.set_stored(child.get("summary"))
+        self.summary.set_stored(child["summary"])
 
-    def _show_timeline(self, child: dict | None) -> None:
+    def _show_timeline(self, child: ChildRow | None) -> None:
         if child is None:
             self.timeline_model.set_events([], {})
             return

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from ...domain.errors import JtaiError
+from ...domain.record_types import EvidenceRow
 from ...services.evidence import link, linked_ids, text_preview, unlink, update_evidence
 from ...services.open_copies import open_copy
 from ...services.safe_import import make_thumbnail
@@ -52,7 +53,7 @@ class EvidenceDetail(QScrollArea):
         self.setWidgetResizable(True)
         self.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # the fields inside take focus, not the frame
         self.setAccessibleName(self.tr("Evidence item"))
-        body = QWidget()
+        body = self.body = QWidget()
         layout = QVBoxLayout(body)
         layout.addLayout(self._header())
         layout.addWidget(self._form())
@@ -90,7 +91,9 @@ class EvidenceDetail(QScrollArea):
         self.source = QComboBox()
         for value, label in source_labels(self).items():
             self.source.addItem(label, value)
-        self.date = QDateEdit(calendarPopup=True, displayFormat="yyyy-MM-dd")
+        self.date = QDateEdit()
+        self.date.setCalendarPopup(True)
+        self.date.setDisplayFormat("yyyy-MM-dd")
         self.description = QPlainTextEdit()
         self.description.setTabChangesFocus(True)
         self.description.setPlaceholderText(self.tr("What this shows, and where it came from"))
@@ -108,13 +111,13 @@ class EvidenceDetail(QScrollArea):
         return box
 
     def _file_facts(self, form: QFormLayout) -> None:
-        self.file_name, self.media_type, self.size = QLabel(), QLabel(), QLabel()
+        self.file_name, self.media_type, self.size_label = QLabel(), QLabel(), QLabel()
         self.file_name.setWordWrap(True)
         # A read-only line: selectable and copyable by keyboard, and it scrolls rather than
         # widening the panel (a hash has nowhere to wrap).
         self.sha = QLineEdit(readOnly=True)
         self.sha.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
-        for label in (self.file_name, self.media_type, self.size):
+        for label in (self.file_name, self.media_type, self.size_label):
             label.setTextInteractionFlags(
                 Qt.TextInteractionFlag.TextSelectableByMouse
                 | Qt.TextInteractionFlag.TextSelectableByKeyboard
@@ -122,7 +125,7 @@ class EvidenceDetail(QScrollArea):
         for text, widget in (
             (self.tr("Original file name:"), self.file_name),
             (self.tr("Type:"), self.media_type),
-            (self.tr("Size:"), self.size),
+            (self.tr("Size:"), self.size_label),
             (self.tr("SHA-256:"), self.sha),
         ):
             form.addRow(buddy_label(text, widget), widget)
@@ -184,10 +187,10 @@ class EvidenceDetail(QScrollArea):
         for kind, checklist in self.link_lists.items():
             checklist.set_choices(choices.get(kind, []))
 
-    def open_item(self, row: dict | None, links: dict) -> None:
+    def open_item(self, row: EvidenceRow | None, links: dict) -> None:
         self.autosave.cancel()
         self.evidence_id = row["id"] if row else None
-        self.widget().setEnabled(row is not None)
+        self.body.setEnabled(row is not None)
         self.error.say("")
         if row is None:
             self._clear()
@@ -195,7 +198,7 @@ class EvidenceDetail(QScrollArea):
         self._load(row, links, everything=True)
         self._show_preview(row)
 
-    def sync(self, row: dict | None, links: dict) -> None:
+    def sync(self, row: EvidenceRow | None, links: dict) -> None:
         """The item changed elsewhere (undo, a link from another page, a sync)."""
         if row is None:
             self.open_item(None, {})
@@ -241,6 +244,8 @@ class EvidenceDetail(QScrollArea):
     def toggle_link(self, kind: str, target_id: str, on: bool) -> None:
         evidence_id = self.evidence_id
         action = link if on else unlink
+        if evidence_id is None:
+            return
         changes = try_edit(self, self.session, lambda ws: action(ws, evidence_id, kind, target_id))
         if changes is None:
             self.sync(self.session.ws.get("evidence", evidence_id), self._links_now())
@@ -259,7 +264,7 @@ class EvidenceDetail(QScrollArea):
         QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
 
     # --- loading -----------------------------------------------------------------------------
-    def _load(self, row: dict, links: dict, everything: bool) -> None:
+    def _load(self, row: EvidenceRow, links: dict, everything: bool) -> None:
         stored = {
             "title": row["title"] or "",
             "source": row["source"],
@@ -290,18 +295,18 @@ class EvidenceDetail(QScrollArea):
         else:
             self.description.setPlainText(value)
 
-    def _show_file(self, row: dict) -> None:
+    def _show_file(self, row: EvidenceRow) -> None:
         self.ref.setText(row["ref"] or "")
         self.file_name.setText(row["file_name"] or self.tr("(no file)"))
         self.media_type.setText(row["media_type"] or "")
-        self.size.setText(human_size(row["size"]))
+        self.size_label.setText(human_size(row["size"]))
         self.sha.setText(row["sha256"] or "")
         self.sha.setCursorPosition(0)
         self.open_button.setEnabled(bool(row["sha256"]))
 
     def _clear(self) -> None:
         self.ref.setText(self.tr("No evidence item chosen"))
-        for label in (self.file_name, self.media_type, self.size, self.sha):
+        for label in (self.file_name, self.media_type, self.size_label, self.sha):
             label.clear()
         self._loading = True
         self.title.clear()
@@ -312,7 +317,7 @@ class EvidenceDetail(QScrollArea):
         self._no_preview(self.tr("Choose an item in the list to see it here."))
 
     # --- preview -----------------------------------------------------------------------------
-    def _show_preview(self, row: dict) -> None:
+    def _show_preview(self, row: EvidenceRow) -> None:
         sha, media = row["sha256"], row["media_type"] or ""
         if not sha:
             self._no_preview(self.tr("No file is attached to this item."))
@@ -334,7 +339,7 @@ class EvidenceDetail(QScrollArea):
             failed=lambda error: self._thumbnail_failed(wanted, error),
         )
 
-    def _show_thumbnail(self, wanted: str, png: bytes) -> None:
+    def _show_thumbnail(self, wanted: str | None, png: bytes) -> None:
         if wanted != self.evidence_id:
             return  # the user moved on to another item
         pixmap = QPixmap()
@@ -342,7 +347,7 @@ class EvidenceDetail(QScrollArea):
         self.image.setPixmap(pixmap)
         self.preview.setCurrentWidget(self.image)
 
-    def _thumbnail_failed(self, wanted: str, error: BaseException) -> None:
+    def _thumbnail_failed(self, wanted: str | None, error: BaseException) -> None:
         if wanted == self.evidence_id:
             self._no_preview(
                 error.message

@@ -255,7 +255,7 @@ class FindingEditor(QWidget):
         if not self.text_autosave.pending() and self.text.toPlainText() != (row["text"] or ""):
             with _Blocked(self.text):
                 self.text.setPlainText(row["text"] or "")
-        cited = cited_evidence(self.session.ws, self.finding_id)
+        cited = cited_evidence(self.session.ws, row["id"])
         self.cited_model.set_items(sorted(cited, key=lambda item: _ref_number(item["ref"])))
         self.warning.setVisible(self.cited_model.rowCount() == 0)
         self._update_buttons()
@@ -296,7 +296,7 @@ class FindingEditor(QWidget):
             self.flush()  # typing comes first, as its own step, before the regrouping
         finding_id = self.finding_id
         row = self.session.ws.get("finding", finding_id) if finding_id else None
-        if row is None or all(row.get(k) == v for k, v in values.items()):
+        if finding_id is None or row is None or all(row.get(k) == v for k, v in values.items()):
             return  # nothing changed: no empty step on the undo stack
         self._run(lambda ws: update_finding(ws, finding_id, **values))
 

@@ -155,7 +155,8 @@ class GatePanel(QWidget):
                 QStyle.StandardPixmap.SP_MessageBoxCritical,
             )
             return
-        self._summarise(self.result)
+        if self.result is not None:
+            self._summarise(self.result)
 
     def _summarise(self, result: GateResult) -> None:
         count, kept = len(result.hits), len(result.overridden)

@@ -7,6 +7,9 @@ took part without recorded consent nothing is saved, and the reason is shown inl
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import Any
+
 from PySide6.QtCore import QDate, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -28,6 +31,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ...domain.record_types import Row
 from ...services.notes import update_note
 from ..errors import try_edit
 from ..models.attendees import AGENCY, ROLE, AgencyDelegate, AttendeesModel, RoleDelegate
@@ -121,7 +125,9 @@ class NoteEditor(QWidget):
         self.kind = QComboBox()
         for value, label in kind_labels(self).items():
             self.kind.addItem(label, value)
-        self.date = QDateEdit(calendarPopup=True, displayFormat="yyyy-MM-dd")
+        self.date = QDateEdit()
+        self.date.setCalendarPopup(True)
+        self.date.setDisplayFormat("yyyy-MM-dd")
         self.title = QLineEdit()
         self.title.setPlaceholderText(self.tr("What the meeting or interview was about"))
         form.addRow(buddy_label(self.tr("&Kind:"), self.kind), self._kind_and_date())
@@ -191,7 +197,7 @@ class NoteEditor(QWidget):
         self.criteria_list.set_choices(criteria)
         self.attendees.model.set_agencies(agencies)
 
-    def open_note(self, row: dict | None) -> None:
+    def open_note(self, row: Row | None) -> None:
         """Show another note (or none). Call ``flush`` first to keep the current one's edits."""
         self.autosave.cancel()
         self.note_id = row["id"] if row else None
@@ -200,7 +206,7 @@ class NoteEditor(QWidget):
         if row:
             self._load(row, everything=True)
 
-    def sync(self, row: dict | None) -> None:
+    def sync(self, row: Row | None) -> None:
         """The open note changed elsewhere (undo, redo, a sync): show it, unless the user is
         typing, in which case their next save carries on from what they see."""
         if row is None:
@@ -273,7 +279,7 @@ class NoteEditor(QWidget):
         return not missing
 
     # --- loading -----------------------------------------------------------------------------
-    def _load(self, row: dict, everything: bool) -> None:
+    def _load(self, row: Row, everything: bool) -> None:
         stored = _normalised(row)
         self._loading = True
         try:
@@ -286,7 +292,7 @@ class NoteEditor(QWidget):
         self._consent_ok()
 
     def _set(self, name: str, value) -> None:
-        setters = {
+        setters: dict[str, Callable[[Any], object]] = {
             "kind": lambda v: self.kind.setCurrentIndex(max(self.kind.findData(v), 0)),
             "date": lambda v: self.date.setDate(QDate.fromString(v or "", Qt.DateFormat.ISODate)),
             "title": self._set_title,
@@ -308,7 +314,7 @@ class NoteEditor(QWidget):
         super().hideEvent(event)
 
 
-def _normalised(row: dict) -> dict:
+def _normalised(row: Row) -> dict:
     return {
         "kind": row["kind"],
         "date": row["date"] or "",

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ...domain.record_types import AgencyRow, EvidenceRow, ReviewRow
 from ...domain.themes import Criterion, RatingScale, ThemePack
 from ...services import evidence, reviews
 from ...services.evidence import evidence_choices
@@ -41,7 +42,7 @@ class CriterionEditor(QFrame):
         self,
         session,
         child_id: str,
-        agency: dict,
+        agency: AgencyRow,
         criterion: Criterion,
         scale: RatingScale | None,
         parent: QWidget | None = None,
@@ -54,7 +55,7 @@ class CriterionEditor(QFrame):
             criterion,
         )
         self.review_id = review_id(child_id, criterion.id, agency["id"])
-        self.linked: list[dict] = []
+        self.linked: list[EvidenceRow] = []
         self.setFrameShape(QFrame.Shape.StyledPanel)
         self._build_texts()
         self._build_judgements(scale)
@@ -160,16 +161,14 @@ class CriterionEditor(QFrame):
         self.link_button.clicked.connect(self.link_evidence)
 
     # --- showing -----------------------------------------------------------------------------
-    def load_review(self, review: dict | None) -> None:
-        review = review or {}
-        self.observation.set_stored(review.get("observation"))
-        self.strength.setChecked(bool(review.get("strength")))
-        self.concern.setChecked(bool(review.get("concern")))
-        self.rating.setCurrentIndex(
-            self.rating.findData(review.get("rating")) if review.get("rating") else -1
-        )
+    def load_review(self, review: ReviewRow | None) -> None:
+        self.observation.set_stored(review["observation"] if review else None)
+        self.strength.setChecked(bool(review and review["strength"]))
+        self.concern.setChecked(bool(review and review["concern"]))
+        rating = review["rating"] if review else None
+        self.rating.setCurrentIndex(self.rating.findData(rating) if rating else -1)
 
-    def load_evidence(self, items: list[dict]) -> None:
+    def load_evidence(self, items: list[EvidenceRow]) -> None:
         self.linked = list(items)
         refs = ", ".join(item["ref"] for item in items)
         self.evidence_label.setText(
@@ -181,11 +180,11 @@ class CriterionEditor(QFrame):
             self.unlink_button.setMenu(self.unlink_menu)
         if self.unlink_menu is not None:
             self.unlink_menu.clear()
-        for item in items:
-            action = self.unlink_menu.addAction(f"{item['ref']}  {item['title']}")
-            action.triggered.connect(
-                lambda _=False, evidence_id=item["id"]: self.unlink(evidence_id)
-            )
+            for item in items:
+                action = self.unlink_menu.addAction(f"{item['ref']}  {item['title']}")
+                action.triggered.connect(
+                    lambda _=False, evidence_id=item["id"]: self.unlink(evidence_id)
+                )
         self.unlink_button.setEnabled(bool(items))
 
     def flush(self) -> None:
@@ -244,7 +243,7 @@ class AgencyReview(QScrollArea):
         self,
         session,
         child_id: str,
-        agency: dict,
+        agency: AgencyRow,
         pack: ThemePack,
         focus_after: QWidget | None = None,
         parent: QWidget | None = None,
@@ -295,7 +294,7 @@ class AgencyReview(QScrollArea):
         self._revealing = None
         # Lay out the editors just added and let the scroll area size them now, so the
         # editor is where it will stay before scrolling to it.
-        self.widget().layout().activate()
+        self._layout.activate()
         QCoreApplication.sendEvent(self, QEvent(QEvent.Type.LayoutRequest))
         self.ensureWidgetVisible(editor, 0, 0)
         editor.observation.setFocus()

@@ -192,7 +192,7 @@ class SectionEditor(QWidget):
         hint = self.tr("Separate paragraphs with a blank line.")
         if default_text:
             hint = self.tr("Leave empty to use the standard wording shown.") + " " + hint
-        elif self.info.takes_items:
+        elif self.info is not None and self.info.takes_items:
             hint = self.tr("Placed before the items below.") + " " + hint
         return hint
 
@@ -253,13 +253,15 @@ class SectionEditor(QWidget):
         self.text_autosave.flush()
 
     def _save_heading(self) -> None:
+        if self.info is None:
+            return
         heading = self.heading.text().strip()
         current = self.info.heading if self.info.heading != self.info.default_heading else ""
         if heading != current:
             self._save(heading=heading)
 
     def _save_text(self) -> None:
-        if self.text.toPlainText().strip() != self.info.text:
+        if self.info is not None and self.text.toPlainText().strip() != self.info.text:
             self._save(text=self.text.toPlainText())
 
     def _save_items(self) -> None:
@@ -279,6 +281,8 @@ class SectionEditor(QWidget):
 
     def _remember(self, values: dict) -> None:
         """What was just saved, so a second flush does not save it again."""
+        if self.info is None:
+            return
         changes: dict = {}
         if "heading" in values:
             changes["heading"] = values["heading"].strip() or self.info.default_heading

@@ -1,0 +1,504 @@
+"""Typed rows of every kind of record. GENERATED from domain/records.py by
+packaging/make_record_types.py: do not edit by hand (a test fails when it is stale).
+
+A row is a dict at run time; for the type checker it is a TypedDict of its kind, so a
+misspelt field is a type error. (The types exist only for the checker: importing this
+module at start-up costs nothing.)
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, Literal, TypedDict, overload
+
+if TYPE_CHECKING:
+
+    class InspectionRow(TypedDict):
+        """One inspection as stored."""
+
+        id: str
+        inspection_id: str
+        created_at: str
+        created_by: str
+        created_device: str
+        updated_at: str
+        updated_by: str
+        kind: str
+        theme_id: str
+        theme_pack: str
+        area: str
+        title: str
+        partnership: list[Any]
+        inspectorates: list[Any]
+        notification_date: str
+        retention_date: str | None
+        notice_days: int
+        lookback_months: int
+        fieldwork_days: int
+        notification_is_day_one: int
+
+    class MemberRow(TypedDict):
+        """One member as stored."""
+
+        id: str
+        inspection_id: str
+        created_at: str
+        created_by: str
+        created_device: str
+        updated_at: str
+        updated_by: str
+        name: str
+        inspectorate: str
+        role: str
+        device_id: str | None
+        evidence_block: int
+
+    class AgencyRow(TypedDict):
+        """One agency as stored."""
+
+        id: str
+        inspection_id: str
+        created_at: str
+        created_by: str
+        created_device: str
+        updated_at: str
+        updated_by: str
+        kind: str
+        name: str
+        in_scope: int
+
+    class ChildRow(TypedDict):
+        """One child as stored."""
+
+        id: str
+        inspection_id: str
+        created_at: str
+        created_by: str
+        created_device: str
+        updated_at: str
+        updated_by: str
+        pseudonym: str
+        case_ref: str | None
+        age_band: str | None
+        selection: str
+        summary: str | None
+        agencies: list[Any]
+        private_name: str | None
+        private_address: str | None
+        private_school: str | None
+        private_dob: str | None
+
+    class EventRow(TypedDict):
+        """One event as stored."""
+
+        id: str
+        inspection_id: str
+        created_at: str
+        created_by: str
+        created_device: str
+        updated_at: str
+        updated_by: str
+        child_id: str
+        kind: str
+        summary: str
+        agency_id: str | None
+        date: str
+
+    class ReviewRow(TypedDict):
+        """One review as stored."""
+
+        id: str
+        inspection_id: str
+        created_at: str
+        created_by: str
+        created_device: str
+        updated_at: str
+        updated_by: str
+        child_id: str
+        criterion_id: str
+        agency_id: str
+        observation: str | None
+        rating: str | None
+        strength: int | None
+        concern: int | None
+        moderated: int | None
+
+    class AuditEvalRow(TypedDict):
+        """One audit eval as stored."""
+
+        id: str
+        inspection_id: str
+        created_at: str
+        created_by: str
+        created_device: str
+        updated_at: str
+        updated_by: str
+        child_id: str
+        area_summary: str | None
+        agreement: str | None
+        evaluation: str | None
+
+    class NoteRow(TypedDict):
+        """One note as stored."""
+
+        id: str
+        inspection_id: str
+        created_at: str
+        created_by: str
+        created_device: str
+        updated_at: str
+        updated_by: str
+        kind: str
+        title: str
+        text: str
+        date: str
+        attendees: list[Any]
+        children: list[Any]
+        criteria: list[Any]
+        children_or_families_present: int
+        consent_recorded: int
+
+    class EvidenceRow(TypedDict):
+        """One evidence as stored."""
+
+        id: str
+        inspection_id: str
+        created_at: str
+        created_by: str
+        created_device: str
+        updated_at: str
+        updated_by: str
+        ref: str
+        title: str
+        source: str
+        sha256: str | None
+        file_name: str | None
+        media_type: str | None
+        description: str | None
+        size: int | None
+        date: str
+
+    class FindingRow(TypedDict):
+        """One finding as stored."""
+
+        id: str
+        inspection_id: str
+        created_at: str
+        created_by: str
+        created_device: str
+        updated_at: str
+        updated_by: str
+        kind: str
+        title: str
+        text: str
+        agencies: list[Any]
+        moderated: int | None
+
+    class LinkRow(TypedDict):
+        """One link as stored."""
+
+        id: str
+        inspection_id: str
+        created_at: str
+        created_by: str
+        created_device: str
+        updated_at: str
+        updated_by: str
+        evidence_id: str
+        target_kind: str
+        target_id: str
+
+    class DeviceRow(TypedDict):
+        """One device as stored."""
+
+        id: str
+        inspection_id: str
+        created_at: str
+        created_by: str
+        created_device: str
+        updated_at: str
+        updated_by: str
+        public_key: str
+        status: str
+        member_id: str | None
+        label: str | None
+        is_lead: int
+        evidence_block: int | None
+
+    class ReportEntryRow(TypedDict):
+        """One report entry as stored."""
+
+        id: str
+        inspection_id: str
+        created_at: str
+        created_by: str
+        created_device: str
+        updated_at: str
+        updated_by: str
+        entry: str
+        section: str | None
+        heading: str | None
+        text: str | None
+        hit_kind: str | None
+        hit_location: str | None
+        reason: str | None
+        hit_match: str | None
+        items: list[Any] | None
+
+else:  # at run time a row is a plain dict
+    InspectionRow = MemberRow = AgencyRow = ChildRow = EventRow = ReviewRow = AuditEvalRow = (
+        NoteRow
+    ) = EvidenceRow = FindingRow = LinkRow = DeviceRow = ReportEntryRow = dict
+
+Row = Mapping[str, Any]  # a row of a kind named at run time
+
+RecordKind = Literal[
+    "inspection",
+    "member",
+    "agency",
+    "child",
+    "event",
+    "review",
+    "audit_eval",
+    "note",
+    "evidence",
+    "finding",
+    "link",
+    "device",
+    "report_entry",
+]
+
+
+class RecordReads:
+    """Reads of projected records, typed by kind: ``get``, ``require`` and ``rows``
+    return the kind's row type. A class implementing ``_row``, ``_rows`` and
+    ``_missing`` gets them."""
+
+    def _row(self, entity: str, entity_id: str) -> dict[str, Any] | None:
+        raise NotImplementedError
+
+    def _rows(
+        self, entity: str, inspection_id: str, where: str, params: tuple, order_by: str
+    ) -> list[dict[str, Any]]:
+        raise NotImplementedError
+
+    def _missing(self, entity: str, entity_id: str) -> Exception:
+        raise NotImplementedError
+
+    if TYPE_CHECKING:
+
+        @overload
+        def get(self, entity: Literal["inspection"], entity_id: str) -> InspectionRow | None: ...
+        @overload
+        def get(self, entity: Literal["member"], entity_id: str) -> MemberRow | None: ...
+        @overload
+        def get(self, entity: Literal["agency"], entity_id: str) -> AgencyRow | None: ...
+        @overload
+        def get(self, entity: Literal["child"], entity_id: str) -> ChildRow | None: ...
+        @overload
+        def get(self, entity: Literal["event"], entity_id: str) -> EventRow | None: ...
+        @overload
+        def get(self, entity: Literal["review"], entity_id: str) -> ReviewRow | None: ...
+        @overload
+        def get(self, entity: Literal["audit_eval"], entity_id: str) -> AuditEvalRow | None: ...
+        @overload
+        def get(self, entity: Literal["note"], entity_id: str) -> NoteRow | None: ...
+        @overload
+        def get(self, entity: Literal["evidence"], entity_id: str) -> EvidenceRow | None: ...
+        @overload
+        def get(self, entity: Literal["finding"], entity_id: str) -> FindingRow | None: ...
+        @overload
+        def get(self, entity: Literal["link"], entity_id: str) -> LinkRow | None: ...
+        @overload
+        def get(self, entity: Literal["device"], entity_id: str) -> DeviceRow | None: ...
+        @overload
+        def get(self, entity: Literal["report_entry"], entity_id: str) -> ReportEntryRow | None: ...
+        @overload
+        def get(self, entity: str, entity_id: str) -> Mapping[str, Any] | None: ...
+        def get(self, entity: str, entity_id: str) -> Any: ...
+
+        @overload
+        def require(self, entity: Literal["inspection"], entity_id: str) -> InspectionRow: ...
+        @overload
+        def require(self, entity: Literal["member"], entity_id: str) -> MemberRow: ...
+        @overload
+        def require(self, entity: Literal["agency"], entity_id: str) -> AgencyRow: ...
+        @overload
+        def require(self, entity: Literal["child"], entity_id: str) -> ChildRow: ...
+        @overload
+        def require(self, entity: Literal["event"], entity_id: str) -> EventRow: ...
+        @overload
+        def require(self, entity: Literal["review"], entity_id: str) -> ReviewRow: ...
+        @overload
+        def require(self, entity: Literal["audit_eval"], entity_id: str) -> AuditEvalRow: ...
+        @overload
+        def require(self, entity: Literal["note"], entity_id: str) -> NoteRow: ...
+        @overload
+        def require(self, entity: Literal["evidence"], entity_id: str) -> EvidenceRow: ...
+        @overload
+        def require(self, entity: Literal["finding"], entity_id: str) -> FindingRow: ...
+        @overload
+        def require(self, entity: Literal["link"], entity_id: str) -> LinkRow: ...
+        @overload
+        def require(self, entity: Literal["device"], entity_id: str) -> DeviceRow: ...
+        @overload
+        def require(self, entity: Literal["report_entry"], entity_id: str) -> ReportEntryRow: ...
+        @overload
+        def require(self, entity: str, entity_id: str) -> Mapping[str, Any]: ...
+        def require(self, entity: str, entity_id: str) -> Any: ...
+
+        @overload
+        def rows(
+            self,
+            entity: Literal["inspection"],
+            inspection_id: str,
+            where: str = "",
+            params: tuple = (),
+            order_by: str = "created_at, id",
+        ) -> list[InspectionRow]: ...
+        @overload
+        def rows(
+            self,
+            entity: Literal["member"],
+            inspection_id: str,
+            where: str = "",
+            params: tuple = (),
+            order_by: str = "created_at, id",
+        ) -> list[MemberRow]: ...
+        @overload
+        def rows(
+            self,
+            entity: Literal["agency"],
+            inspection_id: str,
+            where: str = "",
+            params: tuple = (),
+            order_by: str = "created_at, id",
+        ) -> list[AgencyRow]: ...
+        @overload
+        def rows(
+            self,
+            entity: Literal["child"],
+            inspection_id: str,
+            where: str = "",
+            params: tuple = (),
+            order_by: str = "created_at, id",
+        ) -> list[ChildRow]: ...
+        @overload
+        def rows(
+            self,
+            entity: Literal["event"],
+            inspection_id: str,
+            where: str = "",
+            params: tuple = (),
+            order_by: str = "created_at, id",
+        ) -> list[EventRow]: ...
+        @overload
+        def rows(
+            self,
+            entity: Literal["review"],
+            inspection_id: str,
+            where: str = "",
+            params: tuple = (),
+            order_by: str = "created_at, id",
+        ) -> list[ReviewRow]: ...
+        @overload
+        def rows(
+            self,
+            entity: Literal["audit_eval"],
+            inspection_id: str,
+            where: str = "",
+            params: tuple = (),
+            order_by: str = "created_at, id",
+        ) -> list[AuditEvalRow]: ...
+        @overload
+        def rows(
+            self,
+            entity: Literal["note"],
+            inspection_id: str,
+            where: str = "",
+            params: tuple = (),
+            order_by: str = "created_at, id",
+        ) -> list[NoteRow]: ...
+        @overload
+        def rows(
+            self,
+            entity: Literal["evidence"],
+            inspection_id: str,
+            where: str = "",
+            params: tuple = (),
+            order_by: str = "created_at, id",
+        ) -> list[EvidenceRow]: ...
+        @overload
+        def rows(
+            self,
+            entity: Literal["finding"],
+            inspection_id: str,
+            where: str = "",
+            params: tuple = (),
+            order_by: str = "created_at, id",
+        ) -> list[FindingRow]: ...
+        @overload
+        def rows(
+            self,
+            entity: Literal["link"],
+            inspection_id: str,
+            where: str = "",
+            params: tuple = (),
+            order_by: str = "created_at, id",
+        ) -> list[LinkRow]: ...
+        @overload
+        def rows(
+            self,
+            entity: Literal["device"],
+            inspection_id: str,
+            where: str = "",
+            params: tuple = (),
+            order_by: str = "created_at, id",
+        ) -> list[DeviceRow]: ...
+        @overload
+        def rows(
+            self,
+            entity: Literal["report_entry"],
+            inspection_id: str,
+            where: str = "",
+            params: tuple = (),
+            order_by: str = "created_at, id",
+        ) -> list[ReportEntryRow]: ...
+        @overload
+        def rows(
+            self,
+            entity: str,
+            inspection_id: str,
+            where: str = "",
+            params: tuple = (),
+            order_by: str = "created_at, id",
+        ) -> list[Mapping[str, Any]]: ...
+        def rows(
+            self,
+            entity: str,
+            inspection_id: str,
+            where: str = "",
+            params: tuple = (),
+            order_by: str = "created_at, id",
+        ) -> Any: ...
+
+    else:
+
+        def get(self, entity: str, entity_id: str) -> Any:
+            return self._row(entity, entity_id)
+
+        def require(self, entity: str, entity_id: str) -> Any:
+            row = self._row(entity, entity_id)
+            if row is None:
+                raise self._missing(entity, entity_id)
+            return row
+
+        def rows(
+            self,
+            entity: str,
+            inspection_id: str,
+            where: str = "",
+            params: tuple = (),
+            order_by: str = "created_at, id",
+        ) -> Any:
+            return self._rows(entity, inspection_id, where, params, order_by)
