@@ -21,12 +21,11 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 
-from sqlite_utils import Database
-
 from ..domain.record_types import Row
 from ..domain.records import ENTITIES
 from ..store import heads, oplog, projection
 from ..store.cipher import DATABASE_ERRORS, save_failed
+from ..store.connection import Database
 from ..store.database import write_transaction
 from ..sync.clock import HybridClock, Stamp
 from ..sync.merge import resolve_entity

@@ -14,12 +14,11 @@ from collections.abc import Callable
 from datetime import date
 from typing import Any
 
-from sqlite_utils import Database
-
 from ..domain.errors import NotFoundError
 from ..domain.record_types import RecordReads, Row
 from ..domain.records import BOOL, normalise, spec_for
 from ..store import heads, oplog, records, sync_state
+from ..store.connection import Database
 from ..store.database import write_transaction
 from ..sync.clock import MAX_AHEAD_MS, HybridClock, wall_millis
 from ..sync.merge import resolve_entity

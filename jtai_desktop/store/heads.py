@@ -6,9 +6,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 
-from sqlite_utils import Database
-
 from ..sync.ops import Op
+from .connection import Database
 
 
 def of_fields(db: Database, entity_id: str, fields: Iterable[str]) -> dict[str, list[str]]:

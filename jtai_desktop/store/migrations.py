@@ -9,7 +9,9 @@ from __future__ import annotations
 from sqlite_utils import Database
 from sqlite_utils.migrations import Migrations
 
-MIGRATIONS = Migrations("jtai")
+from .schema import MIGRATION_SET
+
+MIGRATIONS = Migrations(MIGRATION_SET)
 
 META = {
     "id": str,

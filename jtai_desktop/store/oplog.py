@@ -13,10 +13,9 @@ import hashlib
 import json
 from collections.abc import Iterable, Iterator
 
-from sqlite_utils import Database
-
 from ..sync.ops import Op, encode_value
 from . import settings
+from .connection import Database
 
 OP_COLUMNS = (
     "op_id",

@@ -15,14 +15,13 @@ import hashlib
 import json
 from collections.abc import Iterable
 
-from sqlite_utils import Database
-
 from ..domain.record_types import Row
 from ..domain.records import BOOL, ENTITIES, JSON, META_COLUMNS, EntitySpec
 from ..sync.clock import Stamp
 from ..sync.merge import EntityState, resolve_entity
 from ..sync.ops import DELETED, Op
 from . import heads, oplog, records
+from .connection import Database
 from .database import write_transaction
 
 

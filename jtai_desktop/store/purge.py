@@ -4,9 +4,8 @@ from __future__ import annotations
 
 import json
 
-from sqlite_utils import Database
-
 from ..domain.records import ENTITIES
+from .connection import Database
 
 # Local tables keyed by inspection besides the projected ones.
 LOCAL_TABLES = (
