@@ -211,3 +211,31 @@ def current_shas(db: Database, inspection_id: str) -> set[str]:
             (inspection_id,),
         )
     }
+
+
+def move_to_device(
+    db: Database, new_seqs: dict[str, int], inspection_id: str, device_id: str
+) -> None:
+    """Move ops that never left this computer to another device id (op id -> new seq): how
+    a computer's unsent work follows it to a fresh identity. Nobody else holds these ops."""
+    db.conn.executemany(
+        "UPDATE ops SET device_id = ?, seq = ? WHERE op_id = ? AND inspection_id = ?",
+        [(device_id, seq, op_id, inspection_id) for op_id, seq in new_seqs.items()],
+    )
+
+
+def rewrite_member_identity(
+    db: Database, member_id: str, old_device: str, new_device: str, block: int
+) -> None:
+    """Point a member record written on this computer (never sent) at its new device and
+    evidence block, as if it had joined with the fresh invitation in the first place."""
+    db.conn.execute(
+        "UPDATE ops SET value = ? WHERE entity = 'member' AND entity_id = ? "
+        "AND field = 'device_id' AND value = ?",
+        (json.dumps(new_device), member_id, json.dumps(old_device)),
+    )
+    db.conn.execute(
+        "UPDATE ops SET value = ? WHERE entity = 'member' AND entity_id = ? "
+        "AND field = 'evidence_block' AND device_id = ?",
+        (json.dumps(block), member_id, new_device),
+    )
