@@ -26,9 +26,9 @@ from jtai_desktop.domain.errors import JtaiError
 from jtai_desktop.domain.themes import default_themes_dir, load_pack
 from jtai_desktop.services import notes, team
 from jtai_desktop.services import sync as sync_service
+from jtai_desktop.services.conflicts import history
 from jtai_desktop.services.dump import dump_json
 from jtai_desktop.services.inspections import MemberInput, create_inspection
-from jtai_desktop.services.conflicts import history
 from jtai_desktop.services.sync import SyncRun, accept_held
 from jtai_desktop.services.workspace import Workspace
 from jtai_desktop.store import oplog, sync_state
