@@ -394,9 +394,11 @@ def cmd_sync(context, args) -> int:
         print(f"Offline: {error.message}", file=sys.stderr)
         return error.exit_code
     print(json.dumps({k: v for k, v in report.__dict__.items()}, sort_keys=True))
-    for line in report.refused + report.held:
+    for line in (
+        report.identity + report.refused + report.waiting + report.held + report.clock
+    ) + report.healed:
         print(line, file=sys.stderr)
-    return 0 if not report.refused else 6
+    return report.exit_code
 
 
 def _webdav(args):

@@ -3,8 +3,12 @@
 Every bundle and status notice carries the writer's clock at the time it wrote it. A reader
 compares that with its own clock: a file can only be written before it is read, so a file
 stamped more than the bound (``MAX_AHEAD_MS``) after the reader's "now" proves that the two
-clocks disagree. Whose is wrong? If most colleagues seen agree with this computer and one
-runs ahead, that one is fast. If most of those seen are ahead of it, this computer is slow.
+clocks disagree. (One stamped well before "now" proves nothing: it may simply be old.)
+
+Whose clock is wrong? The clocks seen (this computer's included) fall into groups that
+agree within the bound; the largest group keeps the team's time. When groups are equal, the
+one holding the lead's clock wins, then the one holding this computer's. Clocks ahead of the
+team's time are fast; if the team's time is ahead of this computer's, this one is slow.
 Each computer shares its conclusions in its status notice, so a fast laptop learns of itself
 from the others, and everyone learns of a slow laptop from its own notice.
 """
@@ -25,6 +29,8 @@ class ClockWatch:
     """What one sync saw of other computers' clocks, relative to this one's."""
 
     now_ms: int
+    me: str = ""
+    lead: str = ""
     ahead_by: dict[str, int] = field(default_factory=dict)  # device -> max(stamp - now)
 
     def saw(self, device_id: str, written_at: int | None) -> None:
@@ -34,13 +40,28 @@ class ClockWatch:
         self.ahead_by[device_id] = max(lead, self.ahead_by.get(device_id, lead))
 
     def verdict(self) -> ClockVerdict:
-        ahead = {d: x for d, x in self.ahead_by.items() if x > MAX_AHEAD_MS}
-        agreeing = [d for d, x in self.ahead_by.items() if abs(x) <= MAX_AHEAD_MS]
-        if len(ahead) >= 2 and len(ahead) > len(agreeing):
-            behind = int(median(ahead.values()))
-            fast = {d: x - behind for d, x in ahead.items() if x - behind > MAX_AHEAD_MS}
-            return ClockVerdict(behind, fast)
-        return ClockVerdict(0, ahead)
+        seen = {d: x for d, x in self.ahead_by.items() if x >= -MAX_AHEAD_MS and d != self.me}
+        seen[self.me] = 0
+        team = max(_groups(seen), key=self._weight)
+        team_time = int(median(seen[d] for d in team))
+        fast = {d: x - team_time for d, x in seen.items() if x - team_time > MAX_AHEAD_MS}
+        behind = team_time if team_time > MAX_AHEAD_MS else 0
+        return ClockVerdict(behind, {d: x for d, x in fast.items() if d != self.me})
+
+    def _weight(self, group: list[str]) -> tuple[int, bool, bool]:
+        return len(group), self.lead in group, self.me in group
+
+
+def _groups(seen: dict[str, int]) -> list[list[str]]:
+    """Devices whose clocks agree within the bound, chained in order of their readings."""
+    ordered = sorted(seen, key=seen.get)
+    groups = [[ordered[0]]]
+    for before, device in zip(ordered, ordered[1:]):
+        if seen[device] - seen[before] <= MAX_AHEAD_MS:
+            groups[-1].append(device)
+        else:
+            groups.append([device])
+    return groups
 
 
 @dataclass(frozen=True)

@@ -121,7 +121,7 @@ class SyncRun:
             ("Receiving the team's changes", self.pull, False),
             ("Sending evidence files", self.push_files, True),
             ("Receiving evidence files", self.pull_files, False),
-            ("Telling the team what is missing", self.tell, True),
+            ("Telling the team what is missing", self.tell, False),
         )
         try:
             for done, (label, step, sends) in enumerate(steps):
@@ -170,7 +170,11 @@ class SyncRun:
         keep_series_whole(self, self.notices.asks_for_me)
 
     def tell(self) -> None:
-        self.notices.tell(self.notices.conclude())
+        """Conclude what the sync saw; leave this device's notice (not while another
+        computer holds this identity: the notice would speak for that one too)."""
+        clocks = self.notices.conclude()
+        if not self.report.duplicate:
+            self.notices.tell(clocks)
 
     # --- ops -------------------------------------------------------------------------------
     def push(self) -> None:

@@ -44,12 +44,13 @@ def clock_offset_key(inspection_id: str) -> str:
 class TeamNotices:
     def __init__(self, run):
         self.run = run
-        self.clocks = ClockWatch(run.now_ms())
+        self.clocks = ClockWatch(run.now_ms(), run.keys.device_id, run.keys.lead_device_id)
         self.asks_for_me: set[str] = set()  # my bundle files colleagues found damaged
         self.my_asks: dict[str, set[str]] = {}  # device -> its files I found damaged
         self.said_about_me: list[int] = []  # colleagues' estimates of my clock's error
         self.self_declared: dict[str, int] = {}  # device -> its own estimate of its error
         self.fast_by_others: dict[str, list[int]] = {}
+        self.clashes: list[tuple[str, dict]] = []  # (device, clash notice), judged at the end
 
     # --- reading ---------------------------------------------------------------------------
     def read(self, device_id: str, names: list[str]) -> None:
@@ -62,7 +63,7 @@ class TeamNotices:
             if is_clash_name(name):
                 content = self._open(device_id, name)
                 if content is not None:
-                    self._take_clash(device_id, content)
+                    self.clashes.append((device_id, content))
 
     def _open(self, device_id: str, name: str) -> dict | None:
         run = self.run
@@ -116,7 +117,10 @@ class TeamNotices:
         self.my_asks.setdefault(device_id, set()).add(name)
 
     def conclude(self) -> dict:
-        """Messages about clocks for the report, and what this device's notice will say."""
+        """Messages for the report (once the team's changes are in: they say who is who),
+        and what this device's notice will say about clocks."""
+        for device_id, content in self.clashes:
+            self._take_clash(device_id, content)
         run, verdict = self.run, self.clocks.verdict()
         offset = own_offset(verdict, self.said_about_me)
         settings.put(run.ws.db, clock_offset_key(run.inspection_id), str(offset))
