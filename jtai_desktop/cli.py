@@ -442,9 +442,19 @@ def cmd_history(context, args) -> int:
     for change in history(context.workspace, args.record):
         print(
             f"{change['at']}  {change['author']}  {change['field']} = "
-            f"{json.dumps(change['value'], ensure_ascii=False)[:100]}"
+            f"{json.dumps(change['value'], ensure_ascii=False)[:100]}" + _clock_warning(change)
         )
     return 0
+
+
+def _clock_warning(change: dict) -> str:
+    """A change stamped by a wrong clock: its time is doubtful (the order is not)."""
+    offset = change.get("clock_offset_ms")
+    if offset is None:
+        return ""
+    from .services.clock_check import amount
+
+    return f"  [time doubtful: clock {amount(offset)} {'fast' if offset > 0 else 'slow'}]"
 
 
 def cmd_held(context, args) -> int:

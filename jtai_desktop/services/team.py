@@ -108,6 +108,15 @@ def _require_lead(ws: Workspace, inspection_id: str) -> None:
         raise ValidationError("Only the lead inspector can invite or remove team devices.")
 
 
+def suggest_passphrase() -> str:
+    """A passphrase for an invitation that is easy to read out: five groups of letters and
+    digits without look-alikes (about 100 bits)."""
+    import secrets
+
+    alphabet = "abcdefghjkmnpqrstuvwxyz23456789"
+    return "-".join("".join(secrets.choice(alphabet) for _ in range(4)) for _ in range(5))
+
+
 def next_evidence_block(ws: Workspace, inspection_id: str) -> int:
     blocks = [m["evidence_block"] or 0 for m in ws.rows("member", inspection_id)]
     blocks += [d["evidence_block"] or 0 for d in ws.rows("device", inspection_id)]

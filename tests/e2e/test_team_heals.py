@@ -148,6 +148,17 @@ def test_laptops_with_wrong_clocks_converge_and_never_drag_a_clock(team):
     assert "This computer's clock seems to be about 2 days slow" in err
     assert "Ann Patel" in err  # and Ann is named from Ben's side too
     assert team.ok("lead", "held", team.inspection_id) in ("", "Nothing is held.\n")
+    # The history marks the times Ann's laptop stamped as doubtful.
+    ann = team.device("ann")
+    ctx = open_context(team.root / "lead", PASSPHRASE)
+    try:
+        (record,) = ctx.workspace.db.execute(
+            "SELECT entity_id FROM ops WHERE device_id = ? AND entity = 'note' LIMIT 1", (ann,)
+        ).fetchone()
+    finally:
+        ctx.close()
+    shown = team.ok("lead", "history", team.inspection_id, record)
+    assert "[time doubtful: clock about 4 days fast]" in shown
 
 
 def _last_seq(team: Team, name: str, device: str) -> int:
