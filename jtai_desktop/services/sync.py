@@ -15,21 +15,17 @@ from __future__ import annotations
 import hashlib
 import time
 from collections.abc import Callable
-from dataclasses import dataclass, field
 
 from cryptography.hazmat.primitives import hashes
 from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 
 from ..crypto.blobcipher import BlobCipher
 from ..domain.errors import JtaiError
-from ..store import oplog, projection, settings, sync_records, sync_state
+from ..store import oplog, settings, sync_records, sync_state
 from ..store.database import write_transaction
 from ..store.migrations import known_names
 from ..sync.bundle import (
-    BundleDamagedError,
-    BundleError,
     BundleHeader,
-    bundle_range,
     highest_seq,
     read_header,
     seal,
@@ -37,51 +33,22 @@ from ..sync.bundle import (
 from ..sync.clock import MAX_AHEAD_MS, Stamp
 from ..sync.ops import DELETED, Op
 from ..sync.transport import BUNDLES, OfflineError, Transport
-from . import sync_checks, sync_files
+from . import sync_checks, sync_files, sync_pull
 from .identity import IdentityClashError, duplicate_message
 from .own_series import keep_series_whole
-from .team import ACTIVE, TeamKeys, require_team_keys
+from .sync_report import SyncReport
+from .team import TeamKeys, require_team_keys
 from .team_notices import TeamNotices, clock_offset_key, owner_name
 from .workspace import Workspace
+
+__all__ = ["SyncReport", "SyncRun", "accept_held", "sync", "transit_key"]
 
 BUNDLE_MAX_OPS = 2000
 DELETE_SHARE = 0.2  # a bundle deleting more than this is held for the lead
 DELETE_MINIMUM = 5
-# Release 0.1 held bundles stamped far ahead; they are applied now (wrong clocks are named).
-FUTURE_HOLD = "Changes stamped more than three days in the future"
+FUTURE_HOLD = sync_pull.FUTURE_HOLD
 
 Progress = Callable[[int, int, str], None]
-
-
-@dataclass
-class SyncReport:
-    pushed_ops: int = 0
-    applied_ops: int = 0
-    applied_bundles: int = 0
-    files_sent: int = 0
-    files_received: int = 0
-    refused: list[str] = field(default_factory=list)
-    held: list[str] = field(default_factory=list)
-    waiting: list[str] = field(default_factory=list)  # whose changes are missing or damaged
-    waiting_for: list[dict] = field(default_factory=list)  # the same: device, owner, range
-    healed: list[str] = field(default_factory=list)  # own files written again
-    healed_ops: int = 0
-    clock: list[str] = field(default_factory=list)  # computers whose clock is wrong
-    identity: list[str] = field(default_factory=list)  # an invitation used on two computers
-    fresh_invitations: list[dict] = field(default_factory=list)  # (lead) who needs one
-    duplicate: bool = False  # this computer shares its identity: it sent nothing
-    offline: bool = False
-    cancelled: bool = False
-    recovered_ops: int = 0  # this device's own work fetched back (a folder restored from backup)
-    renumbered_ops: int = 0  # changes made since such a restore, numbered after that work
-
-    @property
-    def exit_code(self) -> int:
-        """0; 6 when work was refused (or this computer may not send); 7 while waiting for
-        a colleague's missing or damaged changes."""
-        if self.refused or self.duplicate:
-            return 6
-        return 7 if self.waiting else 0
 
 
 class SyncRun:
@@ -104,6 +71,7 @@ class SyncRun:
         self.installation = sync_records.installation(ws.db, inspection_id)
         self.certificate = sync_records.certificate(ws.db, inspection_id)
         self.notices = TeamNotices(self)
+        self.batch = sync_pull.ApplyBatch(self.ws.db)  # projects at once, but in a pull
         self._listings: dict[str, list[str]] | None = None
 
     @property
@@ -221,99 +189,7 @@ class SyncRun:
         return offset if abs(offset) > MAX_AHEAD_MS else None
 
     def pull(self) -> None:
-        self._release_old_future_holds()
-        listings = self._listings if self._listings is not None else self._list_all()
-        # The lead's bundles first: they carry the roster.
-        for device in sorted(listings, key=lambda d: d != self.keys.lead_device_id):
-            if device == self.keys.device_id:
-                continue
-            names = listings[device]
-            if self._removed(device):
-                self._refuse_removed(device, names)
-                continue
-            for name in sorted(n for n in names if bundle_range(n) is not None):
-                if self.is_cancelled():
-                    return
-                if not self._pull_bundle(device, name):
-                    break  # later files of this device wait for this one
-
-    def _removed(self, device: str) -> bool:
-        row = self.ws.get("device", device)
-        return row is not None and row["status"] != ACTIVE
-
-    def _refuse_removed(self, device: str, names: list[str]) -> None:
-        """A removed device's changes are never applied; say so once for each new batch, not
-        at every sync (its files stay on the share until someone deletes them)."""
-        key = f"refused-upto:{self.inspection_id}:{device}"
-        told = int(settings.get(self.ws.db, key, "0"))
-        newest = highest_seq(names)
-        if newest <= told:
-            return
-        self.report.refused.append(
-            f"Device {device[:8]}, which the lead has removed from the team, sent changes "
-            "after it was removed; they were not applied."
-        )
-        settings.put(self.ws.db, key, str(newest))
-
-    def _release_old_future_holds(self) -> None:
-        """Bundles an earlier version held for a clock far ahead are applied now."""
-        for item in sync_state.held(self.ws.db, self.inspection_id):
-            if item["reason"].startswith(FUTURE_HOLD):
-                try:
-                    self.apply(sync_state.held_bundle(self.ws.db, item["id"])[1])
-                except BundleError as error:
-                    self.report.refused.append(error.message)
-
-    def _pull_bundle(self, device: str, name: str) -> bool:
-        """Apply one file of a device's series; False if the device's later files must wait
-        (this one is missing before, damaged, held or refused)."""
-        first, last = bundle_range(name)
-        have = oplog.last_seq(self.ws.db, self.inspection_id, device)
-        if last <= have:
-            return True
-        if sync_state.is_held(self.ws.db, self.inspection_id, device, first, last):
-            return False
-        if first > have + 1:
-            if not self._held_from(device, have + 1):
-                self._wait(device, have + 1, first - 1, damaged=False)
-            return False
-        data = self.transport.get(self.inspection_id, device, BUNDLES, name)
-        try:
-            self.apply(data)
-        except BundleDamagedError as error:
-            if self.ws.get("device", device) is None and not _readable(data):
-                self.report.refused.append(
-                    f"A file under device {device[:8]}, which is not on this inspection's "
-                    f"team, is not a bundle ({error.message}) It was not applied."
-                )
-            else:
-                self._wait(device, first, last, damaged=True)
-                self.notices.ask_again(device, name)
-            return False
-        except BundleError as error:
-            self.report.refused.append(error.message)
-            return False
-        return oplog.last_seq(self.ws.db, self.inspection_id, device) >= last
-
-    def _held_from(self, device: str, seq: int) -> bool:
-        return any(
-            item["device_id"] == device and item["first_seq"] <= seq <= item["last_seq"]
-            for item in sync_state.held(self.ws.db, self.inspection_id)
-        )
-
-    def _wait(self, device: str, first: int, last: int, damaged: bool) -> None:
-        if any(w["device_id"] == device for w in self.report.waiting_for):
-            return
-        owner = owner_name(self.ws, self.inspection_id, device)
-        span = f"changes {first}\u2013{last}" if last > first else f"change {first}"
-        why = "the file on the share is damaged" if damaged else "they are not on the share"
-        self.report.waiting_for.append(
-            {"device_id": device, "owner": owner, "first": first, "last": last, "damaged": damaged}
-        )
-        self.report.waiting.append(
-            f"Waiting for {owner}'s {span} ({why}); their computer will send them again "
-            "on its next sync."
-        )
+        sync_pull.pull(self)
 
     def apply(self, data: bytes, confirmed: bool = False) -> int:
         """Verify a bundle and apply it in one transaction; returns the ops applied (or 0 if
@@ -332,7 +208,7 @@ class SyncRun:
             )
             return 0
         if header.first_seq > have + 1:  # applying it would leave a gap nothing fills later
-            self._wait(device, have + 1, header.first_seq - 1, damaged=False)
+            sync_pull.wait(self, device, have + 1, header.first_seq - 1, damaged=False)
             return 0
         # Authors are checked once the device's earlier changes (which create its member)
         # are here: only then is it known whose work the device may sign.
@@ -352,8 +228,9 @@ class SyncRun:
             self.report.held.append(reason)
             return 0
         with write_transaction(self.ws.db):
+            self.batch.before_append(ops)
             oplog.append(self.ws.db, ops)
-            projection.project_entities(self.ws.db, sorted({op.entity_id for op in ops}))
+            self.batch.project(ops)
             sync_state.unhold(
                 self.ws.db, self.inspection_id, device, header.first_seq, header.last_seq
             )
@@ -407,14 +284,6 @@ class SyncRun:
 
     def missing_files(self) -> set[str]:
         return sync_files.missing_files(self)
-
-
-def _readable(data: bytes) -> bool:
-    try:
-        read_header(data)
-    except BundleError:
-        return False
-    return True
 
 
 def transit_key(data_key: bytes) -> bytes:

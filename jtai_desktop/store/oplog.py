@@ -45,6 +45,31 @@ def ops_for_entity(db: Database, entity_id: str) -> list[Op]:
     return _ops(db, "entity_id = ?", (entity_id,))
 
 
+def ops_for_entities(db: Database, entity_ids: list[str]) -> dict[str, list[Op]]:
+    """Entity id -> its ops, for many entities in a few queries (one per 500 ids)."""
+    found: dict[str, list[Op]] = {entity_id: [] for entity_id in entity_ids}
+    for start in range(0, len(entity_ids), 500):
+        chunk = entity_ids[start : start + 500]
+        for op in _ops(db, f"entity_id IN ({', '.join('?' for _ in chunk)})", tuple(chunk)):
+            found[op.entity_id].append(op)
+    return {entity_id: ops for entity_id, ops in found.items() if ops}
+
+
+def op_counts(db: Database, entity_ids: list[str]) -> dict[str, int]:
+    """How many ops the log holds for each of these entities (absent: none)."""
+    found: dict[str, int] = {}
+    for start in range(0, len(entity_ids), 500):
+        chunk = entity_ids[start : start + 500]
+        found.update(
+            db.conn.execute(
+                "SELECT entity_id, count(*) FROM ops WHERE entity_id IN "
+                f"({', '.join('?' for _ in chunk)}) GROUP BY entity_id",
+                tuple(chunk),
+            ).fetchall()
+        )
+    return found
+
+
 def ops_for_field(db: Database, entity_id: str, field: str) -> list[Op]:
     return _ops(db, "entity_id = ? AND field = ?", (entity_id, field))
 
