@@ -110,6 +110,10 @@ def build_parser() -> argparse.ArgumentParser:
     history = commands.add_parser("history", help="who changed a record, what and when")
     history.add_argument("inspection", metavar="INSPECTION")
     history.add_argument("record", metavar="RECORD_ID")
+    repair = commands.add_parser(
+        "repair", help="(lead) put back inspection settings a colleague's change made unusable"
+    )
+    repair.add_argument("inspection", metavar="INSPECTION")
     held = commands.add_parser("held", help="(lead) bundles kept aside, and confirming them")
     held.add_argument("inspection", metavar="INSPECTION")
     held.add_argument("--accept", type=int, metavar="ID", help="apply held bundle ID")
@@ -457,6 +461,18 @@ def _clock_warning(change: dict) -> str:
     return f"  [time doubtful: clock {amount(offset)} {'fast' if offset > 0 else 'slow'}]"
 
 
+def cmd_repair(context, args) -> int:
+    from .services.inspections import resolve_inspection
+    from .services.repair import repair_settings
+
+    done = repair_settings(
+        context.workspace, resolve_inspection(context.workspace, args.inspection)
+    )
+    for line in done or ["The inspection's settings are all usable: nothing to repair."]:
+        print(line)
+    return 0
+
+
 def cmd_held(context, args) -> int:
     from .services.inspections import resolve_inspection
     from .services.sync import accept_held
@@ -542,6 +558,7 @@ COMMANDS = {
     "conflicts": cmd_conflicts,
     "history": cmd_history,
     "held": cmd_held,
+    "repair": cmd_repair,
     "export-report": cmd_export_report,
 }
 

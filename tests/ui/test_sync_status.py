@@ -8,7 +8,7 @@ from pathlib import Path
 from PySide6.QtCore import Qt
 
 from jtai_desktop.crypto.kdf import fast_params_for_tests
-from jtai_desktop.services import notes, sync, team
+from jtai_desktop.services import notes, sync, sync_settings, team
 from jtai_desktop.services.sync import SyncRun
 from jtai_desktop.sync.clock import wall_millis
 from jtai_desktop.sync.invite import read_invite
@@ -159,3 +159,75 @@ def test_the_lead_issues_a_fresh_invitation_in_two_clicks(
     assert window.connection_label.text().startswith("Synced at ")
     assert "two computers" not in window.connection_label.text()
     qtbot.keyClick(dialog, Qt.Key.Key_Escape)
+
+
+# --- an inspection a colleague's change made unusable ---------------------------------------
+
+
+def take_in_a_broken_theme_pack(team_copy, ws, op=None):
+    """What an earlier version did with a member's theme pack that is not valid TOML."""
+    from jtai_desktop.store import oplog, projection
+    from jtai_desktop.sync.ops import Op
+
+    if op is None:
+        heads = [o.op_id for o in oplog.ops_for_field(ws.db, team_copy.inspection_id, "theme_pack")]
+        op = Op(
+            "b" * 32,
+            team_copy.inspection_id,
+            "inspection",
+            team_copy.inspection_id,
+            "theme_pack",
+            "title = [not TOML",
+            ws.clock.tick(),
+            "c" * 32,
+            ws.author_for(team_copy.inspection_id),
+            tuple(heads),
+            1,
+        )
+    with ws.db.atomic():
+        oplog.append(ws.db, [op])
+        projection.project_entities(ws.db, [team_copy.inspection_id])
+    return op
+
+
+def shown(qtbot, context):
+    from jtai_desktop.ui.assemble import build_main_window
+
+    window = build_main_window(context)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    return window
+
+
+def test_the_lead_repairs_an_unusable_inspection_from_the_desktop(qtbot, open_folder, team_copy):
+    from jtai_desktop.services.repair import broken_settings
+    from jtai_desktop.ui.dialogs.repair_dialog import RepairDialog
+
+    lead = open_folder(team_copy.root / "lead")
+    bad = take_in_a_broken_theme_pack(team_copy, lead.workspace)
+    alice = open_folder(team_copy.root / "alice")
+    take_in_a_broken_theme_pack(team_copy, alice.workspace, bad)
+    sync_settings.set_folder(alice.workspace, team_copy.inspection_id, str(team_copy.share))
+
+    window = shown(qtbot, lead)  # it opens, on the welcome screen, with the repair
+    qtbot.waitUntil(lambda: isinstance(getattr(window, "repair_dialog", None), RepairDialog))
+    dialog = window.repair_dialog
+    qtbot.waitUntil(dialog.isVisible)
+    assert window.session.inspection_id is None
+    assert "theme pack is not usable" in dialog.findChildren(type(dialog.advice))[0].text()
+    assert dialog.action.text() == "&Repair and open"
+    click(qtbot, dialog.action)
+    assert window.session.inspection_id == team_copy.inspection_id
+    assert broken_settings(lead.workspace, team_copy.inspection_id) == []
+    assert window.current_page() is window.pages["overview"]
+    sync.sync(lead.workspace, team_copy.inspection_id, FolderTransport(team_copy.share))
+
+    member = shown(qtbot, alice)  # a member cannot repair, but receives the repair
+    qtbot.waitUntil(lambda: isinstance(getattr(member, "repair_dialog", None), RepairDialog))
+    dialog = member.repair_dialog
+    qtbot.waitUntil(dialog.isVisible)
+    assert dialog.action.text() == "&Sync now" and "Only the lead" in dialog.advice.text()
+    click(qtbot, dialog.action)
+    qtbot.waitUntil(lambda: member.session.inspection_id == team_copy.inspection_id, timeout=20000)
+    assert not dialog.isVisible()
