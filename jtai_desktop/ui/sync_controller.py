@@ -22,6 +22,20 @@ from .pages.base import Page
 SYNC_SHORTCUT = "Ctrl+Shift+S"
 
 
+def sync_work(context, inspection_id: str, transport):
+    """A sync as background work: on the worker's own connection, closed when it ends."""
+    from ..services.sync import sync
+
+    def work(progress, is_cancelled):
+        ws = context.worker_workspace()
+        try:
+            return sync(ws, inspection_id, transport, progress, is_cancelled)
+        finally:
+            ws.db.close()
+
+    return work
+
+
 def sync_note(status: dict) -> str:
     """The one thing about the last sync a person most needs to see in the status bar."""
     notes = status["notes"]
@@ -214,24 +228,14 @@ class SyncController(QObject):
     def start(self, remote) -> None:
         """Sync with ``remote`` (a sync_settings.Remote) on a worker thread."""
         from ..services import sync_settings
-        from ..services.sync import sync
 
         try:
             transport = sync_settings.transport_for(remote)
         except JtaiError as error:
             show_error(self.window, error)
             return
-        context, inspection_id = self.session.context, self.session.inspection_id
-
-        def work(progress, is_cancelled):
-            ws = context.worker_workspace()
-            try:
-                return sync(ws, inspection_id, transport, progress, is_cancelled)
-            finally:
-                ws.db.close()
-
         self.task = self.session.tasks.start(
-            work,
+            sync_work(self.session.context, self.session.inspection_id, transport),
             on_finished=self._done,
             on_failed=self._failed,
             on_progress=self._progress,

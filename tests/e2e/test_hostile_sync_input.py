@@ -76,6 +76,22 @@ def run(root: Path, folder: str, *argv, capsys) -> tuple[int, str, str]:
     return code, out, err
 
 
+def join_with(root: Path, invitation: Path, capsys) -> tuple[int, str, str]:
+    return run(
+        root,
+        "member",
+        "join",
+        invitation,
+        "--passphrase-file",
+        root / "invite.pass",
+        "--name",
+        "Sam Patel",
+        "--inspectorate",
+        "cqc",
+        capsys=capsys,
+    )
+
+
 def kdf(**changes):
     return lambda body: {**body, "kdf": {**body["kdf"], **changes}}
 
@@ -113,19 +129,7 @@ def test_a_hostile_invitation_is_refused_quickly_and_clearly(folders, tmp_path, 
     hostile.write_text(json.dumps(change(json.loads(json.dumps(body)))))
     before = folder_hashes(root / "member")
     started = time.monotonic()
-    code, out, err = run(
-        root,
-        "member",
-        "join",
-        hostile,
-        "--passphrase-file",
-        root / "invite.pass",
-        "--name",
-        "Sam Patel",
-        "--inspectorate",
-        "cqc",
-        capsys=capsys,
-    )
+    code, out, err = join_with(root, hostile, capsys)
     assert time.monotonic() - started < 10  # bounded before any work: no minutes of hashing
     assert code == 4 and out == ""
     assert words in err and "Traceback" not in err
@@ -138,19 +142,7 @@ def test_a_snapshot_that_does_not_open_is_refused_clearly(folders, tmp_path, cap
     broken = {**body, "snapshot": base64.b64encode(b"short").decode()}
     hostile = tmp_path / "hostile.jtai-invite"
     hostile.write_text(json.dumps(broken))
-    code, out, err = run(
-        root,
-        "member",
-        "join",
-        hostile,
-        "--passphrase-file",
-        root / "invite.pass",
-        "--name",
-        "Sam Patel",
-        "--inspectorate",
-        "cqc",
-        capsys=capsys,
-    )
+    code, out, err = join_with(root, hostile, capsys)
     assert code == 4 and "changed after the lead wrote it" in err and "Traceback" not in err
 
 

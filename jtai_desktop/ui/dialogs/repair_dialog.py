@@ -83,7 +83,7 @@ class RepairDialog(QDialog):
     def sync(self) -> None:
         """Sync without opening the inspection (its pages need the settings)."""
         from ...services import sync_settings
-        from ...services.sync import sync
+        from ..sync_controller import sync_work
 
         remote = sync_settings.remote(self.session.ws, self.inspection_id)
         if remote is None:
@@ -94,19 +94,16 @@ class RepairDialog(QDialog):
                 )
             )
             return
-        context, inspection_id = self.session.context, self.inspection_id
-        transport = sync_settings.transport_for(remote)
-
-        def work(progress, is_cancelled):
-            ws = context.worker_workspace()
-            try:
-                return sync(ws, inspection_id, transport, progress, is_cancelled)
-            finally:
-                ws.db.close()
-
+        try:
+            transport = sync_settings.transport_for(remote)
+        except JtaiError as error:
+            show_error(self, error)
+            return
         self.action.setEnabled(False)
         self.task = self.session.tasks.start(
-            work, on_finished=lambda _r: self._synced(), on_failed=self._failed
+            sync_work(self.session.context, self.inspection_id, transport),
+            on_finished=lambda _r: self._synced(),
+            on_failed=self._failed,
         )
 
     def _synced(self) -> None:
