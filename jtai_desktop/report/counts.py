@@ -27,10 +27,15 @@ _PEOPLE = (
     r"infants?|toddlers?|adolescents?|care\s+leavers?|sons?|daughters?|twins|"
     r"(?:\d{1,2}|[a-z]+)-year-olds?)"
 )
-_VERBS = r"were|was|are|is|had|have|has|did|do|does|in|out|per|year|key|and|or|who|with|at|on"
-_DESCRIBING = rf"(?:(?!(?:{_VERBS})\b)[a-z][\w'\-]*|\d{{1,2}}-year-old|aged\s+\d{{1,2}})"
+_VERBS = (
+    r"were|was|are|is|had|have|has|did|do|does|in|out|of|per|year|key|and|or|who|with|at|on|"
+    r"halves|thirds|quarters|fifths|tenths|percent|times"
+)
+_DESCRIBING = (
+    rf"(?:(?!(?:{_VERBS})\b)[a-z][\w'\-]*|\d{{1,2}}-year-old|aged\s+\d{{1,2}}|year\s+\d{{1,2}})"
+)
 SMALL_COUNT = re.compile(
-    rf"(?<![\w.,\-]){_COUNT}\s+(?:of\s+(?:the|these|those|them|whom)\s+)?"
+    rf"(?<![\w.,\-]){_COUNT}\s+(?:of\s+(?:the|these|those|them|whom|our|their)\s+)?"
     rf"(?:{_DESCRIBING}\s+){{0,3}}?{_PEOPLE}(?![\w\-])",
     re.IGNORECASE,
 )
@@ -47,7 +52,9 @@ NOT_A_COUNT_BEFORE = re.compile(
 NOT_PEOPLE_AFTER = re.compile(
     r"\s*(?:'s\s+)?(?:protection|in\s+need|sexual|criminal|exploitation|abuse|death|deaths|"
     r"safeguarding|services?|social|centres?|homes?|minders?|health|development|practice|"
-    r"plans?|trust|society|commissioner|partnership|hub|board|court|act|mental|"
+    r"plans?|trust|society|commissioner|partnership|hubs?|board|court|act|mental|support|"
+    r"workers?|officers?|rights|champions?|liaison|nurses?|teams?|units?|wards?|charity|"
+    r"hospitals?|groups?|panels?|'\s*workers?|'\s*services?|"
     r"and\s+adolescent|friendly|focused|centred|protection)\b",
     re.IGNORECASE,
 )

@@ -63,7 +63,7 @@ STREET_SHORT = {
     "grove": "gr",
 }
 STREET_WORDS = frozenset([*STREET_SHORT, *STREET_SHORT.values()]) | words(
-    "way row walk mews hill rise vale view yard wharf parade green park house"
+    "way row walk mews hill rise vale view yard wharf parade house"
 )
 SCHOOL_KIND = re.compile(
     r"(?:\s+(?:primary|infants?|juniors?|nursery|academy|high|secondary|school|college|"

@@ -141,8 +141,8 @@ NOT_NAMES = words(
     Inspector Nurse Midwife Health Visitor Worker Workers Adviser Advisor IDVA IRO
     Designated Safeguarding Lead Lead Strategy Section Conference Plan Assessment Referral
     Contact Operation Encompass Mr Mrs Ms Miss Dr Both Neither Either Monday Tuesday
-    Wednesday Thursday Friday Saturday Sunday January February March April May June July
-    August September October November December Christmas Easter Ramadan Eid English
+    Wednesday Thursday Friday Saturday Sunday January February March July
+    September October November December Christmas Easter Ramadan Eid English
     British Welsh Scottish Irish Polish Romanian Muslim Christian Sikh Hindu Jewish God
     Allah Jesus Mary's Was Were Is Are Had Has Have Did Does Do Said Told Says Also Then
     Annex Table Figure Area Areas Improvement Strength Strengths Priority Action Actions

@@ -34,7 +34,7 @@ def nhs_numbers(text: str) -> Iterator[Found]:
 # --- National Insurance numbers (HMRC NIM39110) --------------------------------------------
 NI = re.compile(
     r"(?<![\w])(?!BG|GB|KN|NK|NT|TN|ZZ)[A-CEGHJ-PR-TW-Z][A-CEGHJ-NPR-TW-Z]"
-    r"\s?\d{2}\s?\d{2}\s?\d{2}\s?[A-D](?![\w])",
+    r"[\s\-]?\d{2}[\s\-]?\d{2}[\s\-]?\d{2}[\s\-]?[A-D](?![\w])",
     re.IGNORECASE,
 )
 
@@ -80,7 +80,7 @@ def pupil_numbers(text: str) -> Iterator[Found]:
 _REF_TOKEN = r"([A-Z]{0,5}[-/]?\d[\dA-Z/\-]{2,}\d[A-Z]?(?:\s+of\s+\d{1,2}/\d{1,2}/\d{2,4})?)"
 _NUMBER_WORD = r"(?:\s*(?:ref(?:erence)?|no\.?|number|num|log|id|#)\.?)?[\s:#]*"
 POLICE_CUE = re.compile(
-    r"(?<![\w])(?:crime(?:\s+ref(?:erence)?)?|CRN|CAD|CRIS|incident|occurrence|OEL|Athena|"
+    r"(?<![\w])(?<!Delius\s)(?:crime(?:\s+ref(?:erence)?)?|CRN|CAD|CRIS|incident|occurrence|OEL|Athena|"
     r"Niche|Storm|Connect|custody(?:\s+record)?|PNC|PND|CRO|police\s+log|log)"
     + _NUMBER_WORD
     + _REF_TOKEN
@@ -118,7 +118,7 @@ FAMILY_COURT = re.compile(r"(?<![\w])[A-Z]{2}\s?\d{2}\s?[CPZ]\s?\d{5}(?![\w])")
 CROWN_COURT = re.compile(r"(?<![\w])[TS]\d{4}\s?\d{4}(?![\w])")
 COURT_CUE = re.compile(
     r"(?<![\w])(?:(?:court|case|claim|proceedings|order|application)\s+"
-    r"(?:ref(?:erence)?|no\.?|number)|claim|indictment)[\s:#.]*"
+    r"(?:ref(?:erence)?|no\.?|number)|court\s+case|claim|indictment)[\s:#.]*"
     + r"([A-Z0-9][A-Z0-9/\-]{3,}\d[A-Z0-9]*)(?![\w])",
     re.IGNORECASE,
 )
@@ -138,9 +138,16 @@ def court_references(text: str) -> Iterator[Found]:
 SYSTEM_CUE = re.compile(
     r"(?<![\w])(?:LCS|Mosaic|Liquid\s?logic|EHM|Eclipse|CareFirst|Care\s?first|Frameworki|"
     r"Azeus|Paris|SystmOne|EMIS|RiO|Carenotes|Lorenzo|Cerner|ChildView|Careworks|Capita|"
-    r"n?Delius|MRN|hospital|patient|client|person|child|case|family|file|ref(?:erence)?|"
+    r"n?Delius(?:\s+CRN)?|MRN|hospital|patient|client|person|child|case|family|file|ref(?:erence)?|"
     r"ID|CP-IS|EHCP)"
     r"(?:\s*(?:ref(?:erence)?|no\.?|number|ID|record)\.?)?[\s:#]+"
+    r"([A-Z]{0,4}[-/]?\d{4,}[A-Z]?)(?![\w/])",
+    re.IGNORECASE,
+)
+SYSTEM_IS = re.compile(
+    r"(?<![\w])(?:LCS|Mosaic|Liquid\s?logic|EHM|Eclipse|CareFirst|Frameworki|Azeus|SystmOne|"
+    r"EMIS|RiO|ChildView|n?Delius|case|file|client|person|hospital|system)\s+"
+    r"(?:ref(?:erence)?|number|no\.?|ID)\b[^.\n\x00]{0,40}?\s(?:is|was|reads|:)\s*"
     r"([A-Z]{0,4}[-/]?\d{4,}[A-Z]?)(?![\w/])",
     re.IGNORECASE,
 )
@@ -149,6 +156,9 @@ PREFIXED_REF = re.compile(r"(?<![\w/])[A-Z]{2,4}[-/]\d{5,10}(?![\w/])")
 
 def system_references(text: str) -> Iterator[Found]:
     for m in SYSTEM_CUE.finditer(text):
+        if _looks_like_reference(m.group(1)):
+            yield m.start(1), m.end(1), "written as an agency's case or system reference"
+    for m in SYSTEM_IS.finditer(text):
         if _looks_like_reference(m.group(1)):
             yield m.start(1), m.end(1), "written as an agency's case or system reference"
     for m in PREFIXED_REF.finditer(text):
@@ -161,7 +171,7 @@ DRIVING_LICENCE = re.compile(r"(?<![\w])[A-Z9]{5}\d[0156]\d{4}[A-Z9]{2}\d[A-Z]{2
 OFFICIAL_CUE = re.compile(
     r"(?<![\w])(?:passport|Home\s+Office|HO|UCI|port|GWF|BRP|visa|child\s+benefit|"
     r"birth\s+certificate|prison|NOMIS|driving\s+licence)"
-    r"(?:\s*(?:ref(?:erence)?|no\.?|number|ID)\.?)?[\s:#]+"
+    r"(?:\s*(?:application|ref(?:erence)?|no\.?|number|ID)\.?)*[\s:#]+"
     r"([A-Z]{0,3}[-/]?\d[\d\-]{5,}[A-Z]?)(?![\w/])",
     re.IGNORECASE,
 )

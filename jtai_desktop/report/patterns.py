@@ -23,6 +23,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from .names_data import GIVEN
 from .normalise import words
 
 Found = tuple[int, int, str]
@@ -96,12 +97,12 @@ PLATFORM = (
 )
 ACCOUNT_CUE = re.compile(
     rf"(?<![\w]){PLATFORM}(?:\s+(?:name|handle|id|username|account|profile|tag))?"
-    r"(?:\s+(?:is|was|called|named))?\s*[:\-]?\s*"
+    r"(?:\s+(?:is|was|called|named|as))?(?:\s*[:\-]\s*|\s+)"
     r"(\"[^\"\n]{2,30}\"|'[^'\n]{2,30}'|@?[A-Za-z0-9][\w.\-]*[\d_.][\w.\-]*[A-Za-z0-9])",
     re.IGNORECASE,
 )
 IPV4 = re.compile(
-    r"(?<![\w.])(?:(?:25[0-5]|2[0-4]\d|1?\d?\d)\.){3}(?:25[0-5]|2[0-4]\d|1?\d?\d)(?![\w.])"
+    r"(?<![\w.])(?:(?:25[0-5]|2[0-4]\d|1?\d?\d)\.){3}(?:25[0-5]|2[0-4]\d|1?\d?\d)(?![\w]|\.\d)"
 )
 
 
@@ -155,7 +156,7 @@ def street_addresses(text: str) -> Iterator[Found]:
     for m in FLAT.finditer(text):
         yield m.start(), m.end(), "a flat, room or unit with its number"
     for m in NAMED_BUILDING.finditer(text):
-        if not _public_or_ordinary(m.group()):
+        if not _public_or_ordinary(m.group()) and m.group().split()[0] not in GIVEN:
             yield m.start(), m.end(), "looks like the name of a block of flats or a house"
 
 
