@@ -49,13 +49,21 @@ def _rows(name: str) -> list[tuple[int, list[str]]]:
 
 
 def positives() -> list[Positive]:
-    found = [Positive(k, m, t, n) for n, (k, m, t) in _rows("positives.tsv")]
+    found = [
+        Positive(k, m, t, n)
+        for name in ("positives.tsv", "heldout_positives.tsv")
+        for n, (k, m, t) in _rows(name)
+    ]
     found += [Positive(k, m, t, n) for n, (k, m, t) in _rows("paragraphs.tsv") if k != "none"]
     return found
 
 
 def look_alikes() -> list[LookAlike]:
-    found = [LookAlike(f, t, n) for n, (f, t) in _rows("lookalikes.tsv")]
+    found = [
+        LookAlike(f, t, n)
+        for name in ("lookalikes.tsv", "heldout_lookalikes.tsv")
+        for n, (f, t) in _rows(name)
+    ]
     found += [
         LookAlike("paragraph", t, n) for n, (k, _m, t) in _rows("paragraphs.tsv") if k == "none"
     ]
