@@ -116,16 +116,34 @@ _CLASS_PATTERNS = {
     name: re.compile(rf"(?<![\w\-])(?:{p})(?![\w])", 0 if name == "named place" else re.IGNORECASE)
     for name, p in DETAIL_CLASSES.items()
 }
-SENTENCE = re.compile(r"[^.!?\x00\n]+(?:[.!?]+|$)")
 
 
 def combinations(text: str) -> Iterator[Found]:
-    for sentence in SENTENCE.finditer(text):
-        age = EXACT_AGE.search(sentence.group())
-        if not age:
+    done = -1
+    for age in EXACT_AGE.finditer(text):  # only sentences that give an exact age
+        if age.start() < done:
             continue
-        found = [name for name, p in _CLASS_PATTERNS.items() if p.search(sentence.group())]
+        start, end = _sentence_around(text, age.start())
+        done = end
+        sentence = text[start:end]
+        found = [name for name, p in _CLASS_PATTERNS.items() if p.search(sentence)]
         if len(found) >= 2:
             why = "an exact age together with " + " and ".join(found[:3])
-            start = sentence.start() + len(sentence.group()) - len(sentence.group().lstrip())
-            yield start, sentence.end(), why + ", which together can single a child out"
+            yield start, end, why + ", which together can single a child out"
+
+
+def _sentence_around(text: str, at: int) -> tuple[int, int]:
+    """The sentence (within its piece) that holds position ``at``, without the spaces
+    before it."""
+    starts = [text.rfind(mark, 0, at) for mark in (". ", "! ", "? ", "\x00", "\n")]
+    start = max(starts)
+    start = 0 if start < 0 else start + (1 if text[start] in "\x00\n" else 2)
+    end_match = re.compile(r"[.!?](?=\s|$|\x00)|\x00|\n").search(text, at)
+    end = (
+        end_match.end()
+        if end_match and end_match.group() in ".!?"
+        else (end_match.start() if end_match else len(text))
+    )
+    while start < end and text[start].isspace():
+        start += 1
+    return start, end

@@ -25,6 +25,7 @@ class Positive:
     match: str
     text: str
     line: int
+    source: str = ""  # the file it comes from
 
 
 @dataclass(frozen=True)
@@ -32,6 +33,7 @@ class LookAlike:
     family: str
     text: str
     line: int
+    source: str = ""
 
 
 def _decode(text: str) -> str:
@@ -50,22 +52,28 @@ def _rows(name: str) -> list[tuple[int, list[str]]]:
 
 def positives() -> list[Positive]:
     found = [
-        Positive(k, m, t, n)
+        Positive(k, m, t, n, name)
         for name in ("positives.tsv", "heldout_positives.tsv")
         for n, (k, m, t) in _rows(name)
     ]
-    found += [Positive(k, m, t, n) for n, (k, m, t) in _rows("paragraphs.tsv") if k != "none"]
+    found += [
+        Positive(k, m, t, n, "paragraphs.tsv")
+        for n, (k, m, t) in _rows("paragraphs.tsv")
+        if k != "none"
+    ]
     return found
 
 
 def look_alikes() -> list[LookAlike]:
     found = [
-        LookAlike(f, t, n)
+        LookAlike(f, t, n, name)
         for name in ("lookalikes.tsv", "heldout_lookalikes.tsv")
         for n, (f, t) in _rows(name)
     ]
     found += [
-        LookAlike("paragraph", t, n) for n, (k, _m, t) in _rows("paragraphs.tsv") if k == "none"
+        LookAlike("paragraph", t, n, "paragraphs.tsv")
+        for n, (k, _m, t) in _rows("paragraphs.tsv")
+        if k == "none"
     ]
     return found
 
