@@ -62,7 +62,8 @@ PARTIAL_DATES = tuple(
 BIRTH_PHRASE = re.compile(
     r"(?<![\w\-])(?<!pre\s)(?:born|birth|birthday|DOB|D\.O\.B\.?|date\s+of\s+birth|"
     r"birth\s*date|b\.)(?!\w)(?!\s*(?:parents?|family|families|mother|father|relatives?|"
-    r"siblings?|plan|conference|assessment|to\b|and\b|weight|injur|trauma|partner|certificate))",
+    r"siblings?|plan|conference|assessment|to\b|and\b|weight|injur|trauma|partner|certificate|"
+    r"rates?|registrations?|cohorts?|statistics|figures|numbers|data|trends?))",
     re.IGNORECASE,
 )
 LIFE_EVENT = re.compile(
@@ -74,6 +75,7 @@ LIFE_EVENT = re.compile(
     r"gave\s+birth)(?![\w])",
     re.IGNORECASE,
 )
+BETWEEN_END = re.compile(r"(?:^|\s)(?:on|dated|is|was|of)$", re.IGNORECASE)
 NAME_THEN_BRACKET = re.compile(r"[A-Z][\w']*\s*\($")
 BIRTH_REACH = 30
 EVENT_REACH = 40  # characters after a birth phrase in which a date is taken as a birth date
@@ -103,8 +105,16 @@ def birth_dates(text: str) -> list[DateMention]:
 
 
 def event_dates(text: str) -> list[DateMention]:
-    """Dates with a day written within reach after a death or another life event."""
-    return _dates_after(text, LIFE_EVENT, EVENT_REACH, partial=True, needs_day=True)
+    """Dates with a day written just after a death or another life event: at most a few
+    words between, the last of them "on", "dated", "is" or "was" ("died on 3 May", "was
+    excluded on 21.11.24"), so "excluded in the year to 31 March" is not one."""
+    found = []
+    for d in _dates_after(text, LIFE_EVENT, EVENT_REACH, partial=True, needs_day=True):
+        cue = max((m for m in LIFE_EVENT.finditer(text, 0, d.start)), key=lambda m: m.end())
+        between = text[cue.end() : d.start].strip(" ,:")
+        if not between or (len(between.split()) <= 5 and BETWEEN_END.search(between)):
+            found.append(d)
+    return found
 
 
 def bracketed_dates(text: str) -> list[DateMention]:

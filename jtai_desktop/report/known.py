@@ -45,7 +45,12 @@ EVERYDAY_WORDS = words(
     summer autumn river sky sunny mark bill pat sue drew rob robin jack frank victor hunter
     chase mason archer baker brown green white black young long short hill wood field page
     read reading north south west east stone king rich bright hall ford mill shepherd cook
-    smith love star"""
+    smith love star ward bell day lane price cross best moss bird fox hunt rice lamb law gold
+    brook street church banks wells mills dean lord sharp steel swift power hale bishop
+    knight french grant booth hart bond bush house little noble park reed rush sage walker
+    wise wolf more port marsh bank hay lake pool cliff dale glen bush ash oak birch heath
+    moor carter cooper parker mason fisher turner taylor tanner miller potter porter
+    chambers gardener fields woods rivers waters hills lakes sterling hunter major"""
 )
 STREET_SHORT = {
     "road": "rd",

@@ -31,15 +31,18 @@ Found = tuple[int, int, str]
 WORD = re.compile(r"(?<![\w'\-])[A-Z][a-zA-Z]*(?:['\-][A-Z][a-zA-Z]*)*(?:'s)?(?![\w\-])")
 TITLES = (
     r"Mr|Mrs|Ms|Miss|Mx|Dr|Master|DS|DC|DI|DCI|PC|PCSO|Sgt|Sergeant|Insp|Cllr|Councillor|"
-    r"Prof|Professor|Nurse|Father|Sister|Imam|Rev|Reverend|Pastor"
+    r"Prof|Professor|Rev|Reverend"
 )
 FAMILY = (
     r"mother|mum|mummy|mam|father|dad|daddy|step-?father|step-?dad|step-?mother|step-?mum|"
     r"brother|sister|half-?brother|half-?sister|sibling|son|daughter|grandmother|grandfather|"
     r"grandma|grandad|grandpa|granny|gran|nan|nana|nanna|aunt|auntie|aunty|uncle|cousin|"
-    r"partner|ex-?partner|boyfriend|girlfriend|husband|wife|carer|foster\s+carer|friend|"
-    r"neighbour|lodger|baby|niece|nephew|godmother|godfather|called|named|known\s+as|"
-    r"alias|aka|nicknamed"
+    r"ex-?partner|boyfriend|girlfriend|husband|wife|baby|niece|nephew|godmother|godfather|"
+    r"called|named|known\s+as|alias|aka|nicknamed|"
+    # Words that also name organisations ("a delivery partner, Barnardo's") count only
+    # after a possessive: "her partner", "the mother's friend".
+    r"(?:her|his|their|my|mother's|mum's|father's|dad's|child's|girl's|boy's)\s+"
+    r"(?:partner|carer|foster\s+carer|friend|neighbour|lodger)"
 )
 TITLE_BEFORE = re.compile(rf"(?<![\w])(?:{TITLES})\.?\s+$")
 FAMILY_BEFORE = re.compile(rf"(?<![\w\-])(?:{FAMILY})(?:'s)?\s*[,(:]?\s*$", re.IGNORECASE)
@@ -116,7 +119,9 @@ def _why(text: str, m: re.Match, word: str, before: str, end: int) -> str:
     if word in GIVEN and word not in CUE_ONLY:
         return "a given name" + (" and surname" if has_surname else "") + ": a person's name"
     if word not in GIVEN and word not in CUE_ONLY and not has_surname:
-        if RELATION_AFTER.match(text, m.end()) or FAMILY_WORD_AFTER.match(text, m.end()):
+        if FAMILY_WORD_AFTER.match(text, m.end()) or (
+            RELATION_AFTER.match(text, m.end()) and not _starts_sentence(before)
+        ):
             return "a name followed by the person's relationship to the child"
         return ""
     if FAMILY_BEFORE.search(before) or RELATION_AFTER.match(text, m.end()):
@@ -126,6 +131,12 @@ def _why(text: str, m: re.Match, word: str, before: str, end: int) -> str:
     if SPEECH_AFTER.match(text, end):
         return "a name before what the person said or did"
     return ""
+
+
+def _starts_sentence(before: str) -> bool:
+    """Nothing but a sentence's end, or nothing at all, before the word: a capitalised
+    word there may be any word ("Referrals (23, ...)")."""
+    return not before.strip() or bool(re.search(r"[.!?:\x00\n]\s*$", before))
 
 
 def _surname_end(text: str, at: int) -> int:

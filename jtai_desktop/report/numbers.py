@@ -110,7 +110,8 @@ def _looks_like_reference(token: str) -> bool:
     digits = re.sub(r"\D", "", token)
     if len(digits) < 4:
         return False
-    return not re.fullmatch(r"(?:19|20)\d{2}", token)  # a year is not a reference
+    # A year or a financial year ("2024-25", "2024/2025") is not a reference.
+    return not re.fullmatch(r"(?:19|20)\d{2}(?:[-/](?:\d{2}|(?:19|20)\d{2}))?", token)
 
 
 # --- Court references ------------------------------------------------------------------------
@@ -211,8 +212,15 @@ def vehicle_registrations(text: str) -> Iterator[Found]:
             yield m.start(), m.end(), "looks like a vehicle registration number"
     for m in VEHICLE_CUE.finditer(text):
         token = m.group(1)
-        if re.search(r"\d", token) and re.search(r"[A-Za-z]", token):
+        if (
+            re.search(r"\d", token)
+            and len(re.findall(r"[A-Za-z]", token)) >= 2
+            and not UNIT.search(token)
+        ):
             yield m.start(1), m.end(1), "written as a vehicle registration number"
+
+
+UNIT = re.compile(r"(?i)(?:hours?|hrs?|mins?|miles?|days?|weeks?|years?|seats?)$")
 
 
 def _cue_before(text: str, start: int, cue: re.Pattern) -> bool:

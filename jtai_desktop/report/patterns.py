@@ -91,9 +91,9 @@ PROFILE_LINK = re.compile(
     re.IGNORECASE,
 )
 PLATFORM = (
-    r"(?:snapchat|snap|instagram|insta|tiktok|facebook|fb|twitter|discord|xbox(?:\s+live)?|psn|"
+    r"(?:snapchat|instagram|insta|tiktok|facebook|fb|twitter|discord|xbox(?:\s+live)?|psn|"
     r"playstation|roblox|fortnite|steam|whatsapp|telegram|kik|wizz|yubo|twitch|minecraft|"
-    r"gamer\s*tag|gamertag|username|user\s+name|screen\s+name|handle|online\s+name)"
+    r"gamer\s*tag|gamertag|username|user\s+name|screen\s+name|online\s+name)"
 )
 ACCOUNT_CUE = re.compile(
     rf"(?<![\w]){PLATFORM}(?:\s+(?:name|handle|id|username|account|profile|tag))?"
@@ -112,7 +112,8 @@ def online_identities(text: str) -> Iterator[Found]:
     for m in PROFILE_LINK.finditer(text):
         yield m.start(), m.end(), "a link to a profile on a social network"
     for m in ACCOUNT_CUE.finditer(text):
-        yield m.start(1), m.end(1), "written as a username or account on an online platform"
+        if m.group(1)[0] in "\"'" or re.search(r"[A-Za-z_]", m.group(1)):  # not "Xbox 360"
+            yield m.start(1), m.end(1), "written as a username or account on an online platform"
     for m in IPV4.finditer(text):
         yield m.start(), m.end(), "looks like an IP address"
 
@@ -156,8 +157,25 @@ def street_addresses(text: str) -> Iterator[Found]:
     for m in FLAT.finditer(text):
         yield m.start(), m.end(), "a flat, room or unit with its number"
     for m in NAMED_BUILDING.finditer(text):
-        if not _public_or_ordinary(m.group()) and m.group().split()[0] not in GIVEN:
-            yield m.start(), m.end(), "looks like the name of a block of flats or a house"
+        words = m.group().split()
+        if _public_or_ordinary(m.group()) or words[0] in GIVEN:
+            continue
+        if words[-1] == "House" and not _lived_in(text, m.start()):
+            continue  # "Kingsway House" is as likely an office as a home
+        yield m.start(), m.end(), "looks like the name of a block of flats or a house"
+
+
+RESIDENTIAL = re.compile(
+    r"\b(?:lives?|living|lived|moved|placed|staying|stays|stayed|rehoused|tenancy|flat|home|"
+    r"address|hostel|refuge|accommodation|housed|resident)\b",
+    re.IGNORECASE,
+)
+
+
+def _lived_in(text: str, at: int) -> bool:
+    """A word for where someone lives, earlier in the same sentence."""
+    start = max(text.rfind(". ", 0, at), text.rfind("\x00", 0, at), 0)
+    return bool(RESIDENTIAL.search(text, start, at))
 
 
 def _public_or_ordinary(words: str) -> bool:

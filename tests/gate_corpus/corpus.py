@@ -67,7 +67,7 @@ def positives() -> list[Positive]:
 def look_alikes() -> list[LookAlike]:
     found = [
         LookAlike(f, t, n, name)
-        for name in ("lookalikes.tsv", "heldout_lookalikes.tsv")
+        for name in ("lookalikes.tsv", "heldout_lookalikes.tsv", "adversarial_lookalikes.tsv")
         for n, (f, t) in _rows(name)
     ]
     found += [

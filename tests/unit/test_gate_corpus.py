@@ -32,7 +32,7 @@ def test_every_kind_of_identifier_is_caught(positive):
 def _look_alike_param(la):
     reason = KNOWN_FALSE_ALARMS.get(la.text)
     marks = [pytest.mark.xfail(strict=True, reason=reason)] if reason else []
-    return pytest.param(la, marks=marks, id=f"{la.family}-line{la.line}")
+    return pytest.param(la, marks=marks, id=f"{la.family}-{la.source[:-4]}-{la.line}")
 
 
 @pytest.mark.parametrize("look_alike", [_look_alike_param(la) for la in LOOK_ALIKES])
