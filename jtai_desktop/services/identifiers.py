@@ -10,17 +10,18 @@ never a person's name.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 
 from ..report.gate import ChildDetails, SensitiveDetails
 from ..store import oplog
 from .workspace import Workspace
 
-TEXT_FIELDS = {
-    "private_name": "name",
-    "case_ref": "case_ref",
-    "private_address": "address",
-    "private_school": "school",
+TEXT_FIELDS: dict[str, Callable[[str], ChildDetails]] = {
+    "private_name": lambda value: ChildDetails(name=value),
+    "case_ref": lambda value: ChildDetails(case_ref=value),
+    "private_address": lambda value: ChildDetails(address=value),
+    "private_school": lambda value: ChildDetails(school=value),
 }
 
 
@@ -52,10 +53,10 @@ def _ever(ws: Workspace, inspection_id: str) -> list[ChildDetails]:
     """One ChildDetails per value ever written to an identifying field, deleted children's
     and overwritten values included."""
     kids = []
-    for field, attribute in TEXT_FIELDS.items():
+    for field, details in TEXT_FIELDS.items():
         for value in oplog.field_values(ws.db, inspection_id, "child", field):
             if isinstance(value, str) and value.strip():
-                kids.append(ChildDetails(**{attribute: value}))
+                kids.append(details(value))
     for value in oplog.field_values(ws.db, inspection_id, "child", "private_dob"):
         if dob := _date(value):
             kids.append(ChildDetails(dob=dob))
