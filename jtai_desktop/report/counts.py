@@ -25,7 +25,7 @@ _PEOPLE = (
     r"(?:child(?:ren)?(?:'s)?|young\s+(?:people|person|men|women)(?:'s)?|famil(?:y|ies)(?:'s)?|"
     r"bab(?:y|ies)|siblings?|brothers?|sisters?|pupils?|students?|girls?|boys?|teenagers?|"
     r"infants?|toddlers?|adolescents?|care\s+leavers?|sons?|daughters?|twins|"
-    r"(?:\d{1,2}|[a-z]+)-year-olds?)"
+    r"(?:\d{1,2}|[a-z]+)[\s\-]year[\s\-]olds?)"
 )
 _VERBS = (
     r"were|was|are|is|had|have|has|did|do|does|in|out|of|per|year|key|and|or|who|with|at|on|"

@@ -57,8 +57,10 @@ PARTIAL_DATES = tuple(
         r"(?<![\w\d])(?P<year>(?:19|20)\d{2})(?![\w\d])",
         rf"(?<![\w])(?P<day>\d{{1,2}}){_ORD}\s+(?:of\s+)?{_MONTH}(?![\w])",
         rf"(?<![\w]){_MONTH}\s+(?P<day>\d{{1,2}}){_ORD}(?![\w])",
+        r"(?<![\w/.\-])(?P<day>\d{1,2})[/.\-](?P<month>\d{1,2})(?![\w/.\-]|\.\d)",
     )
 )
+NUMERIC_DAY_MONTH = PARTIAL_DATES[-1]  # "7/3": a birth date only after a birth phrase
 BIRTH_PHRASE = re.compile(
     r"(?<![\w\-])(?<!pre\s)(?:born|birth|birthday|DOB|D\.O\.B\.?|date\s+of\s+birth|"
     r"birth\s*date|b\.)(?!\w)(?!\s*(?:parents?|family|families|mother|father|relatives?|"
@@ -123,6 +125,8 @@ def bracketed_dates(text: str) -> list[DateMention]:
     found = []
     for d in _all_dates(text):
         before, after = text[max(0, d.start - 30) : d.start], text[d.end : d.end + 1]
+        if NUMERIC_DAY_MONTH.fullmatch(d.text):
+            continue  # "Table (1/2)" is not a date of birth
         if NAME_THEN_BRACKET.search(before) and after == ")":
             found.append(d)
     return _outermost(found)

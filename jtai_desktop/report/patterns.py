@@ -91,7 +91,7 @@ PROFILE_LINK = re.compile(
     re.IGNORECASE,
 )
 PLATFORM = (
-    r"(?:snapchat|instagram|insta|tiktok|facebook|fb|twitter|discord|xbox(?:\s+live)?|psn|"
+    r"(?:snapchat|snap(?=\s*(?::|name|user|handle|id))|instagram|insta|ig|tiktok|facebook|fb|twitter|discord|xbox(?:\s+live)?|psn|"
     r"playstation|roblox|fortnite|steam|whatsapp|telegram|kik|wizz|yubo|twitch|minecraft|"
     r"gamer\s*tag|gamertag|username|user\s+name|screen\s+name|online\s+name)"
 )
