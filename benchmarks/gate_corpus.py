@@ -38,7 +38,12 @@ from tests.gate_corpus import corpus  # noqa: E402
 
 MIN_RECALL, MAX_FALSE_ALARMS, MAX_CHECK_MS = 0.98, 2.0, 2000.0
 DEFAULT_REPEAT = 5
-HELD_OUT = ("heldout_positives.tsv", "heldout_lookalikes.tsv")
+HELD_OUT = (
+    "heldout_positives.tsv",
+    "heldout_lookalikes.tsv",
+    "heldout2_positives.tsv",
+    "heldout2_lookalikes.tsv",
+)
 
 
 def corpus_figures() -> dict:

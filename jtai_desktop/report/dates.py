@@ -63,7 +63,7 @@ PARTIAL_DATES = tuple(
 NUMERIC_DAY_MONTH = PARTIAL_DATES[-1]  # "7/3": a birth date only after a birth phrase
 BIRTH_PHRASE = re.compile(
     r"(?<![\w\-])(?<!pre\s)(?:born|birth|birthday|DOB|D\.O\.B\.?|date\s+of\s+birth|"
-    r"birth\s*date|b\.)(?!\w)(?!\s*(?:parents?|family|families|mother|father|relatives?|"
+    r"birth\s*date|b\.|turn(?:s|ed)\s+\d{1,2}(?:\s+years?\s+old)?)(?!\w)(?!\s*(?:parents?|family|families|mother|father|relatives?|"
     r"siblings?|plan|conference|assessment|to\b|and\b|weight|injur|trauma|partner|certificate|"
     r"rates?|registrations?|cohorts?|statistics|figures|numbers|data|trends?))",
     re.IGNORECASE,

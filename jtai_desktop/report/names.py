@@ -28,7 +28,7 @@ from .names_data import CUE_ONLY, GIVEN, NOT_NAMES, SURNAMES
 
 Found = tuple[int, int, str]
 
-WORD = re.compile(r"(?<![\w'\-])[A-Z][a-zA-Z]*(?:['\-][A-Z][a-zA-Z]*)*(?:'s)?(?![\w\-])")
+WORD = re.compile(r"(?<![\w\-])(?<!\w')[A-Z][a-zA-Z]*(?:['\-][A-Z][a-zA-Z]*)*(?:'s)?(?![\w\-])")
 TITLES = (
     r"Mr|Mrs|Ms|Miss|Mx|Dr|Master|DS|DC|DI|DCI|PC|PCSO|Sgt|Sergeant|Insp|Cllr|Councillor|"
     r"Prof|Professor|Rev|Reverend"
@@ -45,7 +45,7 @@ FAMILY = (
     r"(?:partner|carer|foster\s+carer|friend|neighbour|lodger)"
 )
 TITLE_BEFORE = re.compile(rf"(?<![\w])(?:{TITLES})\.?\s+$")
-FAMILY_BEFORE = re.compile(rf"(?<![\w\-])(?:{FAMILY})(?:'s)?\s*[,(:]?\s*$", re.IGNORECASE)
+FAMILY_BEFORE = re.compile(rf"(?<![\w\-])(?:{FAMILY})(?:'s)?\s*[,(:'\"]?\s*$", re.IGNORECASE)
 RELATION_AFTER = re.compile(
     rf"\s*\((?:the\s+|her\s+|his\s+|their\s+|child's\s+)?(?:(?:{FAMILY})\b|"
     r"\d{1,2}\s*(?:\)|,|years|yrs)|aged\b)",

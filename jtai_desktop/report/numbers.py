@@ -78,7 +78,7 @@ def pupil_numbers(text: str) -> Iterator[Found]:
 
 # --- Police references ----------------------------------------------------------------------
 _REF_TOKEN = r"([A-Z]{0,5}[-/]?\d[\dA-Z/\-]{2,}\d[A-Z]?(?:\s+of\s+\d{1,2}/\d{1,2}/\d{2,4})?)"
-_NUMBER_WORD = r"(?:\s*(?:ref(?:erence)?|no\.?|number|num|log|id|#)\.?)?[\s:#]*"
+_NUMBER_WORD = r"(?:\s*(?:ref(?:erence)?|no\.?|number|num|log|id|#)\.?)?(?:\s+(?:is|was))?[\s:#]*"
 POLICE_CUE = re.compile(
     r"(?<![\w])(?<!Delius\s)(?:crime(?:\s+ref(?:erence)?)?|CRN|CAD|CRIS|incident|occurrence|OEL|Athena|"
     r"Niche|Storm|Connect|custody(?:\s+record)?|PNC|PND|CRO|police\s+log|log)"
@@ -172,7 +172,7 @@ DRIVING_LICENCE = re.compile(r"(?<![\w])[A-Z9]{5}\d[0156]\d{4}[A-Z9]{2}\d[A-Z]{2
 OFFICIAL_CUE = re.compile(
     r"(?<![\w])(?:passport|Home\s+Office|HO|UCI|port|GWF|BRP|visa|child\s+benefit|"
     r"birth\s+certificate|prison|NOMIS|driving\s+licence)"
-    r"(?:\s*(?:application|ref(?:erence)?|no\.?|number|ID)\.?)*[\s:#]+"
+    r"(?:\s*(?:application|ref(?:erence)?|no\.?|number|ID)\.?)*(?:\s+(?:is|was))?[\s:#]+"
     r"([A-Z]{0,3}[-/]?\d[\d\-]{5,}[A-Z]?)(?![\w/])",
     re.IGNORECASE,
 )

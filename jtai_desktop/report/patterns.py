@@ -101,6 +101,12 @@ ACCOUNT_CUE = re.compile(
     r"(\"[^\"\n]{2,30}\"|'[^'\n]{2,30}'|@?[A-Za-z0-9][\w.\-]*[\d_.][\w.\-]*[A-Za-z0-9])",
     re.IGNORECASE,
 )
+ALIAS_CUE = re.compile(
+    r"(?<![\w])(?:calls?\s+(?:himself|herself|themselves)|goes\s+by|go\s+by|known\s+online\s+as|"
+    r"uses?\s+the\s+(?:user)?name|posts?\s+as|plays?\s+as|messaged\s+as)\s*[:\-]?\s*"
+    r"(\"[^\"\n]{2,30}\"|'[^'\n]{2,30}'|@?[A-Za-z0-9][\w.\-]*[\d_.][\w.\-]*[A-Za-z0-9])",
+    re.IGNORECASE,
+)
 IPV4 = re.compile(
     r"(?<![\w.])(?:(?:25[0-5]|2[0-4]\d|1?\d?\d)\.){3}(?:25[0-5]|2[0-4]\d|1?\d?\d)(?![\w]|\.\d)"
 )
@@ -114,6 +120,8 @@ def online_identities(text: str) -> Iterator[Found]:
     for m in ACCOUNT_CUE.finditer(text):
         if m.group(1)[0] in "\"'" or re.search(r"[A-Za-z_]", m.group(1)):  # not "Xbox 360"
             yield m.start(1), m.end(1), "written as a username or account on an online platform"
+    for m in ALIAS_CUE.finditer(text):
+        yield m.start(1), m.end(1), "a name someone uses online or on a platform"
     for m in IPV4.finditer(text):
         yield m.start(), m.end(), "looks like an IP address"
 
@@ -135,6 +143,17 @@ LOWER_ADDRESS = re.compile(
     rf"(?:[a-z][\w'\-]*\s+){{1,2}}(?:{_PLAIN_STREET})(?![\w])",
     re.IGNORECASE,
 )
+_NAMED_STREET = (
+    "Road|Rd|Street|Lane|Avenue|Ave|Close|Drive|Crescent|Terrace|Grove|Gardens|Mews|Way|Walk"
+)
+# Streets that name an institution rather than where someone lives.
+INSTITUTIONS = frozenset(
+    ["great ormond street", "harley street", "downing street", "marsham street"]
+)
+STREET_AFTER_PLACE_WORD = re.compile(
+    r"\b(?:on|in|at|off|along|near|into|onto|from)\s+(?:the\s+)?"
+    rf"((?:[A-Z][\w'\-]*\s+){{1,3}}(?:{_NAMED_STREET}))(?![\w])"
+)
 FLAT = re.compile(
     r"(?<![\w])(?:flat|apartment|apt|maisonette|bedsit)\s+\d{1,4}[A-Za-z]?(?![\w])"
     r"(?:,?\s+(?:[A-Z][\w'\-]*\s+){0,2}[A-Z][\w'\-]*)?",
@@ -154,11 +173,15 @@ def street_addresses(text: str) -> Iterator[Found]:
         yield m.start(), m.end(), "looks like a street address (house number and street)"
     for m in LOWER_ADDRESS.finditer(text):
         yield m.start(), m.end(), "looks like a street address (house number and street)"
+    for m in STREET_AFTER_PLACE_WORD.finditer(text):
+        if not _public_or_ordinary(m.group(1)) and m.group(1).lower() not in INSTITUTIONS:
+            yield m.start(1), m.end(1), "looks like the name of a street"
     for m in FLAT.finditer(text):
         yield m.start(), m.end(), "a flat, room or unit with its number"
     for m in NAMED_BUILDING.finditer(text):
         words = m.group().split()
-        if _public_or_ordinary(m.group()) or words[0] in GIVEN:
+        name = _name_run_before(text, m.start()) + m.group()
+        if _public_or_ordinary(name) or words[0] in GIVEN:
             continue
         if words[-1] == "House" and not _lived_in(text, m.start()):
             continue  # "Kingsway House" is as likely an office as a home
@@ -170,6 +193,13 @@ RESIDENTIAL = re.compile(
     r"address|hostel|refuge|accommodation|housed|resident)\b",
     re.IGNORECASE,
 )
+
+
+def _name_run_before(text: str, at: int) -> str:
+    """The capitalised words (joined by "and", "of", "&") just before a building word's
+    match: "Family Drug and " before "Alcohol Court"."""
+    run = re.search(r"(?:(?:[A-Z][\w'\-]*|and|of|&)\s+)*$", text[max(0, at - 60) : at])
+    return run.group() if run else ""
 
 
 def _lived_in(text: str, at: int) -> bool:

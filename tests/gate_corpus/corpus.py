@@ -53,7 +53,7 @@ def _rows(name: str) -> list[tuple[int, list[str]]]:
 def positives() -> list[Positive]:
     found = [
         Positive(k, m, t, n, name)
-        for name in ("positives.tsv", "heldout_positives.tsv")
+        for name in ("positives.tsv", "heldout_positives.tsv", "heldout2_positives.tsv")
         for n, (k, m, t) in _rows(name)
     ]
     found += [
@@ -67,7 +67,12 @@ def positives() -> list[Positive]:
 def look_alikes() -> list[LookAlike]:
     found = [
         LookAlike(f, t, n, name)
-        for name in ("lookalikes.tsv", "heldout_lookalikes.tsv", "adversarial_lookalikes.tsv")
+        for name in (
+            "lookalikes.tsv",
+            "heldout_lookalikes.tsv",
+            "adversarial_lookalikes.tsv",
+            "heldout2_lookalikes.tsv",
+        )
         for n, (f, t) in _rows(name)
     ]
     found += [
