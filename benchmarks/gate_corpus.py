@@ -43,6 +43,8 @@ HELD_OUT = (
     "heldout_lookalikes.tsv",
     "heldout2_positives.tsv",
     "heldout2_lookalikes.tsv",
+    "heldout3_positives.tsv",
+    "heldout3_lookalikes.tsv",
 )
 
 

@@ -66,9 +66,10 @@ STREET_SHORT = {
     "place": "pl",
     "square": "sq",
     "grove": "gr",
+    "house": "hse",
 }
 STREET_WORDS = frozenset([*STREET_SHORT, *STREET_SHORT.values()]) | words(
-    "way row walk mews hill rise vale view yard wharf parade house"
+    "way row walk mews hill rise vale view yard wharf parade"
 )
 SCHOOL_KIND = re.compile(
     r"(?:\s+(?:primary|infants?|juniors?|nursery|academy|high|secondary|school|college|"

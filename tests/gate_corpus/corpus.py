@@ -53,7 +53,12 @@ def _rows(name: str) -> list[tuple[int, list[str]]]:
 def positives() -> list[Positive]:
     found = [
         Positive(k, m, t, n, name)
-        for name in ("positives.tsv", "heldout_positives.tsv", "heldout2_positives.tsv")
+        for name in (
+            "positives.tsv",
+            "heldout_positives.tsv",
+            "heldout2_positives.tsv",
+            "heldout3_positives.tsv",
+        )
         for n, (k, m, t) in _rows(name)
     ]
     found += [
@@ -72,6 +77,7 @@ def look_alikes() -> list[LookAlike]:
             "heldout_lookalikes.tsv",
             "adversarial_lookalikes.tsv",
             "heldout2_lookalikes.tsv",
+            "heldout3_lookalikes.tsv",
         )
         for n, (f, t) in _rows(name)
     ]
