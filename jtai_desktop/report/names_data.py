@@ -1,13 +1,14 @@
 """Word lists for recognising people's names in an inspection's English (see ``names``).
 
 GIVEN: given names common in England and Wales across the ages of children, parents and
-grandparents, and across the communities a local authority serves (compiled for this app
-from the shapes of the ONS "Baby names in England and Wales" tables and common adult
-names; every entry is a name, none is a real person). SURNAMES: common surnames in Great
-Britain and Ireland. CUE_ONLY: names that are also ordinary words, months or places ("Will",
-"May", "Grace", "Chester"), taken as a name only with a cue (a title, a family word, a
-surname, "said"). NOT_NAMES: capitalised words of the register that follow family words or
-stand where names stand ("her mother, Children's Services ..."), never a person's name.
+grandparents, and across the communities a local authority serves. Hand-compiled for this
+app (the build machines reach no data source); the ONS "Baby names in England and Wales"
+tables are the public reference for which names are common. Extend it when a name is missed.
+SURNAMES: common surnames in Great Britain and Ireland. CUE_ONLY: names that are also
+ordinary words, months or places ("Will", "May", "Grace", "Chester"), taken as a name only
+with a cue (a title, a family word, a surname, "said"). NOT_NAMES: capitalised words of the
+register that follow family words or stand where names stand ("her mother, Children's
+Services ..."), never a person's name.
 """
 
 from __future__ import annotations
