@@ -74,7 +74,7 @@ def _look_at(run, name: str, size: int, record, trusted: int, asked: bool):
         header = read_header(data)
     except BundleDamagedError:
         return "damaged"
-    if header.installation not in (None, run.installation):
+    if header.installation not in (None, run.installation) and not _same_origin(run):
         _clash(run, data, header)
     try:
         ops = run.verified_ops(header, data)
@@ -85,6 +85,25 @@ def _look_at(run, name: str, size: int, record, trusted: int, asked: bool):
         _record(run, name, first, last, len(data), sha)
         return None
     return ops
+
+
+def _same_origin(run) -> bool:
+    """Whether the series on the share began as this folder's did (its first change is this
+    folder's first change): true of a folder restored from a backup taken before it was
+    upgraded (its installation id was made anew), false of a second computer that joined with
+    the same invitation (its first change is its own joining)."""
+    me = run.keys.device_id
+    mine = oplog.ops_in_range(run.ws.db, run.inspection_id, me, 1, 1)
+    names = run.transport.list_files(run.inspection_id, me, BUNDLES)
+    first = [n for n in names if (bundle_range(n) or (0, 0))[0] == 1]
+    if not mine or not first:
+        return False
+    data = run.transport.get(run.inspection_id, me, BUNDLES, first[0])
+    try:
+        theirs = run.verified_ops(read_header(data), data)
+    except BundleError:
+        return True  # cannot tell: no alarm on a guess
+    return bool(theirs) and theirs[0].op_id == mine[0].op_id
 
 
 def _record(run, name, first, last, size, sha) -> None:
