@@ -15,6 +15,7 @@ from jtai_desktop.sync.invite import read_invite
 from jtai_desktop.sync.transport import FolderTransport
 from jtai_desktop.ui.dialogs import invite_dialog
 from jtai_desktop.ui.dialogs.history_dialog import show_history
+from jtai_desktop.ui.dialogs.join_dialog import JoinDialog
 from jtai_desktop.ui.dialogs.sync_dialog import SyncProblemsDialog
 
 from .sync_team import (  # noqa: F401 (fixtures)
@@ -123,7 +124,7 @@ def test_the_lead_issues_a_fresh_invitation_in_two_clicks(
     )
     share = FolderTransport(team_copy.share)
     for who, name in (("carol", "Carol White"), ("dan", "Dan Green")):  # one file, two people
-        ws = open_folder(tmp_path / who).workspace
+        ws = open_folder(team_copy.root / who).workspace
         team.join(ws, invitation, INVITE_PASSPHRASE, name, "cqc")
         sync.sync(ws, team_copy.inspection_id, share)
     window = member_window(qtbot, open_folder, team_copy, "lead", team_copy.share)
@@ -147,8 +148,15 @@ def test_the_lead_issues_a_fresh_invitation_in_two_clicks(
     secret, _ops = read_invite(path.read_bytes(), passphrase)
     assert secret["device_id"] != team.require_team_keys(lead, team_copy.inspection_id).device_id
     assert passphrase in dialog.messages.toPlainText()
-    # Dan joins with it on the same computer, and his work reaches the lead as his.
-    dan = open_folder(tmp_path / "dan").workspace
+    # Dan is told on his computer, and joins with the fresh invitation there.
+    dans = member_window(qtbot, open_folder, team_copy, "dan", team_copy.share)
+    report = sync_in_window(qtbot, dans)
+    assert report.duplicate and report.exit_code == 6
+    told = dans.sync_controller.dialog
+    assert "already used on another computer" in told.messages.toPlainText()
+    click(qtbot, told.join_button)
+    assert isinstance(dans.sync_controller.dialog, JoinDialog)
+    dan = dans.session.ws
     team.join(dan, path.read_bytes(), passphrase, "Dan Green", "cqc")
     sync.sync(dan, team_copy.inspection_id, share)
     report = sync_in_window(qtbot, window)

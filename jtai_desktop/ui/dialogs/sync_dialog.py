@@ -134,6 +134,11 @@ class SyncProblemsDialog(QDialog):
         layout.addWidget(self.messages, 1)
         if lead:
             self._add_fresh_invitations(layout, report.fresh_invitations)
+        self.join_button = None
+        if report.duplicate and parent is not None and hasattr(parent, "sync_controller"):
+            self.join_button = QPushButton(self.tr("&Join with a fresh invitation…"))
+            self.join_button.clicked.connect(parent.sync_controller.join)
+            layout.addWidget(self.join_button)
         self._add_held(layout)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
