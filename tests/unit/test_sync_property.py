@@ -404,7 +404,7 @@ def fault_step(world: World, data) -> None:
         event("a bundle deleted from the share")
     else:
         content = path.read_bytes()
-        keep = data.draw(st.integers(0, len(content) - 1), label="bytes kept")
+        keep = data.draw(st.integers(0, max(len(content) - 1, 0)), label="bytes kept")
         path.write_bytes(content[:keep])
         event("a bundle cut short on the share")
 
