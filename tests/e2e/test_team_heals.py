@@ -12,6 +12,7 @@ they wait for, and within two rounds of everyone syncing all five dumps are byte
 from __future__ import annotations
 
 import json
+import shutil
 
 import pytest
 
@@ -111,6 +112,9 @@ CLOCKS = {"ann": ["+4d"], "ben": ["-2d"], "cat": ["+4d", "-2d"]}
 OFFSET_MS = {"+4d": 4 * DAY_MS, "-2d": -2 * DAY_MS}
 
 
+@pytest.mark.skipif(
+    shutil.which("faketime") is None, reason="faketime is not installed (.ci/run installs it)"
+)
 def test_laptops_with_wrong_clocks_converge_and_never_drag_a_clock(team):
     team.clocks = CLOCKS
     windows: list[tuple[str, int, int, int, int, int]] = []  # folder, seqs, real time, offset
