@@ -56,7 +56,12 @@ def build_parser() -> argparse.ArgumentParser:
     sim.add_argument("inspection", metavar="INSPECTION")
     sim.add_argument("--edits", type=int, required=True)
     sim.add_argument("--seed", type=int, default=1)
-    commands.add_parser("check", help="integrity of the database and the evidence store")
+    check = commands.add_parser("check", help="integrity of the database and the evidence store")
+    check.add_argument(
+        "--repair",
+        action="store_true",
+        help="remove evidence files that no record names (left by an interrupted import)",
+    )
     commands.add_parser("rebuild", help="derive the tables again from the change log")
     retention = commands.add_parser("retention", help="set the date an inspection is purged")
     retention.add_argument("inspection", metavar="INSPECTION")
@@ -263,11 +268,34 @@ def cmd_check(context, args) -> int:
     from .services.check import check_workspace
 
     report = check_workspace(context.workspace)
+    if args.repair:
+        report = _repair(context.workspace, report)
     for problem in report.problems:
         print(problem, file=sys.stderr)
+    if report.waiting:
+        print(
+            f"Waiting for {report.waiting} file(s) from the team (they arrive with the next sync)."
+        )
     checked = ", ".join(f"{v} {k}" for k, v in report.checked.items())
     print(f"{'OK' if report.ok else 'PROBLEMS FOUND'}: checked {checked}")
     return 0 if report.ok else 1
+
+
+def _repair(ws, report):
+    from .services.check import check_workspace, repair_orphans
+
+    if not report.orphans:
+        print("Nothing to repair: every evidence file belongs to a record.")
+        return report
+    repair = repair_orphans(ws, report.orphans)
+    if repair.removed:
+        print(f"Removed {repair.removed} evidence file(s) that no record names.")
+    if repair.too_recent:
+        print(
+            f"Left {repair.too_recent} file(s) alone: written in the last minute, an import "
+            "may still be saving its record. Run 'jtai-desktop check --repair' again shortly."
+        )
+    return check_workspace(ws)
 
 
 def cmd_rebuild(context, args) -> int:
@@ -304,8 +332,14 @@ def cmd_purge(context, args) -> int:
     if not args.yes and not _confirmed("Type PURGE to confirm: ", "PURGE"):
         print("Nothing was purged.")
         return 1
-    purge_inspection(context.workspace, plan)
-    print("Purged, and the database compacted. The purge is recorded in the audit log.")
+    if purge_inspection(context.workspace, plan, context.connector()):
+        print("Purged, and the database compacted. The purge is recorded in the audit log.")
+    else:
+        print(
+            "Purged; the purge is recorded in the audit log. Another jtai-desktop has the "
+            "database open, so the compaction that clears the freed space finishes at the "
+            "next start."
+        )
     return 0
 
 

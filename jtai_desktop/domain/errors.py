@@ -40,3 +40,10 @@ class NewerDatabaseError(StoreError):
 
 class DiskFullError(StoreError):
     """No space left: the change in hand was not saved; everything before it was."""
+
+
+class IncompleteFolderError(StoreError):
+    """A data folder that lacks a part it cannot work without (its database beside its key
+    file and evidence): refused untouched, never silently started again empty."""
+
+    exit_code = 8

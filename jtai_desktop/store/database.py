@@ -96,6 +96,11 @@ def backup_before_migrating(
     return target
 
 
+def backups_of(path: Path) -> list[Path]:
+    """The copies ``backup_before_migrating`` made of the database at ``path``."""
+    return sorted(Path(path).parent.glob(f"{Path(path).name}.before-*.bak"))
+
+
 @contextmanager
 def write_transaction(db: Database) -> Iterator[Database]:
     """A transaction that takes the write lock at once (BEGIN IMMEDIATE).
