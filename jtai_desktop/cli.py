@@ -148,7 +148,9 @@ def main(argv: list[str] | None = None) -> int:
 
     args = build_parser().parse_args(take_file_argument(sys.argv[1:] if argv is None else argv))
     try:
-        return run(args)
+        code = run(args)
+        sys.stdout.flush()  # a closed pipe is heard here, not as Python exits
+        return code
     except JtaiError as error:
         print(f"jtai-desktop: {error.message}", file=sys.stderr)
         return error.exit_code
@@ -158,6 +160,20 @@ def main(argv: list[str] | None = None) -> int:
             file=sys.stderr,
         )
         return 130
+    except BrokenPipeError:
+        return _reader_went_away()
+
+
+def _reader_went_away() -> int:
+    """The output's reader stopped reading (``jtai-desktop history … | head``): what it read
+    was right, and there is nobody to tell. Exit as tools killed by SIGPIPE do, without
+    Python's complaint about flushing to the closed pipe at exit."""
+    import os
+
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())
+    os.close(devnull)
+    return 141
 
 
 def run(args: argparse.Namespace) -> int:
@@ -469,9 +485,12 @@ def cmd_conflicts(context, args) -> int:
 
 
 def cmd_history(context, args) -> int:
-    from .services.conflicts import history
+    from .services.conflicts import history, resolve_record
+    from .services.inspections import resolve_inspection
 
-    for change in history(context.workspace, args.record):
+    ws = context.workspace
+    record_id = resolve_record(ws, resolve_inspection(ws, args.inspection), args.record)
+    for change in history(ws, record_id):
         print(
             f"{change['at']}  {change['author']}  {change['field']} = "
             f"{json.dumps(change['value'], ensure_ascii=False)[:100]}"
