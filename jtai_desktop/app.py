@@ -10,6 +10,7 @@ from . import paths
 from .crypto.blobcipher import BlobCipher
 from .crypto.kdf import KdfParams
 from .crypto.keyfile import MasterKey
+from .services.key_rotation import finish_rotation
 from .services.open_copies import remove_all as remove_open_copies
 from .services.unfinished import finish_unfinished
 from .services.vault import needs_new_passphrase, refuse_missing_database, unlock_folder
@@ -64,6 +65,7 @@ def open_unlocked(folder: Path, key: MasterKey, *, new_folder: bool = False) -> 
     """Open an unlocked folder and finish what a kill interrupted (a purge, an export).
 
     A folder whose database is missing is refused before anything in it changes."""
+    finish_rotation(folder)  # a change of key a kill interrupted: completed or undone
     refuse_missing_database(folder, new_folder)
     paths.make_private(folder)
     remove_open_copies(folder)  # plaintext copies left by a crash never outlive a restart

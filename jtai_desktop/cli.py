@@ -134,11 +134,21 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="F",
         help=("JSON or TOML list of {kind, match, location, reason}: hits the lead lets through"),
     )
-    passwd = commands.add_parser("passwd", help="change the data folder's passphrase")
+    passwd = commands.add_parser(
+        "passwd", help="change the data folder's passphrase (and, with --rotate-key, its key)"
+    )
     passwd.add_argument(
         "--new-passphrase-file",
         metavar="F",
         help="read the new passphrase from F (otherwise you are asked)",
+    )
+    passwd.add_argument(
+        "--rotate-key",
+        action="store_true",
+        help=(
+            "also encrypt the database and evidence again under a new key, so an old copy of "
+            "key.json opens nothing (give the same passphrase to keep it)"
+        ),
     )
     return parser
 
@@ -366,7 +376,8 @@ def _confirmed(prompt: str, word: str) -> bool:
 
 
 def cmd_passwd(args) -> int:
-    from .crypto.keyfile import change_passphrase, read_keyfile
+    from .crypto.keyfile import read_keyfile
+    from .services.key_rotation import change_passphrase
 
     folder = paths.data_dir(args.data_dir)
     read_keyfile(folder)  # a clear message for a missing or damaged key file first
@@ -379,8 +390,25 @@ def cmd_passwd(args) -> int:
         new = prompt_new("New passphrase")
     else:
         raise JtaiError("Give the new passphrase with --new-passphrase-file F.")
+    if args.rotate_key:
+        return _rotate_key(folder, old, new)
     change_passphrase(folder, old, new)
-    print("Passphrase changed. The data itself did not need re-encrypting.")
+    print(
+        "Passphrase changed. The data itself did not need re-encrypting (an old copy of "
+        "key.json still opens it with the old passphrase; 'passwd --rotate-key' prevents that)."
+    )
+    return 0
+
+
+def _rotate_key(folder: Path, old: str, new: str) -> int:
+    from .crypto.keyfile import unlock
+    from .services.key_rotation import rotate_key
+
+    rotate_key(folder, unlock(folder, old), new, progress=_stderr_progress)
+    print(
+        "Passphrase changed, and the database and evidence encrypted again under a new key: "
+        "an old copy of key.json opens nothing here. Make a new backup of key.json."
+    )
     return 0
 
 

@@ -34,6 +34,10 @@ class StoreError(JtaiError):
     """The database cannot be opened or used (newer version, corrupt, locked, full disk)."""
 
 
+class FolderBusyError(StoreError):
+    """Work that needs the data folder to itself, while another window or command has it."""
+
+
 class NewerDatabaseError(StoreError):
     """The database was written by a newer version of the app; it is left untouched."""
 

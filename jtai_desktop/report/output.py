@@ -16,6 +16,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from ..domain.errors import DiskFullError, StoreError
+from ..store.files import sync_folder
 from . import ExportCancelled
 
 PARTIAL_SUFFIX = ".partial"
@@ -69,7 +70,7 @@ def write_document(
         if isinstance(error, OSError):
             raise _explain(error, target) from error
         raise
-    _sync_folder(target.parent)
+    sync_folder(target.parent)  # the rename itself, durable
 
 
 def _check_target(target: Path) -> None:
@@ -93,20 +94,6 @@ def _write_all(handle: int, data: bytes, is_cancelled: Callable[[], bool]) -> No
         os.fsync(out.fileno())  # on disk before the rename makes it the target
     if is_cancelled():
         raise ExportCancelled()
-
-
-def _sync_folder(folder: Path) -> None:
-    """Make the rename itself durable where the system allows it (not on Windows)."""
-    try:
-        fd = os.open(folder, os.O_RDONLY)
-    except OSError:
-        return
-    try:
-        os.fsync(fd)
-    except OSError:
-        pass
-    finally:
-        os.close(fd)
 
 
 def _explain(error: OSError, target: Path, creating: bool = False) -> StoreError:
