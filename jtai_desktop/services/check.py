@@ -77,6 +77,13 @@ def _check_sqlite(ws: Workspace, report: CheckReport) -> None:
     report.checked["database"] = 1
 
 
+def projection_differences(ws: Workspace) -> int:
+    """How many records' table rows differ from what their change log says."""
+    report = CheckReport()
+    _check_projection(ws, report)
+    return len(report.problems)
+
+
 def _check_projection(ws: Workspace, report: CheckReport) -> None:
     """Every table row must equal what its ops say (the tables are a projection of the ops)."""
     entities = 0
