@@ -19,7 +19,7 @@ import threading
 from multiprocessing.connection import Client, Listener
 from pathlib import Path
 
-from PySide6.QtCore import QLockFile, QObject, Signal
+from PySide6.QtCore import QLockFile, QObject, Qt, Signal
 
 SHOW = "show"
 OPEN = "open"
@@ -51,6 +51,7 @@ class SingleWindow(QObject):
 
     show_requested = Signal()
     open_requested = Signal(str)
+    _received = Signal(str)  # from the listening thread; handled on the UI thread
 
     def __init__(self, folder: Path, parent: QObject | None = None):
         super().__init__(parent)
@@ -64,6 +65,9 @@ class SingleWindow(QObject):
         # process id, never by the age of the file.
         self.lock.setStaleLockTime(0)
         self._listener: Listener | None = None
+        # Queued: the public signals are then emitted on the UI thread, where their slots
+        # (which raise windows) may touch widgets.
+        self._received.connect(self._handle, Qt.ConnectionType.QueuedConnection)
 
     @property
     def address(self) -> str:
@@ -104,7 +108,7 @@ class SingleWindow(QObject):
         return True
 
     def _serve(self) -> None:
-        """On its own thread: only emits (the window's slots run on the UI thread)."""
+        """On its own thread: only emits."""
         while self._listener is not None:
             try:
                 connection = self._listener.accept()
@@ -113,7 +117,8 @@ class SingleWindow(QObject):
             try:
                 with connection:
                     if connection.poll(2):
-                        self._handle(connection.recv_bytes(MAX_REQUEST).decode("utf-8", "replace"))
+                        request = connection.recv_bytes(MAX_REQUEST)
+                        self._received.emit(request.decode("utf-8", "replace"))
             except (OSError, EOFError):
                 continue
 

@@ -4,8 +4,6 @@ say what is true (and say so when they change nothing), and examples under ``--h
 
 from __future__ import annotations
 
-import contextlib
-import io
 import json
 import shutil
 from pathlib import Path
@@ -13,18 +11,11 @@ from pathlib import Path
 import pytest
 
 from jtai_desktop.cli import main
+from tests.cli_run import run
 
 COUNTS = {"team", "children", "reviews", "notes", "evidence", "findings", "ops", "conflicts"}
 INSPECTION_FIELDS = {"id", "title", "area", "theme", "notification_date", "counts"}
 SIMULATE_FIELDS = {"created", "edited", "deleted", "linked", "refused"}
-
-
-def run(*argv) -> tuple[int, str, str]:
-    out, err = io.StringIO(), io.StringIO()
-    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
-        code = main([str(a) for a in argv])
-    assert "Traceback" not in out.getvalue() + err.getvalue()
-    return code, out.getvalue(), err.getvalue()
 
 
 @pytest.fixture(autouse=True)

@@ -4,7 +4,6 @@ folder changes. It is never silently started again empty."""
 
 from __future__ import annotations
 
-import hashlib
 import os
 import subprocess
 import sys
@@ -15,14 +14,7 @@ from jtai_desktop.app import open_context
 from jtai_desktop.cli import main
 from jtai_desktop.crypto.kdf import fast_params_for_tests
 from jtai_desktop.services.demo import build_demo
-
-
-def digest(folder):
-    return {
-        p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
-        for p in sorted(folder.rglob("*"))
-        if p.is_file()
-    }
+from tests.cli_run import digest
 
 
 @pytest.fixture

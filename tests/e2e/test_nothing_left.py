@@ -8,7 +8,6 @@ then starts the app again, as a user would, through the command line.
 
 from __future__ import annotations
 
-import hashlib
 import os
 import shutil
 import time
@@ -18,13 +17,13 @@ from pathlib import Path
 import pytest
 
 from jtai_desktop.app import open_context
-from jtai_desktop.cli import main
 from jtai_desktop.crypto.keyfile import DEMO_PASSPHRASE, unlock
 from jtai_desktop.services import demo, evidence, notes, search
 from jtai_desktop.services.retention import purge_inspection, purge_plan
 from jtai_desktop.services.workspace import Workspace
 from jtai_desktop.store.blobs import BlobStore
 from jtai_desktop.store.database import backups_of
+from tests.cli_run import die, digest, in_a_child_killed, run
 from tests.decrypted_pages import all_pages, database_pages, readable, words_found
 
 RELEASE = Path(__file__).parents[1] / "fixtures" / "release_0_1_0"
@@ -38,25 +37,6 @@ NOTE_WORDS = ("qqzorbvik", "wuxplendor", "trelkomaz")
 OTHER_WORD = "plomvatrix"
 
 needs_fork = pytest.mark.skipif(not hasattr(os, "fork"), reason="needs fork()")
-
-
-def run(*argv) -> tuple[int, str, str]:
-    import contextlib
-    import io
-
-    out, err = io.StringIO(), io.StringIO()
-    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
-        code = main([str(a) for a in argv])
-    assert "Traceback" not in out.getvalue() + err.getvalue()
-    return code, out.getvalue(), err.getvalue()
-
-
-def digest(folder: Path) -> dict[str, str]:
-    return {
-        p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
-        for p in sorted(folder.rglob("*"))
-        if p.is_file()
-    }
 
 
 def every_page(folder: Path, key: bytes) -> list[bytes]:
@@ -138,22 +118,7 @@ def test_purge_also_clears_the_copy_taken_before_a_migration(tmp_path):
 
 def _die_at(cls, name: str):
     """Make ``cls.name`` kill the process when it is called: a kill at exactly that step."""
-
-    def die(*_args, **_kwargs):
-        os._exit(9)
-
     setattr(cls, name, die)
-
-
-def _in_a_child_that_dies(work) -> None:
-    pid = os.fork()
-    if pid == 0:  # never returns into pytest
-        try:
-            work()
-        finally:
-            os._exit(0)
-    _, status = os.waitpid(pid, 0)
-    assert os.waitstatus_to_exitcode(status) == 9, "the child was not killed at the step"
 
 
 @needs_fork
@@ -170,7 +135,7 @@ def test_a_purge_killed_before_deleting_files_finishes_at_the_next_start(two_ins
         _die_at(BlobStore, "delete")
         purge_inspection(child.workspace, purge_plan(child.workspace, first), child.connector())
 
-    _in_a_child_that_dies(purge_until_the_first_file)
+    in_a_child_killed(purge_until_the_first_file)
     left = [sha for sha in files if (folder / "evidence" / sha[:2] / sha).exists()]
     assert left == list(files)  # the rows went, the files did not: the state the kill leaves
 
@@ -201,7 +166,7 @@ def test_a_file_stored_by_an_import_killed_before_its_record_is_found_and_remove
             file_name="minutes.txt",
         )
 
-    _in_a_child_that_dies(import_until_the_record)
+    in_a_child_killed(import_until_the_record)
     (orphan,) = [p for p in set((folder / "evidence").rglob("*")) - before if p.is_file()]
 
     base = ("--data-dir", folder, "--passphrase-file", secret)
@@ -249,7 +214,7 @@ def _export_until(folder: Path, inspection_id: str, target: Path, die_when) -> N
         os.replace = replace
         export_letter(child.workspace, inspection_id, target)
 
-    _in_a_child_that_dies(export)
+    in_a_child_killed(export)
 
 
 def _exports(folder: Path, inspection_id: str) -> list[str]:

@@ -9,9 +9,6 @@ once migrates it, which leaves a copy of the database taken before the migration
 
 from __future__ import annotations
 
-import contextlib
-import hashlib
-import io
 import os
 import shutil
 from pathlib import Path
@@ -19,26 +16,18 @@ from pathlib import Path
 import pytest
 
 from jtai_desktop.app import open_context
-from jtai_desktop.cli import main
 from jtai_desktop.crypto.blobcipher import BlobCipher
 from jtai_desktop.crypto.keyfile import KEYFILE_NAME, unlock
 from jtai_desktop.services import key_rotation
 from jtai_desktop.store.blobs import BlobStore
 from jtai_desktop.store.database import backups_of
+from tests.cli_run import die, digest, in_a_child_killed, run
 from tests.decrypted_pages import all_pages, readable
 
 RELEASE = Path(__file__).parents[1] / "fixtures" / "release_0_1_0"
 OLD = (RELEASE / "member.pass").read_text(encoding="utf-8").strip()
 NEW = "a new and longer passphrase"
 needs_fork = pytest.mark.skipif(not hasattr(os, "fork"), reason="needs fork()")
-
-
-def run(*argv) -> tuple[int, str, str]:
-    out, err = io.StringIO(), io.StringIO()
-    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
-        code = main([str(a) for a in argv])
-    assert "Traceback" not in out.getvalue() + err.getvalue()
-    return code, out.getvalue(), err.getvalue()
 
 
 @pytest.fixture
@@ -127,15 +116,6 @@ def test_without_rotate_key_the_old_key_file_still_opens_the_data(member):
     assert list_with(stolen, member.parent / "old.pass")[0] == 0
 
 
-def digest(folder: Path) -> dict[str, str]:
-    # SQLite's shared-memory index (-shm) changes when anyone merely reads: left out.
-    return {
-        p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
-        for p in sorted(folder.rglob("*"))
-        if p.is_file() and not p.name.endswith("-shm")
-    }
-
-
 def test_refused_untouched_while_the_folder_is_open_elsewhere(member):
     window = open_context(member, OLD)  # as the desktop holds it
     try:
@@ -149,20 +129,12 @@ def test_refused_untouched_while_the_folder_is_open_elsewhere(member):
     assert unlock(member, OLD)  # the passphrase did not change either
 
 
-def _die(*_args, **_kwargs):
-    os._exit(9)
-
-
 def _rotate_in_a_child_killed(member: Path, arrange) -> None:
-    pid = os.fork()
-    if pid == 0:
-        try:
-            arrange()
-            key_rotation.rotate_key(member, unlock(member, OLD), NEW)
-        finally:
-            os._exit(0)
-    _, status = os.waitpid(pid, 0)
-    assert os.waitstatus_to_exitcode(status) == 9, "the child was not killed at the step"
+    def rotate():
+        arrange()
+        key_rotation.rotate_key(member, unlock(member, OLD), NEW)
+
+    in_a_child_killed(rotate)
 
 
 def _opens_whole(member: Path, passphrase_file: Path) -> None:
@@ -183,7 +155,7 @@ def test_a_kill_while_encrypting_the_evidence_is_undone_at_the_next_start(member
         def third_time_dies(self, *args):
             calls.append(1)
             if len(calls) == 3:
-                _die()
+                die()
             return real(self, *args)
 
         BlobStore.put_chunks = third_time_dies
@@ -214,7 +186,7 @@ def test_a_kill_after_the_rotation_happened_is_completed_at_the_next_start(membe
                 or (step.startswith("after the database") and Path(dst).name == "jtai.db")
                 or (step.startswith("after the old evidence") and str(dst).endswith(".retired"))
             ):
-                _die()
+                die()
 
         os.replace = replace
 

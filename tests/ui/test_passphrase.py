@@ -90,6 +90,7 @@ def test_a_wrong_current_passphrase_is_refused_in_the_dialog(qtbot, window):
     qtbot.waitUntil(lambda: dialog.ui.errorLabel.isVisible(), timeout=30_000)
     assert "not right" in dialog.ui.errorLabel.text()
     assert dialog.isVisible() and window.isVisible()
+    dialog.reject()
 
 
 def test_replacing_the_key_reopens_the_window_and_the_old_key_file_opens_nothing(qtbot, window):
