@@ -8,6 +8,7 @@ import os
 import shutil
 import subprocess
 import sys
+import time
 
 import pytest
 
@@ -49,13 +50,45 @@ def demo_copy(demo, tmp_path):
     return shutil.copytree(folder, tmp_path / "copy"), inspection_id
 
 
+# Each run loads the app, then waits for the same moment to start, so both read the folder
+# before either writes (as two terminals started together would, given a little luck).
+AT_ONCE = """
+import sys, time
+from jtai_desktop.cli import main
+from jtai_desktop.services import simulate  # noqa: F401  (loaded before the start)
+time.sleep(max(0.0, float(sys.argv[1]) - time.time()))
+sys.exit(main(sys.argv[2:]))
+"""
+
+
+def at_once(*argv, count: int) -> list[subprocess.Popen]:
+    start = time.time() + 3
+    return [
+        subprocess.Popen(
+            [sys.executable, "-c", AT_ONCE, str(start), *map(str, argv)],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+            env=ENV,
+        )
+        for _ in range(count)
+    ]
+
+
 def test_two_simulations_with_the_same_seed_at_once_both_finish(demo_copy):
     folder, inspection_id = demo_copy
-    for _ in range(3):  # the two runs drew the same ids before: most rounds broke
-        runs = [
-            jtai("--data-dir", folder, "simulate", inspection_id[:8], "--edits", 150, "--seed", 5)
-            for _ in range(2)
-        ]
+    for _ in range(3):  # the two runs drew the same ids before: they broke every time
+        runs = at_once(
+            "--data-dir",
+            folder,
+            "simulate",
+            inspection_id[:8],
+            "--edits",
+            150,
+            "--seed",
+            5,
+            count=2,
+        )
         for process in runs:
             out, err = process.communicate(timeout=300)
             assert process.returncode == 0, err

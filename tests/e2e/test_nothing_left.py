@@ -133,7 +133,7 @@ def test_a_purge_killed_before_deleting_files_finishes_at_the_next_start(two_ins
     def purge_until_the_first_file():
         child = open_context(folder, passphrase)
         _die_at(BlobStore, "delete")
-        purge_inspection(child.workspace, purge_plan(child.workspace, first), child.connector())
+        purge_inspection(child.workspace, purge_plan(child.workspace, first))
 
     in_a_child_killed(purge_until_the_first_file)
     left = [sha for sha in files if (folder / "evidence" / sha[:2] / sha).exists()]
