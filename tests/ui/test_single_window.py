@@ -77,3 +77,29 @@ def test_the_folder_is_free_again_once_the_window_lets_go(tmp_path):
     other = SingleWindow(tmp_path / "other")
     assert other.claim()  # another folder is another window
     other.release()
+
+
+HOLD = """
+import sys, time
+from PySide6.QtCore import QCoreApplication
+app = QCoreApplication([])
+from jtai_desktop.ui.single_instance import SingleWindow
+print(SingleWindow(sys.argv[1]).claim(), flush=True)
+time.sleep(120)
+"""
+
+
+def test_a_window_that_crashed_does_not_keep_the_folder(tmp_path):
+    holder = subprocess.Popen(
+        [sys.executable, "-c", HOLD, str(tmp_path / "data")],
+        stdout=subprocess.PIPE,
+        text=True,
+        env=ENV,
+    )
+    assert holder.stdout.readline().strip() == "True"
+    assert not SingleWindow(tmp_path / "data").claim()  # held while it runs
+    holder.kill()  # a crash: no clean-up
+    holder.wait()
+    after = SingleWindow(tmp_path / "data")
+    assert after.claim()  # its lock names a process that is gone
+    after.release()
