@@ -637,7 +637,8 @@ def cmd_export_report(context, args) -> int:
         )
         for hit in hits:
             print(
-                f"{hit.kind} at {hit.location}: \u201c{hit.match}\u201d ({hit.describe()})",
+                f"{hit.kind} at {hit.location}: \u201c{hit.match}\u201d ({hit.describe()})"
+                f"\n    {hit.explain()}",
                 file=sys.stderr,
             )
         return 3

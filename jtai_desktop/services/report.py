@@ -28,11 +28,12 @@ from ..domain.themes import AGENCY_KINDS, INSPECTORATES
 from ..report import ExportCancelled
 from ..report import inputs as li
 from ..report.compose import compose, structural_warnings
-from ..report.gate import ChildDetails, GateResult, Hit, Override, SensitiveDetails, check
+from ..report.gate import GateResult, Hit, Override, check
 from ..report.letter import Letter, TextPiece
 from ..store import audit
 from .changes import ChangeSet
 from .findings import findings_in_order
+from .identifiers import sensitive_details
 from .ids import derived_id
 from .inspections import inspection_dates, theme_pack
 from .letter_file import write_letter
@@ -330,22 +331,6 @@ def _item_labels(inputs: li.LetterInputs) -> dict[str, str]:
             f" \u00b7 {criteria.get(r.criterion_id, r.criterion_id)}"
         )
     return labels
-
-
-def sensitive_details(ws: Workspace, inspection_id: str) -> SensitiveDetails:
-    """Every child's identifying details, for the gate only."""
-    row = ws.require("inspection", inspection_id)
-    kids = [
-        ChildDetails(
-            c["private_name"] or "",
-            c["case_ref"] or "",
-            date.fromisoformat(c["private_dob"]) if c["private_dob"] else None,
-            c["private_address"] or "",
-            c["private_school"] or "",
-        )
-        for c in ws.rows("child", inspection_id)
-    ]
-    return SensitiveDetails(kids, row["area"] or "")
 
 
 def build_letter(

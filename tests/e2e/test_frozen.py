@@ -182,6 +182,34 @@ def test_demo_list_dump_and_export_report(frozen, tmp_path):
 
 
 @slow
+def test_the_bundles_letter_check_blocks_a_name_the_inspection_does_not_hold(frozen, tmp_path):
+    """The people's-names part of the check (its word lists included) works frozen: a
+    letter naming someone no record holds is refused with exit 3 and nothing is written."""
+    from jtai_desktop.app import open_context
+    from jtai_desktop.services import report
+
+    data = tmp_path / "data"
+    inspection_id = ok(frozen("--data-dir", data, "demo")).stdout.strip()
+    context = open_context(data)  # the bundle has no command that writes a letter's text
+    try:
+        report.set_section(
+            context.workspace,
+            inspection_id,
+            "cover",
+            text="The mother\u2019s partner, Darren Hughes, was not checked on police systems.",
+        )
+    finally:
+        context.close()
+    letter = tmp_path / "letter.docx"
+    result = frozen("--data-dir", data, "export-report", inspection_id[:8], "--out", letter)
+    assert result.returncode == 3, result.stdout + result.stderr
+    assert "Traceback" not in result.stderr
+    assert "person_name at cover/0: \u201cDarren Hughes\u201d" in result.stderr
+    assert "A person's name" in result.stderr
+    assert not letter.exists()
+
+
+@slow
 def test_theme_packs_and_template_are_inside_the_bundle(bundle, frozen, tmp_path):
     inside = bundle / "_internal" / "resources"
     shipped = sorted(p.name for p in (ROOT / "resources" / "themes").glob("*.toml"))

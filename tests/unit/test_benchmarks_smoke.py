@@ -7,6 +7,7 @@ from __future__ import annotations
 import importlib.util
 import json
 import math
+import re
 import sys
 from pathlib import Path
 
@@ -165,3 +166,23 @@ def test_startup_benchmark_starts_the_real_app_beside_a_bare_window(small_folder
     open_context(empty, create_demo=True).close()  # a demo folder: no passphrase to ask for
     with pytest.raises(RuntimeError, match="start failed"):
         startup.run_once(startup.APP, str(empty))
+
+
+def test_gate_benchmark_prints_recall_false_alarms_and_check_time(small_folder, capsys):
+    gate_bench = _load("jtai_benchmarks_gate", BENCHMARKS / "gate_corpus.py")
+    assert (
+        gate_bench.main(["--data-dir", str(small_folder), "--size", "small", "--repeat", "1"]) == 0
+    )
+    printed = capsys.readouterr().out
+    for kind in ("person_name", "nhs_number", "combination", "vehicle_registration"):
+        assert re.search(rf"^{kind} +\d+/\d+ +\d+\.\d%$", printed, re.MULTILINE), kind
+    assert "false alarms" in printed and "per 100 look-alikes" in printed
+    assert "check the internal letter" in printed and "one-regex floor" in printed
+    assert gate_bench.main(["--data-dir", str(small_folder), "--size", "small", "--json"]) == 0
+    result = json.loads(capsys.readouterr().out)
+    assert result["corpus"]["overall_recall"] >= 0.98
+    assert result["corpus"]["false_alarms_per_100"] <= 2
+    assert [c["name"] for c in result["checks"]] == [
+        "check the internal letter",
+        "check the QA letter",
+    ]
