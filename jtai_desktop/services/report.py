@@ -25,7 +25,7 @@ from ..domain.errors import NotFoundError, ValidationError
 from ..domain.records import LinkTarget, Selection
 from ..domain.rules import parse_evidence_ref, require_text
 from ..domain.themes import AGENCY_KINDS, INSPECTORATES
-from ..report import ExportCancelled, output
+from ..report import ExportCancelled
 from ..report import inputs as li
 from ..report.compose import compose, structural_warnings
 from ..report.gate import GateResult, Hit, Override, check
@@ -36,6 +36,7 @@ from .findings import findings_in_order
 from .identifiers import sensitive_details
 from .ids import derived_id
 from .inspections import inspection_dates, theme_pack
+from .letter_file import write_letter
 from .workspace import Workspace
 
 Progress = Callable[[int, int, str], None]
@@ -386,8 +387,9 @@ def export_letter(
 ) -> ExportOutcome:
     """Check, then write the letter to ``target`` atomically and record it in the audit log.
 
-    Nothing is written while the gate has a hit that is not overridden. Safe to run off the
-    UI thread with its own workspace (``AppContext.worker_workspace``).
+    Nothing is written while the gate has a hit that is not overridden. The audit entry is
+    written before the file appears (see ``letter_file``). Safe to run off the UI thread with
+    its own workspace (``AppContext.worker_workspace``).
     """
     target = Path(target)
     progress = progress or (lambda done, total, label: None)
@@ -403,10 +405,16 @@ def export_letter(
             draft.letter, template, _sub_progress(progress, 1, 4, "Writing"), is_cancelled
         )
         progress(3, 4, "Saving")
-        output.write_document(target, data, is_cancelled)
+        write_letter(
+            ws,
+            inspection_id,
+            target,
+            data,
+            is_cancelled,
+            lambda: _record(ws, inspection_id, target, draft, template, internal, len(data)),
+        )
     except ExportCancelled:
         return ExportOutcome("cancelled", target, draft.result)
-    _record(ws, inspection_id, target, draft, template, internal, len(data))
     progress(4, 4, "Done")
     return ExportOutcome("written", target, draft.result, len(data))
 

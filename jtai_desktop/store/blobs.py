@@ -52,9 +52,9 @@ class BlobStore:
         return self.put_chunks(iter(lambda: stream.read(CHUNK), b""))
 
     def put_chunks(self, pieces: Iterable[bytes], expected: str | None = None) -> tuple[str, int]:
-        """Encrypt plaintext pieces in as they come (a file arriving from the team, say),
-        hashing as it goes. With ``expected``, content of any other hash is not stored: a
-        StoreError, and nothing is left behind."""
+        """Encrypt plaintext pieces in as they come (a file arriving from the team, another
+        store's ``chunks`` when the key is rotated), hashing as it goes. With ``expected``,
+        content of any other hash is not stored: a StoreError, and nothing is left behind."""
         self.root.mkdir(parents=True, exist_ok=True)
         hasher, counted = hashlib.sha256(), [0]
 
@@ -86,7 +86,7 @@ class BlobStore:
                 f"The file could not be stored in the evidence folder: "
                 f"{error.strerror or error}. Nothing was added."
             ) from error
-        except BaseException:  # the content failed a check on the way in: keep none of it
+        except BaseException:  # the plaintext's source failed: no half file is kept
             Path(name).unlink(missing_ok=True)
             raise
         return Path(name)

@@ -316,5 +316,25 @@ def sync_healing(db: Database) -> None:
     )
 
 
+@MIGRATIONS(name="0009_safe")
+def unfinished_work(db: Database) -> None:
+    """Work that must finish even if the app is killed half way: files a purge still has to
+    delete, a compaction it still owes, a letter's temporary file still to remove. Each row is
+    written in the same transaction as the change that calls for it and removed once done;
+    the next start finishes whatever is left."""
+    db["unfinished_work"].create(
+        {
+            "id": int,
+            "kind": str,
+            "target": str,
+            "inspection_id": str,
+            "process_id": int,
+            "created_at": str,
+        },
+        pk="id",
+        not_null={"kind", "target", "created_at"},
+    )
+
+
 def known_names() -> set[str]:
     return {m.name for m in MIGRATIONS._migrations}

@@ -82,7 +82,7 @@ def join_with(root: Path, invitation: Path, capsys) -> tuple[int, str, str]:
         "member",
         "join",
         invitation,
-        "--passphrase-file",
+        "--invitation-passphrase-file",
         root / "invite.pass",
         "--name",
         "Sam Patel",
