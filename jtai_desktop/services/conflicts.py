@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+from ..domain.errors import AmbiguousError, NotFoundError, ValidationError
 from ..domain.records import ENTITIES
-from ..store import oplog, projection, records
+from ..store import oplog, projection, records, sync_records
 from ..sync.clock import Stamp
 from ..sync.merge import resolve_entity
 from .workspace import Workspace
@@ -54,12 +55,38 @@ def list_conflicts(ws: Workspace, inspection_id: str) -> list[dict]:
     return found
 
 
+def resolve_record(ws: Workspace, inspection_id: str, reference: str) -> str:
+    """A record id (of any kind, deleted ones too) from the id or a unique start of it."""
+    wanted = (reference or "").strip().lower()
+    if not wanted:
+        raise ValidationError("Name a record by its id or the start of it.")
+    found = (
+        oplog.entity_ids_with_prefix(ws.db, inspection_id, wanted, 6)
+        if all(c in "0123456789abcdef" for c in wanted)
+        else []
+    )
+    if wanted in found or len(found) == 1:
+        return wanted if wanted in found else found[0]
+    if not found:
+        raise NotFoundError(
+            f"No record of this inspection has an id starting {wanted!r}. Ids are shown by "
+            "'jtai-desktop conflicts' and 'jtai-desktop dump'."
+        )
+    shown = ", ".join(i[:12] for i in found[:5]) + (", …" if len(found) > 5 else "")
+    raise AmbiguousError(
+        f"{wanted!r} starts the ids of several records ({shown}); give more of it."
+    )
+
+
 def history(ws: Workspace, entity_id: str) -> list[dict]:
-    """Who changed what and when, oldest first."""
+    """Who changed what and when, oldest first. ``clock_offset_ms`` is set on a change
+    stamped by a computer whose clock was wrong (how far, negative if slow): its time is
+    doubtful, though the order of the changes (who saw what) is not."""
     ops = sorted(oplog.ops_for_entity(ws.db, entity_id), key=lambda op: (op.hlc, op.op_id))
     if not ops:
         return []
     names = member_names(ws, ops[0].inspection_id)
+    marks = sync_records.clock_marks(ws.db, ops[0].inspection_id)
     return [
         {
             "at": Stamp.parse(op.hlc).iso(),
@@ -69,9 +96,17 @@ def history(ws: Workspace, entity_id: str) -> list[dict]:
             "value": op.value,
             "op_id": op.op_id,
             "replaces": list(op.parents),
+            "clock_offset_ms": _clock_offset(marks, op),
         }
         for op in ops
     ]
+
+
+def _clock_offset(marks: list[tuple[str, int, int, int]], op) -> int | None:
+    for device, first, last, offset in marks:
+        if device == op.device_id and first <= op.seq <= last:
+            return offset
+    return None
 
 
 def conflicted_entities(ws: Workspace, inspection_id: str) -> set[str]:

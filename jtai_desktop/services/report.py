@@ -26,16 +26,18 @@ from ..domain.record_types import ReportEntryRow
 from ..domain.records import LinkTarget, Selection
 from ..domain.rules import parse_evidence_ref, require_text
 from ..domain.themes import AGENCY_KINDS, INSPECTORATES
-from ..report import ExportCancelled, output
+from ..report import ExportCancelled
 from ..report import inputs as li
 from ..report.compose import compose, structural_warnings
-from ..report.gate import ChildDetails, GateResult, Hit, Override, SensitiveDetails, check
+from ..report.gate import GateResult, Hit, Override, check
 from ..report.letter import Letter, TextPiece
 from ..store import audit
 from .changes import ChangeSet
 from .findings import findings_in_order
+from .identifiers import sensitive_details
 from .ids import derived_id
 from .inspections import inspection_dates, theme_pack
+from .letter_file import write_letter
 from .workspace import Workspace
 
 Progress = Callable[[int, int, str], None]
@@ -332,22 +334,6 @@ def _item_labels(inputs: li.LetterInputs) -> dict[str, str]:
     return labels
 
 
-def sensitive_details(ws: Workspace, inspection_id: str) -> SensitiveDetails:
-    """Every child's identifying details, for the gate only."""
-    row = ws.require("inspection", inspection_id)
-    kids = [
-        ChildDetails(
-            c["private_name"] or "",
-            c["case_ref"] or "",
-            date.fromisoformat(c["private_dob"]) if c["private_dob"] else None,
-            c["private_address"] or "",
-            c["private_school"] or "",
-        )
-        for c in ws.rows("child", inspection_id)
-    ]
-    return SensitiveDetails(kids, row["area"] or "")
-
-
 def build_letter(
     ws: Workspace, inspection_id: str, internal: bool = False, today: date | None = None
 ) -> tuple[Letter, li.LetterInputs]:
@@ -402,8 +388,9 @@ def export_letter(
 ) -> ExportOutcome:
     """Check, then write the letter to ``target`` atomically and record it in the audit log.
 
-    Nothing is written while the gate has a hit that is not overridden. Safe to run off the
-    UI thread with its own workspace (``AppContext.worker_workspace``).
+    Nothing is written while the gate has a hit that is not overridden. The audit entry is
+    written before the file appears (see ``letter_file``). Safe to run off the UI thread with
+    its own workspace (``AppContext.worker_workspace``).
     """
     target = Path(target)
     progress = progress or (lambda done, total, label: None)
@@ -419,10 +406,16 @@ def export_letter(
             draft.letter, template, _sub_progress(progress, 1, 4, "Writing"), is_cancelled
         )
         progress(3, 4, "Saving")
-        output.write_document(target, data, is_cancelled)
+        write_letter(
+            ws,
+            inspection_id,
+            target,
+            data,
+            is_cancelled,
+            lambda: _record(ws, inspection_id, target, draft, template, internal, len(data)),
+        )
     except ExportCancelled:
         return ExportOutcome("cancelled", target, draft.result)
-    _record(ws, inspection_id, target, draft, template, internal, len(data))
     progress(4, 4, "Done")
     return ExportOutcome("written", target, draft.result, len(data))
 

@@ -14,9 +14,10 @@ from collections.abc import Callable
 from datetime import date
 from typing import Any
 
-from ..domain.errors import NotFoundError
+from ..domain.errors import NotFoundError, ValidationError
+from ..domain.field_rules import LEAD_ONLY_ENTITIES
 from ..domain.record_types import RecordReads, Row
-from ..domain.records import BOOL, normalise, spec_for
+from ..domain.records import BOOL, Role, normalise, spec_for
 from ..store import heads, oplog, records, sync_state
 from ..store.connection import Database
 from ..store.database import write_transaction
@@ -282,14 +283,27 @@ class Workspace(RecordReads):
         row: Row | None = None,
         drafts: Drafts | None = None,
     ) -> None:
+        author = self.author_for(inspection_id)
+        if entity in LEAD_ONLY_ENTITIES:
+            self._require_lead(author)
         who = Author(
             inspection_id,
-            self.author_for(inspection_id),
+            author,
             self.device_for(inspection_id),
             self.clock,
             self.new_op_id,
         )
         op_writer.write(self.db, who, entity, entity_id, writes, row=row, drafts=drafts)
+
+    def _require_lead(self, author: str) -> None:
+        """The settings that shape the inspection are the lead's (while it is being set up,
+        before its team exists, its creator's)."""
+        member = self.get("member", author)
+        if member is not None and member["role"] != Role.LEAD.value:
+            raise ValidationError(
+                "Only the lead inspector can change the inspection's settings (its theme, "
+                "calendar, inspectorates and dates); ask your lead to make the change."
+            )
 
 
 def _plain(values: dict) -> list[Write]:

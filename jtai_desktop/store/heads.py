@@ -64,10 +64,15 @@ def _take_over(db: Database, op: Op) -> bool:
 
 
 def replace(
-    db: Database, entity_id: str, inspection_id: str, heads: Mapping[str, Iterable[str]]
+    db: Database,
+    entity_id: str,
+    inspection_id: str,
+    heads: Mapping[str, Iterable[str]],
+    new: bool = False,
 ) -> None:
-    """Store an entity's heads as resolved from all of its ops."""
-    db.execute("DELETE FROM field_heads WHERE entity_id = ?", (entity_id,))
+    """Store an entity's heads as resolved from all of its ops (``new``: it had none)."""
+    if not new:
+        db.conn.execute("DELETE FROM field_heads WHERE entity_id = ?", (entity_id,))
     db.conn.executemany(
         "INSERT INTO field_heads (entity_id, field, op_id, inspection_id) VALUES (?, ?, ?, ?)",
         [(entity_id, name, op_id, inspection_id) for name, ids in heads.items() for op_id in ids],

@@ -55,6 +55,31 @@ def ops_for_entity(db: Database, entity_id: str) -> list[Op]:
     return _ops(db, "entity_id = ?", (entity_id,))
 
 
+def ops_for_entities(db: Database, entity_ids: list[str]) -> dict[str, list[Op]]:
+    """Entity id -> its ops, for many entities in a few queries (one per 500 ids)."""
+    found: dict[str, list[Op]] = {entity_id: [] for entity_id in entity_ids}
+    for start in range(0, len(entity_ids), 500):
+        chunk = entity_ids[start : start + 500]
+        for op in _ops(db, f"entity_id IN ({', '.join('?' for _ in chunk)})", tuple(chunk)):
+            found[op.entity_id].append(op)
+    return {entity_id: ops for entity_id, ops in found.items() if ops}
+
+
+def op_counts(db: Database, entity_ids: list[str]) -> dict[str, int]:
+    """How many ops the log holds for each of these entities (absent: none)."""
+    found: dict[str, int] = {}
+    for start in range(0, len(entity_ids), 500):
+        chunk = entity_ids[start : start + 500]
+        found.update(
+            db.conn.execute(
+                "SELECT entity_id, count(*) FROM ops WHERE entity_id IN "
+                f"({', '.join('?' for _ in chunk)}) GROUP BY entity_id",
+                tuple(chunk),
+            ).fetchall()
+        )
+    return found
+
+
 def ops_for_field(db: Database, entity_id: str, field: str) -> list[Op]:
     return _ops(db, "entity_id = ? AND field = ?", (entity_id, field))
 
@@ -93,6 +118,17 @@ def entity_ids(db: Database, inspection_id: str | None = None) -> Iterator[str]:
         yield entity_id
 
 
+def entity_ids_with_prefix(db: Database, inspection_id: str, prefix: str, limit: int) -> list[str]:
+    """Records of an inspection (deleted ones too) whose id starts with ``prefix``, which is
+    lower-case hex: an ordered range over the ops' entity index."""
+    rows = db.execute(
+        "SELECT DISTINCT entity_id FROM ops WHERE entity_id >= ? AND entity_id < ? "
+        "AND inspection_id = ? ORDER BY entity_id LIMIT ?",
+        (prefix, prefix + "~", inspection_id, limit),
+    )
+    return [entity_id for (entity_id,) in rows]
+
+
 def ops_by_entity(db: Database, inspection_id: str | None = None) -> Iterator[list[Op]]:
     """All ops grouped by entity in one ordered scan (for rebuilding the projection)."""
     sql = f"SELECT {', '.join(OP_COLUMNS)} FROM ops"
@@ -126,10 +162,12 @@ def last_seq(db: Database, inspection_id: str, device_id: str) -> int:
     return row[0] or 0
 
 
-def seal(db: Database, inspection_id: str, device_id: str) -> int:
-    """Mark every op of the device so far as leaving it: never rewritten from now on. Call in
-    the write transaction that reads the ops to send. Returns the device's last seq."""
-    last = last_seq(db, inspection_id, device_id)
+def seal(db: Database, inspection_id: str, device_id: str, upto: int | None = None) -> int:
+    """Mark the device's ops as leaving it, every op so far (or those numbered up to
+    ``upto``): never rewritten from now on. Call in the write transaction that reads the ops
+    to send. Returns the last seq sealed."""
+    last = last_seq(db, inspection_id, device_id) if upto is None else upto
+    last = max(last, sealed_upto(db, inspection_id, device_id))
     settings.put(db, _seal_key(inspection_id, device_id), str(last))
     return last
 
@@ -259,3 +297,31 @@ def current_shas(db: Database, inspection_id: str) -> set[str]:
             (inspection_id,),
         )
     }
+
+
+def move_to_device(
+    db: Database, new_seqs: dict[str, int], inspection_id: str, device_id: str
+) -> None:
+    """Move ops that never left this computer to another device id (op id -> new seq): how
+    a computer's unsent work follows it to a fresh identity. Nobody else holds these ops."""
+    db.conn.executemany(
+        "UPDATE ops SET device_id = ?, seq = ? WHERE op_id = ? AND inspection_id = ?",
+        [(device_id, seq, op_id, inspection_id) for op_id, seq in new_seqs.items()],
+    )
+
+
+def rewrite_member_identity(
+    db: Database, member_id: str, old_device: str, new_device: str, block: int
+) -> None:
+    """Point a member record written on this computer (never sent) at its new device and
+    evidence block, as if it had joined with the fresh invitation in the first place."""
+    db.conn.execute(
+        "UPDATE ops SET value = ? WHERE entity = 'member' AND entity_id = ? "
+        "AND field = 'device_id' AND value = ?",
+        (json.dumps(new_device), member_id, json.dumps(old_device)),
+    )
+    db.conn.execute(
+        "UPDATE ops SET value = ? WHERE entity = 'member' AND entity_id = ? "
+        "AND field = 'evidence_block' AND device_id = ?",
+        (json.dumps(block), member_id, new_device),
+    )

@@ -13,4 +13,11 @@ MIGRATION_NAMES = (
     "0007_field_heads",
     "0007_ops_digest_by_op_id",
     "0007_search_pending",
+    "0008_sync_healing",
+    "0009_safe",
 )
+
+
+def known_names() -> set[str]:
+    """The schema changes this version knows (a file or bundle with others is newer)."""
+    return set(MIGRATION_NAMES)

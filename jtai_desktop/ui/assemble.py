@@ -13,7 +13,7 @@ def build_main_window(context: AppContext, open_latest: bool = True) -> MainWind
     window = MainWindow(session)
     latest = most_recent_inspection(context.workspace) if open_latest else None
     if latest:
-        session.open_inspection(latest)
-    else:
+        window.open_inspection(latest)  # or offers the repair, over the welcome screen
+    if session.inspection_id is None:
         window.show_welcome()
     return window

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ..crypto.keyfile import is_demo_folder
 from ..services.inspections import unsynced_count
 from ..services.team import team_keys
 from .errors import show_error
@@ -35,7 +36,9 @@ if TYPE_CHECKING:
     from .dialogs.about import AboutDialog
     from .dialogs.history_dialog import HistoryDialog
     from .dialogs.join_dialog import JoinDialog
+    from .dialogs.passphrase_dialog import PassphraseDialog
     from .dialogs.quick_open import QuickOpenDialog
+    from .dialogs.repair_dialog import RepairDialog
     from .pages.welcome import WelcomePage
 
 SECTION_KEY_ROLE = Qt.ItemDataRole.UserRole  # the page key of a navigator row
@@ -55,6 +58,9 @@ class MainWindow(QMainWindow):
         # Set by ui.file_open when a double-clicked invitation or bundle is opened here.
         self.join_dialog: JoinDialog | None = None
         self.file_open_message: QMessageBox | None = None
+        self.passphrase_dialog: PassphraseDialog | None = None  # File › Change passphrase…
+        # Offered instead of opening an inspection whose settings are unusable.
+        self.repair_dialog: RepairDialog | None = None
         self.setWindowTitle(self.tr("JTAI inspection workspace"))
         self.resize(1280, 820)
         self._build_body()
@@ -95,6 +101,14 @@ class MainWindow(QMainWindow):
         self.inspections_action = self._action(
             self.file_menu, self.tr("&Inspections…"), None, self.show_welcome
         )
+        self.passphrase_action = self._action(
+            self.file_menu, self.tr("Change &passphrase…"), None, self.change_passphrase
+        )
+        if is_demo_folder(self.session.context.data_dir):
+            self.passphrase_action.setEnabled(False)  # its passphrase is public
+            self.passphrase_action.setToolTip(
+                self.tr("The demo folder's data is fictional and has no passphrase.")
+            )
         self.lock_action = self._action(
             self.file_menu, self.tr("&Lock"), "Ctrl+L", self.lock_requested.emit
         )
@@ -226,7 +240,7 @@ class MainWindow(QMainWindow):
             from .pages.welcome import WelcomePage
 
             welcome = WelcomePage(self.session)
-            welcome.open_inspection.connect(self.session.open_inspection)
+            welcome.open_inspection.connect(self.open_inspection)
             welcome.create_inspection.connect(self.create_inspection)
             welcome.open_demo.connect(self.open_demo)
             welcome.offer_join()
@@ -237,6 +251,12 @@ class MainWindow(QMainWindow):
 
     def show_welcome(self) -> None:
         self.stack.setCurrentWidget(self.welcome)
+
+    def open_inspection(self, inspection_id: str) -> None:
+        """Open an inspection, unless its settings are unusable: then offer the repair."""
+        from .dialogs.repair_dialog import open_or_repair
+
+        self.repair_dialog = open_or_repair(self, inspection_id)
 
     def create_inspection(self) -> None:
         from .dialogs.new_inspection import run_new_inspection_wizard
@@ -298,6 +318,11 @@ class MainWindow(QMainWindow):
         record = page.current_record() if isinstance(page, Page) else None
         if record and self.session.inspection_id:
             self.history_dialog = show_history(self.session, record[0], record[1], self)
+
+    def change_passphrase(self) -> None:
+        from .key_change import ask
+
+        self.passphrase_dialog = ask(self)
 
     def show_about(self) -> None:
         from .dialogs.about import show_about

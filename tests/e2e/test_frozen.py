@@ -161,7 +161,7 @@ def test_without_data_dir_the_data_goes_to_the_per_user_folder_not_the_bundle(bu
 def test_demo_list_dump_and_export_report(frozen, tmp_path):
     data = tmp_path / "data"
     inspection_id = ok(frozen("--data-dir", data, "demo")).stdout.strip()
-    listed = json.loads(ok(frozen("--data-dir", data, "list", "--json")).stdout)
+    listed = json.loads(ok(frozen("--data-dir", data, "list", "--json")).stdout)["inspections"]
     assert [item["id"] for item in listed] == [inspection_id]
     # The demo's theme pack came from the bundle: its criteria are in the inspection.
     assert listed[0]["theme"] == DEMO_THEME
@@ -179,6 +179,34 @@ def test_demo_list_dump_and_export_report(frozen, tmp_path):
     headers = " ".join(p.text for s in document.sections for p in s.header.paragraphs)
     assert TEMPLATE_MARKING in headers  # the report template inside the bundle was used
     assert ok(frozen("--data-dir", data, "check")).stdout.startswith("OK")
+
+
+@slow
+def test_the_bundles_letter_check_blocks_a_name_the_inspection_does_not_hold(frozen, tmp_path):
+    """The people's-names part of the check (its word lists included) works frozen: a
+    letter naming someone no record holds is refused with exit 3 and nothing is written."""
+    from jtai_desktop.app import open_context
+    from jtai_desktop.services import report
+
+    data = tmp_path / "data"
+    inspection_id = ok(frozen("--data-dir", data, "demo")).stdout.strip()
+    context = open_context(data)  # the bundle has no command that writes a letter's text
+    try:
+        report.set_section(
+            context.workspace,
+            inspection_id,
+            "cover",
+            text="The mother\u2019s partner, Darren Hughes, was not checked on police systems.",
+        )
+    finally:
+        context.close()
+    letter = tmp_path / "letter.docx"
+    result = frozen("--data-dir", data, "export-report", inspection_id[:8], "--out", letter)
+    assert result.returncode == 3, result.stdout + result.stderr
+    assert "Traceback" not in result.stderr
+    assert "person_name at cover/0: \u201cDarren Hughes\u201d" in result.stderr
+    assert "A person's name" in result.stderr
+    assert not letter.exists()
 
 
 @slow

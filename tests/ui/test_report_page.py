@@ -331,3 +331,22 @@ def test_cancel_stops_the_export_and_nothing_is_written(qtbot, page, tmp_path, m
         qtbot.mouseClick(page.cancel_button, Qt.MouseButton.LeftButton)
     assert "cancelled" in page.export_status.text() and not target.exists()
     assert page.export_button.isEnabled() and not page.cancel_button.isVisible()
+
+
+def test_each_hit_says_why_it_stops_the_letter(qtbot, page, window):
+    session = window.session
+    ws, inspection_id = session.ws, session.inspection_id
+    finding = next(f for f in ws.rows("finding", inspection_id) if f["kind"] == "priority_action")
+    text = f"{finding['text']} The stepfather, Darren, called from 07700 900\u2013\u200b123."
+    session.edit(lambda ws: update_finding(ws, finding["id"], text=text))
+    check(qtbot, page)
+    hits = page.gate.hits
+    rows = {hits.index(r, 1).data(): r for r in range(hits.rowCount())}
+    assert {"Darren", "07700 900\u2013\u200b123"} <= set(rows)  # the words as written
+    assert hits.headerData(3, Qt.Orientation.Horizontal) == "Why"
+    why = hits.index(rows["Darren"], 3).data()
+    assert "family member" in why
+    assert hits.index(rows["Darren"], 0).data() == "A person's name"
+    page.gate.hits_view.setCurrentIndex(hits.index(rows["07700 900\u2013\u200b123"], 0))
+    context = page.gate.context.toPlainText()
+    assert "looks like a UK phone number" in context and "900\u2013\u200b123" in context

@@ -201,3 +201,16 @@ def test_a_sync_on_the_other_connection_seals_what_it_sends(pair):
     notes.update_note(ws, note_id, text="Typed while it synced")
     assert text_ops(ws, note_id)[: len(before)] == before
     assert len(text_ops(ws, note_id)) == len(before) + 1
+
+
+def test_a_seal_never_moves_back(ws):
+    """Work fetched back from the share after a restore is sealed up to what the share holds;
+    a seal given a lower number (or none) keeps what was sealed already."""
+    inspection_id = new_inspection(ws)
+    device = ws.device_for(inspection_id)
+    last = oplog.last_seq(ws.db, inspection_id, device)
+    with ws.transaction():
+        assert oplog.seal(ws.db, inspection_id, device, upto=last + 5) == last + 5
+        assert oplog.seal(ws.db, inspection_id, device, upto=1) == last + 5
+        assert oplog.seal(ws.db, inspection_id, device) == last + 5
+    assert oplog.sealed_upto(ws.db, inspection_id, device) == last + 5

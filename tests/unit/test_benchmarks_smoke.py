@@ -7,6 +7,7 @@ from __future__ import annotations
 import importlib.util
 import json
 import math
+import re
 import sys
 from pathlib import Path
 
@@ -179,3 +180,43 @@ def test_autosave_benchmark_measures_the_log_and_an_autosave(capsys):
     _check_stats(timed["subject"], 2)
     _check_stats(timed["floor"], 2)
     assert timed["ratio"] > 0
+
+
+def test_merge_benchmark_merges_every_members_work(runner, small_folder):
+    merge = _load("jtai_benchmarks_merge", BENCHMARKS / "merge.py")
+    prepared = runner.prepare(small_folder, "small")
+    prepared.context.close()
+    result = merge.run(prepared.folder, prepared.inspection_id, repeat=1, log=lambda m: None)
+    assert result["members"] == 6 and result["ops"] > 1000 and result["files"] == 30
+    assert result["merge_s"] > 0 and result["floor_s"] > 0 and result["ratio"] > 0
+    assert set(result["phases_s"]) == {*merge.PHASES, "other"}
+    assert "Where the time goes:" in merge.format_result(result)
+
+
+def test_sync_memory_benchmark_reports_both_peaks(tmp_path):
+    memory = _load("jtai_benchmarks_sync_memory", BENCHMARKS / "sync_memory.py")
+    results = memory.measure(tmp_path, size_mb=2)
+    for role in ("sender", "receiver"):
+        peaks = results[role]
+        assert peaks["floor (1 KB file)"] > 10 and peaks["with a 2 MB file"] > 10
+        assert isinstance(peaks["added_mb"], float) and isinstance(peaks["within_target"], bool)
+
+
+def test_gate_benchmark_prints_recall_false_alarms_and_check_time(small_folder, capsys):
+    gate_bench = _load("jtai_benchmarks_gate", BENCHMARKS / "gate_corpus.py")
+    assert (
+        gate_bench.main(["--data-dir", str(small_folder), "--size", "small", "--repeat", "1"]) == 0
+    )
+    printed = capsys.readouterr().out
+    for kind in ("person_name", "nhs_number", "combination", "vehicle_registration"):
+        assert re.search(rf"^{kind} +\d+/\d+ +\d+\.\d%$", printed, re.MULTILINE), kind
+    assert "false alarms" in printed and "per 100 look-alikes" in printed
+    assert "check the internal letter" in printed and "one-regex floor" in printed
+    assert gate_bench.main(["--data-dir", str(small_folder), "--size", "small", "--json"]) == 0
+    result = json.loads(capsys.readouterr().out)
+    assert result["corpus"]["overall_recall"] >= 0.98
+    assert result["corpus"]["false_alarms_per_100"] <= 2
+    assert [c["name"] for c in result["checks"]] == [
+        "check the internal letter",
+        "check the QA letter",
+    ]

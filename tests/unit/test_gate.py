@@ -266,3 +266,16 @@ def test_sentences_are_counted_as_a_reader_sees_them():
     long = " ".join(["word"] * 26) + "."
     (found,) = long_sentences([(0, "Short."), (3, long)])
     assert (found.paragraph, found.words, found.opening) == (3, 26, "word word word word word word")
+
+
+def test_an_override_is_keyed_by_the_words_as_written():
+    details = SensitiveDetails([ChildDetails("Kayleigh O'Brien")])
+    curly = letter_with("The O\u2019Brien plan was late.")
+    hit = next(h for h in check(curly, details).hits if h.section == "headline")
+    assert hit.match == "O\u2019Brien" and "of a child held" in hit.why
+    reason = Override(hit.kind, hit.match, hit.location, "Placeholder in a test letter")
+    assert not [h for h in check(curly, details, [reason]).hits if h.section == "headline"]
+    # The same name retyped with a straight apostrophe is changed text: it stops again.
+    straight = letter_with("The O'Brien plan was late.")
+    again = [h.match for h in check(straight, details, [reason]).hits if h.section == "headline"]
+    assert again == ["O'Brien"]

@@ -34,15 +34,25 @@ tr = translator("ReportModels")
 def hit_kind_label(kind: str) -> str:
     labels = {
         gate.CHILD_NAME: tr("Child's name"),
+        gate.PERSON_NAME: tr("A person's name"),
         gate.CASE_REF: tr("Case reference"),
+        gate.POLICE_REF: tr("Police reference"),
+        gate.COURT_REF: tr("Court reference"),
         gate.DOB: tr("Date of birth"),
+        gate.SINGLING_DATE: tr("Date that singles someone out"),
         gate.ADDRESS: tr("Address"),
         gate.POSTCODE: tr("Postcode"),
         gate.NHS: tr("NHS number"),
+        gate.NI_NUMBER: tr("National Insurance number"),
+        gate.PUPIL_NUMBER: tr("Pupil or learner number"),
+        gate.OFFICIAL_NUMBER: tr("Other official number"),
         gate.PHONE: tr("Phone number"),
         gate.EMAIL: tr("Email address"),
+        gate.ONLINE: tr("Online identity"),
+        gate.VEHICLE: tr("Vehicle registration"),
         gate.SCHOOL: tr("School or setting"),
         gate.SMALL_COUNT: tr("Small count of children"),
+        gate.COMBINATION: tr("Combination of details"),
     }
     return labels.get(kind, kind)
 
@@ -337,6 +347,7 @@ class HitsModel(RowsModel):
         (lambda: tr("What"), lambda h: hit_kind_label(h.kind)),
         (lambda: tr("Matched text"), lambda h: h.match),
         (lambda: tr("Where"), lambda h: h.describe()),
+        (lambda: tr("Why"), lambda h: h.why),
     )
 
 
@@ -417,19 +428,29 @@ def hit_contexts(letter: Letter, result: GateResult) -> dict[tuple, str]:
 
 
 def context_html(hit: Hit | None, text: str | None) -> str:
-    """Where the hit is, then the words around it with the match in bold."""
+    """Where the hit is and why it was taken for one, then the words around it with the
+    match in bold."""
     if hit is None:
         return ""
     where = f"<p><i>{escape(hit.describe())}</i></p>"
+    if hit.why:
+        where += f"<p>{escape(hit_kind_label(hit.kind))}: {escape(hit.why)}</p>"
     if not text:
         return where
-    at = text.find(hit.match)
-    if at < 0:
-        at = text.lower().find(hit.match.lower())
+    at, end = _match_span(hit, text)
     if at < 0:
         return where + f"<p>{escape(text)}</p>"
-    end = at + len(hit.match)
     before, after = text[max(0, at - CONTEXT_CHARS) : at], text[end : end + CONTEXT_CHARS]
     before = ("…" if at > CONTEXT_CHARS else "") + before
     after = after + ("…" if end + CONTEXT_CHARS < len(text) else "")
     return where + (f"<p>{escape(before)}<b><u>{escape(text[at:end])}</u></b>{escape(after)}</p>")
+
+
+def _match_span(hit: Hit, text: str) -> tuple[int, int]:
+    """Where the match is in its piece: the gate's own offsets, or a search for it."""
+    if 0 <= hit.start < hit.end <= len(text) and text[hit.start : hit.end] == hit.match:
+        return hit.start, hit.end
+    at = text.find(hit.match)
+    if at < 0:
+        at = text.lower().find(hit.match.lower())
+    return at, (at + len(hit.match) if at >= 0 else -1)
