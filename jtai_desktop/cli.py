@@ -184,12 +184,14 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def split_file_argument(argv: list[str]) -> tuple[list[str], Path | None]:
+def split_file_argument(
+    argv: list[str], parser: argparse.ArgumentParser | None = None
+) -> tuple[list[str], Path | None]:
     """(the other arguments, the file) when the first positional argument is one of the app's
     files rather than a command: ``jtai-desktop [--data-dir D] FILE`` (an invitation or a
     bundle double-clicked in a file manager). A command's arguments (``join FILE``) are never
     taken."""
-    actions = build_parser()._actions
+    actions = (parser or build_parser())._actions
     takes_value = {o for a in actions if a.nargs != 0 for o in a.option_strings}
     commands = {name for a in actions if isinstance(a.choices, dict) for name in a.choices}
     index = 0
@@ -207,12 +209,13 @@ def split_file_argument(argv: list[str]) -> tuple[list[str], Path | None]:
 
 
 def main(argv: list[str] | None = None) -> int:
-    rest, opened_file = split_file_argument(sys.argv[1:] if argv is None else argv)
+    parser = build_parser()  # once: building it is a few milliseconds of every start
+    rest, opened_file = split_file_argument(sys.argv[1:] if argv is None else argv, parser)
     if opened_file is not None:
         from .ui.file_open import open_when_ready
 
         open_when_ready(opened_file)
-    args = build_parser().parse_args(rest)
+    args = parser.parse_args(rest)
     try:
         code = run(args)
         sys.stdout.flush()  # a closed pipe is heard here, not as Python exits

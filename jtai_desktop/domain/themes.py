@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 import tomllib
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 from typing import Any, NoReturn
 
@@ -273,6 +274,14 @@ def parse_pack(text: str, source: str) -> ThemePack:
         # tomllib's message carries "(at line L, column C)", which is what the editor needs.
         raise ThemePackError(f"{source}: not valid TOML: {exc}") from None
     return _build_pack(data, _Checker(source))
+
+
+@lru_cache(maxsize=16)
+def embedded_pack(text: str) -> ThemePack:
+    """An inspection's own copy of its theme pack (the text it holds), parsed once however
+    often it is asked for: checking a setting, opening the inspection and every review
+    write read it."""
+    return parse_pack(text, "the inspection's theme pack")
 
 
 def _build_pack(data: dict, check: _Checker) -> ThemePack:

@@ -4,14 +4,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
-from functools import lru_cache
 
 from ..domain.calendar import CalendarSettings, KeyDates, key_dates
 from ..domain.errors import AmbiguousError, NotFoundError, ValidationError
 from ..domain.record_types import AgencyRow, InspectionRow
 from ..domain.records import InspectionKind, Role
 from ..domain.rules import require_choice, require_known, require_text
-from ..domain.themes import AGENCY_KINDS, INSPECTORATES, ThemePack, parse_pack
+from ..domain.themes import AGENCY_KINDS, INSPECTORATES, ThemePack, embedded_pack
 from ..store import inspections as store_inspections
 from .changes import ChangeSet
 from .workspace import Workspace
@@ -162,15 +161,7 @@ def criterion_choices(ws: Workspace, inspection_id: str) -> list[Choice]:
 
 def theme_pack(ws: Workspace, inspection_id: str) -> ThemePack:
     """The theme pack embedded in the inspection, so every member reviews the same criteria."""
-    row = ws.require("inspection", inspection_id)
-    return _parsed_pack(row["theme_pack"], f"inspection {row['theme_id']}")
-
-
-@lru_cache(maxsize=16)
-def _parsed_pack(text: str, source: str) -> ThemePack:
-    # Reviews check every write against the criteria; parsing the TOML each time would
-    # dominate the cost of a save.
-    return parse_pack(text, source)
+    return embedded_pack(ws.require("inspection", inspection_id)["theme_pack"])
 
 
 def calendar_settings(row: InspectionRow) -> CalendarSettings:

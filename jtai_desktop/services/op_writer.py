@@ -108,7 +108,9 @@ def _write(db, who: Author, entity, entity_id, writes, row, drafts) -> None:
         oplog.rewrite_draft(db, op)
     if drafts is not None:
         drafts.add(new_ops)
-    _project(db, entity, entity_id, row, new_ops, rewritten)
+    # A field with more than one current value is in conflict: its new value settles it.
+    settles = any(len(ids) > 1 for ids in current.values())
+    _project(db, entity, entity_id, row, new_ops, rewritten, settles)
 
 
 def _draft(db, head_ids: list[str], drafts: Drafts | None, sealed: int, row) -> Op | None:
@@ -123,17 +125,16 @@ def _draft(db, head_ids: list[str], drafts: Drafts | None, sealed: int, row) -> 
     return op
 
 
-def _project(db, entity, entity_id, row, new_ops: list[Op], rewritten: list[Op]) -> None:
+def _project(db, entity, entity_id, row, new_ops, rewritten, settles: bool) -> None:
     spec = ENTITIES[entity]
     written = sorted(new_ops + rewritten, key=lambda op: (op.hlc, op.op_id))
     # Stamped later than anything the record has (to the millisecond, as rows hold it): the
     # row's creation stays, and the newest of these is its last change.
     after_all = row is not None and Stamp.parse(written[0].hlc).iso() > row["updated_at"]
-    plain = not projection.has_conflicts(db, entity_id)
-    if row is None and plain and rewritten == [] and _first_ops(db, entity_id, new_ops):
+    if row is None and rewritten == [] and _first_ops(db, entity_id, new_ops):
         heads.follow(db, new_ops)
         projection.insert_record(db, spec, written)
-    elif row is not None and plain and after_all and _plain_edit(written):
+    elif row is not None and not settles and after_all and _plain_edit(db, entity_id, written):
         heads.follow(db, new_ops)
         if any(op.field == DELETED for op in written):
             projection.remove_record(db, spec, entity_id, row["inspection_id"])
@@ -150,7 +151,12 @@ def _first_ops(db, entity_id: str, new_ops: list[Op]) -> bool:
     return set(heads.of_entity(db, entity_id)) == set() and all(not op.parents for op in new_ops)
 
 
-def _plain_edit(ops: list[Op]) -> bool:
-    """New values of fields, or a deletion that saw every current value: no restore (which
-    needs the record's values back from its ops)."""
-    return all(op.field != DELETED or op.value is True for op in ops)
+def _plain_edit(db, entity_id: str, ops: list[Op]) -> bool:
+    """New values of fields none of which is in conflict (a conflict on another field stays
+    as it is, in the conflicts table), or a deletion, which saw every current value, of a
+    record with no open conflict: no restore (which needs the record's values back from its
+    ops)."""
+    if any(op.field == DELETED and op.value is not True for op in ops):
+        return False
+    deletes = any(op.field == DELETED for op in ops)
+    return not deletes or not projection.has_conflicts(db, entity_id)

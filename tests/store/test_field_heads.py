@@ -132,3 +132,36 @@ def test_a_folder_written_before_the_heads_table_gets_it_filled(tmp_path):
         assert heads_match_the_log(ws) == []
     finally:
         ctx.close()
+
+
+def test_an_edit_beside_an_open_conflict_keeps_it_without_reading_the_history(ws, monkeypatch):
+    """A conflict on one field leaves the record's other fields plain: editing one of them
+    takes the short way, and the row and the open conflict come out as a rebuild has them."""
+    inspection_id, colleague = inspection_with_a_colleague(ws)
+    note_id = notes.add_note(
+        ws, inspection_id, kind="meeting", date="2026-10-19", title="Meeting", text="One"
+    ).entity_id
+    first = heads.of_fields(ws.db, note_id, ["text"])["text"]
+    notes.update_note(ws, note_id, text="Two")
+    received(ws, colleague, inspection_id, note_id, "text", "Their two", first)
+
+    def no_history(*_args):
+        raise AssertionError("the edit read the record's whole history")
+
+    monkeypatch.setattr(oplog, "ops_for_entity", no_history)
+    notes.update_note(ws, note_id, title="Renamed beside the conflict")
+    monkeypatch.undo()
+
+    def stored():
+        row = ws.db.execute("SELECT * FROM notes WHERE id = ?", (note_id,)).fetchone()
+        conflicts = ws.db.execute(
+            "SELECT field, op_ids FROM conflicts WHERE entity_id = ?", (note_id,)
+        ).fetchall()
+        return row, conflicts
+
+    before = stored()
+    projection.rebuild(ws.db)
+    assert stored() == before
+    assert [field for field, _ in before[1]] == ["text"]
+    assert ws.get("note", note_id)["title"] == "Renamed beside the conflict"
+    assert heads_match_the_log(ws) == [] and check_workspace(ws).ok
