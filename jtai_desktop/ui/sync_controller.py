@@ -8,7 +8,7 @@ an error: the status bar says so and nothing is lost.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QObject, Signal
+from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMessageBox, QProgressBar, QToolButton
 
@@ -18,6 +18,7 @@ from ..services.team import is_lead, team_keys
 from .errors import show_error
 from .pages.base import Page
 from .time_text import local_time
+from .translate import translator
 
 SYNC_SHORTCUT = "Ctrl+Shift+S"
 
@@ -58,8 +59,7 @@ def sync_note(status: dict) -> str:
     return ""
 
 
-def tr_sync(text: str) -> str:
-    return QCoreApplication.translate("SyncController", text)
+tr_sync = translator("SyncController")
 
 
 class SyncController(QObject):

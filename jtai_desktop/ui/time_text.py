@@ -34,6 +34,6 @@ def local_date(iso: str | None) -> str:
     return f"{day.day} {day:%b %Y}"
 
 
-def clock_now() -> str:
-    """The time now, to the second ("Saved at 14:05:09")."""
-    return datetime.now().strftime("%H:%M:%S")
+def clock_now(*, seconds: bool = True) -> str:
+    """The time now, to the second ("Saved at 14:05:09") or the minute ("Exported at 14:05")."""
+    return datetime.now().strftime("%H:%M:%S" if seconds else "%H:%M")

@@ -8,7 +8,6 @@ thread (``DraftLoader`` and ``session.tasks``), each on its own database connect
 
 from __future__ import annotations
 
-from datetime import datetime
 from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
@@ -42,6 +41,7 @@ from ..dialogs.export_messages import (
 )
 from ..errors import show_error
 from ..models.report import SectionKeyRole, SectionsModel, preview_html
+from ..time_text import clock_now
 from ..widgets.draft_loader import DraftLoader, LetterState
 from ..widgets.gate_panel import GatePanel
 from ..widgets.section_editor import SectionEditor
@@ -442,7 +442,7 @@ class ReportPage(Page):
         self.export_action.setEnabled(not running)
 
     def _show_written(self, outcome) -> None:
-        at = datetime.now().strftime("%H:%M")
+        at = clock_now(seconds=False)
         self.export_status.setText(
             self.tr("Exported at %1 to %2").replace("%1", at).replace("%2", str(outcome.path))
         )
