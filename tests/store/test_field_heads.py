@@ -9,18 +9,17 @@ migration that fills it for a data folder written before it existed.
 from __future__ import annotations
 
 import shutil
-from datetime import date
 from pathlib import Path
 
 from jtai_desktop.app import open_context
-from jtai_desktop.domain.themes import default_themes_dir, load_pack
 from jtai_desktop.services import notes
 from jtai_desktop.services.check import check_workspace
-from jtai_desktop.services.inspections import MemberInput, add_member, create_inspection
+from jtai_desktop.services.inspections import MemberInput, add_member
 from jtai_desktop.services.workspace import Workspace
 from jtai_desktop.store import heads, oplog, projection
 from jtai_desktop.sync.merge import resolve_entity
 from jtai_desktop.sync.ops import Op
+from tests.inspections import new_inspection
 
 RELEASE = Path(__file__).parents[1] / "fixtures" / "release_0_1_0"
 
@@ -37,13 +36,7 @@ def heads_match_the_log(ws) -> list[str]:
 
 
 def inspection_with_a_colleague(ws):
-    inspection_id = create_inspection(
-        ws,
-        load_pack(default_themes_dir() / "domestic-abuse.toml"),
-        area="Northbridge",
-        notification=date(2026, 10, 5),
-        lead=MemberInput("Lead Inspector", "ofsted", "lead"),
-    ).entity_id
+    inspection_id = new_inspection(ws)
     member = add_member(ws, inspection_id, MemberInput("Second Inspector", "cqc")).entity_id
     return inspection_id, Workspace(ws.db, "other-device", ws.blobs, acting_as=member)
 

@@ -8,14 +8,12 @@ locked" when the other connection committed in between; one that takes the write
 
 import ast
 import threading
-from datetime import date
 from pathlib import Path
 
 import jtai_desktop
-from jtai_desktop.domain.themes import default_themes_dir, load_pack
 from jtai_desktop.services import notes
-from jtai_desktop.services.inspections import MemberInput, create_inspection
 from jtai_desktop.store import records
+from tests.inspections import new_inspection
 
 PACKAGE = Path(jtai_desktop.__file__).parent
 
@@ -38,13 +36,7 @@ def test_an_edit_that_reads_first_waits_for_the_other_connection_instead_of_fail
     other connection commits an edit just after that transaction's first read: both edits
     must be saved, neither refused."""
     ws = context.workspace
-    inspection = create_inspection(
-        ws,
-        load_pack(default_themes_dir() / "domestic-abuse.toml"),
-        area="Northbridge",
-        notification=date(2026, 10, 5),
-        lead=MemberInput("Lead Inspector", "ofsted", "lead"),
-    ).entity_id
+    inspection = new_inspection(ws)
     doomed, other = (
         notes.add_note(ws, inspection, kind="meeting", date="2026-10-19", title=title).entity_id
         for title in ("To delete", "Edited meanwhile")

@@ -8,31 +8,19 @@ instead of being kept beside it. Once it has left, the next edit is a new op as 
 from __future__ import annotations
 
 import random
-from datetime import date
 
 import pytest
 
-from jtai_desktop.domain.themes import default_themes_dir, load_pack
 from jtai_desktop.services import notes, team
 from jtai_desktop.services.conflicts import history
-from jtai_desktop.services.inspections import MemberInput, create_inspection
 from jtai_desktop.services.sync import SyncRun
 from jtai_desktop.store import oplog
 from jtai_desktop.sync.transport import FolderTransport
+from tests.inspections import new_inspection
 
 INVITE_PASSPHRASE = "invitation passphrase 1"
 FINAL_SIZE = 10_000
 SAVES = 200
-
-
-def new_inspection(ws) -> str:
-    return create_inspection(
-        ws,
-        load_pack(default_themes_dir() / "domestic-abuse.toml"),
-        area="Northbridge",
-        notification=date(2026, 10, 5),
-        lead=MemberInput("Lead Inspector", "ofsted", "lead"),
-    ).entity_id
 
 
 def new_note(ws, inspection_id: str) -> str:
