@@ -27,26 +27,30 @@ from ..domain.rules import parse_evidence_ref, require_text
 from ..domain.themes import AGENCY_KINDS, INSPECTORATES
 from ..report import ExportCancelled, output
 from ..report import inputs as li
-from ..report.compose import compose, structural_warnings
-from ..report.gate import GateResult, Hit, Override, check
+from ..report.compose import compose, section_specs
+from ..report.details import SensitiveDetails
+from ..report.gate import EMAIL, GateResult, Hit, Override, check
 from ..report.letter import Letter, TextPiece
+from ..report.letter_checks import structural_warnings
+from ..report.letter_format import load_formats
 from ..store import audit
 from .changes import ChangeSet
 from .findings import findings_in_order
 from .identifiers import sensitive_details
 from .ids import derived_id
 from .inspections import inspection_dates, theme_pack
+from .versions import PURPOSES, record_version
 from .workspace import Workspace
 
 Progress = Callable[[int, int, str], None]
 SECTION, OVERRIDE = "section", "override"
 TEXT_ONLY = (
-    li.COVER,
-    li.AGENCIES,
+    li.ADDRESS,
+    li.OPENING,
+    li.CONTEXT,
     li.NEXT_STEPS,
-    li.ANNEX_REVIEWS,
-    li.ANNEX_CHART,
-    li.ANNEX_EVIDENCE,
+    li.SIGN_OFF,
+    *li.ANNEXES,
 )
 
 
@@ -60,6 +64,8 @@ class SectionInfo:
     items_chosen: bool  # False while the section shows its default selection
     takes_items: bool
     level: int = 1
+    purpose: str = ""  # what the section is for, as the editor says it
+    usual: str = ""  # its usual length in published letters
 
 
 @dataclass(frozen=True)
@@ -73,6 +79,8 @@ class ItemOption:
 class Draft:
     letter: Letter
     result: GateResult
+    details: SensitiveDetails | None = None  # what the gate looked for (the file is checked too)
+    inputs: li.LetterInputs | None = None
 
 
 @dataclass(frozen=True)
@@ -81,6 +89,7 @@ class ExportOutcome:
     path: Path
     result: GateResult
     size: int = 0
+    version_id: str = ""  # the version of the letter this file is kept as
 
     @property
     def written(self) -> bool:
@@ -89,19 +98,62 @@ class ExportOutcome:
 
 # --- the lead's choices ----------------------------------------------------------------------
 def section_keys(ws: Workspace, inspection_id: str) -> list[str]:
-    agencies = [li.agency_key(a.id) for a in _agencies(ws, inspection_id) if a.in_scope]
-    keys = list(li.SECTION_ORDER)
-    at = keys.index(li.AGENCIES) + 1
-    return keys[:at] + agencies + keys[at:]
+    """The sections as the report screen lists them: the letter's, in its format's order,
+    then the internal draft's annexes."""
+    return [s.key for s in _section_list(letter_inputs(ws, inspection_id))]
+
+
+def _section_list(inputs: li.LetterInputs) -> list:
+    fmt = load_formats().format(inputs.settings.format)
+    return [
+        _Spec(
+            li.ADDRESS,
+            "",
+            "The date on the letter, one line per addressee (the area's "
+            "leaders, by kind of agency and theme), and the greeting.",
+            "4 to 9 addressees",
+        ),
+        _Spec(
+            li.OPENING,
+            "",
+            "The title and the standard opening: the theme, the area, the "
+            "dates of the inspection and the inspectorates.",
+            "2 paragraphs (standard wording)",
+        ),
+        *(_Spec(s.key, s.heading, s.purpose, s.usual) for s in section_specs(inputs, fmt)),
+        _Spec(
+            li.SIGN_OFF,
+            "",
+            "The national head of each inspectorate taking part signs; "
+            "the lead inspector does not.",
+            "standard wording",
+        ),
+        *(
+            _Spec(
+                k,
+                li.DEFAULT_HEADINGS[k],
+                "For the team's quality assurance only: never in a letter for the area.",
+                "",
+            )
+            for k in li.ANNEXES
+        ),
+    ]
+
+
+@dataclass(frozen=True)
+class _Spec:
+    key: str
+    heading: str
+    purpose: str
+    usual: str
 
 
 def sections(ws: Workspace, inspection_id: str) -> list[SectionInfo]:
     inputs, choices = letter_inputs(ws, inspection_id), letter_choices(ws, inspection_id)
-    names = {li.agency_key(a.id): a.name for a in inputs.agencies}
     found = []
-    for key in section_keys(ws, inspection_id):
-        choice = choices.get(key)
-        default = names.get(key) or li.DEFAULT_HEADINGS[key]
+    for spec in _section_list(inputs):
+        key, choice = spec.key, choices.get(spec.key)
+        default = spec.heading or li.DEFAULT_HEADINGS[key]
         takes = key not in TEXT_ONLY
         items = li.effective_items(key, inputs, choice.items) if takes else ()
         found.append(
@@ -113,7 +165,9 @@ def sections(ws: Workspace, inspection_id: str) -> list[SectionInfo]:
                 items,
                 choice.items is not None,
                 takes,
-                2 if key in names else 1,
+                1,
+                spec.purpose,
+                spec.usual,
             )
         )
     return found
@@ -240,7 +294,17 @@ def letter_inputs(ws: Workspace, inspection_id: str, today: date | None = None) 
         reviews=tuple(_reviews(ws, inspection_id)),
         criteria=tuple(li.CriterionInfo(c.id, c.title, c.agencies) for c in pack.criteria),
         evidence=tuple(_evidence(ws, inspection_id)),
+        theme_id=pack.id,
+        theme_kind=pack.kind,
+        inspectorate_ids=tuple(row["inspectorates"] or ()),
+        settings=letter_settings(ws, inspection_id),
     )
+
+
+def letter_settings(ws: Workspace, inspection_id: str) -> li.LetterSettings:
+    from .letter import settings_of  # the letter's own settings record
+
+    return settings_of(ws, inspection_id)
 
 
 def _evidence(ws: Workspace, inspection_id: str) -> list[li.EvidenceInfo]:
@@ -321,14 +385,9 @@ def _reviews(ws: Workspace, inspection_id: str) -> list[li.ReviewInfo]:
 
 def _item_labels(inputs: li.LetterInputs) -> dict[str, str]:
     labels = {f.id: f"{li.KIND_LABELS.get(f.kind, f.kind)}: {f.title}" for f in inputs.findings}
-    children = {c.id: c.pseudonym for c in inputs.children}
-    criteria = {c.id: c.title for c in inputs.criteria}
-    for r in inputs.reviews:
-        agency = inputs.agency(r.agency_id)
-        labels[r.id] = (
-            f"{children.get(r.child_id, '?')} \u00b7 {agency.name if agency else '?'}"
-            f" \u00b7 {criteria.get(r.criterion_id, r.criterion_id)}"
-        )
+    for child in inputs.children:
+        band = f", age band {child.age_band}" if child.age_band else ""
+        labels[child.id] = f"{child.pseudonym}'s journey (tracked{band})"
     return labels
 
 
@@ -362,14 +421,35 @@ def check_letter(
         TextPiece("template", "The template's headers and footers", n, where, text)
         for n, (where, text) in enumerate(tpl.fixed_texts(template))
     ]
+    details = sensitive_details(ws, inspection_id)
     result = check(
         letter,
-        sensitive_details(ws, inspection_id),
+        details,
         kept,
         structural_warnings(letter, inputs),
         extra=every_page,
     )
-    return Draft(letter, result)
+    return Draft(letter, _standard_wording(result), details, inputs)
+
+
+STANDARD = (li.ADDRESS, li.OPENING, li.CONTEXT, li.NEXT_STEPS, li.SIGN_OFF)
+
+
+def _standard_wording(result: GateResult) -> GateResult:
+    """The inspectorates' published mailbox in the next steps is not a person's address, and
+    the standard wording's long sentences are the published ones: neither is the lead's to fix."""
+    mailbox = load_formats().mailbox.lower()
+    public = Override(EMAIL, "", "", "The inspectorates' published mailbox (standard wording)")
+    hits, kept = [], list(result.overridden)
+    for hit in result.hits:
+        if hit.kind == EMAIL and hit.match.lower() == mailbox:
+            kept.append((hit, public))
+        else:
+            hits.append(hit)
+    advice = [
+        w for w in result.warnings if not (w.kind == "long_sentence" and w.section in STANDARD)
+    ]
+    return GateResult(tuple(hits), tuple(kept), tuple(advice))
 
 
 def export_letter(
@@ -378,37 +458,67 @@ def export_letter(
     target: Path | str,
     *,
     internal: bool = False,
+    for_area: bool = False,
     template: Path | str | None = None,
     extra_overrides: Iterable[Override] = (),
     progress: Progress | None = None,
     is_cancelled: Callable[[], bool] | None = None,
     today: date | None = None,
 ) -> ExportOutcome:
-    """Check, then write the letter to ``target`` atomically and record it in the audit log.
+    """Check, write, check the file itself, then put it in place atomically, keep it as a
+    version of the letter and record it in the audit log.
 
-    Nothing is written while the gate has a hit that is not overridden. Safe to run off the
-    UI thread with its own workspace (``AppContext.worker_workspace``).
+    Nothing is written while the gate has a hit that is not overridden, in the composed letter
+    or in the rendered file (its headers, footers, footnotes, content controls, properties).
+    ``for_area``: the version for the area's factual-accuracy check (never internal). Safe to
+    run off the UI thread with its own workspace (``AppContext.worker_workspace``).
     """
+    if internal and for_area:
+        raise ValidationError(
+            "The internal draft holds the team's annexes: it cannot go to the area. "
+            "Export the version for the area without --internal."
+        )
     target = Path(target)
     progress = progress or (lambda done, total, label: None)
     is_cancelled = is_cancelled or (lambda: False)
-    progress(0, 4, "Checking the letter for identifying details")
+    purpose = "internal" if internal else "area" if for_area else "qa"
+    progress(0, 5, "Checking the letter for identifying details")
     draft = check_letter(ws, inspection_id, internal, extra_overrides, today, template)
     if draft.result.blocked:
         return ExportOutcome("blocked", target, draft.result)
     from ..report import docx_writer  # python-docx loads only when a letter is written
+    from ..report.final_gate import check_package
 
+    version_id = ws.new_id()
     try:
         data = docx_writer.render(
-            draft.letter, template, _sub_progress(progress, 1, 4, "Writing"), is_cancelled
+            draft.letter,
+            template,
+            _sub_progress(progress, 1, 5, "Writing"),
+            is_cancelled,
+            identifier=f"jtai-letter-version:{version_id}",
+            status=PURPOSES[purpose],
         )
-        progress(3, 4, "Saving")
+        progress(3, 5, "Checking the file for identifying details")
+        in_file = check_package(
+            data,
+            draft.details,
+            {(hit.kind, hit.match) for hit, _o in draft.result.overridden},
+            {piece.text for piece in draft.letter.pieces()},
+        )
+        if in_file:
+            blocked = GateResult(tuple(in_file), draft.result.overridden, draft.result.warnings)
+            return ExportOutcome("blocked", target, blocked)
+        progress(4, 5, "Saving")
         output.write_document(target, data, is_cancelled)
     except ExportCancelled:
         return ExportOutcome("cancelled", target, draft.result)
     _record(ws, inspection_id, target, draft, template, internal, len(data))
-    progress(4, 4, "Done")
-    return ExportOutcome("written", target, draft.result, len(data))
+    record_version(
+        ws, inspection_id, version_id, purpose, target.name, data, draft.letter, draft.inputs
+    )
+    progress(5, 5, "Done")
+    return ExportOutcome("written", target, draft.result, len(data), version_id)
 
 
 def _sub_progress(progress: Progress, step: int, steps: int, label: str) -> Progress:
