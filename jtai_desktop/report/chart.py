@@ -74,7 +74,8 @@ def _counts_in_words(counts: dict[str, int], below: int) -> str:
     words = []
     for kind in KINDS:
         n = counts.get(kind, 0)
-        words.append(f"{shown_count(n, below)} {LABELS[kind][0 if n == 1 else 1]}")
+        one = n == 1 and not is_small(n, below)
+        words.append(f"{shown_count(n, below)} {LABELS[kind][0 if one else 1]}")
     return ", ".join(words)
 
 

@@ -438,18 +438,16 @@ STANDARD = (li.ADDRESS, li.OPENING, li.CONTEXT, li.NEXT_STEPS, li.SIGN_OFF)
 def _standard_wording(result: GateResult) -> GateResult:
     """The inspectorates' published mailbox in the next steps is not a person's address, and
     the standard wording's long sentences are the published ones: neither is the lead's to fix."""
-    mailbox = load_formats().mailbox.lower()
-    public = Override(EMAIL, "", "", "The inspectorates' published mailbox (standard wording)")
-    hits, kept = [], list(result.overridden)
-    for hit in result.hits:
-        if hit.kind == EMAIL and hit.match.lower() == mailbox:
-            kept.append((hit, public))
-        else:
-            hits.append(hit)
+    hits = [h for h in result.hits if (h.kind, h.match) not in public_words()]
     advice = [
         w for w in result.warnings if not (w.kind == "long_sentence" and w.section in STANDARD)
     ]
-    return GateResult(tuple(hits), tuple(kept), tuple(advice))
+    return GateResult(tuple(hits), result.overridden, tuple(advice))
+
+
+def public_words() -> set[tuple[str, str]]:
+    """(kind, words) the gate takes for a detail that the standard wording needs."""
+    return {(EMAIL, load_formats().mailbox)}
 
 
 def export_letter(
@@ -503,7 +501,7 @@ def export_letter(
         in_file = check_package(
             data,
             draft.details,
-            {(hit.kind, hit.match) for hit, _o in draft.result.overridden},
+            {(hit.kind, hit.match) for hit, _o in draft.result.overridden} | public_words(),
             {piece.text for piece in draft.letter.pieces()},
         )
         if in_file:

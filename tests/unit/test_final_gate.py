@@ -64,7 +64,9 @@ def content_control(name: str) -> str:
 
 def nested_table(name: str) -> str:
     cell = "<w:tc><w:tcPr><w:tcW w:w='2000' w:type='dxa'/></w:tcPr>{}</w:tc>"
-    inner = f"<w:tbl><w:tr>{cell.format(f'<w:p><w:r><w:t>Ref {name}</w:t></w:r></w:p>')}</w:tr></w:tbl>"
+    inner = (
+        f"<w:tbl><w:tr>{cell.format(f'<w:p><w:r><w:t>Ref {name}</w:t></w:r></w:p>')}</w:tr></w:tbl>"
+    )
     outer = cell.format(inner + "<w:p/>")
     return f"<w:tbl><w:tr>{outer}</w:tr></w:tbl><w:p/>"
 
