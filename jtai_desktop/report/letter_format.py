@@ -100,7 +100,9 @@ def load_formats(path: Path | None = None) -> LetterFormats:
     try:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
     except (OSError, tomllib.TOMLDecodeError) as error:
-        raise LetterFormatError(f"The letter formats file {path.name} cannot be read: {error}")
+        raise LetterFormatError(
+            f"The letter formats file {path.name} cannot be read: {error}"
+        ) from None
     try:
         return _build(data)
     except (KeyError, TypeError, ValueError) as error:

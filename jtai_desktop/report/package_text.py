@@ -91,9 +91,8 @@ def _part_texts(part: str, xml: bytes) -> Iterator[PackageText]:
                 found.append((_what(element), text))
         elif tag in CONTROL_PROPERTIES:
             found.append(("content control name", element.get(f"{{{W}}}val", "")))
-        elif properties and tag not in RUN_TEXT and element.text and len(element) == 0:
-            if element.text.strip() and not _inside_paragraph(element):
-                found.append((f"property {etree.QName(element).localname}", element.text))
+        elif properties and tag not in RUN_TEXT and _own_text(element):
+            found.append((f"property {etree.QName(element).localname}", element.text))
         for attribute in WORD_ATTRIBUTES:
             value = element.get(attribute)
             if value and value.strip() and tag not in PARAGRAPHS:
@@ -102,6 +101,12 @@ def _part_texts(part: str, xml: bytes) -> Iterator[PackageText]:
             if text.strip():
                 number += 1
                 yield PackageText(part, place, number, what, text)
+
+
+def _own_text(element) -> bool:
+    """A value of its own: text, no child elements, not part of a paragraph."""
+    text = element.text or ""
+    return bool(text.strip()) and len(element) == 0 and not _inside_paragraph(element)
 
 
 def _paragraph_text(paragraph) -> str:

@@ -15,8 +15,9 @@ multi-agency safeguarding hub (MASH) makes timely, well-reasoned decisions.
 
 However, strategy discussions do not always include health and education, so decisions are \
 sometimes made without what they know. Work with the person who causes harm is not yet a \
-consistent part of children's plans. Children's views do not always shape what happens next. This means that for some children, risk is reduced for a time. The cause of it is \
-not tackled."""
+consistent part of children's plans. Children's views do not always shape what happens \
+next. This means that for some children, risk is reduced for a time. The cause of it is not \
+tackled."""
 
 MAIN = """\
 Leaders of the {area} Local Safeguarding Partnership have a shared and accurate understanding \

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 
 from jtai_desktop.domain.errors import ValidationError
-from datetime import date
-
 from jtai_desktop.services import casework, findings, inspections, report
 from jtai_desktop.services import letter as letter_service
 from jtai_desktop.services.demo import build_demo
