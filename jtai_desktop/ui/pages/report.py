@@ -312,7 +312,8 @@ class ReportPage(Page):
         if hit.finding_id and receivers:
             self.jump_requested.emit("finding", hit.finding_id)
             return
-        key = hit.section if hit.section in self.sections_model.keys() else None
+        known = set(self.sections_model.keys())
+        key = hit.section if hit.section in known else None
         if key is None:
             return  # in the template's or the file's own parts: fixed in the template
         self._show_section(key)

@@ -11,10 +11,10 @@ from PySide6.QtCore import QObject, QTimer, Signal
 
 from ...domain.errors import JtaiError
 from ...report.compose import default_texts
-from ...report.inputs import STUDIES
-from ...services.journey import journey
 from ...report.gate import GateResult, Override
+from ...report.inputs import STUDIES
 from ...report.letter import Letter
+from ...services.journey import journey
 from ...services.report import (
     ItemOption,
     SectionInfo,
