@@ -465,3 +465,57 @@ def test_the_editor_says_what_a_section_is_for_and_its_usual_length(qtbot, page)
     assert "1,200 to 3,600 words" in page.editor.purpose.text()
     choose_section(qtbot, page, "improve")
     assert "3 to 12 bullets" in page.editor.purpose.text()
+
+
+# --- versions and the factual-accuracy round trip ----------------------------------------------
+def test_versions_compare_and_the_areas_comments_are_answered(
+    qtbot, page, window, tmp_path, monkeypatch
+):
+    from jtai_desktop.services import accuracy
+    from jtai_desktop.ui.dialogs import letter_rounds
+    from tests.unit.test_letter_roundtrip import returned_file
+
+    session = window.session
+    target = tmp_path / "letter.docx"
+    monkeypatch.setattr(
+        report_page.QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), "")
+    )
+    with qtbot.waitSignal(page.export_finished, timeout=20000):
+        qtbot.mouseClick(page.export_button, Qt.MouseButton.LeftButton)
+    strength = next(
+        f for f in session.ws.rows("finding", session.inspection_id) if f["kind"] == "strength"
+    )
+    session.edit(lambda ws: update_finding(ws, strength["id"], title="Swift MASH decisions"))
+    page.for_area.setChecked(True)
+    with qtbot.waitSignal(page.export_finished, timeout=20000) as finished:
+        qtbot.mouseClick(page.export_button, Qt.MouseButton.LeftButton)
+    assert finished.args[0].status == "written"
+
+    qtbot.mouseClick(page.rounds_button, Qt.MouseButton.LeftButton)
+    dialog = page.rounds_dialog
+    assert dialog.versions.rowCount() == 2
+    assert dialog.versions.index(1, 1).data() == "For the area's factual-accuracy check"
+    qtbot.mouseClick(dialog.compare_button, Qt.MouseButton.LeftButton)
+    shown = dialog.diff.toPlainText()
+    assert "Strengths (changed)" in shown and "+ Swift MASH decisions" in shown
+    assert "edited: Swift MASH decisions" in shown
+
+    back = returned_file(target, tmp_path / "returned.docx")
+    dialog.import_file(str(back))
+    assert dialog.items.rowCount() == 4
+    assert "paragraph" in dialog.items.index(0, 0).data()
+    monkeypatch.setattr(
+        letter_rounds.QInputDialog,
+        "getMultiLineText",
+        lambda *a, **k: ("The evidence shows otherwise.", True),
+    )
+    dialog.items_view.setCurrentIndex(dialog.items.index(1, 0))
+    qtbot.mouseClick(dialog.reject_button, Qt.MouseButton.LeftButton)
+    decided = [i for i in accuracy.items(session.ws, session.inspection_id) if i.status != "open"]
+    assert [(i.status, i.response) for i in decided] == [
+        ("rejected", "The evidence shows otherwise.")
+    ]
+    assert "Rejected: The evidence shows otherwise." in dialog.items.index(1, 4).data()
+    window.undo_action.trigger()  # a decision is an edit like any other
+    assert all(i.status == "open" for i in accuracy.items(session.ws, session.inspection_id))
+    dialog.close()

@@ -91,7 +91,15 @@ class ReportPage(Page):
         self.export_button.setToolTip(
             self.tr("Export the draft letter to Word (%1)").replace("%1", native(EXPORT_SHORTCUT))
         )
-        self.internal = QCheckBox(self.tr("I&nternal draft (includes the evidence index)"))
+        self.internal = QCheckBox(self.tr("I&nternal draft (with the team's annexes)"))
+        self.for_area = QCheckBox(self.tr("For the &area's factual-accuracy check"))
+        self.for_area.setToolTip(
+            self.tr("Export the version the area checks for accuracy; it is kept as a version")
+        )
+        self.rounds_button = QPushButton(self.tr("Versions and accurac&y…"))
+        self.rounds_button.setToolTip(
+            self.tr("Compare versions of the letter; import and answer the area's comments")
+        )
         self.use_template = QCheckBox(self.tr("Use my own tem&plate…"))
         self.use_template.setToolTip(
             self.tr("A Word template (.docx) with the same style names as the built-in one")
@@ -141,8 +149,10 @@ class ReportPage(Page):
             self.check_button,
             self.export_button,
             self.internal,
+            self.for_area,
             self.use_template,
             self.template_label,
+            self.rounds_button,
         ):
             tools.addWidget(widget)
         tools.addStretch(1)
@@ -174,7 +184,9 @@ class ReportPage(Page):
             self.check_button,
             self.export_button,
             self.internal,
+            self.for_area,
             self.use_template,
+            self.rounds_button,
             self.sections_view,
             editor.heading,
             editor.text,
@@ -202,7 +214,9 @@ class ReportPage(Page):
         self.export_button.clicked.connect(self.export)
         self.export_action.triggered.connect(self.export)
         self.cancel_button.clicked.connect(self.cancel_export)
-        self.internal.toggled.connect(lambda _on: self.loader.request())
+        self.internal.toggled.connect(self._on_internal)
+        self.for_area.toggled.connect(lambda on: on and self.internal.setChecked(False))
+        self.rounds_button.clicked.connect(self.show_rounds)
         self.use_template.toggled.connect(self._on_use_template)
         self.sections_view.selectionModel().currentChanged.connect(lambda *_: self._on_section())
         self.sections_model.modelReset.connect(self._restore_section)
@@ -331,6 +345,20 @@ class ReportPage(Page):
         self.tabs.setCurrentWidget(self.gate)
         self.loader.request(0, explicit=True)
 
+    def _on_internal(self, on: bool) -> None:
+        if on:
+            self.for_area.setChecked(False)  # the team's annexes never go to the area
+        self.loader.request()
+
+    def show_rounds(self) -> None:
+        from ..dialogs.letter_rounds import LetterRoundsDialog
+
+        if self.session.inspection_id is None:
+            return
+        self.rounds_dialog = LetterRoundsDialog(self.session, self)
+        self.rounds_dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.rounds_dialog.open()
+
     def _on_use_template(self, on: bool) -> None:
         if on:
             path, _filter = QFileDialog.getOpenFileName(
@@ -411,6 +439,7 @@ class ReportPage(Page):
     def _start_export(self, target: Path) -> None:
         context, inspection_id = self.session.context, self.session.inspection_id
         internal, template = self.internal.isChecked(), self.template
+        for_area = self.for_area.isChecked() and not internal
 
         def run(progress, is_cancelled):
             ws = context.worker_workspace()
@@ -420,6 +449,7 @@ class ReportPage(Page):
                     inspection_id,
                     target,
                     internal=internal,
+                    for_area=for_area,
                     template=template,
                     progress=progress,
                     is_cancelled=is_cancelled,
