@@ -236,7 +236,9 @@ def _bullet(finding: FindingInfo, inputs: LetterInputs, long_form: bool) -> Para
         lead = _agency_names(finding, inputs)
         text = " ".join((finding.text or finding.title).split())
         return Paragraph(text, f"{lead}: " if lead else "", True, finding.id)
-    return Paragraph(" ".join((finding.title or finding.text).split()), "", True, finding.id)
+    # A title cut short ("…") reads badly as a bullet: the finding's own sentence is whole.
+    title = finding.title if not finding.title.endswith("\u2026") else ""
+    return Paragraph(" ".join((title or finding.text).split()), "", True, finding.id)
 
 
 def _agency_names(finding: FindingInfo, inputs: LetterInputs) -> str:

@@ -23,6 +23,8 @@ W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 A = "http://schemas.openxmlformats.org/drawingml/2006/main"
 PARAGRAPHS = {f"{{{W}}}p", f"{{{A}}}p"}
 RUN_TEXT = {f"{{{W}}}t", f"{{{W}}}delText", f"{{{W}}}instrText", f"{{{A}}}t"}
+TAB = f"{{{W}}}tab"
+BREAKS = {TAB, f"{{{W}}}br", f"{{{W}}}cr"}
 WORD_ATTRIBUTES = ("descr", "title", "name")  # alt text and titles of pictures and shapes
 CONTROL_PROPERTIES = {f"{{{W}}}alias", f"{{{W}}}tag"}  # a content control's name and tag
 SKIPPED_PARTS = re.compile(r"(^|/)(theme\d*|fontTable|webSettings|styles|stylesWithEffects)\.xml$")
@@ -76,31 +78,26 @@ def _part_texts(part: str, xml: bytes) -> Iterator[PackageText]:
     except etree.XMLSyntaxError:
         return
     place = place_name(part)
-    # Outside word/ (document properties, data bound to content controls) every value is text;
-    # inside it, text is in paragraphs and the rest is layout (offsets, sizes, ids).
-    properties = not part.startswith("word/")
-    number = 0
-    for element in root.iter():
-        tag = element.tag
-        if not isinstance(tag, str):
-            continue
-        found = []
-        if tag in PARAGRAPHS:
-            text = _paragraph_text(element)
-            if text.strip():
-                found.append((_what(element), text))
-        elif tag in CONTROL_PROPERTIES:
-            found.append(("content control name", element.get(f"{{{W}}}val", "")))
-        elif properties and tag not in RUN_TEXT and _own_text(element):
-            found.append((f"property {etree.QName(element).localname}", element.text))
+    found: list[tuple[str, str]] = []
+    for paragraph in root.iter(*PARAGRAPHS):
+        text = _paragraph_text(paragraph)
+        if text.strip():
+            found.append((_what(paragraph), text))
+    for control in root.iter(*CONTROL_PROPERTIES):
+        found.append(("content control name", control.get(f"{{{W}}}val", "")))
+    for element in root.xpath("//*[@descr or @title or @name]"):
         for attribute in WORD_ATTRIBUTES:
             value = element.get(attribute)
-            if value and value.strip() and tag not in PARAGRAPHS:
+            if value and value.strip():
                 found.append((f"{etree.QName(element).localname} {attribute}", value))
-        for what, text in found:
-            if text.strip():
-                number += 1
-                yield PackageText(part, place, number, what, text)
+    # Outside word/ (document properties, data bound to content controls) every value is text;
+    # inside it, text is in paragraphs and the rest is layout (offsets, sizes, ids).
+    if not part.startswith("word/"):
+        for element in root.iter():
+            if isinstance(element.tag, str) and _own_text(element):
+                found.append((f"property {etree.QName(element).localname}", element.text))
+    for number, (what, text) in enumerate((f for f in found if f[1].strip()), 1):
+        yield PackageText(part, place, number, what, text)
 
 
 def _own_text(element) -> bool:
@@ -110,27 +107,24 @@ def _own_text(element) -> bool:
 
 
 def _paragraph_text(paragraph) -> str:
-    """The paragraph's own runs (a text box's paragraphs inside it are read on their own)."""
+    """The paragraph's runs as a reader sees them (deleted text of tracked changes included;
+    a text box's paragraphs inside it are read again on their own)."""
     parts = []
-    for node in paragraph.iter():
-        if node.tag in RUN_TEXT and _nearest_paragraph(node) is paragraph:
+    for node in paragraph.iter(*RUN_TEXT, *BREAKS):
+        if node.tag in RUN_TEXT:
             parts.append(node.text or "")
-        elif node.tag in (f"{{{W}}}tab",) and _nearest_paragraph(node) is paragraph:
-            parts.append("\t")
-        elif node.tag in (f"{{{W}}}br", f"{{{W}}}cr") and _nearest_paragraph(node) is paragraph:
-            parts.append("\n")
+        else:
+            parts.append("\t" if node.tag == TAB else "\n")
     return "".join(parts)
 
 
-def _nearest_paragraph(node):
-    up = node.getparent()
-    while up is not None and up.tag not in PARAGRAPHS:
-        up = up.getparent()
-    return up
-
-
 def _inside_paragraph(node) -> bool:
-    return _nearest_paragraph(node) is not None
+    up = node.getparent()
+    while up is not None:
+        if up.tag in PARAGRAPHS:
+            return True
+        up = up.getparent()
+    return False
 
 
 def _what(paragraph) -> str:

@@ -278,7 +278,11 @@ def remove_override(ws: Workspace, override_id: str) -> ChangeSet:
 
 
 # --- the letter --------------------------------------------------------------------------------
-def letter_inputs(ws: Workspace, inspection_id: str, today: date | None = None) -> li.LetterInputs:
+def letter_inputs(
+    ws: Workspace, inspection_id: str, today: date | None = None, annexes: bool = True
+) -> li.LetterInputs:
+    """What the letter is made from. ``annexes`` False leaves out the case reviews and the
+    evidence index, which only the internal draft's annexes use."""
     row = ws.require("inspection", inspection_id)
     pack = theme_pack(ws, inspection_id)
     dates = inspection_dates(ws, inspection_id)
@@ -291,9 +295,9 @@ def letter_inputs(ws: Workspace, inspection_id: str, today: date | None = None) 
         agencies=tuple(_agencies(ws, inspection_id)),
         findings=tuple(_findings(ws, inspection_id)),
         children=tuple(_children(ws, inspection_id)),
-        reviews=tuple(_reviews(ws, inspection_id)),
+        reviews=tuple(_reviews(ws, inspection_id)) if annexes else (),
         criteria=tuple(li.CriterionInfo(c.id, c.title, c.agencies) for c in pack.criteria),
-        evidence=tuple(_evidence(ws, inspection_id)),
+        evidence=tuple(_evidence(ws, inspection_id)) if annexes else (),
         theme_id=pack.id,
         theme_kind=pack.kind,
         inspectorate_ids=tuple(row["inspectorates"] or ()),
@@ -394,7 +398,7 @@ def _item_labels(inputs: li.LetterInputs) -> dict[str, str]:
 def build_letter(
     ws: Workspace, inspection_id: str, internal: bool = False, today: date | None = None
 ) -> tuple[Letter, li.LetterInputs]:
-    inputs = letter_inputs(ws, inspection_id, today)
+    inputs = letter_inputs(ws, inspection_id, today, annexes=internal)
     return compose(inputs, letter_choices(ws, inspection_id), internal), inputs
 
 
@@ -421,7 +425,7 @@ def check_letter(
         TextPiece("template", "The template's headers and footers", n, where, text)
         for n, (where, text) in enumerate(tpl.fixed_texts(template))
     ]
-    details = sensitive_details(ws, inspection_id)
+    details = cached_details(ws, inspection_id)
     result = check(
         letter,
         details,
@@ -433,6 +437,28 @@ def check_letter(
 
 
 STANDARD = (li.ADDRESS, li.OPENING, li.CONTEXT, li.NEXT_STEPS, li.SIGN_OFF)
+_DETAILS: dict[tuple[str, str], tuple[tuple, SensitiveDetails]] = {}
+_HELD_IN = ("child", "agency", "inspection")  # what the gate's knowledge is built from
+
+
+def cached_details(ws: Workspace, inspection_id: str) -> SensitiveDetails:
+    """What the gate looks for, built once for as long as nothing it is built from changed.
+
+    Building it normalises every value a child's identifying fields ever held (hundreds of
+    milliseconds for a large inspection); the change log only grows, so the number of ops on
+    children, agencies and the inspection says whether it could have changed."""
+    path = ws.db.execute("PRAGMA database_list").fetchone()[2]
+    marks = "?, " * (len(_HELD_IN) - 1) + "?"
+    count = ws.db.execute(
+        f"SELECT COUNT(*) FROM ops WHERE inspection_id = ? AND entity IN ({marks})",
+        (inspection_id, *_HELD_IN),
+    ).fetchone()[0]
+    key, version = (path, inspection_id), (count,)
+    kept = _DETAILS.get(key)
+    if kept is None or kept[0] != version:
+        kept = (version, sensitive_details(ws, inspection_id))
+        _DETAILS[key] = kept
+    return kept[1]
 
 
 def _standard_wording(result: GateResult) -> GateResult:
