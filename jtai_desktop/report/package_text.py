@@ -51,13 +51,14 @@ class PackageText:
     text: str
 
 
-def package_texts(data: bytes) -> Iterator[PackageText]:
-    """Every piece of text in the .docx ``data``, part by part."""
+def package_texts(data: bytes, known=None) -> Iterator[PackageText]:
+    """Every piece of text in the .docx ``data``, part by part. ``known(text)`` True leaves a
+    paragraph out (its words were read already), before the work of saying where it is."""
     with zipfile.ZipFile(io.BytesIO(data)) as package:
         for name in package.namelist():
             if not _readable(name):
                 continue
-            yield from _part_texts(name, package.read(name))
+            yield from _part_texts(name, package.read(name), known or (lambda text: False))
 
 
 def place_name(part: str) -> str:
@@ -72,7 +73,7 @@ def _readable(name: str) -> bool:
     return name.endswith(".xml") and not name.endswith(".rels") and not SKIPPED_PARTS.search(name)
 
 
-def _part_texts(part: str, xml: bytes) -> Iterator[PackageText]:
+def _part_texts(part: str, xml: bytes, known) -> Iterator[PackageText]:
     try:
         root = etree.fromstring(xml, parser=etree.XMLParser(resolve_entities=False, huge_tree=True))
     except etree.XMLSyntaxError:
@@ -81,7 +82,7 @@ def _part_texts(part: str, xml: bytes) -> Iterator[PackageText]:
     found: list[tuple[str, str]] = []
     for paragraph in root.iter(*PARAGRAPHS):
         text = _paragraph_text(paragraph)
-        if text.strip():
+        if text.strip() and not known(text):
             found.append((_what(paragraph), text))
     for control in root.iter(*CONTROL_PROPERTIES):
         found.append(("content control name", control.get(f"{{{W}}}val", "")))

@@ -59,10 +59,13 @@ class Comparison:
 
 
 def snapshot(letter: Letter, inputs: li.LetterInputs) -> tuple[list, dict]:
-    """The letter's sections as text, and every finding as it stands."""
+    """The letter's sections as text, and every finding as it stands. The internal draft's
+    annexes are derived from the records (counts, the evidence index), not written: they are
+    left out, so a version stays the size of a letter."""
     sections = [
         {"key": s.key, "heading": s.heading, "paragraphs": [_block_text(b) for b in s.blocks]}
         for s in letter.sections
+        if s.key not in li.ANNEXES
     ]
     findings = {f.id: {"kind": f.kind, "title": f.title, "text": f.text} for f in inputs.findings}
     return sections, findings
@@ -88,7 +91,10 @@ def record_version(
     inputs: li.LetterInputs,
 ) -> ChangeSet:
     sections, findings = snapshot(letter, inputs)
-    number = 1 + max((v["number"] or 0 for v in versions(ws, inspection_id)), default=0)
+    last = ws.db.execute(
+        "SELECT MAX(number) FROM letter_versions WHERE inspection_id = ?", (inspection_id,)
+    ).fetchone()[0]
+    number = (last or 0) + 1
     return ws.create(
         "letter_version",
         inspection_id,
