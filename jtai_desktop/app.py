@@ -10,8 +10,10 @@ from . import paths
 from .crypto.blobcipher import BlobCipher
 from .crypto.kdf import KdfParams
 from .crypto.keyfile import MasterKey
+from .services.key_rotation import finish_rotation
 from .services.open_copies import remove_all as remove_open_copies
-from .services.vault import unlock_folder
+from .services.unfinished import finish_unfinished
+from .services.vault import needs_new_passphrase, refuse_missing_database, unlock_folder
 from .services.workspace import Workspace
 from .store import settings
 from .store.blobs import BlobStore
@@ -33,6 +35,10 @@ class AppContext:
         ws = self.workspace
         return Workspace(db, ws.device_id, ws.blobs, clock=ws.clock)
 
+    def connector(self):
+        """Opens a database file of this folder (the database, a copy taken before migrating)."""
+        return cipher_connector(self.key.database_key)
+
     def close(self) -> None:
         remove_open_copies(self.data_dir)
         self.workspace.db.close()
@@ -50,21 +56,30 @@ def open_context(
     A wrong passphrase is refused before the database file is touched.
     """
     folder = paths.data_dir(data_dir)
+    new_folder = needs_new_passphrase(folder)
     key = unlock_folder(folder, passphrase, create_demo=create_demo, kdf_params=kdf_params)
-    return open_unlocked(folder, key)
+    return open_unlocked(folder, key, new_folder=new_folder)
 
 
-def open_unlocked(folder: Path, key: MasterKey) -> AppContext:
+def open_unlocked(folder: Path, key: MasterKey, *, new_folder: bool = False) -> AppContext:
+    """Open an unlocked folder and finish what a kill interrupted (a purge, an export).
+
+    A folder whose database is missing is refused before anything in it changes."""
+    finish_rotation(folder)  # a change of key a kill interrupted: completed or undone
+    refuse_missing_database(folder, new_folder)
     paths.make_private(folder)
     remove_open_copies(folder)  # plaintext copies left by a crash never outlive a restart
-    db = open_database(paths.database_path(folder), cipher_connector(key.database_key))
+    connect = cipher_connector(key.database_key)
+    db = open_database(paths.database_path(folder), connect)
     device_id = settings.get(db, "device_id")
     if device_id is None:
         device_id = uuid.uuid4().hex
         settings.put(db, "device_id", device_id)
     blobs = BlobStore(paths.blobs_path(folder), BlobCipher(key.blob_key))
     blobs.remove_incomplete()  # a write cut short by a crash never became a real file
-    return AppContext(folder, Workspace(db, device_id, blobs), key)
+    workspace = Workspace(db, device_id, blobs)
+    finish_unfinished(workspace, connect)
+    return AppContext(folder, workspace, key)
 
 
 def create_app(
@@ -93,7 +108,6 @@ def create_app(
 def _open_for_desktop(folder, passphrase, open_demo, passphrase_file, kdf_params):
     from .cli_secrets import read_secret_file
     from .crypto.keyfile import is_demo_folder
-    from .services.vault import needs_new_passphrase
 
     if open_demo or is_demo_folder(folder):
         return open_context(folder, create_demo=True)

@@ -10,7 +10,17 @@ from datetime import UTC
 from pathlib import Path
 
 from . import __version__, cli_letter, paths
-from .cli_secrets import passphrase_from, prompt_new, read_secret_file
+from .cli_completion import SHELLS
+from .cli_completion import script as completion_script
+from .cli_examples import with_examples
+from .cli_secrets import (
+    INVITATION_PASSPHRASE_FILE_ENV,
+    add_invitation_passphrase,
+    invitation_passphrase_path,
+    passphrase_from,
+    prompt_new,
+    read_secret_file,
+)
 from .domain.errors import JtaiError
 
 
@@ -47,7 +57,9 @@ def build_parser() -> argparse.ArgumentParser:
     demo = commands.add_parser("demo", help="create a deterministic demo inspection")
     demo.add_argument("--size", choices=("small", "reference"), default="small")
     demo.add_argument("--seed", type=int, default=1)
-    listing = commands.add_parser("list", help="inspections in the data folder, with counts")
+    listing = commands.add_parser(
+        "list", **with_examples("list"), help="inspections in the data folder, with counts"
+    )
     listing.add_argument("--json", action="store_true")
     dump = commands.add_parser("dump", help="canonical JSON of an inspection's whole state")
     dump.add_argument("inspection", metavar="INSPECTION", help="id or unique prefix")
@@ -56,7 +68,14 @@ def build_parser() -> argparse.ArgumentParser:
     sim.add_argument("inspection", metavar="INSPECTION")
     sim.add_argument("--edits", type=int, required=True)
     sim.add_argument("--seed", type=int, default=1)
-    commands.add_parser("check", help="integrity of the database and the evidence store")
+    check = commands.add_parser(
+        "check", **with_examples("check"), help="integrity of the database and the evidence store"
+    )
+    check.add_argument(
+        "--repair",
+        action="store_true",
+        help="remove evidence files that no record names (left by an interrupted import)",
+    )
     commands.add_parser("rebuild", help="derive the tables again from the change log")
     retention = commands.add_parser("retention", help="set the date an inspection is purged")
     retention.add_argument("inspection", metavar="INSPECTION")
@@ -64,32 +83,31 @@ def build_parser() -> argparse.ArgumentParser:
     purge = commands.add_parser("purge", help="destroy an inspection's data (after publication)")
     purge.add_argument("inspection", metavar="INSPECTION")
     purge.add_argument("--yes", action="store_true", help="do not ask for confirmation")
-    invite = commands.add_parser("invite", help="(lead) an invitation file for a member's device")
+    invite = commands.add_parser(
+        "invite", **with_examples("invite"), help="(lead) an invitation file for a member's device"
+    )
     invite.add_argument("inspection", metavar="INSPECTION")
     invite.add_argument("--out", required=True, metavar="FILE")
-    invite.add_argument(
-        "--passphrase-file",
-        "--invite-passphrase-file",
-        dest="invite_passphrase_file",
-        metavar="F",
-        help=(
-            "the invitation's passphrase (give it to the member separately; "
-            "the data folder's own passphrase goes before the command)"
-        ),
+    add_invitation_passphrase(
+        invite,
+        "the invitation's passphrase (give it to the member separately; the data folder's own "
+        "passphrase is --passphrase-file, before the command)",
     )
     invite.add_argument("--label", default="", help="who the invitation is for (shown to the lead)")
-    join = commands.add_parser("join", help="join an inspection with an invitation file")
-    join.add_argument("file", metavar="FILE")
-    join.add_argument(
-        "--passphrase-file",
-        "--invite-passphrase-file",
-        dest="invite_passphrase_file",
-        metavar="F",
-        help="the invitation's passphrase, from the lead",
+    join = commands.add_parser(
+        "join", **with_examples("join"), help="join an inspection with an invitation file"
     )
+    join.add_argument("file", metavar="FILE")
+    add_invitation_passphrase(join, "the invitation's passphrase, from the lead")
     join.add_argument("--name", required=True)
-    join.add_argument("--inspectorate", required=True, help="ofsted, cqc, hmicfrs or hmi_probation")
-    sync_cmd = commands.add_parser("sync", help="exchange work with the team")
+    join.add_argument(
+        "--inspectorate",
+        required=True,
+        help="Ofsted, CQC, HMICFRS or HMI Probation (in any case, with or without spaces)",
+    )
+    sync_cmd = commands.add_parser(
+        "sync", **with_examples("sync"), help="exchange work with the team"
+    )
     sync_cmd.add_argument("inspection", metavar="INSPECTION")
     where = sync_cmd.add_mutually_exclusive_group(required=True)
     where.add_argument(
@@ -114,7 +132,9 @@ def build_parser() -> argparse.ArgumentParser:
     held.add_argument("inspection", metavar="INSPECTION")
     held.add_argument("--accept", type=int, metavar="ID", help="apply held bundle ID")
     export = commands.add_parser(
-        "export-report", help="export the draft letter to Word, checked for identifying details"
+        "export-report",
+        **with_examples("export-report"),
+        help="export the draft letter to Word, checked for identifying details",
     )
     export.add_argument("inspection", metavar="INSPECTION")
     export.add_argument("--out", metavar="FILE.docx", required=True)
@@ -135,11 +155,32 @@ def build_parser() -> argparse.ArgumentParser:
         help=("JSON or TOML list of {kind, match, location, reason}: hits the lead lets through"),
     )
     cli_letter.add_parsers(commands)
-    passwd = commands.add_parser("passwd", help="change the data folder's passphrase")
+    completion = commands.add_parser(
+        "completion",
+        help="print a shell completion script (bash, zsh or powershell)",
+        description=(
+            "Print a completion script for your shell. bash: jtai-desktop completion bash > "
+            "~/.local/share/bash-completion/completions/jtai-desktop; zsh: save it as "
+            "_jtai-desktop in a folder on $fpath; PowerShell: add 'jtai-desktop completion "
+            "powershell | Out-String | Invoke-Expression' to $PROFILE."
+        ),
+    )
+    completion.add_argument("shell", choices=SHELLS)
+    passwd = commands.add_parser(
+        "passwd", help="change the data folder's passphrase (and, with --rotate-key, its key)"
+    )
     passwd.add_argument(
         "--new-passphrase-file",
         metavar="F",
         help="read the new passphrase from F (otherwise you are asked)",
+    )
+    passwd.add_argument(
+        "--rotate-key",
+        action="store_true",
+        help=(
+            "also encrypt the database and evidence again under a new key, so an old copy of "
+            "key.json opens nothing (give the same passphrase to keep it)"
+        ),
     )
     return parser
 
@@ -149,7 +190,9 @@ def main(argv: list[str] | None = None) -> int:
 
     args = build_parser().parse_args(take_file_argument(sys.argv[1:] if argv is None else argv))
     try:
-        return run(args)
+        code = run(args)
+        sys.stdout.flush()  # a closed pipe is heard here, not as Python exits
+        return code
     except JtaiError as error:
         print(f"jtai-desktop: {error.message}", file=sys.stderr)
         return error.exit_code
@@ -159,6 +202,20 @@ def main(argv: list[str] | None = None) -> int:
             file=sys.stderr,
         )
         return 130
+    except BrokenPipeError:
+        return _reader_went_away()
+
+
+def _reader_went_away() -> int:
+    """The output's reader stopped reading (``jtai-desktop history … | head``): what it read
+    was right, and there is nobody to tell. Exit as tools killed by SIGPIPE do, without
+    Python's complaint about flushing to the closed pipe at exit."""
+    import os
+
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())
+    os.close(devnull)
+    return 141
 
 
 def run(args: argparse.Namespace) -> int:
@@ -166,6 +223,9 @@ def run(args: argparse.Namespace) -> int:
         return open_desktop(args)
     if args.command == "passwd":
         return cmd_passwd(args)
+    if args.command == "completion":  # needs no data folder, so no passphrase
+        sys.stdout.write(completion_script(build_parser(), args.shell))
+        return 0
     context = open_for_command(args)
     try:
         return COMMANDS[args.command](context, args)
@@ -219,9 +279,12 @@ def _load_core_before_qt() -> None:
 
 
 def cmd_demo(context, args) -> int:
-    from .services.demo import build_demo
+    from .services.demo import build_demo, demo_inspection_id
 
+    there = context.workspace.get("inspection", demo_inspection_id(args.size, args.seed))
     inspection_id = build_demo(context.workspace, args.size, args.seed, progress=_stderr_progress)
+    if there is not None:
+        print("The demo inspection was already here; nothing changed.", file=sys.stderr)
     print(inspection_id)
     return 0
 
@@ -231,7 +294,7 @@ def cmd_list(context, args) -> int:
 
     found = list_inspections(context.workspace)
     if args.json:
-        print(json.dumps(found, indent=2, sort_keys=True))
+        print(json.dumps({"inspections": found}, indent=2, sort_keys=True))
         return 0
     if not found:
         print("No inspections in this data folder. Try 'jtai-desktop demo'.")
@@ -262,6 +325,8 @@ def cmd_simulate(context, args) -> int:
     inspection_id = resolve_inspection(context.workspace, args.inspection)
     counts = simulate(context.workspace, inspection_id, args.edits, args.seed)
     print(json.dumps(counts, sort_keys=True))
+    if counts["refused"] == args.edits:
+        print("No edit was made; nothing changed.", file=sys.stderr)
     return 0
 
 
@@ -269,18 +334,45 @@ def cmd_check(context, args) -> int:
     from .services.check import check_workspace
 
     report = check_workspace(context.workspace)
+    if args.repair:
+        report = _repair(context.workspace, report)
     for problem in report.problems:
         print(problem, file=sys.stderr)
+    if report.waiting:
+        files = "1 file" if report.waiting == 1 else f"{report.waiting} files"
+        print(f"Waiting for {files} from the team (they arrive with the next sync).")
     checked = ", ".join(f"{v} {k}" for k, v in report.checked.items())
     print(f"{'OK' if report.ok else 'PROBLEMS FOUND'}: checked {checked}")
     return 0 if report.ok else 1
 
 
+def _repair(ws, report):
+    from .services.check import check_workspace, repair_orphans
+
+    if not report.orphans:
+        print("Nothing to repair: every evidence file belongs to a record.")
+        return report
+    repair = repair_orphans(ws, report.orphans)
+    if repair.removed:
+        print(f"Removed {repair.removed} evidence file(s) that no record names.")
+    if repair.too_recent:
+        print(
+            f"Left {repair.too_recent} file(s) alone: written in the last minute, an import "
+            "may still be saving its record. Run 'jtai-desktop check --repair' again shortly."
+        )
+    return check_workspace(ws)
+
+
 def cmd_rebuild(context, args) -> int:
+    from .services.check import projection_differences
     from .store.projection import rebuild
 
+    differing = projection_differences(context.workspace)
     rebuild(context.workspace.db)
-    print("Rebuilt the tables from the change log.")
+    if differing:
+        print(f"Rebuilt the tables from the change log: {differing} record(s) now match it.")
+    else:
+        print("The tables already matched the change log; nothing changed.")
     return 0
 
 
@@ -294,10 +386,13 @@ def cmd_retention(context, args) -> int:
         when = date.fromisoformat(args.date)
     except ValueError:
         raise JtaiError(f"{args.date!r} is not a date like 2027-06-30.") from None
-    set_retention_date(
+    changes = set_retention_date(
         context.workspace, resolve_inspection(context.workspace, args.inspection), when
     )
-    print(f"Retention date set to {when.isoformat()}.")
+    if changes.has_effect:
+        print(f"Retention date set to {when.isoformat()}.")
+    else:
+        print(f"The retention date was already {when.isoformat()}; nothing changed.")
     return 0
 
 
@@ -310,8 +405,14 @@ def cmd_purge(context, args) -> int:
     if not args.yes and not _confirmed("Type PURGE to confirm: ", "PURGE"):
         print("Nothing was purged.")
         return 1
-    purge_inspection(context.workspace, plan)
-    print("Purged, and the database compacted. The purge is recorded in the audit log.")
+    if purge_inspection(context.workspace, plan, context.connector()):
+        print("Purged, and the database compacted. The purge is recorded in the audit log.")
+    else:
+        print(
+            "Purged; the purge is recorded in the audit log. Another jtai-desktop has the "
+            "database open, so the compaction that clears the freed space finishes at the "
+            "next start."
+        )
     return 0
 
 
@@ -322,7 +423,8 @@ def _confirmed(prompt: str, word: str) -> bool:
 
 
 def cmd_passwd(args) -> int:
-    from .crypto.keyfile import change_passphrase, read_keyfile
+    from .crypto.keyfile import read_keyfile
+    from .services.key_rotation import change_passphrase
 
     folder = paths.data_dir(args.data_dir)
     read_keyfile(folder)  # a clear message for a missing or damaged key file first
@@ -335,21 +437,42 @@ def cmd_passwd(args) -> int:
         new = prompt_new("New passphrase")
     else:
         raise JtaiError("Give the new passphrase with --new-passphrase-file F.")
+    if args.rotate_key:
+        return _rotate_key(folder, old, new)
     change_passphrase(folder, old, new)
-    print("Passphrase changed. The data itself did not need re-encrypting.")
+    print(
+        "Passphrase changed. The data itself did not need re-encrypting (an old copy of "
+        "key.json still opens it with the old passphrase; 'passwd --rotate-key' prevents that)."
+    )
+    return 0
+
+
+def _rotate_key(folder: Path, old: str, new: str) -> int:
+    from .crypto.keyfile import unlock
+    from .services.key_rotation import rotate_key
+
+    rotate_key(folder, unlock(folder, old), new, progress=_stderr_progress)
+    print(
+        "Passphrase changed, and the database and evidence encrypted again under a new key: "
+        "an old copy of key.json opens nothing here. Make a new backup of key.json."
+    )
     return 0
 
 
 def _invite_passphrase(args, creating: bool) -> str:
-    if args.invite_passphrase_file:
-        return read_secret_file(args.invite_passphrase_file)
+    path = invitation_passphrase_path(args)
+    if path:
+        return read_secret_file(path)
     if sys.stdin.isatty():
         return (
             prompt_new("Invitation passphrase")
             if creating
             else __import__("getpass").getpass("Invitation passphrase: ")
         )
-    raise JtaiError("Give the invitation's passphrase with --invite-passphrase-file F.")
+    raise JtaiError(
+        "Give the invitation's passphrase with --invitation-passphrase-file F "
+        f"(or ${INVITATION_PASSPHRASE_FILE_ENV})."
+    )
 
 
 def cmd_invite(context, args) -> int:
@@ -402,6 +525,8 @@ def cmd_sync(context, args) -> int:
     print(json.dumps({k: v for k, v in report.__dict__.items()}, sort_keys=True))
     for line in report.refused + report.held:
         print(line, file=sys.stderr)
+    if not any(v for k, v in report.__dict__.items() if k not in ("offline", "cancelled")):
+        print("Nothing to exchange: this computer and the team were in step.", file=sys.stderr)
     return 0 if not report.refused else 6
 
 
@@ -441,9 +566,12 @@ def cmd_conflicts(context, args) -> int:
 
 
 def cmd_history(context, args) -> int:
-    from .services.conflicts import history
+    from .services.conflicts import history, resolve_record
+    from .services.inspections import resolve_inspection
 
-    for change in history(context.workspace, args.record):
+    ws = context.workspace
+    record_id = resolve_record(ws, resolve_inspection(ws, args.inspection), args.record)
+    for change in history(ws, record_id):
         print(
             f"{change['at']}  {change['author']}  {change['field']} = "
             f"{json.dumps(change['value'], ensure_ascii=False)[:100]}"
@@ -463,9 +591,15 @@ def cmd_held(context, args) -> int:
 
         if not is_lead(ws, inspection_id):
             raise JtaiError("Only the lead inspector can confirm a held bundle.")
-        print(f"Applied {accept_held(ws, args.accept)} changes.")
+        applied = accept_held(ws, args.accept)
+        print(
+            f"Applied {applied} changes." if applied else "No change was applied; nothing changed."
+        )
         return 0
-    for item in sync_state.held(ws.db, inspection_id):
+    held = sync_state.held(ws.db, inspection_id)
+    if not held:
+        print("Nothing is held.")
+    for item in held:
         print(f"{item['id']}: {item['reason']}")
     return 0
 

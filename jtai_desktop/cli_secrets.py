@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import argparse
 import getpass
 import os
 import sys
@@ -10,6 +11,10 @@ from pathlib import Path
 from .domain.errors import JtaiError
 
 PASSPHRASE_FILE_ENV = "JTAI_PASSPHRASE_FILE"
+INVITATION_PASSPHRASE_FILE_ENV = "JTAI_INVITATION_PASSPHRASE_FILE"
+# Spellings of the invitation's passphrase file that still work for one release (0.2), with
+# a warning: "--passphrase-file" after "invite"/"join" read as the data folder's own option.
+DEPRECATED_INVITATION_FLAGS = ("--passphrase-file", "--invite-passphrase-file")
 
 
 def read_secret_file(path: str) -> str:
@@ -39,3 +44,34 @@ def prompt_new(label: str = "Choose a passphrase for this data folder") -> str:
     if getpass.getpass("Type it again: ") != first:
         raise JtaiError("The two passphrases differ; nothing was changed.")
     return first
+
+
+def add_invitation_passphrase(command, help_text: str) -> None:
+    """--invitation-passphrase-file for ``invite`` and ``join``, and the old spellings."""
+    command.add_argument(
+        "--invitation-passphrase-file",
+        dest="invitation_passphrase_file",
+        metavar="F",
+        help=f"{help_text} (or ${INVITATION_PASSPHRASE_FILE_ENV})",
+    )
+    command.add_argument(
+        *DEPRECATED_INVITATION_FLAGS,
+        dest="deprecated_invitation_passphrase_file",
+        metavar="F",
+        help=argparse.SUPPRESS,
+    )
+
+
+def invitation_passphrase_path(args) -> str | None:
+    """The invitation's passphrase file: the option, the old spelling (with a warning on
+    standard error), then $JTAI_INVITATION_PASSPHRASE_FILE."""
+    old = getattr(args, "deprecated_invitation_passphrase_file", None)
+    if old and not args.invitation_passphrase_file:
+        print(
+            f"jtai-desktop: warning: '{args.command}' now takes the invitation's passphrase "
+            "as --invitation-passphrase-file; the old spelling stops working in the next "
+            "release (the data folder's own --passphrase-file goes before the command).",
+            file=sys.stderr,
+        )
+        return old
+    return args.invitation_passphrase_file or os.environ.get(INVITATION_PASSPHRASE_FILE_ENV)

@@ -4,7 +4,7 @@ The master key never touches the disk in clear. The file carries a checksum of i
 contents, so a damaged file ("the key file is damaged") is told apart from a wrong passphrase
 (the AES-GCM tag does not verify). Sub-keys for the database and the evidence files are
 derived from the master key, so changing the passphrase re-wraps one key and re-encrypts
-nothing.
+nothing (replacing the key itself is services/key_rotation).
 """
 
 from __future__ import annotations
@@ -82,14 +82,22 @@ def write_keyfile(
     demo: bool = False,
     params: KdfParams | None = None,
 ) -> None:
+    make_private(folder)
+    content = keyfile_bytes(key, passphrase, demo=demo, params=params)
+    write_atomically(folder / KEYFILE_NAME, content)
+
+
+def keyfile_bytes(
+    key: MasterKey, passphrase: str, *, demo: bool = False, params: KdfParams | None = None
+) -> bytes:
+    """The content of a key file wrapping ``key`` under ``passphrase``."""
     params = params or tuned_params()
     header = {"format": FORMAT, "kdf": params.to_json(), "demo": demo}
     nonce = os.urandom(12)
     wrapped = AESGCM(derive(passphrase, params)).encrypt(nonce, key.raw, _aad(header))
     body = {**header, "nonce": nonce.hex(), "wrapped_key": wrapped.hex()}
     body["checksum"] = _checksum(body)
-    make_private(folder)
-    write_atomically(folder / KEYFILE_NAME, json.dumps(body, indent=1, sort_keys=True).encode())
+    return json.dumps(body, indent=1, sort_keys=True).encode()
 
 
 def keyfile_exists(folder: Path) -> bool:

@@ -34,9 +34,20 @@ class StoreError(JtaiError):
     """The database cannot be opened or used (newer version, corrupt, locked, full disk)."""
 
 
+class FolderBusyError(StoreError):
+    """Work that needs the data folder to itself, while another window or command has it."""
+
+
 class NewerDatabaseError(StoreError):
     """The database was written by a newer version of the app; it is left untouched."""
 
 
 class DiskFullError(StoreError):
     """No space left: the change in hand was not saved; everything before it was."""
+
+
+class IncompleteFolderError(StoreError):
+    """A data folder that lacks a part it cannot work without (its database beside its key
+    file and evidence): refused untouched, never silently started again empty."""
+
+    exit_code = 8

@@ -25,6 +25,21 @@ def require_choice(value: str | None, allowed: Iterable[str], what: str) -> str:
     return value
 
 
+def require_known(value: str | None, known: dict[str, str], what: str) -> str:
+    """The key of ``known`` that ``value`` names, by its key or its label, whatever the case
+    and punctuation ("CQC", "cqc", "HMI Probation", "hmi-probation")."""
+    wanted = loose(value or "")
+    for key, label in known.items():
+        if wanted and wanted in (loose(key), loose(label)):
+            return key
+    raise ValidationError(f"{what} must be one of: {', '.join(known.values())} (got {value!r}).")
+
+
+def loose(text: str) -> str:
+    """Text as a person may type it: letters and digits only, in one case."""
+    return "".join(c for c in text.casefold() if c.isalnum())
+
+
 def check_selection(value: str) -> str:
     return require_choice(value, Selection.values(), "How the child was selected")
 

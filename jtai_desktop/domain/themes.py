@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any, NoReturn
 
 from jtai_desktop.domain.errors import ThemePackError
+from jtai_desktop.domain.rules import loose
 from jtai_desktop.resources import resources_dir
 
 FORMAT_VERSION = 1
@@ -45,6 +46,8 @@ INSPECTORATES: dict[str, str] = {
 
 _PACK_ID = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 _CRITERION_ID = re.compile(r"[A-Z]{2,4}-\d{2}")
+# A criterion id as people type it: "DA-01", "da-01", "DA 01", "da01".
+_LOOSE_CRITERION_ID = re.compile(r"([A-Za-z]{2,4})[\s._-]*(\d{2})")
 _PACK_REQUIRED = (
     "format",
     "id",
@@ -91,8 +94,9 @@ class ThemePack:
     source: str = field(default="", compare=False)
 
     def criterion(self, criterion_id: str) -> Criterion:
+        wanted = criterion_key(criterion_id)
         for criterion in self.criteria:
-            if criterion.id == criterion_id:
+            if criterion.id == wanted:
                 return criterion
         known = ", ".join(c.id for c in self.criteria)
         raise ThemePackError(
@@ -221,21 +225,24 @@ class _Checker:
         return self.string(table[key], _at(where, key))
 
     def one_of(self, value: Any, where: str, allowed: dict, what: str) -> str:
-        """`what` carries its article ("an agency kind") so the message reads naturally."""
-        if self.typed(value, where, str) not in allowed:
-            self.fail(where, f'"{value}" is not {what} (expected one of: {", ".join(allowed)})')
-        return value
+        """The key of `allowed` that `value` names by key or label, in any case and
+        punctuation ("CQC", "HMI Probation", "Children's social care"). `what` carries its
+        article ("an agency kind") so the message reads naturally."""
+        wanted = loose(self.typed(value, where, str))
+        for key, label in allowed.items():
+            if wanted and wanted in (loose(key), loose(label)):
+                return key
+        self.fail(where, f'"{value}" is not {what} (expected one of: {", ".join(allowed)})')
 
     def names(self, table: dict, where: str, key: str, allowed: dict, what: str) -> tuple:
-        """A non-empty list of unique names, each one of `allowed`."""
+        """A non-empty list of unique names, each one of `allowed` (as its key)."""
         path = _at(where, key)
         values = self.typed(table[key], path, list)
         if not values:
             self.fail(path, f"must list at least one {what.split(' ', 1)[1]}")
-        for value in values:
-            self.one_of(value, path, allowed, what)
-        self.unique(values, path)
-        return tuple(values)
+        keys = [self.one_of(value, path, allowed, what) for value in values]
+        self.unique(keys, path)
+        return tuple(keys)
 
     def unique(self, values: list, where: str) -> None:
         seen = set()
@@ -243,6 +250,19 @@ class _Checker:
             if value in seen:
                 self.fail(where, f'"{value}" is listed twice')
             seen.add(value)
+
+
+def pack_key(text: str) -> str:
+    """A theme id as people type it ("Domestic abuse", "domestic_abuse") as its slug
+    ("domestic-abuse"); text with no letter or digit is left for the check to refuse."""
+    words = re.findall(r"[a-z0-9]+", text.casefold())
+    return "-".join(words) if words else text
+
+
+def criterion_key(text: str) -> str:
+    """A criterion id in any case and punctuation ("da 01", "DA01") as "DA-01"."""
+    found = _LOOSE_CRITERION_ID.fullmatch(text.strip())
+    return f"{found[1].upper()}-{found[2]}" if found else text
 
 
 def parse_pack(text: str, source: str) -> ThemePack:
@@ -258,7 +278,7 @@ def parse_pack(text: str, source: str) -> ThemePack:
 def _build_pack(data: dict, check: _Checker) -> ThemePack:
     _check_format(data, check)  # first: a newer file's other keys would only confuse
     check.keys(data, "", _PACK_REQUIRED, _PACK_OPTIONAL)
-    pack_id = check.text(data, "", "id")
+    pack_id = pack_key(check.text(data, "", "id"))
     if not _PACK_ID.fullmatch(pack_id):
         check.fail("id", f'"{pack_id}" is not a lowercase slug (like "domestic-abuse")')
     agencies = check.names(data, "", "agencies", AGENCY_KINDS, "an agency kind")
@@ -345,7 +365,7 @@ def _criteria(value: Any, pack_agencies: tuple[str, ...], check: _Checker) -> tu
 def _criterion(item: Any, where: str, pack_agencies: tuple[str, ...], check: _Checker) -> Criterion:
     table = check.typed(item, where, dict)
     check.keys(table, where, _CRITERION_KEYS)
-    criterion_id = check.text(table, where, "id")
+    criterion_id = criterion_key(check.text(table, where, "id"))
     if not _CRITERION_ID.fullmatch(criterion_id):
         check.fail(
             f"{where}.id",

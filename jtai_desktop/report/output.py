@@ -3,8 +3,8 @@
 The bytes go to a temporary file in the target's own folder (same disk, so the rename is
 atomic), are flushed to disk, and only then renamed over the target. A crash, a kill, a full
 disk or a locked target therefore never leaves half a document, and any previous version
-stays as it was. A temporary file left by a killed export is removed by the next export to
-the same target (or by ``remove_partials``).
+stays as it was. The temporary file is the whole letter in plaintext: the export records it
+as owed work first (services/unfinished), so the next start or export removes one a kill left.
 """
 
 from __future__ import annotations
@@ -16,6 +16,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from ..domain.errors import DiskFullError, StoreError
+from ..store.files import sync_folder
 from . import ExportCancelled
 
 PARTIAL_SUFFIX = ".partial"
@@ -41,8 +42,13 @@ def remove_partials(target: Path) -> int:
 
 
 def write_document(
-    target: Path, data: bytes, is_cancelled: Callable[[], bool] | None = None
+    target: Path,
+    data: bytes,
+    is_cancelled: Callable[[], bool] | None = None,
+    before_rename: Callable[[], None] | None = None,
 ) -> None:
+    """``before_rename`` runs once the bytes are on disk, just before they become the target
+    (the audit entry goes there: whoever finds the letter finds its entry too)."""
     target = Path(target)
     is_cancelled = is_cancelled or (lambda: False)
     _check_target(target)
@@ -56,14 +62,15 @@ def write_document(
     temp = Path(temp_name)
     try:
         _write_all(handle, data, is_cancelled)
+        if before_rename is not None:
+            before_rename()
         os.replace(temp, target)
-    except ExportCancelled:
+    except BaseException as error:
         temp.unlink(missing_ok=True)
+        if isinstance(error, OSError):
+            raise _explain(error, target) from error
         raise
-    except OSError as error:
-        temp.unlink(missing_ok=True)
-        raise _explain(error, target) from error
-    _sync_folder(target.parent)
+    sync_folder(target.parent)  # the rename itself, durable
 
 
 def _check_target(target: Path) -> None:
@@ -87,20 +94,6 @@ def _write_all(handle: int, data: bytes, is_cancelled: Callable[[], bool]) -> No
         os.fsync(out.fileno())  # on disk before the rename makes it the target
     if is_cancelled():
         raise ExportCancelled()
-
-
-def _sync_folder(folder: Path) -> None:
-    """Make the rename itself durable where the system allows it (not on Windows)."""
-    try:
-        fd = os.open(folder, os.O_RDONLY)
-    except OSError:
-        return
-    try:
-        os.fsync(fd)
-    except OSError:
-        pass
-    finally:
-        os.close(fd)
 
 
 def _explain(error: OSError, target: Path, creating: bool = False) -> StoreError:

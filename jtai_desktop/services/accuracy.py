@@ -203,9 +203,10 @@ def _where(item: AccuracyItem) -> str:
 def export_responses(ws: Workspace, inspection_id: str, target: Path | str) -> ExportOutcome:
     """The responses as a Word table for the area, checked like the letter (composed text
     and the written file), written atomically and kept as a version."""
-    from ..report import docx_writer, output
+    from ..report import docx_writer
     from ..report.final_gate import check_package
     from .identifiers import sensitive_details
+    from .letter_file import write_letter
     from .report import ExportOutcome, letter_inputs
     from .versions import record_version
 
@@ -228,6 +229,33 @@ def export_responses(ws: Workspace, inspection_id: str, target: Path | str) -> E
     in_file = check_package(data, details, (), {p.text for p in letter.pieces()})
     if in_file:
         return ExportOutcome("blocked", target, GateResult(tuple(in_file), ()))
-    output.write_document(target, data)
+    write_letter(
+        ws,
+        inspection_id,
+        target,
+        data,
+        lambda: False,
+        lambda: _audit(ws, inspection_id, target, len(data)),
+    )
     record_version(ws, inspection_id, version_id, "responses", target.name, data, letter, inputs)
     return ExportOutcome("written", target, result, len(data), version_id)
+
+
+def _audit(ws: Workspace, inspection_id: str, target: Path, size: int) -> None:
+    from datetime import UTC, datetime
+
+    from ..store import audit
+
+    audit.record(
+        ws.db,
+        "export",
+        inspection_id,
+        ws.author_for(inspection_id),
+        ws.device_id,
+        {
+            "what": "factual-accuracy responses",
+            "file": target.name,
+            "bytes": size,
+            "at": datetime.now(UTC).isoformat(timespec="seconds"),
+        },
+    )

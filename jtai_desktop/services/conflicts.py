@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from ..domain.errors import AmbiguousError, NotFoundError, ValidationError
 from ..domain.records import ENTITIES
 from ..store import oplog, projection, records
 from ..sync.clock import Stamp
@@ -52,6 +53,29 @@ def list_conflicts(ws: Workspace, inspection_id: str) -> list[dict]:
                 }
             )
     return found
+
+
+def resolve_record(ws: Workspace, inspection_id: str, reference: str) -> str:
+    """A record id (of any kind, deleted ones too) from the id or a unique start of it."""
+    wanted = (reference or "").strip().lower()
+    if not wanted:
+        raise ValidationError("Name a record by its id or the start of it.")
+    found = (
+        oplog.entity_ids_with_prefix(ws.db, inspection_id, wanted, 6)
+        if all(c in "0123456789abcdef" for c in wanted)
+        else []
+    )
+    if wanted in found or len(found) == 1:
+        return wanted if wanted in found else found[0]
+    if not found:
+        raise NotFoundError(
+            f"No record of this inspection has an id starting {wanted!r}. Ids are shown by "
+            "'jtai-desktop conflicts' and 'jtai-desktop dump'."
+        )
+    shown = ", ".join(i[:12] for i in found[:5]) + (", …" if len(found) > 5 else "")
+    raise AmbiguousError(
+        f"{wanted!r} starts the ids of several records ({shown}); give more of it."
+    )
 
 
 def history(ws: Workspace, entity_id: str) -> list[dict]:

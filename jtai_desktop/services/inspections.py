@@ -9,7 +9,7 @@ from functools import lru_cache
 from ..domain.calendar import CalendarSettings, KeyDates, key_dates
 from ..domain.errors import AmbiguousError, NotFoundError, ValidationError
 from ..domain.records import InspectionKind, Role
-from ..domain.rules import require_choice, require_text
+from ..domain.rules import require_choice, require_known, require_text
 from ..domain.themes import AGENCY_KINDS, INSPECTORATES, ThemePack, parse_pack
 from ..store import inspections as store_inspections
 from .changes import ChangeSet
@@ -98,7 +98,7 @@ def _add_member(
 ) -> ChangeSet:
     values = {
         "name": require_text(member.name, "A team member's name"),
-        "inspectorate": require_choice(member.inspectorate, INSPECTORATES, "The inspectorate"),
+        "inspectorate": require_known(member.inspectorate, INSPECTORATES, "The inspectorate"),
         "role": require_choice(role or member.role, Role.values(), "The role"),
         "evidence_block": block,
         "device_id": device_id,

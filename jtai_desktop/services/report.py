@@ -25,7 +25,7 @@ from ..domain.errors import NotFoundError, ValidationError
 from ..domain.records import LinkTarget, Selection
 from ..domain.rules import parse_evidence_ref, require_text
 from ..domain.themes import AGENCY_KINDS, INSPECTORATES
-from ..report import ExportCancelled, output
+from ..report import ExportCancelled
 from ..report import inputs as li
 from ..report.compose import compose, section_specs
 from ..report.details import SensitiveDetails
@@ -39,6 +39,7 @@ from .findings import findings_in_order
 from .identifiers import sensitive_details
 from .ids import derived_id
 from .inspections import inspection_dates, theme_pack
+from .letter_file import write_letter
 from .versions import PURPOSES, record_version
 from .workspace import Workspace
 
@@ -494,8 +495,9 @@ def export_letter(
 
     Nothing is written while the gate has a hit that is not overridden, in the composed letter
     or in the rendered file (its headers, footers, footnotes, content controls, properties).
-    ``for_area``: the version for the area's factual-accuracy check (never internal). Safe to
-    run off the UI thread with its own workspace (``AppContext.worker_workspace``).
+    The audit entry is written before the file appears (see ``letter_file``). ``for_area``:
+    the version for the area's factual-accuracy check (never internal). Safe to run off the
+    UI thread with its own workspace (``AppContext.worker_workspace``).
     """
     if internal and for_area:
         raise ValidationError(
@@ -534,10 +536,16 @@ def export_letter(
             blocked = GateResult(tuple(in_file), draft.result.overridden, draft.result.warnings)
             return ExportOutcome("blocked", target, blocked)
         progress(4, 5, "Saving")
-        output.write_document(target, data, is_cancelled)
+        write_letter(
+            ws,
+            inspection_id,
+            target,
+            data,
+            is_cancelled,
+            lambda: _record(ws, inspection_id, target, draft, template, internal, len(data)),
+        )
     except ExportCancelled:
         return ExportOutcome("cancelled", target, draft.result)
-    _record(ws, inspection_id, target, draft, template, internal, len(data))
     record_version(
         ws, inspection_id, version_id, purpose, target.name, data, draft.letter, draft.inputs
     )

@@ -10,9 +10,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from ..store import audit, purge, records
+from ..store import audit, purge, records, unfinished
 from ..store import inspections as store_inspections
+from ..store.database import Connector, plain_connector, write_transaction
 from .changes import ChangeSet
+from .unfinished import finish_unfinished
 from .workspace import Workspace
 
 
@@ -58,10 +60,15 @@ def purge_plan(ws: Workspace, inspection_id: str) -> PurgePlan:
     )
 
 
-def purge_inspection(ws: Workspace, plan: PurgePlan) -> None:
-    """Carry out a plan the user confirmed. Files go only after the rows are gone."""
+def purge_inspection(ws: Workspace, plan: PurgePlan, connect: Connector = plain_connector) -> bool:
+    """Carry out a plan the user confirmed. Files go only after the rows are gone.
+
+    The files to delete and the compaction are recorded as owed in the transaction that
+    deletes the rows, so a kill after it leaves them for the next start to finish. False
+    when the compaction has to wait (another connection held the WAL); ``connect`` opens the
+    copies of the database taken before migrations, which are purged too."""
     actor = _actor(ws, plan.inspection_id)
-    with ws.db.atomic():
+    with write_transaction(ws.db):
         purge.delete_inspection_rows(ws.db, plan.inspection_id)
         audit.record(
             ws.db,
@@ -71,9 +78,11 @@ def purge_inspection(ws: Workspace, plan: PurgePlan) -> None:
             ws.device_id,
             {"title": plan.title, "rows": plan.rows, "files": len(plan.files)},
         )
-    for sha in plan.files:
-        ws.blobs.delete(sha)
-    purge.compact(ws.db)
+        for sha in plan.files:
+            unfinished.owe(ws.db, unfinished.EVIDENCE_FILE, sha, plan.inspection_id)
+        unfinished.owe(ws.db, unfinished.COMPACTION, plan.inspection_id, plan.inspection_id)
+    finish_unfinished(ws, connect)
+    return not unfinished.owed(ws.db, unfinished.COMPACTION)
 
 
 def _actor(ws: Workspace, inspection_id: str) -> str:

@@ -14,6 +14,7 @@ from datetime import date
 from ..domain.errors import JtaiError
 from ..domain.records import AGE_BANDS, EvidenceSource, FindingKind, NoteKind, Selection
 from ..store import oplog
+from ..store.database import write_transaction
 from . import casework, evidence, findings, notes
 from . import demo_text as text
 from .inspections import theme_pack
@@ -28,12 +29,17 @@ class Simulator:
         self.rng = random.Random(seed)
         self.pack = theme_pack(ws, inspection_id)
         self.counts = {"created": 0, "edited": 0, "deleted": 0, "linked": 0, "refused": 0}
-        # Ids from the seed, this device and the log's length: random ids would reorder the
-        # rows the edits pick from, so identical copies would diverge; another device or a
-        # later run still gets ids of its own.
-        self.id_rng = random.Random(
-            f"{seed}/{ws.device_id}/{inspection_id}/{oplog.count(ws.db, inspection_id)}"
-        )
+        self.seed = seed
+        self.id_rng = random.Random()
+
+    def reseed_ids(self) -> None:
+        """Ids from the seed, this device and its last change: random ids would reorder the
+        rows the edits pick from, so identical copies would diverge. Read under the write
+        lock before each edit, so another device, a later run, or another run at the same
+        time (every edit of either comes after the other's last one) gets ids of its own."""
+        device = self.ws.device_for(self.inspection_id)
+        last = oplog.last_seq(self.ws.db, self.inspection_id, device)
+        self.id_rng.seed(f"{self.seed}/{device}/{self.inspection_id}/{last}")
 
     def run(self, edits: int, progress: Progress | None = None) -> dict[str, int]:
         actions = [
@@ -55,7 +61,9 @@ class Simulator:
             for n in range(edits):
                 action = self.rng.choices(choices, weights)[0]
                 try:
-                    action()
+                    with write_transaction(self.ws.db):  # one edit, whole or not at all
+                        self.reseed_ids()
+                        action()
                 except JtaiError:
                     self.counts["refused"] += 1  # e.g. nothing to edit yet: a real user would stop
                 if progress:

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from ..crypto.kdf import KdfParams
 from ..domain.errors import ValidationError
 from ..domain.records import Role
-from ..domain.rules import require_choice, require_text
+from ..domain.rules import require_known, require_text
 from ..domain.themes import INSPECTORATES
 from ..store import oplog, projection, sync_state
 from ..store.database import write_transaction
@@ -166,7 +166,7 @@ def create_invitation(
 def join(ws: Workspace, invitation: bytes, passphrase: str, name: str, inspectorate: str) -> str:
     """Join with an invitation: the inspection arrives, and this folder's member is added."""
     name = require_text(name, "Your name")
-    require_choice(inspectorate, INSPECTORATES, "Your inspectorate")
+    inspectorate = require_known(inspectorate, INSPECTORATES, "Your inspectorate")
     from ..sync.invite import InviteError, read_invite
 
     secret, ops = read_invite(invitation, passphrase)

@@ -17,7 +17,7 @@ from ..crypto.keyfile import (
     keyfile_exists,
     unlock,
 )
-from ..domain.errors import JtaiError
+from ..domain.errors import IncompleteFolderError, JtaiError
 
 
 class LockedError(JtaiError):
@@ -69,3 +69,34 @@ def unlock_folder(
 
 def needs_new_passphrase(folder: Path) -> bool:
     return not keyfile_exists(folder) and not paths.database_path(folder).exists()
+
+
+def refuse_missing_database(folder: Path, new_folder: bool) -> None:
+    """A key file without its database is a folder that lost its database (a bad copy, a sync
+    client, a clean-up tool): starting again empty beside the old key and evidence would hide
+    the loss. Only a folder being created now, or a demo folder, may get a new database."""
+    database = paths.database_path(folder)
+    if new_folder or _has_content(database) or is_demo_folder(folder):
+        return
+    what = "is empty" if database.exists() else "is missing"
+    files = _evidence_count(folder)
+    beside = f"its key file and {files} evidence file(s)" if files else "its key file"
+    raise IncompleteFolderError(
+        f"The data folder {folder} has {beside}, but its database {database.name} {what}. "
+        "Nothing was changed. Restore jtai.db from your backup of this folder (copy it back "
+        "beside key.json). If this computer was part of a team inspection, the team still "
+        "holds the work it synced: ask the lead for a new invitation and join into a new "
+        "data folder."
+    )
+
+
+def _has_content(database: Path) -> bool:
+    try:
+        return database.stat().st_size > 0
+    except OSError:
+        return False
+
+
+def _evidence_count(folder: Path) -> int:
+    root = paths.blobs_path(folder)
+    return sum(1 for p in root.glob("??/*") if p.is_file()) if root.is_dir() else 0

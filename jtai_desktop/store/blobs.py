@@ -9,7 +9,7 @@ from __future__ import annotations
 import hashlib
 import os
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from io import BytesIO
 from pathlib import Path
 from typing import BinaryIO
@@ -59,6 +59,12 @@ class BlobStore:
         self._commit(temp, sha)
         return sha, counted[0]
 
+    def put_chunks(self, plaintext: Iterable[bytes], sha256: str) -> None:
+        """Store plaintext the caller checks against ``sha256`` as it streams (another
+        store's ``chunks``, which raise at the end if the content does not match)."""
+        self.root.mkdir(parents=True, exist_ok=True)
+        self._commit(self._write_temp(self.cipher.encrypt(iter(plaintext))), sha256)
+
     def _write_temp(self, sealed: Iterator[bytes]) -> Path:
         handle, name = tempfile.mkstemp(dir=self.root, prefix=".incoming-")
         try:
@@ -73,6 +79,9 @@ class BlobStore:
                 f"The file could not be stored in the evidence folder: "
                 f"{error.strerror or error}. Nothing was added."
             ) from error
+        except BaseException:  # the plaintext's source failed: no half file is kept
+            Path(name).unlink(missing_ok=True)
+            raise
         return Path(name)
 
     def _commit(self, temp: Path, sha: str) -> None:

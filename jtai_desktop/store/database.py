@@ -41,6 +41,11 @@ def open_database(path: Path, connect: Connector = plain_connector) -> Database:
             conn.close()
         if not isinstance(error, DATABASE_ERRORS):
             raise
+        if "locked" in str(error):
+            raise StoreError(
+                f"The database {path.name} is busy: another jtai-desktop is re-encrypting it. "
+                "Try again in a minute; nothing was changed."
+            ) from error
         raise StoreError(
             f"The database {path.name} cannot be opened: {error}. It may be "
             "damaged or belong to another key file; nothing was changed. Restore "
@@ -94,6 +99,46 @@ def backup_before_migrating(
     finally:
         backup.close()
     return target
+
+
+def backups_of(path: Path) -> list[Path]:
+    """The copies ``backup_before_migrating`` made of the database at ``path``."""
+    return sorted(Path(path).parent.glob(f"{Path(path).name}.before-*.bak"))
+
+
+@contextmanager
+def exclusive_connection(path: Path, connect: Connector) -> Iterator[sqlite3.Connection]:
+    """A connection that has the database to itself until it closes, or ``FolderBusyError``
+    when another connection (a window, a command) has it open.
+
+    Leaving WAL mode needs every other connection closed, which makes it the test; the
+    exclusive lock then keeps others out. The next ``open_database`` turns WAL on again."""
+    try:
+        conn = connect(path)
+    except DATABASE_ERRORS as error:
+        raise _busy() if "locked" in str(error) else StoreError(str(error)) from error
+    try:
+        try:
+            mode = conn.execute("PRAGMA journal_mode = DELETE").fetchone()[0]
+            conn.execute("PRAGMA locking_mode = EXCLUSIVE")
+            conn.execute("BEGIN EXCLUSIVE")
+            conn.execute("COMMIT")
+        except DATABASE_ERRORS as error:
+            raise _busy() from error
+        if mode != "delete":
+            raise _busy()
+        yield conn
+    finally:
+        conn.close()
+
+
+def _busy() -> StoreError:
+    from ..domain.errors import FolderBusyError
+
+    return FolderBusyError(
+        "The data folder is open in another jtai-desktop (a window or a command). Close it "
+        "and try again; nothing was changed."
+    )
 
 
 @contextmanager

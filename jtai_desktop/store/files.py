@@ -25,3 +25,17 @@ def write_atomically(target: Path, data: bytes) -> None:
             f"Could not write {target.name}: {error.strerror or error}. "
             "Any previous version of the file is unchanged."
         ) from error
+
+
+def sync_folder(folder: Path) -> None:
+    """Make renames in ``folder`` durable where the system allows it (not on Windows)."""
+    try:
+        fd = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)

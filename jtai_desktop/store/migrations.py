@@ -277,6 +277,26 @@ def reviews_by_inspection(db: Database) -> None:
     db["reviews"].create_index(["inspection_id"])
 
 
+@MIGRATIONS(name="0009_safe")
+def unfinished_work(db: Database) -> None:
+    """Work that must finish even if the app is killed half way: files a purge still has to
+    delete, a compaction it still owes, a letter's temporary file still to remove. Each row is
+    written in the same transaction as the change that calls for it and removed once done;
+    the next start finishes whatever is left."""
+    db["unfinished_work"].create(
+        {
+            "id": int,
+            "kind": str,
+            "target": str,
+            "inspection_id": str,
+            "process_id": int,
+            "created_at": str,
+        },
+        pk="id",
+        not_null={"kind", "target", "created_at"},
+    )
+
+
 @MIGRATIONS(name="0014_letter")
 def letter(db: Database) -> None:
     """The letter as published: its settings (format, date, principal authority, publication),

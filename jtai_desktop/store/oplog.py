@@ -83,6 +83,17 @@ def entity_ids(db: Database, inspection_id: str | None = None) -> Iterator[str]:
         yield entity_id
 
 
+def entity_ids_with_prefix(db: Database, inspection_id: str, prefix: str, limit: int) -> list[str]:
+    """Records of an inspection (deleted ones too) whose id starts with ``prefix``, which is
+    lower-case hex: an ordered range over the ops' entity index."""
+    rows = db.execute(
+        "SELECT DISTINCT entity_id FROM ops WHERE entity_id >= ? AND entity_id < ? "
+        "AND inspection_id = ? ORDER BY entity_id LIMIT ?",
+        (prefix, prefix + "~", inspection_id, limit),
+    )
+    return [entity_id for (entity_id,) in rows]
+
+
 def ops_by_entity(db: Database, inspection_id: str | None = None) -> Iterator[list[Op]]:
     """All ops grouped by entity in one ordered scan (for rebuilding the projection)."""
     sql = f"SELECT {', '.join(OP_COLUMNS)} FROM ops"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 from sqlite_utils import Database
 
@@ -42,13 +43,45 @@ def row_counts(db: Database, inspection_id: str) -> dict[str, int]:
 
 
 def delete_inspection_rows(db: Database, inspection_id: str) -> None:
-    for spec in ENTITIES.values():
-        db.execute(f"DELETE FROM {spec.table} WHERE inspection_id = ?", (inspection_id,))
-    for table in LOCAL_TABLES:
-        db.execute(f"DELETE FROM {table} WHERE inspection_id = ?", (inspection_id,))
+    present = _tables_with_inspection_id(db)
+    for table in [spec.table for spec in ENTITIES.values()] + list(LOCAL_TABLES):
+        if table in present:  # a copy made before a migration may lack the newer tables
+            db.execute(f"DELETE FROM {table} WHERE inspection_id = ?", (inspection_id,))
 
 
-def compact(db: Database) -> None:
-    """Rewrite the file without free pages and empty the WAL, so deleted data is gone."""
+def _tables_with_inspection_id(db: Database) -> set[str]:
+    names = [r[0] for r in db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")]
+    return {
+        name
+        for name in names
+        if any(c[1] == "inspection_id" for c in db.execute(f"PRAGMA table_info({name})"))
+    }
+
+
+def compact(db: Database) -> bool:
+    """Leave no trace of deleted rows anywhere in the file: merge the full-text index's
+    segments (a deleted row's words stay in older segments until they are merged), rewrite
+    the file without free pages, and empty the WAL.
+
+    False when another connection's open read kept the WAL from being emptied: the old frames
+    are still in it, so the caller must try again (the next start does)."""
+    db.execute("INSERT INTO search_index(search_index) VALUES('optimize')")
     db.execute("VACUUM")
-    db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    busy = db.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()[0]
+    return busy == 0
+
+
+def scrub_copy(path: Path, connect, inspection_id: str) -> None:
+    """Purge one inspection from a copy of the database (taken before a migration), as
+    ``delete_inspection_rows`` and ``compact`` do on the database itself. The copy is opened
+    as it is, never migrated."""
+    conn = connect(path)
+    try:
+        db = Database(conn, execute_plugins=False)
+        db.execute("PRAGMA secure_delete = ON")
+        db.execute("BEGIN IMMEDIATE")
+        delete_inspection_rows(db, inspection_id)
+        db.execute("COMMIT")
+        compact(db)
+    finally:
+        conn.close()

@@ -87,7 +87,8 @@ def decode_row(entity: str, row: dict) -> dict:
     return _decode(entity, dict(row))
 
 
-def evidence_files(db: Database) -> list[tuple[str, str, str]]:
+def evidence_files(db: Database) -> list[tuple[str, str, str, str]]:
+    """(id, ref, sha256, inspection_id) of every evidence item with a file."""
     return db.execute(
-        "SELECT id, ref, sha256 FROM evidence WHERE sha256 IS NOT NULL ORDER BY ref"
+        "SELECT id, ref, sha256, inspection_id FROM evidence WHERE sha256 IS NOT NULL ORDER BY ref"
     ).fetchall()

@@ -7,6 +7,7 @@ from PySide6.QtGui import QAction, QKeySequence
 from ..app import AppContext
 from ..services.inspections import most_recent_inspection
 from .errors import show_error
+from .key_change import add_passphrase_action
 from .lock import LockController
 from .main_window import MainWindow
 from .page_registry import SECTIONS, PageSpec
@@ -28,6 +29,7 @@ def build_main_window(context: AppContext, open_latest: bool = True) -> MainWind
     _add_inspection_actions(window)
     _add_search_actions(window)
     window.lock_controller = LockController(window, session)
+    add_passphrase_action(window)
     _add_help(window)
     _add_sync(window)
     if open_latest:

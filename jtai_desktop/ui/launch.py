@@ -1,18 +1,25 @@
-"""Starting the desktop: the Qt application, unlocking, the demo, and the smoke test."""
+"""Starting the desktop: the Qt application, one window per data folder, unlocking, the demo,
+the smoke test, and ending cleanly (decrypted copies removed) however the app is asked to
+quit: Quit, the last window closed, SIGTERM (logout, shutdown) or SIGHUP (terminal closed)."""
 
 from __future__ import annotations
 
+import signal
 import sys
+from pathlib import Path
 
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 
 from .. import paths
 
+QUIT_SIGNALS = ("SIGTERM", "SIGHUP")
+
 
 def launch(args) -> int:
     from .file_open import install
     from .shipped_files import app_icon
+    from .single_instance import SingleWindow
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
     opener = install(app)  # macOS delivers a double-clicked file as an event, not an argument
@@ -20,11 +27,27 @@ def launch(args) -> int:
     app.setDesktopFileName("jtai-desktop")
     app.setApplicationName("jtai-desktop")
     app.setOrganizationName("jtai-desktop")
-    from ..app import create_app
-
     folder = paths.data_dir(args.data_dir)
     if args.demo:
-        window = create_app(paths.demo_dir(folder), open_demo=True)
+        folder = paths.demo_dir(folder)
+    guard = SingleWindow(folder, app)
+    if not guard.claim():
+        return _hand_over(guard, opener.pending, args.smoke_test)
+    try:
+        quit_on_signals(app)
+        return _run(app, guard, opener, folder, args)
+    finally:
+        close_windows(app)
+        guard.release()
+
+
+def _run(app, guard, opener, folder: Path, args) -> int:
+    from ..app import create_app
+
+    guard.show_requested.connect(lambda: _bring_forward(app))
+    guard.open_requested.connect(lambda path: opener.request(Path(path)))
+    if args.demo:
+        window = create_app(folder, open_demo=True)
     else:
         window = create_app(folder, passphrase_file=args.passphrase_file)
     if window is None:  # the user closed the unlock dialog
@@ -35,6 +58,69 @@ def launch(args) -> int:
     window.show()
     window.build_pages_when_idle()
     return app.exec()
+
+
+def _hand_over(guard, files: list[Path], smoke_test: bool) -> int:
+    """Another launch has the folder open: bring its window forward instead."""
+    if guard.ask_the_open_window([] if smoke_test else files):
+        if smoke_test:
+            print(
+                "jtai-desktop: the smoke test needs the data folder to itself, and it is "
+                "open in a window. Close the window and run it again.",
+                file=sys.stderr,
+            )
+            return 1
+        print(
+            "jtai-desktop is already open on this data folder: its window was brought to the "
+            "front.",
+            file=sys.stderr,
+        )
+        return 0
+    print(
+        "jtai-desktop: this data folder is open in another window that does not answer (it "
+        "may be starting or closing). Wait a moment and try again.",
+        file=sys.stderr,
+    )
+    return 1
+
+
+def _bring_forward(app: QApplication) -> None:
+    from .main_window import MainWindow
+    from .single_instance import bring_forward
+
+    shown = [w for w in app.topLevelWidgets() if w.isVisible() or w.isMinimized()]
+    windows = [w for w in shown if isinstance(w, MainWindow)]
+    bring_forward(app.activeModalWidget() or (windows or shown or [None])[0])
+
+
+def quit_on_signals(app: QApplication) -> None:
+    """SIGTERM and SIGHUP end the app as Quit does, so the decrypted copies of evidence go.
+
+    Python runs a signal handler only between two of its own instructions, and Qt's event
+    loop waits in C: a timer lets Python in every quarter of a second."""
+    for name in QUIT_SIGNALS:
+        number = getattr(signal, name, None)
+        if number is not None:  # Windows has no SIGHUP
+            signal.signal(number, lambda *_: QTimer.singleShot(0, lambda: _quit(app)))
+    tick = QTimer(app)
+    tick.timeout.connect(lambda: None)
+    tick.start(250)
+
+
+def _quit(app: QApplication) -> None:
+    app.closeAllWindows()
+    app.quit()
+
+
+def close_windows(app: QApplication) -> None:
+    """Let every open window's background work end, then close its data folder (which removes
+    the decrypted copies of evidence opened in other programs)."""
+    from .main_window import MainWindow
+
+    for widget in app.topLevelWidgets():
+        if isinstance(widget, MainWindow):
+            widget.session.tasks.wait()
+            widget.session.context.close()
 
 
 def smoke_test(app: QApplication, window) -> int:

@@ -83,7 +83,7 @@ class Cli:
         return out
 
     def counts(self, folder, inspection_id) -> dict:
-        listing = json.loads(self.ok("list", "--json", folder=folder))
+        listing = json.loads(self.ok("list", "--json", folder=folder))["inspections"]
         return next(i["counts"] for i in listing if i["id"] == inspection_id)
 
 
@@ -165,7 +165,7 @@ def test_demo_again_finds_the_same_inspection_and_adds_nothing(cli, demo_copy):
 
 def test_list_json_gives_the_small_demos_counts(cli, demo):
     folder, inspection_id = demo
-    listing = json.loads(cli.ok("list", "--json", folder=folder))
+    listing = json.loads(cli.ok("list", "--json", folder=folder))["inspections"]
     assert [i["id"] for i in listing] == [inspection_id]
     item = listing[0]
     assert {"id", "area", "theme", "counts"} <= set(item)
@@ -331,7 +331,8 @@ def test_data_dir_flag_and_environment_variable(cli, tmp_path, monkeypatch):
     monkeypatch.setenv("JTAI_DATA_DIR", str(from_env))
     made = cli.ok("demo").strip()
     assert (from_env / "jtai.db").is_file()
-    assert json.loads(cli.ok("list", "--json"))[0]["id"] == made  # later commands find it
+    listed = json.loads(cli.ok("list", "--json"))["inspections"]
+    assert listed[0]["id"] == made  # later commands find it
 
     unused = tmp_path / "unused-env"
     monkeypatch.setenv("JTAI_DATA_DIR", str(unused))

@@ -161,7 +161,7 @@ def test_without_data_dir_the_data_goes_to_the_per_user_folder_not_the_bundle(bu
 def test_demo_list_dump_and_export_report(frozen, tmp_path):
     data = tmp_path / "data"
     inspection_id = ok(frozen("--data-dir", data, "demo")).stdout.strip()
-    listed = json.loads(ok(frozen("--data-dir", data, "list", "--json")).stdout)
+    listed = json.loads(ok(frozen("--data-dir", data, "list", "--json")).stdout)["inspections"]
     assert [item["id"] for item in listed] == [inspection_id]
     # The demo's theme pack came from the bundle: its criteria are in the inspection.
     assert listed[0]["theme"] == DEMO_THEME

@@ -152,3 +152,5 @@ CREATE TABLE "settings" ( "key" TEXT PRIMARY KEY, "value" TEXT );
 CREATE TABLE "sync_log" ( "id" INTEGER PRIMARY KEY, "inspection_id" TEXT, "remote" TEXT, "at" TEXT, "outcome" TEXT, "details" TEXT );
 -- table sync_state on sync_state
 CREATE TABLE "sync_state" ( "inspection_id" TEXT, "remote" TEXT, "device_id" TEXT, "received_upto" INTEGER, "pushed_upto" INTEGER, PRIMARY KEY ("inspection_id", "remote", "device_id") );
+-- table unfinished_work on unfinished_work
+CREATE TABLE "unfinished_work" ( "id" INTEGER PRIMARY KEY, "kind" TEXT NOT NULL, "target" TEXT NOT NULL, "inspection_id" TEXT, "process_id" INTEGER, "created_at" TEXT NOT NULL );

@@ -277,12 +277,12 @@ REFUSALS = [
         'criteria[3].id: duplicate criterion id "SA-01" (also criteria[1])',
     ),
     ('id = "SA-02"', 'id = "SA-2"', 'criteria[2].id: "SA-2" does not look like'),
-    ('id = "SA-02"', 'id = "sa-02"', 'criteria[2].id: "sa-02" does not look like'),
+    ('id = "SA-02"', 'id = "S-02"', 'criteria[2].id: "S-02" does not look like'),
     ('title = "Third"', "title = 3", "criteria[3].title: expected string, got integer"),
     ('title = "Third"', 'title = "   "', "criteria[3].title: must not be empty"),
     ('title = "Sample theme"', "title = 5", "title: expected string, got integer"),
     ('description = "A pack for tests."', 'description = ""', "description: must not be empty"),
-    ('id = "sample"', 'id = "Sample Theme"', 'id: "Sample Theme" is not a lowercase slug'),
+    ('id = "sample"', 'id = "--"', 'id: "--" is not a lowercase slug'),
     ('kind = "thematic"', 'kind = "deep_dive"', 'kind: "deep_dive" is not a theme kind'),
     ("notice_days = 9", 'notice_days = "ten"', "notice_days: expected integer, got string"),
     ("notice_days = 9", "notice_days = true", "notice_days: expected integer, got boolean"),
@@ -480,3 +480,39 @@ def test_frozen_app_uses_the_bundle(tmp_path, monkeypatch):
     monkeypatch.setattr(sys, "frozen", True, raising=False)
     monkeypatch.setattr(sys, "_MEIPASS", str(tmp_path), raising=False)
     assert default_themes_dir() == tmp_path / "resources" / "themes"
+
+
+@pytest.mark.parametrize(
+    ("old", "new"),
+    [
+        ('id = "sample"', 'id = "Sample"'),
+        ('id = "SA-02"', 'id = "sa 02"'),
+        ('inspectorates = ["ofsted", "cqc"]', 'inspectorates = ["Ofsted", "CQC"]'),
+        (
+            'agencies = ["health"]',
+            'agencies = ["Health"]',
+        ),
+        (
+            'agencies = ["children_social_care", "police", "health"]',
+            'agencies = ["Children\'s social care", "POLICE", "health"]',
+        ),
+        ('kind = "thematic"', 'kind = "Thematic"'),
+    ],
+)
+def test_names_and_ids_are_taken_in_any_case_and_punctuation(old, new):
+    """Forgiving where nothing is ambiguous: the pack reads as if written canonically."""
+    assert parse_pack(edited(old, new), "s.toml") == parse_pack(BASE, "s.toml")
+
+
+def test_a_theme_and_a_criterion_are_found_by_a_loose_id():
+    pack = parse_pack(BASE.replace('id = "sample"', 'id = "Sample Theme"'), "s.toml")
+    assert pack.id == "sample-theme"
+    assert pack.criterion("sa02").id == pack.criterion("SA-02").id == "SA-02"
+
+
+def test_the_same_inspectorate_twice_in_two_spellings_is_refused():
+    with pytest.raises(ThemePackError, match='"ofsted" is listed twice'):
+        parse_pack(
+            edited('inspectorates = ["ofsted", "cqc"]', 'inspectorates = ["ofsted", "Ofsted"]'),
+            "s.toml",
+        )

@@ -1,0 +1,49 @@
+"""Helpers the command-line tests share: ``main`` with captured output, a digest of a data
+folder (to prove a refusal changed nothing), and a forked child killed at an exact step."""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import io
+import os
+from collections.abc import Callable
+from pathlib import Path
+
+from jtai_desktop.cli import main
+
+
+def run(*argv) -> tuple[int, str, str]:
+    """(exit code, standard output, standard error) of ``jtai-desktop ARGV`` in-process."""
+    out, err = io.StringIO(), io.StringIO()
+    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+        code = main([str(a) for a in argv])
+    assert "Traceback" not in out.getvalue() + err.getvalue()
+    return code, out.getvalue(), err.getvalue()
+
+
+def digest(folder: Path) -> dict[str, str]:
+    """Every file below ``folder`` by content, except SQLite's shared-memory index (-shm),
+    which changes when anyone merely reads."""
+    return {
+        p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+        for p in sorted(Path(folder).rglob("*"))
+        if p.is_file() and not p.name.endswith("-shm")
+    }
+
+
+def die(*_args, **_kwargs) -> None:
+    """Stand-in for a step: the process is killed there (no clean-up runs)."""
+    os._exit(9)
+
+
+def in_a_child_killed(work: Callable[[], None]) -> None:
+    """Run ``work`` in a forked child, which must die at the step it arranged (``die``)."""
+    pid = os.fork()
+    if pid == 0:  # never returns into pytest
+        try:
+            work()
+        finally:
+            os._exit(0)
+    _, status = os.waitpid(pid, 0)
+    assert os.waitstatus_to_exitcode(status) == 9, "the child was not killed at the step"
