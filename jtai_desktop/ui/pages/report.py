@@ -91,10 +91,13 @@ class ReportPage(Page):
         self.export_button.setToolTip(
             self.tr("Export the draft letter to Word (%1)").replace("%1", native(EXPORT_SHORTCUT))
         )
-        self.internal = QCheckBox(self.tr("I&nternal draft (with the team's annexes)"))
-        self.for_area = QCheckBox(self.tr("For the &area's factual-accuracy check"))
+        self.internal = QCheckBox(self.tr("I&nternal draft"))
+        self.internal.setToolTip(
+            self.tr("For the team's QA: adds the annexes of counts and the evidence index")
+        )
+        self.for_area = QCheckBox(self.tr("For the &area"))
         self.for_area.setToolTip(
-            self.tr("Export the version the area checks for accuracy; it is kept as a version")
+            self.tr("The version the area checks for factual accuracy (kept as a version)")
         )
         self.rounds_button = QPushButton(self.tr("Versions and accurac&y…"))
         self.rounds_button.setToolTip(

@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from ...domain.errors import JtaiError
-from ...report.inputs import STUDIES
+from ...report.inputs import NARRATIVE, STUDIES
 from ...services.report import ItemOption, SectionInfo, set_section
 from ..errors import show_error
 from ..models.report import ItemIdRole, ItemOptionsModel
@@ -222,6 +222,8 @@ class SectionEditor(QWidget):
         hint = self.tr("Separate paragraphs with a blank line.")
         if default_text:
             hint = self.tr("Leave empty to use the standard wording shown.") + " " + hint
+        elif self.info.key in (*STUDIES, *NARRATIVE):
+            hint = self.tr("Your own words: the items below are what they draw on.") + " " + hint
         elif self.info.takes_items:
             hint = self.tr("Placed before the items below.") + " " + hint
         return hint
@@ -230,14 +232,15 @@ class SectionEditor(QWidget):
         self.items_box.setVisible(info.takes_items)
         if not info.takes_items:
             return
-        what = (
-            self.tr("tracked child whose journey the study tells (its journey shows below)")
-            if info.key in STUDIES
-            else self.tr("findings the section draws on")
-        )
-        self.items_label.setText(
-            self.tr("&Tick the %1 to include, in the order they appear:").replace("%1", what)
-        )
+        if info.key in STUDIES:
+            label = self.tr("&Tick the tracked child whose journey the study tells (shown below):")
+        elif info.key in NARRATIVE:
+            label = self.tr(
+                "&Tick the findings your text draws on (they stand in until you write it):"
+            )
+        else:
+            label = self.tr("&Tick the findings to include, in the order they appear:")
+        self.items_label.setText(label)
         self.items_hint.setText(
             self.tr("Your choice.")
             if info.items_chosen
