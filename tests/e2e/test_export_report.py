@@ -19,8 +19,8 @@ from jtai_desktop.services import findings, report
 from jtai_desktop.store import audit
 
 SOFFICE = shutil.which("soffice") or shutil.which("libreoffice")
-PAGES_PUBLIC = range(5, 11)  # the small demo letter: about 7 pages
-PAGES_INTERNAL = range(6, 13)  # plus the evidence index of 30 items
+PAGES_PUBLIC = range(3, 7)  # the small demo letter: 4 pages, as a short published letter
+PAGES_INTERNAL = range(5, 13)  # plus the annexes: counts, the chart and the evidence index
 
 
 def jtai(*argv, timeout=180) -> subprocess.CompletedProcess:
