@@ -259,7 +259,7 @@ def _sign_off(inputs, choices, formats: LetterFormats, fmt: LetterFormat, defaul
         (i, formats.inspectorates[i]) for i in inputs.inspectorate_ids if i in formats.inspectorates
     ]
     if fmt.signatures == "grid":
-        cells = [("\n".join(s.sign_2016), s.in_opening.split(" (")[0]) for _i, s in signers]
+        cells = [("\n".join(s.sign_2016), _name(s.in_opening)) for _i, s in signers]
         cells += [("", "")] * (len(cells) % 2)
         header = tuple(name for _t, name in cells[:2])
         rows = [tuple(t for t, _n in cells[:2])]
@@ -269,6 +269,12 @@ def _sign_off(inputs, choices, formats: LetterFormats, fmt: LetterFormat, defaul
     else:
         blocks += [Paragraph("\n".join(s.sign)) for _i, s in signers]
     return Section(SIGN_OFF, "", 1, tuple(blocks))
+
+
+def _name(in_opening: str) -> str:
+    """An inspectorate's name as a heading: "the Care Quality Commission (CQC)" -> "Care
+    Quality Commission"."""
+    return in_opening.split(" (")[0].removeprefix("the ")
 
 
 # --- the internal draft's annexes --------------------------------------------------------------

@@ -19,7 +19,7 @@ from ..domain.errors import ValidationError
 from .docx_writer import SECTION_BOOKMARK
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
-IDENTIFIER_PREFIX = "jtai-letter-version:"
+IDENTIFIER_PREFIX = "jtai-letter-version:"  # services.versions.VERSION_PREFIX
 
 
 def _w(name: str) -> str:

@@ -19,7 +19,7 @@ from ..report.letter import Letter, Section, Table
 from ..report.returned import read_returned
 from .changes import ChangeSet
 from .ids import derived_id
-from .versions import PURPOSES, find_version, latest_version
+from .versions import PURPOSES, VERSION_PREFIX, find_version, latest_version
 from .workspace import Workspace
 
 if TYPE_CHECKING:
@@ -223,10 +223,9 @@ def export_responses(ws: Workspace, inspection_id: str, target: Path | str) -> E
     if result.blocked:
         return ExportOutcome("blocked", target, result)
     version_id = ws.new_id()
-    data = docx_writer.render(
-        letter, identifier=f"jtai-letter-version:{version_id}", status=PURPOSES["responses"]
-    )
-    in_file = check_package(data, details, (), {p.text for p in letter.pieces()})
+    identifier = f"{VERSION_PREFIX}{version_id}"
+    data = docx_writer.render(letter, identifier=identifier, status=PURPOSES["responses"])
+    in_file = check_package(data, details, (), {p.text for p in letter.pieces()} | {identifier})
     if in_file:
         return ExportOutcome("blocked", target, GateResult(tuple(in_file), ()))
     write_letter(

@@ -27,6 +27,7 @@ PURPOSES = {
     "responses": "Responses to the factual-accuracy check",
 }
 CURRENT = "current"  # compare with the letter as it is now
+VERSION_PREFIX = "jtai-letter-version:"  # + the version's id, in the file's identifier property
 
 
 @dataclass(frozen=True)

@@ -51,6 +51,8 @@ def test_sections_in_order_with_real_heading_styles(demo, tmp_path):
         "What needs to improve?",
         "Strengths",
         "Main findings",
+        "Practice study: highly effective practice",
+        "Practice study: area for improvement",
         "Next steps",
     ]
     # The date and address block come before the title, the signatures after next steps.
@@ -126,7 +128,7 @@ def test_every_export_is_in_the_audit_log_without_child_details(demo, tmp_path):
     ws, iid = demo
     child = ws.rows("child", iid)[0]
     finding = findings.findings_in_order(ws, iid)[0]
-    findings.update_finding(ws, finding["id"], text=f"{child['private_name']} was not seen.")
+    findings.update_finding(ws, finding["id"], title=f"{child['private_name']} was not seen")
     for hit in report.check_letter(ws, iid).result.hits:
         report.add_override(ws, iid, hit, "Fictional name in test data")
     export(ws, iid, tmp_path / "letter.docx", internal=True)
@@ -142,7 +144,7 @@ def test_a_blocked_letter_writes_nothing_and_logs_nothing(demo, tmp_path):
     ws, iid = demo
     child = ws.rows("child", iid)[0]
     finding = findings.findings_in_order(ws, iid)[0]
-    findings.update_finding(ws, finding["id"], text=f"Seen at {child['private_school']}.")
+    findings.update_finding(ws, finding["id"], title=f"Seen at {child['private_school']}")
     out = tmp_path / "out"
     out.mkdir()
     outcome = report.export_letter(ws, iid, out / "letter.docx")

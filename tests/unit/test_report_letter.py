@@ -112,7 +112,7 @@ def test_the_earlier_format_puts_the_theme_in_the_title_and_signs_in_a_grid(demo
     headings = [s.heading for s in letter.sections]
     assert headings.index("Key strengths") < headings.index("Areas for improvement")
     grid = letter.section("sign_off").blocks[-1]
-    assert grid.header == ("Ofsted", "the Care Quality Commission")
+    assert grid.header == ("Ofsted", "Care Quality Commission")
 
 
 def test_a_front_door_letter_has_no_practice_studies_and_three_inspectorates(ws):
