@@ -41,6 +41,18 @@ def add_parsers(commands) -> None:
     responses = steps.add_parser("responses", help="the responses as a Word table for the area")
     responses.add_argument("inspection", metavar="INSPECTION")
     responses.add_argument("--out", metavar="FILE.docx", required=True)
+    settings = commands.add_parser(
+        "letter", help="the letter's settings: format, date, principal authority, small counts"
+    )
+    settings.add_argument("inspection", metavar="INSPECTION")
+    settings.add_argument("--format", choices=("2022", "2016"), help="the format (era) to follow")
+    settings.add_argument("--date", metavar="YYYY-MM-DD", help="the date on the letter")
+    settings.add_argument("--principal", metavar="NAME", help="the principal authority")
+    settings.add_argument("--sender", metavar="NAME", help="who sends the statement of action")
+    settings.add_argument(
+        "--small-counts-below", type=int, metavar="N", help="hide counts from 1 to N-1 (6)"
+    )
+    settings.add_argument("--json", action="store_true")
     publish = commands.add_parser(
         "publish", help="mark the letter published: final version, statement of action due"
     )
@@ -164,10 +176,7 @@ def cmd_publish(context, args) -> int:
 
     ws = context.workspace
     inspection_id = resolve_inspection(ws, args.inspection)
-    try:
-        on = date.fromisoformat(args.date) if args.date else None
-    except ValueError:
-        raise ValidationError(f"{args.date!r} is not a date like 2027-01-15.") from None
+    on = _date(args.date) if args.date else None
     published, _changes = letter.publish(ws, inspection_id, args.version, on)
     print(
         f"Published version {published.version_number} on {published.published_on.isoformat()}."
@@ -178,4 +187,53 @@ def cmd_publish(context, args) -> int:
     return 0
 
 
-COMMANDS = {"versions": cmd_versions, "accuracy": cmd_accuracy, "publish": cmd_publish}
+def cmd_letter(context, args) -> int:
+    from .report.compose import wsoa_deadline
+    from .services import letter
+    from .services.inspections import resolve_inspection
+    from .services.report import letter_inputs
+
+    ws = context.workspace
+    inspection_id = resolve_inspection(ws, args.inspection)
+    changes = {
+        "format": args.format,
+        "letter_date": _date(args.date) if args.date else None,
+        "principal_authority": args.principal,
+        "sender": args.sender,
+        "small_count_below": args.small_counts_below,
+    }
+    changes = {k: v for k, v in changes.items() if v is not None}
+    if changes:
+        letter.set_settings(ws, inspection_id, **changes)
+    inputs = letter_inputs(ws, inspection_id, annexes=False)
+    settings, row = inputs.settings, letter.letter_row(ws, inspection_id)
+    shown = {
+        "format": settings.format or "2022",
+        "letter_date": inputs.letter_date.isoformat(),
+        "principal_authority": settings.principal_authority or f"{inputs.area} Council",
+        "sender": settings.sender or settings.principal_authority or f"{inputs.area} Council",
+        "small_count_below": settings.small_count_below or 6,
+        "statement_of_action_due": wsoa_deadline(inputs).isoformat(),
+        "published_on": row.get("published_on"),
+    }
+    if args.json:
+        print(json.dumps(shown, indent=2))
+    else:
+        for key, value in shown.items():
+            print(f"{key.replace('_', ' ')}: {value if value is not None else '-'}")
+    return 0
+
+
+def _date(text: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise ValidationError(f"{text!r} is not a date like 2027-01-15.") from None
+
+
+COMMANDS = {
+    "versions": cmd_versions,
+    "accuracy": cmd_accuracy,
+    "letter": cmd_letter,
+    "publish": cmd_publish,
+}

@@ -115,3 +115,34 @@ def test_a_returned_file_that_is_not_word_is_refused_and_nothing_changes(demo, t
     assert done.returncode == 1
     assert "not a Word document" in done.stderr and "Traceback" not in done.stderr
     assert folder_hash(folder) == before
+
+
+def test_the_letters_settings_through_the_command_line(demo, tmp_path):
+    folder, iid = demo
+    done = jtai(
+        "--data-dir",
+        folder,
+        "letter",
+        iid,
+        "--format",
+        "2016",
+        "--date",
+        "2026-12-03",
+        "--principal",
+        "Northbridge City Council",
+        "--small-counts-below",
+        "4",
+        "--json",
+    )
+    assert done.returncode == 0, done.stderr
+    shown = json.loads(done.stdout)
+    assert shown["format"] == "2016" and shown["small_count_below"] == 4
+    assert shown["statement_of_action_due"] == "2027-03-16"
+    bad = jtai("--data-dir", folder, "letter", iid, "--small-counts-below", "1")
+    assert bad.returncode == 1 and "from 2 to 50" in bad.stderr
+    out = tmp_path / "letter.docx"
+    assert jtai("--data-dir", folder, "export-report", iid, "--out", out).returncode == 0
+    import docx
+
+    titles = [p.text for p in docx.Document(str(out)).paragraphs if p.style.name == "Title"]
+    assert titles[0].startswith("Joint targeted area inspection of the multi-agency response")

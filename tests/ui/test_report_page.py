@@ -519,3 +519,50 @@ def test_versions_compare_and_the_areas_comments_are_answered(
     window.undo_action.trigger()  # a decision is an edit like any other
     assert all(i.status == "open" for i in accuracy.items(session.ws, session.inspection_id))
     dialog.close()
+
+
+def test_the_letters_settings_and_publication_from_the_dialog(
+    qtbot, page, window, tmp_path, monkeypatch
+):
+    from jtai_desktop.services import letter as letter_service
+
+    session = window.session
+    qtbot.mouseClick(page.rounds_button, Qt.MouseButton.LeftButton)
+    dialog = page.rounds_dialog
+    assert dialog.tabs.tabText(0) == "&Letter"
+    dialog.format.setCurrentIndex(dialog.format.findData("2016"))
+    dialog.principal.setText("Northbridge City Council")
+    dialog.small_counts.setValue(4)
+    qtbot.mouseClick(dialog.save_settings, Qt.MouseButton.LeftButton)
+    settings = letter_service.settings_of(session.ws, session.inspection_id)
+    assert (settings.format, settings.principal_authority, settings.small_count_below) == (
+        "2016",
+        "Northbridge City Council",
+        4,
+    )
+    assert "statement of action is due on" in dialog.settings_status.text()
+    shown = []
+    monkeypatch.setattr(
+        "jtai_desktop.ui.dialogs.letter_rounds.show_error",
+        lambda parent, error: shown.append(error),
+    )
+    qtbot.mouseClick(dialog.publish_button, Qt.MouseButton.LeftButton)
+    assert shown and "export it for the area" in shown[0].message  # nothing sent to the area yet
+    dialog.close()
+    target = tmp_path / "area.docx"
+    monkeypatch.setattr(
+        report_page.QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), "")
+    )
+    page.for_area.setChecked(True)
+    with qtbot.waitSignal(page.export_finished, timeout=20000):
+        qtbot.mouseClick(page.export_button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(page.rounds_button, Qt.MouseButton.LeftButton)
+    dialog = page.rounds_dialog
+    qtbot.mouseClick(dialog.publish_button, Qt.MouseButton.LeftButton)
+    row = letter_service.letter_row(session.ws, session.inspection_id)
+    assert row["published_version"] and row["wsoa_due"] and row["retention_proposed"]
+    assert "Published on" in dialog.settings_status.text()
+    assert "Proposed retention date" in dialog.settings_status.text()
+    window.undo_action.trigger()  # publication is an edit like any other
+    assert not letter_service.letter_row(session.ws, session.inspection_id).get("published_on")
+    dialog.close()

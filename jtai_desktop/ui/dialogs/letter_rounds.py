@@ -4,19 +4,24 @@ factual-accuracy comments with the lead's decisions. Both read and write through
 
 from __future__ import annotations
 
+from datetime import date
 from html import escape
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import (
     QComboBox,
+    QDateEdit,
     QDialog,
     QDialogButtonBox,
     QFileDialog,
+    QFormLayout,
     QHBoxLayout,
     QInputDialog,
     QLabel,
+    QLineEdit,
     QPushButton,
+    QSpinBox,
     QTabWidget,
     QTextBrowser,
     QTreeView,
@@ -25,7 +30,10 @@ from PySide6.QtWidgets import (
 )
 
 from ...domain.errors import JtaiError
-from ...services import accuracy, versions
+from ...report.compose import wsoa_deadline
+from ...report.letter_format import load_formats
+from ...services import accuracy, letter, versions
+from ...services.report import letter_inputs
 from ..errors import show_error
 from ..models.report import RowsModel, format_when, tr
 
@@ -91,6 +99,7 @@ class LetterRoundsDialog(QDialog):
         self.versions = VersionsModel(self)
         self.items = AccuracyModel(self)
         self.tabs = QTabWidget()
+        self.tabs.addTab(self._settings_tab(), self.tr("&Letter"))
         self.tabs.addTab(self._versions_tab(), self.tr("&Versions"))
         self.tabs.addTab(self._accuracy_tab(), self.tr("&Factual accuracy"))
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
@@ -101,6 +110,98 @@ class LetterRoundsDialog(QDialog):
         width = self.fontMetrics().averageCharWidth()
         self.resize(width * 120, self.fontMetrics().lineSpacing() * 36)
         self.refresh()
+
+    # --- the letter's settings and publication ----------------------------------------------
+    def _settings_tab(self) -> QWidget:
+        formats = load_formats()
+        self.format = QComboBox()
+        for key, fmt in formats.formats.items():
+            self.format.addItem(fmt.name, key)
+        self.letter_date = QDateEdit()
+        self.letter_date.setCalendarPopup(True)
+        self.letter_date.setDisplayFormat("d MMMM yyyy")
+        self.principal = QLineEdit()
+        self.small_counts = QSpinBox()
+        self.small_counts.setRange(2, 50)
+        self.small_counts.setToolTip(self.tr("Counts from 1 to this number minus 1 are hidden"))
+        self.save_settings = QPushButton(self.tr("&Save the letter's settings"))
+        self.publish_button = QPushButton(self.tr("&Mark published today"))
+        self.publish_button.setToolTip(
+            self.tr(
+                "Records the latest version as published and sets the statement of action's date"
+            )
+        )
+        self.settings_status = QLabel()
+        self.settings_status.setWordWrap(True)
+        form = QFormLayout()
+        form.addRow(self.tr("&Format:"), self.format)
+        form.addRow(self.tr("&Date on the letter:"), self.letter_date)
+        form.addRow(self.tr("&Principal authority:"), self.principal)
+        form.addRow(self.tr("&Hide counts below:"), self.small_counts)
+        row = QHBoxLayout()
+        row.addWidget(self.save_settings)
+        row.addWidget(self.publish_button)
+        row.addStretch(1)
+        self.save_settings.clicked.connect(self.save_letter_settings)
+        self.publish_button.clicked.connect(self.publish)
+        box = QWidget()
+        layout = QVBoxLayout(box)
+        layout.addLayout(form)
+        layout.addLayout(row)
+        layout.addWidget(self.settings_status)
+        layout.addStretch(1)
+        return box
+
+    def _show_settings(self) -> None:
+        ws, iid = self.session.ws, self.session.inspection_id
+        inputs = letter_inputs(ws, iid, annexes=False)
+        settings = inputs.settings
+        self.format.setCurrentIndex(max(self.format.findData(settings.format or "2022"), 0))
+        when = inputs.letter_date
+        self.letter_date.setDate(QDate(when.year, when.month, when.day))
+        self.principal.setText(settings.principal_authority)
+        self.principal.setPlaceholderText(f"{inputs.area} Council")
+        self.small_counts.setValue(settings.small_count_below or load_formats().small_count_below)
+        row = letter.letter_row(ws, iid)
+        due = row.get("wsoa_due") if row.get("published_on") else wsoa_deadline(inputs).isoformat()
+        self.settings_status.setText(
+            (
+                self.tr("Published on %1.").replace("%1", row["published_on"]) + " "
+                if row.get("published_on")
+                else ""
+            )
+            + self.tr("The written statement of action is due on %1.").replace("%1", due)
+        )
+
+    def save_letter_settings(self) -> None:
+        iid, chosen = self.session.inspection_id, self.letter_date.date()
+        values = {
+            "format": self.format.currentData(),
+            "letter_date": date(chosen.year(), chosen.month(), chosen.day()),
+            "principal_authority": self.principal.text().strip(),
+            "small_count_below": self.small_counts.value(),
+        }
+        try:
+            self.session.edit(lambda ws: letter.set_settings(ws, iid, **values))
+        except JtaiError as error:
+            show_error(self, error)
+            return
+        self._show_settings()
+
+    def publish(self) -> None:
+        iid = self.session.inspection_id
+        try:
+            self.session.edit(lambda ws: letter.publish(ws, iid)[1])
+        except JtaiError as error:
+            show_error(self, error)
+            return
+        row = letter.letter_row(self.session.ws, iid)
+        self._show_settings()
+        self.settings_status.setText(
+            self.settings_status.text()
+            + " "
+            + self.tr("Proposed retention date: %1.").replace("%1", row["retention_proposed"])
+        )
 
     # --- versions --------------------------------------------------------------------------
     def _versions_tab(self) -> QWidget:
@@ -236,6 +337,7 @@ class LetterRoundsDialog(QDialog):
     # --- both ----------------------------------------------------------------------------
     def refresh(self, keep: str | None = None) -> None:
         ws, iid = self.session.ws, self.session.inspection_id
+        self._show_settings()
         kept = versions.versions(ws, iid)
         self.versions.set_rows(kept)
         for combo in (self.older, self.newer):
