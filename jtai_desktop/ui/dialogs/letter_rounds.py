@@ -340,6 +340,8 @@ class LetterRoundsDialog(QDialog):
         self._show_settings()
         kept = versions.versions(ws, iid)
         self.versions.set_rows(kept)
+        for column in range(self.versions.columnCount() - 1):
+            self.versions_view.resizeColumnToContents(column)
         for combo in (self.older, self.newer):
             combo.clear()
             for v in kept:
