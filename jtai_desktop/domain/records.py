@@ -84,6 +84,10 @@ class LinkTarget(StrEnum):
 
 
 PARTNERSHIP = "partnership"  # a finding about the agencies together, not one of them
+# The letter's versions and the area's factual-accuracy items (services.versions, .accuracy).
+VERSION_PURPOSES = ("qa", "area", "internal", "responses")
+ACCURACY_KINDS = ("comment", "insertion", "deletion", "replacement")
+ACCURACY_STATUSES = ("open", "accepted", "rejected", "queried")
 AGE_BANDS = ("unborn", "0-2", "3-5", "6-10", "11-15", "16-17")
 
 TEXT, INT, BOOL, DATE, JSON = "text", "int", "bool", "date", "json"
@@ -292,9 +296,16 @@ def spec_for(entity: str) -> EntitySpec:
 
 
 def normalise(entity: str, values: dict) -> dict:
-    """Check field names and coerce values to their stored types; bad input is a clear error."""
+    """Check field names and coerce values to their stored types; bad input is a clear error.
+    Each value must also keep its field's rules (``field_rules``), which a colleague's
+    synced change must keep too."""
+    from .field_rules import check_field  # it builds on the kinds defined here
+
     spec = spec_for(entity)
-    return {name: _coerce(spec, name, value) for name, value in values.items()}
+    clean = {name: _coerce(spec, name, value) for name, value in values.items()}
+    for name, value in clean.items():
+        check_field(entity, name, value)
+    return clean
 
 
 def _coerce(spec: EntitySpec, name: str, value):
