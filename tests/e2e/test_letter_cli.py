@@ -8,12 +8,12 @@ import hashlib
 import json
 import subprocess
 import sys
-from pathlib import Path
 
 import pytest
 
 from jtai_desktop.app import open_context
 from jtai_desktop.services import findings
+from tests.cli_run import digest
 from tests.unit.test_letter_roundtrip import returned_file
 
 
@@ -33,13 +33,6 @@ def demo(tmp_path):
     made = jtai("--data-dir", folder, "demo")
     assert made.returncode == 0, made.stderr
     return folder, made.stdout.strip()
-
-
-def folder_hash(folder: Path) -> str:
-    digest = hashlib.sha256()
-    for path in sorted(p for p in folder.rglob("*") if p.is_file()):
-        digest.update(str(path.relative_to(folder)).encode() + b"\0" + path.read_bytes())
-    return digest.hexdigest()
 
 
 def test_the_factual_accuracy_round_trip_through_the_command_line(demo, tmp_path):
@@ -110,11 +103,11 @@ def test_a_returned_file_that_is_not_word_is_refused_and_nothing_changes(demo, t
     )
     bad = tmp_path / "returned.docx"
     bad.write_bytes(b"PK\x03\x04 not really")
-    before = folder_hash(folder)
+    before = digest(folder)
     done = jtai("--data-dir", folder, "accuracy", "import", iid, bad)
     assert done.returncode == 1
     assert "not a Word document" in done.stderr and "Traceback" not in done.stderr
-    assert folder_hash(folder) == before
+    assert digest(folder) == before
 
 
 def test_the_letters_settings_through_the_command_line(demo, tmp_path):

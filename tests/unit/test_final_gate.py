@@ -5,7 +5,6 @@ in any table of an export that is not internal."""
 
 from __future__ import annotations
 
-import hashlib
 import re
 import zipfile
 from pathlib import Path
@@ -19,6 +18,7 @@ from jtai_desktop.report.template import default_template
 from jtai_desktop.services import letter as letter_service
 from jtai_desktop.services import report
 from jtai_desktop.services.demo import build_demo
+from tests.cli_run import digest
 
 W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
 
@@ -124,14 +124,6 @@ PLANTS = {
 }
 
 
-def folder_hash(folder: Path) -> str:
-    digest = hashlib.sha256()
-    for path in sorted(folder.rglob("*")):
-        if path.is_file():
-            digest.update(path.name.encode() + path.read_bytes())
-    return digest.hexdigest()
-
-
 @pytest.mark.parametrize("where", list(PLANTS))
 def test_an_identifier_only_the_file_holds_blocks_the_export(demo, tmp_path, where):
     ws, iid = demo
@@ -141,7 +133,7 @@ def test_an_identifier_only_the_file_holds_blocks_the_export(demo, tmp_path, whe
     template = _rewrite(default_template(), tmp_path / "template.docx", change)
     out_folder = tmp_path / "out"
     out_folder.mkdir()
-    before = folder_hash(out_folder)
+    before = digest(out_folder)
 
     outcome = report.export_letter(ws, iid, out_folder / "letter.docx", template=template)
 
@@ -149,7 +141,7 @@ def test_an_identifier_only_the_file_holds_blocks_the_export(demo, tmp_path, whe
     hit = next(h for h in outcome.result.hits if name.split()[0] in h.match)
     assert hit.kind in (gate.CHILD_NAME, gate.PERSON_NAME)
     assert hit.heading == place and what in hit.part
-    assert folder_hash(out_folder) == before  # nothing written, not even a temporary file
+    assert digest(out_folder) == before  # nothing written, not even a temporary file
 
 
 def test_every_part_of_a_clean_export_is_read(demo, tmp_path):
