@@ -245,10 +245,73 @@ if TYPE_CHECKING:
         hit_match: str | None
         items: list[Any] | None
 
+    class LetterRow(TypedDict):
+        """One letter as stored."""
+
+        id: str
+        inspection_id: str
+        created_at: str
+        created_by: str
+        created_device: str
+        updated_at: str
+        updated_by: str
+        format: str | None
+        principal_authority: str | None
+        sender: str | None
+        published_version: str | None
+        letter_date: str | None
+        published_on: str | None
+        wsoa_due: str | None
+        retention_proposed: str | None
+        wsoa_days: int | None
+        small_count_below: int | None
+
+    class LetterVersionRow(TypedDict):
+        """One letter version as stored."""
+
+        id: str
+        inspection_id: str
+        created_at: str
+        created_by: str
+        created_device: str
+        updated_at: str
+        updated_by: str
+        purpose: str
+        file_name: str
+        sha256: str
+        number: int
+        size: int
+        letter_date: str | None
+        sections: list[Any]
+        findings: list[Any]
+
+    class AccuracyItemRow(TypedDict):
+        """One accuracy item as stored."""
+
+        id: str
+        inspection_id: str
+        created_at: str
+        created_by: str
+        created_device: str
+        updated_at: str
+        updated_by: str
+        version_id: str
+        kind: str
+        section: str
+        heading: str | None
+        quoted: str | None
+        comment: str | None
+        author: str | None
+        status: str
+        response: str | None
+        paragraph: int
+
 else:  # at run time a row is a plain dict
     InspectionRow = MemberRow = AgencyRow = ChildRow = EventRow = ReviewRow = AuditEvalRow = (
         NoteRow
-    ) = EvidenceRow = FindingRow = LinkRow = DeviceRow = ReportEntryRow = dict
+    ) = EvidenceRow = FindingRow = LinkRow = DeviceRow = ReportEntryRow = LetterRow = (
+        LetterVersionRow
+    ) = AccuracyItemRow = dict
 
 Row = Mapping[str, Any]  # a row of a kind named at run time
 
@@ -266,6 +329,9 @@ RecordKind = Literal[
     "link",
     "device",
     "report_entry",
+    "letter",
+    "letter_version",
+    "accuracy_item",
 ]
 
 
@@ -314,6 +380,16 @@ class RecordReads:
         @overload
         def get(self, entity: Literal["report_entry"], entity_id: str) -> ReportEntryRow | None: ...
         @overload
+        def get(self, entity: Literal["letter"], entity_id: str) -> LetterRow | None: ...
+        @overload
+        def get(
+            self, entity: Literal["letter_version"], entity_id: str
+        ) -> LetterVersionRow | None: ...
+        @overload
+        def get(
+            self, entity: Literal["accuracy_item"], entity_id: str
+        ) -> AccuracyItemRow | None: ...
+        @overload
         def get(self, entity: str, entity_id: str) -> Mapping[str, Any] | None: ...
         def get(self, entity: str, entity_id: str) -> Any: ...
 
@@ -343,6 +419,14 @@ class RecordReads:
         def require(self, entity: Literal["device"], entity_id: str) -> DeviceRow: ...
         @overload
         def require(self, entity: Literal["report_entry"], entity_id: str) -> ReportEntryRow: ...
+        @overload
+        def require(self, entity: Literal["letter"], entity_id: str) -> LetterRow: ...
+        @overload
+        def require(
+            self, entity: Literal["letter_version"], entity_id: str
+        ) -> LetterVersionRow: ...
+        @overload
+        def require(self, entity: Literal["accuracy_item"], entity_id: str) -> AccuracyItemRow: ...
         @overload
         def require(self, entity: str, entity_id: str) -> Mapping[str, Any]: ...
         def require(self, entity: str, entity_id: str) -> Any: ...
@@ -464,6 +548,33 @@ class RecordReads:
             params: tuple = (),
             order_by: str = "created_at, id",
         ) -> list[ReportEntryRow]: ...
+        @overload
+        def rows(
+            self,
+            entity: Literal["letter"],
+            inspection_id: str,
+            where: str = "",
+            params: tuple = (),
+            order_by: str = "created_at, id",
+        ) -> list[LetterRow]: ...
+        @overload
+        def rows(
+            self,
+            entity: Literal["letter_version"],
+            inspection_id: str,
+            where: str = "",
+            params: tuple = (),
+            order_by: str = "created_at, id",
+        ) -> list[LetterVersionRow]: ...
+        @overload
+        def rows(
+            self,
+            entity: Literal["accuracy_item"],
+            inspection_id: str,
+            where: str = "",
+            params: tuple = (),
+            order_by: str = "created_at, id",
+        ) -> list[AccuracyItemRow]: ...
         @overload
         def rows(
             self,

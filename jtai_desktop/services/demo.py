@@ -85,6 +85,7 @@ class DemoBuilder:
                 (self._notes, "Notes"),
                 (self._evidence, "Evidence"),
                 (self._findings, "Findings"),
+                (self._letter, "The letter"),
             )
             for done, (step, label) in enumerate(steps):
                 self.progress(done, len(steps), label)
@@ -271,6 +272,11 @@ class DemoBuilder:
                 agencies=["partnership"],
                 evidence_ids=self.rng.sample(items, 3),
             )
+
+    def _letter(self, inspection_id: str) -> None:
+        from .demo_letter import write_demo_letter
+
+        write_demo_letter(self.team[0], inspection_id)
 
     def _finding(self, ws, inspection_id, kind, agencies, agency_name, items) -> None:
         # Each agency gets a different statement while the bank lasts, as a real letter would.

@@ -128,9 +128,10 @@ def _draft(db, head_ids: list[str], drafts: Drafts | None, sealed: int, row) -> 
 def _project(db, entity, entity_id, row, new_ops, rewritten, settles: bool) -> None:
     spec = ENTITIES[entity]
     written = sorted(new_ops + rewritten, key=lambda op: (op.hlc, op.op_id))
-    # Stamped later than anything the record has (to the millisecond, as rows hold it): the
-    # row's creation stays, and the newest of these is its last change.
-    after_all = row is not None and Stamp.parse(written[0].hlc).iso() > row["updated_at"]
+    # Stamped no earlier than anything the record has (to the millisecond, as rows hold it):
+    # the row's creation stays, and the newest of these is its last change. Two saves in one
+    # millisecond differ only in the stamp's counter; the row's time is the same either way.
+    after_all = row is not None and Stamp.parse(written[0].hlc).iso() >= row["updated_at"]
     if row is None and rewritten == [] and _first_ops(db, entity_id, new_ops):
         heads.follow(db, new_ops)
         projection.insert_record(db, spec, written)

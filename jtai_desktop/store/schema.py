@@ -15,6 +15,7 @@ MIGRATION_NAMES = (
     "0007_search_pending",
     "0008_sync_healing",
     "0009_safe",
+    "0014_letter",
 )
 
 

@@ -103,6 +103,30 @@ def test_a_save_reads_the_heads_not_the_history(ws, monkeypatch):
     assert heads_match_the_log(ws) == [] and check_workspace(ws).ok
 
 
+def test_saves_in_one_millisecond_read_the_heads_not_the_history(ws, monkeypatch):
+    """A fast machine saves twice within a millisecond: the stamps differ only in their
+    counter, and the second save still takes the short way, leaving what a rebuild gives."""
+    inspection_id, _ = inspection_with_a_colleague(ws)
+    note_id = notes.add_note(
+        ws, inspection_id, kind="meeting", date="2026-10-19", title="Meeting"
+    ).entity_id
+    notes.update_note(ws, note_id, text="First")
+    stuck = ws.clock.last.millis + 1
+    monkeypatch.setattr(ws.clock, "_now", lambda: stuck)  # the wall clock does not move
+    notes.update_note(ws, note_id, text="Second")
+
+    def no_history(*_args):
+        raise AssertionError("a save read the record's whole history")
+
+    monkeypatch.setattr(oplog, "ops_for_entity", no_history)
+    notes.update_note(ws, note_id, text="Third, in the same millisecond")
+    notes.update_note(ws, note_id, title="Renamed, in it too")
+    monkeypatch.undo()
+    row = ws.get("note", note_id)
+    assert (row["text"], row["title"]) == ("Third, in the same millisecond", "Renamed, in it too")
+    assert heads_match_the_log(ws) == [] and check_workspace(ws).ok
+
+
 def test_rebuilding_gives_the_same_heads(ws):
     inspection_id, _ = inspection_with_a_colleague(ws)
     for n in range(5):
