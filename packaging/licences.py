@@ -65,6 +65,19 @@ EMBEDDED = {
     "lxml": "libxml2 and libxslt (MIT), compiled into the module.",
 }
 
+# Files the app ships in resources/ that come from other projects: (name, version, licence,
+# what they are, their licence file under resources/).
+ASSETS = (
+    (
+        "Feather icons",
+        "4.29.2",
+        "MIT",
+        "the navigator's icons (`resources/icons/*.svg`), by Cole Bemis",
+        "icons/LICENSE-feather.txt",
+    ),
+)
+RESOURCES = HERE.parent / "resources"
+
 SQLCIPHER_LICENCE = """\
 Copyright (c) 2008-2025, ZETETIC LLC
 All rights reserved.
@@ -204,6 +217,7 @@ def summary_rows(dists) -> list[str]:
             rows.append(f"| Qt | {dist.version} | LGPL-3.0-only |")
         if key(dist.metadata["Name"]) == "sqlcipher3":
             rows.append("| SQLCipher | 4 | BSD-3-Clause |")
+    rows += [f"| {name} | {version} | {licence} |" for name, version, licence, *_ in ASSETS]
     version, _text = pyinstaller_licence()
     rows.append(
         f"| PyInstaller bootloader | {version or '-'} | "
@@ -252,6 +266,10 @@ def render(dists, previous: str | None = None) -> str:
     lines += [
         "- **PyInstaller's bootloader** (the `jtai-desktop` program that starts the bundle): "
         "GPL-2.0-or-later with the bootloader exception, which allows it in any program.",
+        *(
+            f"- **{name}** {version} ({licence}): {what}."
+            for name, version, licence, what, _ in ASSETS
+        ),
         "- **System libraries** (Linux bundles only): shared libraries of the build machine's "
         "distribution that Qt and Python need (GLib, libdbus, libxcb, fontconfig, FreeType, "
         "OpenSSL, libstdc++ and others) sit beside the app in `_internal/`; each keeps its "
@@ -276,6 +294,9 @@ def render(dists, previous: str | None = None) -> str:
             lines += ["(The distribution ships no licence file.)", ""]
         if key(name) in ("pyside6", "pyside6-essentials", "shiboken6"):
             lines += ["Used under the GNU LGPL v3; the text is at the end of this file.", ""]
+    for name, version, licence, _what, path in ASSETS:
+        text = (RESOURCES / path).read_text(encoding="utf-8")
+        lines += [f"### {name} {version}", "", f"Licence: {licence}", "", fenced(text)]
     version, text = pyinstaller_licence()
     if text:
         lines += [f"### PyInstaller {version} (bootloader)", "", fenced(text)]

@@ -176,7 +176,7 @@ if TYPE_CHECKING:
         media_type: str | None
         description: str | None
         size: int | None
-        date: str
+        date: str | None
 
     class FindingRow(TypedDict):
         """One finding as stored."""

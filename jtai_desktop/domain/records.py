@@ -242,7 +242,8 @@ ENTITIES: dict[str, EntitySpec] = {
             ),
             search_title="title",
             search_body=("ref", "description"),
-            required=("ref", "title", "source", "date"),
+            # The date may be unknown at import: the file records none (services/file_dates).
+            required=("ref", "title", "source"),
         ),
         EntitySpec(
             "finding",

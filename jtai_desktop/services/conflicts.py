@@ -116,3 +116,60 @@ def conflicted_entities(ws: Workspace, inspection_id: str) -> set[str]:
 def is_judgement_field(entity: str, field: str) -> bool:
     """Fields whose competing values need a person to settle them (never the clock)."""
     return field in ENTITIES[entity].field_names or field == "_deleted"
+
+
+GROUP_SECONDS = 600  # changes to one field by one person this close together are one row
+
+
+def grouped_history(changes: list[dict]) -> list[dict]:
+    """``history`` with quick successive changes to one field by one person (typing saved
+    as it goes, undo and redo) as one entry, oldest first. Each entry is its last change
+    with ``count`` (how many it stands for), ``first_at`` and ``before`` (the field's value
+    before the first of them; ``changed_back`` when the last brought that value back).
+    A change settling a conflict is never grouped: it names what it replaced."""
+    grouped: list[dict] = []
+    latest: dict[str, object] = {}  # field -> its value before the change being read
+    for change in changes:
+        previous = grouped[-1] if grouped else None
+        if previous is not None and _same_run(previous, change):
+            entry = {
+                **change,
+                "count": previous["count"] + 1,
+                "first_at": previous["first_at"],
+                "before": previous["before"],
+            }
+            grouped[-1] = entry
+        else:
+            entry = {
+                **change,
+                "count": 1,
+                "first_at": change["at"],
+                "before": latest.get(change["field"]),
+            }
+            grouped.append(entry)
+        entry["changed_back"] = entry["count"] > 1 and entry["value"] == entry["before"]
+        latest[change["field"]] = change["value"]
+    return grouped
+
+
+def _same_run(previous: dict, change: dict) -> bool:
+    return (
+        previous["field"] == change["field"]
+        and previous["author"] == change["author"]
+        and previous["device"] == change["device"]
+        and len(change["replaces"]) <= 1
+        and len(previous["replaces"]) <= 1
+        and previous.get("clock_offset_ms") == change.get("clock_offset_ms")
+        and _seconds_between(previous["at"], change["at"]) <= GROUP_SECONDS
+    )
+
+
+def _seconds_between(first: str, second: str) -> float:
+    from datetime import datetime
+
+    return abs(
+        (
+            datetime.fromisoformat(second.replace("Z", "+00:00"))
+            - datetime.fromisoformat(first.replace("Z", "+00:00"))
+        ).total_seconds()
+    )

@@ -19,6 +19,7 @@ from ..sync.clock import Stamp
 from ..sync.merge import resolve_entity
 from ..sync.ops import DELETED, Op
 from .conflicts import TITLE_FIELDS, member_names
+from .team import is_shared
 from .workspace import Workspace
 
 DAY_MS = 24 * 3600 * 1000
@@ -68,7 +69,10 @@ def received_work(
     since_review: bool = False,
     now_ms: int | None = None,
 ) -> list[tuple[str, Received]]:
-    """(author member id, record) for every record other devices changed in the window."""
+    """(author member id, record) for every record other devices changed in the window;
+    none while the inspection is not shared."""
+    if not is_shared(ws, inspection_id):
+        return []  # nothing can have come from colleagues
     since = None
     if days is not None:
         now_ms = int(time.time() * 1000) if now_ms is None else now_ms

@@ -56,3 +56,20 @@ def export_folder(ws: Workspace) -> str:
 
 def set_export_folder(ws: Workspace, folder: str) -> None:
     settings.put(ws.db, EXPORT_FOLDER_KEY, str(folder))
+
+
+LAYOUT_PREFIX = "layout."
+
+
+def layout_sizes(ws: Workspace, name: str) -> list[int] | None:
+    """The pane sizes last left in the splitter ``name`` on this computer, if any."""
+    stored = settings.get(ws.db, LAYOUT_PREFIX + name)
+    try:
+        sizes = [int(part) for part in (stored or "").split(",") if part]
+    except ValueError:  # a damaged value: the layout's own sizes
+        return None
+    return sizes if sizes and all(size >= 0 for size in sizes) else None
+
+
+def set_layout_sizes(ws: Workspace, name: str, sizes: list[int]) -> None:
+    settings.put(ws.db, LAYOUT_PREFIX + name, ",".join(str(int(size)) for size in sizes))

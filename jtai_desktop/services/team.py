@@ -40,6 +40,14 @@ class TeamKeys:
     lead_public_key: str
 
 
+def is_shared(ws: Workspace, inspection_id: str) -> bool:
+    """Whether the inspection has a team to sync with (the lead's first invitation made its
+    keys). Until then nothing can have come from colleagues: the status bar says "not
+    shared" and the merge review lists nothing received, whatever other computers' names the
+    change log carries (the demo's made-up team, a copy of someone's folder)."""
+    return sync_state.keys(ws.db, inspection_id) is not None
+
+
 def team_keys(ws: Workspace, inspection_id: str) -> TeamKeys | None:
     row = sync_state.keys(ws.db, inspection_id)
     if row is None:

@@ -41,6 +41,18 @@ def try_edit(
         return None
 
 
+def try_delete(
+    parent: QWidget, session, what: str, action: Callable[[Workspace], ChangeSet]
+) -> ChangeSet | None:
+    """Delete at once, undoably, and say so with an Undo button in the status bar
+    (``session.removed``): the one way every delete is confirmed. ``what`` names what went,
+    in words ("Deleted the note “Strategy meeting”.")."""
+    changes = try_edit(parent, session, action)
+    if changes is not None and changes.has_effect:
+        session.removed.emit(what)
+    return changes
+
+
 def show_error(parent: QWidget | None, error: BaseException, title: str | None = None) -> None:
     if isinstance(error, JtaiError):
         log.info("refused: %s", type(error).__name__)

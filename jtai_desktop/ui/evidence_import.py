@@ -19,6 +19,7 @@ from ..domain.errors import JtaiError, StoreError
 from ..domain.records import EvidenceSource
 from ..services.changes import ChangeSet, combined
 from ..services.evidence import add_evidence
+from ..services.file_dates import own_date
 from .session import InspectionSession
 
 DEFAULT_SOURCE = EvidenceSource.AREA_DOCUMENT.value
@@ -54,10 +55,9 @@ def import_files(
     inspection_id: str,
     paths: list[Path],
     outcome: ImportOutcome,
-    today: date | None = None,
 ):
-    """The task function for ``TaskRunner.start``: ``fn(progress, is_cancelled)``."""
-    when = today or date.today()
+    """The task function for ``TaskRunner.start``: ``fn(progress, is_cancelled)``. Each item
+    takes the date its file records (``own_date``), or none for the inspector to fill in."""
 
     def run(progress, is_cancelled) -> ImportOutcome:
         ws = context.worker_workspace()  # this thread's own connection, same identity table
@@ -67,7 +67,7 @@ def import_files(
                     outcome.cancelled = True
                     break
                 progress(done, len(paths), path.name)
-                _import_one(ws, inspection_id, path, when, outcome)
+                _import_one(ws, inspection_id, path, own_date(path), outcome)
             progress(outcome.imported + len(outcome.refused), len(paths), "")
         finally:
             ws.db.close()
@@ -76,7 +76,9 @@ def import_files(
     return run
 
 
-def _import_one(ws, inspection_id: str, path: Path, when: date, outcome: ImportOutcome) -> None:
+def _import_one(
+    ws, inspection_id: str, path: Path, when: date | None, outcome: ImportOutcome
+) -> None:
     try:
         changes = add_evidence(
             ws,

@@ -23,6 +23,7 @@ def launch(args, create_app) -> int:
     from .file_open import install
     from .shipped_files import app_icon
     from .single_instance import SingleWindow
+    from .theme import follow_system
 
     existing = QApplication.instance()
     app = existing if isinstance(existing, QApplication) else QApplication(sys.argv[:1])
@@ -30,6 +31,7 @@ def launch(args, create_app) -> int:
     app.setWindowIcon(app_icon())
     app.setDesktopFileName("jtai-desktop")
     app.setApplicationName("jtai-desktop")
+    follow_system(app)  # dark and high-contrast palettes, as the system asks
     app.setOrganizationName("jtai-desktop")
     folder = paths.data_dir(args.data_dir)
     if args.demo:

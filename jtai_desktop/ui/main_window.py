@@ -7,30 +7,36 @@ and the welcome screen are built on first use too (see ``page_registry``).
 
 from __future__ import annotations
 
+from datetime import date
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QKeySequence, QStandardItem, QStandardItemModel
+from PySide6.QtCore import QModelIndex, QTimer, Signal
+from PySide6.QtGui import QAction, QGuiApplication
 from PySide6.QtWidgets import (
     QLabel,
-    QListView,
     QMainWindow,
     QMenu,
     QMessageBox,
     QSplitter,
     QStackedWidget,
+    QVBoxLayout,
     QWidget,
 )
 
 from ..crypto.keyfile import is_demo_folder
 from ..services.inspections import unsynced_count
-from ..services.team import team_keys
+from ..services.team import is_shared
 from .errors import show_error
+from .layout_memory import SplitterMemory, remember_splitters
 from .lock import LockController
+from .navigator import SECTION_KEY_ROLE, Navigator, inspection_stage, section_texts
 from .page_registry import SECTIONS, LazyPages, PageSpec, spec_for_entity
 from .pages.base import Page
 from .session import InspectionSession
+from .shortcuts import bind
 from .sync_controller import SyncController
+from .undo_notice import UndoNotice
+from .views import edit_focused, fit_scroll_areas, full_text_tooltips
 
 if TYPE_CHECKING:
     from .dialogs.about import AboutDialog
@@ -39,9 +45,14 @@ if TYPE_CHECKING:
     from .dialogs.passphrase_dialog import PassphraseDialog
     from .dialogs.quick_open import QuickOpenDialog
     from .dialogs.repair_dialog import RepairDialog
+    from .dialogs.shortcut_sheet import ShortcutSheet
+    from .dialogs.user_guide import UserGuide
     from .pages.welcome import WelcomePage
 
-SECTION_KEY_ROLE = Qt.ItemDataRole.UserRole  # the page key of a navigator row
+DEFAULT_SIZE = (1280, 820)
+PROGRESS_DELAY_MS = 400  # the navigator's counts are read again this long after the last edit
+TITLE = "JTAI inspection workspace"
+NAVIGATOR_WIDTH = 200  # at most, at first: long section titles elide (their tooltip is whole)
 
 
 class MainWindow(QMainWindow):
@@ -61,8 +72,10 @@ class MainWindow(QMainWindow):
         self.passphrase_dialog: PassphraseDialog | None = None  # File › Change passphrase…
         # Offered instead of opening an inspection whose settings are unusable.
         self.repair_dialog: RepairDialog | None = None
-        self.setWindowTitle(self.tr("JTAI inspection workspace"))
-        self.resize(1280, 820)
+        self.shortcut_sheet: ShortcutSheet | None = None  # Help › Keyboard shortcuts (F1)
+        self.user_guide: UserGuide | None = None  # Help › User guide
+        self.setWindowTitle(self.tr(TITLE))
+        self._fit_to_screen()
         self._build_body()
         self._build_menus()
         self._build_status_bar()
@@ -70,33 +83,55 @@ class MainWindow(QMainWindow):
         self.sync_controller = SyncController(self)
         session.inspection_opened.connect(self._on_inspection_opened)
         session.saved.connect(self._on_saved)
+        self._progress_timer = QTimer(self)
+        self._progress_timer.setSingleShot(True)
+        self._progress_timer.setInterval(PROGRESS_DELAY_MS)
+        self._progress_timer.timeout.connect(self.update_progress)
+        session.changed.connect(lambda *_: self._progress_timer.start())
         session.failed.connect(lambda error: show_error(self, error))
         self.navigator.setEnabled(False)
 
     # --- layout ----------------------------------------------------------------------------
+    def _fit_to_screen(self) -> None:
+        """The usual size, or the screen's free area if that is smaller (a 1366x768 laptop)."""
+        width, height = DEFAULT_SIZE
+        screen = self.screen() or QGuiApplication.primaryScreen()
+        if screen is not None:
+            free = screen.availableGeometry()
+            width, height = min(width, free.width()), min(height, free.height())
+        self.resize(width, height)
+
     def _build_body(self) -> None:
-        self.sections = QStandardItemModel(self)
-        for spec in SECTIONS:
-            item = QStandardItem(spec.title)
-            item.setData(spec.key, SECTION_KEY_ROLE)
-            item.setEditable(False)
-            self.sections.appendRow(item)
-        self.navigator = QListView()
-        self.navigator.setModel(self.sections)
-        self.navigator.setAccessibleName(self.tr("Sections"))
-        self.navigator.setMaximumWidth(200)
+        self.navigator = Navigator(SECTIONS)
+        self.sections = self.navigator.sections
         self.navigator.selectionModel().currentChanged.connect(self._on_section)
+        self.stage_label = QLabel("")  # the inspection's day: "Fieldwork day 2 of 5"
+        self.stage_label.setWordWrap(True)
+        self.stage_label.setAccessibleName(self.tr("Day of the inspection"))
+        self.stage_label.setContentsMargins(6, 4, 6, 4)
+        side = QWidget()
+        column = QVBoxLayout(side)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.addWidget(self.stage_label)
+        column.addWidget(self.navigator)
         self.stack = QStackedWidget()
-        splitter = QSplitter()
-        splitter.addWidget(self.navigator)
-        splitter.addWidget(self.stack)
-        splitter.setStretchFactor(1, 1)
-        self.setCentralWidget(splitter)
+        self.body = QSplitter()
+        self.body.setObjectName("window.body")
+        self.body.addWidget(side)
+        self.body.addWidget(self.stack)
+        self.body.setStretchFactor(1, 1)
+        self.body.setCollapsible(0, False)
+        self.body.setSizes([min(self.navigator.sizeHintForColumn(0) + 16, NAVIGATOR_WIDTH), 10_000])
+        self.setCentralWidget(self.body)
+        SplitterMemory(self.body, self.session, "window.body")
 
     def _build_menus(self) -> None:
         self.file_menu = self.menuBar().addMenu(self.tr("&File"))
         self.new_inspection_action = self._action(
-            self.file_menu, self.tr("&New inspection…"), "Ctrl+Shift+I", self.create_inspection
+            self.file_menu,
+            self.tr("&New inspection…"),
+            "file.new_inspection",
+            self.create_inspection,
         )
         self.inspections_action = self._action(
             self.file_menu, self.tr("&Inspections…"), None, self.show_welcome
@@ -110,22 +145,27 @@ class MainWindow(QMainWindow):
                 self.tr("The demo folder's data is fictional and has no passphrase.")
             )
         self.lock_action = self._action(
-            self.file_menu, self.tr("&Lock"), "Ctrl+L", self.lock_requested.emit
+            self.file_menu, self.tr("&Lock"), "file.lock", self.lock_requested.emit
         )
         self.file_menu.addSeparator()
-        self.quit_action = self._action(
-            self.file_menu, self.tr("&Quit"), QKeySequence.StandardKey.Quit, self.close
-        )
+        self.quit_action = self._action(self.file_menu, self.tr("&Quit"), "file.quit", self.close)
         self.edit_menu = self._build_edit_menu()
         self.go_menu = self.menuBar().addMenu(self.tr("&Go"))
         for number, key in enumerate(self.pages, start=1):
             self._action(
                 self.go_menu,
                 self.pages.spec(key).title,
-                f"Alt+{number}",
+                f"go.{number}" if number <= 10 else None,
                 lambda _=False, k=key: self.navigate(k),
             )
         self.help_menu = self.menuBar().addMenu(self.tr("&Help"))
+        self.shortcuts_action = self._action(
+            self.help_menu, self.tr("&Keyboard shortcuts"), "help.shortcuts", self.show_shortcuts
+        )
+        self.guide_action = self._action(
+            self.help_menu, self.tr("&User guide"), "help.guide", self.show_guide
+        )
+        self.help_menu.addSeparator()
         self.about_action = self._action(
             self.help_menu, self.tr("&About jtai-desktop"), None, self.show_about
         )
@@ -133,35 +173,44 @@ class MainWindow(QMainWindow):
     def _build_edit_menu(self) -> QMenu:
         menu = self.menuBar().addMenu(self.tr("&Edit"))
         stack = self.session.undo_stack
-        self.undo_action = stack.createUndoAction(self, self.tr("&Undo"))
-        self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
-        self.redo_action = stack.createRedoAction(self, self.tr("&Redo"))
-        self.redo_action.setShortcuts(
-            [QKeySequence("Ctrl+Shift+Z"), QKeySequence(QKeySequence.StandardKey.Redo)]
-        )
+        self.undo_action = bind(stack.createUndoAction(self, self.tr("&Undo")), "edit.undo")
+        self.redo_action = bind(stack.createRedoAction(self, self.tr("&Redo")), "edit.redo")
         menu.addAction(self.undo_action)
         menu.addAction(self.redo_action)
         menu.addSeparator()
-        self.find_action = self._action(
-            menu, self.tr("&Find…"), QKeySequence.StandardKey.Find, self.search
+        # The text boxes answer these keys themselves; the menu entries act on the one with
+        # the focus, for those who look for them there.
+        self.cut_action = self._action(
+            menu, self.tr("Cu&t"), "edit.cut", lambda: edit_focused("cut")
         )
+        self.copy_action = self._action(
+            menu, self.tr("&Copy"), "edit.copy", lambda: edit_focused("copy")
+        )
+        self.paste_action = self._action(
+            menu, self.tr("&Paste"), "edit.paste", lambda: edit_focused("paste")
+        )
+        menu.addSeparator()
+        self.find_action = self._action(menu, self.tr("&Find…"), "edit.find", self.search)
         self.quick_open_action = self._action(
-            menu, self.tr("&Quick open…"), "Ctrl+K", self.show_quick_open
+            menu, self.tr("&Quick open…"), "edit.quick_open", self.show_quick_open
         )
         self.history_action = self._action(
-            menu, self.tr("&History of this record…"), "Ctrl+H", self.show_history
+            menu, self.tr("&History of this record…"), "edit.history", self.show_history
         )
         return menu
 
-    def _action(self, menu: QMenu, text: str, shortcut, slot) -> QAction:
+    def _action(self, menu: QMenu, text: str, shortcut: str | None, slot) -> QAction:
+        """A menu entry; ``shortcut`` names its keys in the registry (``ui.shortcuts``)."""
         action = QAction(text, self)
         if shortcut is not None:
-            action.setShortcut(QKeySequence(shortcut) if isinstance(shortcut, str) else shortcut)
+            bind(action, shortcut)
         action.triggered.connect(slot)
         menu.addAction(action)
         return action
 
     def _build_status_bar(self) -> None:
+        self.undo_notice = UndoNotice(self.session, self.undo_action)
+        self.statusBar().addWidget(self.undo_notice)
         self.connection_label = QLabel(self.tr("Offline: changes are kept on this computer"))
         self.pending_label = QLabel("")
         self.saved_label = QLabel("")
@@ -178,6 +227,9 @@ class MainWindow(QMainWindow):
             lambda key, entity, record_id: self.show_on(key, entity, record_id)
         )
         self.stack.addWidget(page)
+        remember_splitters(page, self.session)
+        full_text_tooltips(page)
+        fit_scroll_areas(page)
         return page
 
     def build_pages_when_idle(self, interval_ms: int = 40) -> QTimer:
@@ -284,12 +336,37 @@ class MainWindow(QMainWindow):
             on_failed=lambda error: show_error(self, error),
         )
 
+    def showEvent(self, event) -> None:  # noqa: N802 (Qt naming)
+        super().showEvent(event)
+        self._progress_timer.start()  # the counts come just after the first paint
+
+    def closeEvent(self, event) -> None:  # noqa: N802 (Qt naming)
+        self._progress_timer.stop()
+        super().closeEvent(event)
+
     def _on_inspection_opened(self, inspection_id: str) -> None:
-        row = self.session.ws.require("inspection", inspection_id)
-        self.setWindowTitle(f"{row['title']} - {self.tr('JTAI inspection workspace')}")
         self.navigator.setEnabled(True)
         self.navigate(next(iter(self.pages)))
         self.update_pending()
+        self.show_stage()
+        self._progress_timer.start()  # counting every section waits for the first paint
+
+    def show_stage(self, today: date | None = None) -> None:
+        """The window's title and the navigator's header: the inspection and its day."""
+        inspection_id = self.session.inspection_id
+        if inspection_id is None:
+            return
+        title, area, stage = inspection_stage(self.session.ws, inspection_id, today)
+        self.setWindowTitle(f"{title} — {stage} — {self.tr(TITLE)}")
+        self.stage_label.setText(f"<b>{area}</b><br>{stage}")
+
+    def update_progress(self, today: date | None = None) -> None:
+        """Each section's counts in the navigator (and the day, which may have turned)."""
+        inspection_id = self.session.inspection_id
+        if inspection_id is None or not self.isVisible():
+            return  # a closed window's data folder may be closed too
+        self.show_stage(today)
+        self.navigator.show_progress(section_texts(self.session.ws, inspection_id, today))
 
     # --- finding things, history, about ------------------------------------------------------
     def search(self) -> None:
@@ -324,6 +401,16 @@ class MainWindow(QMainWindow):
 
         self.passphrase_dialog = ask(self)
 
+    def show_shortcuts(self) -> None:
+        from .dialogs.shortcut_sheet import show_shortcut_sheet
+
+        self.shortcut_sheet = show_shortcut_sheet(self)
+
+    def show_guide(self) -> None:
+        from .dialogs.user_guide import show_user_guide
+
+        self.user_guide = show_user_guide(self)
+
     def show_about(self) -> None:
         from .dialogs.about import show_about
 
@@ -338,7 +425,7 @@ class MainWindow(QMainWindow):
         inspection_id = self.session.inspection_id
         if inspection_id is None:
             return
-        if team_keys(self.session.ws, inspection_id) is None:
+        if not is_shared(self.session.ws, inspection_id):
             self.pending_label.setText("")  # not shared: there is nothing to sync yet
             return
         count = unsynced_count(self.session.ws, inspection_id)

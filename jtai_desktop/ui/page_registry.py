@@ -19,6 +19,7 @@ class PageSpec:
     title: str
     entities: tuple[str, ...]  # record kinds shown there: a search hit of that kind jumps here
     location: str  # "module:Class" under jtai_desktop.ui.pages
+    icon: str = "circle"  # the navigator's icon: a file name in resources/icons, no .svg
 
     def page_type(self) -> type:
         module, _, name = self.location.partition(":")
@@ -26,15 +27,19 @@ class PageSpec:
 
 
 SECTIONS: tuple[PageSpec, ...] = (
-    PageSpec("overview", "Overview", ("inspection", "member", "agency"), "overview:OverviewPage"),
-    PageSpec("children", "Children", ("child", "event", "audit_eval"), "children:ChildrenPage"),
-    PageSpec("reviews", "Case reviews", ("review",), "reviews:CaseReviewPage"),
-    PageSpec("notes", "Meetings and interviews", ("note",), "notes:NotesPage"),
-    PageSpec("evidence", "Evidence", ("evidence", "link"), "evidence:EvidencePage"),
-    PageSpec("findings", "Findings", ("finding",), "findings:FindingsPage"),
-    PageSpec("search", "Search", (), "search:SearchPage"),
-    PageSpec("report", "Report", (), "report:ReportPage"),
-    PageSpec("review_merge", "Merge review", (), "merge_review:MergeReviewPage"),
+    PageSpec(
+        "overview", "Overview", ("inspection", "member", "agency"), "overview:OverviewPage", "home"
+    ),
+    PageSpec(
+        "children", "Children", ("child", "event", "audit_eval"), "children:ChildrenPage", "users"
+    ),
+    PageSpec("reviews", "Case reviews", ("review",), "reviews:CaseReviewPage", "clipboard"),
+    PageSpec("notes", "Meetings and interviews", ("note",), "notes:NotesPage", "message-square"),
+    PageSpec("evidence", "Evidence", ("evidence", "link"), "evidence:EvidencePage", "paperclip"),
+    PageSpec("findings", "Findings", ("finding",), "findings:FindingsPage", "flag"),
+    PageSpec("search", "Search", (), "search:SearchPage", "search"),
+    PageSpec("report", "Report", (), "report:ReportPage", "file-text"),
+    PageSpec("review_merge", "Merge review", (), "merge_review:MergeReviewPage", "git-merge"),
 )
 
 BY_KEY = {spec.key: spec for spec in SECTIONS}

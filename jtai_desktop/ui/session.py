@@ -25,6 +25,7 @@ class InspectionSession(QObject):
     saved = Signal(str)  # when (HH:MM:SS), after every successful write
     inspection_opened = Signal(str)  # inspection id
     failed = Signal(object)  # an error raised while undoing or redoing
+    removed = Signal(str)  # something was deleted (in words): the window offers Undo
     auto_lock_minutes_changed = Signal(int)  # the inspector chose another auto-lock time
 
     def __init__(self, context: AppContext, parent: QObject | None = None):
@@ -34,6 +35,8 @@ class InspectionSession(QObject):
         self.undo_stack = QUndoStack(self)
         self.tasks = TaskRunner(self)  # long work off the UI thread
         self.inspection_id: str | None = None
+        # The child last chosen on any page: the case review page opens on it.
+        self.current_child: str | None = None
 
     @property
     def ws(self) -> Workspace:
@@ -41,6 +44,7 @@ class InspectionSession(QObject):
 
     def open_inspection(self, inspection_id: str) -> None:
         self.inspection_id = inspection_id
+        self.current_child = None
         self.undo_stack.clear()
         self.inspection_opened.emit(inspection_id)
 

@@ -9,18 +9,17 @@ an error: the status bar says so and nothing is lost.
 from __future__ import annotations
 
 from PySide6.QtCore import QObject, Signal
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMessageBox, QProgressBar, QToolButton
 
 from ..domain.errors import JtaiError
 from ..services import incoming
-from ..services.team import is_lead, team_keys
+from ..services.team import is_lead, is_shared
 from .errors import show_error
 from .pages.base import Page
+from .shortcuts import bind, key_text
 from .time_text import local_time
 from .translate import translator
-
-SYNC_SHORTCUT = "Ctrl+Shift+S"
 
 
 def sync_work(context, inspection_id: str, transport):
@@ -62,6 +61,14 @@ def sync_note(status: dict) -> str:
 tr_sync = translator("SyncController")
 
 
+def not_shared_text() -> str:
+    """The status bar's words for an inspection not shared yet; the merge review says the
+    same."""
+    return translator("SyncController")(
+        "Not shared with a team yet: your work is kept on this computer"
+    )
+
+
 class SyncController(QObject):
     finished = Signal(object)  # the SyncReport, after the window was brought up to date
     failed = Signal(object)  # the error (OfflineError when the remote is unreachable)
@@ -83,7 +90,7 @@ class SyncController(QObject):
     def _build_actions(self) -> None:
         window = self.window
         self.sync_action = QAction(self.tr("&Sync with the team"), window)
-        self.sync_action.setShortcut(QKeySequence(SYNC_SHORTCUT))
+        bind(self.sync_action, "file.sync")
         self.sync_action.triggered.connect(self.sync)
         self.settings_action = QAction(self.tr("Sync se&ttings…"), window)
         self.settings_action.triggered.connect(lambda: self.choose_remote(then_sync=False))
@@ -110,9 +117,7 @@ class SyncController(QObject):
         self.sync_button.setText(self.tr("Sync now"))
         self.sync_button.setAccessibleName(self.tr("Sync with the team"))
         self.sync_button.setToolTip(
-            self.tr("Sync with the team (%1)").replace(
-                "%1", QKeySequence(SYNC_SHORTCUT).toString(QKeySequence.SequenceFormat.NativeText)
-            )
+            self.tr("Sync with the team (%1)").replace("%1", key_text("file.sync"))
         )
         self.sync_button.clicked.connect(self.sync)
         # Follows the action, which the lock screen disables with every other action.
@@ -144,8 +149,8 @@ class SyncController(QObject):
     def connection_text(self) -> tuple[str, str]:
         """The status bar's sync state, and every note of the last sync for its tooltip."""
         ws, inspection_id = self.session.ws, self.session.inspection_id
-        if team_keys(ws, inspection_id) is None:
-            return self.tr("Not shared with a team yet: your work is kept on this computer"), ""
+        if not is_shared(ws, inspection_id):
+            return not_shared_text(), ""
         status = incoming.sync_status(ws, inspection_id)
         last, last_ok = status["last"], status["last_ok"]
         if last and last["outcome"] == "offline":
@@ -178,7 +183,7 @@ class SyncController(QObject):
         inspection_id = self.session.inspection_id
         if self.task is not None or inspection_id is None:
             return
-        if team_keys(self.session.ws, inspection_id) is None:
+        if not is_shared(self.session.ws, inspection_id):
             self._explain_not_shared()
             return
         from ..services import sync_settings  # the transports load when first needed

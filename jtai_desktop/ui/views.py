@@ -2,9 +2,31 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt
-from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLabel, QTableView, QWidget
+from PySide6.QtCore import (
+    QEvent,
+    QItemSelectionModel,
+    QModelIndex,
+    QObject,
+    QSortFilterProxyModel,
+    Qt,
+)
+from PySide6.QtGui import QPainter, QPalette, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QApplication,
+    QComboBox,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QScrollArea,
+    QStyle,
+    QStyledItemDelegate,
+    QTableView,
+    QTextEdit,
+    QToolTip,
+    QWidget,
+)
 
 
 def select_record(view, proxy, model, record_id: str | None) -> None:
@@ -54,10 +76,9 @@ def record_list_view(
 def on_delete_key(view: QWidget, remove) -> QShortcut:
     """The Delete key, while ``view`` has the focus, calls ``remove()`` (which removes the
     chosen record, undoably)."""
-    shortcut = QShortcut(QKeySequence(QKeySequence.StandardKey.Delete), view)
-    shortcut.setContext(Qt.ShortcutContext.WidgetShortcut)
-    shortcut.activated.connect(remove)
-    return shortcut
+    from .shortcuts import shortcut
+
+    return shortcut("list.delete", view, remove, Qt.ShortcutContext.WidgetShortcut)
 
 
 def placeholder_label(text: str = "") -> QLabel:
@@ -89,3 +110,111 @@ def buddy_label(text: str, widget: QWidget) -> QLabel:
     label = QLabel(text)
     label.setBuddy(widget)
     return label
+
+
+class FullTextTooltips(QStyledItemDelegate):
+    """A cell whose text is cut short ("Children's social care, Po…") shows all of it as
+    its tooltip, where the model offers no tooltip of its own."""
+
+    def helpEvent(self, event, view, option, index) -> bool:  # noqa: N802 (Qt naming)
+        own_tip = index.isValid() and index.data(Qt.ItemDataRole.ToolTipRole)
+        if event.type() == QEvent.Type.ToolTip and index.isValid() and not own_tip:
+            text = index.data(Qt.ItemDataRole.DisplayRole)
+            width = view.visualRect(index).width() - 8
+            if isinstance(text, str) and option.fontMetrics.horizontalAdvance(text) > width:
+                QToolTip.showText(event.globalPos(), text, view)
+                return True
+            QToolTip.hideText()
+            return True
+        return super().helpEvent(event, view, option, index)
+
+
+def full_text_tooltips(root: QWidget) -> None:
+    """Every list under ``root`` with Qt's plain delegate shows cut-short text in full as a
+    tooltip (a page needs no code for this)."""
+    for view in root.findChildren(QAbstractItemView):
+        if type(view.itemDelegate()) is QStyledItemDelegate:
+            view.setItemDelegate(FullTextTooltips(view))
+
+
+class EmptyHint(QObject):
+    """What an empty list says, drawn in its middle: what to do to fill it, or, when a
+    filter hides every row, that nothing matches."""
+
+    def __init__(self, view: QAbstractItemView, empty: str, filtered: str = ""):
+        super().__init__(view)
+        self.view, self.empty, self.filtered = view, empty, filtered
+        view.viewport().installEventFilter(self)
+
+    def text(self) -> str:
+        """The hint shown now ("" while the list has rows)."""
+        model = self.view.model()
+        if model is None or model.rowCount() > 0:
+            return ""
+        source = model.sourceModel() if isinstance(model, QSortFilterProxyModel) else None
+        if source is not None and source.rowCount() > 0 and self.filtered:
+            return self.filtered
+        return self.empty
+
+    def eventFilter(self, watched, event) -> bool:  # noqa: N802 (Qt naming)
+        if event.type() == QEvent.Type.Paint and watched is self.view.viewport():
+            text = self.text()
+            if text:
+                painter = QPainter(watched)
+                painter.setPen(self.view.palette().color(QPalette.ColorRole.PlaceholderText))
+                area = watched.rect().adjusted(16, 16, -16, -16)
+                flags = Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap
+                painter.drawText(area, int(flags), text)
+                painter.end()
+        return False
+
+
+def empty_hint(view: QAbstractItemView, empty: str, filtered: str = "") -> EmptyHint:
+    """Give ``view`` a hint for when it is empty (see ``EmptyHint``)."""
+    hint = EmptyHint(view, empty, filtered)
+    view.setProperty("has_empty_hint", True)
+    return hint
+
+
+class ScrollFit(QObject):
+    """Keeps a scroll area as wide as its content needs, as the content changes (a record
+    with longer words, a tab built later)."""
+
+    def __init__(self, area: QScrollArea, content: QWidget):
+        super().__init__(area)
+        self.area = area
+        area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        content.installEventFilter(self)
+        self.fit()
+
+    def fit(self) -> None:
+        content = self.area.widget()
+        if content is None:
+            return
+        bar = self.area.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent)
+        frame = 2 * self.area.frameWidth()
+        self.area.setMinimumWidth(content.minimumSizeHint().width() + bar + frame)
+
+    def eventFilter(self, watched, event) -> bool:  # noqa: N802 (Qt naming)
+        if event.type() in (QEvent.Type.LayoutRequest, QEvent.Type.Show):
+            self.fit()
+        return False
+
+
+def fit_scroll_areas(root: QWidget) -> None:
+    """A pane that scrolls (a record's details) scrolls up and down only: it asks its
+    splitter for the width its content needs, so nothing is cut off at its right edge."""
+    for area in root.findChildren(QScrollArea):
+        content = area.widget()
+        if content is not None and area.widgetResizable():
+            ScrollFit(area, content)
+
+
+def edit_focused(method: str) -> None:
+    """Cut, copy or paste (``method``) in the text box with the keyboard focus, if it is one:
+    what Edit › Cut, Copy and Paste do."""
+    widget = QApplication.focusWidget()
+    if isinstance(widget, QComboBox) and widget.isEditable():
+        widget = widget.lineEdit()
+    if isinstance(widget, (QLineEdit, QTextEdit, QPlainTextEdit)):
+        {"cut": widget.cut, "copy": widget.copy, "paste": widget.paste}[method]()

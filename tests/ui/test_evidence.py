@@ -9,10 +9,10 @@ import pytest
 from PIL import Image
 from PySide6.QtCore import QMimeData, QPoint, Qt, QUrl
 from PySide6.QtGui import QDesktopServices, QDragEnterEvent, QDropEvent
-from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
+from PySide6.QtWidgets import QApplication, QFileDialog
 
 from jtai_desktop.ui import evidence_import
-from jtai_desktop.ui.models.evidence import LINKS
+from jtai_desktop.ui.models.evidence import DATE, LINKS
 
 from .sync_team import no_modal_boxes  # noqa: F401 (autouse: a modal box fails the test)
 
@@ -161,7 +161,7 @@ def test_open_file_opens_a_decrypted_copy(qtbot, monkeypatch, page):
     assert copy.name == f"{item['ref']}.txt"
 
 
-def test_title_autosaves_and_delete_asks_first(qtbot, monkeypatch, window, page):
+def test_title_autosaves_and_delete_offers_undo(qtbot, window, page):
     item = items(page)[3]
     page.show_record("evidence", item["id"])
     title = page.detail.title
@@ -178,15 +178,14 @@ def test_title_autosaves_and_delete_asks_first(qtbot, monkeypatch, window, page)
         lambda: page.view.currentIndex().siblingAtColumn(1).data() == "Strategy discussion minutes"
     )
 
-    asked = []
-    monkeypatch.setattr(
-        QMessageBox, "question", lambda *a, **k: asked.append(a) or QMessageBox.StandardButton.Yes
-    )
     page.view.setFocus()
-    qtbot.keyClick(page.view, Qt.Key_Delete)
-    assert asked and page.session.ws.get("evidence", item["id"]) is None
-    window.undo_action.trigger()
+    qtbot.keyClick(page.view, Qt.Key_Delete)  # no box to click through: deleted at once ...
+    assert page.session.ws.get("evidence", item["id"]) is None
+    notice = window.undo_notice  # ... and the status bar says what went, with Undo beside it
+    assert notice.isVisible() and item["ref"] in notice.label.text()
+    qtbot.mouseClick(notice.undo_button, Qt.MouseButton.LeftButton)
     assert page.session.ws.get("evidence", item["id"]) is not None
+    assert not notice.isVisible()
     assert (
         len(
             [
@@ -228,3 +227,33 @@ def test_cancel_stops_between_files_and_keeps_only_whole_items(qtbot, monkeypatc
     assert all(row["sha256"] and page.session.ws.blobs.exists(row["sha256"]) for row in added)
     assert "cancelled" in page.import_status.text()
     assert not page.cancel_button.isVisible() and page.add_button.isEnabled()
+
+
+def test_imported_evidence_takes_the_files_own_date_never_today(qtbot, monkeypatch, page, tmp_path):
+    """A photograph keeps the day it was taken; a file that records no date is left for the
+    inspector (the list says "not known"), never given the day of the import."""
+    from datetime import date
+
+    from PIL import Image
+
+    photo = tmp_path / "home-visit.jpg"
+    exif = Image.Exif()
+    exif[0x8769] = {36867: "2026:10:14 09:30:00"}  # DateTimeOriginal
+    Image.new("RGB", (8, 8), "white").save(photo, exif=exif)
+    note = tmp_path / "minutes.txt"
+    note.write_text("Strategy discussion held on day 2.\n")
+    chosen = [str(photo), str(note)]
+    monkeypatch.setattr(QFileDialog, "getOpenFileNames", lambda *a, **k: (chosen, ""))
+    wait_import(qtbot, page, lambda: qtbot.mouseClick(page.add_button, Qt.LeftButton))
+    assert by_file(page, "home-visit.jpg")["date"] == "2026-10-14"
+    undated = by_file(page, "minutes.txt")
+    assert undated["date"] is None
+    assert date.today().isoformat() not in {row["date"] for row in items(page)}
+    row = page.model.row_of(undated["id"])
+    assert page.model.index(row, DATE).data() == "not known"
+    page.show_record("evidence", undated["id"])
+    assert page.detail.date.text() == "Not known: set it"
+    page.detail.title.setFocus()
+    page.detail.title.setText("Minutes of the strategy discussion")
+    assert page.detail.save()
+    assert page.session.ws.get("evidence", undated["id"])["date"] is None  # still not invented

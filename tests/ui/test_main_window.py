@@ -60,7 +60,7 @@ def test_every_section_names_a_page_of_its_own_key():
 def test_ctrl_h_shows_the_history_of_the_record_on_screen(qtbot, window, kind):
     from PySide6.QtWidgets import QApplication
 
-    from jtai_desktop.services.conflicts import history
+    from jtai_desktop.services.conflicts import grouped_history, history
 
     from .keyboard import shortcut, show_active
 
@@ -73,7 +73,7 @@ def test_ctrl_h_shows_the_history_of_the_record_on_screen(qtbot, window, kind):
     shortcut(qtbot, "Ctrl+H")
     dialog = window.history_dialog
     qtbot.waitUntil(dialog.isVisible)
-    assert dialog.model.rowCount() == len(history(ws, record["id"])) > 0
+    assert dialog.model.rowCount() == len(grouped_history(history(ws, record["id"]))) > 0
     dialog.close()
 
 
@@ -94,11 +94,18 @@ def test_the_window_names_its_menus_and_actions(window):
     assert [a for a in window.edit_menu.actions() if not a.isSeparator()] == [
         window.undo_action,
         window.redo_action,
+        window.cut_action,
+        window.copy_action,
+        window.paste_action,
         window.find_action,
         window.quick_open_action,
         window.history_action,
     ]
-    assert window.help_menu.actions() == [window.about_action]
+    assert [a for a in window.help_menu.actions() if not a.isSeparator()] == [
+        window.shortcuts_action,
+        window.guide_action,
+        window.about_action,
+    ]
     assert len(window.go_menu.actions()) == len(SECTIONS)
     shortcuts = {
         window.new_inspection_action: "Ctrl+Shift+I",

@@ -7,7 +7,7 @@ import pytest
 from PySide6.QtCore import Qt
 
 from jtai_desktop.services import notes, sync
-from jtai_desktop.services.conflicts import history, list_conflicts
+from jtai_desktop.services.conflicts import grouped_history, history, list_conflicts
 from jtai_desktop.sync.transport import FolderTransport
 from jtai_desktop.ui.assemble import build_main_window
 from jtai_desktop.ui.models.conflicts import ConflictsModel, HistoryModel
@@ -208,7 +208,7 @@ def test_history_with_ctrl_h_and_opening_the_record(qtbot, lead_window, team_cop
     dialog = window.history_dialog
     qtbot.waitUntil(dialog.isVisible)
     changes = history(window.session.ws, team_copy.note_id)
-    assert dialog.model.rowCount() == len(changes)
+    assert dialog.model.rowCount() == len(grouped_history(changes))
     authors = {
         dialog.model.index(r, HistoryModel.WHO).data() for r in range(dialog.model.rowCount())
     }
@@ -236,3 +236,30 @@ def test_grouping_by_child_and_the_models(qtbot, qtmodeltester, lead_window, tea
     model.set_history(history(lead_window.session.ws, team_copy.note_id))
     qtmodeltester.check(model)
     qtmodeltester.check(ConflictsModel())
+
+
+def test_merge_review_and_status_bar_agree_on_an_unshared_inspection(qtbot, small_demo_window):
+    """The demo's change log names other inspectors' computers, but the inspection is not
+    shared: the status bar says so, and the merge review lists nothing received and says
+    the same words, instead of "433 changes" from a team that cannot have sent any."""
+    window = small_demo_window
+    ws, inspection_id = window.session.ws, window.session.inspection_id
+    assert {op_device for op_device in _devices(ws, inspection_id)} - {
+        ws.device_for(inspection_id)
+    }, "the demo has work stamped by other computers"
+    status = window.connection_label.text()
+    assert status.startswith("Not shared with a team yet")
+    page = go_to_review(qtbot, window)
+    assert page.incoming_model.rowCount() == 0
+    assert page.empty_incoming.isVisible()
+    assert status in page.empty_incoming.text()
+    assert "incoming" not in page.empty_incoming.text()
+
+
+def _devices(ws, inspection_id: str) -> set[str]:
+    return {
+        row[0]
+        for row in ws.db.execute(
+            "SELECT DISTINCT device_id FROM ops WHERE inspection_id = ?", (inspection_id,)
+        ).fetchall()
+    }

@@ -248,3 +248,21 @@ def test_tab_moves_from_the_agency_tabs_through_each_criterion_in_turn(qtbot, pa
     first.link_button.setFocus()  # the last enabled control of a criterion (no links yet)
     qtbot.keyClick(first.link_button, Qt.Key_Tab)
     assert second.observation.hasFocus()
+
+
+def test_the_case_review_page_follows_the_child_chosen_on_the_children_page(qtbot, window):
+    children_page = window.navigate("children")
+    for pseudonym in ("Child C", "Child E"):
+        child = next(
+            c
+            for c in window.session.ws.rows("child", window.session.inspection_id)
+            if c["pseudonym"] == pseudonym
+        )
+        window.navigate("children")
+        row = children_page.proxy.mapFromSource(
+            children_page.model.index(children_page.model.row_of(child["id"]), 0)
+        )
+        children_page.table.setCurrentIndex(row)  # as a click or the arrow keys choose it
+        reviews_page = window.navigate("reviews")
+        qtbot.waitUntil(lambda c=child, p=reviews_page: p.child_id == c["id"])
+        assert reviews_page.picker.currentText() == pseudonym

@@ -8,7 +8,6 @@ child.
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import datetime
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QStandardItem, QStandardItemModel
@@ -23,6 +22,7 @@ from ..errors import try_edit
 from ..forms.ui_child_dialog import Ui_ChildDialog
 from ..models.children import age_band_labels, selection_labels
 from ..models.roles import RecordIdRole
+from ..time_text import typed_date
 
 PRIVATE = ("name", "dob", "address", "school")
 
@@ -141,12 +141,7 @@ class ChildDialog(QDialog):
 def iso_date(text: str | None) -> str | None:
     """A date typed as 02/08/2016 becomes 2016-08-02; anything else is left for the
     services to accept or explain."""
-    if not text:
-        return None
-    try:
-        return datetime.strptime(text, "%d/%m/%Y").date().isoformat()
-    except ValueError:
-        return text
+    return typed_date(text) if text else None
 
 
 def open_child_dialog(

@@ -14,6 +14,7 @@ from ...services.children import involved_agencies
 from ..errors import try_edit
 from ..forms.ui_event_dialog import Ui_EventDialog
 from ..models.children import event_kind_labels
+from ..time_text import iso_date, qdate, setup_date_edit
 
 
 class EventDialog(QDialog):
@@ -33,6 +34,7 @@ class EventDialog(QDialog):
         child = session.ws.require("child", child_id)
         title = self.tr("Edit an event for %1") if event_id else self.tr("Add an event for %1")
         self.setWindowTitle(title.replace("%1", child["pseudonym"]))
+        setup_date_edit(self.ui.dateEdit)
         self.ui.dateEdit.setDate(QDate.currentDate())
         for value, label in event_kind_labels().items():
             self.ui.kindCombo.addItem(label, value)
@@ -44,7 +46,7 @@ class EventDialog(QDialog):
 
     def _fill(self, event: EventRow) -> None:
         ui = self.ui
-        ui.dateEdit.setDate(QDate.fromString(event["date"] or "", "yyyy-MM-dd"))
+        ui.dateEdit.setDate(qdate(event["date"]))
         ui.kindCombo.setCurrentIndex(max(ui.kindCombo.findData(event["kind"]), 0))
         if event["agency_id"] and ui.agencyCombo.findData(event["agency_id"]) < 0:
             # An agency no longer involved with the child: still shown, so nothing is lost.
@@ -58,7 +60,7 @@ class EventDialog(QDialog):
     def accept(self) -> None:
         ui = self.ui
         values = {
-            "date": ui.dateEdit.date().toString("yyyy-MM-dd"),
+            "date": iso_date(ui.dateEdit.date()),
             "kind": ui.kindCombo.currentData(),
             "agency_id": ui.agencyCombo.currentData(),
             "summary": ui.summaryEdit.text(),

@@ -34,8 +34,9 @@ class HistoryDialog(QDialog):
     def _build(self, label: str) -> None:
         heading = QLabel(
             self.tr(
-                "Every change to %1, newest first. A change that settles a "
-                "conflict names how many competing values it replaced."
+                "Every change to %1, newest first. Quick successive changes to one "
+                "field by one person (undo and redo among them) are one row; a change that "
+                "settles a conflict names how many competing values it replaced."
             ).replace("%1", label)
         )
         heading.setWordWrap(True)
@@ -76,7 +77,7 @@ class HistoryDialog(QDialog):
         if not current.isValid():
             self.value.clear()
             return
-        value = self.changes[len(self.changes) - 1 - current.row()]["value"]
+        value = self.model.change(current.row())["value"]
         self.value.setPlainText(
             value
             if isinstance(value, str) and "\n" in value

@@ -4,11 +4,10 @@ factual-accuracy comments with the lead's decisions. Both read and write through
 
 from __future__ import annotations
 
-from datetime import date
 from html import escape
 from pathlib import Path
 
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
@@ -37,7 +36,7 @@ from ...services.changes import ChangeSet
 from ...services.report import letter_inputs
 from ..errors import show_error, try_edit
 from ..models.report import RowsModel, tr
-from ..time_text import local_time
+from ..time_text import local_time, long_date, setup_date_edit, show_date, to_date
 
 NOW = "current"
 
@@ -120,8 +119,7 @@ class LetterRoundsDialog(QDialog):
         for key, fmt in formats.formats.items():
             self.format.addItem(fmt.name, key)
         self.letter_date = QDateEdit()
-        self.letter_date.setCalendarPopup(True)
-        self.letter_date.setDisplayFormat("d MMMM yyyy")
+        setup_date_edit(self.letter_date)
         self.principal = QLineEdit()
         self.small_counts = QSpinBox()
         self.small_counts.setRange(2, 50)
@@ -160,23 +158,27 @@ class LetterRoundsDialog(QDialog):
         settings = inputs.settings
         self.format.setCurrentIndex(max(self.format.findData(settings.format or "2022"), 0))
         when = inputs.letter_date
-        self.letter_date.setDate(QDate(when.year, when.month, when.day))
+        show_date(self.letter_date, when)
         self.principal.setText(settings.principal_authority)
         self.principal.setPlaceholderText(f"{inputs.area} Council")
         self.small_counts.setValue(settings.small_count_below or load_formats().small_count_below)
         row = letter.letter_row(ws, iid)
         published = row.get("published_on")
-        due = row.get("wsoa_due") if published else wsoa_deadline(inputs).isoformat()
+        due = row.get("wsoa_due") if published else wsoa_deadline(inputs)
         self.settings_status.setText(
-            (self.tr("Published on %1.").replace("%1", published) + " " if published else "")
-            + self.tr("The written statement of action is due on %1.").replace("%1", due or "")
+            (
+                self.tr("Published on %1.").replace("%1", long_date(published)) + " "
+                if published
+                else ""
+            )
+            + self.tr("The written statement of action is due on %1.").replace("%1", long_date(due))
         )
 
     def save_letter_settings(self) -> None:
-        iid, chosen = self.session.inspection_id, self.letter_date.date()
+        iid = self.session.inspection_id
         values = {
             "format": self.format.currentData(),
-            "letter_date": date(chosen.year(), chosen.month(), chosen.day()),
+            "letter_date": to_date(self.letter_date.date()),
             "principal_authority": self.principal.text().strip(),
             "small_count_below": self.small_counts.value(),
         }

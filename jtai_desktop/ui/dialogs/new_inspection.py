@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
     QWizard,
 )
 
-from ...domain.calendar import CalendarSettings, add_working_days, format_date, key_dates
+from ...domain.calendar import CalendarSettings, add_working_days, key_dates
 from ...domain.errors import JtaiError, ValidationError
 from ...domain.records import Role
 from ...domain.themes import (
@@ -40,6 +40,7 @@ from ..forms.ui_new_inspection import Ui_NewInspectionWizard
 from ..models.key_dates import KeyDatesModel
 from ..models.roles import AnyIndex, RecordIdRole
 from ..models.team import TeamModel
+from ..time_text import long_date, to_date
 
 
 class MemberDialog(QDialog):
@@ -264,7 +265,7 @@ class NewInspectionWizard(QWizard):
             self.ui.noticeSpin.setValue(pack.notice_days)
 
     def notification(self) -> date:
-        return date.fromisoformat(self.ui.notificationEdit.date().toString(Qt.DateFormat.ISODate))
+        return to_date(self.ui.notificationEdit.date()) or date.today()
 
     def calendar_settings(self) -> CalendarSettings:
         ui = self.ui
@@ -276,7 +277,7 @@ class NewInspectionWizard(QWizard):
 
     def _update_calendar(self) -> None:
         ui = self.ui
-        ui.notificationReadout.setText(format_date(self.notification()))
+        ui.notificationReadout.setText(long_date(self.notification()))
         try:
             dates = key_dates(self.notification(), self.calendar_settings())
         except ValidationError as error:

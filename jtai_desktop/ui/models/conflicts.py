@@ -20,7 +20,57 @@ tr = translator("ConflictsModel")
 def field_label(field: str) -> str:
     if field == DELETED:
         return tr("Deleted or kept")
-    return field.replace("_", " ").capitalize()
+    return FIELD_LABELS.get(field) or field.replace("_", " ").capitalize()
+
+
+FIELD_LABELS = {
+    "age_band": tr("Age band"),
+    "agency_id": tr("Agency"),
+    "child_id": tr("Child"),
+    "criterion_id": tr("Criterion"),
+    "evidence_id": tr("Evidence"),
+    "area_summary": tr("What the area's audit said"),
+    "children_or_families_present": tr("Children or families present"),
+    "private_dob": tr("Date of birth"),
+    "private_name": tr("Name"),
+    "private_address": tr("Address"),
+    "private_school": tr("School"),
+}
+
+
+def value_labels(field: str) -> dict[str, str]:
+    """The words the screens use for a field's stored values (``area_for_improvement`` is
+    "Area for improvement"), for the fields whose values are a fixed list."""
+    from ...domain.records import EvidenceSource, FindingKind, NoteKind, Role
+    from .children import age_band_labels, agreement_labels, event_kind_labels, selection_labels
+
+    found = {
+        "selection": selection_labels(),
+        "age_band": age_band_labels(),
+        "agreement": agreement_labels(),
+        "source": {
+            EvidenceSource.CASE_FILE.value: tr("Case file"),
+            EvidenceSource.INTERVIEW.value: tr("Interview"),
+            EvidenceSource.OBSERVATION.value: tr("Observation"),
+            EvidenceSource.AREA_DOCUMENT.value: tr("Area document"),
+            EvidenceSource.DATA.value: tr("Data"),
+        },
+        "role": {Role.LEAD.value: tr("Lead inspector"), Role.MEMBER.value: tr("Team member")},
+    }
+    if field == "kind":  # a note's, an event's or a finding's kind: each value is distinct
+        return {
+            **event_kind_labels(),
+            NoteKind.MEETING.value: tr("Meeting"),
+            NoteKind.INTERVIEW.value: tr("Interview"),
+            NoteKind.FOCUS_GROUP.value: tr("Focus group"),
+            NoteKind.OBSERVATION.value: tr("Observation of practice"),
+            FindingKind.PRIORITY_ACTION.value: tr("Area for priority action"),
+            FindingKind.AREA_FOR_IMPROVEMENT.value: tr("Area for improvement"),
+            FindingKind.STRENGTH.value: tr("Strength"),
+            "thematic": tr("Thematic"),
+            "front_door": tr("Front door"),
+        }
+    return found.get(field, {})
 
 
 def value_text(value, limit: int = 120) -> str:
@@ -102,22 +152,32 @@ class HistoryModel(QAbstractTableModel):
         super().__init__(parent)
         self._rows: list[dict] = []
         self._names: dict[str, str] = {}
-        self._headers = (tr("When"), tr("Who"), tr("Field"), tr("Value"), tr("Settles"))
+        self._headers = (tr("When"), tr("Who"), tr("Field"), tr("Value"), tr("Note"))
 
     def set_history(self, changes: list[dict], names: dict[str, str] | None = None) -> None:
-        """``names``: record id -> what people call it (a child's pseudonym, an agency), so a
+        """``changes`` as ``services.conflicts.history`` gives them; quick successive changes
+        to one field by one person (undo and redo among them) show as one row.
+        ``names``: record id -> what people call it (a child's pseudonym, an agency), so a
         list of children reads as names, not ids."""
+        from ...services.conflicts import grouped_history
+
         self.beginResetModel()
-        self._rows = list(reversed(changes))
+        self._rows = list(reversed(grouped_history(changes)))
         self._names = names or {}
         self.endResetModel()
 
+    def change(self, row: int) -> dict:
+        return self._rows[row]
+
     def shown_value(self, row: int, limit: int = 120) -> str:
-        value = self._rows[row]["value"]
+        change = self._rows[row]
+        value = change["value"]
         if isinstance(value, list) and all(isinstance(v, str) for v in value):
             value = ", ".join(self._names.get(v) or v for v in value)
         elif isinstance(value, str) and value in self._names:
             value = self._names[value]
+        elif isinstance(value, str):
+            value = value_labels(change["field"]).get(value, value)
         return value_text(value, limit)
 
     def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: N802
@@ -151,7 +211,18 @@ class HistoryModel(QAbstractTableModel):
         if column == self.VALUE:
             return ""
         count = len(change["replaces"])
-        return tr("%1 competing values").replace("%1", str(count)) if count > 1 else ""
+        if count > 1:
+            return tr("Settles %1 competing values").replace("%1", str(count))
+        if change.get("count", 1) > 1:
+            text = (
+                tr("%1 changes from %2, back to where it was")
+                if change.get("changed_back")
+                else tr("%1 changes from %2")
+            )
+            return text.replace("%1", str(change["count"])).replace(
+                "%2", local_time(change["first_at"])
+            )
+        return ""
 
     def headerData(self, section: int, orientation, role=Qt.ItemDataRole.DisplayRole):  # noqa: N802
         if (

@@ -6,6 +6,7 @@ from PySide6.QtCore import QObject, Qt
 
 from ...domain.record_types import Row
 from ...domain.records import EvidenceSource
+from ..time_text import local_date
 from .roles import AnyIndex, RecordIdRole, SortRole
 from .row_sort import RecordRowsModel, SourceSorts
 
@@ -64,6 +65,8 @@ class EvidenceModel(RecordRowsModel):
             return self._sources.get(row["source"], row["source"] or "")
         if column == SIZE:
             return human_size(row["size"])
+        if column == DATE:
+            return local_date(row["date"]) or self.tr("not known")
         return self._plain(row, column)
 
     def _plain(self, row: Row, column: int):
@@ -74,6 +77,8 @@ class EvidenceModel(RecordRowsModel):
     def _sort_key(self, row: Row, column: int):
         if column in (SIZE, LINKS):
             return row.get("size" if column == SIZE else "links") or 0
+        if column == DATE:
+            return row["date"] or ""  # ISO: sorts by date
         return str(self._display(row, column)).casefold()
 
 

@@ -7,7 +7,8 @@ from datetime import date
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
 from PySide6.QtGui import QFont
 
-from ...domain.calendar import KeyDates, format_date, working_days_between
+from ...domain.calendar import KeyDates, working_days_between
+from ..time_text import long_date
 from ..translate import translator
 from .roles import MODEL_ROLES, AnyIndex
 
@@ -62,7 +63,7 @@ class KeyDatesModel(QAbstractTableModel):
             rows.insert(at, (tr("Today"), today, True))
         self._rows = rows
         self._texts = [
-            (label, format_date(when), relative_day(when, today) if today else "")
+            (label, long_date(when), relative_day(when, today) if today else "")
             for label, when, _ in rows
         ]
         self.endResetModel()
@@ -89,7 +90,7 @@ class KeyDatesModel(QAbstractTableModel):
         if role == IsTodayRole:
             return is_today
         if role == DateRole:
-            return when.isoformat()
+            return when
         return None
 
     def headerData(self, section: int, orientation, role=Qt.ItemDataRole.DisplayRole):  # noqa: N802
@@ -103,7 +104,7 @@ def progress_line(dates: KeyDates, today: date) -> str:
     week = dates.week_of(today)
     if today < dates.notification:
         return tr("Before notification: notification is on {day}.").format(
-            day=format_date(dates.notification)
+            day=long_date(dates.notification)
         )
     if week in (1, 2):
         left = working_days_between(today, dates.fieldwork_start)
@@ -117,7 +118,7 @@ def progress_line(dates: KeyDates, today: date) -> str:
         )
     if today <= dates.publication_latest:
         return tr("Fieldwork has ended: the letter is due between {first} and {last}.").format(
-            first=format_date(dates.publication_earliest),
-            last=format_date(dates.publication_latest),
+            first=long_date(dates.publication_earliest),
+            last=long_date(dates.publication_latest),
         )
-    return tr("The letter was due by {last}.").format(last=format_date(dates.publication_latest))
+    return tr("The letter was due by {last}.").format(last=long_date(dates.publication_latest))

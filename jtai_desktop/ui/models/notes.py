@@ -6,6 +6,7 @@ from PySide6.QtCore import QObject, QSortFilterProxyModel, Qt
 
 from ...domain.record_types import Row
 from ...domain.records import NoteKind
+from ..time_text import local_date
 from .roles import MODEL_ROLES, AnyIndex, KindRole, RecordIdRole
 from .row_sort import RecordRowsModel, SourceSorts
 
@@ -52,7 +53,7 @@ class NotesModel(RecordRowsModel):
 
     def _display(self, row: Row, column: int):
         if column == DATE:
-            return row["date"] or ""
+            return local_date(row["date"])
         if column == KIND:
             return self._kinds.get(row["kind"], row["kind"])
         if column == TITLE:
@@ -62,6 +63,8 @@ class NotesModel(RecordRowsModel):
         return self._consent(row)
 
     def _sort_key(self, row: Row, column: int):
+        if column == DATE:
+            return row["date"] or ""  # ISO: sorts by date
         return self._display(row, column)
 
     def _consent(self, row: Row) -> str:

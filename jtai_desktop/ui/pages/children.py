@@ -4,7 +4,7 @@ details, timeline, audit evaluation and review progress beside the list."""
 from __future__ import annotations
 
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, Signal
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -24,11 +24,12 @@ from ...services.inspections import agencies_in_order
 from ..dialogs.child_dialog import open_child_dialog
 from ..models.children import ChildrenFilter, ChildrenModel, selection_labels
 from ..models.roles import RecordIdRole
+from ..shortcuts import bind, key_text
+from ..views import empty_hint
 from ..widgets.child_detail import ChildDetail
 from .base import Page
 
 WATCHED = ("child", "event", "audit_eval", "review", "agency")
-ADD_CHILD_SHORTCUT = "Ctrl+Shift+C"
 
 
 class ChildrenPage(Page):
@@ -57,6 +58,10 @@ class ChildrenPage(Page):
         self.find_edit = QLineEdit()
         self.find_edit.setPlaceholderText(self.tr("Pseudonym, agency, age band…"))
         self.find_edit.setClearButtonEnabled(True)
+        # Room for a pseudonym and then some, however narrow the window.
+        self.find_edit.setMinimumWidth(
+            self.find_edit.fontMetrics().horizontalAdvance("Child AA") * 2
+        )
         self.find_edit.textChanged.connect(lambda text: self.proxy.set_filters(text=text))
         self.selection_filter = QComboBox()
         self.selection_filter.addItem(self.tr("All"), "")
@@ -84,12 +89,12 @@ class ChildrenPage(Page):
         self.add_button = QPushButton(self.tr("&Add child…"))
         self.add_button.setToolTip(
             self.tr("Add a child whose case the team will look at (%1)").replace(
-                "%1", ADD_CHILD_SHORTCUT
+                "%1", key_text("children.add")
             )
         )
         self.add_button.clicked.connect(self.add_child)
         action = QAction(self.tr("Add child"), self)
-        action.setShortcut(QKeySequence(ADD_CHILD_SHORTCUT))
+        bind(action, "children.add")
         action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         action.triggered.connect(self.add_child)
         self.addAction(action)
@@ -97,6 +102,14 @@ class ChildrenPage(Page):
     def _build_table(self) -> None:
         self.table = QTableView()
         self.table.setModel(self.proxy)
+        self.empty_hint = empty_hint(
+            self.table,
+            self.tr(
+                "No children yet. Press Add child… (%1) for each child whose case the team "
+                "will track or sample."
+            ).replace("%1", key_text("children.add")),
+            self.tr("No child matches the filters: set them back to All to see every child."),
+        )
         self.table.setAccessibleName(self.tr("Children"))
         self.table.setSortingEnabled(True)
         self.table.sortByColumn(ChildrenModel.PSEUDONYM, Qt.SortOrder.AscendingOrder)
@@ -294,7 +307,8 @@ class ChildrenPage(Page):
     # --- actions -----------------------------------------------------------------------------
     def _on_current(self, current: QModelIndex, _previous: QModelIndex) -> None:
         if current.isValid():
-            self.detail.set_child(current.data(RecordIdRole))
+            self.session.current_child = current.data(RecordIdRole)
+            self.detail.set_child(self.session.current_child)
 
     def _on_activated(self, index: QModelIndex) -> None:
         if index.isValid():

@@ -5,7 +5,6 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QModelIndex, Qt, QTimer
-from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QFileDialog,
     QHBoxLayout,
@@ -22,15 +21,15 @@ from PySide6.QtWidgets import (
 
 from ...domain.errors import JtaiError
 from ...services.evidence import delete_evidence, evidence_list, link_choices, linked_ids
-from ..errors import show_error, try_edit
+from ..errors import show_error, try_delete
 from ..evidence_import import EvidenceImporter, ImportOutcome
 from ..models.evidence import REF, TITLE, EvidenceFilter, EvidenceModel
 from ..models.roles import RecordIdRole
-from ..views import on_delete_key, record_list_view, select_record
+from ..shortcuts import key_text, shortcut
+from ..views import empty_hint, on_delete_key, record_list_view, select_record
 from ..widgets.evidence_detail import EvidenceDetail
 from .base import Page
 
-ADD_FILES_SHORTCUT = "Ctrl+Shift+E"
 CHOICE_ENTITIES = ("child", "agency", "finding", "inspection")
 
 
@@ -66,7 +65,7 @@ class EvidencePage(Page):
         self.add_button = QPushButton(self.tr("&Add files…"))
         self.add_button.setToolTip(
             self.tr("Add evidence files (%1), or drop files on this page").replace(
-                "%1", ADD_FILES_SHORTCUT
+                "%1", key_text("evidence.add")
             )
         )
         self.add_button.clicked.connect(self.choose_files)
@@ -100,6 +99,14 @@ class EvidencePage(Page):
         )
         view.selectionModel().currentRowChanged.connect(self._on_current)
         self.view = view
+        self.empty_hint = empty_hint(
+            view,
+            self.tr(
+                "No evidence yet. Press Add files… (%1), or drop files here: each gets a "
+                "reference such as E-1001."
+            ).replace("%1", key_text("evidence.add")),
+            self.tr("No item matches the filter: clear it to see every item."),
+        )
         return view
 
     def _progress_row(self) -> QHBoxLayout:
@@ -116,9 +123,8 @@ class EvidencePage(Page):
         return row
 
     def _shortcuts(self) -> None:
-        add = QShortcut(QKeySequence(ADD_FILES_SHORTCUT), self)
-        add.setContext(Qt.ShortcutContext.WindowShortcut)  # also from the section list
-        add.activated.connect(self.choose_files)
+        # Also from the section list.
+        shortcut("evidence.add", self, self.choose_files, Qt.ShortcutContext.WindowShortcut)
         on_delete_key(self.view, self.delete_current)
 
     # --- reading -----------------------------------------------------------------------------
@@ -292,15 +298,11 @@ class EvidencePage(Page):
         row = self.session.ws.get("evidence", evidence_id)
         if row is None:
             return
-        answer = QMessageBox.question(
-            self,
-            self.tr("Delete evidence"),
-            self.tr("Delete %1, %2, and its links? Undo brings it back.")
+        what = (
+            self.tr("Deleted %1, “%2”, and its links.")
             .replace("%1", row["ref"])
-            .replace("%2", row["title"]),
+            .replace("%2", row["title"])
         )
-        if answer != QMessageBox.StandardButton.Yes:
-            return
         self.detail.open_item(None, {})
-        try_edit(self, self.session, lambda ws: delete_evidence(ws, evidence_id))
+        try_delete(self, self.session, what, lambda ws: delete_evidence(ws, evidence_id))
         self.view.setFocus()

@@ -7,7 +7,7 @@ filter shows only those, so the team can close the gaps before the letter is wri
 from __future__ import annotations
 
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
@@ -26,11 +26,11 @@ from ...services.inspections import agencies_in_order
 from ..errors import try_edit
 from ..models.findings import AgencyRole, FindingsTreeModel, WithoutEvidenceFilter
 from ..models.roles import KindRole, RecordIdRole
-from ..views import placeholder_label
+from ..shortcuts import bind, key_text
+from ..views import empty_hint, placeholder_label
 from ..widgets.finding_editor import FindingEditor, NewFindingDialog, WarningLine
 from .base import Page
 
-NEW_FINDING_SHORTCUT = "Ctrl+Shift+F"
 REFRESH_ON = ("finding", "link", "evidence", "agency")
 
 
@@ -52,6 +52,14 @@ class FindingsPage(Page):
     def _build(self) -> None:
         self.tree = QTreeView()
         self.tree.setModel(self.proxy)
+        self.empty_hint = empty_hint(
+            self.tree,
+            self.tr(
+                "No findings yet. Press New finding… (%1) for a strength, an area for "
+                "improvement or an area for priority action."
+            ).replace("%1", key_text("findings.new")),
+            self.tr("Every finding cites evidence."),
+        )
         self.tree.setAccessibleName(self.tr("Findings by kind and agency"))
         self.tree.setUniformRowHeights(True)
         self.tree.setAllColumnsShowFocus(True)
@@ -66,11 +74,11 @@ class FindingsPage(Page):
         self.new_button.setToolTip(
             self.tr("New finding (%1)").replace(
                 "%1",
-                QKeySequence(NEW_FINDING_SHORTCUT).toString(QKeySequence.SequenceFormat.NativeText),
+                key_text("findings.new"),
             )
         )
         self.new_action = QAction(self.tr("New finding"), self)
-        self.new_action.setShortcut(QKeySequence(NEW_FINDING_SHORTCUT))
+        bind(self.new_action, "findings.new")
         # Also from the section list, as on the notes and evidence pages; the action belongs
         # to this page, so the shortcut only works while the page is shown.
         self.new_action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)

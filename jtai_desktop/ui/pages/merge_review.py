@@ -27,13 +27,14 @@ from PySide6.QtWidgets import (
 from ...services import incoming
 from ...services.conflicts import list_conflicts
 from ...services.moderation import mark_moderated, settle_conflict
-from ...services.team import is_lead
+from ...services.team import is_lead, is_shared
 from ..dialogs.history_dialog import show_history
 from ..errors import show_error, try_edit
 from ..latest_read import LatestRead
 from ..models.conflicts import DELETED, ConflictRole, ConflictsModel
 from ..models.incoming import BY, CHANGES, LATEST, MODERATED, RECORD, IncomingModel, ReceivedRole
 from ..models.roles import RecordRole
+from ..sync_controller import not_shared_text
 from ..time_text import local_time
 from ..views import placeholder_label
 from ..widgets.conflict_view import ConflictView
@@ -232,6 +233,11 @@ class MergeReviewPage(Page):
 
     def _empty_incoming_text(self, since) -> str:
         inspection_id = self.session.inspection_id
+        if inspection_id is not None and not is_shared(self.session.ws, inspection_id):
+            return self.tr(
+                "%1. Work from colleagues comes here once the lead has invited them and "
+                "you have synced."
+            ).replace("%1", not_shared_text())
         if since != REVIEW_MARK or inspection_id is None:
             return self.tr("Nothing received from the team in this time.")
         mark = incoming.review_mark(self.session.ws, inspection_id)["at"]

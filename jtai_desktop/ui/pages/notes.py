@@ -5,7 +5,6 @@ from __future__ import annotations
 from datetime import date
 
 from PySide6.QtCore import QModelIndex, Qt
-from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -21,14 +20,14 @@ from ...domain.records import NoteKind
 from ...services.children import child_choices
 from ...services.inspections import agency_choices, criterion_choices
 from ...services.notes import add_note, delete_note, notes_list
-from ..errors import try_edit
+from ..errors import try_delete, try_edit
 from ..models.notes import DATE, TITLE, NotesFilter, NotesModel, kind_labels
 from ..models.roles import RecordIdRole
-from ..views import buddy_label, on_delete_key, record_list_view, select_record
+from ..shortcuts import key_text, shortcut
+from ..views import buddy_label, empty_hint, on_delete_key, record_list_view, select_record
 from ..widgets.note_editor import NoteEditor
 from .base import Page
 
-NEW_NOTE_SHORTCUT = "Ctrl+Shift+N"
 CHOICE_ENTITIES = ("child", "agency", "inspection")
 
 
@@ -58,7 +57,7 @@ class NotesPage(Page):
         self.new_button = QPushButton(self.tr("&New note"))
         self.new_button.setToolTip(
             self.tr("Add a note of a meeting, interview, focus group or observation (%1)").replace(
-                "%1", NEW_NOTE_SHORTCUT
+                "%1", key_text("notes.new")
             )
         )
         self.new_button.clicked.connect(self.new_note)
@@ -105,12 +104,19 @@ class NotesPage(Page):
         )
         view.selectionModel().currentRowChanged.connect(self._on_current)
         self.view = view
+        self.empty_hint = empty_hint(
+            view,
+            self.tr(
+                "No notes yet. Press New note (%1) to record a meeting, interview, focus "
+                "group or observation."
+            ).replace("%1", key_text("notes.new")),
+            self.tr("No note matches: choose All kinds, or clear the search."),
+        )
         return view
 
     def _shortcuts(self) -> None:
-        new = QShortcut(QKeySequence(NEW_NOTE_SHORTCUT), self)
-        new.setContext(Qt.ShortcutContext.WindowShortcut)  # also from the section list
-        new.activated.connect(self.new_note)
+        # Also from the section list.
+        shortcut("notes.new", self, self.new_note, Qt.ShortcutContext.WindowShortcut)
         on_delete_key(self.view, self.delete_current)
 
     # --- reading -----------------------------------------------------------------------------
@@ -203,8 +209,11 @@ class NotesPage(Page):
         note_id = self.editor.note_id
         if not note_id:
             return
+        row = self.session.ws.get("note", note_id)
+        title = (row["title"] if row else "") or self.tr("(untitled)")
         self.editor.open_note(None)  # its pending edits go with it; undo brings the note back
-        try_edit(self, self.session, lambda ws: delete_note(ws, note_id))
+        what = self.tr("Deleted the note “%1”.").replace("%1", title)
+        try_delete(self, self.session, what, lambda ws: delete_note(ws, note_id))
         self.view.setFocus()
 
     def selected_id(self) -> str | None:

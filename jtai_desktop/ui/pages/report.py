@@ -11,7 +11,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QCheckBox,
     QFileDialog,
@@ -42,18 +42,14 @@ from ..dialogs.export_messages import (
 )
 from ..errors import show_error
 from ..models.report import SectionKeyRole, SectionsModel, preview_html
+from ..shortcuts import bind, key_text
 from ..time_text import clock_now
 from ..widgets.draft_loader import DraftLoader, LetterState
 from ..widgets.gate_panel import GatePanel
 from ..widgets.section_editor import SectionEditor
 from .base import Page
 
-EXPORT_SHORTCUT, CHECK_SHORTCUT = "Ctrl+E", "Ctrl+Shift+K"
 NOT_IN_LETTER = ("note", "event", "audit_eval", "device")  # records the letter never reads
-
-
-def native(sequence: str) -> str:
-    return QKeySequence(sequence).toString(QKeySequence.SequenceFormat.NativeText)
 
 
 class ReportPage(Page):
@@ -83,12 +79,12 @@ class ReportPage(Page):
         self.check_button = QPushButton(self.tr("Chec&k letter"))
         self.check_button.setToolTip(
             self.tr("Check the letter for identifying details (%1)").replace(
-                "%1", native(CHECK_SHORTCUT)
+                "%1", key_text("report.check")
             )
         )
         self.export_button = QPushButton(self.tr("&Export…"))
         self.export_button.setToolTip(
-            self.tr("Export the draft letter to Word (%1)").replace("%1", native(EXPORT_SHORTCUT))
+            self.tr("Export the draft letter to Word (%1)").replace("%1", key_text("report.export"))
         )
         self.internal = QCheckBox(self.tr("I&nternal draft"))
         self.internal.setToolTip(
@@ -135,13 +131,12 @@ class ReportPage(Page):
         self.cancel_button.hide()
 
     def _add_actions(self) -> None:
-        self.export_action = self._action(self.tr("Export the draft letter"), EXPORT_SHORTCUT)
-        self.check_action = self._action(self.tr("Check the letter"), CHECK_SHORTCUT)
+        self.export_action = self._action(self.tr("Export the draft letter"), "report.export")
+        self.check_action = self._action(self.tr("Check the letter"), "report.check")
 
     def _action(self, text: str, shortcut: str) -> QAction:
         action = QAction(text, self)
-        action.setShortcut(QKeySequence(shortcut))
-        action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        bind(action, shortcut, Qt.ShortcutContext.WidgetWithChildrenShortcut)
         self.addAction(action)
         return action
 

@@ -148,6 +148,7 @@ class CaseReviewPage(Page):
     def _on_picked(self, index: int) -> None:
         child_id = self.picker.itemData(index)
         if child_id and child_id != self.child_id:
+            self.session.current_child = child_id
             self._open(child_id)
 
     def _open(self, child_id: str | None) -> None:
@@ -245,6 +246,12 @@ class CaseReviewPage(Page):
             for w in map(self.tabs.widget, range(self.tabs.count()))
             if isinstance(w, AgencyReview)
         ]
+
+    def showEvent(self, event) -> None:  # noqa: N802 (Qt naming)
+        super().showEvent(event)
+        chosen = self.session.current_child  # the child chosen on the Children page
+        if chosen and chosen != self.child_id:
+            self.show_child(chosen)
 
     def hideEvent(self, event) -> None:  # noqa: N802 (Qt naming)
         self.flush()  # leaving the page (or closing the window) keeps what was typed

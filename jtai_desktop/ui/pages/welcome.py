@@ -7,8 +7,6 @@ joining a colleague's inspection. The window owner connects the signals to what 
 
 from __future__ import annotations
 
-from datetime import date
-
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -21,9 +19,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...domain.calendar import format_date
 from ...services.inspections import list_inspections
 from ..models.roles import AnyIndex, RecordIdRole
+from ..time_text import long_date
 
 
 class InspectionListModel(QAbstractTableModel):
@@ -53,7 +51,7 @@ class InspectionListModel(QAbstractTableModel):
             if index.column() == 0:
                 return row.get("title") or ""
             notified = row.get("notification_date")
-            return format_date(date.fromisoformat(notified)) if notified else ""
+            return long_date(notified) if notified else ""
         if role == RecordIdRole:
             return row["id"]
         return None

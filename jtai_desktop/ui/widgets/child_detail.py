@@ -23,10 +23,10 @@ from ...services import children, reviews
 from ...services.children import involved_agencies
 from ..dialogs.child_dialog import open_child_dialog
 from ..dialogs.event_dialog import open_event_dialog
-from ..errors import try_edit
+from ..errors import try_delete, try_edit
 from ..models.children import TimelineModel, age_band_labels, completeness_text, selection_labels
 from ..models.roles import RecordIdRole
-from ..views import on_delete_key
+from ..views import empty_hint, on_delete_key
 from .audit_evaluation import AuditEvaluationWidget
 from .autosave import AutosavedText
 
@@ -81,6 +81,10 @@ class ChildDetail(QWidget):
         self.timeline_model = TimelineModel(self)
         self.timeline = QTableView()
         self.timeline.setModel(self.timeline_model)
+        self.empty_hint = empty_hint(
+            self.timeline,
+            self.tr("No events yet: Add event… records a contact, referral, strategy discussion…"),
+        )
         self.timeline.setAccessibleName(self.tr("Timeline of key events"))
         self.timeline.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.timeline.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -279,7 +283,10 @@ class ChildDetail(QWidget):
 
     def delete_current_event(self) -> None:
         event_id = self.timeline.currentIndex().data(RecordIdRole)
-        if event_id and try_edit(
-            self, self.session, lambda ws: children.delete_event(ws, event_id)
+        what = self.tr("Deleted the event “%1”.").replace(
+            "%1", self.timeline.currentIndex().siblingAtColumn(1).data() or ""
+        )
+        if event_id and try_delete(
+            self, self.session, what, lambda ws: children.delete_event(ws, event_id)
         ):
             self.timeline.setFocus()

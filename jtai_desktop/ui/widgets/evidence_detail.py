@@ -7,7 +7,7 @@ checked against it. Ticking a child, agency, criterion or finding links the item
 
 from __future__ import annotations
 
-from PySide6.QtCore import QDate, Qt, QUrl
+from PySide6.QtCore import Qt, QUrl
 from PySide6.QtGui import QDesktopServices, QFont, QFontDatabase, QPixmap
 from PySide6.QtWidgets import (
     QComboBox,
@@ -34,6 +34,7 @@ from ...services.safe_import import make_thumbnail
 from ..errors import show_error, try_edit
 from ..evidence_import import start_task
 from ..models.evidence import human_size, source_labels
+from ..time_text import allow_unknown_date, edited_date, setup_date_edit, show_date
 from ..views import AlertLabel, buddy_label
 from .autosave import Autosave
 from .checklist import Checklist
@@ -93,7 +94,9 @@ class EvidenceDetail(QScrollArea):
             self.source.addItem(label, value)
         self.date = QDateEdit()
         self.date.setCalendarPopup(True)
-        self.date.setDisplayFormat("yyyy-MM-dd")
+        setup_date_edit(self.date)
+        # An imported file that records no date leaves it for the inspector to fill in.
+        allow_unknown_date(self.date, self.tr("Not known: set it"))
         self.description = QPlainTextEdit()
         self.description.setTabChangesFocus(True)
         self.description.setPlaceholderText(self.tr("What this shows, and where it came from"))
@@ -217,7 +220,7 @@ class EvidenceDetail(QScrollArea):
         return {
             "title": self.title.text().strip(),
             "source": self.source.currentData(),
-            "date": self.date.date().toString(Qt.DateFormat.ISODate),
+            "date": edited_date(self.date),
             "description": self.description.toPlainText(),
         }
 
@@ -291,7 +294,7 @@ class EvidenceDetail(QScrollArea):
         elif name == "source":
             self.source.setCurrentIndex(max(self.source.findData(value), 0))
         elif name == "date":
-            self.date.setDate(QDate.fromString(value, Qt.DateFormat.ISODate))
+            show_date(self.date, value)
         else:
             self.description.setPlainText(value)
 
@@ -311,6 +314,7 @@ class EvidenceDetail(QScrollArea):
         self._loading = True
         self.title.clear()
         self.description.clear()
+        show_date(self.date, None)  # not a made-up date while nothing is chosen
         self._loading = False
         for checklist in self.link_lists.values():
             checklist.set_checked(())

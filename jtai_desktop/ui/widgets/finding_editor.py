@@ -30,7 +30,7 @@ from ...domain.rules import parse_evidence_ref
 from ...services.evidence import evidence_choices
 from ...services.findings import cite_all, cited_evidence, uncite_all, update_finding
 from ..dialogs.evidence_picker import pick_evidence
-from ..errors import try_edit
+from ..errors import try_delete, try_edit
 from ..models.findings import CitedEvidenceModel, partnership_label
 from ..models.roles import RecordIdRole
 from .autosave import Autosave
@@ -319,7 +319,13 @@ class FindingEditor(QWidget):
         ids = [index.data(RecordIdRole) for index in rows]
         if self.finding_id and ids:
             finding_id = self.finding_id
-            self._run(lambda ws: uncite_all(ws, finding_id, ids))
+            what = (
+                self.tr("Removed 1 citation.")
+                if len(ids) == 1
+                else self.tr("Removed %1 citations.").replace("%1", str(len(ids)))
+            )
+            try_delete(self, self.session, what, lambda ws: uncite_all(ws, finding_id, ids))
+            self.sync()
 
 
 def _ref_number(ref: str) -> int:

@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 from ...report.gate import GateResult, Hit
 from ...services.report import add_override, remove_override
 from ..dialogs.override_dialog import OverrideDialog
-from ..errors import try_edit
+from ..errors import try_delete, try_edit
 from ..models.report import HitsModel, OverridesModel, WarningsModel, context_html, place
 from .draft_loader import LetterState
 
@@ -243,7 +243,8 @@ class GatePanel(QWidget):
     def remove_current(self) -> None:
         override = self.overrides.override(self.overrides_view.currentIndex().row())
         if override is not None and override.id:
-            self._edit(lambda ws: remove_override(ws, override.id))
+            what = self.tr("Removed the override: the letter check reports those words again.")
+            try_delete(self, self.session, what, lambda ws: remove_override(ws, override.id))
 
     def _edit(self, action) -> None:
         try_edit(self, self.session, action)

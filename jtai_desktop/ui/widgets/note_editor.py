@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -36,6 +36,7 @@ from ...services.notes import update_note
 from ..errors import try_edit
 from ..models.attendees import AGENCY, ROLE, AgencyDelegate, AttendeesModel, RoleDelegate
 from ..models.notes import kind_labels
+from ..time_text import iso_date, qdate, setup_date_edit
 from ..views import AlertLabel, buddy_label, placeholder_label
 from .autosave import Autosave
 from .checklist import Checklist
@@ -127,7 +128,7 @@ class NoteEditor(QWidget):
             self.kind.addItem(label, value)
         self.date = QDateEdit()
         self.date.setCalendarPopup(True)
-        self.date.setDisplayFormat("yyyy-MM-dd")
+        setup_date_edit(self.date)
         self.title = QLineEdit()
         self.title.setPlaceholderText(self.tr("What the meeting or interview was about"))
         form.addRow(buddy_label(self.tr("&Kind:"), self.kind), self._kind_and_date())
@@ -231,7 +232,7 @@ class NoteEditor(QWidget):
         """The note as shown, in the services' terms."""
         return {
             "kind": self.kind.currentData(),
-            "date": self.date.date().toString(Qt.DateFormat.ISODate),
+            "date": iso_date(self.date.date()),
             "title": self.title.text().strip(),
             "text": self.text.toPlainText(),
             "attendees": self.attendees.model.attendees(),
@@ -294,7 +295,7 @@ class NoteEditor(QWidget):
     def _set(self, name: str, value) -> None:
         setters: dict[str, Callable[[Any], object]] = {
             "kind": lambda v: self.kind.setCurrentIndex(max(self.kind.findData(v), 0)),
-            "date": lambda v: self.date.setDate(QDate.fromString(v or "", Qt.DateFormat.ISODate)),
+            "date": lambda v: self.date.setDate(qdate(v)),
             "title": self._set_title,
             "text": self.text.setPlainText,
             "attendees": self.attendees.model.set_attendees,

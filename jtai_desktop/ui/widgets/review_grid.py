@@ -91,7 +91,11 @@ class CriterionEditor(QFrame):
         self.concern = QCheckBox(self.tr("Concern"))
         self.concern.setAccessibleName(self.tr("Concern for %1").replace("%1", self.criterion.id))
         self.rating = QComboBox()
-        self.rating_label = QLabel(self.tr("Practice rating (internal, never in the letter):"))
+        # Short, so the row fits a 1024-wide screen; the tooltip says the rest.
+        self.rating_label = QLabel(self.tr("Rating (internal):"))
+        self.rating_label.setToolTip(
+            self.tr("Practice rating: for the team's moderation only, never in the letter")
+        )
         self.rating_label.setBuddy(self.rating)
         self.rating.setPlaceholderText(self.tr("Not rated"))
         self.rating.setAccessibleName(

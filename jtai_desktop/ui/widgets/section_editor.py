@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QAction, QKeySequence, QPalette
+from PySide6.QtGui import QAction, QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFormLayout,
@@ -29,14 +29,8 @@ from ...services.report import ItemOption, SectionInfo, set_section
 from ..errors import try_edit
 from ..models.report import ItemOptionsModel
 from ..models.roles import RecordIdRole
+from ..shortcuts import bind, key_text
 from .autosave import Autosave
-
-MOVE_UP_KEYS, MOVE_DOWN_KEYS = ("Alt+Up", "Ctrl+Up"), ("Alt+Down", "Ctrl+Down")
-
-
-def native(keys: tuple[str, ...]) -> str:
-    text = [QKeySequence(k).toString(QKeySequence.SequenceFormat.NativeText) for k in keys]
-    return " or ".join(text)
 
 
 class SectionEditor(QWidget):
@@ -97,27 +91,25 @@ class SectionEditor(QWidget):
         self.move_down = QPushButton(self.tr("Move do&wn"))
         self.reset_button = QPushButton(self.tr("Reset to de&fault"))
         self.move_up.setToolTip(
-            self.tr("Move the ticked item up (%1)").replace("%1", native(MOVE_UP_KEYS))
+            self.tr("Move the ticked item up (%1)").replace("%1", key_text("report.move_up"))
         )
         self.move_down.setToolTip(
-            self.tr("Move the ticked item down (%1)").replace("%1", native(MOVE_DOWN_KEYS))
+            self.tr("Move the ticked item down (%1)").replace("%1", key_text("report.move_down"))
         )
         self.reset_button.setToolTip(
             self.tr("Go back to the items the letter would hold by default")
         )
         self.items_view.setToolTip(
             self.tr("Space ticks or unticks the item. %1 and %2 move a ticked item.")
-            .replace("%1", native(MOVE_UP_KEYS))
-            .replace("%2", native(MOVE_DOWN_KEYS))
+            .replace("%1", key_text("report.move_up"))
+            .replace("%2", key_text("report.move_down"))
         )
         self._add_move_actions()
         self.setLayout(self._layout())
 
     def _add_move_actions(self) -> None:
-        for keys, delta in ((MOVE_UP_KEYS, -1), (MOVE_DOWN_KEYS, 1)):
-            action = QAction(self)
-            action.setShortcuts([QKeySequence(k) for k in keys])
-            action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+        for name, delta in (("report.move_up", -1), ("report.move_down", 1)):
+            action = bind(QAction(self), name, Qt.ShortcutContext.WidgetShortcut)
             action.triggered.connect(lambda _=False, d=delta: self.move_current(d))
             self.items_view.addAction(action)
 

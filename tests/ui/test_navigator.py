@@ -1,0 +1,57 @@
+"""The navigator orients: an icon per section (a bundled, MIT-licensed set), where each
+section stands in words, and the day of the inspection in the window's title."""
+
+from datetime import date, timedelta
+
+from jtai_desktop.resources import resources_dir
+from jtai_desktop.services.children import children_overview
+from jtai_desktop.services.findings import finding_summaries
+from jtai_desktop.ui.navigator import SECTION_KEY_ROLE, TITLE_ROLE
+from jtai_desktop.ui.page_registry import SECTIONS
+from jtai_desktop.ui.shipped_files import licences_path
+
+
+def test_every_section_has_a_bundled_icon_whose_licence_ships(small_demo_window):
+    navigator = small_demo_window.navigator
+    for row, spec in enumerate(SECTIONS):
+        assert (resources_dir() / "icons" / f"{spec.icon}.svg").is_file(), spec.key
+        assert not navigator.sections.item(row).icon().isNull(), spec.key
+    licences = licences_path().read_text(encoding="utf-8")
+    assert "| Feather icons | 4.29.2 | MIT |" in licences
+    assert "Copyright (c) 2013-2023 Cole Bemis" in licences
+
+
+def _texts(window) -> dict[str, str]:
+    sections = window.navigator.sections
+    return {
+        sections.item(row).data(SECTION_KEY_ROLE): sections.item(row).text()
+        for row in range(sections.rowCount())
+    }
+
+
+def test_counts_per_section_and_the_fieldwork_day(qtbot, small_demo_window):
+    window = small_demo_window
+    ws, inspection_id = window.session.ws, window.session.inspection_id
+    fieldwork_day_two = date(2026, 10, 20)  # the demo's fieldwork runs 19 to 23 October
+    window.update_progress(today=fieldwork_day_two)
+    assert "Fieldwork day 2 of 5" in window.windowTitle()
+    assert "Fieldwork day 2 of 5" in window.stage_label.text()
+    texts = _texts(window)
+    children = children_overview(ws, inspection_id)
+    reviewed = sum(c.state == "complete" for c in children)
+    assert texts["children"] == f"Children\n{reviewed} of {len(children)} reviewed"
+    week = {
+        n["id"]
+        for n in ws.rows("note", inspection_id)
+        if fieldwork_day_two - timedelta(days=6)
+        <= date.fromisoformat(n["date"])
+        <= fieldwork_day_two
+    }
+    assert texts["notes"].splitlines()[1].startswith(f"{len(week)} this week")
+    missing = sum(f.cited == 0 for f in finding_summaries(ws, inspection_id))
+    assert ("without evidence" in texts["findings"]) == (missing > 0)
+    assert texts["review_merge"].endswith("No open conflicts")
+    assert window.navigator.sections.item(0).data(TITLE_ROLE) == "Overview"
+
+    window.update_progress(today=date(2026, 10, 8))  # before fieldwork: week 1
+    assert "Week 1: fieldwork starts 19 Oct 2026" in window.windowTitle()
