@@ -50,8 +50,11 @@ def progress_texts(progress: Progress) -> dict[str, str]:
     }
 
 
-def stage_text(stage: Stage, fieldwork_start: date | None = None) -> str:
-    """The day of the inspection, for the window's title and the navigator's header."""
+def stage_text(
+    stage: Stage, fieldwork_start: date | None = None, letter_due: date | None = None
+) -> str:
+    """The day of the inspection, for the window's title and the navigator's header
+    (``letter_due``: the latest publication date, while it is still ahead)."""
     if stage.kind == "fieldwork":
         return (
             tr("Fieldwork day %1 of %2")
@@ -68,7 +71,9 @@ def stage_text(stage: Stage, fieldwork_start: date | None = None) -> str:
             .replace("%2", local_date(fieldwork_start))
         )
     if stage.kind == "after":
-        return tr("After fieldwork")
+        if letter_due is None:
+            return tr("After fieldwork")
+        return tr("After fieldwork: the letter is due by %1").replace("%1", local_date(letter_due))
     return tr("Before notification")
 
 
@@ -79,7 +84,9 @@ def inspection_stage(ws, inspection_id: str, today: date | None = None) -> tuple
 
     row = ws.require("inspection", inspection_id)
     dates = inspection_dates(ws, inspection_id)
-    stage = stage_text(stage_on(dates, today or date.today()), dates.fieldwork_start)
+    today = today or date.today()
+    due = dates.publication_latest if today <= dates.publication_latest else None
+    stage = stage_text(stage_on(dates, today), dates.fieldwork_start, due)
     return row["title"], row["area"], stage
 
 

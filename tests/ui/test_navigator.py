@@ -55,3 +55,7 @@ def test_counts_per_section_and_the_fieldwork_day(qtbot, small_demo_window):
 
     window.update_progress(today=date(2026, 10, 8))  # before fieldwork: week 1
     assert "Week 1: fieldwork starts 19 Oct 2026" in window.windowTitle()
+    window.update_progress(today=date(2026, 11, 2))
+    assert "After fieldwork: the letter is due by 29 Dec 2026" in window.windowTitle()
+    window.update_progress(today=date(2027, 2, 1))
+    assert window.windowTitle().split(" — ")[1] == "After fieldwork"
