@@ -5,8 +5,7 @@ from __future__ import annotations
 
 from functools import cache
 
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QSize
-from PySide6.QtGui import QIcon, QImageReader, QPixmap
+from PySide6.QtGui import QIcon, QPixmap
 
 from ..resources import resources_dir
 
@@ -28,14 +27,12 @@ def _svg(name: str) -> bytes:
 
 def icon(name: str, color: str) -> QIcon:
     """The icon ``name`` (a file name in resources/icons without .svg) in ``color`` ("#rrggbb")."""
-    data = QByteArray(_svg(name).replace(b"currentColor", color.encode()))
+    drawn = _svg(name).replace(b"currentColor", color.encode())
     found = QIcon()
     for size in SIZES:
-        buffer = QBuffer(data)
-        buffer.open(QIODevice.OpenModeFlag.ReadOnly)
-        reader = QImageReader(buffer, QByteArray(b"svg"))
-        reader.setScaledSize(QSize(size, size))
-        image = reader.read()
-        if not image.isNull():
-            found.addPixmap(QPixmap.fromImage(image))
+        pixmap = QPixmap()
+        # Drawn at each size from the vector, not scaled from a small picture.
+        sized = drawn.replace(b'width="24" height="24"', f'width="{size}" height="{size}"'.encode())
+        if pixmap.loadFromData(sized, "SVG"):
+            found.addPixmap(pixmap)
     return found

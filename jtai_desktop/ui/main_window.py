@@ -36,7 +36,7 @@ from .session import InspectionSession
 from .shortcuts import bind
 from .sync_controller import SyncController
 from .undo_notice import UndoNotice
-from .views import edit_focused, fit_scroll_areas, full_text_tooltips
+from .views import edit_focused, fit_scroll_areas
 
 if TYPE_CHECKING:
     from .dialogs.about import AboutDialog
@@ -50,6 +50,7 @@ if TYPE_CHECKING:
     from .pages.welcome import WelcomePage
 
 DEFAULT_SIZE = (1280, 820)
+FINISH_DELAY_MS = 150  # the first page's finishing touches wait for the first paint
 PROGRESS_DELAY_MS = 400  # the navigator's counts are read again this long after the last edit
 TITLE = "JTAI inspection workspace"
 NAVIGATOR_WIDTH = 200  # at most, at first: long section titles elide (their tooltip is whole)
@@ -227,10 +228,21 @@ class MainWindow(QMainWindow):
             lambda key, entity, record_id: self.show_on(key, entity, record_id)
         )
         self.stack.addWidget(page)
+        if self.isVisible():
+            self._finish_page(page)
+        else:  # the page the window opens on: finished once the window has been painted
+            QTimer.singleShot(FINISH_DELAY_MS, lambda: self._finish_page(page))
+        return page
+
+    def _finish_page(self, page: Page) -> None:
+        """What every page gets without code of its own: splitters that remember their
+        sizes, whole text in tooltips, detail panes as wide as their content. (Walking a
+        page's widgets makes Python objects of them all, which a start would pay for.)"""
+        from .tooltips import full_text_tooltips
+
         remember_splitters(page, self.session)
         full_text_tooltips(page)
         fit_scroll_areas(page)
-        return page
 
     def build_pages_when_idle(self, interval_ms: int = 40) -> QTimer:
         """Build the pages not built yet, one at a time with pauses between, once the window

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QPalette, QStandardItem, QStandardItemModel
-from PySide6.QtWidgets import QListView, QSizePolicy, QWidget
+from PySide6.QtWidgets import QListView, QWidget
 
 from .icons import icon
 from .page_registry import PageSpec
@@ -111,9 +111,6 @@ class Navigator(QListView):
         self.setModel(self.sections)
         self.setAccessibleName(tr("Sections"))
         self.setSpacing(2)
-        self.setUniformItemSizes(False)
-        self.setTextElideMode(Qt.TextElideMode.ElideRight)
-        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Expanding)
         self.paint_icons()
 
     def paint_icons(self) -> None:

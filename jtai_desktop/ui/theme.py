@@ -5,69 +5,102 @@ GNOME, Windows 11's style) nothing is changed. Where it does not (the classic Wi
 keeps a light palette in dark mode), the app switches to Qt's Fusion style with a palette of
 its own. A request for more contrast gets black and white with a yellow highlight. Colours
 never carry meaning alone: marks also have words or a shape.
+
+The palettes are named by role and read only when used: a light start pays for none of them.
 """
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QColor, QPalette
-from PySide6.QtWidgets import QApplication, QStyleFactory
 
-Role = QPalette.ColorRole
-Group = QPalette.ColorGroup
+if TYPE_CHECKING:  # the palette's classes load only when a palette is made
+    from PySide6.QtGui import QPalette
+    from PySide6.QtWidgets import QApplication
 
-DARK = {
-    Role.Window: "#2b2b2b",
-    Role.WindowText: "#eeeeee",
-    Role.Base: "#1e1e1e",
-    Role.AlternateBase: "#2f2f2f",
-    Role.ToolTipBase: "#3a3a3a",
-    Role.ToolTipText: "#eeeeee",
-    Role.PlaceholderText: "#a0a0a0",
-    Role.Text: "#eeeeee",
-    Role.Button: "#353535",
-    Role.ButtonText: "#eeeeee",
-    Role.BrightText: "#ffffff",
-    Role.Highlight: "#3d7bd9",
-    Role.HighlightedText: "#ffffff",
-    Role.Link: "#8ab4f8",
-    Role.Mid: "#4a4a4a",
-    Role.Dark: "#1a1a1a",
-    Role.Light: "#505050",
-}
-HIGH_CONTRAST = {
-    Role.Window: "#000000",
-    Role.WindowText: "#ffffff",
-    Role.Base: "#000000",
-    Role.AlternateBase: "#101010",
-    Role.ToolTipBase: "#000000",
-    Role.ToolTipText: "#ffffff",
-    Role.PlaceholderText: "#d0d0d0",
-    Role.Text: "#ffffff",
-    Role.Button: "#000000",
-    Role.ButtonText: "#ffffff",
-    Role.BrightText: "#ffffff",
-    Role.Highlight: "#ffff00",
-    Role.HighlightedText: "#000000",
-    Role.Link: "#00ffff",
-    Role.Mid: "#ffffff",
-    Role.Dark: "#ffffff",
-    Role.Light: "#ffffff",
-}
-DISABLED_TEXT = {"dark": "#7a7a7a", "contrast": "#00ff00"}
+# Window, WindowText, Base, AlternateBase, ToolTipBase, ToolTipText, PlaceholderText, Text,
+# Button, ButtonText, BrightText, Highlight, HighlightedText, Link, Mid, Dark, Light; then the
+# disabled text.
+ROLES = [
+    "Window",
+    "WindowText",
+    "Base",
+    "AlternateBase",
+    "ToolTipBase",
+    "ToolTipText",
+    "PlaceholderText",
+    "Text",
+    "Button",
+    "ButtonText",
+    "BrightText",
+    "Highlight",
+    "HighlightedText",
+    "Link",
+    "Mid",
+    "Dark",
+    "Light",
+]
+DARK = [
+    "#2b2b2b",
+    "#eeeeee",
+    "#1e1e1e",
+    "#2f2f2f",
+    "#3a3a3a",
+    "#eeeeee",
+    "#a0a0a0",
+    "#eeeeee",
+    "#353535",
+    "#eeeeee",
+    "#ffffff",
+    "#3d7bd9",
+    "#ffffff",
+    "#8ab4f8",
+    "#4a4a4a",
+    "#1a1a1a",
+    "#505050",
+    "#7a7a7a",
+]
+HIGH_CONTRAST = [
+    "#000000",
+    "#ffffff",
+    "#000000",
+    "#101010",
+    "#000000",
+    "#ffffff",
+    "#d0d0d0",
+    "#ffffff",
+    "#000000",
+    "#ffffff",
+    "#ffffff",
+    "#ffff00",
+    "#000000",
+    "#00ffff",
+    "#ffffff",
+    "#ffffff",
+    "#ffffff",
+    "#00ff00",
+]
 
 
-def palette_from(colours: dict, disabled_text: str) -> QPalette:
+def palette_from(colours: list[str]) -> QPalette:
+    from PySide6.QtGui import QColor, QPalette
+
     palette = QPalette()
-    for role, colour in colours.items():
-        palette.setColor(role, QColor(colour))
-    for role in (Role.Text, Role.WindowText, Role.ButtonText):
-        palette.setColor(Group.Disabled, role, QColor(disabled_text))
+    role = QPalette.ColorRole
+    roles = {member.name: member for member in role}  # ROLES names them
+    for name, colour in zip(ROLES, colours):
+        palette.setColor(roles[name], QColor(colour))
+    disabled = QColor(colours[len(ROLES)])
+    for member in (role.Text, role.WindowText, role.ButtonText):
+        palette.setColor(QPalette.ColorGroup.Disabled, member, disabled)
     return palette
 
 
 def is_dark(palette: QPalette) -> bool:
-    return palette.color(Role.Window).lightness() < 128
+    from PySide6.QtGui import QPalette
+
+    return palette.color(QPalette.ColorRole.Window).lightness() < 128
 
 
 def follow_system(app: QApplication) -> None:
@@ -93,20 +126,21 @@ def apply_scheme(
         )
     if high_contrast:
         _use_fusion(app)
-        app.setPalette(palette_from(HIGH_CONTRAST, DISABLED_TEXT["contrast"]))
+        app.setPalette(palette_from(HIGH_CONTRAST))
         return "contrast"
-    system = app.style().standardPalette()
-    if scheme == Qt.ColorScheme.Dark and not is_dark(system):
+    if scheme == Qt.ColorScheme.Dark and not is_dark(app.style().standardPalette()):
         _use_fusion(app)
-        app.setPalette(palette_from(DARK, DISABLED_TEXT["dark"]))
+        app.setPalette(palette_from(DARK))
         return "dark"
     if app.property("own_palette"):  # back from our dark or high-contrast palette
-        app.setPalette(system)
+        app.setPalette(app.style().standardPalette())
         app.setProperty("own_palette", False)
-    return "dark" if is_dark(app.palette()) else "light"
+    return "dark" if scheme == Qt.ColorScheme.Dark else "light"
 
 
 def _use_fusion(app: QApplication) -> None:
+    from PySide6.QtWidgets import QStyleFactory
+
     styles = [name.lower() for name in QStyleFactory.keys()]  # noqa: SIM118 (a list)
     if app.style().name().lower() != "fusion" and "fusion" in styles:
         app.setStyle("Fusion")

@@ -9,9 +9,12 @@ date itself (strftime, toString, isoformat for display), so the app keeps one da
 from __future__ import annotations
 
 from datetime import date, datetime
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QDate, Qt
-from PySide6.QtWidgets import QDateEdit
+
+if TYPE_CHECKING:  # a date box's class loads with the first date box
+    from PySide6.QtWidgets import QDateEdit
 
 DATE_EDIT_FORMAT = "d MMM yyyy"  # what a date box shows: "5 Oct 2026"
 
@@ -67,6 +70,8 @@ def clock_now(*, seconds: bool = True) -> str:
 # --- date boxes -----------------------------------------------------------------------------
 def date_edit(parent=None) -> QDateEdit:
     """A date box showing "5 Oct 2026", with a calendar to pick from."""
+    from PySide6.QtWidgets import QDateEdit
+
     edit = QDateEdit(parent)
     setup_date_edit(edit)
     return edit

@@ -10,23 +10,19 @@ from PySide6.QtCore import (
     QSortFilterProxyModel,
     Qt,
 )
-from PySide6.QtGui import QPainter, QPalette, QShortcut
+from PySide6.QtGui import QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
-    QComboBox,
     QHeaderView,
     QLabel,
-    QLineEdit,
-    QPlainTextEdit,
     QScrollArea,
-    QStyle,
-    QStyledItemDelegate,
     QTableView,
-    QTextEdit,
-    QToolTip,
     QWidget,
 )
+
+# Qt classes used only once something is painted, fitted or edited are imported there: each
+# Qt class brings its enums into being when first imported, which a start pays for.
 
 
 def select_record(view, proxy, model, record_id: str | None) -> None:
@@ -112,31 +108,6 @@ def buddy_label(text: str, widget: QWidget) -> QLabel:
     return label
 
 
-class FullTextTooltips(QStyledItemDelegate):
-    """A cell whose text is cut short ("Children's social care, Po…") shows all of it as
-    its tooltip, where the model offers no tooltip of its own."""
-
-    def helpEvent(self, event, view, option, index) -> bool:  # noqa: N802 (Qt naming)
-        own_tip = index.isValid() and index.data(Qt.ItemDataRole.ToolTipRole)
-        if event.type() == QEvent.Type.ToolTip and index.isValid() and not own_tip:
-            text = index.data(Qt.ItemDataRole.DisplayRole)
-            width = view.visualRect(index).width() - 8
-            if isinstance(text, str) and option.fontMetrics.horizontalAdvance(text) > width:
-                QToolTip.showText(event.globalPos(), text, view)
-                return True
-            QToolTip.hideText()
-            return True
-        return super().helpEvent(event, view, option, index)
-
-
-def full_text_tooltips(root: QWidget) -> None:
-    """Every list under ``root`` with Qt's plain delegate shows cut-short text in full as a
-    tooltip (a page needs no code for this)."""
-    for view in root.findChildren(QAbstractItemView):
-        if type(view.itemDelegate()) is QStyledItemDelegate:
-            view.setItemDelegate(FullTextTooltips(view))
-
-
 class EmptyHint(QObject):
     """What an empty list says, drawn in its middle: what to do to fill it, or, when a
     filter hides every row, that nothing matches."""
@@ -160,6 +131,8 @@ class EmptyHint(QObject):
         if event.type() == QEvent.Type.Paint and watched is self.view.viewport():
             text = self.text()
             if text:
+                from PySide6.QtGui import QPainter, QPalette
+
                 painter = QPainter(watched)
                 painter.setPen(self.view.palette().color(QPalette.ColorRole.PlaceholderText))
                 area = watched.rect().adjusted(16, 16, -16, -16)
@@ -191,7 +164,7 @@ class ScrollFit(QObject):
         content = self.area.widget()
         if content is None:
             return
-        bar = self.area.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent)
+        bar = self.area.verticalScrollBar().sizeHint().width()
         frame = 2 * self.area.frameWidth()
         self.area.setMinimumWidth(content.minimumSizeHint().width() + bar + frame)
 
@@ -213,6 +186,8 @@ def fit_scroll_areas(root: QWidget) -> None:
 def edit_focused(method: str) -> None:
     """Cut, copy or paste (``method``) in the text box with the keyboard focus, if it is one:
     what Edit › Cut, Copy and Paste do."""
+    from PySide6.QtWidgets import QComboBox, QLineEdit, QPlainTextEdit, QTextEdit
+
     widget = QApplication.focusWidget()
     if isinstance(widget, QComboBox) and widget.isEditable():
         widget = widget.lineEdit()
