@@ -139,6 +139,7 @@ ENTITIES: dict[str, EntitySpec] = {
             (
                 *_f("name", "inspectorate", "role", "device_id"),
                 *_f("evidence_block", kind=INT),
+                *_f("specialism"),
             ),
         ),
         EntitySpec("agency", "agencies", (*_f("kind", "name"), *_f("in_scope", kind=BOOL))),
@@ -160,6 +161,7 @@ ENTITIES: dict[str, EntitySpec] = {
             (
                 *_f("child_id", "kind", "summary", "agency_id"),
                 *_f("date", kind=DATE),
+                *_f("time", "lookback_reason"),  # HH:MM; why a date before the look-back
             ),
         ),
         EntitySpec(
@@ -233,6 +235,49 @@ ENTITIES: dict[str, EntitySpec] = {
                 *_f("hit_match", identifying=True),
                 *_f("items", kind=JSON),
             ),
+        ),
+        # One contact or referral sampled at the front door (see domain.front_door): each
+        # step's date and optional time, who made the decisions (by role, never by name) and
+        # whether the inspector agrees with each.
+        EntitySpec(
+            "front_door_sample",
+            "front_door_samples",
+            (
+                *_f("label", "child_id", "source_kind", "source_agency_id", "source_role"),
+                *_f("threshold_decision", "decision_by"),
+                *_f("decision_agreement", "strategy_agreement", "section47_agreement"),
+                *_f("child_seen", "quality", "notes", "lookback_reason"),
+                *_f("contact_time", "decision_time", "strategy_time", "section47_time"),
+                *_f("seen_time"),
+                *_f("contact_date", "decision_date", "strategy_date", "section47_date", kind=DATE),
+                *_f("seen_date", kind=DATE),
+                *_f("strategy_agencies", kind=JSON),
+            ),
+            search_title="label",
+            search_body=("notes",),
+        ),
+        # The team's timeliness targets (working hours per interval) and office day.
+        EntitySpec(
+            "front_door_settings",
+            "front_door_settings",
+            (
+                *_f("day_start", "day_end"),
+                *_f("decision_target", "strategy_target", "section47_target", kind=INT),
+                *_f("seen_target", kind=INT),
+            ),
+        ),
+        # An inspector given a child, an organisation or a timetable session to look at.
+        EntitySpec("allocation", "allocations", (*_f("member_id", "target_kind", "target_id"),)),
+        # A session of the on-site week; its inspectors are its allocations.
+        EntitySpec(
+            "timetable_entry",
+            "timetable_entries",
+            (
+                *_f("kind", "title", "start_time", "end_time", "room"),
+                *_f("date", kind=DATE),
+                *_f("attendees", "children", kind=JSON),
+            ),
+            search_title="title",
         ),
     )
 }

@@ -4,11 +4,14 @@ inspector's evaluation of the area's own audit."""
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import datetime
 
 from ..domain.errors import ValidationError
 from ..domain.records import AGE_BANDS, EventKind
 from ..domain.rules import check_agreement, check_selection, require_choice, require_text
+from ..domain.sensible_dates import as_date, check_history_date, parse_time
 from .changes import ChangeSet
+from .history_dates import history_bounds
 from .ids import audit_eval_id, review_id
 from .inspections import theme_pack
 from .workspace import Workspace
@@ -82,19 +85,41 @@ def _check_agencies(ws: Workspace, inspection_id: str, agency_ids) -> None:
 
 
 def add_event(
-    ws: Workspace, child_id: str, *, date, kind: str, summary: str, agency_id: str | None = None
+    ws: Workspace,
+    child_id: str,
+    *,
+    date,
+    kind: str,
+    summary: str,
+    agency_id: str | None = None,
+    time: str | None = None,
+    lookback_reason: str | None = None,
+    now: datetime | None = None,
 ) -> ChangeSet:
+    """``time``: HH:MM, when known; ``lookback_reason``: why a date before the look-back is
+    recorded; ``now``: what "the future" is measured from (this computer's clock)."""
     child = ws.require("child", child_id)
-    values = {"child_id": child_id, **_event_values(ws, child, date, kind, summary, agency_id)}
-    return ws.create("event", child["inspection_id"], values, label="Add event")
+    values = _event_values(ws, child, date, kind, summary, agency_id, time, lookback_reason, now)
+    return ws.create(
+        "event", child["inspection_id"], {"child_id": child_id, **values}, label="Add event"
+    )
 
 
 def update_event(
-    ws: Workspace, event_id: str, *, date, kind: str, summary: str, agency_id: str | None = None
+    ws: Workspace,
+    event_id: str,
+    *,
+    date,
+    kind: str,
+    summary: str,
+    agency_id: str | None = None,
+    time: str | None = None,
+    lookback_reason: str | None = None,
+    now: datetime | None = None,
 ) -> ChangeSet:
     """Correct an event of a child's timeline (its child stays the same)."""
     child = ws.require("child", ws.require("event", event_id)["child_id"])
-    values = _event_values(ws, child, date, kind, summary, agency_id)
+    values = _event_values(ws, child, date, kind, summary, agency_id, time, lookback_reason, now)
     return ws.update("event", event_id, values, label="Edit event")
 
 
@@ -103,17 +128,38 @@ def delete_event(ws: Workspace, event_id: str) -> ChangeSet:
 
 
 def _event_values(
-    ws: Workspace, child: dict, date, kind: str, summary: str, agency_id: str | None
+    ws: Workspace,
+    child: dict,
+    date,
+    kind: str,
+    summary: str,
+    agency_id: str | None,
+    time: str | None,
+    lookback_reason: str | None,
+    now: datetime | None,
 ) -> dict:
     require_choice(kind, EventKind.values(), "The kind of event")
     if agency_id:
         _check_agencies(ws, child["inspection_id"], [agency_id])
-    return {
-        "date": date,
+    values = {
+        "date": as_date(date, "The date of the event"),
+        "time": parse_time(time, "The time of the event"),
         "kind": kind,
         "agency_id": agency_id,
         "summary": require_text(summary, "What happened"),
+        "lookback_reason": (lookback_reason or "").strip() or None,
     }
+    if values["date"] is None:
+        raise ValidationError("Give the date of the event.")
+    bounds = history_bounds(ws, child["inspection_id"], now)
+    check_history_date(
+        values["date"],
+        values["time"],
+        bounds,
+        what="The date of the event",
+        reason=values["lookback_reason"],
+    )
+    return values
 
 
 def timeline(ws: Workspace, child_id: str) -> list[dict]:
@@ -123,7 +169,7 @@ def timeline(ws: Workspace, child_id: str) -> list[dict]:
         child["inspection_id"],
         "child_id = ?",
         (child_id,),
-        order_by="date, created_at, id",
+        order_by="date, time IS NULL, time, created_at, id",
     )
 
 
