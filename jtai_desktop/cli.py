@@ -13,6 +13,8 @@ from . import __version__, paths
 from .cli_completion import SHELLS
 from .cli_completion import script as completion_script
 from .cli_examples import with_examples
+from .cli_fieldwork import add_parsers as add_fieldwork_parsers
+from .cli_fieldwork import cmd_timeliness
 from .cli_secrets import (
     INVITATION_PASSPHRASE_FILE_ENV,
     add_invitation_passphrase,
@@ -149,6 +151,7 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="F",
         help=("JSON or TOML list of {kind, match, location, reason}: hits the lead lets through"),
     )
+    add_fieldwork_parsers(commands)
     completion = commands.add_parser(
         "completion",
         help="print a shell completion script (bash, zsh or powershell)",
@@ -666,6 +669,7 @@ COMMANDS = {
     "history": cmd_history,
     "held": cmd_held,
     "export-report": cmd_export_report,
+    "timeliness": cmd_timeliness,
 }
 
 

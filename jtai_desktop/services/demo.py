@@ -82,6 +82,7 @@ class DemoBuilder:
                 (self._notes, "Notes"),
                 (self._evidence, "Evidence"),
                 (self._findings, "Findings"),
+                (self._fieldwork, "Front door and timetable"),
             )
             for done, (step, label) in enumerate(steps):
                 self.progress(done, len(steps), label)
@@ -267,6 +268,11 @@ class DemoBuilder:
                 agencies=["partnership"],
                 evidence_ids=self.rng.sample(items, 3),
             )
+
+    def _fieldwork(self, inspection_id: str) -> None:
+        from . import demo_fieldwork
+
+        demo_fieldwork.build(self, inspection_id, NOTIFICATION)
 
     def _finding(self, ws, inspection_id, kind, agencies, agency_name, items) -> None:
         # Each agency gets a different statement while the bank lasts, as a real letter would.
