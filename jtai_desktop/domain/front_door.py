@@ -18,7 +18,7 @@ SOURCE_KINDS: dict[str, str] = {
     "health": "Health",
     "education": "School or college",
     "early_years": "Early years setting",
-    "children_social_care": "Children's social care (another team or area)",
+    "children_social_care": "Children's social care",
     "youth_justice": "Youth justice service",
     "probation": "Probation",
     "housing": "Housing",
@@ -33,11 +33,11 @@ SOURCE_KINDS: dict[str, str] = {
 # The MASH (or front door) decision on the level of need.
 THRESHOLD_DECISIONS: dict[str, str] = {
     "no_further_action": "No further action",
-    "information_advice": "Information, advice or signposting",
+    "information_advice": "Advice or signposting",
     "early_help": "Early help",
-    "child_in_need": "Child in need assessment (section 17)",
-    "child_protection": "Strategy discussion: possible significant harm",
-    "already_open": "Already open: passed to the allocated worker",
+    "child_in_need": "Child in need assessment (s17)",
+    "child_protection": "Strategy discussion (s47 considered)",
+    "already_open": "Already open to social care",
 }
 
 SEEN_CHOICES: dict[str, str] = {"yes": "Seen", "no": "Not seen"}

@@ -35,6 +35,15 @@ SECTIONS: tuple[PageSpec, ...] = (
     PageSpec("search", "Search", (), "search:SearchPage"),
     PageSpec("report", "Report", (), "report:ReportPage"),
     PageSpec("review_merge", "Merge review", (), "merge_review:MergeReviewPage"),
+    PageSpec(
+        "front_door",
+        "Front door",
+        ("front_door_sample", "front_door_settings"),
+        "front_door:FrontDoorPage",
+    ),
+    PageSpec(
+        "fieldwork", "Fieldwork plan", ("allocation", "timetable_entry"), "fieldwork:FieldworkPage"
+    ),
 )
 
 BY_KEY = {spec.key: spec for spec in SECTIONS}

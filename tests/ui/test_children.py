@@ -126,7 +126,7 @@ def test_add_event_appears_in_the_timeline_in_date_order(qtbot, page):
     child_id = page.detail.child_id
     qtbot.mouseClick(page.detail.add_event_button, Qt.LeftButton)
     dialog = open_dialog(qtbot, page, EventDialog)
-    dialog.ui.dateEdit.setDate(QDate(2026, 1, 15))  # before every event of the demo
+    dialog.ui.dateEdit.setDate(QDate(2026, 4, 6))  # in the look-back, before every demo event
     dialog.ui.kindCombo.setCurrentIndex(dialog.ui.kindCombo.findData("early_help"))
     qtbot.keyClick(dialog.ui.agencyCombo, Qt.Key_Down)
     qtbot.keyClicks(dialog.ui.summaryEdit, "Early help offered to the family")

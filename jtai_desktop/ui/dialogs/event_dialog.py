@@ -11,9 +11,11 @@ from PySide6.QtWidgets import QDialog, QWidget
 from ...domain.errors import JtaiError
 from ...services import casework
 from ...services.children_queries import involved_agencies
+from ...services.inspections import inspection_dates
 from ..errors import show_error
 from ..forms.ui_event_dialog import Ui_EventDialog
 from ..models.children import event_kind_labels
+from ..uk_dates import uk_date
 
 
 class EventDialog(QDialog):
@@ -34,6 +36,9 @@ class EventDialog(QDialog):
         title = self.tr("Edit an event for %1") if event_id else self.tr("Add an event for %1")
         self.setWindowTitle(title.replace("%1", child["pseudonym"]))
         self.ui.dateEdit.setDate(QDate.currentDate())
+        self.ui.dateEdit.setMaximumDate(QDate.currentDate())  # nothing recorded is yet to come
+        self._lookback_start = inspection_dates(session.ws, child["inspection_id"]).lookback_start
+        self.ui.dateEdit.dateChanged.connect(self._show_date_hint)
         for value, label in event_kind_labels().items():
             self.ui.kindCombo.addItem(label, value)
         self.ui.agencyCombo.addItem(self.tr("Not recorded"), None)
@@ -41,6 +46,20 @@ class EventDialog(QDialog):
             self.ui.agencyCombo.addItem(agency["name"], agency["id"])
         if event_id:
             self._fill(session.ws.require("event", event_id))
+        self._show_date_hint()
+
+    def _show_date_hint(self) -> None:
+        """Say, before saving, when the date is older than the look-back."""
+        before = self.ui.dateEdit.date().toPython() < self._lookback_start
+        self.ui.dateHint.setText(
+            self.tr(
+                "This date is before the look-back, which starts on %1: give the reason "
+                "for recording older history."
+            ).replace("%1", uk_date(self._lookback_start))
+            if before
+            else ""
+        )
+        self.ui.dateHint.setVisible(before)
 
     def _fill(self, event: dict) -> None:
         ui = self.ui
@@ -54,6 +73,8 @@ class EventDialog(QDialog):
             )
         ui.agencyCombo.setCurrentIndex(max(ui.agencyCombo.findData(event["agency_id"]), 0))
         ui.summaryEdit.setText(event["summary"] or "")
+        ui.timeEdit.setText(event.get("time") or "")
+        ui.reasonEdit.setText(event.get("lookback_reason") or "")
 
     def accept(self) -> None:
         ui = self.ui
@@ -62,6 +83,8 @@ class EventDialog(QDialog):
             "kind": ui.kindCombo.currentData(),
             "agency_id": ui.agencyCombo.currentData(),
             "summary": ui.summaryEdit.text(),
+            "time": ui.timeEdit.text(),
+            "lookback_reason": ui.reasonEdit.text(),
         }
         child_id, event_id = self.child_id, self.event_id
         try:
