@@ -36,7 +36,6 @@ class EventDialog(QDialog):
         title = self.tr("Edit an event for %1") if event_id else self.tr("Add an event for %1")
         self.setWindowTitle(title.replace("%1", child["pseudonym"]))
         self.ui.dateEdit.setDate(QDate.currentDate())
-        self.ui.dateEdit.setMaximumDate(QDate.currentDate())  # nothing recorded is yet to come
         self._lookback_start = inspection_dates(session.ws, child["inspection_id"]).lookback_start
         self.ui.dateEdit.dateChanged.connect(self._show_date_hint)
         for value, label in event_kind_labels().items():

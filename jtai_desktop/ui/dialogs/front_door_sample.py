@@ -73,9 +73,9 @@ class FrontDoorSampleDialog(QDialog):
         ui.qualityCombo.setEnabled(scale is not None)
         today = QDate.currentDate()
         for step in ("contact", *OPTIONAL_STEPS, "seen"):
-            edit = getattr(ui, f"{step}DateEdit")
-            edit.setMaximumDate(today)  # nothing recorded is yet to come
-            edit.setDate(today)
+            # No maximum date: typing a day first would pass through dates after today. A
+            # date in the future is refused, with today named, when the sample is saved.
+            getattr(ui, f"{step}DateEdit").setDate(today)
 
     def _next_label(self, inspection_id: str) -> str:
         taken = {r["label"] for r in front_door.samples(self.session.ws, inspection_id)}

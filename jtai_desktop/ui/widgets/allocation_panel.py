@@ -60,9 +60,10 @@ class AllocationFilter(SourceSorts):
         super().__init__(parent)
         self._show = ""
 
-    def show(self, what: str) -> None:
+    def show_only(self, what: str) -> None:
+        self.beginFilterChange()
         self._show = what
-        self.invalidateFilter()
+        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
 
     def filterAcceptsRow(self, source_row: int, source_parent) -> bool:  # noqa: N802
         if not self._show:
@@ -105,7 +106,7 @@ class AllocationPanel(QWidget):
         for kind in ALLOCATABLE:
             self.show_combo.addItem(kind_label(kind), kind)
         self.show_combo.currentIndexChanged.connect(
-            lambda _i: self.proxy.show(self.show_combo.currentData())
+            lambda _i: self.proxy.show_only(self.show_combo.currentData())
         )
         self.view = record_list_view(
             self.proxy,

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QSortFilterProxyModel, Qt
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from ...domain.errors import JtaiError
@@ -28,8 +28,9 @@ class DayFilter(SourceSorts):
         self._day = ""
 
     def show_day(self, day: str) -> None:
+        self.beginFilterChange()
         self._day = day
-        self.invalidateFilter()
+        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
 
     def filterAcceptsRow(self, source_row: int, source_parent) -> bool:  # noqa: N802
         return not self._day or self.sourceModel()._rows[source_row]["date"] == self._day
