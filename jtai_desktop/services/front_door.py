@@ -36,6 +36,7 @@ from .history_dates import history_bounds
 from .ids import derived_id
 from .inspections import theme_pack
 from .roles_only import require_role
+from .team import is_lead
 from .workspace import Workspace
 
 CHOICES = {
@@ -213,6 +214,11 @@ def set_targets(
     day_end: str,
     hours: dict[str, int],
 ) -> ChangeSet:
+    """The team's targets are the lead's to set, like the inspection's other settings."""
+    if not is_lead(ws, inspection_id):
+        raise ValidationError(
+            "Only the lead inspector sets the front door's targets; ask your lead to change them."
+        )
     start = parse_time(day_start, "The start of the office day")
     end = parse_time(day_end, "The end of the office day")
     if start is None or end is None:

@@ -107,3 +107,28 @@ def test_a_later_step_cannot_come_before_an_earlier_one():
     with pytest.raises(ValidationError, match="comes before"):
         not_before((date(2026, 6, 1), "09:00"), contact, "'Decision'", "'Contact'")
     not_before((date(2026, 6, 1), None), contact, "'Decision'", "'Contact'")  # time unknown
+
+
+@pytest.mark.parametrize(
+    ("entity", "field", "value"),
+    [
+        ("timetable_entry", "start_time", "9:00"),
+        ("timetable_entry", "kind", "party"),
+        ("timetable_entry", "attendees", [{"agency": "x"}]),
+        ("front_door_sample", "decision_time", "24:00"),
+        ("front_door_sample", "child_seen", "maybe"),
+        ("front_door_sample", "threshold_decision", "shrug"),
+        ("front_door_settings", "seen_target", 0),
+        ("allocation", "target_kind", "finding"),
+        ("event", "time", "noon"),
+    ],
+)
+def test_a_colleagues_value_that_would_break_the_timings_or_the_timetable_is_refused(
+    entity, field, value
+):
+    from jtai_desktop.domain.field_rules import check_synced_value
+
+    with pytest.raises(ValidationError):
+        check_synced_value(entity, field, value)
+    check_synced_value("timetable_entry", "start_time", "09:00")
+    check_synced_value("front_door_sample", "child_seen", "no")

@@ -199,3 +199,13 @@ def test_the_sample_can_name_a_child_of_this_inspection_only(ws, insp):
     assert ws.require("front_door_sample", sample(ws, insp, child_id=child))["child_id"] == child
     with pytest.raises(ValidationError, match="child of this inspection"):
         sample(ws, insp, "Contact 2", child_id="0" * 32)
+
+
+def test_only_the_lead_sets_the_targets(ws, insp):
+    from jtai_desktop.services.inspections import add_member
+
+    member = add_member(ws, insp, MemberInput("Sam Member", "cqc")).entity_id
+    ws.set_author(insp, member)
+    with pytest.raises(ValidationError, match="Only the lead inspector sets"):
+        front_door.set_targets(ws, insp, day_start="08:00", day_end="16:00", hours={})
+    assert front_door.targets(ws, insp).office_day.start.hour == 9
