@@ -5,15 +5,14 @@ from __future__ import annotations
 
 from datetime import date
 
+from ..domain.errors import ValidationError
+from ..domain.sensible_dates import as_date
+
 
 def _as_date(value: date | str | None) -> date | None:
-    if value is None or value == "":
-        return None
-    if isinstance(value, date):
-        return value
     try:
-        return date.fromisoformat(value)
-    except ValueError:
+        return as_date(value, "")
+    except ValidationError:
         return None
 
 

@@ -36,6 +36,8 @@ def entity_label(entity: str) -> str:
         "evidence": "Evidence",
         "child": "Child",
         "audit_eval": "Audit evaluation",
+        "front_door_sample": "Front door sample",
+        "timetable_entry": "Session",
     }
     return QApplication.translate("SearchResultsModel", labels.get(entity, entity.title()))
 

@@ -18,14 +18,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...domain.errors import JtaiError
 from ...services import front_door
 from ..dialogs.front_door_sample import open_sample_dialog
 from ..dialogs.front_door_settings import CiteTimelinessDialog, TargetsDialog, open_dialog
-from ..errors import show_error
 from ..models.front_door import CHILD, CONTACT, IdRole, SamplesModel, TimelinessModel
 from ..models.row_sort import SourceSorts
 from ..views import on_delete_key, record_list_view, select_record
+from ..widgets.audit_evaluation import try_edit
 from .base import Page
 
 NEW_SAMPLE_SHORTCUT = "Ctrl+Shift+D"
@@ -192,12 +191,8 @@ class FrontDoorPage(Page):
 
     def delete_current(self) -> None:
         sample_id = self.current_id()
-        if not sample_id:
-            return
-        try:
-            self.session.edit(lambda ws: front_door.delete_sample(ws, sample_id))
-        except JtaiError as error:
-            show_error(self, error)
+        if sample_id:
+            try_edit(self, self.session, lambda ws: front_door.delete_sample(ws, sample_id))
         self.view.setFocus()
 
     def edit_targets(self) -> None:

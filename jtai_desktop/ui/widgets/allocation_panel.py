@@ -16,14 +16,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...domain.errors import JtaiError
 from ...domain.fieldwork import ALLOCATABLE, SPECIALISMS
 from ...services import allocation
-from ..errors import show_error
 from ..models.fieldwork import AllocatableModel, IdRole, KindRole, TeamPlanModel, kind_label
 from ..models.row_sort import SourceSorts
 from ..uk_dates import uk_day
 from ..views import record_list_view, select_record
+from .audit_evaluation import try_edit
 from .checklist import Checklist
 
 GAPS = "gaps"
@@ -238,20 +237,14 @@ class AllocationPanel(QWidget):
         if not item_id or not kind:
             return
         act = allocation.allocate if checked else allocation.unallocate
-        try:
-            self.session.edit(lambda ws: act(ws, member_id, kind, item_id))
-        except JtaiError as error:
-            show_error(self, error)
+        if not try_edit(self, self.session, lambda ws: act(ws, member_id, kind, item_id)):
             self.refresh()
 
     def _save_specialism(self) -> None:
         member_id, text = self._current_member(), self.specialism.currentText()
         if not member_id:
             return
-        try:
-            self.session.edit(lambda ws: allocation.set_specialism(ws, member_id, text))
-        except JtaiError as error:
-            show_error(self, error)
+        try_edit(self, self.session, lambda ws: allocation.set_specialism(ws, member_id, text))
 
     def show_gaps_only(self) -> None:
         self.show_combo.setCurrentIndex(self.show_combo.findData(GAPS))

@@ -8,16 +8,15 @@ from datetime import date
 from PySide6.QtCore import QSortFilterProxyModel, Qt
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
-from ...domain.errors import JtaiError
 from ...services import timetable
 from ...services.allocation import inspectors_by_target
 from ...services.inspections import inspection_dates
 from ..dialogs.timetable_entry import open_entry_dialog
-from ..errors import show_error
 from ..models.fieldwork import IdRole, TimetableModel
 from ..models.row_sort import SourceSorts
 from ..uk_dates import uk_day
 from ..views import on_delete_key, record_list_view, select_record
+from .audit_evaluation import try_edit
 
 NEW_SESSION_SHORTCUT = "Ctrl+Shift+T"
 
@@ -187,12 +186,8 @@ class TimetablePanel(QWidget):
 
     def delete_current(self) -> None:
         entry_id = self.current_id()
-        if not entry_id:
-            return
-        try:
-            self.session.edit(lambda ws: timetable.delete_entry(ws, entry_id))
-        except JtaiError as error:
-            show_error(self, error)
+        if entry_id:
+            try_edit(self, self.session, lambda ws: timetable.delete_entry(ws, entry_id))
         self.view.setFocus()
 
 
