@@ -25,8 +25,8 @@ def add_parsers(commands) -> None:
 
 
 def cmd_timeliness(context, args: argparse.Namespace) -> int:
-    from .services.front_door import timeliness
     from .services.inspections import resolve_inspection
+    from .services.timeliness import timeliness
 
     inspection_id = resolve_inspection(context.workspace, args.inspection)
     report = timeliness(context.workspace, inspection_id)

@@ -198,5 +198,6 @@ class MainWindow(QMainWindow):
 
 
 def _go_shortcut(number: int) -> str:
-    """Alt+1 to Alt+9, then Alt+0 for the tenth section; later ones are in the Go menu."""
+    """Alt+1 to Alt+9, then Alt+0 for the tenth section; later ones are reached from the Go
+    menu and the navigator."""
     return f"Alt+{number}" if number < 10 else "Alt+0" if number == 10 else ""

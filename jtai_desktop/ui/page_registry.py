@@ -27,7 +27,16 @@ class PageSpec:
 
 SECTIONS: tuple[PageSpec, ...] = (
     PageSpec("overview", "Overview", ("inspection", "member", "agency"), "overview:OverviewPage"),
+    PageSpec(
+        "fieldwork", "Fieldwork plan", ("allocation", "timetable_entry"), "fieldwork:FieldworkPage"
+    ),
     PageSpec("children", "Children", ("child", "event", "audit_eval"), "children:ChildrenPage"),
+    PageSpec(
+        "front_door",
+        "Front door",
+        ("front_door_sample", "front_door_settings"),
+        "front_door:FrontDoorPage",
+    ),
     PageSpec("reviews", "Case reviews", ("review",), "reviews:CaseReviewPage"),
     PageSpec("notes", "Meetings and interviews", ("note",), "notes:NotesPage"),
     PageSpec("evidence", "Evidence", ("evidence", "link"), "evidence:EvidencePage"),
@@ -35,15 +44,6 @@ SECTIONS: tuple[PageSpec, ...] = (
     PageSpec("search", "Search", (), "search:SearchPage"),
     PageSpec("report", "Report", (), "report:ReportPage"),
     PageSpec("review_merge", "Merge review", (), "merge_review:MergeReviewPage"),
-    PageSpec(
-        "front_door",
-        "Front door",
-        ("front_door_sample", "front_door_settings"),
-        "front_door:FrontDoorPage",
-    ),
-    PageSpec(
-        "fieldwork", "Fieldwork plan", ("allocation", "timetable_entry"), "fieldwork:FieldworkPage"
-    ),
 )
 
 BY_KEY = {spec.key: spec for spec in SECTIONS}

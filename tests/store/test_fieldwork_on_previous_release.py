@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from jtai_desktop.app import open_context
-from jtai_desktop.services import allocation, casework, front_door, timetable
+from jtai_desktop.services import allocation, casework, front_door, timeliness, timetable
 from jtai_desktop.services.sync import sync
 from jtai_desktop.sync.transport import FolderTransport
 
@@ -102,7 +102,7 @@ def test_the_team_carries_on_with_the_new_records(release):
         assert not sync(ws, INSPECTION, share).refused
         row = ws.require("front_door_sample", sample)
         assert (row["label"], row["child_id"]) == ("FD-01", child["id"])
-        timing = front_door.timeliness(ws, INSPECTION).distributions[0]
+        timing = timeliness.timeliness(ws, INSPECTION).distributions[0]
         assert timing.median_hours == pytest.approx(2.0)  # Friday 16:00 to Monday 10:00
         assert ws.require("timetable_entry", entry)["children"] == [child["id"]]
         assert allocation.inspectors_of(ws, INSPECTION, "timetable_entry", entry) == [me]

@@ -6,7 +6,7 @@ from datetime import date
 
 from PySide6.QtCore import QDate, Qt
 
-from jtai_desktop.services import findings, front_door
+from jtai_desktop.services import findings, front_door, timeliness
 from jtai_desktop.ui.dialogs.front_door_sample import FrontDoorSampleDialog
 from jtai_desktop.ui.dialogs.front_door_settings import CiteTimelinessDialog, TargetsDialog
 from jtai_desktop.ui.models.front_door import (
@@ -37,7 +37,7 @@ def test_a_contact_recorded_from_the_keyboard_is_timed_in_working_hours(qtbot, s
     window = small_demo_window
     page = open_page(window)
     ws, inspection_id = page.session.ws, page.session.inspection_id
-    before = front_door.timeliness(ws, inspection_id).distributions[0]
+    before = timeliness.timeliness(ws, inspection_id).distributions[0]
     shortcut(qtbot, "Ctrl+Shift+D")
     dialog = wait_dialog(qtbot, page, FrontDoorSampleDialog)
     ui = dialog.ui

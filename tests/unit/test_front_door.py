@@ -8,7 +8,7 @@ import pytest
 
 from jtai_desktop.domain.errors import ValidationError
 from jtai_desktop.domain.themes import default_themes_dir, load_pack
-from jtai_desktop.services import casework, findings, front_door
+from jtai_desktop.services import casework, findings, front_door, timeliness
 from jtai_desktop.services.dump import dump_json
 from jtai_desktop.services.inspections import MemberInput, create_inspection
 
@@ -135,7 +135,7 @@ def test_timeliness_in_working_hours_across_a_weekend_and_a_bank_holiday(ws, ins
     )
     # Dates only: counted in working days.
     sample(ws, insp, "D", contact_date="2026-06-10", decision_date="2026-06-12")
-    report = front_door.timeliness(ws, insp)
+    report = timeliness.timeliness(ws, insp)
     decision = report.distributions[0]
     assert decision.interval.key == "decision"
     assert (decision.count, decision.timed, decision.untimed) == (4, 3, 1)
@@ -143,22 +143,22 @@ def test_timeliness_in_working_hours_across_a_weekend_and_a_bank_holiday(ws, ins
     assert decision.p90_hours == pytest.approx(9.5)
     assert decision.over_target == 1  # B, over the default 8 working hours
     assert (decision.median_days, decision.p90_days) == (1.5, 2.0)
-    front_door.set_targets(ws, insp, day_start="09:00", day_end="17:00", hours={"decision": 2})
-    assert front_door.timeliness(ws, insp).distributions[0].over_target == 1  # 2.0 is not over
-    front_door.set_targets(ws, insp, day_start="08:00", day_end="17:00", hours={"decision": 2})
+    timeliness.set_targets(ws, insp, day_start="09:00", day_end="17:00", hours={"decision": 2})
+    assert timeliness.timeliness(ws, insp).distributions[0].over_target == 1  # 2.0 is not over
+    timeliness.set_targets(ws, insp, day_start="08:00", day_end="17:00", hours={"decision": 2})
     # From 08:00, A takes 2.5 working hours and C (Saturday to Monday) 3: both over 2.
-    assert front_door.timeliness(ws, insp).distributions[0].over_target == 3
-    as_json = front_door.timeliness(ws, insp).as_json()
+    assert timeliness.timeliness(ws, insp).distributions[0].over_target == 3
+    as_json = timeliness.timeliness(ws, insp).as_json()
     assert as_json["office_day"] == {"start": "08:00", "end": "17:00"}
     assert as_json["steps"][0]["target_working_hours"] == 2
 
 
 def test_targets_that_make_no_sense_are_refused(ws, insp):
     with pytest.raises(ValidationError, match="must end after it starts"):
-        front_door.set_targets(ws, insp, day_start="17:00", day_end="09:00", hours={})
+        timeliness.set_targets(ws, insp, day_start="17:00", day_end="09:00", hours={})
     with pytest.raises(ValidationError, match="whole number of working hours"):
-        front_door.set_targets(ws, insp, day_start="09:00", day_end="17:00", hours={"seen": 0})
-    assert front_door.targets(ws, insp).hours["seen"] == 24  # the default stands
+        timeliness.set_targets(ws, insp, day_start="09:00", day_end="17:00", hours={"seen": 0})
+    assert timeliness.targets(ws, insp).hours["seen"] == 24  # the default stands
 
 
 def test_findings_cite_the_counts_as_an_evidence_item_undone_as_one_edit(ws, insp):
@@ -178,7 +178,7 @@ def test_findings_cite_the_counts_as_an_evidence_item_undone_as_one_edit(ws, ins
         text="Decisions are mostly timely.",
         agencies=["partnership"],
     ).entity_id
-    changes = front_door.cite_timeliness(ws, insp, [finding_id], on=date(2026, 10, 21))
+    changes = timeliness.cite_timeliness(ws, insp, [finding_id], on=date(2026, 10, 21))
     cited = findings.cited_evidence(ws, finding_id)
     assert [e["source"] for e in cited] == ["data"]
     body = ws.blobs.read_bytes(cited[0]["sha256"]).decode()
@@ -191,7 +191,7 @@ def test_findings_cite_the_counts_as_an_evidence_item_undone_as_one_edit(ws, ins
 
 def test_an_empty_front_door_cannot_be_cited(ws, insp):
     with pytest.raises(ValidationError, match="no front door samples"):
-        front_door.cite_timeliness(ws, insp, [])
+        timeliness.cite_timeliness(ws, insp, [])
 
 
 def test_the_sample_can_name_a_child_of_this_inspection_only(ws, insp):
@@ -207,5 +207,5 @@ def test_only_the_lead_sets_the_targets(ws, insp):
     member = add_member(ws, insp, MemberInput("Sam Member", "cqc")).entity_id
     ws.set_author(insp, member)
     with pytest.raises(ValidationError, match="Only the lead inspector sets"):
-        front_door.set_targets(ws, insp, day_start="08:00", day_end="16:00", hours={})
-    assert front_door.targets(ws, insp).office_day.start.hour == 9
+        timeliness.set_targets(ws, insp, day_start="08:00", day_end="16:00", hours={})
+    assert timeliness.targets(ws, insp).office_day.start.hour == 9

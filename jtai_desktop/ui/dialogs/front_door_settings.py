@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QDialog, QWidget
 
 from ...domain.errors import JtaiError
 from ...domain.front_door import INTERVAL_KEYS
-from ...services import findings, front_door
+from ...services import findings, timeliness
 from ..errors import show_error
 from ..forms.ui_cite_timeliness import Ui_CiteTimelinessDialog
 from ..forms.ui_front_door_targets import Ui_FrontDoorTargetsDialog
@@ -22,7 +22,7 @@ class TargetsDialog(QDialog):
         self.session = session
         self.ui = Ui_FrontDoorTargetsDialog()
         self.ui.setupUi(self)
-        current = front_door.targets(session.ws, session.inspection_id)
+        current = timeliness.targets(session.ws, session.inspection_id)
         self.ui.dayStartEdit.setText(f"{current.office_day.start:%H:%M}")
         self.ui.dayEndEdit.setText(f"{current.office_day.end:%H:%M}")
         for key, hours in current.hours.items():
@@ -37,7 +37,7 @@ class TargetsDialog(QDialog):
         hours = {key: self.spin(key).value() for key in INTERVAL_KEYS}
         try:
             self.session.edit(
-                lambda ws: front_door.set_targets(
+                lambda ws: timeliness.set_targets(
                     ws, inspection_id, day_start=start, day_end=end, hours=hours
                 )
             )
@@ -65,7 +65,7 @@ class CiteTimelinessDialog(QDialog):
         inspection_id, chosen = self.session.inspection_id, self.findings.checked_ids()
         try:
             changes = self.session.edit(
-                lambda ws: front_door.cite_timeliness(ws, inspection_id, chosen)
+                lambda ws: timeliness.cite_timeliness(ws, inspection_id, chosen)
             )
         except JtaiError as error:
             show_error(self, error)

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...services import front_door
+from ...services import front_door, timeliness
 from ..dialogs.front_door_sample import open_sample_dialog
 from ..dialogs.front_door_settings import CiteTimelinessDialog, TargetsDialog, open_dialog
 from ..models.front_door import CHILD, CONTACT, IdRole, SamplesModel, TimelinessModel
@@ -128,13 +128,13 @@ class FrontDoorPage(Page):
             return
         ws = self.session.ws
         current = self.current_id()
-        report = front_door.timeliness(ws, inspection_id)
+        report = timeliness.timeliness(ws, inspection_id)
         day = report.targets.office_day
         names = {c["id"]: c["pseudonym"] for c in ws.rows("child", inspection_id)}
         target = report.targets.hours["decision"]
         rows = []
         for row in front_door.samples(ws, inspection_id):
-            timing = front_door.sample_timings(row, day)["decision"]
+            timing = timeliness.sample_timings(row, day)["decision"]
             rows.append(
                 {**row, "_timing": timing, "_target": target, "_child": names.get(row["child_id"])}
             )
