@@ -136,7 +136,7 @@ def timeliness(ws: Workspace, inspection_id: str) -> Timeliness:
 
 
 def _present(timings: list[dict[str, Timing | None]], interval: Interval) -> list[Timing]:
-    return [t[interval.key] for t in timings if t[interval.key] is not None]
+    return [found for t in timings if (found := t[interval.key]) is not None]
 
 
 def _distribution_json(d: Distribution) -> dict:

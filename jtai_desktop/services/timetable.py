@@ -5,6 +5,7 @@ team's timetables merge when they sync and a clash made on two laptops shows aft
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, time
 
@@ -23,7 +24,7 @@ ENTRY = "timetable_entry"
 
 
 def add_entry(
-    ws: Workspace, inspection_id: str, values: dict, inspectors: list[str] = ()
+    ws: Workspace, inspection_id: str, values: dict, inspectors: Sequence[str] = ()
 ) -> ChangeSet:
     clean = _checked(ws, inspection_id, values)
     with write_transaction(ws.db):

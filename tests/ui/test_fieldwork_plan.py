@@ -167,6 +167,12 @@ def test_the_day_filter_shows_one_day_of_the_week(qtbot, small_demo_window):
     proxy = page.timetable.proxy
     days = {proxy.index(r, 0).data() for r in range(proxy.rowCount())}
     assert days == {"Mon 19 Oct 2026"}
+    page.timetable.add_button.setFocus()
+    press(qtbot, Qt.Key.Key_Space)  # a new session starts on the day shown
+    dialog = wait_dialog(qtbot, page, TimetableEntryDialog)
+    assert dialog.ui.dateEdit.date() == QDate(2026, 10, 19)
+    assert dialog.children_choice.rowCount() == 12  # the demo's children, to tick
+    dialog.reject()
 
 
 def test_the_models_are_sound(qtmodeltester, small_demo_window):

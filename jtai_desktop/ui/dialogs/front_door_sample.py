@@ -217,6 +217,6 @@ def open_sample_dialog(
     dialog = FrontDoorSampleDialog(session, parent, sample_id)
     dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     if on_saved is not None:
-        dialog.accepted.connect(lambda: on_saved(dialog.saved_id))
+        dialog.accepted.connect(lambda: on_saved(dialog.saved_id or ""))
     dialog.open()
     return dialog

@@ -35,16 +35,18 @@ class TimetableEntryDialog(QDialog):
         self.ui = Ui_TimetableEntryDialog()
         self.ui.setupUi(self)
         self.inspectors = ChecklistModel(self)
-        self.children = ChecklistModel(self)
+        self.children_choice = ChecklistModel(self)  # not self.children: QObject has that
         self.ui.inspectorsView.setModel(self.inspectors)
-        self.ui.childrenView.setModel(self.children)
+        self.ui.childrenView.setModel(self.children_choice)
         self._fill_choices()
         if entry_id:
             self.setWindowTitle(self.tr("Change a session"))
             self._fill(session.ws.require("timetable_entry", entry_id))
         else:
             self.setWindowTitle(self.tr("Add a session"))
-            self.ui.dateEdit.setDate(QDate(day) if day else QDate.currentDate())
+            self.ui.dateEdit.setDate(
+                QDate(day.year, day.month, day.day) if day else QDate.currentDate()
+            )
             self.ui.startEdit.setText("09:00")
             self.ui.endEdit.setText("10:00")
 
@@ -57,7 +59,7 @@ class TimetableEntryDialog(QDialog):
             (m["id"], f"{m['name']} ({m['specialism'] or m['inspectorate']})") for m in members
         )
         children = ws.rows("child", inspection_id, order_by="pseudonym")
-        self.children.set_choices((c["id"], c["pseudonym"]) for c in children)
+        self.children_choice.set_choices((c["id"], c["pseudonym"]) for c in children)
         agencies = ws.rows("agency", inspection_id, order_by="kind, name")
         ui.attendees.model.set_agencies([(a["id"], a["name"]) for a in agencies])
 
@@ -70,7 +72,7 @@ class TimetableEntryDialog(QDialog):
         ui.endEdit.setText(row["end_time"] or "")
         ui.roomEdit.setText(row["room"] or "")
         ui.attendees.model.set_attendees(row["attendees"] or [])
-        self.children.set_checked(row["children"] or [])
+        self.children_choice.set_checked(row["children"] or [])
         self.inspectors.set_checked(
             inspectors_of(self.session.ws, row["inspection_id"], "timetable_entry", row["id"])
         )
@@ -85,7 +87,7 @@ class TimetableEntryDialog(QDialog):
             "end_time": ui.endEdit.text(),
             "room": ui.roomEdit.text(),
             "attendees": ui.attendees.model.attendees(),
-            "children": self.children.checked_ids(),
+            "children": self.children_choice.checked_ids(),
         }
 
     def accept(self) -> None:
@@ -115,6 +117,6 @@ def open_entry_dialog(
     dialog = TimetableEntryDialog(session, parent, entry_id, day)
     dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     if on_saved is not None:
-        dialog.accepted.connect(lambda: on_saved(dialog.saved_id))
+        dialog.accepted.connect(lambda: on_saved(dialog.saved_id or ""))
     dialog.open()
     return dialog

@@ -13,6 +13,8 @@ from .row_sort import RecordRowsModel
 
 IdRole = Qt.ItemDataRole.UserRole
 KindRole = Qt.ItemDataRole.UserRole + 1
+GapRole = Qt.ItemDataRole.UserRole + 2  # True for an item nobody is allocated to
+DayRole = Qt.ItemDataRole.UserRole + 3  # a session's day, YYYY-MM-DD
 WARNING = QColor(160, 30, 30)
 
 
@@ -49,6 +51,8 @@ class AllocatableModel(RecordRowsModel):
             return row["id"]
         if role == KindRole:
             return row["kind"]
+        if role == GapRole:
+            return not row["inspectors"]
         if role == Qt.ItemDataRole.ForegroundRole and not row["inspectors"]:
             return QBrush(WARNING) if index.column() == self.INSPECTORS else None
         return None
@@ -98,6 +102,8 @@ class TimetableModel(RecordRowsModel):
             return "\n".join(clashes) if clashes else self._display(row, index.column())
         if role == IdRole:
             return row["id"]
+        if role == DayRole:
+            return row["date"]
         if role == Qt.ItemDataRole.ForegroundRole and row.get("_clashes"):
             return QBrush(WARNING)
         return None

@@ -118,10 +118,13 @@ class FieldworkPage(Page):
 
     def current_record(self) -> tuple[str, str] | None:
         """The record Ctrl+H shows the history of: the chosen session."""
-        if self.tabs.currentIndex() == TIMETABLE and self.timetable.current_id():
-            return ("timetable_entry", self.timetable.current_id())
+        session_id = self.timetable.current_id()
+        if self.tabs.currentIndex() == TIMETABLE and session_id:
+            return ("timetable_entry", session_id)
         index = self.mine_view.currentIndex()
-        return (index.data(KindRole), index.data(IdRole)) if index.isValid() else None
+        if not index.isValid():
+            return None
+        return (str(index.data(KindRole)), str(index.data(IdRole)))
 
     # --- acting ------------------------------------------------------------------------------
     def show_gaps(self) -> None:

@@ -18,7 +18,14 @@ from PySide6.QtWidgets import (
 
 from ...domain.fieldwork import ALLOCATABLE, SPECIALISMS
 from ...services import allocation
-from ..models.fieldwork import AllocatableModel, IdRole, KindRole, TeamPlanModel, kind_label
+from ..models.fieldwork import (
+    AllocatableModel,
+    GapRole,
+    IdRole,
+    KindRole,
+    TeamPlanModel,
+    kind_label,
+)
 from ..models.row_sort import SourceSorts
 from ..uk_dates import uk_day
 from ..views import record_list_view, select_record
@@ -69,8 +76,7 @@ class AllocationFilter(SourceSorts):
             return True
         index = self.sourceModel().index(source_row, 0, source_parent)
         if self._show == GAPS:
-            row = self.sourceModel()._rows[source_row]
-            return not row["inspectors"]
+            return bool(index.data(GapRole))
         return index.data(KindRole) == self._show
 
 
@@ -144,7 +150,9 @@ class AllocationPanel(QWidget):
         self.specialism = QComboBox()
         self.specialism.setEditable(True)
         self.specialism.setAccessibleName(self.tr("Specialism of the chosen inspector"))
-        self.specialism.lineEdit().returnPressed.connect(self._save_specialism)
+        typed = self.specialism.lineEdit()
+        assert typed is not None  # an editable combo box has its line edit
+        typed.returnPressed.connect(self._save_specialism)
         self.specialism.activated.connect(lambda _i: self._save_specialism())
         team_box = QGroupBox(self.tr("The team"))
         form = QFormLayout()

@@ -12,7 +12,7 @@ from ...services import timetable
 from ...services.allocation import inspectors_by_target
 from ...services.inspections import inspection_dates
 from ..dialogs.timetable_entry import open_entry_dialog
-from ..models.fieldwork import IdRole, TimetableModel
+from ..models.fieldwork import DayRole, IdRole, TimetableModel
 from ..models.row_sort import SourceSorts
 from ..uk_dates import uk_day
 from ..views import on_delete_key, record_list_view, select_record
@@ -32,7 +32,8 @@ class DayFilter(SourceSorts):
         self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
 
     def filterAcceptsRow(self, source_row: int, source_parent) -> bool:  # noqa: N802
-        return not self._day or self.sourceModel()._rows[source_row]["date"] == self._day
+        index = self.sourceModel().index(source_row, 0, source_parent)
+        return not self._day or index.data(DayRole) == self._day
 
 
 class TimetablePanel(QWidget):
