@@ -209,3 +209,16 @@ def test_the_models_are_sound(qtmodeltester, small_demo_window):
     qtmodeltester.check(page.model)
     assert isinstance(page.timeliness_model, TimelinessModel)
     qtmodeltester.check(page.timeliness_model)
+
+
+def test_ctrl_h_shows_who_changed_the_chosen_sample(qtbot, small_demo_window):
+    window = small_demo_window
+    page = open_page(window)
+    page.view.selectRow(0)
+    sample_id = page.current_id()
+    assert page.current_record() == ("front_door_sample", sample_id)
+    shortcut(qtbot, "Ctrl+H")
+    qtbot.waitUntil(lambda: getattr(window, "history_dialog", None) is not None)
+    dialog = window.history_dialog
+    assert dialog.isVisible() and dialog.entity_id == sample_id
+    dialog.close()
