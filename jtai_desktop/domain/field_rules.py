@@ -14,7 +14,10 @@ from .errors import ThemePackError, ValidationError
 from .fieldwork import ALLOCATABLE, TIMETABLE_KINDS
 from .front_door import AGREEMENT_CHOICES, SEEN_CHOICES, SOURCE_KINDS, THRESHOLD_DECISIONS
 from .records import (
+    ACCURACY_KINDS,
+    ACCURACY_STATUSES,
     AGE_BANDS,
+    VERSION_PURPOSES,
     AuditAgreement,
     EventKind,
     EvidenceSource,
@@ -117,6 +120,12 @@ RULES: dict[tuple[str, str], Callable[[Any], None]] = {
     ("finding", "agencies"): _texts("The finding's agencies"),
     ("link", "target_kind"): _choice(LinkTarget.values(), "What the evidence is linked to"),
     ("device", "status"): _choice(DEVICE_STATUSES, "The device's status"),
+    ("letter", "small_count_below"): _whole(2, 50, "The small-count threshold"),
+    ("letter", "wsoa_days"): _whole(1, 365, "The statement of action's working days"),
+    ("letter_version", "purpose"): _choice(VERSION_PURPOSES, "What the version was for"),
+    ("letter_version", "sha256"): _sha256,
+    ("accuracy_item", "kind"): _choice(ACCURACY_KINDS, "The kind of accuracy item"),
+    ("accuracy_item", "status"): _choice(ACCURACY_STATUSES, "The decision"),
     # The front door, the team's allocations and the on-site timetable (migration 0012).
     ("event", "time"): _time,
     ("front_door_sample", "source_kind"): _choice(SOURCE_KINDS, "Who the contact came from"),

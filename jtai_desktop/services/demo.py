@@ -82,6 +82,7 @@ class DemoBuilder:
                 (self._notes, "Notes"),
                 (self._evidence, "Evidence"),
                 (self._findings, "Findings"),
+                (self._letter, "The letter"),
                 (self._fieldwork, "Front door and timetable"),
             )
             for done, (step, label) in enumerate(steps):
@@ -268,6 +269,11 @@ class DemoBuilder:
                 agencies=["partnership"],
                 evidence_ids=self.rng.sample(items, 3),
             )
+
+    def _letter(self, inspection_id: str) -> None:
+        from .demo_letter import write_demo_letter
+
+        write_demo_letter(self.team[0], inspection_id)
 
     def _fieldwork(self, inspection_id: str) -> None:
         from . import demo_fieldwork
