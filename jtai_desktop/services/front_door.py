@@ -21,7 +21,7 @@ from ..domain.sensible_dates import as_date, check_history_date, not_before, par
 from .changes import ChangeSet
 from .history_dates import history_bounds
 from .inspections import theme_pack
-from .roles_only import require_role
+from .roles_only import refuse_names, require_role
 from .workspace import Workspace
 
 CHOICES = {
@@ -83,6 +83,7 @@ def _checked(
 ) -> dict:
     clean = dict(values)
     clean["label"] = require_text(values.get("label"), "The sample's label")
+    refuse_names(clean["label"], "The sample's label", "Use a reference such as FD-07.")
     _unique_label(ws, inspection_id, clean["label"], sample_id)
     for name, (choices, what) in CHOICES.items():
         if clean.get(name) is not None:

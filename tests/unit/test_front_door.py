@@ -79,6 +79,7 @@ def test_a_sample_keeps_each_step_and_who_decided_by_role(ws, insp):
         ({"source_kind": None}, "who the contact came from"),
         ({"quality": "Outstanding"}, "quality of practice"),
         ({"label": "  "}, "label"),
+        ({"label": "Jordan Blake's contact"}, "label seems to hold a person's name"),
         ({"strategy_agencies": ["elsewhere"]}, "organisations of this inspection"),
     ],
 )
