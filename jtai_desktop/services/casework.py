@@ -7,9 +7,10 @@ from dataclasses import dataclass
 
 from ..domain.errors import ValidationError
 from ..domain.records import AGE_BANDS, EventKind
+from ..domain.review_scope import check_reviewable, criteria_expected
 from ..domain.rules import check_agreement, check_selection, require_choice, require_text
 from .changes import ChangeSet
-from .ids import audit_eval_id, review_id
+from .ids import audit_eval_id, organisation_audit_id, review_id
 from .inspections import theme_pack
 from .workspace import Workspace
 
@@ -145,9 +146,7 @@ def set_review(
     child = ws.require("child", child_id)
     agency = ws.require("agency", agency_id)
     pack = theme_pack(ws, child["inspection_id"])
-    criterion = pack.criterion(criterion_id)
-    if agency["kind"] not in criterion.agencies:
-        raise ValidationError(f"Criterion {criterion_id} does not apply to {agency['name']}.")
+    criterion_id = check_reviewable(pack, criterion_id, agency).id
     if review.rating is not None:
         _check_rating(pack, review.rating)
     values = {
@@ -189,11 +188,16 @@ def set_audit_evaluation(
     area_summary: str | None = None,
     agreement: str | None = None,
     evaluation: str | None = None,
+    agency_id: str | None = None,
 ) -> ChangeSet:
-    """The inspector's view of the area's own audit: did the area see what we saw?"""
+    """The inspector's view of the area's own audit: did the area see what we saw? With an
+    organisation, that organisation's audit of the case; without, the multi-agency audit."""
     child = ws.require("child", child_id)
+    if agency_id is not None:
+        _check_agencies(ws, child["inspection_id"], [agency_id])
     values = {
         "child_id": child_id,
+        "agency_id": agency_id,
         "area_summary": area_summary,
         "agreement": check_agreement(agreement),
         "evaluation": evaluation,
@@ -202,7 +206,7 @@ def set_audit_evaluation(
     return ws.upsert(
         "audit_eval",
         child["inspection_id"],
-        audit_eval_id(child_id),
+        organisation_audit_id(child_id, agency_id) if agency_id else audit_eval_id(child_id),
         values,
         label="Evaluate the area's audit",
     )
@@ -219,7 +223,8 @@ class Completeness:
 
 
 def review_completeness(ws: Workspace, child_id: str) -> dict[str, Completeness]:
-    """Per involved agency: criteria with an observation written, out of those that apply."""
+    """Per involved organisation: criteria with an observation written, out of those the
+    child's case is reviewed against (all that apply if tracked, those looked at if not)."""
     child = ws.require("child", child_id)
     pack = theme_pack(ws, child["inspection_id"])
     written = {
@@ -232,7 +237,7 @@ def review_completeness(ws: Workspace, child_id: str) -> dict[str, Completeness]
         agency = ws.get("agency", agency_id)
         if agency is None:
             continue
-        expected = [c.id for c in pack.criteria_for(agency["kind"])]
+        expected = [c.id for c in criteria_expected(pack, child, agency)]
         done = sum((agency_id, c) in written for c in expected)
         result[agency_id] = Completeness(done, len(expected))
     return result
