@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections import Counter
 from datetime import date
 
-from . import chart
+from . import agency_groups, chart
 from .gate import ReportWarning
 from .inputs import (
     AGENCIES,
@@ -30,7 +30,6 @@ from .inputs import (
     FindingInfo,
     LetterChoices,
     LetterInputs,
-    agency_key,
     effective_items,
 )
 from .letter import Figure, Letter, Paragraph, Section, Table
@@ -208,19 +207,24 @@ def _agency_name(agency_id: str, inputs: LetterInputs) -> str:
 
 
 def _agency_sections(inputs, choices) -> list[Section]:
+    """A section per agency kind in scope: its one organisation, or every organisation of
+    the kind, each finding led by the organisations it names (see ``report.agency_groups``)."""
     sections = [
         Section(
             AGENCIES, _heading(AGENCIES, choices), 1, tuple(_text_blocks(AGENCIES, inputs, choices))
         )
     ]
-    for agency in (a for a in inputs.agencies if a.in_scope):
-        key = agency_key(agency.id)
-        blocks = [*_text_blocks(key, inputs, choices)]
-        blocks += [
-            _finding_paragraph(f, inputs, KIND_LABELS[f.kind], False)
-            for f in _findings(_chosen(key, inputs, choices), inputs)
-        ]
-        sections.append(Section(key, _heading(key, choices, agency.name), 2, tuple(blocks)))
+    for group in agency_groups.groups(inputs.agencies):
+        blocks = [*_text_blocks(group.key, inputs, choices)]
+        for finding in _findings(_chosen(group.key, inputs, choices), inputs):
+            lead = KIND_LABELS[finding.kind]
+            if len(group.organisations) > 1:
+                named = [a.name for a in group.organisations if a.id in finding.agencies]
+                lead = f"{', '.join(named) or group.heading} ({lead.lower()})"
+            blocks.append(_finding_paragraph(finding, inputs, lead, False))
+        sections.append(
+            Section(group.key, _heading(group.key, choices, group.heading), 2, tuple(blocks))
+        )
     return sections
 
 
@@ -243,23 +247,29 @@ def _cover_details(inputs: LetterInputs, internal: bool) -> tuple[Paragraph, ...
 
 
 def _reviews_table(inputs: LetterInputs) -> Table:
+    """Case reviews per agency kind (its organisations together) and criterion judged in
+    children's cases."""
+    groups = agency_groups.groups(inputs.agencies)
+    group_of = {a.id: g.key for g in groups for a in g.organisations}
     counts: Counter = Counter()
     for r in inputs.reviews:
-        if (r.observation or "").strip():
-            counts[(r.agency_id, r.criterion_id, "seen")] += 1
-            counts[(r.agency_id, r.criterion_id, "strength")] += bool(r.strength)
-            counts[(r.agency_id, r.criterion_id, "concern")] += bool(r.concern)
+        if (r.observation or "").strip() and r.agency_id in group_of:
+            key = (group_of[r.agency_id], r.criterion_id)
+            counts[(*key, "seen")] += 1
+            counts[(*key, "strength")] += bool(r.strength)
+            counts[(*key, "concern")] += bool(r.concern)
     rows = []
-    for agency in (a for a in inputs.agencies if a.in_scope):
-        for criterion in (c for c in inputs.criteria if agency.kind in c.agency_kinds):
-            key = (agency.id, criterion.id)
-            rows.append(
-                (
-                    agency.name,
-                    f"{criterion.id} {criterion.title}",
-                    *(str(counts[(*key, what)]) for what in ("seen", "strength", "concern")),
+    for group in groups:
+        for criterion in inputs.criteria:
+            if criterion.per_child and group.kind in criterion.agency_kinds:
+                key = (group.key, criterion.id)
+                rows.append(
+                    (
+                        group.heading,
+                        f"{criterion.id} {criterion.title}",
+                        *(str(counts[(*key, what)]) for what in ("seen", "strength", "concern")),
+                    )
                 )
-            )
     return Table(
         ("Agency", "Criterion", "Reviews", "Strengths", "Concerns"),
         tuple(rows),
@@ -270,10 +280,11 @@ def _reviews_table(inputs: LetterInputs) -> Table:
 
 
 def chart_rows(inputs: LetterInputs) -> list[chart.ChartRow]:
+    """Findings per agency kind: a finding naming two organisations of a kind counts once."""
     rows = []
-    for agency in (a for a in inputs.agencies if a.in_scope):
-        kinds = Counter(f.kind for f in inputs.findings if agency.id in f.agencies)
-        rows.append(chart.ChartRow(agency.name, dict(kinds)))
+    for group in agency_groups.groups(inputs.agencies):
+        counted = Counter(f.kind for f in inputs.findings if group.names(f))
+        rows.append(chart.ChartRow(group.heading, dict(counted)))
     partnership = Counter(f.kind for f in inputs.findings if PARTNERSHIP in f.agencies)
     if partnership:
         rows.append(chart.ChartRow("The partnership", dict(partnership)))
@@ -320,15 +331,16 @@ def structural_warnings(letter: Letter, inputs: LetterInputs) -> list[ReportWarn
                     finding_id=finding.id,
                 )
             )
-    named = {a for f in inputs.findings for a in f.agencies}
-    for agency in (a for a in inputs.agencies if a.in_scope and a.id not in named):
-        found.append(
-            ReportWarning(
-                "agency_without_finding",
-                f"{agency.name} is in scope but no finding names it.",
-                agency_key(agency.id),
+    for group in agency_groups.groups(inputs.agencies):
+        if not any(group.names(f) for f in inputs.findings):
+            found.append(
+                ReportWarning(
+                    "agency_without_finding",
+                    f"{group.heading} is in scope but no finding names it"
+                    + (" or any of its organisations." if len(group.organisations) > 1 else "."),
+                    group.key,
+                )
             )
-        )
     found += [
         ReportWarning("empty_section", f"The section \u201c{s.heading}\u201d is empty.", s.key)
         for s in _empty_sections(letter)

@@ -42,6 +42,7 @@ DEFAULT_HEADINGS = {
 SECTION_ORDER = tuple(DEFAULT_HEADINGS)
 FINDING_SECTIONS = (HEADLINE, IMPROVE, STRENGTHS)  # plus each "agency:<id>"
 AGENCY_PREFIX = "agency:"
+KIND_PREFIX = "kind:"  # the findings of every organisation of one kind
 CASE_EXAMPLE_CHILDREN, CASE_EXAMPLE_REVIEWS = 2, 3  # the suggestion before the lead chooses
 
 
@@ -91,6 +92,7 @@ class CriterionInfo:
     id: str
     title: str
     agency_kinds: tuple[str, ...]
+    per_child: bool = True  # False: judged once for the area, never in a case review
 
 
 @dataclass(frozen=True)
@@ -152,6 +154,10 @@ def default_items(key: str, inputs: LetterInputs) -> tuple[str, ...]:
     if key.startswith(AGENCY_PREFIX):
         agency_id = key.removeprefix(AGENCY_PREFIX)
         return tuple(f.id for f in findings if agency_id in f.agencies)
+    if key.startswith(KIND_PREFIX):  # every organisation of a kind (see report.agency_groups)
+        kind = key.removeprefix(KIND_PREFIX)
+        ids = {a.id for a in inputs.agencies if a.kind == kind and a.in_scope}
+        return tuple(f.id for f in findings if ids & set(f.agencies))
     if key == CASES:
         return suggested_case_reviews(inputs)
     return ()
@@ -165,7 +171,7 @@ def allowed_items(key: str, inputs: LetterInputs) -> tuple[str, ...]:
         kinds = (PRIORITY_ACTION, AREA_FOR_IMPROVEMENT)
     elif key == STRENGTHS:
         kinds = (STRENGTH,)
-    elif key == HEADLINE or key.startswith(AGENCY_PREFIX):
+    elif key == HEADLINE or key.startswith((AGENCY_PREFIX, KIND_PREFIX)):
         kinds = (PRIORITY_ACTION, AREA_FOR_IMPROVEMENT, STRENGTH)
     else:
         return ()

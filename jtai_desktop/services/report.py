@@ -22,10 +22,11 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 
 from ..domain.errors import NotFoundError, ValidationError
+from ..domain.organisations import organisation_order
 from ..domain.records import LinkTarget, Selection
 from ..domain.rules import parse_evidence_ref, require_text
-from ..domain.themes import AGENCY_KINDS, INSPECTORATES
-from ..report import ExportCancelled
+from ..domain.themes import INSPECTORATES, PER_CHILD
+from ..report import ExportCancelled, agency_groups
 from ..report import inputs as li
 from ..report.compose import compose, structural_warnings
 from ..report.gate import GateResult, Hit, Override, check
@@ -90,7 +91,7 @@ class ExportOutcome:
 
 # --- the lead's choices ----------------------------------------------------------------------
 def section_keys(ws: Workspace, inspection_id: str) -> list[str]:
-    agencies = [li.agency_key(a.id) for a in _agencies(ws, inspection_id) if a.in_scope]
+    agencies = [g.key for g in agency_groups.groups(_agencies(ws, inspection_id))]
     keys = list(li.SECTION_ORDER)
     at = keys.index(li.AGENCIES) + 1
     return keys[:at] + agencies + keys[at:]
@@ -98,7 +99,7 @@ def section_keys(ws: Workspace, inspection_id: str) -> list[str]:
 
 def sections(ws: Workspace, inspection_id: str) -> list[SectionInfo]:
     inputs, choices = letter_inputs(ws, inspection_id), letter_choices(ws, inspection_id)
-    names = {li.agency_key(a.id): a.name for a in inputs.agencies}
+    names = {g.key: g.heading for g in agency_groups.groups(inputs.agencies)}
     found = []
     for key in section_keys(ws, inspection_id):
         choice = choices.get(key)
@@ -239,7 +240,10 @@ def letter_inputs(ws: Workspace, inspection_id: str, today: date | None = None) 
         findings=tuple(_findings(ws, inspection_id)),
         children=tuple(_children(ws, inspection_id)),
         reviews=tuple(_reviews(ws, inspection_id)),
-        criteria=tuple(li.CriterionInfo(c.id, c.title, c.agencies) for c in pack.criteria),
+        criteria=tuple(
+            li.CriterionInfo(c.id, c.title, c.agencies, pack.judged(c.id) == PER_CHILD)
+            for c in pack.criteria
+        ),
         evidence=tuple(_evidence(ws, inspection_id)),
     )
 
@@ -261,11 +265,8 @@ def _ref_order(ref: str | None) -> tuple[int, str]:
 
 
 def _agencies(ws: Workspace, inspection_id: str) -> list[li.AgencyInfo]:
-    order = {kind: i for i, kind in enumerate(AGENCY_KINDS)}
-    rows = sorted(
-        ws.rows("agency", inspection_id),
-        key=lambda a: (order.get(a["kind"], 99), a["name"] or "", a["id"]),
-    )
+    """Organisations in the letter's order: by kind, the one addressed for its kind first."""
+    rows = sorted(ws.rows("agency", inspection_id), key=lambda a: (organisation_order(a), a["id"]))
     return [li.AgencyInfo(a["id"], a["name"] or "", a["kind"], bool(a["in_scope"])) for a in rows]
 
 

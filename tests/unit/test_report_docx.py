@@ -57,7 +57,8 @@ def test_sections_in_order_with_real_heading_styles(demo, tmp_path):
     ]
     level_two = [text for style, text in found if style == "Heading 2"]
     assert level_two[:2] == ["Areas for priority action", "Areas for improvement"]
-    assert "Police" in level_two and "Child A" in " ".join(level_two)
+    assert "Northbridge Police" in level_two and "Child A" in " ".join(level_two)
+    assert "Health" in level_two  # the kind, holding each health organisation's findings
     # Body text and bullets use the template's styles, not direct formatting.
     styles = {p.style.name for p in document.paragraphs}
     assert {"Body Text", "List Bullet", "Caption"} <= styles
@@ -79,7 +80,7 @@ def test_the_annex_table_has_a_repeating_header_row(demo, tmp_path):
     header_props = table.rows[0]._tr.trPr
     assert header_props.find(qn("w:tblHeader")) is not None
     assert all(row._tr.trPr.find(qn("w:tblHeader")) is None for row in table.rows[1:])
-    assert table.rows[1].cells[0].text == "Children's social care"
+    assert table.rows[1].cells[0].text == "Children's social care"  # its organisations together
     assert all(c.text.isdigit() for row in table.rows[1:] for c in row.cells[2:])
 
 

@@ -34,10 +34,18 @@ def test_sections_come_in_the_letters_order_with_default_headings(demo):
     ws, iid = demo
     letter, inputs = report.build_letter(ws, iid)
     assert level(letter, 1) == LEVEL_ONE
-    agencies = [a.name for a in inputs.agencies if a.in_scope]
     second = level(letter, 2)
     assert second[:2] == ["Areas for priority action", "Areas for improvement"]
-    assert second[-len(agencies) :] == agencies  # one subsection per agency in scope
+    # One subsection per agency kind in scope: its organisation when it has one, the kind
+    # (holding every organisation's findings) when it has several.
+    assert second[-6:] == [
+        "Children's social care",
+        "Northbridge Police",
+        "Health",
+        "Education",
+        "Probation Service, Northbridge",
+        "Harbour domestic abuse service",
+    ]
     assert letter.title == "Joint targeted area inspection of Northbridge"
 
 
@@ -89,7 +97,7 @@ def test_a_section_can_go_back_to_its_default_selection(demo):
     assert report.sections(ws, iid)[3].items == ()
     report.set_section(ws, iid, "strengths", default_items=True)
     info = {s.key: s for s in report.sections(ws, iid)}["strengths"]
-    assert len(info.items) == 6 and not info.items_chosen
+    assert len(info.items) == 9 and not info.items_chosen  # 8 organisations' and one joint
 
 
 def test_items_that_cannot_go_in_a_section_are_refused(demo):

@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
 
 from ...domain.errors import JtaiError
 from ...report.gate import Hit
-from ...report.inputs import AGENCY_PREFIX
+from ...report.inputs import AGENCY_PREFIX, KIND_PREFIX
 from ...services.report import export_letter
 from ..dialogs.export_messages import (
     blocked_box,
@@ -312,7 +312,10 @@ class ReportPage(Page):
         keys = self.sections_model.keys()
         if letter_key in keys:
             return letter_key
-        if not letter_key.startswith(AGENCY_PREFIX) and letter_key.split(":")[0] in keys:
+        if (
+            not letter_key.startswith((AGENCY_PREFIX, KIND_PREFIX))
+            and letter_key.split(":")[0] in keys
+        ):
             return letter_key.split(":")[0]  # a sub-section: "improve:strength", "cases:<child>"
         return None
 

@@ -1,0 +1,60 @@
+"""Where the letter speaks of an agency kind: organisations rolled up to their kind.
+
+An inspection names organisations ("Northbridge ICB", "the maternity unit"), but a letter
+speaks of "health partners" as a whole as often as of one trust. Each kind in scope becomes
+one group: with one organisation it is that organisation, named and keyed as before
+(``agency:<id>``, so a lead's choices for it still apply); with several it is the kind
+(``kind:<kind>``), holding each organisation's findings under the kind's heading.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from .inputs import KIND_PREFIX, AgencyInfo, FindingInfo, agency_key
+
+KIND_LABELS = {
+    "children_social_care": "Children's social care",
+    "police": "Police",
+    "health": "Health",
+    "education": "Education",
+    "youth_justice": "Youth justice",
+    "probation": "Probation",
+    "voluntary": "Voluntary sector",
+}
+
+
+def kind_key(kind: str) -> str:
+    return f"{KIND_PREFIX}{kind}"
+
+
+@dataclass(frozen=True)
+class KindGroup:
+    key: str  # "agency:<id>" for a kind with one organisation in scope, else "kind:<kind>"
+    heading: str
+    kind: str
+    organisations: tuple[AgencyInfo, ...]  # in the letter's order
+
+    @property
+    def ids(self) -> frozenset[str]:
+        return frozenset(a.id for a in self.organisations)
+
+    def names(self, finding: FindingInfo) -> bool:
+        return bool(self.ids & set(finding.agencies))
+
+
+def groups(agencies: Iterable[AgencyInfo]) -> list[KindGroup]:
+    """The kinds in scope, in the letter's order (the order of ``agencies``)."""
+    by_kind: dict[str, list[AgencyInfo]] = {}
+    for agency in (a for a in agencies if a.in_scope):
+        by_kind.setdefault(agency.kind, []).append(agency)
+    found = []
+    for kind, organisations in by_kind.items():
+        if len(organisations) == 1:
+            (only,) = organisations
+            found.append(KindGroup(agency_key(only.id), only.name, kind, (only,)))
+        else:
+            label = KIND_LABELS.get(kind, kind.replace("_", " ").capitalize())
+            found.append(KindGroup(kind_key(kind), label, kind, tuple(organisations)))
+    return found
