@@ -128,6 +128,10 @@ def build_parser() -> argparse.ArgumentParser:
     history = commands.add_parser("history", help="who changed a record, what and when")
     history.add_argument("inspection", metavar="INSPECTION")
     history.add_argument("record", metavar="RECORD_ID")
+    repair = commands.add_parser(
+        "repair", help="(lead) put back inspection settings a colleague's change made unusable"
+    )
+    repair.add_argument("inspection", metavar="INSPECTION")
     held = commands.add_parser("held", help="(lead) bundles kept aside, and confirming them")
     held.add_argument("inspection", metavar="INSPECTION")
     held.add_argument("--accept", type=int, metavar="ID", help="apply held bundle ID")
@@ -520,11 +524,13 @@ def cmd_sync(context, args) -> int:
         print(f"Offline: {error.message}", file=sys.stderr)
         return error.exit_code
     print(json.dumps({k: v for k, v in report.__dict__.items()}, sort_keys=True))
-    for line in report.refused + report.held:
+    for line in (
+        report.identity + report.refused + report.waiting + report.held + report.clock
+    ) + report.healed:
         print(line, file=sys.stderr)
     if not any(v for k, v in report.__dict__.items() if k not in ("offline", "cancelled")):
         print("Nothing to exchange: this computer and the team were in step.", file=sys.stderr)
-    return 0 if not report.refused else 6
+    return report.exit_code
 
 
 def _webdav(args):
@@ -571,8 +577,30 @@ def cmd_history(context, args) -> int:
     for change in history(ws, record_id):
         print(
             f"{change['at']}  {change['author']}  {change['field']} = "
-            f"{json.dumps(change['value'], ensure_ascii=False)[:100]}"
+            f"{json.dumps(change['value'], ensure_ascii=False)[:100]}" + _clock_warning(change)
         )
+    return 0
+
+
+def _clock_warning(change: dict) -> str:
+    """A change stamped by a wrong clock: its time is doubtful (the order is not)."""
+    offset = change.get("clock_offset_ms")
+    if offset is None:
+        return ""
+    from .services.clock_check import amount
+
+    return f"  [time doubtful: clock {amount(offset)} {'fast' if offset > 0 else 'slow'}]"
+
+
+def cmd_repair(context, args) -> int:
+    from .services.inspections import resolve_inspection
+    from .services.repair import repair_settings
+
+    done = repair_settings(
+        context.workspace, resolve_inspection(context.workspace, args.inspection)
+    )
+    for line in done or ["The inspection's settings are all usable: nothing to repair."]:
+        print(line)
     return 0
 
 
@@ -668,6 +696,7 @@ COMMANDS = {
     "conflicts": cmd_conflicts,
     "history": cmd_history,
     "held": cmd_held,
+    "repair": cmd_repair,
     "export-report": cmd_export_report,
     "create": cli_method.cmd_create,
 }

@@ -75,5 +75,18 @@ class BlobCipher:
             sealed, index = following, index + 1
 
 
+def sealed_size(plain_size: int) -> int:
+    """The size of a sealed file from its plaintext's: known before encrypting, so a file
+    can be uploaded as a stream with its length announced."""
+    chunks = max(1, -(-plain_size // CHUNK))
+    return HEADER_SIZE + plain_size + TAG * chunks
+
+
+def plain_size(sealed: int) -> int:
+    """The plaintext's size from a sealed file's (the inverse of ``sealed_size``)."""
+    chunks = max(1, -(-(sealed - HEADER_SIZE) // (CHUNK + TAG)))
+    return sealed - HEADER_SIZE - TAG * chunks
+
+
 def _nonce(index: int, final: bool) -> bytes:
     return index.to_bytes(11, "big") + (b"\x01" if final else b"\x00")

@@ -27,14 +27,44 @@ class KdfParams:
 
     @classmethod
     def from_json(cls, data: dict) -> KdfParams:
-        if data.get("name") != "argon2id":
-            raise ValueError(f"unknown KDF {data.get('name')!r}")
-        return cls(
-            salt=bytes.fromhex(data["salt"]),
-            iterations=int(data["iterations"]),
-            memory_kib=int(data["memory_kib"]),
-            lanes=int(data["lanes"]),
+        """Parameters read from a file (a key file, an invitation), each bounded before any
+        work is done: a hostile file cannot make unlocking run for minutes or exhaust memory.
+        Raises ValueError naming what is wrong."""
+        if not isinstance(data, dict) or data.get("name") != "argon2id":
+            raise ValueError("the key derivation is not Argon2id")
+        try:
+            salt = bytes.fromhex(_text(data, "salt"))
+        except ValueError:
+            raise ValueError("the key derivation's salt is missing or not hexadecimal") from None
+        params = cls(
+            salt=salt,
+            iterations=_whole(data, "iterations", *BOUNDS["iterations"]),
+            memory_kib=_whole(data, "memory_kib", *BOUNDS["memory_kib"]),
+            lanes=_whole(data, "lanes", *BOUNDS["lanes"]),
         )
+        if not 8 <= len(params.salt) <= 64:
+            raise ValueError("the key derivation's salt has an impossible length")
+        if params.memory_kib < 8 * params.lanes:
+            raise ValueError("the key derivation's memory is too small for its lanes")
+        return params
+
+
+# What this version ever writes, with room to spare; anything beyond is refused unread.
+BOUNDS = {"iterations": (1, 4), "memory_kib": (8, MAX_MEMORY_KIB), "lanes": (1, 8)}
+
+
+def _text(data: dict, name: str) -> str:
+    value = data.get(name)
+    if not isinstance(value, str):
+        raise ValueError(f"the key derivation's {name} is missing")
+    return value
+
+
+def _whole(data: dict, name: str, low: int, high: int) -> int:
+    value = data.get(name)
+    if isinstance(value, bool) or not isinstance(value, int) or not low <= value <= high:
+        raise ValueError(f"the key derivation's {name} is outside {low}..{high}")
+    return value
 
 
 def derive(passphrase: str, params: KdfParams) -> bytes:

@@ -283,9 +283,16 @@ def spec_for(entity: str) -> EntitySpec:
 
 
 def normalise(entity: str, values: dict) -> dict:
-    """Check field names and coerce values to their stored types; bad input is a clear error."""
+    """Check field names and coerce values to their stored types; bad input is a clear error.
+    Each value must also keep its field's rules (``field_rules``), which a colleague's
+    synced change must keep too."""
+    from .field_rules import check_field  # it builds on the kinds defined here
+
     spec = spec_for(entity)
-    return {name: _coerce(spec, name, value) for name, value in values.items()}
+    clean = {name: _coerce(spec, name, value) for name, value in values.items()}
+    for name, value in clean.items():
+        check_field(entity, name, value)
+    return clean
 
 
 def _coerce(spec: EntitySpec, name: str, value):

@@ -24,6 +24,7 @@ from jtai_desktop.domain.theme_model import (  # noqa: F401  (the packs' public 
     LEAD_INSPECTORATE,
     LEGACY_FORMAT,
     PER_CHILD,
+    SERVICE_TYPES,
     Criterion,
     RatingScale,
     Strand,

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from ..domain.errors import AmbiguousError, NotFoundError, ValidationError
 from ..domain.records import ENTITIES
-from ..store import oplog, projection, records
+from ..store import oplog, projection, records, sync_records
 from ..sync.clock import Stamp
 from ..sync.merge import resolve_entity
 from .workspace import Workspace
@@ -79,11 +79,14 @@ def resolve_record(ws: Workspace, inspection_id: str, reference: str) -> str:
 
 
 def history(ws: Workspace, entity_id: str) -> list[dict]:
-    """Who changed what and when, oldest first."""
+    """Who changed what and when, oldest first. ``clock_offset_ms`` is set on a change
+    stamped by a computer whose clock was wrong (how far, negative if slow): its time is
+    doubtful, though the order of the changes (who saw what) is not."""
     ops = sorted(oplog.ops_for_entity(ws.db, entity_id), key=lambda op: (op.hlc, op.op_id))
     if not ops:
         return []
     names = member_names(ws, ops[0].inspection_id)
+    marks = sync_records.clock_marks(ws.db, ops[0].inspection_id)
     return [
         {
             "at": Stamp.parse(op.hlc).iso(),
@@ -93,9 +96,17 @@ def history(ws: Workspace, entity_id: str) -> list[dict]:
             "value": op.value,
             "op_id": op.op_id,
             "replaces": list(op.parents),
+            "clock_offset_ms": _clock_offset(marks, op),
         }
         for op in ops
     ]
+
+
+def _clock_offset(marks: list[tuple[str, int, int, int]], op) -> int | None:
+    for device, first, last, offset in marks:
+        if device == op.device_id and first <= op.seq <= last:
+            return offset
+    return None
 
 
 def conflicted_entities(ws: Workspace, inspection_id: str) -> set[str]:

@@ -330,8 +330,16 @@ def held_bundles(ws: Workspace, inspection_id: str) -> list[dict]:
 
 
 def sync_status(ws: Workspace, inspection_id: str) -> dict:
-    """The last sync attempt and the last one that went through (or None for each)."""
+    """The last sync attempt and the last one that went through (or None for each), and
+    what that one had to say: whose changes it waits for, clocks, identity, files healed."""
+    last_ok = store_incoming.last_sync_with(ws.db, inspection_id, "ok")
+    details = (last_ok or {}).get("details") or {}
     return {
         "last": sync_state.last_sync(ws.db, inspection_id),
-        "last_ok": store_incoming.last_sync_with(ws.db, inspection_id, "ok"),
+        "last_ok": last_ok,
+        "notes": {key: list(details.get(key) or []) for key in SYNC_NOTES},
+        "healed_ops": int(details.get("healed_ops") or 0),
     }
+
+
+SYNC_NOTES = ("identity", "waiting", "clock", "healed")

@@ -1,8 +1,9 @@
 """The team: inspection keys, invitations, joining, and the roster of devices.
 
 The lead's device creates the inspection's data key and issues each member's device
-identity inside an invitation. Roster changes are "device" records, and only ops from a
-lead device may change them, so bundles from unknown or revoked devices are refused.
+identity inside an invitation, with a certificate the lead signs (so the member's work can be
+checked before the lead's roster reaches everyone). Roster changes are "device" records, and
+only ops from a lead device may change them, so bundles from revoked devices are refused.
 """
 
 from __future__ import annotations
@@ -14,10 +15,11 @@ from ..domain.errors import ValidationError
 from ..domain.records import Role
 from ..domain.rules import require_known, require_text
 from ..domain.themes import INSPECTORATES
-from ..store import oplog, projection, sync_state
+from ..store import oplog, projection, sync_records, sync_state
 from ..store.database import write_transaction
 from ..sync.clock import MAX_AHEAD_MS, wall_millis
 from .changes import ChangeSet
+from .identity import new_installation, take_fresh_identity
 from .workspace import Workspace
 
 ACTIVE, REVOKED = "active", "revoked"
@@ -83,6 +85,7 @@ def ensure_team_keys(ws: Workspace, inspection_id: str) -> TeamKeys:
             "lead_public_key": sync_keys.public_hex(signing),
         },
     )
+    sync_records.set_identity(ws.db, inspection_id, new_installation(), None)
     me = ws.require("member", ws.author_for(inspection_id))
     ws.upsert(
         "device",
@@ -105,6 +108,15 @@ def _require_lead(ws: Workspace, inspection_id: str) -> None:
         raise ValidationError("Only the lead inspector can invite or remove team devices.")
 
 
+def suggest_passphrase() -> str:
+    """A passphrase for an invitation that is easy to read out: five groups of letters and
+    digits without look-alikes (about 100 bits)."""
+    import secrets
+
+    alphabet = "abcdefghjkmnpqrstuvwxyz23456789"
+    return "-".join("".join(secrets.choice(alphabet) for _ in range(4)) for _ in range(5))
+
+
 def next_evidence_block(ws: Workspace, inspection_id: str) -> int:
     blocks = [m["evidence_block"] or 0 for m in ws.rows("member", inspection_id)]
     blocks += [d["evidence_block"] or 0 for d in ws.rows("device", inspection_id)]
@@ -125,6 +137,7 @@ def create_invitation(
             "give it to the member separately from the file."
         )
     from ..sync import keys as sync_keys
+    from ..sync.certificate import issue
     from ..sync.invite import write_invite
 
     with write_transaction(ws.db):
@@ -151,6 +164,9 @@ def create_invitation(
         "evidence_block": block,
         "lead_device_id": keys.lead_device_id,
         "lead_public_key": keys.lead_public_key,
+        "certificate": issue(
+            keys.signing_key, inspection_id, device_id, sync_keys.public_hex(signing), block
+        ),
     }
     title = ws.require("inspection", inspection_id)["title"]
     return write_invite(
@@ -172,11 +188,16 @@ def join(ws: Workspace, invitation: bytes, passphrase: str, name: str, inspector
     secret, ops = read_invite(invitation, passphrase)
     inspection_id = secret["inspection_id"]
     if team_keys(ws, inspection_id) is not None:
+        if sync_records.clash(ws.db, inspection_id) is not None:
+            return _join_again(ws, secret, ops)
         raise InviteError("This data folder has already joined that inspection.")
     with write_transaction(ws.db):
         oplog.append(ws.db, ops)
         projection.project_entities(ws.db, sorted({op.entity_id for op in ops}))
         sync_state.put_keys(ws.db, {k: secret[k] for k in sync_state.KEY_COLUMNS})
+        sync_records.set_identity(
+            ws.db, inspection_id, new_installation(), secret.get("certificate")
+        )
         ws.forget_devices()
         member_id = ws.new_id()
         ws.set_author(inspection_id, member_id)
@@ -193,6 +214,21 @@ def join(ws: Workspace, invitation: bytes, passphrase: str, name: str, inspector
             entity_id=member_id,
             label="Join inspection",
         )
+    if ops:
+        ws.clock.observe(max(op.hlc for op in ops), limit=wall_millis() + MAX_AHEAD_MS)
+    return inspection_id
+
+
+def _join_again(ws: Workspace, secret: dict, ops: list) -> str:
+    """A fresh invitation for a computer whose first one was also used on another."""
+    from ..sync.invite import InviteError
+
+    if secret["device_id"] == ws.device_for(secret["inspection_id"]):
+        raise InviteError(
+            "This is the invitation that was used on two computers. Ask your lead "
+            "inspector for a fresh one."
+        )
+    inspection_id = take_fresh_identity(ws, secret, ops)
     if ops:
         ws.clock.observe(max(op.hlc for op in ops), limit=wall_millis() + MAX_AHEAD_MS)
     return inspection_id

@@ -12,8 +12,9 @@ from collections.abc import Callable, Iterable
 
 from sqlite_utils import Database
 
-from ..domain.errors import NotFoundError
-from ..domain.records import BOOL, normalise, spec_for
+from ..domain.errors import NotFoundError, ValidationError
+from ..domain.field_rules import LEAD_ONLY_ENTITIES
+from ..domain.records import BOOL, Role, normalise, spec_for
 from ..store import oplog, projection, records, sync_state
 from ..store.cipher import DATABASE_ERRORS, save_failed
 from ..store.database import write_transaction
@@ -203,6 +204,8 @@ class Workspace:
         parents: list[str] | None = None,
     ) -> None:
         author = self.author_for(inspection_id)
+        if entity in LEAD_ONLY_ENTITIES:
+            self._require_lead(author)
         try:
             with write_transaction(self.db):
                 history = oplog.ops_for_entity(self.db, entity_id)  # read once per save
@@ -227,6 +230,16 @@ class Workspace:
                 projection.write_state(self.db, resolve_entity(history + ops), changed=set(values))
         except DATABASE_ERRORS as error:
             raise save_failed(error) from error
+
+    def _require_lead(self, author: str) -> None:
+        """The settings that shape the inspection are the lead's (while it is being set up,
+        before its team exists, its creator's)."""
+        member = self.get("member", author)
+        if member is not None and member["role"] != Role.LEAD.value:
+            raise ValidationError(
+                "Only the lead inspector can change the inspection's settings (its theme, "
+                "calendar, inspectorates and dates); ask your lead to make the change."
+            )
 
     def _op(
         self, inspection_id, entity, entity_id, field, value, author, parents, device, seq

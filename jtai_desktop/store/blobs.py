@@ -14,8 +14,12 @@ from io import BytesIO
 from pathlib import Path
 from typing import BinaryIO
 
-from ..crypto.blobcipher import CHUNK, BlobCipher, BlobDamagedError
+from ..crypto.blobcipher import CHUNK, BlobCipher, BlobDamagedError, plain_size
 from ..domain.errors import StoreError
+
+
+class ContentMismatchError(StoreError):
+    """Content whose hash is not the one it was expected to have; it was not stored."""
 
 
 class BlobStore:
@@ -45,25 +49,28 @@ class BlobStore:
         return self.put_stream(BytesIO(data))
 
     def put_stream(self, stream: BinaryIO) -> tuple[str, int]:
+        return self.put_chunks(iter(lambda: stream.read(CHUNK), b""))
+
+    def put_chunks(self, pieces: Iterable[bytes], expected: str | None = None) -> tuple[str, int]:
+        """Encrypt plaintext pieces in as they come (a file arriving from the team, another
+        store's ``chunks`` when the key is rotated), hashing as it goes. With ``expected``,
+        content of any other hash is not stored: a StoreError, and nothing is left behind."""
         self.root.mkdir(parents=True, exist_ok=True)
         hasher, counted = hashlib.sha256(), [0]
 
         def plaintext() -> Iterator[bytes]:
-            for piece in iter(lambda: stream.read(CHUNK), b""):
+            for piece in pieces:
                 hasher.update(piece)
                 counted[0] += len(piece)
                 yield piece
 
         temp = self._write_temp(self.cipher.encrypt(plaintext()))
         sha = hasher.hexdigest()
+        if expected is not None and sha != expected:
+            temp.unlink(missing_ok=True)
+            raise ContentMismatchError("A file did not match its hash; it was not stored.")
         self._commit(temp, sha)
         return sha, counted[0]
-
-    def put_chunks(self, plaintext: Iterable[bytes], sha256: str) -> None:
-        """Store plaintext the caller checks against ``sha256`` as it streams (another
-        store's ``chunks``, which raise at the end if the content does not match)."""
-        self.root.mkdir(parents=True, exist_ok=True)
-        self._commit(self._write_temp(self.cipher.encrypt(iter(plaintext))), sha256)
 
     def _write_temp(self, sealed: Iterator[bytes]) -> Path:
         handle, name = tempfile.mkstemp(dir=self.root, prefix=".incoming-")
@@ -109,6 +116,10 @@ class BlobStore:
             raise StoreError(_damaged(sha256)) from None
         if hasher.hexdigest() != sha256:
             raise StoreError(_damaged(sha256))
+
+    def plain_size(self, sha256: str) -> int:
+        """The file's size before encryption, from the stored file's size."""
+        return plain_size(self.path(sha256).stat().st_size)
 
     def read_bytes(self, sha256: str) -> bytes:
         return b"".join(self.chunks(sha256))

@@ -277,6 +277,45 @@ def reviews_by_inspection(db: Database) -> None:
     db["reviews"].create_index(["inspection_id"])
 
 
+@MIGRATIONS(name="0008_sync_healing")
+def sync_healing(db: Database) -> None:
+    """What team sync needs to repair itself, all local to this data folder (never synced).
+
+    ``inspection_keys`` gains this folder's installation id (two computers that joined with
+    one invitation write under one device id; this tells them apart), the lead-signed
+    certificate of the device, and, when another computer turned out to hold the same
+    identity, what is known of it. Folders of 0.1 get an installation id now.
+    ``sent_bundles``: each bundle this device wrote to each remote, with its size and hash,
+    so a sync sees cheaply which of its own files went missing or were damaged.
+    ``clock_marks``: ranges of other devices' changes stamped by a clock that was wrong."""
+    for column in ("installation", "certificate", "clash"):
+        db["inspection_keys"].add_column(column, str)
+    db.execute("UPDATE inspection_keys SET installation = lower(hex(randomblob(16)))")
+    db["sent_bundles"].create(
+        {
+            "inspection_id": str,
+            "remote": str,
+            "device_id": str,
+            "name": str,
+            "first_seq": int,
+            "last_seq": int,
+            "size": int,
+            "sha256": str,
+        },
+        pk=("inspection_id", "remote", "device_id", "name"),
+    )
+    db["clock_marks"].create(
+        {
+            "inspection_id": str,
+            "device_id": str,
+            "first_seq": int,
+            "last_seq": int,
+            "offset_ms": int,
+        },
+        pk=("inspection_id", "device_id", "first_seq"),
+    )
+
+
 @MIGRATIONS(name="0009_safe")
 def unfinished_work(db: Database) -> None:
     """Work that must finish even if the app is killed half way: files a purge still has to

@@ -45,6 +45,31 @@ def ops_for_entity(db: Database, entity_id: str) -> list[Op]:
     return _ops(db, "entity_id = ?", (entity_id,))
 
 
+def ops_for_entities(db: Database, entity_ids: list[str]) -> dict[str, list[Op]]:
+    """Entity id -> its ops, for many entities in a few queries (one per 500 ids)."""
+    found: dict[str, list[Op]] = {entity_id: [] for entity_id in entity_ids}
+    for start in range(0, len(entity_ids), 500):
+        chunk = entity_ids[start : start + 500]
+        for op in _ops(db, f"entity_id IN ({', '.join('?' for _ in chunk)})", tuple(chunk)):
+            found[op.entity_id].append(op)
+    return {entity_id: ops for entity_id, ops in found.items() if ops}
+
+
+def op_counts(db: Database, entity_ids: list[str]) -> dict[str, int]:
+    """How many ops the log holds for each of these entities (absent: none)."""
+    found: dict[str, int] = {}
+    for start in range(0, len(entity_ids), 500):
+        chunk = entity_ids[start : start + 500]
+        found.update(
+            db.conn.execute(
+                "SELECT entity_id, count(*) FROM ops WHERE entity_id IN "
+                f"({', '.join('?' for _ in chunk)}) GROUP BY entity_id",
+                tuple(chunk),
+            ).fetchall()
+        )
+    return found
+
+
 def ops_for_field(db: Database, entity_id: str, field: str) -> list[Op]:
     return _ops(db, "entity_id = ? AND field = ?", (entity_id, field))
 
@@ -222,3 +247,31 @@ def current_shas(db: Database, inspection_id: str) -> set[str]:
             (inspection_id,),
         )
     }
+
+
+def move_to_device(
+    db: Database, new_seqs: dict[str, int], inspection_id: str, device_id: str
+) -> None:
+    """Move ops that never left this computer to another device id (op id -> new seq): how
+    a computer's unsent work follows it to a fresh identity. Nobody else holds these ops."""
+    db.conn.executemany(
+        "UPDATE ops SET device_id = ?, seq = ? WHERE op_id = ? AND inspection_id = ?",
+        [(device_id, seq, op_id, inspection_id) for op_id, seq in new_seqs.items()],
+    )
+
+
+def rewrite_member_identity(
+    db: Database, member_id: str, old_device: str, new_device: str, block: int
+) -> None:
+    """Point a member record written on this computer (never sent) at its new device and
+    evidence block, as if it had joined with the fresh invitation in the first place."""
+    db.conn.execute(
+        "UPDATE ops SET value = ? WHERE entity = 'member' AND entity_id = ? "
+        "AND field = 'device_id' AND value = ?",
+        (json.dumps(new_device), member_id, json.dumps(old_device)),
+    )
+    db.conn.execute(
+        "UPDATE ops SET value = ? WHERE entity = 'member' AND entity_id = ? "
+        "AND field = 'evidence_block' AND device_id = ?",
+        (json.dumps(block), member_id, new_device),
+    )

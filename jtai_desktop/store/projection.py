@@ -24,9 +24,17 @@ def search_rowid(entity_id: str) -> int:
     return int.from_bytes(hashlib.sha256(entity_id.encode()).digest()[:8], "big") >> 1
 
 
+def project_new(db: Database, ops_by_entity: dict[str, list[Op]]) -> None:
+    """Write the state of entities the log held no ops of before these (new to this replica):
+    no row, conflict or search entry of theirs can exist yet, so none is looked for."""
+    for ops in ops_by_entity.values():
+        write_state(db, resolve_entity(ops), new=True)
+
+
 def project_entities(db: Database, entity_ids: Iterable[str]) -> None:
-    for entity_id in entity_ids:
-        write_state(db, resolve_entity(oplog.ops_for_entity(db, entity_id)))
+    """Write the state of each entity from all of its ops, read a few hundred at a time."""
+    for ops in oplog.ops_for_entities(db, list(entity_ids)).values():
+        write_state(db, resolve_entity(ops))
 
 
 def rebuild(db: Database, inspection_id: str | None = None) -> None:
@@ -45,17 +53,21 @@ def clear(db: Database, inspection_id: str | None = None) -> None:
     db.execute(f"DELETE FROM search_index {where}", params)
 
 
-def write_state(db: Database, state: EntityState, changed: set[str] | None = None) -> None:
+def write_state(
+    db: Database, state: EntityState, changed: set[str] | None = None, new: bool = False
+) -> None:
     """Store an entity's resolved state. ``changed`` names the fields just written, when
-    known, so the search index is left alone when nothing it holds can have changed."""
+    known, so the search index is left alone when nothing it holds can have changed; ``new``:
+    nothing of the entity is stored yet (its first ops), so nothing old is cleared."""
     spec = ENTITIES[state.entity]
     if state.deleted:
-        db.execute(f"DELETE FROM {spec.table} WHERE id = ?", (state.entity_id,))
+        if not new:
+            db.conn.execute(f"DELETE FROM {spec.table} WHERE id = ?", (state.entity_id,))
     else:
         _write_row(db, spec, state)
-    _write_conflicts(db, state)
+    _write_conflicts(db, state, new)
     if changed is None or changed & _search_fields(spec):
-        _write_search(db, spec, state)
+        _write_search(db, spec, state, new)
 
 
 def _search_fields(spec: EntitySpec) -> set[str]:
@@ -95,27 +107,25 @@ def _column_value(kind: str, value):
 
 
 def _write_row(db: Database, spec: EntitySpec, state: EntityState) -> None:
-    # UPDATE in place when the row exists: a REPLACE would delete and re-insert it, moving it
-    # to a new page and rewriting every index, several times the pages a save must write.
+    # An upsert: the row is updated in place when it exists (a REPLACE would delete and
+    # re-insert it, moving it to a new page and rewriting every index, several times the
+    # pages a save must write), and one statement either way.
     row = row_for(spec, state)
     columns = (*META_COLUMNS[1:], *spec.field_names)
-    values = tuple(row[c] for c in columns)
-    cursor = db.conn.execute(
-        f"UPDATE {spec.table} SET {', '.join(f'{c} = ?' for c in columns)} WHERE id = ?",
-        (*values, state.entity_id),
+    db.conn.execute(
+        f"INSERT INTO {spec.table} (id, {', '.join(columns)}) "
+        f"VALUES (?, {', '.join('?' for _ in columns)}) ON CONFLICT (id) DO UPDATE SET "
+        + ", ".join(f"{c} = excluded.{c}" for c in columns),
+        (state.entity_id, *(row[c] for c in columns)),
     )
-    if cursor.rowcount == 0:
-        db.conn.execute(
-            f"INSERT INTO {spec.table} (id, {', '.join(columns)}) "
-            f"VALUES (?, {', '.join('?' for _ in columns)})",
-            (state.entity_id, *values),
-        )
 
 
-def _write_conflicts(db: Database, state: EntityState) -> None:
-    db.execute("DELETE FROM conflicts WHERE entity_id = ?", (state.entity_id,))
+def _write_conflicts(db: Database, state: EntityState, new: bool = False) -> None:
+    # The bare connection: sqlite-utils' execute costs more than these small statements.
+    if not new:
+        db.conn.execute("DELETE FROM conflicts WHERE entity_id = ?", (state.entity_id,))
     for field, heads in state.conflicts().items():
-        db.execute(
+        db.conn.execute(
             "INSERT INTO conflicts (entity_id, field, entity, inspection_id, op_ids) "
             "VALUES (?, ?, ?, ?, ?)",
             (
@@ -128,11 +138,12 @@ def _write_conflicts(db: Database, state: EntityState) -> None:
         )
 
 
-def _write_search(db: Database, spec: EntitySpec, state: EntityState) -> None:
+def _write_search(db: Database, spec: EntitySpec, state: EntityState, new: bool = False) -> None:
     if not (spec.search_title or spec.search_body):
         return
     rowid = search_rowid(state.entity_id)
-    db.execute("DELETE FROM search_index WHERE rowid = ?", (rowid,))
+    if not new:
+        db.conn.execute("DELETE FROM search_index WHERE rowid = ?", (rowid,))
     if state.deleted:
         return
     values = state.values()
@@ -140,7 +151,7 @@ def _write_search(db: Database, spec: EntitySpec, state: EntityState) -> None:
     body = "\n".join(str(values[f]) for f in spec.search_body if values.get(f))
     if not (title or body):
         return
-    db.execute(
+    db.conn.execute(
         "INSERT INTO search_index (rowid, title, body, entity, entity_id, inspection_id) "
         "VALUES (?, ?, ?, ?, ?, ?)",
         (rowid, title or "", body, state.entity, state.entity_id, state.inspection_id),

@@ -19,6 +19,8 @@ LOCAL_TABLES = (
     "sync_state",
     "sync_log",
     "held_bundles",
+    "sent_bundles",
+    "clock_marks",
 )
 
 

@@ -4,6 +4,12 @@ Layout: ``MAGIC | header length (4 bytes) | header JSON | nonce (12) | ciphertex
 signature (64)``. The header (format, inspection, device, sequence range, schema) is bound
 into the encryption as associated data, and the signature covers everything before it, so
 a reader can check who wrote a bundle before decrypting it and reject any change to it.
+
+Since 0.2 the header also carries, all optional so bundles of 0.1 still read: when it was
+sealed by the writer's clock (``sealed_at``), which data folder wrote it (``installation``:
+two computers that joined with one invitation write under one device id, and this tells
+them apart), the lead-signed certificate of the device (so a new member's work is verifiable
+before the lead's roster arrives) and the writer's own estimate of its clock's error.
 """
 
 from __future__ import annotations
@@ -30,6 +36,11 @@ class BundleError(JtaiError):
     """A bundle that cannot be trusted or read; nothing of it was applied."""
 
 
+class BundleDamagedError(BundleError):
+    """A file that is not whole (cut short, altered in transit): its writer sends it again,
+    so a reader skips it and waits, rather than refusing its writer's work."""
+
+
 @dataclass(frozen=True)
 class BundleHeader:
     inspection_id: str
@@ -38,24 +49,31 @@ class BundleHeader:
     last_seq: int
     schema: tuple[str, ...]
     format: int = FORMAT
+    sealed_at: int | None = None  # the writer's wall clock (ms) when it sealed the bundle
+    installation: str | None = None
+    certificate: dict | None = None
+    clock_offset: int | None = None  # how far (ms) the writer believes its clock is off
 
     def to_json(self) -> bytes:
-        return json.dumps(
-            {
-                "format": self.format,
-                "inspection_id": self.inspection_id,
-                "device_id": self.device_id,
-                "first_seq": self.first_seq,
-                "last_seq": self.last_seq,
-                "schema": list(self.schema),
-            },
-            sort_keys=True,
-            separators=(",", ":"),
-        ).encode()
+        values = {
+            "format": self.format,
+            "inspection_id": self.inspection_id,
+            "device_id": self.device_id,
+            "first_seq": self.first_seq,
+            "last_seq": self.last_seq,
+            "schema": list(self.schema),
+        }
+        for name in OPTIONAL:
+            if getattr(self, name) is not None:
+                values[name] = getattr(self, name)
+        return json.dumps(values, sort_keys=True, separators=(",", ":")).encode()
 
     @property
     def name(self) -> str:
         return f"{self.first_seq:010d}-{self.last_seq:010d}.bundle"
+
+
+OPTIONAL = ("sealed_at", "installation", "certificate", "clock_offset")
 
 
 def bundle_range(name: str) -> tuple[int, int] | None:
@@ -97,20 +115,21 @@ def read_header(data: bytes) -> BundleHeader:
 
 def _parse_header(data: bytes) -> tuple[BundleHeader, bytes]:
     if len(data) < len(MAGIC) + 4 + 12 + SIGNATURE_SIZE or not data.startswith(MAGIC):
-        raise BundleError("This is not a bundle of jtai-desktop, or it was cut short.")
+        raise BundleDamagedError("This is not a bundle of jtai-desktop, or it was cut short.")
     (length,) = struct.unpack(">I", data[len(MAGIC) : len(MAGIC) + 4])
     try:
         raw = json.loads(data[len(MAGIC) + 4 : len(MAGIC) + 4 + length])
         header = BundleHeader(
-            raw["inspection_id"],
-            raw["device_id"],
+            str(raw["inspection_id"]),
+            str(raw["device_id"]),
             int(raw["first_seq"]),
             int(raw["last_seq"]),
-            tuple(raw["schema"]),
+            tuple(str(name) for name in raw["schema"]),
             int(raw["format"]),
+            *_optional(raw),
         )
-    except (ValueError, KeyError, TypeError):
-        raise BundleError("The bundle's header is damaged.") from None
+    except (ValueError, KeyError, TypeError, AttributeError):
+        raise BundleDamagedError("The bundle's header is damaged.") from None
     if header.format != FORMAT:
         raise BundleError(
             f"The bundle has format {header.format}; this version reads "
@@ -119,12 +138,24 @@ def _parse_header(data: bytes) -> tuple[BundleHeader, bytes]:
     return header, data[len(MAGIC) + 4 : len(MAGIC) + 4 + length]
 
 
+def _optional(raw: dict) -> tuple:
+    sealed_at, installation, certificate, offset = (raw.get(name) for name in OPTIONAL)
+    if certificate is not None and not isinstance(certificate, dict):
+        raise TypeError("certificate")
+    return (
+        None if sealed_at is None else int(sealed_at),
+        None if installation is None else str(installation),
+        certificate,
+        None if offset is None else int(offset),
+    )
+
+
 def open_sealed(data: bytes, public_key_hex: str, data_key: bytes) -> tuple[BundleHeader, list[Op]]:
     """Verify the signature, then decrypt and check the ops. Raises BundleError."""
     header, head = _parse_header(data)
     body, signature = data[:-SIGNATURE_SIZE], data[-SIGNATURE_SIZE:]
     if not verify(public_key_hex, signature, body):
-        raise BundleError(
+        raise BundleDamagedError(
             f"A bundle from device {header.device_id[:8]} failed its signature "
             "check: it was changed after it was written, or not written by "
             "that device. It was not applied."
@@ -139,7 +170,7 @@ def open_sealed(data: bytes, public_key_hex: str, data_key: bytes) -> tuple[Bund
             "A bundle could not be decrypted with this inspection's key; it "
             "belongs to another inspection or was damaged."
         ) from None
-    except (ValueError, KeyError, TypeError):
+    except (ValueError, KeyError, TypeError, AttributeError):
         raise BundleError("A bundle's content is damaged.") from None
     check_ops(header, ops)
     return header, ops

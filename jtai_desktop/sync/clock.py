@@ -2,7 +2,13 @@
 
 A stamp is ``"{millis:013d}.{counter:04d}.{device}"``. Millis follows the wall clock when it
 moves forward; the counter orders events within one millisecond or while the wall clock is
-behind a stamp already seen from another device, so causality holds across skewed laptops.
+a little behind a stamp already seen from another device.
+
+Causal order comes from the ops' parents, never from stamps: a stamp only orders what is
+shown. So a device never stamps its own changes more than ``MAX_AHEAD_MS`` ahead of its own
+wall clock, whatever it has received and whatever it stamped before: one laptop whose clock
+runs days fast cannot drag the team's stamps along, and a laptop whose clock is put back
+(or jumps between two wrong dates) stamps by its own clock again at once.
 """
 
 from __future__ import annotations
@@ -14,7 +20,9 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 
 MAX_COUNTER = 9999
-MAX_AHEAD_MS = 3 * 24 * 3600 * 1000  # a laptop a day or two fast is fine; a week is not
+# The documented bound: stamps run at most ten minutes ahead of the device's own clock.
+# Clocks that disagree by more than this are named as wrong (see services/clock_check).
+MAX_AHEAD_MS = 10 * 60 * 1000
 
 
 @dataclass(frozen=True, order=True)
@@ -42,7 +50,8 @@ def wall_millis() -> int:
 
 
 class HybridClock:
-    """Issues strictly increasing stamps for one device."""
+    """Issues stamps for one device: strictly increasing while its wall clock runs forward
+    (or is put back by less than the bound), never more than the bound ahead of it."""
 
     def __init__(self, device: str, last: str | None = None, now: Callable[[], int] = wall_millis):
         self.device = device
@@ -57,23 +66,30 @@ class HybridClock:
     def tick(self) -> str:
         with self._lock:
             wall = self._now()
-            if wall > self._last.millis:
+            last = self._within_bound(self._last, wall)
+            if wall > last.millis:
                 self._last = Stamp(wall, 0, self.device)
             else:
-                self._last = self._bump(self._last.millis, self._last.counter)
+                self._last = self._bump(last.millis, last.counter)
             return str(self._last)
 
     def observe(self, remote: str, limit: int | None = None) -> None:
-        """Move past a stamp received from another device, so later local edits follow it.
-
-        ``limit`` (wall-clock millis) caps how far ahead one bad clock can drag this one.
-        """
+        """Move past a stamp received from another device, so later local edits follow it
+        (never further than the bound ahead of this device's wall clock; ``limit``, in
+        wall-clock millis, caps it lower still)."""
         other = Stamp.parse(remote)
         if limit is not None and other.millis > limit:
             other = Stamp(limit, 0, other.device)
         with self._lock:
             if (other.millis, other.counter) > (self._last.millis, self._last.counter):
                 self._last = Stamp(other.millis, other.counter, self.device)
+
+    def _within_bound(self, last: Stamp, wall: int) -> Stamp:
+        """The stamp to continue from: the last one, unless it is further ahead of the wall
+        clock than the bound (received from a fast laptop, or stamped while this clock was
+        wrong), in which case the bound itself."""
+        ceiling = wall + MAX_AHEAD_MS
+        return last if last.millis <= ceiling else Stamp(ceiling, 0, self.device)
 
     def _bump(self, millis: int, counter: int) -> Stamp:
         # A full counter borrows the next millisecond rather than overflowing the format.

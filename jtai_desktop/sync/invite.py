@@ -11,6 +11,7 @@ the snapshot cannot be swapped.
 from __future__ import annotations
 
 import base64
+import binascii
 import hashlib
 import json
 import os
@@ -64,21 +65,28 @@ def write_invite(
 
 
 def read_invite(data: bytes, passphrase: str) -> tuple[dict, list[Op]]:
+    """The invitation's secret and snapshot. Every field read from the file is checked (and
+    the key derivation's parameters bounded) before any work: a damaged or hostile file is
+    an InviteError that says so, never a traceback or minutes of hashing."""
     body = _parse(data)
-    header = {k: body[k] for k in ("format", "kind", "inspection_id", "title", "kdf")}
+    header = {k: _field(body, k) for k in ("format", "kind", "inspection_id", "title", "kdf")}
     try:
-        kek = derive(passphrase, KdfParams.from_json(body["kdf"]))
-        secret = json.loads(
-            AESGCM(kek).decrypt(
-                bytes.fromhex(body["nonce"]), bytes.fromhex(body["secret"]), _aad(header)
-            )
-        )
+        params = KdfParams.from_json(header["kdf"])
+    except ValueError as error:
+        raise _damaged(str(error)) from None
+    nonce, sealed = _hex(body, "nonce", 12), _hex(body, "secret")
+    snapshot = _base64(body, "snapshot")
+    try:
+        kek = derive(passphrase, params)
+        secret = json.loads(AESGCM(kek).decrypt(nonce, sealed, _aad(header)))
     except InvalidTag:
         raise InviteError(
             "That passphrase does not open this invitation (or the file was "
             "changed). Check the passphrase with your lead inspector."
         ) from None
-    snapshot = base64.b64decode(body["snapshot"])
+    except ValueError:
+        raise _damaged("its sealed part is not readable") from None
+    _check_secret(secret)
     if hashlib.sha256(snapshot).hexdigest() != secret["snapshot_sha256"]:
         raise InviteError(
             "The invitation's content was changed after the lead wrote it; "
@@ -88,16 +96,68 @@ def read_invite(data: bytes, passphrase: str) -> tuple[dict, list[Op]]:
     return secret, ops
 
 
+SECRET_HEX = {"data_key": 32, "signing_key": 32, "lead_public_key": 32, "snapshot_sha256": 32}
+SECRET_TEXT = ("inspection_id", "device_id", "lead_device_id")
+
+
+def _check_secret(secret) -> None:
+    if not isinstance(secret, dict):
+        raise _damaged("its sealed part is not an invitation")
+    for name, size in SECRET_HEX.items():
+        _hex(secret, name, size)
+    for name in SECRET_TEXT:
+        if not isinstance(secret.get(name), str) or not secret[name]:
+            raise _damaged(f"its {name.replace('_', ' ')} is missing")
+    block = secret.get("evidence_block")
+    if isinstance(block, bool) or not isinstance(block, int) or not 1 <= block <= 10_000:
+        raise _damaged("its evidence-number block is not a number the app gives out")
+    if secret.get("certificate") is not None and not isinstance(secret["certificate"], dict):
+        raise _damaged("its device certificate is not readable")
+
+
+def _field(body: dict, name: str):
+    if name not in body:
+        raise _damaged(f"it has no {name.replace('_', ' ')}")
+    return body[name]
+
+
+def _hex(body: dict, name: str, size: int | None = None) -> bytes:
+    value = body.get(name)
+    try:
+        if not isinstance(value, str):
+            raise ValueError(name)
+        raw = bytes.fromhex(value)
+    except ValueError:
+        raise _damaged(f"its {name.replace('_', ' ')} is not hexadecimal") from None
+    if size is not None and len(raw) != size:
+        raise _damaged(f"its {name.replace('_', ' ')} has the wrong length")
+    return raw
+
+
+def _base64(body: dict, name: str) -> bytes:
+    try:
+        return base64.b64decode(str(_field(body, name)), validate=True)
+    except (binascii.Error, ValueError):
+        raise _damaged(f"its {name} is not base64") from None
+
+
+def _damaged(what: str) -> InviteError:
+    return InviteError(
+        f"This invitation file is damaged ({what}); nothing was joined. "
+        "Ask your lead inspector to send it again."
+    )
+
+
 def invite_title(data: bytes) -> str:
-    return _parse(data)["title"]
+    return str(_parse(data).get("title") or "")
 
 
 def _parse(data: bytes) -> dict:
     try:
         body = json.loads(data)
-        if body.get("kind") != KIND:
+        if not isinstance(body, dict) or body.get("kind") != KIND:
             raise ValueError("not an invitation")
-    except (ValueError, AttributeError):
+    except (ValueError, UnicodeDecodeError):
         raise InviteError("This file is not a jtai-desktop invitation.") from None
     if body.get("format") != FORMAT:
         raise InviteError(
@@ -116,13 +176,15 @@ def _seal_snapshot(ops: list[Op], data_key: bytes, lead_key: Ed25519PrivateKey) 
 
 def _open_snapshot(snapshot: bytes, data_key: bytes, lead_public_key: str) -> list[Op]:
     body, signature = snapshot[:-64], snapshot[-64:]
-    if not verify(lead_public_key, signature, body):
+    if len(snapshot) < 12 + 16 + 64 or not verify(lead_public_key, signature, body):
         raise InviteError("The invitation was not signed by the lead inspector's device.")
     try:
         plaintext = AESGCM(data_key).decrypt(body[:12], body[12:], b"snapshot")
+        return [Op.from_row(row) for row in json.loads(plaintext)]
     except InvalidTag:
         raise InviteError("The invitation's snapshot is damaged.") from None
-    return [Op.from_row(row) for row in json.loads(plaintext)]
+    except (ValueError, KeyError, TypeError, AttributeError):
+        raise _damaged("its snapshot is not readable") from None
 
 
 def _aad(header: dict) -> bytes:

@@ -7,14 +7,17 @@ Layout under the remote's root, the same for every transport::
 
 Each device writes only under its own device folder, and every write is atomic (a temporary
 name, then a rename), so a reader never sees half a file and no two devices write one file.
+Evidence files go up and come down as streams, a chunk at a time, whatever their size.
 """
 
 from __future__ import annotations
 
 import os
 import tempfile
+from collections.abc import Iterable, Iterator
+from contextlib import AbstractContextManager, contextmanager
 from pathlib import Path
-from typing import Protocol
+from typing import BinaryIO, Protocol
 
 from ..domain.errors import JtaiError
 
@@ -38,9 +41,23 @@ class Transport(Protocol):
     def put(
         self, inspection_id: str, device_id: str, kind: str, name: str, data: bytes
     ) -> None: ...
+    def list_sizes(self, inspection_id: str, device_id: str, kind: str) -> dict[str, int]: ...
+    def put_stream(
+        self,
+        inspection_id: str,
+        device_id: str,
+        kind: str,
+        name: str,
+        chunks: Iterable[bytes],
+        size: int,
+    ) -> None: ...
+    def open_read(
+        self, inspection_id: str, device_id: str, kind: str, name: str
+    ) -> AbstractContextManager[BinaryIO]: ...
 
 
 BUNDLES, BLOBS = "bundles", "blobs"
+READ_SIZE = 64 * 1024
 
 
 class FolderTransport:
@@ -64,13 +81,22 @@ class FolderTransport:
         return sorted(p.name for p in folder.iterdir() if p.is_dir()) if folder.is_dir() else []
 
     def list_files(self, inspection_id: str, device_id: str, kind: str) -> list[str]:
+        return sorted(self.list_sizes(inspection_id, device_id, kind))
+
+    def list_sizes(self, inspection_id: str, device_id: str, kind: str) -> dict[str, int]:
+        """Each file's size as the folder has it: a cheap way to see a file cut short."""
         self._check()
         folder = self.root / inspection_id / device_id / kind
         if not folder.is_dir():
-            return []
-        return sorted(
-            p.name for p in folder.iterdir() if p.is_file() and not p.name.startswith(".")
-        )
+            return {}
+        found = {}
+        for path in folder.iterdir():
+            try:
+                if path.is_file() and not path.name.startswith("."):
+                    found[path.name] = path.stat().st_size
+            except OSError:  # gone between listing and looking (a cloud client at work)
+                continue
+        return found
 
     def get(self, inspection_id: str, device_id: str, kind: str, name: str) -> bytes:
         self._check()
@@ -84,14 +110,52 @@ class FolderTransport:
                 "later."
             ) from error
 
+    @contextmanager
+    def open_read(
+        self, inspection_id: str, device_id: str, kind: str, name: str
+    ) -> Iterator[BinaryIO]:
+        self._check()
+        try:
+            stream = open(self.root / inspection_id / device_id / kind / name, "rb")  # noqa: SIM115
+        except OSError as error:
+            self._check()
+            raise self._read_failed(name, error) from error
+        try:
+            yield _Guarded(stream, lambda error: self._read_failed(name, error))
+        finally:
+            stream.close()
+
+    def _read_failed(self, name: str, error: OSError) -> Exception:
+        if not self.root.is_dir():
+            return OfflineError(
+                f"The sync folder {self.root} went away while reading {name}. Your work "
+                "is kept on this computer; sync again when the folder is back."
+            )
+        return TransportError(
+            f"Could not read {name} from the sync folder: {error.strerror or error}. "
+            "Nothing is lost; sync again later."
+        )
+
     def put(self, inspection_id: str, device_id: str, kind: str, name: str, data: bytes) -> None:
+        self.put_stream(inspection_id, device_id, kind, name, [data], len(data))
+
+    def put_stream(
+        self,
+        inspection_id: str,
+        device_id: str,
+        kind: str,
+        name: str,
+        chunks: Iterable[bytes],
+        size: int,
+    ) -> None:
         self._check()
         folder = self.root / inspection_id / device_id / kind
         folder.mkdir(parents=True, exist_ok=True)
         handle, temp = tempfile.mkstemp(dir=folder, prefix=f".{name}.")
         try:
             with os.fdopen(handle, "wb") as out:
-                out.write(data)
+                for chunk in chunks:
+                    out.write(chunk)
                 out.flush()
                 os.fsync(out.fileno())
             os.replace(temp, folder / name)
@@ -101,3 +165,19 @@ class FolderTransport:
                 f"Could not write to the sync folder: {error.strerror or error}. "
                 "Nothing is lost; sync again later."
             ) from error
+        except BaseException:
+            Path(temp).unlink(missing_ok=True)
+            raise
+
+
+class _Guarded:
+    """A readable stream whose I/O errors become the transport's own errors."""
+
+    def __init__(self, stream, failed):
+        self._stream, self._failed = stream, failed
+
+    def read(self, size: int = -1) -> bytes:
+        try:
+            return self._stream.read(size)
+        except OSError as error:
+            raise self._failed(error) from error

@@ -6,6 +6,7 @@ from PySide6.QtGui import QAction, QKeySequence
 
 from ..app import AppContext
 from ..services.inspections import most_recent_inspection
+from .dialogs.repair_dialog import open_or_repair
 from .errors import show_error
 from .key_change import add_passphrase_action
 from .lock import LockController
@@ -35,7 +36,7 @@ def build_main_window(context: AppContext, open_latest: bool = True) -> MainWind
     if open_latest:
         latest = most_recent_inspection(context.workspace)
         if latest:
-            session.open_inspection(latest)
+            open_or_repair(window, latest)
     if session.inspection_id is None:
         window.show_welcome()
     return window
@@ -60,7 +61,7 @@ def _create_welcome(window: MainWindow):
 
     session = window.session
     welcome = WelcomePage(session)
-    welcome.open_inspection.connect(session.open_inspection)
+    welcome.open_inspection.connect(lambda inspection_id: open_or_repair(window, inspection_id))
     welcome.create_inspection.connect(lambda: _create_inspection(window))
     welcome.open_demo.connect(lambda: _open_demo(window))
     welcome.offer_join()

@@ -8,7 +8,7 @@ an error: the status bar says so and nothing is lost.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMessageBox, QProgressBar, QToolButton
 
@@ -20,6 +20,46 @@ from .models.conflicts import local_time
 from .pages.base import Page
 
 SYNC_SHORTCUT = "Ctrl+Shift+S"
+
+
+def sync_work(context, inspection_id: str, transport):
+    """A sync as background work: on the worker's own connection, closed when it ends."""
+    from ..services.sync import sync
+
+    def work(progress, is_cancelled):
+        ws = context.worker_workspace()
+        try:
+            return sync(ws, inspection_id, transport, progress, is_cancelled)
+        finally:
+            ws.db.close()
+
+    return work
+
+
+def sync_note(status: dict) -> str:
+    """The one thing about the last sync a person most needs to see in the status bar."""
+    notes = status["notes"]
+    if notes["identity"]:
+        return tr_sync("an invitation was used on two computers (see Sync problems)")
+    if notes["waiting"]:
+        text = notes["waiting"][0].split(" (", 1)[0]  # "Waiting for Sam Patel's changes 6–43"
+        more = len(notes["waiting"]) - 1
+        return (
+            text[0].lower()
+            + text[1:]
+            + (tr_sync(" and %1 more").replace("%1", str(more)) if more else "")
+        )
+    if notes["clock"]:
+        return notes["clock"][0].split(". ", 1)[0]
+    if notes["healed"]:
+        return tr_sync("%1 of your changes the share had lost were sent again").replace(
+            "%1", str(status["healed_ops"])
+        )
+    return ""
+
+
+def tr_sync(text: str) -> str:
+    return QCoreApplication.translate("SyncController", text)
 
 
 class SyncController(QObject):
@@ -49,8 +89,11 @@ class SyncController(QObject):
         self.settings_action.triggered.connect(lambda: self.choose_remote(then_sync=False))
         self.invite_action = QAction(self.tr("In&vite a team member…"), window)
         self.invite_action.triggered.connect(self.invite)
+        self.problems_action = QAction(self.tr("Sync &problems…"), window)
+        self.problems_action.triggered.connect(self.show_last_problems)
         file_menu = window.menuBar().actions()[0].menu()
-        for action in (self.sync_action, self.settings_action, self.invite_action):
+        actions = (self.sync_action, self.problems_action, self.settings_action, self.invite_action)
+        for action in actions:
             file_menu.insertAction(window.lock_action, action)
         file_menu.insertSeparator(window.lock_action)
 
@@ -86,27 +129,34 @@ class SyncController(QObject):
         inspection_id = self.session.inspection_id
         opened = inspection_id is not None
         lead = opened and is_lead(self.session.ws, inspection_id)
-        for action in (self.sync_action, self.settings_action):
+        for action in (self.sync_action, self.settings_action, self.problems_action):
             action.setEnabled(opened and self.task is None)
         self.invite_action.setEnabled(lead)
         self.invite_action.setVisible(not opened or lead)
         if opened:
-            self.window.connection_label.setText(self.connection_text())
+            text, details = self.connection_text()
+            self.window.connection_label.setText(text)
+            self.window.connection_label.setToolTip(details)
             self.window.update_pending()
         else:  # the welcome screen: nothing to sync yet
             self.window.connection_label.setText("")
+            self.window.connection_label.setToolTip("")
 
-    def connection_text(self) -> str:
+    def connection_text(self) -> tuple[str, str]:
+        """The status bar's sync state, and every note of the last sync for its tooltip."""
         ws, inspection_id = self.session.ws, self.session.inspection_id
         if team_keys(ws, inspection_id) is None:
-            return self.tr("Not shared with a team yet: your work is kept on this computer")
+            return self.tr("Not shared with a team yet: your work is kept on this computer"), ""
         status = incoming.sync_status(ws, inspection_id)
         last, last_ok = status["last"], status["last_ok"]
         if last and last["outcome"] == "offline":
-            return self._offline_text(last["remote"])
-        if last_ok:
-            return self.tr("Synced at %1").replace("%1", local_time(last_ok["at"]))
-        return self.tr("Not synced yet")
+            return self._offline_text(last["remote"]), ""
+        if not last_ok:
+            return self.tr("Not synced yet"), ""
+        text = self.tr("Synced at %1").replace("%1", local_time(last_ok["at"]))
+        note = sync_note(status)
+        lines = [line for key in incoming.SYNC_NOTES for line in status["notes"][key]]
+        return (f"{text} — {note}" if note else text), "\n".join(lines)
 
     def _offline_text(self, remote: str) -> str:
         if remote.startswith("webdav:"):
@@ -178,24 +228,14 @@ class SyncController(QObject):
     def start(self, remote) -> None:
         """Sync with ``remote`` (a sync_settings.Remote) on a worker thread."""
         from ..services import sync_settings
-        from ..services.sync import sync
 
         try:
             transport = sync_settings.transport_for(remote)
         except JtaiError as error:
             show_error(self.window, error)
             return
-        context, inspection_id = self.session.context, self.session.inspection_id
-
-        def work(progress, is_cancelled):
-            ws = context.worker_workspace()
-            try:
-                return sync(ws, inspection_id, transport, progress, is_cancelled)
-            finally:
-                ws.db.close()
-
         self.task = self.session.tasks.start(
-            work,
+            sync_work(self.session.context, self.session.inspection_id, transport),
             on_finished=self._done,
             on_failed=self._failed,
             on_progress=self._progress,
@@ -253,7 +293,7 @@ class SyncController(QObject):
                 ).replace("%1", str(report.recovered_ops)),
                 30000,
             )
-        if (report.refused or report.held) and not self._locked():
+        if (report.refused or report.held or report.identity) and not self._locked():
             self.show_problems(report)
         self.finished.emit(report)
 
@@ -273,6 +313,18 @@ class SyncController(QObject):
         elif not self._locked():
             show_error(self.window, error)
         self.failed.emit(error)
+
+    def show_last_problems(self) -> None:
+        """What the last sync had to say (this session's, or the one stored before)."""
+        from ..services.sync import SyncReport
+
+        report = self.last_report
+        if report is None and self.session.inspection_id is not None:
+            status = incoming.sync_status(self.session.ws, self.session.inspection_id)
+            details = (status["last_ok"] or {}).get("details") or {}
+            known = SyncReport.__dataclass_fields__
+            report = SyncReport(**{k: v for k, v in details.items() if k in known})
+        self.show_problems(report or SyncReport())
 
     def show_problems(self, report) -> None:
         from .dialogs.sync_dialog import SyncProblemsDialog

@@ -48,6 +48,8 @@ CREATE INDEX "idx_reviews_inspection_id" ON "reviews" ("inspection_id");
 -- (made by SQLite, no SQL)
 -- index sqlite_autoindex_children_1 on children
 -- (made by SQLite, no SQL)
+-- index sqlite_autoindex_clock_marks_1 on clock_marks
+-- (made by SQLite, no SQL)
 -- index sqlite_autoindex_conflicts_1 on conflicts
 -- (made by SQLite, no SQL)
 -- index sqlite_autoindex_devices_1 on devices
@@ -76,6 +78,8 @@ CREATE INDEX "idx_reviews_inspection_id" ON "reviews" ("inspection_id");
 -- (made by SQLite, no SQL)
 -- index sqlite_autoindex_reviews_1 on reviews
 -- (made by SQLite, no SQL)
+-- index sqlite_autoindex_sent_bundles_1 on sent_bundles
+-- (made by SQLite, no SQL)
 -- index sqlite_autoindex_settings_1 on settings
 -- (made by SQLite, no SQL)
 -- index sqlite_autoindex_sync_state_1 on sync_state
@@ -92,6 +96,8 @@ CREATE TABLE "audit_evaluations" ( "id" TEXT PRIMARY KEY, "inspection_id" TEXT, 
 CREATE TABLE "audit_log" ( "id" INTEGER PRIMARY KEY, "at" TEXT, "action" TEXT, "inspection_id" TEXT, "actor" TEXT, "device_id" TEXT, "details" TEXT );
 -- table children on children
 CREATE TABLE "children" ( "id" TEXT PRIMARY KEY, "inspection_id" TEXT, "created_at" TEXT, "created_by" TEXT, "created_device" TEXT, "updated_at" TEXT, "updated_by" TEXT, "pseudonym" TEXT, "case_ref" TEXT, "age_band" TEXT, "selection" TEXT, "summary" TEXT, "agencies" TEXT, "private_name" TEXT, "private_address" TEXT, "private_school" TEXT, "private_dob" TEXT , "looked_at" TEXT);
+-- table clock_marks on clock_marks
+CREATE TABLE "clock_marks" ( "inspection_id" TEXT, "device_id" TEXT, "first_seq" INTEGER, "last_seq" INTEGER, "offset_ms" INTEGER, PRIMARY KEY ("inspection_id", "device_id", "first_seq") );
 -- table conflicts on conflicts
 CREATE TABLE "conflicts" ( "entity_id" TEXT, "field" TEXT, "entity" TEXT, "inspection_id" TEXT, "op_ids" TEXT, PRIMARY KEY ("entity_id", "field") );
 -- table devices on devices
@@ -107,7 +113,7 @@ CREATE TABLE "held_bundles" ( "id" INTEGER PRIMARY KEY, "inspection_id" TEXT, "d
 -- table identity on identity
 CREATE TABLE "identity" ( "inspection_id" TEXT PRIMARY KEY, "member_id" TEXT );
 -- table inspection_keys on inspection_keys
-CREATE TABLE "inspection_keys" ( "inspection_id" TEXT PRIMARY KEY, "data_key" TEXT, "device_id" TEXT, "signing_key" TEXT, "lead_device_id" TEXT, "lead_public_key" TEXT );
+CREATE TABLE "inspection_keys" ( "inspection_id" TEXT PRIMARY KEY, "data_key" TEXT, "device_id" TEXT, "signing_key" TEXT, "lead_device_id" TEXT, "lead_public_key" TEXT , "installation" TEXT, "certificate" TEXT, "clash" TEXT);
 -- table inspections on inspections
 CREATE TABLE "inspections" ( "id" TEXT PRIMARY KEY, "inspection_id" TEXT, "created_at" TEXT, "created_by" TEXT, "created_device" TEXT, "updated_at" TEXT, "updated_by" TEXT, "kind" TEXT, "theme_id" TEXT, "theme_pack" TEXT, "area" TEXT, "title" TEXT, "partnership" TEXT, "inspectorates" TEXT, "notification_date" TEXT, "retention_date" TEXT, "notice_days" INTEGER, "lookback_months" INTEGER, "fieldwork_days" INTEGER, "notification_is_day_one" INTEGER , "theme_version" TEXT);
 -- table links on links
@@ -134,6 +140,8 @@ CREATE TABLE 'search_index_data'(id INTEGER PRIMARY KEY, block BLOB);
 CREATE TABLE 'search_index_docsize'(id INTEGER PRIMARY KEY, sz BLOB);
 -- table search_index_idx on search_index_idx
 CREATE TABLE 'search_index_idx'(segid, term, pgno, PRIMARY KEY(segid, term)) WITHOUT ROWID;
+-- table sent_bundles on sent_bundles
+CREATE TABLE "sent_bundles" ( "inspection_id" TEXT, "remote" TEXT, "device_id" TEXT, "name" TEXT, "first_seq" INTEGER, "last_seq" INTEGER, "size" INTEGER, "sha256" TEXT, PRIMARY KEY ("inspection_id", "remote", "device_id", "name") );
 -- table settings on settings
 CREATE TABLE "settings" ( "key" TEXT PRIMARY KEY, "value" TEXT );
 -- table sync_log on sync_log

@@ -17,8 +17,7 @@ from jtai_desktop.crypto.kdf import fast_params_for_tests
 from jtai_desktop.domain.themes import default_themes_dir, load_pack
 from jtai_desktop.services import notes, sync, sync_settings, team
 from jtai_desktop.services.inspections import MemberInput, create_inspection
-from jtai_desktop.services.workspace import Workspace
-from jtai_desktop.sync.clock import HybridClock, wall_millis
+from jtai_desktop.store import oplog
 from jtai_desktop.sync.invite import read_invite
 from jtai_desktop.sync.transport import FolderTransport, OfflineError
 from jtai_desktop.ui.assemble import build_main_window
@@ -185,14 +184,15 @@ def test_refused_and_held_bundles_are_listed_and_the_lead_applies_the_held(
     qtbot, open_folder, team_copy
 ):
     bob = open_folder(team_copy.root / "bob").workspace
-    five_days = 5 * 24 * 3600 * 1000
-    ahead = Workspace(
-        bob.db,
-        bob.device_id,
-        bob.blobs,
-        clock=HybridClock(bob.device_id, now=lambda: wall_millis() + five_days),
-    )
-    notes.update_note(ahead, team_copy.note_id, title="From a laptop five days ahead")
+    total = sum(oplog.count_records(bob.db, team_copy.inspection_id).values())
+    doomed = [
+        (kind, row["id"])
+        for kind in ("note", "evidence", "review", "event")
+        for row in bob.rows(kind, team_copy.inspection_id)
+    ][: total // 4]  # a quarter of the inspection: more than the lead lets through unasked
+    with bob.db.atomic():
+        for kind, record_id in doomed:
+            bob.delete(kind, record_id)
     sync.sync(bob, team_copy.inspection_id, FolderTransport(team_copy.share))
     stranger = team_copy.share / team_copy.inspection_id / ("f" * 32) / "bundles"
     stranger.mkdir(parents=True)
@@ -207,12 +207,13 @@ def test_refused_and_held_bundles_are_listed_and_the_lead_applies_the_held(
     dialog = controller.dialog
     assert isinstance(dialog, SyncProblemsDialog) and dialog.isVisible()
     text = dialog.messages.toPlainText()
-    assert report.refused[0] in text and "future" in text
+    assert report.refused[0] in text and f"Bob Jones deletes {len(doomed)} of {total}" in text
     assert dialog.held_model.rowCount() == 1 and dialog.apply_button.isEnabled()
     ws = window.session.ws
-    assert ws.get("note", team_copy.note_id)["title"] != "From a laptop five days ahead"
+    kind, record_id = doomed[0]
+    assert ws.get(kind, record_id) is not None
     click(qtbot, dialog.apply_button)
-    assert ws.get("note", team_copy.note_id)["title"] == "From a laptop five days ahead"
+    assert ws.get(kind, record_id) is None
     assert dialog.held_model.rowCount() == 0
 
 

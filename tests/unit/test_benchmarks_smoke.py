@@ -168,6 +168,26 @@ def test_startup_benchmark_starts_the_real_app_beside_a_bare_window(small_folder
         startup.run_once(startup.APP, str(empty))
 
 
+def test_merge_benchmark_merges_every_members_work(runner, small_folder):
+    merge = _load("jtai_benchmarks_merge", BENCHMARKS / "merge.py")
+    prepared = runner.prepare(small_folder, "small")
+    prepared.context.close()
+    result = merge.run(prepared.folder, prepared.inspection_id, repeat=1, log=lambda m: None)
+    assert result["members"] == 6 and result["ops"] > 1000 and result["files"] == 30
+    assert result["merge_s"] > 0 and result["floor_s"] > 0 and result["ratio"] > 0
+    assert set(result["phases_s"]) == {*merge.PHASES, "other"}
+    assert "Where the time goes:" in merge.format_result(result)
+
+
+def test_sync_memory_benchmark_reports_both_peaks(tmp_path):
+    memory = _load("jtai_benchmarks_sync_memory", BENCHMARKS / "sync_memory.py")
+    results = memory.measure(tmp_path, size_mb=2)
+    for role in ("sender", "receiver"):
+        peaks = results[role]
+        assert peaks["floor (1 KB file)"] > 10 and peaks["with a 2 MB file"] > 10
+        assert isinstance(peaks["added_mb"], float) and isinstance(peaks["within_target"], bool)
+
+
 def test_gate_benchmark_prints_recall_false_alarms_and_check_time(small_folder, capsys):
     gate_bench = _load("jtai_benchmarks_gate", BENCHMARKS / "gate_corpus.py")
     assert (

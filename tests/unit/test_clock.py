@@ -1,4 +1,5 @@
-"""The hybrid logical clock: the order of edits survives wrong, stopped and skewed clocks."""
+"""The hybrid logical clock: the order of edits survives stopped and slightly skewed clocks,
+and no clock, however wrong, drags a device's stamps more than the bound ahead of its own."""
 
 from __future__ import annotations
 
@@ -6,7 +7,7 @@ from datetime import UTC, datetime
 
 import pytest
 
-from jtai_desktop.sync.clock import MAX_COUNTER, HybridClock, Stamp
+from jtai_desktop.sync.clock import MAX_AHEAD_MS, MAX_COUNTER, HybridClock, Stamp
 
 DAY_MS = 24 * 3600 * 1000
 T0 = 1_790_000_000_000  # 2026-09-21, a plausible fieldwork morning
@@ -55,27 +56,41 @@ def test_stamps_increase_while_the_wall_clock_stands_still():
     assert [Stamp.parse(s).counter for s in stamps] == list(range(50))
 
 
-def test_stamps_increase_when_the_wall_clock_goes_backwards():
-    # The laptop's clock is corrected by an hour (or the battery died) in the middle of a day.
+def test_stamps_increase_when_the_wall_clock_goes_back_a_little():
+    # The laptop's clock is corrected by a few minutes in the middle of a day.
     wall = FakeWall(T0)
     clock = HybridClock("laptop", now=wall)
-    stamps = _ticks(clock, wall, [T0, T0 + 10, T0 - 3_600_000, T0 - 3_600_000 + 1, T0 + 5, T0 + 11])
+    back = T0 - MAX_AHEAD_MS + 60_000
+    stamps = _ticks(clock, wall, [T0, T0 + 10, back, back + 1, T0 + 5, T0 + 11])
     assert _strictly_increasing(stamps)
     # Once the wall clock passes the last stamp again, stamps follow it again.
     assert Stamp.parse(stamps[-1]) == Stamp(T0 + 11, 0, "laptop")
 
 
+@pytest.mark.parametrize("days_back", [1, 2, 6])
+def test_a_clock_put_back_by_days_stamps_by_its_own_clock_again(days_back):
+    # A laptop that ran fast (or jumps between two wrong dates) is put right: its stamps no
+    # longer run ahead of its own clock by more than the bound, whatever it stamped before.
+    wall = FakeWall(T0 + days_back * DAY_MS)
+    clock = HybridClock("laptop", now=wall)
+    clock.tick()
+    wall.millis = T0
+    later = [Stamp.parse(s) for s in _ticks(clock, wall, [T0, T0, T0 + 1, T0 + 50])]
+    assert all(s.millis <= T0 + 50 + MAX_AHEAD_MS for s in later)
+    assert later == sorted(later) and len(set(later)) == len(later)
+
+
 def test_a_clock_resumed_from_the_last_stored_stamp_never_reissues_an_earlier_one():
-    wall = FakeWall(T0 - DAY_MS)  # the machine restarted with a clock a day slow
+    wall = FakeWall(T0 - 120_000)  # the machine restarted with a clock two minutes slow
     clock = HybridClock("laptop", last=f"{T0:013d}.0007.laptop", now=wall)
     first = clock.tick()
     assert first > f"{T0:013d}.0007.laptop"
     assert Stamp.parse(first) == Stamp(T0, 8, "laptop")
 
 
-def test_observing_a_remote_stamp_a_day_ahead_orders_later_local_edits_after_it():
-    # Bob's laptop runs a day fast; Alice receives his edit and then edits the same record.
-    bob_wall = FakeWall(T0 + DAY_MS)
+def test_observing_a_remote_stamp_a_little_ahead_orders_later_local_edits_after_it():
+    # Bob's laptop runs five minutes fast; Alice receives his edit and then edits the record.
+    bob_wall = FakeWall(T0 + 5 * 60_000)
     bob = HybridClock("bob", now=bob_wall)
     bobs_edit = bob.tick()
 
@@ -89,9 +104,19 @@ def test_observing_a_remote_stamp_a_day_ahead_orders_later_local_edits_after_it(
     assert alices_reply > bobs_edit
     assert Stamp.parse(alices_reply) > Stamp.parse(bobs_edit)
     assert Stamp.parse(alices_reply).device == "alice"
-    # ... and so does everything after it, while Alice's wall clock is still a day behind.
+    # ... and so does everything after it, while Alice's wall clock is still behind.
     more = _ticks(alice, alice_wall, [T0 + 1, T0 + 2, T0 + 3])
     assert _strictly_increasing([bobs_edit, alices_reply, *more])
+
+
+def test_a_remote_stamp_days_ahead_does_not_drag_the_clock_past_the_bound():
+    # Bob's laptop runs four days fast: Alice's edits after his keep to her own clock.
+    alice_wall = FakeWall(T0)
+    alice = HybridClock("alice", now=alice_wall)
+    alice.observe(f"{T0 + 4 * DAY_MS:013d}.0000.bob")
+    stamps = [Stamp.parse(s) for s in _ticks(alice, alice_wall, [T0, T0 + 1, T0 + 2])]
+    assert all(s.millis <= T0 + 2 + MAX_AHEAD_MS for s in stamps)
+    assert stamps == sorted(stamps)
 
 
 def test_observing_an_older_remote_stamp_does_not_move_the_clock_back():

@@ -6,8 +6,10 @@ note's text on several laptops; deleting; linking and unlinking; undoing. Betwee
 random replica syncs through a shared folder: a full sync, only sending, or only receiving;
 sometimes cancelled part way; through a folder that shows only some of the other devices'
 files (a cloud folder still catching up, so bundles arrive out of order and the engine must
-wait for the gaps), with bundles applied a second time (replays). Finally everyone syncs until
-nothing changes. Then:
+wait for the gaps), with bundles applied a second time (replays). The share also loses and
+damages files: a bundle deleted, or cut short in place (a partial upload under its final
+name). Every laptop's clock is off by up to a week either way. Finally everyone syncs until
+nothing changes (owners write again what the share lost). Then:
 
 * every replica's ``dump`` is byte-identical (tables, conflicts, op count and digest);
 * every op made anywhere is on every replica, and every evidence file is present;
@@ -43,8 +45,10 @@ from jtai_desktop.services import casework, demo, evidence, findings, notes, tea
 from jtai_desktop.services.changes import ChangeSet
 from jtai_desktop.services.dump import dump_json
 from jtai_desktop.services.sync import SyncRun
+from jtai_desktop.services.workspace import Workspace
 from jtai_desktop.store import oplog, sync_state
-from jtai_desktop.sync.bundle import BundleError
+from jtai_desktop.sync.bundle import BundleDamagedError, BundleError
+from jtai_desktop.sync.clock import HybridClock, wall_millis
 from jtai_desktop.sync.merge import field_heads
 from jtai_desktop.sync.transport import BUNDLES, FolderTransport
 
@@ -52,6 +56,7 @@ PASSPHRASE = "correct horse battery staple"
 INVITE_PASSPHRASE = "invitation passphrase 1"
 NAMES = ("lead", "ann", "ben", "cat", "dev")
 HOT_NOTES = 3  # notes whose text everyone keeps editing: where conflicts come from
+DAY_MS = 24 * 3600 * 1000
 
 settings.register_profile(
     "sync",
@@ -129,6 +134,7 @@ class World:
     initial_hot_heads: dict[str, list]
     hot_edits: dict[str, list[HotEdit]] = field(default_factory=dict)
     refusals: list[str] = field(default_factory=list)
+    offsets: list[int] = field(default_factory=list)  # each laptop's clock error (ms)
 
     @property
     def share(self) -> Path:
@@ -139,6 +145,28 @@ class World:
 
     def rows(self, r: int, entity: str) -> list[dict]:
         return self.replicas[r].workspace.rows(entity, self.inspection_id, order_by="id")
+
+    def run(self, r: int, transport, **kwargs) -> SyncRun:
+        """A sync of replica ``r`` by its own (wrong) clock."""
+        offset = self.offsets[r] if self.offsets else 0
+        return SyncRun(
+            self.replicas[r].workspace,
+            self.inspection_id,
+            transport,
+            now_ms=lambda: wall_millis() + offset,
+            **kwargs,
+        )
+
+    def set_clocks(self, offsets: list[int]) -> None:
+        """Each laptop's wall clock is off by its offset (it has seen what it has seen)."""
+        self.offsets = offsets
+        for ctx, offset in zip(self.replicas, offsets):
+            ws = ctx.workspace
+            clock = HybridClock(ws.device_id, now=lambda offset=offset: wall_millis() + offset)
+            newest = oplog.newest_stamp(ws.db)
+            if newest:
+                clock.observe(newest)
+            ctx.workspace = Workspace(ws.db, ws.device_id, ws.blobs, clock=clock)
 
     def hot_ops(self, r: int, note: str) -> set[str]:
         return {op.op_id for op in oplog.ops_for_field(self.replicas[r].workspace.db, note, "text")}
@@ -326,7 +354,7 @@ def sync_step(world: World, r: int, data) -> None:
         asked.append(1)
         return stop_after is not None and len(asked) > stop_after
 
-    run = SyncRun(world.replicas[r].workspace, world.inspection_id, view, is_cancelled=cancelled)
+    run = world.run(r, view, is_cancelled=cancelled)
     if mode == "full":
         run.run()
     elif mode == "push":
@@ -349,7 +377,11 @@ def replay_step(world: World, r: int, data) -> None:
     before = oplog.count(ws.db, world.inspection_id)
     try:
         for _ in range(data.draw(st.integers(1, 2), label="times")):
-            SyncRun(ws, world.inspection_id, FolderTransport(world.share)).apply(path.read_bytes())
+            world.run(r, FolderTransport(world.share)).apply(path.read_bytes())
+    except BundleDamagedError:
+        assert oplog.count(ws.db, world.inspection_id) == before
+        event("replay refused: the file is damaged")
+        return
     except BundleError as error:
         # Only a colleague this laptop has not yet heard of (the lead's roster is still to
         # come) may be refused; anything else is a bug.
@@ -361,12 +393,26 @@ def replay_step(world: World, r: int, data) -> None:
     event("replay" if oplog.count(ws.db, world.inspection_id) == before else "late delivery")
 
 
+def fault_step(world: World, data) -> None:
+    """The share loses a bundle, or keeps only part of one under its final name."""
+    files = sorted((world.share / world.inspection_id).glob(f"*/{BUNDLES}/*.bundle"))
+    if not files:
+        return
+    path = files[data.draw(st.integers(0, len(files) - 1), label="damaged bundle")]
+    if data.draw(st.booleans(), label="delete"):
+        path.unlink()
+        event("a bundle deleted from the share")
+    else:
+        content = path.read_bytes()
+        keep = data.draw(st.integers(0, max(len(content) - 1, 0)), label="bytes kept")
+        path.write_bytes(content[:keep])
+        event("a bundle cut short on the share")
+
+
 def full_exchange(world: World, rounds: int = 8) -> list:
     transport = FolderTransport(world.share)
     for _ in range(rounds):
-        reports = [
-            SyncRun(ctx.workspace, world.inspection_id, transport).run() for ctx in world.replicas
-        ]
+        reports = [world.run(r, transport).run() for r in range(len(world.replicas))]
         if not any(
             r.pushed_ops or r.applied_ops or r.files_sent or r.files_received for r in reports
         ):
@@ -402,7 +448,7 @@ def check_converged(world: World, reports: list) -> None:
     state = json.loads(dumps[0])
     for r, ctx in enumerate(world.replicas):
         assert sync_state.held(ctx.workspace.db, world.inspection_id) == []
-        run = SyncRun(ctx.workspace, world.inspection_id, FolderTransport(world.share))
+        run = world.run(r, FolderTransport(world.share))
         assert run.missing_files() == set(), f"{NAMES[r]} lacks evidence files"
     conflicts = {(c["entity_id"], c["field"]): c for c in state["conflicts"]}
     notes_by_id = {n["id"]: n for n in state["tables"]["notes"]}
@@ -425,11 +471,14 @@ def check_converged(world: World, reports: list) -> None:
 def test_five_replicas_converge_whatever_the_delivery(template, data):
     world = open_world(template)
     try:
+        offset = st.sampled_from((0, 0, DAY_MS, -2 * DAY_MS)) | st.integers(-7 * DAY_MS, 7 * DAY_MS)
+        world.set_clocks([data.draw(offset, label=f"{name}'s clock") for name in NAMES])
         steps = data.draw(st.integers(8, 30), label="steps")
         for step in range(steps):
             r = data.draw(st.integers(0, len(NAMES) - 1), label="replica")
             what = data.draw(
-                st.sampled_from(("edit", "edit", "edit", "sync", "sync", "replay")), label="step"
+                st.sampled_from(("edit", "edit", "edit", "sync", "sync", "replay", "fault")),
+                label="step",
             )
             if what == "edit":
                 edit_and_record(
@@ -437,6 +486,8 @@ def test_five_replicas_converge_whatever_the_delivery(template, data):
                 )
             elif what == "sync":
                 sync_step(world, r, data)
+            elif what == "fault":
+                fault_step(world, data)
             else:
                 replay_step(world, r, data)
         made = set().union(*(op_ids(world, r) for r in range(len(NAMES))))

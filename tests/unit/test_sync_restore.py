@@ -86,3 +86,23 @@ def test_an_ordinary_sync_reads_nothing_back(crew, monkeypatch):
     assert (report.recovered_ops, report.renumbered_ops) == (0, 0)
     device = crew.device(crew.alice)
     assert not any(args[1] == device for args in fetched)  # its own bundles are not read
+
+
+def test_a_backup_from_before_the_upgrade_is_not_taken_for_a_second_computer(
+    crew, tmp_path, open_folder
+):
+    """Restoring a backup made before the upgrade to 0.2 gives the folder a new installation
+    id (the migration makes one): its work on the share, written under the old id, is still
+    its own, fetched back as after any restore, and nobody is told of two computers."""
+    from jtai_desktop.store import sync_records
+
+    insp = crew.inspection_id
+    back_up(crew.alice, tmp_path / "alice-backup")
+    sent_later = add_note(crew.alice.workspace, insp, "Sent after the backup")
+    crew.sync(crew.alice)
+    alice = restore(crew, "alice", tmp_path / "alice-backup", open_folder)
+    ws = alice.workspace
+    sync_records.set_identity(ws.db, insp, "0" * 32, sync_records.certificate(ws.db, insp))
+    report = crew.sync(alice)
+    assert report.identity == [] and not report.duplicate and report.recovered_ops > 0
+    assert ws.get("note", sent_later)["title"] == "Sent after the backup"

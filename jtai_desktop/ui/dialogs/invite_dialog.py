@@ -45,6 +45,20 @@ class InviteDialog(TaskDialog):
         self.ui.labelEdit.setFocus()
         self.resize(self.width(), self.sizeHint().height())
 
+    def prefill_fresh(self, name: str) -> None:
+        """A fresh invitation for ``name`` (whose first one was used on two computers): who it
+        is for, a new passphrase shown to be passed on, and a file in the home folder, so
+        creating it is one more click."""
+        from ...services.team import suggest_passphrase
+
+        passphrase = suggest_passphrase()
+        self.ui.labelEdit.setText(name)
+        for edit in (self.ui.passphraseEdit, self.ui.confirmEdit):
+            edit.setEchoMode(edit.EchoMode.Normal)  # the lead reads it out or writes it down
+            edit.setText(passphrase)
+        self.ui.pathEdit.setText(str(Path.home() / self._default_name()))
+        self.ui.buttonBox.button(QDialogButtonBox.StandardButton.Ok).setFocus()
+
     def _browse(self) -> None:
         start = self.ui.pathEdit.text() or str(Path.home() / self._default_name())
         chosen, _ = QFileDialog.getSaveFileName(

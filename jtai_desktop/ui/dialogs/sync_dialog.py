@@ -1,6 +1,7 @@
 """Where the team syncs (the Designer form ``forms/sync_dialog.ui``), and what a sync could
 not do: bundles refused or held, each with its message, and for the lead the held changes
-to apply once checked."""
+to apply once checked, and a fresh invitation for anyone whose invitation was used on two
+computers (one click here, one in the invitation dialog)."""
 
 from __future__ import annotations
 
@@ -113,6 +114,8 @@ class SyncProblemsDialog(QDialog):
     def __init__(self, session, report: SyncReport, lead: bool, parent: QWidget | None = None):
         super().__init__(parent)
         self.session, self.lead = session, lead
+        self.fresh_buttons: list[QPushButton] = []
+        self.invite_dialog = None
         self.setWindowTitle(self.tr("Some changes were not applied"))
         self.messages = QPlainTextEdit(self._text(report))
         self.messages.setReadOnly(True)
@@ -129,6 +132,13 @@ class SyncProblemsDialog(QDialog):
         intro.setWordWrap(True)
         layout.addWidget(intro)
         layout.addWidget(self.messages, 1)
+        if lead:
+            self._add_fresh_invitations(layout, report.fresh_invitations)
+        self.join_button = None
+        if report.duplicate and parent is not None and hasattr(parent, "sync_controller"):
+            self.join_button = QPushButton(self.tr("&Join with a fresh invitation…"))
+            self.join_button.clicked.connect(parent.sync_controller.join)
+            layout.addWidget(self.join_button)
         self._add_held(layout)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
@@ -137,14 +147,49 @@ class SyncProblemsDialog(QDialog):
 
     def _text(self, report: SyncReport) -> str:
         sections = (
+            (self.tr("One invitation, two computers:"), report.identity),
             (self.tr("Refused (not applied):"), report.refused),
             (self.tr("Held for the lead inspector to confirm:"), report.held),
-            (self.tr("Waiting for earlier changes from a colleague:"), report.waiting),
+            (self.tr("Waiting for a colleague's missing or damaged changes:"), report.waiting),
+            (self.tr("Clocks:"), report.clock),
+            (self.tr("Sent again:"), report.healed),
         )
         return "\n\n".join(
             title + "\n" + "\n".join(f"• {line}" for line in lines)
             for title, lines in sections
             if lines
+        )
+
+    def _add_fresh_invitations(self, layout: QVBoxLayout, needed: list[dict]) -> None:
+        """A button per person whose invitation was also used on another computer: it opens
+        the invitation dialog filled in (who it is for, a new passphrase, where to save)."""
+        for item in needed:
+            button = QPushButton(
+                self.tr("Issue a &fresh invitation for %1…").replace("%1", item["name"])
+            )
+            button.clicked.connect(lambda _=False, name=item["name"]: self.issue_fresh(name))
+            layout.addWidget(button)
+            self.fresh_buttons.append(button)
+
+    def issue_fresh(self, name: str) -> None:
+        from .invite_dialog import InviteDialog
+
+        self.invite_dialog = InviteDialog(self.session, self)
+        self.invite_dialog.prefill_fresh(name)
+        passphrase = self.invite_dialog.ui.passphraseEdit.text()
+        self.invite_dialog.written.connect(lambda path: self._fresh_written(name, path, passphrase))
+        self.invite_dialog.open()
+
+    def _fresh_written(self, name: str, path: str, passphrase: str) -> None:
+        self.messages.appendPlainText(
+            "\n"
+            + self.tr(
+                "A fresh invitation for %1 is saved to %2. Give it to them with its "
+                "passphrase, %3, separately; they join with it on the same computer."
+            )
+            .replace("%1", name)
+            .replace("%2", path)
+            .replace("%3", passphrase)
         )
 
     def _add_held(self, layout: QVBoxLayout) -> None:

@@ -149,11 +149,14 @@ class HistoryModel(QAbstractTableModel):
             return self._text(change, index.column())
         if role == Qt.ItemDataRole.ToolTipRole and index.column() == self.VALUE:
             return self.shown_value(index.row(), 2000)
+        if role == Qt.ItemDataRole.ToolTipRole and index.column() == self.WHEN:
+            return clock_warning(change) or None
         return None
 
     def _text(self, change: dict, column: int) -> str:
         if column == self.WHEN:
-            return local_time(change["at"])
+            doubtful = change.get("clock_offset_ms") is not None
+            return local_time(change["at"]) + (tr(" (clock wrong)") if doubtful else "")
         if column == self.WHO:
             return change["author"]
         if column == self.FIELD:
@@ -171,6 +174,20 @@ class HistoryModel(QAbstractTableModel):
         ):
             return self._headers[section]
         return None
+
+
+def clock_warning(change: dict) -> str:
+    """Why a change's time is doubtful: the computer that stamped it had a wrong clock."""
+    offset = change.get("clock_offset_ms")
+    if offset is None:
+        return ""
+    from ...services.clock_check import amount
+
+    return (
+        tr("Stamped by a computer whose clock was %1 fast: the time shown is doubtful.")
+        if offset > 0
+        else tr("Stamped by a computer whose clock was %1 slow: the time shown is doubtful.")
+    ).replace("%1", amount(offset))
 
 
 def _history_field(change: dict) -> str:
