@@ -136,16 +136,18 @@ def area_reviews(builder, inspection_id: str) -> None:
         ws = builder.inspector_for(organisation)
         for criterion in criteria:
             good = _good(builder, None, organisation)
-            statement = builder.rng.choice(banks.AREA_PRACTICE[0 if good else 1])
+            said = banks.AREA_PRACTICE.get(criterion.id, banks.AREA_FALLBACK)[0 if good else 1]
+            level = _level(builder, good)
             area.set_area_review(
                 ws,
                 inspection_id,
                 criterion.id,
                 organisation["id"],
                 area.AreaReviewInput(
-                    observation=f"{organisation['name']}: {statement}",
-                    strength=good,
-                    concern=not good,
+                    observation=said,
+                    strength=level == "Strong",
+                    concern=level in ("Weak", "Unsafe"),
+                    rating=level,
                 ),
             )
 

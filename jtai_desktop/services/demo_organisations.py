@@ -218,18 +218,28 @@ PRACTICE = {
     ),
 }
 
-# What leaders' evaluations say, once for the area, by kind.
-AREA_PRACTICE = (
-    (
-        "Leaders know the quality of practice from audit and data, and act on it.",
-        "The partnership's domestic abuse strategy treats children as victims in their own right.",
-        "Training has reached practitioners in adult and children's services.",
+# What the team finds once for the area, per criterion of the theme judged there (good, weak).
+AREA_PRACTICE = {
+    "DA-15": (
+        "Its leaders' plans treat babies and young children as victims in their own right.",
+        "Its plans still speak of children as witnesses to the abuse of an adult.",
     ),
-    (
+    "DA-16": (
+        "Leaders know from audit and data how well young children are protected, and act on it.",
         "Leaders' data does not show how long young children wait for help.",
-        "Audits have not yet led to changes in how the agency works with fathers.",
+    ),
+    "DA-17": (
+        "Training on the harm to babies and young children has reached its practitioners.",
         "Training on the harm to babies has not reached every team.",
     ),
+    "DA-18": (
+        "It plays a full part in the safeguarding arrangements and the domestic abuse board.",
+        "Its part in scrutinising the response to young children is not yet clear.",
+    ),
+}
+AREA_FALLBACK = (
+    "Leaders know the quality of practice and act on what they find.",
+    "Leaders do not yet know how well this part of the work is done.",
 )
 
 # Findings as a letter would put them, each about the organisation it names.

@@ -29,6 +29,7 @@ SECTIONS: tuple[PageSpec, ...] = (
     PageSpec("overview", "Overview", ("inspection", "member", "agency"), "overview:OverviewPage"),
     PageSpec("children", "Children", ("child", "event", "audit_eval"), "children:ChildrenPage"),
     PageSpec("reviews", "Case reviews", ("review",), "reviews:CaseReviewPage"),
+    PageSpec("area", "The area as a whole", ("area_review",), "area:AreaPage"),
     PageSpec("notes", "Meetings and interviews", ("note",), "notes:NotesPage"),
     PageSpec("evidence", "Evidence", ("evidence", "link"), "evidence:EvidencePage"),
     PageSpec("findings", "Findings", ("finding",), "findings:FindingsPage"),

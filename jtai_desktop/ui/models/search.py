@@ -36,6 +36,7 @@ def entity_label(entity: str) -> str:
         "evidence": "Evidence",
         "child": "Child",
         "audit_eval": "Audit evaluation",
+        "area_review": "Judged for the area",
     }
     return QApplication.translate("SearchResultsModel", labels.get(entity, entity.title()))
 
