@@ -6,12 +6,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..domain.errors import ValidationError
-from ..domain.records import AGE_BANDS, EventKind
+from ..domain.records import AGE_BANDS, EventKind, Selection
 from ..domain.review_scope import check_reviewable, criteria_expected
 from ..domain.rules import check_agreement, check_selection, require_choice, require_text
 from .changes import ChangeSet
 from .ids import audit_eval_id, organisation_audit_id, review_id
 from .inspections import theme_pack
+from .sampling import mark_looked_at
 from .workspace import Workspace
 
 PRIVATE_FIELDS = ("private_name", "private_dob", "private_address", "private_school")
@@ -155,12 +156,25 @@ def set_review(
         "agency_id": agency_id,
         **review.values(),
     }
-    return ws.upsert(
-        "review",
-        child["inspection_id"],
-        review_id(child_id, criterion_id, agency_id),
-        values,
-        label=f"Review {criterion_id}",
+    with ws.db.atomic():
+        changes = ws.upsert(
+            "review",
+            child["inspection_id"],
+            review_id(child_id, criterion_id, agency_id),
+            values,
+            label=f"Review {criterion_id}",
+        )
+        if _newly_looked_at(child, criterion_id, review):
+            # Writing about a criterion in a sampled child's case is looking at it.
+            changes += mark_looked_at(ws, child_id, criterion_id, True)
+    return changes
+
+
+def _newly_looked_at(child: dict, criterion_id: str, review: ReviewInput) -> bool:
+    return (
+        child["selection"] != Selection.TRACKED.value
+        and bool((review.observation or "").strip())
+        and criterion_id not in (child["looked_at"] or ())
     )
 
 

@@ -277,3 +277,18 @@ def test_a_journey_puts_everything_about_the_child_in_date_order_per_organisatio
     assert by_kind["evidence"].organisation_id == police  # through its review
     assert by_kind["note"].organisation_id == police
     assert by_kind["audit"].flags == ("agrees",)
+
+
+def test_writing_about_a_criterion_in_a_sampled_case_marks_it_looked_at(ws, insp):
+    police = org(ws, insp, "police")["id"]
+    child = add_child(ws, insp, "sampled", [police])
+    casework.set_review(ws, child, "DA-05", police, ReviewInput(strength=True))
+    assert ws.get("child", child)["looked_at"] is None  # a tick alone is not looking
+    changes = casework.set_review(ws, child, "DA-05", police, ReviewInput(observation="Seen."))
+    assert ws.get("child", child)["looked_at"] == ["DA-05"]
+    assert child_overview(ws, child).state == "complete"
+    ws.apply(changes.inverse())  # one undo takes back both
+    assert not ws.get("child", child)["looked_at"]
+    tracked = add_child(ws, insp, "tracked", [police], name="Child B")
+    casework.set_review(ws, tracked, "DA-05", police, ReviewInput(observation="Seen."))
+    assert ws.get("child", tracked)["looked_at"] is None
