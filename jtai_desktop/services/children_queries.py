@@ -11,8 +11,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from ..domain.organisations import organisation_order
 from ..domain.review_scope import criteria_expected
-from ..domain.themes import AGENCY_KINDS, ThemePack
+from ..domain.themes import ThemePack
 from ..store import child_progress
 from .demo import pseudonym as nth_pseudonym
 from .ids import audit_eval_id, organisation_audit_id, review_id
@@ -94,12 +95,9 @@ def _summary(
 
 
 def ordered_agencies(agencies: list[dict]) -> list[dict]:
-    """Agencies in the usual order: the front door and the statutory partners first."""
-    order = list(AGENCY_KINDS)
-    return sorted(
-        agencies,
-        key=lambda a: (order.index(a["kind"]) if a["kind"] in order else len(order), a["name"]),
-    )
+    """Organisations in the usual order: the front door and the statutory partners first,
+    then by service type and name within a kind (see ``organisation_order``)."""
+    return sorted(agencies, key=organisation_order)
 
 
 def involved_agencies(ws: Workspace, child: dict) -> list[dict]:

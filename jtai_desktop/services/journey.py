@@ -115,7 +115,7 @@ def _reviews(ws, inspection_id, reviews) -> list[JourneyEntry]:
         ) + ((r["rating"],) if r["rating"] else ())
         found.append(
             JourneyEntry(
-                _day(r["updated_at"]),
+                _day(r["created_at"]),  # when it was written: moderating it moves nothing
                 "review",
                 r["agency_id"],
                 f"{r['criterion_id']} {titles.get(r['criterion_id'], '')}".strip(),
@@ -143,7 +143,7 @@ def _audits(ws, inspection_id, child_id, names) -> list[JourneyEntry]:
         )
         found.append(
             JourneyEntry(
-                _day(a["updated_at"]),
+                _day(a["created_at"]),
                 "audit",
                 a["agency_id"],
                 f"{whose}'s own audit" if whose else "The multi-agency audit",

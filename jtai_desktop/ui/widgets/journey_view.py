@@ -5,7 +5,7 @@ practice studies; Enter opens an entry where it was written."""
 from __future__ import annotations
 
 from PySide6.QtCore import QSortFilterProxyModel, Qt, Signal
-from PySide6.QtGui import QGuiApplication
+from PySide6.QtGui import QGuiApplication, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -61,8 +61,8 @@ class JourneyView(QWidget):
 
     def _build_filters(self) -> None:
         mnemonics = {
-            "event": "E&vents",
-            "note": "M&eetings",
+            "event": "Eve&nts",
+            "note": "Mee&tings",
             "review": "Case re&views",
             "audit": "A&udits",
             "evidence": "Ev&idence",
@@ -92,6 +92,10 @@ class JourneyView(QWidget):
             )
         )
         self.table.activated.connect(self._open)
+        # Space (while the list has the focus) marks the chosen review moderated.
+        space = QShortcut(QKeySequence(Qt.Key.Key_Space), self.table)
+        space.setContext(Qt.ShortcutContext.WidgetShortcut)
+        space.activated.connect(self.mark_moderated)
         self.table.selectionModel().currentRowChanged.connect(lambda *_: self._update_buttons())
 
     def _build_buttons(self) -> None:
@@ -139,6 +143,7 @@ class JourneyView(QWidget):
     def reload(self) -> None:
         child = self.session.ws.get("child", self.child_id) if self.child_id else None
         found = journey_service.journey(self.session.ws, child["id"]) if child else None
+        current = self.current_entry()
         row = self.table.currentIndex().row()
         self.model.set_journey(found)
         self._size_columns()
@@ -152,9 +157,11 @@ class JourneyView(QWidget):
                 .replace("%3", str(len(found.entries)))
             )
         if self.proxy.rowCount():
-            self.table.setCurrentIndex(
-                self.proxy.index(max(0, min(row, self.proxy.rowCount() - 1)), 0)
-            )
+            # The same entry stays chosen after a change (or the same place in the list).
+            same = self._row_of(current.record_id) if current else None
+            row = same if same is not None else max(0, min(row, self.proxy.rowCount() - 1))
+            self.table.setCurrentIndex(self.proxy.index(row, 0))
+        self.table.horizontalScrollBar().setValue(0)  # the dates stay in view
         self._update_buttons()
 
     def _size_columns(self) -> None:
@@ -164,6 +171,12 @@ class JourneyView(QWidget):
             width = {0: 8, 1: 10}.get(column, COLUMN_EMS)
             header.resizeSection(column, em * width)
         header.setStretchLastSection(False)
+
+    def _row_of(self, record_id: str) -> int | None:
+        for row in range(self.proxy.rowCount()):
+            if self.proxy.index(row, 0).data(RECORD_ROLE)[1] == record_id:
+                return row
+        return None
 
     def current_entry(self):
         index = self.table.currentIndex()
@@ -187,12 +200,6 @@ class JourneyView(QWidget):
         if index.isValid():
             entity, record_id = index.data(RECORD_ROLE)
             self.open_requested.emit(entity, record_id)
-
-    def keyPressEvent(self, event) -> None:  # noqa: N802 (Qt naming)
-        if event.key() == Qt.Key.Key_Space and self.table.hasFocus():
-            self.mark_moderated()
-            return
-        super().keyPressEvent(event)
 
     def mark_moderated(self) -> None:
         entry = self.current_entry()
