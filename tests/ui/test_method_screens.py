@@ -276,3 +276,44 @@ def test_a_duplicate_organisation_name_is_refused_and_the_dialog_stays(
     assert shown and "already has an organisation called 'Northbridge Police'" in shown[0]
     assert dialog.result() == 0
     assert len(session.ws.rows("agency", session.inspection_id)) == before
+
+
+# --- the new-inspection wizard ----------------------------------------------------------------
+
+
+def test_the_wizard_offers_every_framework_and_names_a_team_pack_it_left_out(
+    qtbot, context, tmp_path
+):
+    from datetime import date
+
+    from jtai_desktop.services.theme_catalogue import catalogue_for
+    from jtai_desktop.ui.dialogs.new_inspection import NewInspectionWizard
+    from jtai_desktop.ui.session import InspectionSession
+
+    folder = tmp_path / "folder"
+    (folder / "themes").mkdir(parents=True)
+    (folder / "themes" / "broken.toml").write_text('format = 2\nid = "broken"\n', "utf-8")
+    wizard = NewInspectionWizard(
+        InspectionSession(context), catalogue_for(folder), today=lambda: date(2026, 10, 13)
+    )
+    qtbot.addWidget(wizard)
+    show_active(qtbot, wizard)
+    wizard.ui.thematicRadio.setChecked(True)
+    wizard.next()
+    labels = [wizard.theme_model.index(r, 0).data() for r in range(wizard.theme_model.rowCount())]
+    assert "Children living with domestic abuse (with the front door), 2016" in labels
+    assert "Children who are victims of domestic abuse (unborn to 7), 2024" in labels
+    assert "Criminal exploitation of children, 2022" in labels
+    assert not any(label.startswith("The front door") for label in labels)
+    assert wizard.ui.themeProblems.isVisibleTo(wizard)
+    assert 'broken.toml: missing key "version"' in wizard.ui.themeProblems.text()
+    neglect = "Children living with neglect (deep dive: older children, 7 to 15)"
+    row = labels.index(f"{neglect} (with the front door), 2017")
+    wizard.ui.themeList.setCurrentIndex(wizard.theme_model.index(row, 0))
+    text = wizard.ui.themeDescription.text()
+    assert "version 2017-04" in text
+    assert (
+        "The front door: the response at the point of identification (in each child's case): 2"
+        in text
+    )
+    assert "Leadership and management (once for the area): 3" in text
