@@ -116,14 +116,15 @@ class MainWindow(QMainWindow):
             self._action(
                 self.go_menu,
                 self.pages.spec(key).title,
-                f"Alt+{number}",
+                _go_shortcut(number),
                 lambda _=False, k=key: self.navigate(k),
             )
         self.help_menu = self.menuBar().addMenu(self.tr("&Help"))
 
     def _action(self, menu, text, shortcut, slot) -> QAction:
         action = QAction(text, self)
-        action.setShortcut(QKeySequence(shortcut) if isinstance(shortcut, str) else shortcut)
+        if shortcut:
+            action.setShortcut(QKeySequence(shortcut) if isinstance(shortcut, str) else shortcut)
         action.triggered.connect(slot)
         menu.addAction(action)
         return action
@@ -194,3 +195,8 @@ class MainWindow(QMainWindow):
 
     def current_page(self) -> QWidget:
         return self.stack.currentWidget()
+
+
+def _go_shortcut(number: int) -> str:
+    """Alt+1 to Alt+9, then Alt+0 for the tenth section; later ones are in the Go menu."""
+    return f"Alt+{number}" if number < 10 else "Alt+0" if number == 10 else ""

@@ -317,3 +317,13 @@ def test_the_wizard_offers_every_framework_and_names_a_team_pack_it_left_out(
         in text
     )
     assert "Leadership and management (once for the area): 3" in text
+
+
+def test_every_section_up_to_the_tenth_has_an_alt_key(qtbot, small_demo_window):
+    keys = [a.shortcut().toString() for a in small_demo_window.go_menu.actions()]
+    assert keys[:10] == [f"Alt+{n}" for n in (*range(1, 10), 0)]
+    assert keys[3] == "Alt+4" and small_demo_window.go_menu.actions()[3].text() == (
+        "The area as a whole"
+    )
+    shortcut(qtbot, "Alt+4")
+    assert small_demo_window.current_page() is small_demo_window.pages["area"]

@@ -754,3 +754,13 @@ def test_a_team_pack_is_checked_like_a_shipped_one_and_left_out_if_it_fails(tmp_
 def test_no_team_folder_is_no_problem(tmp_path):
     catalogue = load_catalogue(tmp_path / "themes")
     assert catalogue.packs == SHIPPED and catalogue.problems == ()
+
+
+def test_the_method_notes_name_every_pack_and_its_first_source():
+    """docs/method/frameworks.md is where the sources travel with the packs."""
+    notes = (Path(__file__).resolve().parents[2] / "docs" / "method" / "frameworks.md").read_text(
+        encoding="utf-8"
+    )
+    for pack in SHIPPED.values():
+        assert f"`{pack.id}`" in notes, pack.id
+        assert pack.sources[0] in notes, pack.id
