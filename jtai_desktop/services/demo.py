@@ -212,7 +212,7 @@ class DemoBuilder:
         demo_cases.timeline(self, ws, child_id, involved)
         demo_cases.reviews(self, child_id, involved, tracked=selection == "tracked")
         if selection != Selection.SAMPLED.value:
-            demo_cases.audits(self, child_id, involved, multi_agency=selection == "area_audited")
+            demo_cases.audits(self, child_id, involved)
 
     def _involved(self, age_band: str) -> list[dict]:
         """The organisations a child of this age living with domestic abuse would know."""

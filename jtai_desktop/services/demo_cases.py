@@ -103,10 +103,9 @@ def reviews(builder, child_id: str, involved: list[dict], tracked: bool) -> None
             casework.set_review(ws, child_id, criterion.id, organisation["id"], review)
 
 
-def audits(builder, child_id: str, involved: list[dict], multi_agency: bool) -> None:
+def audits(builder, child_id: str, involved: list[dict]) -> None:
     """Each organisation audited its own part of the case (the area tends to see its work
-    more kindly than inspectors do); a child chosen from the area's audits also has the
-    partnership's multi-agency audit."""
+    more kindly than inspectors do), and the partnership audited the case together."""
     rng = builder.rng
     for organisation in (o for o in involved if o["in_scope"]):
         ws = builder.inspector_for(organisation)
@@ -119,14 +118,13 @@ def audits(builder, child_id: str, involved: list[dict], multi_agency: bool) -> 
             agreement="agrees" if ours_good else rng.choice(("partly", "disagrees")),
             evaluation=_said(builder, organisation, ours_good),
         )
-    if multi_agency:
-        casework.set_audit_evaluation(
-            builder.team[0],
-            child_id,
-            area_summary=text.observation(rng, weak=False),
-            agreement=rng.choice(("agrees", "partly")),
-            evaluation=text.observation(rng),
-        )
+    casework.set_audit_evaluation(
+        builder.team[0],
+        child_id,
+        area_summary=text.observation(rng, weak=False),
+        agreement=rng.choice(("agrees", "partly")),
+        evaluation=text.observation(rng),
+    )
 
 
 # --- the area, once ------------------------------------------------------------------------
@@ -182,12 +180,12 @@ def evidence_item(builder, inspection_id: str, n: int) -> None:
     rng = builder.rng
     organisation = rng.choice(_in_scope(builder))
     ws = builder.inspector_for(organisation)
-    title = rng.choice(banks.EVIDENCE[banks.key_of(organisation)])
+    title = rng.choice(banks.EVIDENCE[banks.key_of(organisation)])  # linked to its organisation
     body = f"{title}\n\n{text.note_text(rng, 2)}\n\nItem {n + 1}.\n".encode()
     item = evidence.add_evidence(
         ws,
         inspection_id,
-        title=f"{title} ({organisation['name']})",
+        title=title,
         source=rng.choice(
             (EvidenceSource.CASE_FILE.value, EvidenceSource.AREA_DOCUMENT.value)
             if "data" not in title.lower()

@@ -211,13 +211,12 @@ def test_the_areas_audits_are_shown_per_organisation_that_audited(qtbot, page):
     page.tabs.setCurrentIndex(page.tabs.count() - 2)
     stored = page.session.ws.rows("audit_eval", page.session.inspection_id)
     rows = [r for r in stored if r["child_id"] == child["id"]]
-    assert rows and all(r["agency_id"] for r in rows)
-    for row in rows:
+    assert len([r for r in rows if r["agency_id"]]) >= 2  # organisations' own audits
+    for row in rows:  # and the partnership's multi-agency audit (agency_id None)
         widget = page.audit.widgets[row["agency_id"]]
         assert widget.area_summary.toPlainText() == row["area_summary"]
         assert widget.agreement.currentData() == row["agreement"]
-    multi = page.audit.widgets[None]
-    assert multi.title() == "The multi-agency audit" and multi.agreement.currentIndex() == -1
+    assert page.audit.widgets[None].title() == "The multi-agency audit"
 
 
 def test_children_page_asks_to_review_a_case(qtbot, window):
