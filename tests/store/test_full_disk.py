@@ -23,8 +23,9 @@ from jtai_desktop.store.files import write_atomically
 def small_disk(tmp_path):
     mount_point = tmp_path / "disk"
     mount_point.mkdir()
+    # Room for the small demo and its write-ahead log, then little more: the test fills it.
     result = subprocess.run(
-        ["mount", "-t", "tmpfs", "-o", "size=6m", "tmpfs", str(mount_point)], capture_output=True
+        ["mount", "-t", "tmpfs", "-o", "size=9m", "tmpfs", str(mount_point)], capture_output=True
     )
     if result.returncode != 0:
         pytest.skip("mounting a small tmpfs is not permitted here; see the injected-fault tests")
