@@ -9,7 +9,7 @@ import sys
 from datetime import UTC
 from pathlib import Path
 
-from . import __version__, cli_method, paths
+from . import __version__, cli_letter, cli_method, paths
 from .cli_completion import SHELLS
 from .cli_completion import script as completion_script
 from .cli_examples import with_examples
@@ -146,13 +146,19 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument(
         "--internal",
         action="store_true",
-        help="internal draft: add the evidence index (for the team only)",
+        help="internal draft: add the annexes of counts and the evidence index (team only)",
+    )
+    export.add_argument(
+        "--for-area",
+        action="store_true",
+        help="the version for the area's factual-accuracy check (kept as a version)",
     )
     export.add_argument(
         "--override-file",
         metavar="F",
         help=("JSON or TOML list of {kind, match, location, reason}: hits the lead lets through"),
     )
+    cli_letter.add_parsers(commands)
     completion = commands.add_parser(
         "completion",
         help="print a shell completion script (bash, zsh or powershell)",
@@ -653,6 +659,7 @@ def cmd_export_report(context, args) -> int:
         inspection_id,
         Path(args.out),
         internal=args.internal,
+        for_area=args.for_area,
         template=args.template,
         extra_overrides=extra,
         progress=_stderr_progress,
@@ -674,9 +681,11 @@ def cmd_export_report(context, args) -> int:
             )
         return 3
     overridden = len(outcome.result.overridden)
+    number = (context.workspace.get("letter_version", outcome.version_id) or {}).get("number")
     print(
         f"Exported {outcome.path} ({outcome.size // 1024} KB"
-        f"{f', {overridden} override(s) recorded' if overridden else ''})."
+        f"{f', {overridden} override(s) recorded' if overridden else ''})"
+        f"{f', kept as version {number}' if number else ''}."
     )
     return 0
 
@@ -699,6 +708,7 @@ COMMANDS = {
     "repair": cmd_repair,
     "export-report": cmd_export_report,
     "create": cli_method.cmd_create,
+    **cli_letter.COMMANDS,
 }
 
 

@@ -12,7 +12,10 @@ from typing import Any
 
 from .errors import ThemePackError, ValidationError
 from .records import (
+    ACCURACY_KINDS,
+    ACCURACY_STATUSES,
     AGE_BANDS,
+    VERSION_PURPOSES,
     AuditAgreement,
     EventKind,
     EvidenceSource,
@@ -106,6 +109,12 @@ RULES: dict[tuple[str, str], Callable[[Any], None]] = {
     ("finding", "agencies"): _texts("The finding's agencies"),
     ("link", "target_kind"): _choice(LinkTarget.values(), "What the evidence is linked to"),
     ("device", "status"): _choice(DEVICE_STATUSES, "The device's status"),
+    ("letter", "small_count_below"): _whole(2, 50, "The small-count threshold"),
+    ("letter", "wsoa_days"): _whole(1, 365, "The statement of action's working days"),
+    ("letter_version", "purpose"): _choice(VERSION_PURPOSES, "What the version was for"),
+    ("letter_version", "sha256"): _sha256,
+    ("accuracy_item", "kind"): _choice(ACCURACY_KINDS, "The kind of accuracy item"),
+    ("accuracy_item", "status"): _choice(ACCURACY_STATUSES, "The decision"),
 }
 
 

@@ -86,6 +86,10 @@ class LinkTarget(StrEnum):
 
 
 PARTNERSHIP = "partnership"  # a finding about the agencies together, not one of them
+# The letter's versions and the area's factual-accuracy items (services.versions, .accuracy).
+VERSION_PURPOSES = ("qa", "area", "internal", "responses")
+ACCURACY_KINDS = ("comment", "insertion", "deletion", "replacement")
+ACCURACY_STATUSES = ("open", "accepted", "rejected", "queried")
 AGE_BANDS = ("unborn", "0-2", "3-5", "6-10", "11-15", "16-17")
 
 TEXT, INT, BOOL, DATE, JSON = "text", "int", "bool", "date", "json"
@@ -257,6 +261,40 @@ ENTITIES: dict[str, EntitySpec] = {
                 *_f("entry", "section", "heading", "text", "hit_kind", "hit_location", "reason"),
                 *_f("hit_match", identifying=True),
                 *_f("items", kind=JSON),
+            ),
+        ),
+        # The letter's settings, one per inspection (its id derived from the inspection's).
+        EntitySpec(
+            "letter",
+            "letters",
+            (
+                *_f("format", "principal_authority", "sender", "published_version"),
+                *_f("letter_date", "published_on", "wsoa_due", "retention_proposed", kind=DATE),
+                *_f("wsoa_days", "small_count_below", kind=INT),
+            ),
+        ),
+        # A letter as exported for quality assurance, for the area or as published: what was
+        # in it (sections and the findings they drew on), the file's name and hash. Who and
+        # when are the record's own created_by/created_at.
+        EntitySpec(
+            "letter_version",
+            "letter_versions",
+            (
+                *_f("purpose", "file_name", "sha256"),
+                *_f("number", "size", kind=INT),
+                *_f("letter_date", kind=DATE),
+                *_f("sections", "findings", kind=JSON),
+            ),
+        ),
+        # One comment or tracked change from the area's factual-accuracy return, anchored to a
+        # section and paragraph of the version it answers, with the lead's decision.
+        EntitySpec(
+            "accuracy_item",
+            "accuracy_items",
+            (
+                *_f("version_id", "kind", "section", "heading", "quoted", "comment", "author"),
+                *_f("status", "response"),
+                *_f("paragraph", kind=INT),
             ),
         ),
     )

@@ -1,10 +1,10 @@
 """Where the letter speaks of an agency kind: organisations rolled up to their kind.
 
 An inspection names organisations ("Northbridge ICB", "the maternity unit"), but a letter
-speaks of "health partners" as a whole as often as of one trust. Each kind in scope becomes
-one group: with one organisation it is that organisation, named and keyed as before
-(``agency:<id>``, so a lead's choices for it still apply); with several it is the kind
-(``kind:<kind>``), holding each organisation's findings under the kind's heading.
+addresses one leader per kind (the ICB's for health) and the team's annexes count by kind.
+Each kind in scope becomes one group: with one organisation it is that organisation, named and
+keyed as before (``agency:<id>``); with several it is the kind (``kind:<kind>``), its first
+organisation the one the letter addresses (the agencies come in the letter's order).
 """
 
 from __future__ import annotations
@@ -12,7 +12,9 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from .inputs import KIND_PREFIX, AgencyInfo, FindingInfo, agency_key
+from .inputs import AgencyInfo, FindingInfo, agency_key
+
+KIND_PREFIX = "kind:"
 
 KIND_LABELS = {
     "children_social_care": "Children's social care",

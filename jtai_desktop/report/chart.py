@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from PIL import Image, ImageDraw, ImageFont
 
+from .counts_shown import DEFAULT_BELOW, is_small, shown_count
 from .inputs import AREA_FOR_IMPROVEMENT, PRIORITY_ACTION, STRENGTH
 
 KINDS = (PRIORITY_ACTION, AREA_FOR_IMPROVEMENT, STRENGTH)
@@ -40,7 +41,9 @@ class ChartRow:
     counts: dict[str, int]  # finding kind -> number of findings
 
 
-def draw(rows: list[ChartRow]) -> bytes:
+def draw(rows: list[ChartRow], below: int = DEFAULT_BELOW) -> bytes:
+    """Counts from 1 to ``below`` - 1 get no bar (its length would give the number away),
+    only the words "fewer than N"."""
     font = ImageFont.load_default(size=FONT_SIZE)
     group = len(KINDS) * (BAR + BAR_GAP) + GROUP_GAP
     height = MARGIN * 2 + LEGEND_HEIGHT + max(len(rows), 1) * group + 50
@@ -48,11 +51,11 @@ def draw(rows: list[ChartRow]) -> bytes:
     canvas = ImageDraw.Draw(image)
     top = MARGIN + LEGEND_HEIGHT
     plot_left, plot_right = MARGIN + LABEL_WIDTH, WIDTH - MARGIN - 60
-    scale = _scale(rows)
+    scale = _scale(rows, below)
     _legend(canvas, font)
     _grid(canvas, font, plot_left, plot_right, top, top + len(rows) * group, scale)
     for index, row in enumerate(rows):
-        _group(canvas, font, row, top + index * group, plot_left, plot_right, scale)
+        _group(canvas, font, row, top + index * group, plot_left, plot_right, scale, below)
     out = io.BytesIO()
     # Light compression: "optimize" (or a palette) takes several times longer to save a few
     # kilobytes of a file that is zipped into the .docx anyway.
@@ -60,24 +63,27 @@ def draw(rows: list[ChartRow]) -> bytes:
     return out.getvalue()
 
 
-def alt_text(rows: list[ChartRow]) -> str:
+def alt_text(rows: list[ChartRow], below: int = DEFAULT_BELOW) -> str:
     if not rows:
         return "Bar chart of findings by agency and kind: there are no findings yet."
-    parts = [f"{row.label}: {_counts_in_words(row.counts)}." for row in rows]
+    parts = [f"{row.label}: {_counts_in_words(row.counts, below)}." for row in rows]
     return "Bar chart of the number of findings for each agency, by kind. " + " ".join(parts)
 
 
-def _counts_in_words(counts: dict[str, int]) -> str:
+def _counts_in_words(counts: dict[str, int], below: int) -> str:
     words = []
     for kind in KINDS:
         n = counts.get(kind, 0)
-        words.append(f"{n} {LABELS[kind][0 if n == 1 else 1]}")
+        one = n == 1 and not is_small(n, below)
+        words.append(f"{shown_count(n, below)} {LABELS[kind][0 if one else 1]}")
     return ", ".join(words)
 
 
-def _scale(rows: list[ChartRow]) -> int:
-    """The axis maximum: the largest count (at least 2), rounded up to a whole tick."""
-    biggest = max((n for row in rows for n in row.counts.values()), default=0)
+def _scale(rows: list[ChartRow], below: int) -> int:
+    """The axis maximum: the largest count shown (at least 2), rounded up to a whole tick."""
+    biggest = max(
+        (n for row in rows for n in row.counts.values() if not is_small(n, below)), default=0
+    )
     step = _step(max(biggest, 2))
     return -(-max(biggest, 2) // step) * step
 
@@ -112,16 +118,18 @@ def _grid(canvas, font, left, right, top, bottom, scale) -> None:
     canvas.line((left, top - 6, left, bottom), fill=INK, width=3)
 
 
-def _group(canvas, font, row: ChartRow, y, left, right, scale) -> None:
+def _group(canvas, font, row: ChartRow, y, left, right, scale, below) -> None:
     block = len(KINDS) * (BAR + BAR_GAP)
     _label(canvas, font, row.label, y + block / 2, left - 20)
     for n, kind in enumerate(KINDS):
         count = row.counts.get(kind, 0)
         y0 = y + n * (BAR + BAR_GAP)
-        x1 = left + (right - left) * count // scale
-        if count:
+        small = is_small(count, below)
+        x1 = left if small else left + (right - left) * count // scale
+        if count and not small:
             canvas.rectangle((left, y0, x1, y0 + BAR), fill=COLOURS[kind])
-        canvas.text((x1 + 10, y0 + BAR / 2), str(count), fill=INK, font=font, anchor="lm")
+        text = shown_count(count, below)
+        canvas.text((x1 + 10, y0 + BAR / 2), text, fill=INK, font=font, anchor="lm")
 
 
 def _label(canvas, font, text: str, middle: float, right: float) -> None:

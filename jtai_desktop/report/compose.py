@@ -1,7 +1,9 @@
-"""Composing the letter: the lead's choices applied to the inspection's findings and reviews.
+"""Composing the letter as published: the lead's writing and choices, laid out by the letter's
+format (``letter_format``), from the inspection's findings.
 
 Pure: plain inputs in, a ``Letter`` out. Only pseudonyms and the non-identifying fields of
-the records are used; the gate then scans the result for anything that slipped in.
+the records are used; the gate then scans the result for anything that slipped in. Counts
+appear only in the internal draft's annexes, and even there small ones are not shown.
 """
 
 from __future__ import annotations
@@ -9,52 +11,36 @@ from __future__ import annotations
 from collections import Counter
 from datetime import date
 
+from ..domain.calendar import add_working_days
+from ..domain.themes import AGENCY_KINDS
 from . import agency_groups, chart
-from .gate import ReportWarning
+from .counts_shown import shown_count
 from .inputs import (
-    AGENCIES,
+    ADDRESS,
     ANNEX_CHART,
     ANNEX_EVIDENCE,
     ANNEX_REVIEWS,
-    AREA_FOR_IMPROVEMENT,
-    CASES,
-    COVER,
+    CONTEXT,
     DEFAULT_HEADINGS,
-    HEADLINE,
-    IMPROVE,
-    KIND_LABELS,
     NEXT_STEPS,
+    OPENING,
     PARTNERSHIP,
-    PRIORITY_ACTION,
-    STRENGTHS,
+    SIGN_OFF,
     FindingInfo,
     LetterChoices,
     LetterInputs,
     effective_items,
 )
 from .letter import Figure, Letter, Paragraph, Section, Table
+from .letter_format import LetterFormat, LetterFormats, SectionSpec, load_formats
 
-DEFAULT_TEXTS = {
-    COVER: (
-        "This letter sets out the findings of a joint targeted area inspection of how "
-        "agencies in {area} work together to protect and help children. It is a draft "
-        "for quality assurance."
-    ),
-    NEXT_STEPS: (
-        "The local safeguarding partners should prepare a written statement of proposed "
-        "action in response to this letter. It should set out the actions for the "
-        "partnership and, where needed, for each agency.\n\n"
-        "The statement should be sent to the inspectorates within 70 working days of the "
-        "date this letter is published. The safeguarding partners should oversee the "
-        "actions through their multi-agency safeguarding arrangements."
-    ),
+ANNEX_TEXT = {
     ANNEX_REVIEWS: (
-        "For each agency and criterion, the table shows how many case reviews "
-        "recorded an observation. It also shows how many of those noted a "
-        "strength or a concern."
+        "For each agency and criterion, the table shows how many case reviews recorded an "
+        "observation, and how many of those noted a strength or a concern. Counts from 1 to "
+        "{below_minus_one} are shown as \u201cfewer than {below}\u201d."
     ),
 }
-AGE_WORDS = {"unborn": "an unborn baby", "16-17": "aged 16 or 17"}
 _MONTHS = (
     "January",
     "February",
@@ -72,181 +58,253 @@ _MONTHS = (
 
 
 def compose(
-    inputs: LetterInputs, choices: LetterChoices | None = None, internal: bool = False
+    inputs: LetterInputs,
+    choices: LetterChoices | None = None,
+    internal: bool = False,
+    formats: LetterFormats | None = None,
 ) -> Letter:
     choices = choices or LetterChoices()
+    formats = formats or load_formats()
+    fmt = formats.format(inputs.settings.format)
+    words = _Words(inputs, formats, fmt)
+    title = words.fill(fmt.title)
     sections = [
-        _text_section(COVER, inputs, choices, _cover_details(inputs, internal)),
-        _findings_section(HEADLINE, inputs, choices, bullets=False),
-        *_improve_sections(inputs, choices),
-        _findings_section(STRENGTHS, inputs, choices, bullets=True),
-        *_case_sections(inputs, choices),
-        *_agency_sections(inputs, choices),
-        _text_section(NEXT_STEPS, inputs, choices),
-        _text_section(ANNEX_REVIEWS, inputs, choices, (_reviews_table(inputs),), page_break=True),
-        _text_section(ANNEX_CHART, inputs, choices, (_chart_figure(inputs),)),
+        _text_section(ADDRESS, "", default_texts(inputs, formats)[ADDRESS], choices, lines=True),
+        _text_section(OPENING, title, words.opening(), choices, level=0),
     ]
+    for spec in section_specs(inputs, fmt):
+        sections += _format_section(spec, inputs, choices, words)
+    sections.append(
+        _sign_off(inputs, choices, formats, fmt, default_texts(inputs, formats)[SIGN_OFF])
+    )
     if internal:
-        sections.append(_text_section(ANNEX_EVIDENCE, inputs, choices, (_evidence_table(inputs),)))
-    title = f"Joint targeted area inspection of {inputs.area}"
-    subject = f"{inputs.theme_title}: draft letter for quality assurance"
-    return Letter(title, tuple(sections), internal, subject)
+        sections += _annexes(inputs, choices, words.below)
+    subject = f"{inputs.theme_title}: {'internal draft' if internal else 'draft letter'}"
+    return Letter(title, tuple(s for s in sections if s is not None), internal, subject)
+
+
+def section_specs(inputs: LetterInputs, fmt: LetterFormat) -> list[SectionSpec]:
+    """The format's sections that apply to this inspection (no practice studies at the
+    front door: no published front-door letter has one)."""
+    front_door = inputs.theme_kind == "front_door"
+    return [s for s in fmt.sections if not (s.thematic_only and front_door)]
+
+
+def default_texts(inputs: LetterInputs, formats: LetterFormats | None = None) -> dict[str, str]:
+    """The standard wording of the sections the app writes, for the editor to show."""
+    formats = formats or load_formats()
+    fmt = formats.format(inputs.settings.format)
+    words = _Words(inputs, formats, fmt)
+    return {
+        ADDRESS: words.address(),
+        OPENING: "\n\n".join(words.opening()),
+        CONTEXT: "\n\n".join(words.fill(p) for p in formats.theme(inputs.theme_id).context),
+        NEXT_STEPS: "\n\n".join(words.fill(p) for p in fmt.next_steps),
+        SIGN_OFF: fmt.sign_off,
+        ANNEX_REVIEWS: ANNEX_TEXT[ANNEX_REVIEWS].format(
+            below=words.below, below_minus_one=words.below - 1
+        ),
+    }
+
+
+def wsoa_deadline(inputs: LetterInputs, formats: LetterFormats | None = None) -> date:
+    """The written statement of action is due this many working days after the letter."""
+    formats = formats or load_formats()
+    days = inputs.settings.wsoa_days or formats.wsoa_working_days
+    return add_working_days(inputs.letter_date, days)
+
+
+class _Words:
+    """The placeholders of the format's standard wording, filled from the inspection."""
+
+    def __init__(self, inputs: LetterInputs, formats: LetterFormats, fmt: LetterFormat):
+        self.inputs, self.formats, self.fmt = inputs, formats, fmt
+        settings = inputs.settings
+        principal = settings.principal_authority.strip() or f"{inputs.area} Council"
+        self.below = settings.small_count_below or formats.small_count_below
+        theme = formats.theme(inputs.theme_id).phrase or inputs.theme_title.lower()
+        self.values = {
+            "area": inputs.area,
+            "theme": theme,
+            "partnership": f"{inputs.area} Local Safeguarding Partnership",
+            "fieldwork": date_range(*inputs.fieldwork),
+            "inspectorates": _and_list(
+                [
+                    formats.inspectorates[i].in_opening
+                    for i in inputs.inspectorate_ids
+                    if i in formats.inspectorates
+                ]
+            ),
+            "principal": principal,
+            "sender": settings.sender.strip() or principal,
+            "deadline": long_date(wsoa_deadline(inputs, formats)),
+            "mailbox": formats.mailbox,
+        }
+
+    def fill(self, text: str, **extra: str) -> str:
+        values = {**self.values, **extra}
+        return text.format_map(values)
+
+    def opening(self) -> list[str]:
+        return [self.fill(p) for p in self.fmt.opening]
+
+    def address(self) -> str:
+        """The date, one line per addressee, and the greeting, as the lead can edit them."""
+        lines = [self.fill(r) for r in self.formats.theme(self.inputs.theme_id).addressees_first]
+        seen: set[str] = set()
+        # One addressee per kind: the organisation the letter addresses for it (the ICB for
+        # health), not every maternity unit and GP practice the team looked at.
+        for group in agency_groups.groups(_agencies_in_order(self.inputs)):
+            agency = group.organisations[0]
+            roles = self.formats.addressees.get(agency.kind)
+            if roles is None:
+                continue
+            generic = agency.name.strip() in ("", AGENCY_KINDS.get(agency.kind, ""))
+            name = self.fill(roles.organisation) if generic else agency.name.strip()
+            for role in roles.roles:
+                line = self.fill(role, name=name)
+                if line not in seen:
+                    seen.add(line)
+                    lines.append(line)
+        lines += [self.fill(r) for r in self.formats.addressees_last]
+        return "\n\n".join(
+            (long_date(self.inputs.letter_date), "\n".join(lines), self.fill(self.fmt.salutation))
+        )
+
+
+def _agencies_in_order(inputs: LetterInputs):
+    order = {kind: i for i, kind in enumerate(AGENCY_KINDS)}
+    return sorted((a for a in inputs.agencies if a.in_scope), key=lambda a: order.get(a.kind, 99))
 
 
 # --- sections ------------------------------------------------------------------------------
-def _heading(key: str, choices: LetterChoices, default: str | None = None) -> str:
-    return (choices.get(key).heading or "").strip() or default or DEFAULT_HEADINGS[key]
+def _paragraphs(text: str, lines: bool = False) -> list[Paragraph]:
+    """Paragraphs are separated by a blank line; within one, a single line break is kept
+    where ``lines`` (an address block) and joined with a space elsewhere."""
+    found = []
+    for chunk in text.split("\n\n"):
+        if not chunk.strip():
+            continue
+        if lines:
+            found.append(Paragraph("\n".join(" ".join(x.split()) for x in chunk.splitlines())))
+        else:
+            found.append(Paragraph(" ".join(chunk.split())))
+    return found
 
 
-def _text_blocks(key: str, inputs: LetterInputs, choices: LetterChoices) -> list[Paragraph]:
-    text = choices.get(key).text or DEFAULT_TEXTS.get(key, "").format(area=inputs.area)
-    return [Paragraph(" ".join(p.split())) for p in text.split("\n\n") if p.strip()]
+def _text_section(
+    key: str, heading: str, default, choices: LetterChoices, lines=False, level=1
+) -> Section:
+    written = choices.get(key).text
+    default_text = default if isinstance(default, str) else "\n\n".join(default)
+    blocks = _paragraphs(written or default_text, lines)
+    heading = (choices.get(key).heading or "").strip() or heading
+    return Section(key, heading, level, tuple(blocks))
 
 
-def _text_section(key, inputs, choices, extra=(), page_break=False) -> Section:
-    blocks = (*_text_blocks(key, inputs, choices), *extra)
-    return Section(key, _heading(key, choices), 1, blocks, page_break)
+def _format_section(spec: SectionSpec, inputs, choices, words: _Words) -> list[Section]:
+    heading = (choices.get(spec.key).heading or "").strip() or spec.heading
+    chosen = _findings(effective_items(spec.key, inputs, choices.get(spec.key).items), inputs)
+    written = choices.get(spec.key).text
+    if spec.role == "context":
+        context = "\n\n".join(words.fill(p) for p in words.formats.theme(inputs.theme_id).context)
+        text = written or context
+        return [Section(spec.key, heading, 1, tuple(_paragraphs(text)))] if text else []
+    if spec.role == "next_steps":
+        return [
+            _text_section(spec.key, heading, [words.fill(p) for p in words.fmt.next_steps], choices)
+        ]
+    if spec.role in ("priority", "improve", "strengths"):
+        if spec.role == "priority" and not chosen and not written:
+            return []  # published letters leave the section out when there is none
+        long_form = words.fmt.signatures == "grid"  # the earlier letters' evidential paragraphs
+        blocks = [*_paragraphs(written)] + [_bullet(f, inputs, long_form) for f in chosen]
+        return [Section(spec.key, heading, 1, tuple(blocks))]
+    if spec.role == "study":
+        return [Section(spec.key, heading, 1, tuple(_paragraphs(written)))] if written else []
+    # narrative: the lead's words; until written, the findings it draws on stand in for them
+    blocks = _paragraphs(written) or [
+        Paragraph(" ".join((f.text or f.title).split()), finding_id=f.id) for f in chosen
+    ]
+    return [Section(spec.key, heading, 1, tuple(blocks))]
 
 
-def _chosen(key: str, inputs: LetterInputs, choices: LetterChoices) -> list[str]:
-    return list(effective_items(key, inputs, choices.get(key).items))
-
-
-def _findings(ids: list[str], inputs: LetterInputs) -> list[FindingInfo]:
+def _findings(ids, inputs: LetterInputs) -> list[FindingInfo]:
     by_id = {f.id: f for f in inputs.findings}
-    return [by_id[i] for i in ids]
+    return [by_id[i] for i in ids if i in by_id]
 
 
-def _finding_paragraph(
-    finding: FindingInfo, inputs: LetterInputs, lead: str, bullet: bool
-) -> Paragraph:
-    text = " ".join((finding.text or finding.title).split())
-    return Paragraph(text, f"{lead}: " if lead else "", bullet, finding.id)
+def _bullet(finding: FindingInfo, inputs: LetterInputs, long_form: bool) -> Paragraph:
+    if long_form:
+        lead = _agency_names(finding, inputs)
+        text = " ".join((finding.text or finding.title).split())
+        return Paragraph(text, f"{lead}: " if lead else "", True, finding.id)
+    # A title cut short ("…") reads badly as a bullet: the finding's own sentence is whole.
+    title = finding.title if not finding.title.endswith("\u2026") else ""
+    return Paragraph(" ".join((title or finding.text).split()), "", True, finding.id)
 
 
 def _agency_names(finding: FindingInfo, inputs: LetterInputs) -> str:
     names = [
-        (
-            "The partnership"
-            if a == PARTNERSHIP
-            else (inputs.agency(a).name if inputs.agency(a) else "")
-        )
+        "The partnership"
+        if a == PARTNERSHIP
+        else (inputs.agency(a).name if inputs.agency(a) else "")
         for a in finding.agencies
     ]
     return ", ".join(n for n in names if n)
 
 
-def _findings_section(key, inputs, choices, bullets: bool) -> Section:
-    blocks = [*_text_blocks(key, inputs, choices)]
-    for finding in _findings(_chosen(key, inputs, choices), inputs):
-        lead = _agency_names(finding, inputs) if bullets else ""
-        blocks.append(_finding_paragraph(finding, inputs, lead, bullets))
-    return Section(key, _heading(key, choices), 1, tuple(blocks))
+def _sign_off(inputs, choices, formats: LetterFormats, fmt: LetterFormat, default: str) -> Section:
+    """ "Yours sincerely" and the national head of each inspectorate taking part: stacked
+    since 2022, a grid before. The lead inspector never signs."""
+    blocks: list = _paragraphs(choices.get(SIGN_OFF).text or default)
+    signers = [
+        (i, formats.inspectorates[i]) for i in inputs.inspectorate_ids if i in formats.inspectorates
+    ]
+    if fmt.signatures == "grid":
+        cells = [("\n".join(s.sign_2016), _name(s.in_opening)) for _i, s in signers]
+        cells += [("", "")] * (len(cells) % 2)
+        header = tuple(name for _t, name in cells[:2])
+        rows = [tuple(t for t, _n in cells[:2])]
+        if len(cells) > 2:
+            rows += [tuple(n for _t, n in cells[2:4]), tuple(t for t, _n in cells[2:4])]
+        blocks.append(Table(header, tuple(rows), (8.0, 8.0)))
+    else:
+        blocks += [Paragraph("\n".join(s.sign)) for _i, s in signers]
+    return Section(SIGN_OFF, "", 1, tuple(blocks))
 
 
-def _improve_sections(inputs, choices) -> list[Section]:
-    """Priority actions first, whatever order the lead gave, each kind under its heading."""
-    chosen = _findings(_chosen(IMPROVE, inputs, choices), inputs)
-    sections = [
+def _name(in_opening: str) -> str:
+    """An inspectorate's name as a heading: "the Care Quality Commission (CQC)" -> "Care
+    Quality Commission"."""
+    return in_opening.split(" (")[0].removeprefix("the ")
+
+
+# --- the internal draft's annexes --------------------------------------------------------------
+def _annexes(inputs: LetterInputs, choices: LetterChoices, below: int) -> list[Section]:
+    def heading(key: str) -> str:
+        return (choices.get(key).heading or "").strip() or DEFAULT_HEADINGS[key]
+
+    text = ANNEX_TEXT[ANNEX_REVIEWS].format(below=below, below_minus_one=below - 1)
+    reviews = (*_paragraphs(choices.get(ANNEX_REVIEWS).text or text), _reviews_table(inputs, below))
+    return [
+        Section(ANNEX_REVIEWS, heading(ANNEX_REVIEWS), 1, reviews, page_break_before=True),
         Section(
-            IMPROVE, _heading(IMPROVE, choices), 1, tuple(_text_blocks(IMPROVE, inputs, choices))
-        )
-    ]
-    for kind, heading in (
-        (PRIORITY_ACTION, "Areas for priority action"),
-        (AREA_FOR_IMPROVEMENT, "Areas for improvement"),
-    ):
-        of_kind = [f for f in chosen if f.kind == kind]
-        if of_kind:
-            blocks = tuple(
-                _finding_paragraph(f, inputs, _agency_names(f, inputs), True) for f in of_kind
-            )
-            sections.append(Section(f"{IMPROVE}:{kind}", heading, 2, blocks))
-    return sections
-
-
-def _case_sections(inputs, choices) -> list[Section]:
-    reviews = {r.id: r for r in inputs.reviews}
-    children = {c.id: c for c in inputs.children}
-    criteria = {c.id: c.title for c in inputs.criteria}
-    by_child: dict[str, list] = {}
-    for review_id in _chosen(CASES, inputs, choices):
-        review = reviews[review_id]
-        by_child.setdefault(review.child_id, []).append(review)
-    sections = [
-        Section(CASES, _heading(CASES, choices), 1, tuple(_text_blocks(CASES, inputs, choices)))
-    ]
-    for child_id, picked in by_child.items():
-        child = children.get(child_id)
-        if child is None:
-            continue
-        blocks = tuple(
-            Paragraph(
-                " ".join(r.observation.split()),
-                f"{_agency_name(r.agency_id, inputs)}, "
-                f"{criteria.get(r.criterion_id, r.criterion_id).lower()}: ",
-            )
-            for r in picked
-        )
-        sections.append(Section(f"{CASES}:{child_id}", _child_heading(child), 2, blocks))
-    return sections
-
-
-def _child_heading(child) -> str:
-    band = child.age_band or ""
-    if not band:
-        return child.pseudonym
-    low, _, high = band.partition("-")
-    words = AGE_WORDS.get(band, f"aged {low} to {high}" if high else f"aged {band}")
-    return f"{child.pseudonym}, {words}"
-
-
-def _agency_name(agency_id: str, inputs: LetterInputs) -> str:
-    agency = inputs.agency(agency_id)
-    return agency.name if agency else "An agency"
-
-
-def _agency_sections(inputs, choices) -> list[Section]:
-    """A section per agency kind in scope: its one organisation, or every organisation of
-    the kind, each finding led by the organisations it names (see ``report.agency_groups``)."""
-    sections = [
+            ANNEX_CHART,
+            heading(ANNEX_CHART),
+            1,
+            (*_paragraphs(choices.get(ANNEX_CHART).text), _chart_figure(inputs, below)),
+        ),
         Section(
-            AGENCIES, _heading(AGENCIES, choices), 1, tuple(_text_blocks(AGENCIES, inputs, choices))
-        )
+            ANNEX_EVIDENCE,
+            heading(ANNEX_EVIDENCE),
+            1,
+            (*_paragraphs(choices.get(ANNEX_EVIDENCE).text), _evidence_table(inputs)),
+        ),
     ]
-    for group in agency_groups.groups(inputs.agencies):
-        blocks = [*_text_blocks(group.key, inputs, choices)]
-        for finding in _findings(_chosen(group.key, inputs, choices), inputs):
-            lead = KIND_LABELS[finding.kind]
-            if len(group.organisations) > 1:
-                named = [a.name for a in group.organisations if a.id in finding.agencies]
-                lead = f"{', '.join(named) or group.heading} ({lead.lower()})"
-            blocks.append(_finding_paragraph(finding, inputs, lead, False))
-        sections.append(
-            Section(group.key, _heading(group.key, choices, group.heading), 2, tuple(blocks))
-        )
-    return sections
 
 
-# --- cover and annexes -----------------------------------------------------------------------
-def _cover_details(inputs: LetterInputs, internal: bool) -> tuple[Paragraph, ...]:
-    start, end = inputs.fieldwork
-    status = (
-        "Internal draft for the inspection team: includes the evidence index"
-        if internal
-        else "Draft for quality assurance"
-    )
-    details = (
-        ("Area", inputs.area),
-        ("Theme", inputs.theme_title),
-        ("Inspectorates", ", ".join(inputs.inspectorates)),
-        ("Fieldwork", date_range(start, end)),
-        ("Status", f"{status}, prepared {long_date(inputs.drafted_on)}"),
-    )
-    return tuple(Paragraph(value, f"{label}: ") for label, value in details)
-
-
-def _reviews_table(inputs: LetterInputs) -> Table:
+def _reviews_table(inputs: LetterInputs, below: int) -> Table:
     """Case reviews per agency kind (its organisations together) and criterion judged in
     children's cases."""
     groups = agency_groups.groups(inputs.agencies)
@@ -261,19 +319,23 @@ def _reviews_table(inputs: LetterInputs) -> Table:
     rows = []
     for group in groups:
         for criterion in inputs.criteria:
-            if criterion.per_child and group.kind in criterion.agency_kinds:
-                key = (group.key, criterion.id)
-                rows.append(
-                    (
-                        group.heading,
-                        f"{criterion.id} {criterion.title}",
-                        *(str(counts[(*key, what)]) for what in ("seen", "strength", "concern")),
-                    )
+            if not (criterion.per_child and group.kind in criterion.agency_kinds):
+                continue
+            key = (group.key, criterion.id)
+            rows.append(
+                (
+                    group.heading,
+                    f"{criterion.id} {criterion.title}",
+                    *(
+                        shown_count(counts[(*key, what)], below)
+                        for what in ("seen", "strength", "concern")
+                    ),
                 )
+            )
     return Table(
         ("Agency", "Criterion", "Reviews", "Strengths", "Concerns"),
         tuple(rows),
-        (3.4, 7.6, 1.8, 2.1, 2.1),
+        (3.4, 6.8, 2.2, 2.3, 2.3),
         "Table 1: case reviews by agency and criterion",
         number_columns=(2, 3, 4),
     )
@@ -291,10 +353,13 @@ def chart_rows(inputs: LetterInputs) -> list[chart.ChartRow]:
     return rows
 
 
-def _chart_figure(inputs: LetterInputs) -> Figure:
+def _chart_figure(inputs: LetterInputs, below: int) -> Figure:
     rows = chart_rows(inputs)
     return Figure(
-        chart.draw(rows), chart.alt_text(rows), "Figure 1: findings by agency and kind", 16.0
+        chart.draw(rows, below),
+        chart.alt_text(rows, below),
+        "Figure 1: findings by agency and kind",
+        16.0,
     )
 
 
@@ -312,55 +377,11 @@ def _evidence_table(inputs: LetterInputs) -> Table:
     )
 
 
-# --- warnings that need the inputs ------------------------------------------------------------
-def structural_warnings(letter: Letter, inputs: LetterInputs) -> list[ReportWarning]:
-    """Findings without evidence, agencies in scope without a finding, empty sections."""
-    found = []
-    placed = {
-        b.finding_id
-        for s in letter.sections
-        for b in s.blocks
-        if isinstance(b, Paragraph) and b.finding_id
-    }
-    for finding in inputs.findings:
-        if finding.id in placed and finding.cited == 0:
-            found.append(
-                ReportWarning(
-                    "finding_without_evidence",
-                    f"The finding \u201c{finding.title}\u201d cites no evidence.",
-                    finding_id=finding.id,
-                )
-            )
-    for group in agency_groups.groups(inputs.agencies):
-        if not any(group.names(f) for f in inputs.findings):
-            found.append(
-                ReportWarning(
-                    "agency_without_finding",
-                    f"{group.heading} is in scope but no finding names it"
-                    + (" or any of its organisations." if len(group.organisations) > 1 else "."),
-                    group.key,
-                )
-            )
-    found += [
-        ReportWarning("empty_section", f"The section \u201c{s.heading}\u201d is empty.", s.key)
-        for s in _empty_sections(letter)
-    ]
-    return found
-
-
-def _empty_sections(letter: Letter) -> list[Section]:
-    sections = list(letter.sections)
-    empty = []
-    for i, section in enumerate(sections):
-        following = sections[i + 1 :]
-        children = []
-        for later in following:
-            if later.level <= section.level:
-                break
-            children.append(later)
-        if not section.blocks and not any(c.blocks for c in children):
-            empty.append(section)
-    return empty
+# --- dates and lists in words --------------------------------------------------------------------
+def _and_list(items: list[str]) -> str:
+    if len(items) <= 1:
+        return "".join(items)
+    return f"{', '.join(items[:-1])} and {items[-1]}"
 
 
 def long_date(d: date) -> str:

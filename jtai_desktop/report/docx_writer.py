@@ -12,6 +12,7 @@ column rebuilds the grid on every call, which is quadratic in the number of rows
 from __future__ import annotations
 
 import io
+import re
 from collections.abc import Callable
 from copy import deepcopy
 from pathlib import Path
@@ -30,6 +31,7 @@ Progress = Callable[[int, int, str], None]
 ROWS_PER_CHECK = 200  # table rows written between two looks at the cancel flag
 MONOSPACE, SMALL = "Courier New", Pt(8)
 W_R, W_T, W_BR, XML_SPACE = qn("w:r"), qn("w:t"), qn("w:br"), qn("xml:space")
+SECTION_BOOKMARK = "jtai_"  # + the section's key: where each section of the letter starts
 
 
 def render(
@@ -37,14 +39,18 @@ def render(
     template: Path | str | None = None,
     progress: Progress | None = None,
     is_cancelled: Callable[[], bool] | None = None,
+    identifier: str = "",
+    status: str = "Draft for quality assurance",
 ) -> bytes:
-    """The letter as the bytes of a .docx file."""
+    """The letter as the bytes of a .docx file. ``identifier`` names the version it is (so a
+    file the area returns is matched to it); ``status`` says what the draft is for."""
     progress = progress or (lambda done, total, label: None)
     is_cancelled = is_cancelled or (lambda: False)
     document = tpl.open_template(template)
     writer = _Writer(document, is_cancelled)
-    _properties(document, letter)
-    writer.paragraph(letter.title, tpl.TITLE)
+    _properties(document, letter, identifier, status)
+    if not any(section.level == 0 for section in letter.sections):
+        writer.paragraph(letter.title, tpl.TITLE)  # a letter without a title section
     total = len(letter.sections)
     for done, section in enumerate(letter.sections):
         progress(done, total, section.heading)
@@ -56,15 +62,16 @@ def render(
     return out.getvalue()
 
 
-def _properties(document, letter: Letter) -> None:
+def _properties(document, letter: Letter, identifier: str, status: str) -> None:
     props = document.core_properties
     props.title = letter.title  # read out by screen readers and shown in the title bar
     props.subject = letter.subject
     props.author = props.last_modified_by = "jtai-desktop"
-    props.comments = "Draft for quality assurance. Handle as OFFICIAL-SENSITIVE."
+    props.comments = f"{status}. Handle as OFFICIAL-SENSITIVE."
     props.keywords = "JTAI; draft"
     # Whatever a user's template carried in its other properties does not travel on.
-    props.category = props.content_status = props.identifier = props.version = ""
+    props.category = props.content_status = props.version = ""
+    props.identifier = identifier
 
 
 _ROW_PROPERTIES = f"<w:trPr {nsdecls('w')}><w:cantSplit/>{{header}}</w:trPr>"
@@ -114,6 +121,8 @@ class _Writer:
         # the default style) on every paragraph it is given by name or object.
         self.style_ids = {name: document.styles[name].style_id for name in tpl.PARAGRAPH_STYLES}
         self.table_text_id = self.style_ids[tpl.TABLE_TEXT]
+        self.bookmarks = 0
+        self.pending_bookmark = ""
 
     def check_cancel(self) -> None:
         if self.is_cancelled():
@@ -122,6 +131,8 @@ class _Writer:
     def paragraph(self, text: str, style: str, lead: str = ""):
         paragraph = self.document.add_paragraph()
         paragraph._p.get_or_add_pPr().style = self.style_ids[style]
+        if self.pending_bookmark:
+            self._place_bookmark(paragraph._p)
         if lead:
             paragraph.add_run(lead).bold = True
         if text:
@@ -130,9 +141,14 @@ class _Writer:
 
     def section(self, section: Section) -> None:
         self.check_cancel()
-        heading = self.paragraph(section.heading, tpl.HEADINGS[min(section.level, 3) - 1])
-        if section.page_break_before:
-            heading.paragraph_format.page_break_before = True
+        self.bookmark(section.key)
+        # Level 0 is the letter's title; a section without a heading (the address block, the
+        # signatures) starts with its first paragraph.
+        style = tpl.TITLE if section.level == 0 else tpl.HEADINGS[min(section.level, 3) - 1]
+        if section.heading:
+            heading = self.paragraph(section.heading, style)
+            if section.page_break_before:
+                heading.paragraph_format.page_break_before = True
         for block in section.blocks:
             if isinstance(block, Paragraph):
                 style = tpl.BULLET if block.bullet else tpl.BODY
@@ -141,6 +157,24 @@ class _Writer:
                 self.table(block)
             else:
                 self.figure(block)
+
+    def bookmark(self, key: str) -> None:
+        """Mark where a section starts with a bookmark on its first paragraph: it survives
+        editing in Word, so the comments and changes in a file the area returns are anchored
+        to their section."""
+        self.pending_bookmark = f"{SECTION_BOOKMARK}{re.sub(r'[^A-Za-z0-9_]', '_', key)}"[:40]
+
+    def _place_bookmark(self, p) -> None:
+        self.bookmarks += 1
+        start = parse_xml(
+            f'<w:bookmarkStart {nsdecls("w")} w:id="{self.bookmarks}" '
+            f'w:name="{self.pending_bookmark}"/>'
+        )
+        end = parse_xml(f'<w:bookmarkEnd {nsdecls("w")} w:id="{self.bookmarks}"/>')
+        at = 1 if len(p) and p[0].tag == qn("w:pPr") else 0
+        p.insert(at, end)
+        p.insert(at, start)
+        self.pending_bookmark = ""
 
     def table(self, block: Table) -> None:
         if block.caption:  # a table's caption goes above it, where a reader meets it first

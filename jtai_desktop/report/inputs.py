@@ -22,28 +22,36 @@ KIND_LABELS = {
     STRENGTH: "Strength",
 }
 
-# Sections in the letter's order, with their default headings (see domain.md). The keys are
-# stable names used by the lead's settings and by the gate's locations.
-COVER, HEADLINE, IMPROVE, STRENGTHS, CASES = "cover", "headline", "improve", "strengths", "cases"
-AGENCIES, NEXT_STEPS = "agencies", "next_steps"
+# Sections as the report screen lists them. Which appear, in what order and under which
+# heading in the letter comes from the letter's format (``letter_format``); these keys are
+# stable names used by the lead's settings, the gate's locations and the versions.
+ADDRESS, OPENING, CONTEXT, HEADLINE = "address", "opening", "context", "headline"
+PRIORITY, IMPROVE, STRENGTHS, MAIN = "priority", "improve", "strengths", "main"
+STUDY_GOOD, STUDY_IMPROVE = "study_good", "study_improve"
+NEXT_STEPS, SIGN_OFF = "next_steps", "sign_off"
 ANNEX_REVIEWS, ANNEX_CHART, ANNEX_EVIDENCE = "annex_reviews", "annex_chart", "annex_evidence"
+ANNEXES = (ANNEX_REVIEWS, ANNEX_CHART, ANNEX_EVIDENCE)  # in the internal draft only
+STUDIES = (STUDY_GOOD, STUDY_IMPROVE)
+NARRATIVE = (HEADLINE, MAIN)  # written by the lead, drawing on the findings chosen
 DEFAULT_HEADINGS = {
-    COVER: "About this inspection",
+    ADDRESS: "Date, address and greeting",
+    OPENING: "Title and opening",
+    CONTEXT: "Context",
     HEADLINE: "Headline findings",
-    IMPROVE: "What needs to improve",
+    PRIORITY: "Areas for priority action",
+    IMPROVE: "What needs to improve?",
     STRENGTHS: "Strengths",
-    CASES: "Children's experiences: case examples",
-    AGENCIES: "Findings for each agency",
+    MAIN: "Main findings",
+    STUDY_GOOD: "Practice study: highly effective practice",
+    STUDY_IMPROVE: "Practice study: area for improvement",
     NEXT_STEPS: "Next steps",
-    ANNEX_REVIEWS: "Annex A: case reviews by agency and criterion",
-    ANNEX_CHART: "Annex B: findings by agency and kind",
+    SIGN_OFF: "Signatures",
+    ANNEX_REVIEWS: "Annex A: case reviews by agency and criterion (internal draft only)",
+    ANNEX_CHART: "Annex B: findings by agency and kind (internal draft only)",
     ANNEX_EVIDENCE: "Annex C: evidence index (internal draft only)",
 }
-SECTION_ORDER = tuple(DEFAULT_HEADINGS)
-FINDING_SECTIONS = (HEADLINE, IMPROVE, STRENGTHS)  # plus each "agency:<id>"
-AGENCY_PREFIX = "agency:"
-KIND_PREFIX = "kind:"  # the findings of every organisation of one kind
-CASE_EXAMPLE_CHILDREN, CASE_EXAMPLE_REVIEWS = 2, 3  # the suggestion before the lead chooses
+FINDING_SECTIONS = (HEADLINE, PRIORITY, IMPROVE, STRENGTHS, MAIN)
+AGENCY_PREFIX = "agency:"  # findings about one agency (used in warnings' locations)
 
 
 def agency_key(agency_id: str) -> str:
@@ -104,6 +112,18 @@ class EvidenceInfo:
 
 
 @dataclass(frozen=True)
+class LetterSettings:
+    """The lead's settings for the letter (``None``: the format's default)."""
+
+    format: str | None = None
+    letter_date: date | None = None  # the date on the letter; the draft's day until set
+    principal_authority: str = ""  # who prepares the written statement of action
+    sender: str = ""  # who sends it, when not the principal authority
+    wsoa_days: int | None = None  # working days from the letter to the statement of action
+    small_count_below: int | None = None  # counts from 1 to this minus 1 are not shown
+
+
+@dataclass(frozen=True)
 class LetterInputs:
     area: str
     theme_title: str
@@ -116,6 +136,15 @@ class LetterInputs:
     reviews: tuple[ReviewInfo, ...]
     criteria: tuple[CriterionInfo, ...]
     evidence: tuple[EvidenceInfo, ...] = ()
+    theme_id: str = ""
+    theme_kind: str = "thematic"
+    inspectorate_ids: tuple[str, ...] = ()
+    settings: LetterSettings = field(default_factory=lambda: LetterSettings())
+    journeys: dict[str, tuple[str, ...]] = field(default_factory=dict)  # child id -> events
+
+    @property
+    def letter_date(self) -> date:
+        return self.settings.letter_date or self.drafted_on
 
     def agency(self, agency_id: str) -> AgencyInfo | None:
         return self._agencies.get(agency_id)
@@ -143,38 +172,27 @@ class LetterChoices:
 
 
 def default_items(key: str, inputs: LetterInputs) -> tuple[str, ...]:
-    """What a section holds until the lead chooses: ids of findings (or of case reviews)."""
+    """What a section holds until the lead chooses: ids of findings (or of tracked children
+    for a practice study, which the lead picks)."""
     findings = inputs.findings
     if key == HEADLINE:
         return tuple(f.id for f in findings if f.kind == PRIORITY_ACTION)
-    if key == IMPROVE:
-        return tuple(f.id for f in findings if f.kind in (PRIORITY_ACTION, AREA_FOR_IMPROVEMENT))
-    if key == STRENGTHS:
-        return tuple(f.id for f in findings if f.kind == STRENGTH)
-    if key.startswith(AGENCY_PREFIX):
-        agency_id = key.removeprefix(AGENCY_PREFIX)
-        return tuple(f.id for f in findings if agency_id in f.agencies)
-    if key.startswith(KIND_PREFIX):  # every organisation of a kind (see report.agency_groups)
-        kind = key.removeprefix(KIND_PREFIX)
-        ids = {a.id for a in inputs.agencies if a.kind == kind and a.in_scope}
-        return tuple(f.id for f in findings if ids & set(f.agencies))
-    if key == CASES:
-        return suggested_case_reviews(inputs)
-    return ()
+    if key == MAIN:
+        return tuple(f.id for f in findings)
+    return allowed_items(key, inputs) if key in (PRIORITY, IMPROVE, STRENGTHS) else ()
 
 
 def allowed_items(key: str, inputs: LetterInputs) -> tuple[str, ...]:
     """Everything the lead may put in a section (the report screen offers these)."""
-    if key == CASES:
-        return tuple(r.id for r in inputs.reviews if (r.observation or "").strip())
-    if key == IMPROVE:
-        kinds = (PRIORITY_ACTION, AREA_FOR_IMPROVEMENT)
-    elif key == STRENGTHS:
-        kinds = (STRENGTH,)
-    elif key == HEADLINE or key.startswith((AGENCY_PREFIX, KIND_PREFIX)):
-        kinds = (PRIORITY_ACTION, AREA_FOR_IMPROVEMENT, STRENGTH)
-    else:
-        return ()
+    if key in STUDIES:
+        return tuple(c.id for c in inputs.children if c.tracked)
+    kinds = {
+        PRIORITY: (PRIORITY_ACTION,),
+        IMPROVE: (AREA_FOR_IMPROVEMENT,),
+        STRENGTHS: (STRENGTH,),
+        HEADLINE: (PRIORITY_ACTION, AREA_FOR_IMPROVEMENT, STRENGTH),
+        MAIN: (PRIORITY_ACTION, AREA_FOR_IMPROVEMENT, STRENGTH),
+    }.get(key, ())
     return tuple(f.id for f in inputs.findings if f.kind in kinds)
 
 
@@ -186,19 +204,3 @@ def effective_items(
     allowed = set(allowed_items(key, inputs))
     picked = default_items(key, inputs) if items is None else items
     return tuple(i for i in dict.fromkeys(picked) if i in allowed)
-
-
-def suggested_case_reviews(inputs: LetterInputs) -> tuple[str, ...]:
-    """A starting point: for the first tracked children, a concern and a strength or two
-    from their reviews, so the section shows what a case example looks like."""
-    chosen: list[str] = []
-    tracked = [c.id for c in inputs.children if c.tracked][:CASE_EXAMPLE_CHILDREN]
-    for child_id in tracked:
-        written = [
-            r for r in inputs.reviews if r.child_id == child_id and (r.observation or "").strip()
-        ]
-        concerns = [r for r in written if r.concern]
-        others = [r for r in written if not r.concern]
-        mixed = [r for pair in zip(concerns, others) for r in pair] + concerns + others
-        chosen += list(dict.fromkeys(r.id for r in mixed))[:CASE_EXAMPLE_REVIEWS]
-    return tuple(chosen)

@@ -41,9 +41,9 @@ Block = Paragraph | Table | Figure
 
 @dataclass(frozen=True)
 class Section:
-    key: str  # stable name: "headline", "agency:<id>" ... (overrides and settings use it)
-    heading: str
-    level: int = 1
+    key: str  # stable name: "headline", "main" ... (overrides, settings and versions use it)
+    heading: str  # "" for a section without one (the address block, the signatures)
+    level: int = 1  # 0: the letter's title
     blocks: tuple[Block, ...] = ()
     page_break_before: bool = False
 
@@ -96,7 +96,8 @@ class Letter:
                 yield from _block_pieces(section, index, block)
 
     def preview(self) -> list[tuple[str, list[str]]]:
-        """(heading, paragraphs) in reading order, for the report screen."""
+        """(heading, paragraphs) in reading order, for the report screen: the n-th paragraph
+        of a section is its block n, as the gate's hits number them."""
         return [(s.heading, [_preview_text(b) for b in s.blocks]) for s in self.sections]
 
 

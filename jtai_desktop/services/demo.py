@@ -111,6 +111,7 @@ class DemoBuilder:
                 (DemoBuilder._notes, "Notes"),
                 (DemoBuilder._evidence, "Evidence"),
                 (DemoBuilder._findings, "Findings"),
+                (DemoBuilder._letter, "The letter"),
                 *later_steps(),
             ]
             for done, (step, label) in enumerate(steps):
@@ -260,6 +261,11 @@ class DemoBuilder:
 
     def _findings(self, inspection_id: str) -> None:
         demo_cases.findings(self, inspection_id)
+
+    def _letter(self, inspection_id: str) -> None:
+        from .demo_letter import write_demo_letter
+
+        write_demo_letter(self.team[0], inspection_id)
 
 
 def organisation_sorted(rows: list[dict]) -> list[dict]:

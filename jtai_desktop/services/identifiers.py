@@ -25,14 +25,17 @@ TEXT_FIELDS: dict[str, Callable[[str], ChildDetails]] = {
 }
 
 
-def sensitive_details(ws: Workspace, inspection_id: str) -> SensitiveDetails:
-    """Every child's identifying details, now and ever, for the gate only."""
+def sensitive_details(
+    ws: Workspace, inspection_id: str, also_allowed: tuple[str, ...] = ()
+) -> SensitiveDetails:
+    """Every child's identifying details, now and ever, for the gate only. ``also_allowed``:
+    public words the letter's standard wording needs (the inspectorates' mailbox)."""
     row = ws.require("inspection", inspection_id)
     kids = [*_current(ws, inspection_id), *_ever(ws, inspection_id)]
     pseudonyms = oplog.field_values(ws.db, inspection_id, "child", "pseudonym")
     pseudonyms += [c["pseudonym"] for c in ws.rows("child", inspection_id)]
     agencies = [a["name"] for a in ws.rows("agency", inspection_id)]
-    allowed = [str(v) for v in (*pseudonyms, *agencies) if v]
+    allowed = [str(v) for v in (*pseudonyms, *agencies, *also_allowed) if v]
     return SensitiveDetails(kids, row["area"] or "", allowed)
 
 

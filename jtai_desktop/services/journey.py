@@ -215,3 +215,50 @@ def _evidence(ws, inspection_id, child_id, reviews, involved) -> list[JourneyEnt
             )
         )
     return found
+
+
+# --- beside a practice study ----------------------------------------------------------------
+EVENT_WORDS = {
+    "contact": "Contact",
+    "referral": "Referral",
+    "strategy_discussion": "Strategy discussion",
+    "section_47": "Section 47 enquiry",
+    "conference": "Conference",
+    "plan": "Plan",
+    "early_help": "Early help",
+    "other": "Event",
+}
+
+
+def practice_study_lines(ws: Workspace, inspection_id: str, child_id: str) -> list[str]:
+    """A tracked child's journey as the lead reads it beside a practice study: the timeline's
+    key events, then what each organisation's review saw, in the team's words. It stays on
+    screen: the study written from it tells the practice, not the child's details."""
+    del inspection_id  # the child's record says which inspection it belongs to
+    found = journey(ws, child_id)
+    names = {o["id"]: o["name"] for o in found.organisations}
+    events = [
+        f"{EVENT_WORDS.get(_event_kind(e), 'Event')} "
+        f"({names.get(e.organisation_id or '', 'an agency')}): {e.text}".strip()
+        for e in found.entries
+        if e.kind == "event"
+    ]
+    reviews = sorted(
+        (e for e in found.entries if e.kind == "review" and e.text.strip()),
+        key=lambda e: (e.title, names.get(e.organisation_id or "", "")),
+    )
+    return events + [
+        f"{e.title.split()[0]}, {names.get(e.organisation_id or '', 'an agency')}"
+        f"{_mark(e)}: {e.text}"
+        for e in reviews
+    ]
+
+
+def _mark(entry: JourneyEntry) -> str:
+    if "concern" in entry.flags:
+        return " (concern)"
+    return " (strength)" if "strength" in entry.flags else ""
+
+
+def _event_kind(entry: JourneyEntry) -> str:
+    return entry.title.lower().replace(" ", "_") if entry.title else "other"

@@ -44,3 +44,15 @@ def your_name(ws: Workspace) -> str:
 
 def set_your_name(ws: Workspace, name: str) -> None:
     settings.put(ws.db, YOUR_NAME_KEY, (name or "").strip())
+
+
+EXPORT_FOLDER_KEY = "export_folder"
+
+
+def export_folder(ws: Workspace) -> str:
+    """The folder the letter was last exported to on this computer ("" before the first)."""
+    return settings.get(ws.db, EXPORT_FOLDER_KEY, "") or ""
+
+
+def set_export_folder(ws: Workspace, folder: str) -> None:
+    settings.put(ws.db, EXPORT_FOLDER_KEY, str(folder))

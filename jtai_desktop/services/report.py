@@ -26,11 +26,14 @@ from ..domain.organisations import organisation_order
 from ..domain.records import LinkTarget, Selection
 from ..domain.rules import parse_evidence_ref, require_text
 from ..domain.themes import INSPECTORATES, PER_CHILD
-from ..report import ExportCancelled, agency_groups
+from ..report import ExportCancelled
 from ..report import inputs as li
-from ..report.compose import compose, structural_warnings
-from ..report.gate import GateResult, Hit, Override, check
+from ..report.compose import compose, section_specs
+from ..report.details import SensitiveDetails
+from ..report.gate import EMAIL, GateResult, Hit, Override, check
 from ..report.letter import Letter, TextPiece
+from ..report.letter_checks import structural_warnings
+from ..report.letter_format import load_formats
 from ..store import audit
 from .changes import ChangeSet
 from .findings import findings_in_order
@@ -38,17 +41,18 @@ from .identifiers import sensitive_details
 from .ids import derived_id
 from .inspections import inspection_dates, theme_pack
 from .letter_file import write_letter
+from .versions import PURPOSES, VERSION_PREFIX, record_version
 from .workspace import Workspace
 
 Progress = Callable[[int, int, str], None]
 SECTION, OVERRIDE = "section", "override"
 TEXT_ONLY = (
-    li.COVER,
-    li.AGENCIES,
+    li.ADDRESS,
+    li.OPENING,
+    li.CONTEXT,
     li.NEXT_STEPS,
-    li.ANNEX_REVIEWS,
-    li.ANNEX_CHART,
-    li.ANNEX_EVIDENCE,
+    li.SIGN_OFF,
+    *li.ANNEXES,
 )
 
 
@@ -62,6 +66,8 @@ class SectionInfo:
     items_chosen: bool  # False while the section shows its default selection
     takes_items: bool
     level: int = 1
+    purpose: str = ""  # what the section is for, as the editor says it
+    usual: str = ""  # its usual length in published letters
 
 
 @dataclass(frozen=True)
@@ -75,6 +81,8 @@ class ItemOption:
 class Draft:
     letter: Letter
     result: GateResult
+    details: SensitiveDetails | None = None  # what the gate looked for (the file is checked too)
+    inputs: li.LetterInputs | None = None
 
 
 @dataclass(frozen=True)
@@ -83,6 +91,7 @@ class ExportOutcome:
     path: Path
     result: GateResult
     size: int = 0
+    version_id: str = ""  # the version of the letter this file is kept as
 
     @property
     def written(self) -> bool:
@@ -91,19 +100,62 @@ class ExportOutcome:
 
 # --- the lead's choices ----------------------------------------------------------------------
 def section_keys(ws: Workspace, inspection_id: str) -> list[str]:
-    agencies = [g.key for g in agency_groups.groups(_agencies(ws, inspection_id))]
-    keys = list(li.SECTION_ORDER)
-    at = keys.index(li.AGENCIES) + 1
-    return keys[:at] + agencies + keys[at:]
+    """The sections as the report screen lists them: the letter's, in its format's order,
+    then the internal draft's annexes."""
+    return [s.key for s in _section_list(letter_inputs(ws, inspection_id))]
+
+
+def _section_list(inputs: li.LetterInputs) -> list:
+    fmt = load_formats().format(inputs.settings.format)
+    return [
+        _Spec(
+            li.ADDRESS,
+            "",
+            "The date on the letter, one line per addressee (the area's "
+            "leaders, by kind of agency and theme), and the greeting.",
+            "4 to 9 addressees",
+        ),
+        _Spec(
+            li.OPENING,
+            "",
+            "The title and the standard opening: the theme, the area, the "
+            "dates of the inspection and the inspectorates.",
+            "2 paragraphs (standard wording)",
+        ),
+        *(_Spec(s.key, s.heading, s.purpose, s.usual) for s in section_specs(inputs, fmt)),
+        _Spec(
+            li.SIGN_OFF,
+            "",
+            "The national head of each inspectorate taking part signs; "
+            "the lead inspector does not.",
+            "standard wording",
+        ),
+        *(
+            _Spec(
+                k,
+                li.DEFAULT_HEADINGS[k],
+                "For the team's quality assurance only: never in a letter for the area.",
+                "",
+            )
+            for k in li.ANNEXES
+        ),
+    ]
+
+
+@dataclass(frozen=True)
+class _Spec:
+    key: str
+    heading: str
+    purpose: str
+    usual: str
 
 
 def sections(ws: Workspace, inspection_id: str) -> list[SectionInfo]:
     inputs, choices = letter_inputs(ws, inspection_id), letter_choices(ws, inspection_id)
-    names = {g.key: g.heading for g in agency_groups.groups(inputs.agencies)}
     found = []
-    for key in section_keys(ws, inspection_id):
-        choice = choices.get(key)
-        default = names.get(key) or li.DEFAULT_HEADINGS[key]
+    for spec in _section_list(inputs):
+        key, choice = spec.key, choices.get(spec.key)
+        default = spec.heading or li.DEFAULT_HEADINGS[key]
         takes = key not in TEXT_ONLY
         items = li.effective_items(key, inputs, choice.items) if takes else ()
         found.append(
@@ -115,7 +167,9 @@ def sections(ws: Workspace, inspection_id: str) -> list[SectionInfo]:
                 items,
                 choice.items is not None,
                 takes,
-                2 if key in names else 1,
+                1,
+                spec.purpose,
+                spec.usual,
             )
         )
     return found
@@ -226,7 +280,11 @@ def remove_override(ws: Workspace, override_id: str) -> ChangeSet:
 
 
 # --- the letter --------------------------------------------------------------------------------
-def letter_inputs(ws: Workspace, inspection_id: str, today: date | None = None) -> li.LetterInputs:
+def letter_inputs(
+    ws: Workspace, inspection_id: str, today: date | None = None, annexes: bool = True
+) -> li.LetterInputs:
+    """What the letter is made from. ``annexes`` False leaves out the case reviews and the
+    evidence index, which only the internal draft's annexes use."""
     row = ws.require("inspection", inspection_id)
     pack = theme_pack(ws, inspection_id)
     dates = inspection_dates(ws, inspection_id)
@@ -239,13 +297,23 @@ def letter_inputs(ws: Workspace, inspection_id: str, today: date | None = None) 
         agencies=tuple(_agencies(ws, inspection_id)),
         findings=tuple(_findings(ws, inspection_id)),
         children=tuple(_children(ws, inspection_id)),
-        reviews=tuple(_reviews(ws, inspection_id)),
+        reviews=tuple(_reviews(ws, inspection_id)) if annexes else (),
         criteria=tuple(
             li.CriterionInfo(c.id, c.title, c.agencies, pack.judged(c.id) == PER_CHILD)
             for c in pack.criteria
         ),
-        evidence=tuple(_evidence(ws, inspection_id)),
+        evidence=tuple(_evidence(ws, inspection_id)) if annexes else (),
+        theme_id=pack.id,
+        theme_kind=pack.kind,
+        inspectorate_ids=tuple(row["inspectorates"] or ()),
+        settings=letter_settings(ws, inspection_id),
     )
+
+
+def letter_settings(ws: Workspace, inspection_id: str) -> li.LetterSettings:
+    from .letter import settings_of  # the letter's own settings record
+
+    return settings_of(ws, inspection_id)
 
 
 def _evidence(ws: Workspace, inspection_id: str) -> list[li.EvidenceInfo]:
@@ -266,7 +334,9 @@ def _ref_order(ref: str | None) -> tuple[int, str]:
 
 def _agencies(ws: Workspace, inspection_id: str) -> list[li.AgencyInfo]:
     """Organisations in the letter's order: by kind, the one addressed for its kind first."""
-    rows = sorted(ws.rows("agency", inspection_id), key=lambda a: (organisation_order(a), a["id"]))
+    rows = sorted(
+        ws.rows("agency", inspection_id), key=lambda a: (organisation_order(a), a["id"])
+    )
     return [li.AgencyInfo(a["id"], a["name"] or "", a["kind"], bool(a["in_scope"])) for a in rows]
 
 
@@ -323,21 +393,16 @@ def _reviews(ws: Workspace, inspection_id: str) -> list[li.ReviewInfo]:
 
 def _item_labels(inputs: li.LetterInputs) -> dict[str, str]:
     labels = {f.id: f"{li.KIND_LABELS.get(f.kind, f.kind)}: {f.title}" for f in inputs.findings}
-    children = {c.id: c.pseudonym for c in inputs.children}
-    criteria = {c.id: c.title for c in inputs.criteria}
-    for r in inputs.reviews:
-        agency = inputs.agency(r.agency_id)
-        labels[r.id] = (
-            f"{children.get(r.child_id, '?')} \u00b7 {agency.name if agency else '?'}"
-            f" \u00b7 {criteria.get(r.criterion_id, r.criterion_id)}"
-        )
+    for child in inputs.children:
+        band = f", age band {child.age_band}" if child.age_band else ""
+        labels[child.id] = f"{child.pseudonym}'s journey (tracked{band})"
     return labels
 
 
 def build_letter(
     ws: Workspace, inspection_id: str, internal: bool = False, today: date | None = None
 ) -> tuple[Letter, li.LetterInputs]:
-    inputs = letter_inputs(ws, inspection_id, today)
+    inputs = letter_inputs(ws, inspection_id, today, annexes=internal)
     return compose(inputs, letter_choices(ws, inspection_id), internal), inputs
 
 
@@ -364,14 +429,55 @@ def check_letter(
         TextPiece("template", "The template's headers and footers", n, where, text)
         for n, (where, text) in enumerate(tpl.fixed_texts(template))
     ]
+    details = cached_details(ws, inspection_id)
     result = check(
         letter,
-        sensitive_details(ws, inspection_id),
+        details,
         kept,
         structural_warnings(letter, inputs),
         extra=every_page,
     )
-    return Draft(letter, result)
+    return Draft(letter, _standard_wording(result), details, inputs)
+
+
+STANDARD = (li.ADDRESS, li.OPENING, li.CONTEXT, li.NEXT_STEPS, li.SIGN_OFF)
+_DETAILS: dict[tuple[str, str], tuple[tuple, SensitiveDetails]] = {}
+_HELD_IN = ("child", "agency", "inspection")  # what the gate's knowledge is built from
+
+
+def cached_details(ws: Workspace, inspection_id: str) -> SensitiveDetails:
+    """What the gate looks for, built once for as long as nothing it is built from changed.
+
+    Building it normalises every value a child's identifying fields ever held (hundreds of
+    milliseconds for a large inspection); the change log only grows, so the number of ops on
+    children, agencies and the inspection says whether it could have changed."""
+    path = ws.db.execute("PRAGMA database_list").fetchone()[2]
+    marks = "?, " * (len(_HELD_IN) - 1) + "?"
+    count = ws.db.execute(
+        f"SELECT COUNT(*) FROM ops WHERE inspection_id = ? AND entity IN ({marks})",
+        (inspection_id, *_HELD_IN),
+    ).fetchone()[0]
+    key, version = (path, inspection_id), (count,)
+    kept = _DETAILS.get(key)
+    if kept is None or kept[0] != version:
+        kept = (version, sensitive_details(ws, inspection_id))
+        _DETAILS[key] = kept
+    return kept[1]
+
+
+def _standard_wording(result: GateResult) -> GateResult:
+    """The inspectorates' published mailbox in the next steps is not a person's address, and
+    the standard wording's long sentences are the published ones: neither is the lead's to fix."""
+    hits = [h for h in result.hits if (h.kind, h.match) not in public_words()]
+    advice = [
+        w for w in result.warnings if not (w.kind == "long_sentence" and w.section in STANDARD)
+    ]
+    return GateResult(tuple(hits), result.overridden, tuple(advice))
+
+
+def public_words() -> set[tuple[str, str]]:
+    """(kind, words) the gate takes for a detail that the standard wording needs."""
+    return {(EMAIL, load_formats().mailbox)}
 
 
 def export_letter(
@@ -380,32 +486,61 @@ def export_letter(
     target: Path | str,
     *,
     internal: bool = False,
+    for_area: bool = False,
     template: Path | str | None = None,
     extra_overrides: Iterable[Override] = (),
     progress: Progress | None = None,
     is_cancelled: Callable[[], bool] | None = None,
     today: date | None = None,
 ) -> ExportOutcome:
-    """Check, then write the letter to ``target`` atomically and record it in the audit log.
+    """Check, write, check the file itself, then put it in place atomically, keep it as a
+    version of the letter and record it in the audit log.
 
-    Nothing is written while the gate has a hit that is not overridden. The audit entry is
-    written before the file appears (see ``letter_file``). Safe to run off the UI thread with
-    its own workspace (``AppContext.worker_workspace``).
+    Nothing is written while the gate has a hit that is not overridden, in the composed letter
+    or in the rendered file (its headers, footers, footnotes, content controls, properties).
+    The audit entry is written before the file appears (see ``letter_file``). ``for_area``:
+    the version for the area's factual-accuracy check (never internal). Safe to run off the
+    UI thread with its own workspace (``AppContext.worker_workspace``).
     """
+    if internal and for_area:
+        raise ValidationError(
+            "The internal draft holds the team's annexes: it cannot go to the area. "
+            "Export the version for the area without --internal."
+        )
     target = Path(target)
     progress = progress or (lambda done, total, label: None)
     is_cancelled = is_cancelled or (lambda: False)
-    progress(0, 4, "Checking the letter for identifying details")
+    purpose = "internal" if internal else "area" if for_area else "qa"
+    progress(0, 5, "Checking the letter for identifying details")
     draft = check_letter(ws, inspection_id, internal, extra_overrides, today, template)
     if draft.result.blocked:
         return ExportOutcome("blocked", target, draft.result)
     from ..report import docx_writer  # python-docx loads only when a letter is written
+    from ..report.final_gate import check_package
 
+    version_id = ws.new_id()
+    identifier = f"{VERSION_PREFIX}{version_id}"
     try:
         data = docx_writer.render(
-            draft.letter, template, _sub_progress(progress, 1, 4, "Writing"), is_cancelled
+            draft.letter,
+            template,
+            _sub_progress(progress, 1, 5, "Writing"),
+            is_cancelled,
+            identifier=identifier,
+            status=PURPOSES[purpose],
         )
-        progress(3, 4, "Saving")
+        progress(3, 5, "Checking the file for identifying details")
+        in_file = check_package(
+            data,
+            draft.details,
+            {(hit.kind, hit.match) for hit, _o in draft.result.overridden} | public_words(),
+            # The version's id is random hex the app made: digits in it are no one's number.
+            {piece.text for piece in draft.letter.pieces()} | {identifier},
+        )
+        if in_file:
+            blocked = GateResult(tuple(in_file), draft.result.overridden, draft.result.warnings)
+            return ExportOutcome("blocked", target, blocked)
+        progress(4, 5, "Saving")
         write_letter(
             ws,
             inspection_id,
@@ -416,8 +551,11 @@ def export_letter(
         )
     except ExportCancelled:
         return ExportOutcome("cancelled", target, draft.result)
-    progress(4, 4, "Done")
-    return ExportOutcome("written", target, draft.result, len(data))
+    record_version(
+        ws, inspection_id, version_id, purpose, target.name, data, draft.letter, draft.inputs
+    )
+    progress(5, 5, "Done")
+    return ExportOutcome("written", target, draft.result, len(data), version_id)
 
 
 def _sub_progress(progress: Progress, step: int, steps: int, label: str) -> Progress:

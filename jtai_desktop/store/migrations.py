@@ -367,5 +367,60 @@ def method(db: Database) -> None:
     db["area_reviews"].create_index(["inspection_id"])
 
 
+@MIGRATIONS(name="0014_letter")
+def letter(db: Database) -> None:
+    """The letter as published: its settings (format, date, principal authority, publication),
+    the versions exported for quality assurance and for the area, and the area's
+    factual-accuracy comments with the lead's decisions. All are records of the change log."""
+    db["letters"].create(
+        {
+            **META,
+            "format": str,
+            "letter_date": str,
+            "principal_authority": str,
+            "sender": str,
+            "wsoa_days": int,
+            "small_count_below": int,
+            "published_version": str,
+            "published_on": str,
+            "wsoa_due": str,
+            "retention_proposed": str,
+        },
+        pk="id",
+    )
+    db["letter_versions"].create(
+        {
+            **META,
+            "number": int,
+            "purpose": str,
+            "file_name": str,
+            "sha256": str,
+            "size": int,
+            "letter_date": str,
+            "sections": str,
+            "findings": str,
+        },
+        pk="id",
+    )
+    db["accuracy_items"].create(
+        {
+            **META,
+            "version_id": str,
+            "kind": str,
+            "section": str,
+            "heading": str,
+            "paragraph": int,
+            "quoted": str,
+            "comment": str,
+            "author": str,
+            "status": str,
+            "response": str,
+        },
+        pk="id",
+    )
+    for table in ("letters", "letter_versions", "accuracy_items"):
+        db[table].create_index(["inspection_id"])
+
+
 def known_names() -> set[str]:
     return {m.name for m in MIGRATIONS._migrations}

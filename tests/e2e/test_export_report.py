@@ -15,12 +15,12 @@ import pytest
 from docx import Document
 
 from jtai_desktop.app import open_context
-from jtai_desktop.services import findings
+from jtai_desktop.services import findings, report
 from jtai_desktop.store import audit
 
 SOFFICE = shutil.which("soffice") or shutil.which("libreoffice")
-PAGES_PUBLIC = range(5, 11)  # the small demo letter: about 7 pages
-PAGES_INTERNAL = range(6, 13)  # plus the evidence index of 30 items
+PAGES_PUBLIC = range(3, 7)  # the small demo letter: 4 pages, as a short published letter
+PAGES_INTERNAL = range(5, 13)  # plus the annexes: counts, the chart and the evidence index
 
 
 def jtai(*argv, timeout=180) -> subprocess.CompletedProcess:
@@ -60,7 +60,7 @@ def test_the_demo_letter_exports_through_the_command_line(demo, tmp_path):
     assert done.returncode == 0, done.stderr
     assert done.stdout.startswith(f"Exported {out}")
     assert "Traceback" not in done.stderr
-    assert heading_texts(out, "Heading 1")[0] == "About this inspection"
+    assert heading_texts(out, "Heading 1")[0] == "Context"
     assert "Annex C: evidence index (internal draft only)" not in heading_texts(out, "Heading 1")
     internal = tmp_path / "internal.docx"
     done = jtai(
@@ -88,7 +88,10 @@ def leak_a_name(folder: Path, inspection_id: str) -> str:
         child = ws.rows("child", inspection_id, order_by="pseudonym")[0]
         finding = findings.findings_in_order(ws, inspection_id)[0]
         findings.update_finding(
-            ws, finding["id"], text=f"{child['private_name']} waited too long for help."
+            ws, finding["id"], title=f"{child['private_name']} waited too long for help"
+        )
+        report.set_section(
+            ws, inspection_id, "main", text=f"Inspectors met {child['private_name']}'s school."
         )
         return child["private_name"]
     finally:
@@ -104,11 +107,11 @@ def test_the_gate_blocks_with_exit_code_3_and_lists_every_hit(demo_copy, tmp_pat
     assert blocked.stdout == "" and "Traceback" not in blocked.stderr
     assert not out.exists()
     lines = [line for line in blocked.stderr.splitlines() if line.startswith("child_name at ")]
-    # The priority action appears in the headline and in what needs to improve.
+    # The priority action's bullet, and the main findings the lead wrote.
     assert len(lines) == 2 and all(f"\u201c{name}\u201d" in line for line in lines)
     assert {re.match(r"child_name at (\S+): ", line).group(1) for line in lines} == {
-        "headline/0",
-        "improve:priority_action/0",
+        "priority/0",
+        "main/0",
     }
     assert (
         "1 identifying detail" not in blocked.stderr and "2 identifying detail(s)" in blocked.stderr
@@ -126,7 +129,7 @@ def test_an_override_file_lets_the_hits_through_and_is_recorded(demo_copy, tmp_p
             "location": where,
             "reason": "Fictional demo name, checked by the lead",
         }
-        for where in ("headline/0", "improve:priority_action/0")
+        for where in ("priority/0", "main/0")
     ]
     overrides = tmp_path / f"overrides.{fmt}"
     if fmt == "json":
@@ -158,8 +161,8 @@ def test_an_override_file_lets_the_hits_through_and_is_recorded(demo_copy, tmp_p
     finally:
         context.close()
     assert [o["location"] for o in entry["details"]["overrides"]] == [
-        "headline/0",
-        "improve:priority_action/0",
+        "priority/0",
+        "main/0",
     ]
     assert entry["details"]["overrides"][0]["by"] == "Helen Marsh"
     assert name not in json.dumps(entry)

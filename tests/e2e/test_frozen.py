@@ -195,7 +195,7 @@ def test_the_bundles_letter_check_blocks_a_name_the_inspection_does_not_hold(fro
         report.set_section(
             context.workspace,
             inspection_id,
-            "cover",
+            "headline",
             text="The mother\u2019s partner, Darren Hughes, was not checked on police systems.",
         )
     finally:
@@ -204,7 +204,7 @@ def test_the_bundles_letter_check_blocks_a_name_the_inspection_does_not_hold(fro
     result = frozen("--data-dir", data, "export-report", inspection_id[:8], "--out", letter)
     assert result.returncode == 3, result.stdout + result.stderr
     assert "Traceback" not in result.stderr
-    assert "person_name at cover/0: \u201cDarren Hughes\u201d" in result.stderr
+    assert "person_name at headline/0: \u201cDarren Hughes\u201d" in result.stderr
     assert "A person's name" in result.stderr
     assert not letter.exists()
 

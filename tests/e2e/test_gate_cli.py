@@ -38,7 +38,7 @@ def folder_hash(folder: Path) -> str:
 def write_in_letter(folder: Path, text: str) -> None:
     context = open_context(folder)
     try:
-        report_service.set_section(context.workspace, INSPECTION, "cover", text=text)
+        report_service.set_section(context.workspace, INSPECTION, "headline", text=text)
     finally:
         context.close()
 
@@ -54,8 +54,8 @@ def test_the_previous_releases_deleted_child_blocks_the_export(tmp_path):
     done = jtai("--data-dir", folder, "export-report", INSPECTION[:8], "--out", out)
     assert done.returncode == 3, done.stdout + done.stderr
     assert "Traceback" not in done.stderr
-    assert "child_name at cover/0: \u201cBROOKES\u201d" in done.stderr
-    assert "school_or_setting at cover/0: \u201cSt Marys\u201d" in done.stderr
+    assert "child_name at headline/0: \u201cBROOKES\u201d" in done.stderr
+    assert "school_or_setting at headline/0: \u201cSt Marys\u201d" in done.stderr
     assert "held for a child in this inspection" in done.stderr  # why, in plain words
     assert not out.exists()
     assert folder_hash(folder) == before
@@ -68,5 +68,5 @@ def test_a_persons_name_the_inspection_does_not_hold_blocks_the_export(tmp_path)
     out = tmp_path / "letter.docx"
     done = jtai("--data-dir", folder, "export-report", INSPECTION[:8], "--out", out)
     assert done.returncode == 3, done.stdout + done.stderr
-    assert "person_name at cover/0: \u201cDarren\u201d" in done.stderr
+    assert "person_name at headline/0: \u201cDarren\u201d" in done.stderr
     assert not out.exists()

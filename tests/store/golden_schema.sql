@@ -1,5 +1,7 @@
 -- index idx__sqlite_migrations_migration_set_name on _sqlite_migrations
 CREATE UNIQUE INDEX "idx__sqlite_migrations_migration_set_name" ON "_sqlite_migrations" ("migration_set", "name");
+-- index idx_accuracy_items_inspection_id on accuracy_items
+CREATE INDEX "idx_accuracy_items_inspection_id" ON "accuracy_items" ("inspection_id");
 -- index idx_agencies_inspection_id on agencies
 CREATE INDEX "idx_agencies_inspection_id" ON "agencies" ("inspection_id");
 -- index idx_area_reviews_inspection_id on area_reviews
@@ -20,6 +22,10 @@ CREATE INDEX "idx_evidence_inspection_id" ON "evidence" ("inspection_id");
 CREATE INDEX "idx_findings_inspection_id" ON "findings" ("inspection_id");
 -- index idx_inspections_inspection_id on inspections
 CREATE INDEX "idx_inspections_inspection_id" ON "inspections" ("inspection_id");
+-- index idx_letter_versions_inspection_id on letter_versions
+CREATE INDEX "idx_letter_versions_inspection_id" ON "letter_versions" ("inspection_id");
+-- index idx_letters_inspection_id on letters
+CREATE INDEX "idx_letters_inspection_id" ON "letters" ("inspection_id");
 -- index idx_links_evidence_id on links
 CREATE INDEX "idx_links_evidence_id" ON "links" ("evidence_id");
 -- index idx_members_inspection_id on members
@@ -40,6 +46,8 @@ CREATE INDEX "idx_report_entries_inspection_id" ON "report_entries" ("inspection
 CREATE INDEX "idx_reviews_child_id" ON "reviews" ("child_id");
 -- index idx_reviews_inspection_id on reviews
 CREATE INDEX "idx_reviews_inspection_id" ON "reviews" ("inspection_id");
+-- index sqlite_autoindex_accuracy_items_1 on accuracy_items
+-- (made by SQLite, no SQL)
 -- index sqlite_autoindex_agencies_1 on agencies
 -- (made by SQLite, no SQL)
 -- index sqlite_autoindex_area_reviews_1 on area_reviews
@@ -66,6 +74,10 @@ CREATE INDEX "idx_reviews_inspection_id" ON "reviews" ("inspection_id");
 -- (made by SQLite, no SQL)
 -- index sqlite_autoindex_inspections_1 on inspections
 -- (made by SQLite, no SQL)
+-- index sqlite_autoindex_letter_versions_1 on letter_versions
+-- (made by SQLite, no SQL)
+-- index sqlite_autoindex_letters_1 on letters
+-- (made by SQLite, no SQL)
 -- index sqlite_autoindex_links_1 on links
 -- (made by SQLite, no SQL)
 -- index sqlite_autoindex_members_1 on members
@@ -86,6 +98,8 @@ CREATE INDEX "idx_reviews_inspection_id" ON "reviews" ("inspection_id");
 -- (made by SQLite, no SQL)
 -- table _sqlite_migrations on _sqlite_migrations
 CREATE TABLE "_sqlite_migrations" ( "id" INTEGER PRIMARY KEY, "migration_set" TEXT, "name" TEXT, "applied_at" TEXT );
+-- table accuracy_items on accuracy_items
+CREATE TABLE "accuracy_items" ( "id" TEXT PRIMARY KEY, "inspection_id" TEXT, "created_at" TEXT, "created_by" TEXT, "created_device" TEXT, "updated_at" TEXT, "updated_by" TEXT, "version_id" TEXT, "kind" TEXT, "section" TEXT, "heading" TEXT, "paragraph" INTEGER, "quoted" TEXT, "comment" TEXT, "author" TEXT, "status" TEXT, "response" TEXT );
 -- table agencies on agencies
 CREATE TABLE "agencies" ( "id" TEXT PRIMARY KEY, "inspection_id" TEXT, "created_at" TEXT, "created_by" TEXT, "created_device" TEXT, "updated_at" TEXT, "updated_by" TEXT, "kind" TEXT, "name" TEXT, "in_scope" INTEGER , "service_type" TEXT);
 -- table area_reviews on area_reviews
@@ -116,6 +130,10 @@ CREATE TABLE "identity" ( "inspection_id" TEXT PRIMARY KEY, "member_id" TEXT );
 CREATE TABLE "inspection_keys" ( "inspection_id" TEXT PRIMARY KEY, "data_key" TEXT, "device_id" TEXT, "signing_key" TEXT, "lead_device_id" TEXT, "lead_public_key" TEXT , "installation" TEXT, "certificate" TEXT, "clash" TEXT);
 -- table inspections on inspections
 CREATE TABLE "inspections" ( "id" TEXT PRIMARY KEY, "inspection_id" TEXT, "created_at" TEXT, "created_by" TEXT, "created_device" TEXT, "updated_at" TEXT, "updated_by" TEXT, "kind" TEXT, "theme_id" TEXT, "theme_pack" TEXT, "area" TEXT, "title" TEXT, "partnership" TEXT, "inspectorates" TEXT, "notification_date" TEXT, "retention_date" TEXT, "notice_days" INTEGER, "lookback_months" INTEGER, "fieldwork_days" INTEGER, "notification_is_day_one" INTEGER , "theme_version" TEXT);
+-- table letter_versions on letter_versions
+CREATE TABLE "letter_versions" ( "id" TEXT PRIMARY KEY, "inspection_id" TEXT, "created_at" TEXT, "created_by" TEXT, "created_device" TEXT, "updated_at" TEXT, "updated_by" TEXT, "number" INTEGER, "purpose" TEXT, "file_name" TEXT, "sha256" TEXT, "size" INTEGER, "letter_date" TEXT, "sections" TEXT, "findings" TEXT );
+-- table letters on letters
+CREATE TABLE "letters" ( "id" TEXT PRIMARY KEY, "inspection_id" TEXT, "created_at" TEXT, "created_by" TEXT, "created_device" TEXT, "updated_at" TEXT, "updated_by" TEXT, "format" TEXT, "letter_date" TEXT, "principal_authority" TEXT, "sender" TEXT, "wsoa_days" INTEGER, "small_count_below" INTEGER, "published_version" TEXT, "published_on" TEXT, "wsoa_due" TEXT, "retention_proposed" TEXT );
 -- table links on links
 CREATE TABLE "links" ( "id" TEXT PRIMARY KEY, "inspection_id" TEXT, "created_at" TEXT, "created_by" TEXT, "created_device" TEXT, "updated_at" TEXT, "updated_by" TEXT, "evidence_id" TEXT, "target_kind" TEXT, "target_id" TEXT );
 -- table members on members

@@ -2,6 +2,7 @@
 the preview, the identifying-details gate with its overrides, and the Word export."""
 
 import time
+from pathlib import Path
 
 import docx
 import pytest
@@ -62,13 +63,25 @@ def letter_section_takes_items(page, key):
 
 
 def name_a_child(window):
-    """Put a child's recorded private name into the first priority action's text."""
+    """Put a child's recorded private name into the first priority action's title (the
+    letter's bullet under "Areas for priority action")."""
     session = window.session
     ws, inspection_id = session.ws, session.inspection_id
     name = ws.rows("child", inspection_id)[0]["private_name"]
     finding = next(f for f in ws.rows("finding", inspection_id) if f["kind"] == "priority_action")
-    text = f"{finding['text']} This was seen for {name}."
-    session.edit(lambda ws: update_finding(ws, finding["id"], text=text))
+    title = f"{finding['title']}, as seen for {name}"
+    session.edit(lambda ws: update_finding(ws, finding["id"], title=title))
+    return name
+
+
+def name_a_child_in_the_main_findings(window):
+    """The lead writes a child's recorded name into the main findings' narrative."""
+    session = window.session
+    ws, inspection_id = session.ws, session.inspection_id
+    name = ws.rows("child", inspection_id)[0]["private_name"]
+    text = report.letter_choices(ws, inspection_id).get("main").text
+    text = text.replace("Leaders of the", f"When {name} was seen, leaders of the", 1)
+    session.edit(lambda ws: report.set_section(ws, inspection_id, "main", text=text))
     return name
 
 
@@ -167,7 +180,7 @@ def test_check_finds_nothing_in_the_demo_then_a_childs_private_name(qtbot, page,
     assert page.gate.hits.rowCount() >= 1
     matched = [page.gate.hits.index(row, 1).data() for row in range(page.gate.hits.rowCount())]
     assert name in matched
-    assert "block the export" in page.gate.summary.text()
+    assert "blocks the export" in page.gate.summary.text()
     assert "to fix" in page.tabs.tabText(page.tabs.currentIndex())
     page.gate.hits_view.setCurrentIndex(page.gate.hits.index(matched.index(name), 0))
     assert name in page.gate.context.toPlainText()
@@ -197,7 +210,7 @@ def test_override_needs_a_reason_is_recorded_and_can_be_undone(qtbot, page, wind
     qtbot.waitUntil(lambda: page.gate.hits.rowCount() == before - 1, timeout=10000)
     qtbot.waitUntil(lambda: page.gate.overrides.rowCount() == 1, timeout=10000)
     shown = page.gate.overrides.index(0, 0).data()
-    assert REASON in shown and kept[0].by in shown and "Headline" in shown
+    assert REASON in shown and kept[0].by in shown and "Areas for priority action" in shown
     window.undo_action.trigger()
     assert report.overrides(session.ws, session.inspection_id) == []
     qtbot.waitUntil(lambda: page.gate.hits.rowCount() == before, timeout=10000)
@@ -280,13 +293,13 @@ def test_show_in_the_letter_brings_the_finding_into_view(qtbot, page, window):
     name_a_child(window)
     check(qtbot, page)
     row = next(
-        r for r in range(page.gate.hits.rowCount()) if page.gate.hits.row(r).section == "headline"
+        r for r in range(page.gate.hits.rowCount()) if page.gate.hits.row(r).section == "priority"
     )
     hit = page.gate.hits.row(row)
     page.gate.hits_view.setCurrentIndex(page.gate.hits.index(row, 0))
     page.gate.hits_view.setFocus()
     qtbot.keyClick(page.gate.hits_view, Qt.Key.Key_Return)
-    assert page.editor.key == "headline"
+    assert page.editor.key == "priority"
     qtbot.waitUntil(
         lambda: page.editor.items_view.currentIndex().data(ItemIdRole) == hit.finding_id,
         timeout=10000,
@@ -337,8 +350,8 @@ def test_each_hit_says_why_it_stops_the_letter(qtbot, page, window):
     session = window.session
     ws, inspection_id = session.ws, session.inspection_id
     finding = next(f for f in ws.rows("finding", inspection_id) if f["kind"] == "priority_action")
-    text = f"{finding['text']} The stepfather, Darren, called from 07700 900\u2013\u200b123."
-    session.edit(lambda ws: update_finding(ws, finding["id"], text=text))
+    title = f"{finding['title']}: the stepfather, Darren, called from 07700 900\u2013\u200b123"
+    session.edit(lambda ws: update_finding(ws, finding["id"], title=title))
     check(qtbot, page)
     hits = page.gate.hits
     rows = {hits.index(r, 1).data(): r for r in range(hits.rowCount())}
@@ -350,3 +363,206 @@ def test_each_hit_says_why_it_stops_the_letter(qtbot, page, window):
     page.gate.hits_view.setCurrentIndex(hits.index(rows["07700 900\u2013\u200b123"], 0))
     context = page.gate.context.toPlainText()
     assert "looks like a UK phone number" in context and "900\u2013\u200b123" in context
+
+
+# --- the report page as a new user meets it (issue 17, point 7) -----------------------------
+def test_where_names_the_section_and_paragraph_as_the_preview_shows_them(qtbot, page, window):
+    import re
+
+    name = name_a_child(window)
+    name_a_child_in_the_main_findings(window)
+    check(qtbot, page)
+    hits = page.gate.hits
+    where = {hits.row(r).section: hits.index(r, 2).data() for r in range(hits.rowCount())}
+    title = next(
+        f["title"]
+        for f in window.session.ws.rows("finding", window.session.inspection_id)
+        if name in (f["title"] or "")
+    )
+    assert where["priority"] == (
+        f"Areas for priority action, paragraph 1 (from the finding \u201c{title}\u201d)"
+    )
+    assert where["main"] == "Main findings, paragraph 1"
+    assert not any(re.search(r"\b[0-9a-f]{8}\b", text) for text in where.values())
+    # The preview numbers each section's paragraphs the same way.
+    html = page.preview.toHtml()
+    main = page.preview.toPlainText().split("Main findings", 1)[1]
+    assert main.lstrip().startswith("1") and name in main.split("\n2")[0]
+    assert "Main findings" in html
+
+
+def test_a_hit_in_the_leads_text_jumps_to_the_words_selected(qtbot, page, window):
+    name = name_a_child_in_the_main_findings(window)
+    check(qtbot, page)
+    row = next(
+        r for r in range(page.gate.hits.rowCount()) if page.gate.hits.row(r).section == "main"
+    )
+    page.gate.hits_view.setCurrentIndex(page.gate.hits.index(row, 0))
+    qtbot.mouseClick(page.gate.show_button, Qt.MouseButton.LeftButton)
+    assert page.editor.key == "main"
+    qtbot.waitUntil(lambda: page.editor.text.textCursor().selectedText() == name, timeout=10000)
+    assert page.editor.text.hasFocus()
+
+
+def test_export_says_it_is_blocked_before_asking_for_a_file_name(qtbot, page, window, monkeypatch):
+    name_a_child(window)
+    asked = []
+    monkeypatch.setattr(
+        report_page.QFileDialog,
+        "getSaveFileName",
+        lambda *args, **kwargs: asked.append(args) or ("", ""),
+    )
+    with qtbot.waitSignal(page.export_finished, timeout=20000) as finished:
+        qtbot.mouseClick(page.export_button, Qt.MouseButton.LeftButton)
+    assert finished.args[0].status == "blocked"
+    assert asked == []  # no file name asked for
+    assert "nothing was written" in page.export_message.text()
+    assert page.tabs.currentWidget() is page.gate
+
+
+def test_the_save_dialog_opens_in_documents_then_in_the_last_folder_used(
+    qtbot, page, window, tmp_path, monkeypatch
+):
+    from jtai_desktop.ui.dialogs import export_messages
+
+    home = tmp_path / "home"
+    (home / "Documents").mkdir(parents=True)
+    program = tmp_path / "program"
+    program.mkdir()
+    monkeypatch.chdir(program)
+    monkeypatch.setattr(
+        export_messages.QStandardPaths,
+        "writableLocation",
+        lambda _where: str(home / "Documents"),
+    )
+    chosen = tmp_path / "exports"
+    chosen.mkdir()
+    starts = []
+
+    def save_as(parent, caption, start, *rest):
+        starts.append(Path(start).parent)
+        return (str(chosen / "letter.docx"), "")
+
+    monkeypatch.setattr(report_page.QFileDialog, "getSaveFileName", save_as)
+    with qtbot.waitSignal(page.export_finished, timeout=20000):
+        qtbot.mouseClick(page.export_button, Qt.MouseButton.LeftButton)
+    assert starts == [home / "Documents"]
+    # A new report page (as after restarting the app) starts where the last export went.
+    again = report_page.ReportPage(window.session)
+    qtbot.addWidget(again)
+    assert Path(again._start_folder()) == chosen
+    # A documents folder that does not exist is never passed on (Qt would open the
+    # program's working folder instead).
+    monkeypatch.setattr(
+        export_messages.QStandardPaths, "writableLocation", lambda _where: str(home / "gone")
+    )
+    assert Path(export_messages.documents_folder()) == Path.home()
+    assert Path(export_messages.documents_folder()) != program
+
+
+def test_the_editor_says_what_a_section_is_for_and_its_usual_length(qtbot, page):
+    choose_section(qtbot, page, "main")
+    assert "1,200 to 3,600 words" in page.editor.purpose.text()
+    choose_section(qtbot, page, "improve")
+    assert "3 to 12 bullets" in page.editor.purpose.text()
+
+
+# --- versions and the factual-accuracy round trip ----------------------------------------------
+def test_versions_compare_and_the_areas_comments_are_answered(
+    qtbot, page, window, tmp_path, monkeypatch
+):
+    from jtai_desktop.services import accuracy
+    from jtai_desktop.ui.dialogs import letter_rounds
+    from tests.unit.test_letter_roundtrip import returned_file
+
+    session = window.session
+    target = tmp_path / "letter.docx"
+    monkeypatch.setattr(
+        report_page.QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), "")
+    )
+    with qtbot.waitSignal(page.export_finished, timeout=20000):
+        qtbot.mouseClick(page.export_button, Qt.MouseButton.LeftButton)
+    strength = next(
+        f for f in session.ws.rows("finding", session.inspection_id) if f["kind"] == "strength"
+    )
+    session.edit(lambda ws: update_finding(ws, strength["id"], title="Swift MASH decisions"))
+    page.for_area.setChecked(True)
+    with qtbot.waitSignal(page.export_finished, timeout=20000) as finished:
+        qtbot.mouseClick(page.export_button, Qt.MouseButton.LeftButton)
+    assert finished.args[0].status == "written"
+
+    qtbot.mouseClick(page.rounds_button, Qt.MouseButton.LeftButton)
+    dialog = page.rounds_dialog
+    assert dialog.versions.rowCount() == 2
+    assert dialog.versions.index(1, 1).data() == "For the area's factual-accuracy check"
+    qtbot.mouseClick(dialog.compare_button, Qt.MouseButton.LeftButton)
+    shown = dialog.diff.toPlainText()
+    assert "Strengths (changed)" in shown and "+ Swift MASH decisions" in shown
+    assert "edited: Swift MASH decisions" in shown
+
+    back = returned_file(target, tmp_path / "returned.docx")
+    dialog.import_file(str(back))
+    assert dialog.items.rowCount() == 4
+    assert "paragraph" in dialog.items.index(0, 0).data()
+    monkeypatch.setattr(
+        letter_rounds.QInputDialog,
+        "getMultiLineText",
+        lambda *a, **k: ("The evidence shows otherwise.", True),
+    )
+    dialog.items_view.setCurrentIndex(dialog.items.index(1, 0))
+    qtbot.mouseClick(dialog.reject_button, Qt.MouseButton.LeftButton)
+    decided = [i for i in accuracy.items(session.ws, session.inspection_id) if i.status != "open"]
+    assert [(i.status, i.response) for i in decided] == [
+        ("rejected", "The evidence shows otherwise.")
+    ]
+    assert "Rejected: The evidence shows otherwise." in dialog.items.index(1, 4).data()
+    window.undo_action.trigger()  # a decision is an edit like any other
+    assert all(i.status == "open" for i in accuracy.items(session.ws, session.inspection_id))
+    dialog.close()
+
+
+def test_the_letters_settings_and_publication_from_the_dialog(
+    qtbot, page, window, tmp_path, monkeypatch
+):
+    from jtai_desktop.services import letter as letter_service
+
+    session = window.session
+    qtbot.mouseClick(page.rounds_button, Qt.MouseButton.LeftButton)
+    dialog = page.rounds_dialog
+    assert dialog.tabs.tabText(0) == "&Letter"
+    dialog.format.setCurrentIndex(dialog.format.findData("2016"))
+    dialog.principal.setText("Northbridge City Council")
+    dialog.small_counts.setValue(4)
+    qtbot.mouseClick(dialog.save_settings, Qt.MouseButton.LeftButton)
+    settings = letter_service.settings_of(session.ws, session.inspection_id)
+    assert (settings.format, settings.principal_authority, settings.small_count_below) == (
+        "2016",
+        "Northbridge City Council",
+        4,
+    )
+    assert "statement of action is due on" in dialog.settings_status.text()
+    shown = []
+    monkeypatch.setattr(
+        "jtai_desktop.ui.dialogs.letter_rounds.show_error",
+        lambda parent, error: shown.append(error),
+    )
+    qtbot.mouseClick(dialog.publish_button, Qt.MouseButton.LeftButton)
+    assert shown and "export it for the area" in shown[0].message  # nothing sent to the area yet
+    dialog.close()
+    target = tmp_path / "area.docx"
+    monkeypatch.setattr(
+        report_page.QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), "")
+    )
+    page.for_area.setChecked(True)
+    with qtbot.waitSignal(page.export_finished, timeout=20000):
+        qtbot.mouseClick(page.export_button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(page.rounds_button, Qt.MouseButton.LeftButton)
+    dialog = page.rounds_dialog
+    qtbot.mouseClick(dialog.publish_button, Qt.MouseButton.LeftButton)
+    row = letter_service.letter_row(session.ws, session.inspection_id)
+    assert row["published_version"] and row["wsoa_due"] and row["retention_proposed"]
+    assert "Published on" in dialog.settings_status.text()
+    assert "Proposed retention date" in dialog.settings_status.text()
+    window.undo_action.trigger()  # publication is an edit like any other
+    assert not letter_service.letter_row(session.ws, session.inspection_id).get("published_on")
+    dialog.close()

@@ -38,9 +38,9 @@ def add_child(ws, inspection, **private) -> str:
 
 
 def hits_for(ws, inspection, text: str) -> list[tuple[str, str]]:
-    report_service.set_section(ws, inspection, "cover", text=text)
+    report_service.set_section(ws, inspection, "headline", text=text)
     result = report_service.check_letter(ws, inspection).result
-    return [(h.kind, h.match) for h in result.hits if h.section == "cover"]
+    return [(h.kind, h.match) for h in result.hits if h.section == "headline"]
 
 
 def test_a_deleted_childs_name_school_and_address_still_stop_the_letter(ws, inspection):

@@ -45,30 +45,34 @@ def test_sections_in_order_with_real_heading_styles(demo, tmp_path):
     found = headings(document)
     assert found[0] == ("Title", "Joint targeted area inspection of Northbridge")
     assert [text for style, text in found if style == "Heading 1"] == [
-        "About this inspection",
+        "Context",
         "Headline findings",
-        "What needs to improve",
+        "Areas for priority action",
+        "What needs to improve?",
         "Strengths",
-        "Children's experiences: case examples",
-        "Findings for each agency",
+        "Main findings",
+        "Practice study: highly effective practice",
+        "Practice study: area for improvement",
         "Next steps",
-        "Annex A: case reviews by agency and criterion",
-        "Annex B: findings by agency and kind",
     ]
-    level_two = [text for style, text in found if style == "Heading 2"]
-    assert level_two[:2] == ["Areas for priority action", "Areas for improvement"]
-    assert "Northbridge Police" in level_two and "Child A" in " ".join(level_two)
-    assert "Health" in level_two  # the kind, holding each health organisation's findings
+    # The date and address block come before the title, the signatures after next steps.
+    texts = [p.text for p in document.paragraphs]
+    assert texts.index("Dear Northbridge Local Safeguarding Partnership") < texts.index(
+        "Joint targeted area inspection of Northbridge"
+    )
+    assert texts[-5] == "Yours sincerely"
+    assert "Chief Constable, Northbridge Police" in texts[1].splitlines()
     # Body text and bullets use the template's styles, not direct formatting.
     styles = {p.style.name for p in document.paragraphs}
-    assert {"Body Text", "List Bullet", "Caption"} <= styles
+    assert {"Body Text", "List Bullet"} <= styles
     assert document.core_properties.title == "Joint targeted area inspection of Northbridge"
+    assert document.tables == [] and document.inline_shapes._inline_lst == []
 
 
 def test_the_annex_table_has_a_repeating_header_row(demo, tmp_path):
     ws, iid = demo
-    document = export(ws, iid, tmp_path / "letter.docx")
-    (table,) = document.tables
+    document = export(ws, iid, tmp_path / "letter.docx", internal=True)
+    table = document.tables[0]
     assert table.style.name == "JTAI Table"
     assert [c.text for c in table.rows[0].cells] == [
         "Agency",
@@ -80,18 +84,22 @@ def test_the_annex_table_has_a_repeating_header_row(demo, tmp_path):
     header_props = table.rows[0]._tr.trPr
     assert header_props.find(qn("w:tblHeader")) is not None
     assert all(row._tr.trPr.find(qn("w:tblHeader")) is None for row in table.rows[1:])
-    assert table.rows[1].cells[0].text == "Children's social care"  # its organisations together
-    assert all(c.text.isdigit() for row in table.rows[1:] for c in row.cells[2:])
+    assert table.rows[1].cells[0].text == "Children's social care"
+    cells = [c.text for row in table.rows[1:] for c in row.cells[2:]]
+    assert all(c.isdigit() and (c == "0" or int(c) >= 6) or c == "fewer than 6" for c in cells)
 
 
 def test_the_chart_is_an_image_with_alt_text(demo, tmp_path):
     ws, iid = demo
-    document = export(ws, iid, tmp_path / "letter.docx")
+    document = export(ws, iid, tmp_path / "letter.docx", internal=True)
     (shape,) = document.inline_shapes
     descr = shape._inline.find(WP_DOCPR).get("descr")
     assert descr.startswith("Bar chart of the number of findings for each agency")
-    assert "Police: 0 areas for priority action, 1 area for improvement, 1 strength." in descr
-    assert "The partnership: 1 area for priority action" in descr
+    assert (
+        "Police: 0 areas for priority action, fewer than 6 areas for improvement, "
+        "fewer than 6 strengths." in descr
+    )
+    assert "The partnership: fewer than 6 areas for priority action" in descr
     blob = shape._inline.graphic.graphicData.pic.blipFill.blip.embed
     png = document.part.related_parts[blob].blob
     assert Image.open(io.BytesIO(png)).format == "PNG"
@@ -99,11 +107,11 @@ def test_the_chart_is_an_image_with_alt_text(demo, tmp_path):
     assert "Figure 1: findings by agency and kind" in captions
 
 
-def test_the_evidence_index_only_with_internal(demo, tmp_path):
+def test_the_annexes_only_with_internal(demo, tmp_path):
     ws, iid = demo
     public = export(ws, iid, tmp_path / "public.docx")
     internal = export(ws, iid, tmp_path / "internal.docx", internal=True)
-    assert len(public.tables) == 1 and len(internal.tables) == 2
+    assert len(public.tables) == 0 and len(internal.tables) == 2
     index = internal.tables[1]
     assert [c.text for c in index.rows[0].cells] == ["Ref", "Title", "Source", "SHA-256"]
     assert index.rows[0]._tr.trPr.find(qn("w:tblHeader")) is not None
@@ -113,14 +121,14 @@ def test_the_evidence_index_only_with_internal(demo, tmp_path):
     assert first[0].text == rows[0]["ref"]
     assert first[3].text.replace("\n", "") == rows[0]["sha256"]
     assert "Annex C: evidence index (internal draft only)" in [t for _, t in headings(internal)]
-    assert "Annex C" not in " ".join(t for _, t in headings(public))
+    assert "Annex" not in " ".join(t for _, t in headings(public))
 
 
 def test_every_export_is_in_the_audit_log_without_child_details(demo, tmp_path):
     ws, iid = demo
     child = ws.rows("child", iid)[0]
     finding = findings.findings_in_order(ws, iid)[0]
-    findings.update_finding(ws, finding["id"], text=f"{child['private_name']} was not seen.")
+    findings.update_finding(ws, finding["id"], title=f"{child['private_name']} was not seen")
     for hit in report.check_letter(ws, iid).result.hits:
         report.add_override(ws, iid, hit, "Fictional name in test data")
     export(ws, iid, tmp_path / "letter.docx", internal=True)
@@ -136,7 +144,7 @@ def test_a_blocked_letter_writes_nothing_and_logs_nothing(demo, tmp_path):
     ws, iid = demo
     child = ws.rows("child", iid)[0]
     finding = findings.findings_in_order(ws, iid)[0]
-    findings.update_finding(ws, finding["id"], text=f"Seen at {child['private_school']}.")
+    findings.update_finding(ws, finding["id"], title=f"Seen at {child['private_school']}")
     out = tmp_path / "out"
     out.mkdir()
     outcome = report.export_letter(ws, iid, out / "letter.docx")
@@ -218,11 +226,13 @@ def test_the_chart_draws_every_row_and_says_so_in_words():
     ]
     image = Image.open(io.BytesIO(chart.draw(rows)))
     assert image.width == chart.WIDTH and image.height > 300
-    text = chart.alt_text(rows)
+    text = chart.alt_text(rows, below=1)  # nothing hidden
     assert (
         "Children's social care: 1 area for priority action, 0 areas for improvement, "
         "3 strengths." in text
     )
+    hidden = chart.alt_text(rows)  # counts from 1 to 5 are not given
+    assert "fewer than 6 areas for priority action, 0 areas for improvement" in hidden
     assert "Police: 0 areas for priority action" in text
     assert "no findings" in chart.alt_text([])
 

@@ -39,9 +39,10 @@ def suggested_name(parent: QWidget, inspection: dict, internal: bool) -> str:
 
 
 def documents_folder() -> str:
-    return QStandardPaths.writableLocation(
-        QStandardPaths.StandardLocation.DocumentsLocation
-    ) or str(Path.home())
+    """The user's documents folder, or their home folder when there is none: a file dialog
+    given a folder that does not exist opens in the program's working folder instead."""
+    documents = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+    return documents if documents and Path(documents).is_dir() else str(Path.home())
 
 
 def written_box(parent: QWidget, outcome) -> QMessageBox:

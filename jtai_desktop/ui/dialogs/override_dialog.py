@@ -16,12 +16,19 @@ from PySide6.QtWidgets import (
 )
 
 from ...report.gate import Hit
-from ..models.report import hit_kind_label
+from ..models.report import hit_kind_label, where_text
 
 
 class OverrideDialog(QDialog):
-    def __init__(self, hit: Hit, context_html: str = "", parent: QWidget | None = None):
+    def __init__(
+        self,
+        hit: Hit,
+        context_html: str = "",
+        parent: QWidget | None = None,
+        names: dict[str, str] | None = None,
+    ):
         super().__init__(parent)
+        self.names = names or {}
         self.setWindowTitle(self.tr("Let this through"))
         self.hit = hit
         intro = QLabel(
@@ -56,7 +63,7 @@ class OverrideDialog(QDialog):
     def _details(self, context_html: str) -> QFormLayout:
         form = QFormLayout()
         form.addRow(self.tr("What:"), _selectable(hit_kind_label(self.hit.kind)))
-        form.addRow(self.tr("Where:"), _selectable(self.hit.describe()))
+        form.addRow(self.tr("Where:"), _selectable(where_text(self.hit, self.names)))
         form.addRow(self.tr("Matched text:"), _selectable(self.hit.match))
         if context_html:
             context = QTextBrowser()

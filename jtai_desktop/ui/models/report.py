@@ -340,14 +340,19 @@ class RowsModel(QAbstractTableModel):
 
 
 class HitsModel(RowsModel):
-    """The gate's hits that still block the export: what kind, where, and the matched text."""
+    """The gate's hits that still block the export: what kind, where (in words the lead can
+    follow: the section as the preview shows it, the paragraph's number there, the finding's
+    title), and the matched text."""
 
-    columns = (
-        (lambda: tr("What"), lambda h: hit_kind_label(h.kind)),
-        (lambda: tr("Matched text"), lambda h: h.match),
-        (lambda: tr("Where"), lambda h: h.describe()),
-        (lambda: tr("Why"), lambda h: h.why),
-    )
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.names: dict[str, str] = {}  # section key or finding id -> its readable name
+        self.columns = (
+            (lambda: tr("What"), lambda h: hit_kind_label(h.kind)),
+            (lambda: tr("Matched text"), lambda h: h.match),
+            (lambda: tr("Where"), lambda h: where_text(h, self.names)),
+            (lambda: tr("Why"), lambda h: h.why),
+        )
 
 
 class OverridesModel(RowsModel):
@@ -357,16 +362,37 @@ class OverridesModel(RowsModel):
     columns = ((lambda: tr("Override"), lambda r: r[1]),)
 
     def set_overrides(
-        self, overrides: Sequence[Override], in_use: Sequence[tuple[Hit, Override]]
+        self,
+        overrides: Sequence[Override],
+        in_use: Sequence[tuple[Hit, Override]],
+        names: dict[str, str] | None = None,
     ) -> None:
         where: dict[tuple, list[str]] = {}
         for hit, override in in_use:
-            where.setdefault(override.key, []).append(hit.describe())
+            where.setdefault(override.key, []).append(where_text(hit, names or {}))
         self.set_rows([(o, _override_text(o, where.get(o.key, []))) for o in overrides])
 
     def override(self, number: int) -> Override | None:
         row = self.row(number)
         return row[0] if row else None
+
+
+def where_text(hit: Hit, names: dict[str, str]) -> str:
+    """Where a hit is, as the lead finds it on screen: "Main findings, paragraph 3", with the
+    finding's title when the words come from one. Never an internal id."""
+    section = names.get(hit.section) or hit.heading or tr("The letter")
+    place = (
+        tr("heading")
+        if hit.paragraph < 0
+        else tr("paragraph %1").replace("%1", str(hit.paragraph + 1))
+    )
+    text = f"{section}, {place}"
+    if hit.part and hit.part != "lead":
+        text += f", {hit.part}"
+    title = names.get(hit.finding_id or "")
+    if title:
+        text += " " + tr("(from the finding \u201c%1\u201d)").replace("%1", title)
+    return text
 
 
 def _override_text(override: Override, places: list[str]) -> str:
@@ -411,9 +437,15 @@ def preview_html(sections: Sequence[tuple[str, list[str]]], levels: Sequence[int
     parts = []
     for number, (heading, paragraphs) in enumerate(sections):
         level = levels[number] if number < len(levels) else 1
-        tag = "h3" if level <= 1 else "h4"
-        parts.append(f"<{tag}>{escape(heading)}</{tag}>")
-        parts += [f"<p>{escape(p)}</p>" for p in paragraphs if p.strip()]
+        tag = "h2" if level == 0 else "h3" if level == 1 else "h4"
+        if heading:
+            parts.append(f"<{tag}>{escape(heading)}</{tag}>")
+        # Each paragraph carries its number in its section, as the check's results name it.
+        parts += [
+            f"<p><span style='color:gray'>{n}&nbsp;</span>{escape(p).replace(chr(10), '<br>')}</p>"
+            for n, p in enumerate(paragraphs, 1)
+            if p.strip()
+        ]
     return "\n".join(parts)
 
 
@@ -437,12 +469,12 @@ def hit_contexts(letter: Letter, result: GateResult) -> dict[tuple, str]:
     return found
 
 
-def context_html(hit: Hit | None, text: str | None) -> str:
+def context_html(hit: Hit | None, text: str | None, names: dict[str, str] | None = None) -> str:
     """Where the hit is and why it was taken for one, then the words around it with the
     match in bold."""
     if hit is None:
         return ""
-    where = f"<p><i>{escape(hit.describe())}</i></p>"
+    where = f"<p><i>{escape(where_text(hit, names or {}))}</i></p>"
     if hit.why:
         where += f"<p>{escape(hit_kind_label(hit.kind))}: {escape(hit.why)}</p>"
     if not text:

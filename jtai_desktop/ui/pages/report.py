@@ -31,8 +31,9 @@ from PySide6.QtWidgets import (
 
 from ...domain.errors import JtaiError
 from ...report.gate import Hit
-from ...report.inputs import AGENCY_PREFIX, KIND_PREFIX
-from ...services.report import export_letter
+from ...report.inputs import STUDIES
+from ...services.preferences import export_folder, set_export_folder
+from ...services.report import ExportOutcome, export_letter
 from ..dialogs.export_messages import (
     blocked_box,
     choose_target,
@@ -69,6 +70,7 @@ class ReportPage(Page):
         self.export_message: QMessageBox | None = None
         self._last_folder = ""
         self._template_just_chosen = False
+        self._export_after_check = False
         super().__init__(session, parent)
         self.sections_model = SectionsModel(self)
         self.editor = SectionEditor(session)
@@ -89,7 +91,18 @@ class ReportPage(Page):
         self.export_button.setToolTip(
             self.tr("Export the draft letter to Word (%1)").replace("%1", native(EXPORT_SHORTCUT))
         )
-        self.internal = QCheckBox(self.tr("I&nternal draft (includes the evidence index)"))
+        self.internal = QCheckBox(self.tr("I&nternal draft"))
+        self.internal.setToolTip(
+            self.tr("For the team's QA: adds the annexes of counts and the evidence index")
+        )
+        self.for_area = QCheckBox(self.tr("For the &area"))
+        self.for_area.setToolTip(
+            self.tr("The version the area checks for factual accuracy (kept as a version)")
+        )
+        self.rounds_button = QPushButton(self.tr("Versions and accurac&y…"))
+        self.rounds_button.setToolTip(
+            self.tr("Compare versions of the letter; import and answer the area's comments")
+        )
         self.use_template = QCheckBox(self.tr("Use my own tem&plate…"))
         self.use_template.setToolTip(
             self.tr("A Word template (.docx) with the same style names as the built-in one")
@@ -139,8 +152,10 @@ class ReportPage(Page):
             self.check_button,
             self.export_button,
             self.internal,
+            self.for_area,
             self.use_template,
             self.template_label,
+            self.rounds_button,
         ):
             tools.addWidget(widget)
         tools.addStretch(1)
@@ -172,7 +187,9 @@ class ReportPage(Page):
             self.check_button,
             self.export_button,
             self.internal,
+            self.for_area,
             self.use_template,
+            self.rounds_button,
             self.sections_view,
             editor.heading,
             editor.text,
@@ -200,7 +217,9 @@ class ReportPage(Page):
         self.export_button.clicked.connect(self.export)
         self.export_action.triggered.connect(self.export)
         self.cancel_button.clicked.connect(self.cancel_export)
-        self.internal.toggled.connect(lambda _on: self.loader.request())
+        self.internal.toggled.connect(self._on_internal)
+        self.for_area.toggled.connect(lambda on: on and self.internal.setChecked(False))
+        self.rounds_button.clicked.connect(self.show_rounds)
         self.use_template.toggled.connect(self._on_use_template)
         self.sections_view.selectionModel().currentChanged.connect(lambda *_: self._on_section())
         self.sections_model.modelReset.connect(self._restore_section)
@@ -246,8 +265,11 @@ class ReportPage(Page):
         elif state.explicit:
             self.tabs.setCurrentWidget(self.gate)
         self._template_just_chosen = False
+        if self._export_after_check and state.explicit and state.checked:
+            self._continue_export(state)
 
     def _on_load_failed(self, error: BaseException, explicit: bool) -> None:
+        self._export_after_check = False
         self.gate.show_summary(
             self.tr("The letter could not be read: %1").replace(
                 "%1", getattr(error, "message", type(error).__name__)
@@ -294,30 +316,28 @@ class ReportPage(Page):
         state = self.state
         options = state.options.get(key) if state and info else None
         self.editor.show_section(info, options, state.default_texts.get(key, "") if state else "")
+        self.editor.show_journey(
+            state.journeys.get(key, []) if state and key in STUDIES and info.items else None
+        )
         if info is not None and info.takes_items and options is None:
             self.loader.request()  # this section's items are read in the background
 
     def show_hit(self, hit: Hit) -> None:
-        """Bring the place a hit was found into view, to fix it there."""
+        """Bring the place a hit was found into view, to fix it there: the finding it comes
+        from, or the words themselves selected in the section's text."""
         receivers = self.isSignalConnected(QMetaMethod.fromSignal(self.jump_requested))
         if hit.finding_id and receivers:
             self.jump_requested.emit("finding", hit.finding_id)
             return
-        key = self._section_of(hit.section)
-        if key:
-            self._show_section(key)
+        known = set(self.sections_model.keys())
+        key = hit.section if hit.section in known else None
+        if key is None:
+            return  # in the template's or the file's own parts: fixed in the template
+        self._show_section(key)
+        if hit.finding_id:
             self.editor.focus_on(hit.finding_id)
-
-    def _section_of(self, letter_key: str) -> str | None:
-        keys = self.sections_model.keys()
-        if letter_key in keys:
-            return letter_key
-        if (
-            not letter_key.startswith((AGENCY_PREFIX, KIND_PREFIX))
-            and letter_key.split(":")[0] in keys
-        ):
-            return letter_key.split(":")[0]  # a sub-section: "improve:strength", "cases:<child>"
-        return None
+        elif not self.editor.select_words(hit.match):
+            self.editor.text.setFocus()  # the standard wording: write the section to change it
 
     # --- checking ----------------------------------------------------------------------
     def check(self) -> None:
@@ -328,12 +348,26 @@ class ReportPage(Page):
         self.tabs.setCurrentWidget(self.gate)
         self.loader.request(0, explicit=True)
 
+    def _on_internal(self, on: bool) -> None:
+        if on:
+            self.for_area.setChecked(False)  # the team's annexes never go to the area
+        self.loader.request()
+
+    def show_rounds(self) -> None:
+        from ..dialogs.letter_rounds import LetterRoundsDialog
+
+        if self.session.inspection_id is None:
+            return
+        self.rounds_dialog = LetterRoundsDialog(self.session, self)
+        self.rounds_dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.rounds_dialog.open()
+
     def _on_use_template(self, on: bool) -> None:
         if on:
             path, _filter = QFileDialog.getOpenFileName(
                 self,
                 self.tr("Choose a Word template"),
-                self._last_folder or documents_folder(),
+                self._start_folder(),
                 self.tr("Word documents (*.docx)"),
             )
             if not path:
@@ -361,9 +395,24 @@ class ReportPage(Page):
 
     # --- exporting ---------------------------------------------------------------------
     def export(self) -> None:
+        """Check the letter first: a blocked letter is said to be blocked before any file
+        name is asked for."""
         if self.export_task is not None or self.session.inspection_id is None:
             return
         self.editor.flush()
+        self._export_after_check = True
+        self.export_status.setText(self.tr("Checking the letter before exporting it…"))
+        self.loader.request(0, explicit=True)
+
+    def _continue_export(self, state: LetterState) -> None:
+        self._export_after_check = False
+        self.export_status.setText("")
+        if state.problem is not None:
+            return  # already explained (_refuse_template)
+        if state.result is not None and state.result.blocked:
+            self._show_blocked(ExportOutcome("blocked", Path(), state.result))
+            self.export_finished.emit(ExportOutcome("blocked", Path(), state.result))
+            return
         target = self._choose_target()
         if target is not None:
             self._start_export(target)
@@ -372,18 +421,28 @@ class ReportPage(Page):
         internal = self.internal.isChecked()
         target = choose_target(
             self,
-            self._last_folder,
+            self._start_folder(),
             suggested_name(
                 self, self.session.ws.get("inspection", self.session.inspection_id) or {}, internal
             ),
         )
         if target is not None:
             self._last_folder = str(target.parent)
+            set_export_folder(self.session.ws, self._last_folder)
         return target
+
+    def _start_folder(self) -> str:
+        """The folder last exported to (on this computer), while it exists; else the user's
+        documents. Never the program's own folder."""
+        for folder in (self._last_folder, export_folder(self.session.ws)):
+            if folder and Path(folder).is_dir():
+                return folder
+        return documents_folder()
 
     def _start_export(self, target: Path) -> None:
         context, inspection_id = self.session.context, self.session.inspection_id
         internal, template = self.internal.isChecked(), self.template
+        for_area = self.for_area.isChecked() and not internal
 
         def run(progress, is_cancelled):
             ws = context.worker_workspace()
@@ -393,6 +452,7 @@ class ReportPage(Page):
                     inspection_id,
                     target,
                     internal=internal,
+                    for_area=for_area,
                     template=template,
                     progress=progress,
                     is_cancelled=is_cancelled,

@@ -10,14 +10,17 @@ from pathlib import Path
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from ...domain.errors import JtaiError
-from ...report.compose import DEFAULT_TEXTS
+from ...report.compose import default_texts
 from ...report.gate import GateResult, Override
+from ...report.inputs import STUDIES
 from ...report.letter import Letter
+from ...services.journey import practice_study_lines
 from ...services.report import (
     ItemOption,
     SectionInfo,
     build_letter,
     check_letter,
+    letter_inputs,
     overrides,
     section_options,
     sections,
@@ -44,6 +47,8 @@ class LetterState:
     contexts: dict[tuple, str] = field(default_factory=dict)
     problem: JtaiError | None = None  # the check could not run (e.g. a broken template)
     explicit: bool = False  # asked for by the user (Check), not an update after an edit
+    names: dict[str, str] = field(default_factory=dict)  # section keys, finding ids: names
+    journeys: dict[str, list[str]] = field(default_factory=dict)  # practice study: its child's
 
 
 def load_state(
@@ -64,13 +69,24 @@ def load_state(
 def read_state(ws, inspection_id, keys, internal, template, check) -> LetterState:
     found = tuple(sections(ws, inspection_id))
     takes = {s.key for s in found if s.takes_items}
-    area = (ws.require("inspection", inspection_id)["area"] or "").strip()
+    inputs = letter_inputs(ws, inspection_id)
+    names = {
+        "template": "The template's headers and footers",
+        **{s.key: s.heading for s in found},
+        **{f.id: f.title for f in inputs.findings},
+    }
     state = LetterState(
         inspection_id,
         found,
         {k: section_options(ws, inspection_id, k) for k in keys if k in takes},
         tuple(overrides(ws, inspection_id)),
-        {k: t.format(area=area) for k, t in DEFAULT_TEXTS.items()},
+        default_texts(inputs),
+        names=names,
+        journeys={
+            s.key: practice_study_lines(ws, inspection_id, s.items[0])
+            for s in found
+            if s.key in keys and s.key in STUDIES and s.items
+        },
     )
     if not check:
         return state

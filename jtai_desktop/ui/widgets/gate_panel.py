@@ -40,6 +40,7 @@ class GatePanel(QWidget):
         super().__init__(parent)
         self.session = session
         self.contexts: dict[tuple, str] = {}
+        self.names: dict[str, str] = {}  # section keys and finding ids, as the lead reads them
         self.result: GateResult | None = None
         self.hits = HitsModel(self)
         self.overrides = OverridesModel(self)
@@ -129,12 +130,14 @@ class GatePanel(QWidget):
 
     # --- showing -----------------------------------------------------------------------
     def set_state(self, state: LetterState) -> None:
+        self.names = state.names
+        self.hits.names = state.names
         if state.checked:
             self.result = state.result
             self.contexts = state.contexts
             self._show_result(state)
         in_use = self.result.overridden if self.result else ()
-        self.overrides.set_overrides(state.overrides, in_use)
+        self.overrides.set_overrides(state.overrides, in_use, state.names)
         self._update_labels()
         self._update_buttons()
 
@@ -209,7 +212,9 @@ class GatePanel(QWidget):
 
     def _on_hit(self) -> None:
         hit = self.current_hit()
-        self.context.setHtml(context_html(hit, self.contexts.get(place(hit))) if hit else "")
+        self.context.setHtml(
+            context_html(hit, self.contexts.get(place(hit)), self.names) if hit else ""
+        )
         self._update_buttons()
 
     def _show_current(self) -> None:
@@ -227,7 +232,9 @@ class GatePanel(QWidget):
         hit, inspection_id = self.current_hit(), self.session.inspection_id
         if hit is None or inspection_id is None:
             return
-        dialog = OverrideDialog(hit, context_html(hit, self.contexts.get(place(hit))), self)
+        dialog = OverrideDialog(
+            hit, context_html(hit, self.contexts.get(place(hit)), self.names), self, self.names
+        )
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return
         reason = dialog.reason_text()

@@ -19,12 +19,13 @@ from PySide6.QtWidgets import (
     QListView,
     QPlainTextEdit,
     QPushButton,
+    QTextBrowser,
     QVBoxLayout,
     QWidget,
 )
 
 from ...domain.errors import JtaiError
-from ...report.inputs import CASES
+from ...report.inputs import NARRATIVE, STUDIES
 from ...services.report import ItemOption, SectionInfo, set_section
 from ..errors import show_error
 from ..models.report import ItemIdRole, ItemOptionsModel
@@ -66,6 +67,9 @@ class SectionEditor(QWidget):
         font = self.title.font()
         font.setBold(True)
         self.title.setFont(font)
+        self.purpose = QLabel()  # what the section is for and its usual length
+        self.purpose.setWordWrap(True)
+        self.purpose.setTextFormat(Qt.TextFormat.PlainText)
         self.heading = QLineEdit()
         self.heading.setAccessibleName(self.tr("Section heading"))
         self.text = QPlainTextEdit()
@@ -85,6 +89,10 @@ class SectionEditor(QWidget):
         self.items_view.setAccessibleName(self.tr("Items in this section"))
         self.items_label.setBuddy(self.items_view)
         self.items_hint = _hint()
+        self.journey = QTextBrowser()  # a tracked child's journey, beside a practice study
+        self.journey.setAccessibleName(self.tr("The chosen child's journey"))
+        self.journey.setMaximumHeight(self.fontMetrics().lineSpacing() * 9)
+        self.journey.hide()
         self.move_up = QPushButton(self.tr("Move &up"))
         self.move_down = QPushButton(self.tr("Move do&wn"))
         self.reset_button = QPushButton(self.tr("Reset to de&fault"))
@@ -129,10 +137,12 @@ class SectionEditor(QWidget):
         items.addWidget(self.items_label)
         items.addWidget(self.items_view, 1)
         items.addWidget(self.items_hint)
+        items.addWidget(self.journey)
         items.addLayout(buttons)
         outer = QVBoxLayout()
         outer.setContentsMargins(0, 0, 0, 0)
         outer.addWidget(self.title)
+        outer.addWidget(self.purpose)
         outer.addLayout(form)
         outer.addWidget(self.items_box, 1)
         return outer
@@ -174,6 +184,7 @@ class SectionEditor(QWidget):
         if info is None:
             return
         self.title.setText(info.heading)
+        self.purpose.setText(self._purpose_text(info))
         if not self.heading_autosave.pending():
             shown = info.heading if info.heading != info.default_heading else ""
             if self.heading.text() != shown:
@@ -188,10 +199,31 @@ class SectionEditor(QWidget):
         self.text_hint.setText(self._text_hint(default_text))
         self._show_items(info, options if options is not None or not moved else [])
 
+    def _purpose_text(self, info: SectionInfo) -> str:
+        if not info.purpose:
+            return ""
+        usual = self.tr("Usual length: %1.").replace("%1", info.usual) if info.usual else ""
+        return f"{info.purpose} {usual}".strip()
+
+    def select_words(self, words: str) -> bool:
+        """Select ``words`` in the section's text and put the keyboard focus there, to fix
+        them. False when the text does not hold them (the standard wording does)."""
+        found = self.text.document().find(words)
+        if found.isNull():
+            found = self.text.document().find(words.strip())
+        if found.isNull():
+            return False
+        self.text.setTextCursor(found)
+        self.text.ensureCursorVisible()
+        self.text.setFocus()
+        return True
+
     def _text_hint(self, default_text: str) -> str:
         hint = self.tr("Separate paragraphs with a blank line.")
         if default_text:
             hint = self.tr("Leave empty to use the standard wording shown.") + " " + hint
+        elif self.info.key in (*STUDIES, *NARRATIVE):
+            hint = self.tr("Your own words: the items below are what they draw on.") + " " + hint
         elif self.info.takes_items:
             hint = self.tr("Placed before the items below.") + " " + hint
         return hint
@@ -200,10 +232,15 @@ class SectionEditor(QWidget):
         self.items_box.setVisible(info.takes_items)
         if not info.takes_items:
             return
-        what = self.tr("case reviews") if info.key == CASES else self.tr("findings")
-        self.items_label.setText(
-            self.tr("&Tick the %1 to include, in the order they appear:").replace("%1", what)
-        )
+        if info.key in STUDIES:
+            label = self.tr("&Tick the tracked child whose journey the study tells (shown below):")
+        elif info.key in NARRATIVE:
+            label = self.tr(
+                "&Tick the findings your text draws on (they stand in until you write it):"
+            )
+        else:
+            label = self.tr("&Tick the findings to include, in the order they appear:")
+        self.items_label.setText(label)
         self.items_hint.setText(
             self.tr("Your choice.")
             if info.items_chosen
@@ -218,6 +255,15 @@ class SectionEditor(QWidget):
             if wanted:
                 self.items_view.setFocus()
         self._update_buttons()
+
+    def show_journey(self, lines: list[str] | None) -> None:
+        """The chosen child's journey (None: not a practice study, or no child chosen)."""
+        self.journey.setVisible(lines is not None)
+        if lines is not None:
+            self.journey.setPlainText(
+                "\n".join(f"\u2022 {line}" for line in lines)
+                or self.tr("Nothing recorded for this child yet.")
+            )
 
     def focus_on(self, item_id: str | None) -> None:
         """Put the keyboard focus where a detail can be fixed: on the item it comes from
