@@ -60,3 +60,28 @@ def groups(agencies: Iterable[AgencyInfo]) -> list[KindGroup]:
             label = KIND_LABELS.get(kind, kind.replace("_", " ").capitalize())
             found.append(KindGroup(kind_key(kind), label, kind, tuple(organisations)))
     return found
+
+
+# The kinds whose letter is addressed to the area's body rather than to a service the team
+# looked at: the Director of Children's Services leads the council's services, whichever
+# (front door, early help) the inspection names.
+ADDRESSED_AS_THE_AREA = ("children_social_care",)
+# The service a kind's addressee leads, where the kind has several (see domain.organisations).
+LEAD_SERVICE = {"health": "icb", "police": "force"}
+
+
+def addressed_name(group: KindGroup) -> str | None:
+    """The organisation the letter addresses for a kind, by its name in the inspection, or
+    None for the format's usual name for the area (the council, "{area} Integrated Care
+    Board"): the ICB for health, the force for police, a kind's one organisation otherwise."""
+    if group.kind in ADDRESSED_AS_THE_AREA:
+        return None
+    lead = LEAD_SERVICE.get(group.kind)
+    if lead:
+        leading = [a for a in group.organisations if a.service_type == lead]
+        if leading:
+            return leading[0].name
+    untyped = [a for a in group.organisations if not a.service_type]
+    if len(group.organisations) == 1 and (not lead or untyped):
+        return group.organisations[0].name
+    return None

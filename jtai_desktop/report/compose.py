@@ -155,12 +155,12 @@ class _Words:
         # One addressee per kind: the organisation the letter addresses for it (the ICB for
         # health), not every maternity unit and GP practice the team looked at.
         for group in agency_groups.groups(_agencies_in_order(self.inputs)):
-            agency = group.organisations[0]
-            roles = self.formats.addressees.get(agency.kind)
+            roles = self.formats.addressees.get(group.kind)
             if roles is None:
                 continue
-            generic = agency.name.strip() in ("", AGENCY_KINDS.get(agency.kind, ""))
-            name = self.fill(roles.organisation) if generic else agency.name.strip()
+            named = (agency_groups.addressed_name(group) or "").strip()
+            generic = named in ("", AGENCY_KINDS.get(group.kind, ""))
+            name = self.fill(roles.organisation) if generic else named
             for role in roles.roles:
                 line = self.fill(role, name=name)
                 if line not in seen:

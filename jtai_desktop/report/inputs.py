@@ -64,6 +64,7 @@ class AgencyInfo:
     name: str
     kind: str
     in_scope: bool = True
+    service_type: str | None = None  # "icb", "maternity"...: see domain.organisations
 
 
 @dataclass(frozen=True)

@@ -334,10 +334,13 @@ def _ref_order(ref: str | None) -> tuple[int, str]:
 
 def _agencies(ws: Workspace, inspection_id: str) -> list[li.AgencyInfo]:
     """Organisations in the letter's order: by kind, the one addressed for its kind first."""
-    rows = sorted(
-        ws.rows("agency", inspection_id), key=lambda a: (organisation_order(a), a["id"])
-    )
-    return [li.AgencyInfo(a["id"], a["name"] or "", a["kind"], bool(a["in_scope"])) for a in rows]
+    rows = sorted(ws.rows("agency", inspection_id), key=lambda a: (organisation_order(a), a["id"]))
+    return [
+        li.AgencyInfo(
+            a["id"], a["name"] or "", a["kind"], bool(a["in_scope"]), a.get("service_type")
+        )
+        for a in rows
+    ]
 
 
 def _findings(ws: Workspace, inspection_id: str) -> list[li.FindingInfo]:
