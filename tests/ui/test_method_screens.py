@@ -235,7 +235,9 @@ def test_an_organisation_is_added_and_edited_from_the_overview(qtbot, small_demo
     added = next(r for r in rows if r["name"] == "Northbridge CAMHS")
     assert (added["kind"], added["service_type"], added["in_scope"]) == ("health", "camhs", 1)
     assert page.agency_view.currentIndex().data(Qt.ItemDataRole.UserRole) == added["id"]
-    assert "Health: Children's mental health (CAMHS)" in page.agency_view.currentIndex().data()
+    current = page.agency_view.currentIndex()
+    assert current.data() == "Northbridge CAMHS  (Children's mental health (CAMHS))"
+    assert current.data(Qt.ItemDataRole.ToolTipRole) == "Health: Children's mental health (CAMHS)"
     # Enter on it edits it: the kind stays, the name and scope change.
     show_active(qtbot, small_demo_window)  # back to the window (no window manager offscreen)
     page.agency_view.setFocus()

@@ -110,7 +110,7 @@ class AgencyModel(QAbstractListModel):
             return None
         row = self._rows[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
-            return f"{row.get('name') or ''}  ({organisation_line(row)})"
+            return f"{row.get('name') or ''}  ({organisation_short(row)})"
         if role == Qt.ItemDataRole.ToolTipRole:
             return organisation_line(row)
         if role == Qt.ItemDataRole.CheckStateRole:
@@ -146,3 +146,9 @@ def organisation_line(row: dict) -> str:
     kind = AGENCY_KINDS.get(row.get("kind") or "", row.get("kind") or "")
     service = service_label(row.get("kind") or "", row.get("service_type"))
     return f"{kind}: {service}" if service else kind
+
+
+def organisation_short(row: dict) -> str:
+    """Its service type where it has one, else its kind: the list is in kind order."""
+    kind = row.get("kind") or ""
+    return service_label(kind, row.get("service_type")) or AGENCY_KINDS.get(kind, kind)

@@ -67,8 +67,8 @@ class OverviewPage(Page):
         columns.addWidget(self._build_dates(), 1)
         body.addLayout(columns)
         people = QHBoxLayout()
-        people.addWidget(self._build_team(), 3)
-        people.addWidget(self._build_agencies(), 2)
+        people.addWidget(self._build_team(), 1)
+        people.addWidget(self._build_agencies(), 1)
         body.addLayout(people)
         body.addWidget(self._build_preferences())
         body.addStretch(1)
@@ -166,6 +166,9 @@ class OverviewPage(Page):
         self.agency_view = QListView()
         self.agency_view.setModel(self.agency_model)
         self.agency_view.setAccessibleName(self.tr("Organisations in scope"))
+        # The page scrolls, not the list: every organisation is in view, long names elided.
+        self.agency_view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.agency_view.setTextElideMode(Qt.TextElideMode.ElideMiddle)
         self.agency_view.activated.connect(lambda _index: self.edit_organisation())
         hint = QLabel(
             self.tr(
