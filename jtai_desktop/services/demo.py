@@ -66,6 +66,11 @@ class SimulatedTime:
         self.millis += self._rng.randint(200, 90_000)
         return self.millis
 
+    def move_to(self, day: date) -> None:
+        """On to 8 in the morning of ``day`` (never back)."""
+        start = int((day - date(1970, 1, 1)).total_seconds() * 1000) + 8 * 3600 * 1000
+        self.millis = max(self.millis, start)
+
 
 class DemoBuilder:
     """Builds the demo; later steps may read ``team`` (a workspace per member, the lead's
@@ -175,6 +180,8 @@ class DemoBuilder:
 
     # --- children ------------------------------------------------------------------------
     def _children(self, inspection_id: str) -> None:
+        # Cases are reviewed on site, in the week of fieldwork.
+        self.time.move_to(add_working_days(NOTIFICATION, 10))
         for n in range(self.size.children):
             self._child(inspection_id, n)
 

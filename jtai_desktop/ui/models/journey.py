@@ -79,7 +79,10 @@ class JourneyModel(QAbstractTableModel):
         return 0 if parent.isValid() or self.journey is None else self.organisation_columns() + 3
 
     def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):  # noqa: N802
-        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
+        if orientation != Qt.Orientation.Horizontal or role not in (
+            Qt.ItemDataRole.DisplayRole,
+            Qt.ItemDataRole.ToolTipRole,
+        ):
             return None
         if self.journey is None or not 0 <= section < self.columnCount():
             return None
