@@ -60,9 +60,19 @@ NOT_PEOPLE_AFTER = re.compile(
 )
 
 
+# The published practice studies open "For one child, ..." (or young person): a way of saying
+# "a child" that counts nothing, so it is not a small count.
+PRACTICE_STUDY_OPENING = re.compile(
+    r"(?:^|(?<=[.!?\x00\n]))\s*for\s+(one\s+(?:child|young\s+person))\s*,", re.IGNORECASE
+)
+
+
 def small_counts(text: str) -> Iterator[Found]:
+    openings = {m.span(1) for m in PRACTICE_STUDY_OPENING.finditer(text)}
     for pattern in (SMALL_COUNT, COUNT_WITH_AGE):
         for m in pattern.finditer(text):
+            if m.span() in openings:
+                continue  # "For one child, ..."
             if NOT_A_COUNT_BEFORE.search(text[max(0, m.start() - 15) : m.start()]):
                 continue  # "Year 5 pupils", "1 in 5 children", "one of the 40 families"
             if NOT_PEOPLE_AFTER.match(text, m.end()):
