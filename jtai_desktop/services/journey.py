@@ -158,7 +158,8 @@ def _audits(ws, inspection_id, child_id, names) -> list[JourneyEntry]:
 
 def _notes(ws, inspection_id, child_id, involved, names) -> list[JourneyEntry]:
     found = []
-    for note in ws.rows("note", inspection_id):
+    # Ids are hex: a note naming the child holds its id in its JSON list of children.
+    for note in ws.rows("note", inspection_id, "children LIKE ?", (f'%"{child_id}"%',)):
         if child_id not in (note["children"] or []):
             continue
         attending = {a.get("agency") for a in note["attendees"] or [] if a.get("agency")}
@@ -182,20 +183,24 @@ def _evidence(ws, inspection_id, child_id, reviews, involved) -> list[JourneyEnt
     """Evidence linked to the child or to one of their reviews, under the organisation it is
     linked to (or its review's organisation)."""
     review_org = {r["id"]: r["agency_id"] for r in reviews}
-    links = ws.rows("link", inspection_id)
     items: dict[str, set[str]] = {}
-    for link in links:
-        kind, target = link["target_kind"], link["target_id"]
-        if (kind, target) == (LinkTarget.CHILD.value, child_id):
-            items.setdefault(link["evidence_id"], set())
-        elif kind == LinkTarget.REVIEW.value and target in review_org:
-            items.setdefault(link["evidence_id"], set()).add(review_org[target])
-    for link in links:  # an item about the child linked to one organisation sits under it
-        if (
-            link["evidence_id"] in items
-            and link["target_kind"] == LinkTarget.AGENCY.value
-            and link["target_id"] in involved
-        ):
+    for link in _links_to(ws, inspection_id, LinkTarget.CHILD.value, [child_id]):
+        items.setdefault(link["evidence_id"], set())
+    for link in _links_to(ws, inspection_id, LinkTarget.REVIEW.value, list(review_org)):
+        items.setdefault(link["evidence_id"], set()).add(review_org[link["target_id"]])
+    marks = ", ".join("?" for _ in items)
+    agency_links = (
+        ws.rows(
+            "link",
+            inspection_id,
+            f"target_kind = ? AND evidence_id IN ({marks})",
+            (LinkTarget.AGENCY.value, *items),
+        )
+        if items
+        else []
+    )
+    for link in agency_links:  # an item about the child linked to one organisation sits under it
+        if link["target_id"] in involved:
             items[link["evidence_id"]].add(link["target_id"])
     found = []
     for evidence_id, orgs in items.items():
@@ -215,6 +220,18 @@ def _evidence(ws, inspection_id, child_id, reviews, involved) -> list[JourneyEnt
             )
         )
     return found
+
+
+def _links_to(ws, inspection_id: str, kind: str, targets: list[str]) -> list[dict]:
+    if not targets:
+        return []
+    marks = ", ".join("?" for _ in targets)
+    return ws.rows(
+        "link",
+        inspection_id,
+        f"target_kind = ? AND target_id IN ({marks})",
+        (kind, *targets),
+    )
 
 
 # --- beside a practice study ----------------------------------------------------------------
