@@ -206,3 +206,10 @@ def test_gate_benchmark_prints_recall_false_alarms_and_check_time(small_folder, 
         "check the internal letter",
         "check the QA letter",
     ]
+
+
+def test_journey_benchmark_times_a_tracked_childs_journey_beside_its_floor(runner, small_folder):
+    journey = _load("jtai_benchmarks_journey", BENCHMARKS / "journey.py")
+    result = journey.run(small_folder, repeat=2, log=lambda m: None, size="small")
+    assert result["children"] >= 1 and result["entries_first_child"] > 10
+    assert result["journey"]["n"] == result["floor"]["n"] == 2 and result["ratio"] > 0
