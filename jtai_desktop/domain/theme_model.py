@@ -210,26 +210,16 @@ class ThemePack:
     def to_toml(self) -> str:
         """The pack in its file format, so it can travel inside an inspection or invite file
         (a format-1 pack stays in format 1: it is what an older inspection was created with)."""
-        if self.format == LEGACY_FORMAT:
-            return _legacy_toml(self)
-        head = {
-            "format": self.format,
-            "id": self.id,
-            "version": self.version,
-            "title": self.title,
-            "kind": self.kind,
-            "guidance": self.guidance,
-            "sources": self.sources,
-            "description": self.description,
-            "notice_days": self.notice_days,
-            "inspectorates": self.inspectorates,
-            "agencies": self.agencies,
-        }
-        parts = [_toml_pairs(head)]
+        legacy = self.format == LEGACY_FORMAT
+        keys = _LEGACY_HEAD if legacy else _HEAD
+        parts = [_toml_pairs({key: getattr(self, key) for key in keys})]
         if self.rating_scale is not None:
             parts.append("[rating_scale]\n" + _toml_pairs(vars(self.rating_scale)))
-        parts += ["[[strands]]\n" + _toml_pairs(vars(s)) for s in self.strands]
-        parts += ["[[criteria]]\n" + _toml_pairs(_criterion_pairs(c)) for c in self.criteria]
+        if not legacy:
+            parts += ["[[strands]]\n" + _toml_pairs(vars(s)) for s in self.strands]
+        parts += [
+            "[[criteria]]\n" + _toml_pairs(_criterion_pairs(c, legacy)) for c in self.criteria
+        ]
         return "\n\n".join(parts) + "\n"
 
 
@@ -264,7 +254,23 @@ def criterion_key(text: str) -> str:
 
 # --- writing ---------------------------------------------------------------------------
 
+# The file's keys in order (each a field of ThemePack or Criterion of the same name).
+_HEAD = (
+    "format",
+    "id",
+    "version",
+    "title",
+    "kind",
+    "guidance",
+    "sources",
+    "description",
+    "notice_days",
+    "inspectorates",
+    "agencies",
+)
+_LEGACY_HEAD = tuple(k for k in _HEAD if k not in ("version", "guidance", "sources"))
 _CRITERION_KEYS = ("id", "strand", "title", "description", "evidence", "agencies")
+_LEGACY_CRITERION_KEYS = ("id", "title", "description", "agencies")
 _ESCAPES = {
     '"': '\\"',
     "\\": "\\\\",
@@ -276,32 +282,12 @@ _ESCAPES = {
 }
 
 
-def _criterion_pairs(criterion: Criterion) -> dict:
-    pairs = {key: getattr(criterion, key) for key in _CRITERION_KEYS}
-    if criterion.services:
+def _criterion_pairs(criterion: Criterion, legacy: bool = False) -> dict:
+    keys = _LEGACY_CRITERION_KEYS if legacy else _CRITERION_KEYS
+    pairs = {key: getattr(criterion, key) for key in keys}
+    if criterion.services and not legacy:
         pairs["services"] = criterion.services
     return pairs
-
-
-def _legacy_toml(pack: ThemePack) -> str:
-    head = {
-        "format": LEGACY_FORMAT,
-        "id": pack.id,
-        "title": pack.title,
-        "kind": pack.kind,
-        "description": pack.description,
-        "notice_days": pack.notice_days,
-        "inspectorates": pack.inspectorates,
-        "agencies": pack.agencies,
-    }
-    parts = [_toml_pairs(head)]
-    if pack.rating_scale is not None:
-        parts.append("[rating_scale]\n" + _toml_pairs(vars(pack.rating_scale)))
-    keys = ("id", "title", "description", "agencies")
-    parts += [
-        "[[criteria]]\n" + _toml_pairs({k: getattr(c, k) for k in keys}) for c in pack.criteria
-    ]
-    return "\n\n".join(parts) + "\n"
 
 
 def _toml_str(text: str) -> str:

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 
 from ..domain.errors import ValidationError
 from ..domain.theme_model import AREA, Criterion, ThemePack
+from .casework import ReviewInput
 from .changes import ChangeSet
 from .ids import area_review_id
 from .inspections import theme_pack
@@ -16,15 +17,10 @@ from .workspace import Workspace
 
 
 @dataclass(frozen=True)
-class AreaReviewInput:
-    observation: str | None = None
-    strength: bool | None = None
-    concern: bool | None = None
-    rating: str | None = None
-    moderated: bool | None = None
+class AreaReviewInput(ReviewInput):
+    """What a case review records, and the lead's moderation of it."""
 
-    def values(self) -> dict:
-        return {k: v for k, v in self.__dict__.items() if v is not None}
+    moderated: bool | None = None
 
 
 def area_criteria(pack: ThemePack, organisation: dict) -> tuple[Criterion, ...]:
