@@ -9,7 +9,7 @@ import sys
 from datetime import UTC
 from pathlib import Path
 
-from . import __version__, cli_letter, paths
+from . import __version__, cli_letter, cli_method, paths
 from .cli_completion import SHELLS
 from .cli_completion import script as completion_script
 from .cli_examples import with_examples
@@ -173,6 +173,7 @@ def build_parser() -> argparse.ArgumentParser:
         ),
     )
     completion.add_argument("shell", choices=SHELLS)
+    cli_method.add_commands(commands)
     passwd = commands.add_parser(
         "passwd", help="change the data folder's passphrase (and, with --rotate-key, its key)"
     )
@@ -233,6 +234,8 @@ def run(args: argparse.Namespace) -> int:
     if args.command == "completion":  # needs no data folder, so no passphrase
         sys.stdout.write(completion_script(build_parser(), args.shell))
         return 0
+    if args.command == "themes":  # plain files beside the data: no passphrase either
+        return cli_method.cmd_themes(args)
     context = open_for_command(args)
     try:
         return COMMANDS[args.command](context, args)
@@ -707,6 +710,7 @@ COMMANDS = {
     "held": cmd_held,
     "repair": cmd_repair,
     "export-report": cmd_export_report,
+    "create": cli_method.cmd_create,
     **cli_letter.COMMANDS,
     "timeliness": cmd_timeliness,
 }

@@ -29,7 +29,7 @@ from .records import (
     Selection,
     normalise,
 )
-from .themes import AGENCY_KINDS, INSPECTORATES, parse_pack
+from .themes import AGENCY_KINDS, INSPECTORATES, SERVICE_TYPES, parse_pack
 
 # Settings that shape the whole inspection (its theme pack, calendar, inspectorates...):
 # only the lead changes them, here and in what sync accepts.
@@ -106,6 +106,10 @@ RULES: dict[tuple[str, str], Callable[[Any], None]] = {
     ("member", "inspectorate"): _choice(INSPECTORATES, "The inspectorate"),
     ("member", "role"): _choice(Role.values(), "The role"),
     ("agency", "kind"): _choice(AGENCY_KINDS, "The kind of agency"),
+    ("agency", "service_type"): _choice(
+        {s for types in SERVICE_TYPES.values() for s in types}, "The service type"
+    ),
+    ("child", "looked_at"): _texts("The criteria looked at"),
     ("child", "selection"): _choice(Selection.values(), "How the child was selected"),
     ("child", "age_band"): _choice(AGE_BANDS, "The age band"),
     ("child", "agencies"): _texts("The child's agencies"),

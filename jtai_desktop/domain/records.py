@@ -23,6 +23,7 @@ class StrEnum(enum.StrEnum):
 class InspectionKind(StrEnum):
     FRONT_DOOR = "front_door"
     THEMATIC = "thematic"
+    COMBINED = "combined"  # 2016 to 2020: the front door and a deep dive in one inspection
 
 
 class Role(StrEnum):
@@ -81,6 +82,7 @@ class LinkTarget(StrEnum):
     FINDING = "finding"
     REVIEW = "review"
     NOTE = "note"
+    AREA_REVIEW = "area_review"
 
 
 PARTNERSHIP = "partnership"  # a finding about the agencies together, not one of them
@@ -135,6 +137,7 @@ ENTITIES: dict[str, EntitySpec] = {
                 *_f("notification_date", "retention_date", kind=DATE),
                 *_f("notice_days", "lookback_months", "fieldwork_days", kind=INT),
                 *_f("notification_is_day_one", kind=BOOL),
+                *_f("theme_version"),  # the published version the pack follows
             ),
         ),
         EntitySpec(
@@ -146,7 +149,14 @@ ENTITIES: dict[str, EntitySpec] = {
                 *_f("specialism"),
             ),
         ),
-        EntitySpec("agency", "agencies", (*_f("kind", "name"), *_f("in_scope", kind=BOOL))),
+        # An organisation: an agency kind, a name and, where the kind has several, a service
+        # type ("maternity"). Still the "agency" record kind: ops are immutable and synced,
+        # so renaming the kind would mean rewriting every op that names it.
+        EntitySpec(
+            "agency",
+            "agencies",
+            (*_f("kind", "name"), *_f("in_scope", kind=BOOL), *_f("service_type")),
+        ),
         EntitySpec(
             "child",
             "children",
@@ -155,6 +165,9 @@ ENTITIES: dict[str, EntitySpec] = {
                 *_f("agencies", kind=JSON),
                 *_f("private_name", "private_address", "private_school", identifying=True),
                 *_f("private_dob", kind=DATE, identifying=True),
+                # Criteria the inspector looked at in a sampled child's case: only these count
+                # for its completeness (a tracked child is reviewed against every criterion).
+                *_f("looked_at", kind=JSON),
             ),
             search_title="pseudonym",
             search_body=("summary",),
@@ -180,8 +193,20 @@ ENTITIES: dict[str, EntitySpec] = {
         EntitySpec(
             "audit_eval",
             "audit_evaluations",
-            (*_f("child_id", "area_summary", "agreement", "evaluation"),),
+            # agency_id: the organisation whose audit this is (none: the multi-agency audit).
+            (*_f("child_id", "area_summary", "agreement", "evaluation", "agency_id"),),
             search_body=("area_summary", "evaluation"),
+        ),
+        # A criterion judged once for the area (leadership, the safeguarding arrangements),
+        # per organisation: never asked in a child's case.
+        EntitySpec(
+            "area_review",
+            "area_reviews",
+            (
+                *_f("criterion_id", "agency_id", "observation", "rating"),
+                *_f("strength", "concern", "moderated", kind=BOOL),
+            ),
+            search_body=("observation",),
         ),
         EntitySpec(
             "note",

@@ -11,10 +11,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ..domain.themes import AGENCY_KINDS, ThemePack
+from ..domain.organisations import organisation_order
+from ..domain.review_scope import criteria_expected
+from ..domain.themes import ThemePack
 from ..store import child_progress
 from .demo import pseudonym as nth_pseudonym
-from .ids import audit_eval_id, review_id
+from .ids import audit_eval_id, organisation_audit_id, review_id
 from .inspections import theme_pack
 from .workspace import Workspace
 
@@ -76,7 +78,7 @@ def _summary(
     involved = ordered_agencies([agencies[a] for a in child["agencies"] or [] if a in agencies])
     done = expected = 0
     for agency in involved:
-        criteria = pack.criteria_for(agency["kind"])
+        criteria = criteria_expected(pack, child, agency)
         expected += len(criteria)
         done += sum((child["id"], agency["id"], c.id) in written for c in criteria)
     return ChildSummary(
@@ -93,12 +95,9 @@ def _summary(
 
 
 def ordered_agencies(agencies: list[dict]) -> list[dict]:
-    """Agencies in the usual order: the front door and the statutory partners first."""
-    order = list(AGENCY_KINDS)
-    return sorted(
-        agencies,
-        key=lambda a: (order.index(a["kind"]) if a["kind"] in order else len(order), a["name"]),
-    )
+    """Organisations in the usual order: the front door and the statutory partners first,
+    then by service type and name within a kind (see ``organisation_order``)."""
+    return sorted(agencies, key=organisation_order)
 
 
 def involved_agencies(ws: Workspace, child: dict) -> list[dict]:
@@ -134,8 +133,10 @@ def child_of(ws: Workspace, entity: str, record_id: str) -> str | None:
     return row["id"] if entity == "child" else row.get("child_id")
 
 
-def audit_evaluation(ws: Workspace, child_id: str) -> dict | None:
-    return ws.get("audit_eval", audit_eval_id(child_id))
+def audit_evaluation(ws: Workspace, child_id: str, agency_id: str | None = None) -> dict | None:
+    """The evaluation of an organisation's own audit of the case, or of the multi-agency one."""
+    key = organisation_audit_id(child_id, agency_id) if agency_id else audit_eval_id(child_id)
+    return ws.get("audit_eval", key)
 
 
 def review_of(ws: Workspace, child_id: str, criterion_id: str, agency_id: str) -> dict | None:

@@ -9,6 +9,7 @@ from datetime import date, datetime, time
 
 from ..domain.calendar import add_working_days
 from ..domain.fieldwork import SPECIALISMS
+from ..domain.organisations import organisation_order
 from ..resources import resources_dir
 from . import allocation, front_door, timetable
 from .workspace import Workspace
@@ -23,10 +24,16 @@ CASE_TRACKING_SLOTS = (
     (3, "14:00", "15:30", "Room 4", ("ofsted:1", "hmicfrs:1")),
     (4, "13:30", "15:00", "Room 3", ("ofsted:0", "cqc:1")),
 )
-# Which inspector looks at each kind of organisation ("INSPECTORATE:N", as in timetable.toml).
+# Which inspector looks at each organisation ("INSPECTORATE:N", as in timetable.toml), by
+# "kind/service type" or, failing that, by kind. The GP practice is left for the lead to
+# allocate, so the lead sees a gap among the organisations.
 ORGANISATION_INSPECTORS = {
+    "children_social_care/front_door": "ofsted:0",
     "children_social_care": "ofsted:1",
     "education": "ofsted:2",
+    "health/gp": None,
+    "health/emergency_department": "cqc:1",
+    "health/adult_mental_health": "cqc:1",
     "health": "cqc:0",
     "police": "hmicfrs:0",
     "probation": "hmi_probation:0",
@@ -40,12 +47,17 @@ def _data(name: str) -> dict:
         return tomllib.load(handle)
 
 
+def step(builder, inspection_id: str) -> None:
+    """The demo builder's step (see ``demo.later_steps``): the plan around its notification."""
+    build(builder, inspection_id, builder.notification)
+
+
 def build(builder, inspection_id: str, notification: date) -> None:
     """Add the front door, specialisms, allocations and timetable to the demo inspection.
     ``builder`` is the demo's builder: its team acts, each on their own device."""
     lead = builder.team[0]
     team = _Team(lead.rows("member", inspection_id, order_by="evidence_block"))
-    agencies = {a["kind"]: a["id"] for a in lead.rows("agency", inspection_id)}
+    agencies = _Organisations(lead.rows("agency", inspection_id))
     children = lead.rows("child", inspection_id, order_by="pseudonym")
     now = datetime.combine(add_working_days(notification, 14), time(18, 0))
     sampled = [c["id"] for c in children if c["selection"] == "sampled"]
@@ -58,6 +70,38 @@ def build(builder, inspection_id: str, notification: date) -> None:
     tracked = [c for c in children if c["selection"] == "tracked"]
     _timetable(lead, inspection_id, days, team, agencies, tracked)
     _allocations(lead, team, agencies, children)
+
+
+class _Organisations:
+    """The demo's organisations as the data files name them: "kind/service type" for one
+    service ("health/health_visiting"), or a kind alone for the one that leads it (the ICB for
+    health, the force for police)."""
+
+    def __init__(self, rows: list[dict]):
+        self.rows = sorted(rows, key=organisation_order)
+
+    def get(self, key: str) -> str | None:
+        kind, _, service = key.partition("/")
+        found = [o for o in self.rows if o["kind"] == kind]
+        if service:
+            found = [o for o in found if o.get("service_type") == service]
+        return found[0]["id"] if found else None
+
+    def __contains__(self, key: str) -> bool:
+        return self.get(key) is not None
+
+    def __getitem__(self, key: str) -> str:
+        found = self.get(key)
+        if found is None:
+            raise KeyError(key)
+        return found
+
+    def inspector(self, organisation: dict) -> str | None:
+        """Who looks at ``organisation``: "INSPECTORATE:N", or None to leave it to the lead."""
+        specific = f"{organisation['kind']}/{organisation.get('service_type') or ''}"
+        if specific in ORGANISATION_INSPECTORS:
+            return ORGANISATION_INSPECTORS[specific]
+        return ORGANISATION_INSPECTORS.get(organisation["kind"], "ofsted:0")
 
 
 class _Team:
@@ -81,7 +125,7 @@ def _moment(text: str | None) -> tuple[str | None, str | None]:
     return day or None, at or None
 
 
-def _sample_values(sample: dict, agencies: dict[str, str], child_id: str | None) -> dict:
+def _sample_values(sample: dict, agencies: _Organisations, child_id: str | None) -> dict:
     values = {
         key: sample.get(key)
         for key in (
@@ -121,11 +165,14 @@ def _specialisms(ws: Workspace, members: list[dict]) -> None:
             allocation.set_specialism(ws, member["id"], choices[min(n, len(choices) - 1)])
 
 
-def _allocations(ws: Workspace, team: _Team, agencies: dict[str, str], children) -> None:
-    for kind, agency_id in agencies.items():
-        who = team.pick(ORGANISATION_INSPECTORS.get(kind, "ofsted:0"))
-        if who:  # no inspector of that inspectorate: the lead sees the gap
-            allocation.set_inspectors(ws, "agency", agency_id, who)
+def _allocations(ws: Workspace, team: _Team, agencies: _Organisations, children) -> None:
+    for organisation in agencies.rows:
+        if not organisation["in_scope"]:
+            continue
+        inspector = agencies.inspector(organisation)
+        who = team.pick(inspector) if inspector else []
+        if who:  # none (or no inspector of that inspectorate): the lead sees the gap
+            allocation.set_inspectors(ws, "agency", organisation["id"], who)
     partners = ("cqc", "hmicfrs")
     for n, child in enumerate(children[:-2]):  # the last two wait for the lead to allocate
         who = team.pick(f"ofsted:{n % 2}")

@@ -336,6 +336,37 @@ def unfinished_work(db: Database) -> None:
     )
 
 
+@MIGRATIONS(name="0011_method")
+def method(db: Database) -> None:
+    """The JTAI method as the frameworks have it. Agencies become organisations (a service type
+    beside their kind and name); the published version of the theme pack an inspection follows;
+    the criteria looked at in a sampled child's case; the area's own audit per organisation
+    that audited; and criteria judged once for the area, per organisation. Every column is
+    new and empty, so what an earlier release wrote reads as before: its agencies are
+    organisations with no service type, its audit evaluations the multi-agency audit."""
+    for table, column in (
+        ("inspections", "theme_version"),
+        ("agencies", "service_type"),
+        ("children", "looked_at"),
+        ("audit_evaluations", "agency_id"),
+    ):
+        db[table].add_column(column, str)
+    db["area_reviews"].create(
+        {
+            **META,
+            "criterion_id": str,
+            "agency_id": str,
+            "observation": str,
+            "rating": str,
+            "strength": int,
+            "concern": int,
+            "moderated": int,
+        },
+        pk="id",
+    )
+    db["area_reviews"].create_index(["inspection_id"])
+
+
 @MIGRATIONS(name="0012_fieldwork")
 def fieldwork(db: Database) -> None:
     """The front door's sampled contacts and the team's timeliness targets, inspectors'

@@ -38,6 +38,7 @@ SECTIONS: tuple[PageSpec, ...] = (
         "front_door:FrontDoorPage",
     ),
     PageSpec("reviews", "Case reviews", ("review",), "reviews:CaseReviewPage"),
+    PageSpec("area", "The area as a whole", ("area_review",), "area:AreaPage"),
     PageSpec("notes", "Meetings and interviews", ("note",), "notes:NotesPage"),
     PageSpec("evidence", "Evidence", ("evidence", "link"), "evidence:EvidencePage"),
     PageSpec("findings", "Findings", ("finding",), "findings:FindingsPage"),

@@ -6,6 +6,8 @@ CREATE INDEX "idx_accuracy_items_inspection_id" ON "accuracy_items" ("inspection
 CREATE INDEX "idx_agencies_inspection_id" ON "agencies" ("inspection_id");
 -- index idx_allocations_inspection_id on allocations
 CREATE INDEX "idx_allocations_inspection_id" ON "allocations" ("inspection_id");
+-- index idx_area_reviews_inspection_id on area_reviews
+CREATE INDEX "idx_area_reviews_inspection_id" ON "area_reviews" ("inspection_id");
 -- index idx_audit_evaluations_child_id on audit_evaluations
 CREATE INDEX "idx_audit_evaluations_child_id" ON "audit_evaluations" ("child_id");
 -- index idx_audit_log_inspection_id on audit_log
@@ -57,6 +59,8 @@ CREATE INDEX "idx_timetable_entries_inspection_id" ON "timetable_entries" ("insp
 -- index sqlite_autoindex_agencies_1 on agencies
 -- (made by SQLite, no SQL)
 -- index sqlite_autoindex_allocations_1 on allocations
+-- (made by SQLite, no SQL)
+-- index sqlite_autoindex_area_reviews_1 on area_reviews
 -- (made by SQLite, no SQL)
 -- index sqlite_autoindex_audit_evaluations_1 on audit_evaluations
 -- (made by SQLite, no SQL)
@@ -113,15 +117,17 @@ CREATE TABLE "_sqlite_migrations" ( "id" INTEGER PRIMARY KEY, "migration_set" TE
 -- table accuracy_items on accuracy_items
 CREATE TABLE "accuracy_items" ( "id" TEXT PRIMARY KEY, "inspection_id" TEXT, "created_at" TEXT, "created_by" TEXT, "created_device" TEXT, "updated_at" TEXT, "updated_by" TEXT, "version_id" TEXT, "kind" TEXT, "section" TEXT, "heading" TEXT, "paragraph" INTEGER, "quoted" TEXT, "comment" TEXT, "author" TEXT, "status" TEXT, "response" TEXT );
 -- table agencies on agencies
-CREATE TABLE "agencies" ( "id" TEXT PRIMARY KEY, "inspection_id" TEXT, "created_at" TEXT, "created_by" TEXT, "created_device" TEXT, "updated_at" TEXT, "updated_by" TEXT, "kind" TEXT, "name" TEXT, "in_scope" INTEGER );
+CREATE TABLE "agencies" ( "id" TEXT PRIMARY KEY, "inspection_id" TEXT, "created_at" TEXT, "created_by" TEXT, "created_device" TEXT, "updated_at" TEXT, "updated_by" TEXT, "kind" TEXT, "name" TEXT, "in_scope" INTEGER , "service_type" TEXT);
 -- table allocations on allocations
 CREATE TABLE "allocations" ( "id" TEXT PRIMARY KEY, "inspection_id" TEXT, "created_at" TEXT, "created_by" TEXT, "created_device" TEXT, "updated_at" TEXT, "updated_by" TEXT, "member_id" TEXT, "target_kind" TEXT, "target_id" TEXT );
+-- table area_reviews on area_reviews
+CREATE TABLE "area_reviews" ( "id" TEXT PRIMARY KEY, "inspection_id" TEXT, "created_at" TEXT, "created_by" TEXT, "created_device" TEXT, "updated_at" TEXT, "updated_by" TEXT, "criterion_id" TEXT, "agency_id" TEXT, "observation" TEXT, "rating" TEXT, "strength" INTEGER, "concern" INTEGER, "moderated" INTEGER );
 -- table audit_evaluations on audit_evaluations
-CREATE TABLE "audit_evaluations" ( "id" TEXT PRIMARY KEY, "inspection_id" TEXT, "created_at" TEXT, "created_by" TEXT, "created_device" TEXT, "updated_at" TEXT, "updated_by" TEXT, "child_id" TEXT, "area_summary" TEXT, "agreement" TEXT, "evaluation" TEXT );
+CREATE TABLE "audit_evaluations" ( "id" TEXT PRIMARY KEY, "inspection_id" TEXT, "created_at" TEXT, "created_by" TEXT, "created_device" TEXT, "updated_at" TEXT, "updated_by" TEXT, "child_id" TEXT, "area_summary" TEXT, "agreement" TEXT, "evaluation" TEXT , "agency_id" TEXT);
 -- table audit_log on audit_log
 CREATE TABLE "audit_log" ( "id" INTEGER PRIMARY KEY, "at" TEXT, "action" TEXT, "inspection_id" TEXT, "actor" TEXT, "device_id" TEXT, "details" TEXT );
 -- table children on children
-CREATE TABLE "children" ( "id" TEXT PRIMARY KEY, "inspection_id" TEXT, "created_at" TEXT, "created_by" TEXT, "created_device" TEXT, "updated_at" TEXT, "updated_by" TEXT, "pseudonym" TEXT, "case_ref" TEXT, "age_band" TEXT, "selection" TEXT, "summary" TEXT, "agencies" TEXT, "private_name" TEXT, "private_address" TEXT, "private_school" TEXT, "private_dob" TEXT );
+CREATE TABLE "children" ( "id" TEXT PRIMARY KEY, "inspection_id" TEXT, "created_at" TEXT, "created_by" TEXT, "created_device" TEXT, "updated_at" TEXT, "updated_by" TEXT, "pseudonym" TEXT, "case_ref" TEXT, "age_band" TEXT, "selection" TEXT, "summary" TEXT, "agencies" TEXT, "private_name" TEXT, "private_address" TEXT, "private_school" TEXT, "private_dob" TEXT , "looked_at" TEXT);
 -- table clock_marks on clock_marks
 CREATE TABLE "clock_marks" ( "inspection_id" TEXT, "device_id" TEXT, "first_seq" INTEGER, "last_seq" INTEGER, "offset_ms" INTEGER, PRIMARY KEY ("inspection_id", "device_id", "first_seq") );
 -- table conflicts on conflicts
@@ -145,7 +151,7 @@ CREATE TABLE "identity" ( "inspection_id" TEXT PRIMARY KEY, "member_id" TEXT );
 -- table inspection_keys on inspection_keys
 CREATE TABLE "inspection_keys" ( "inspection_id" TEXT PRIMARY KEY, "data_key" TEXT, "device_id" TEXT, "signing_key" TEXT, "lead_device_id" TEXT, "lead_public_key" TEXT , "installation" TEXT, "certificate" TEXT, "clash" TEXT);
 -- table inspections on inspections
-CREATE TABLE "inspections" ( "id" TEXT PRIMARY KEY, "inspection_id" TEXT, "created_at" TEXT, "created_by" TEXT, "created_device" TEXT, "updated_at" TEXT, "updated_by" TEXT, "kind" TEXT, "theme_id" TEXT, "theme_pack" TEXT, "area" TEXT, "title" TEXT, "partnership" TEXT, "inspectorates" TEXT, "notification_date" TEXT, "retention_date" TEXT, "notice_days" INTEGER, "lookback_months" INTEGER, "fieldwork_days" INTEGER, "notification_is_day_one" INTEGER );
+CREATE TABLE "inspections" ( "id" TEXT PRIMARY KEY, "inspection_id" TEXT, "created_at" TEXT, "created_by" TEXT, "created_device" TEXT, "updated_at" TEXT, "updated_by" TEXT, "kind" TEXT, "theme_id" TEXT, "theme_pack" TEXT, "area" TEXT, "title" TEXT, "partnership" TEXT, "inspectorates" TEXT, "notification_date" TEXT, "retention_date" TEXT, "notice_days" INTEGER, "lookback_months" INTEGER, "fieldwork_days" INTEGER, "notification_is_day_one" INTEGER , "theme_version" TEXT);
 -- table letter_versions on letter_versions
 CREATE TABLE "letter_versions" ( "id" TEXT PRIMARY KEY, "inspection_id" TEXT, "created_at" TEXT, "created_by" TEXT, "created_device" TEXT, "updated_at" TEXT, "updated_by" TEXT, "number" INTEGER, "purpose" TEXT, "file_name" TEXT, "sha256" TEXT, "size" INTEGER, "letter_date" TEXT, "sections" TEXT, "findings" TEXT );
 -- table letters on letters

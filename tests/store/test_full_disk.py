@@ -23,6 +23,7 @@ from jtai_desktop.store.files import write_atomically
 def small_disk(tmp_path):
     mount_point = tmp_path / "disk"
     mount_point.mkdir()
+    # Room for the small demo and its write-ahead log, then little more: the test fills it.
     result = subprocess.run(
         # Room for the small demo: its database and, once a checkpoint has run, its write-ahead
         # log beside it (about 8 MB), and little more.

@@ -32,7 +32,7 @@ def test_the_new_sections_are_reached_from_the_keyboard(qtbot, small_demo_window
     shortcut(qtbot, "Alt+2")
     assert window.current_page() is window.pages["fieldwork"]
     shortcut(qtbot, "Alt+0")  # the tenth section
-    assert window.current_page() is window.pages["report"]
+    assert window.current_page() is window.pages["search"]
 
 
 def test_my_work_lists_what_is_mine_and_the_lead_sees_the_gaps(qtbot, small_demo_window):

@@ -38,6 +38,7 @@ def entity_label(entity: str) -> str:
         "audit_eval": "Audit evaluation",
         "front_door_sample": "Front door sample",
         "timetable_entry": "Session",
+        "area_review": "Judged for the area",
     }
     return QApplication.translate("SearchResultsModel", labels.get(entity, entity.title()))
 

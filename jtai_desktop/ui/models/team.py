@@ -12,8 +12,9 @@ from PySide6.QtCore import (
     Qt,
 )
 
+from ...domain.organisations import service_label
 from ...domain.records import Role
-from ...domain.themes import INSPECTORATES
+from ...domain.themes import AGENCY_KINDS, INSPECTORATES
 
 ID_ROLE = Qt.ItemDataRole.UserRole
 
@@ -109,11 +110,14 @@ class AgencyModel(QAbstractListModel):
             return None
         row = self._rows[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
-            return row.get("name") or ""
+            return f"{row.get('name') or ''}  ({organisation_short(row)})"
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return organisation_line(row)
         if role == Qt.ItemDataRole.CheckStateRole:
             return Qt.CheckState.Checked if row.get("in_scope") else Qt.CheckState.Unchecked
         if role == Qt.ItemDataRole.AccessibleDescriptionRole:
-            return _tr("In scope") if row.get("in_scope") else _tr("Not in scope")
+            scope = _tr("In scope") if row.get("in_scope") else _tr("Not in scope")
+            return f"{organisation_line(row)}. {scope}"
         if role == ID_ROLE:
             return row.get("id")
         return None
@@ -135,3 +139,16 @@ class AgencyModel(QAbstractListModel):
             row["in_scope"] = in_scope
             self.dataChanged.emit(index, index, [Qt.ItemDataRole.CheckStateRole])
         return True
+
+
+def organisation_line(row: dict) -> str:
+    """Its kind and service type in words ("Health: maternity")."""
+    kind = AGENCY_KINDS.get(row.get("kind") or "", row.get("kind") or "")
+    service = service_label(row.get("kind") or "", row.get("service_type"))
+    return f"{kind}: {service}" if service else kind
+
+
+def organisation_short(row: dict) -> str:
+    """Its service type where it has one, else its kind: the list is in kind order."""
+    kind = row.get("kind") or ""
+    return service_label(kind, row.get("service_type")) or AGENCY_KINDS.get(kind, kind)
