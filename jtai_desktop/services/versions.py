@@ -129,10 +129,21 @@ def latest_version(
 
 
 def find_version(ws: Workspace, inspection_id: str, reference: str) -> dict:
-    """A version by its number, its id or the start of its id."""
-    for row in versions(ws, inspection_id):
-        if str(row["number"]) == str(reference) or row["id"].startswith(str(reference)):
-            return row
+    """A version by its number, its id or the start of its id. A number wins over an id that
+    happens to start with the same digits; a prefix must name one version only."""
+    rows = versions(ws, inspection_id)
+    reference = str(reference)
+    by_number = [row for row in rows if str(row["number"]) == reference]
+    if by_number:
+        return by_number[0]
+    by_prefix = [row for row in rows if row["id"].startswith(reference)]
+    if len(by_prefix) == 1:
+        return by_prefix[0]
+    if by_prefix:
+        raise NotFoundError(
+            f"'{reference}' starts the ids of {len(by_prefix)} versions; give more of the id "
+            "or the version's number."
+        )
     raise NotFoundError(f"The letter has no version {reference}. 'versions INSPECTION' lists them.")
 
 

@@ -187,3 +187,19 @@ def test_publication_records_the_version_and_the_statement_of_action_date(demo, 
     assert published.wsoa_due == date(2027, 4, 27)
     assert row["wsoa_due"] == "2027-04-27"
     assert published.retention_proposed > published.wsoa_due
+
+
+def test_a_versions_number_wins_over_an_id_that_starts_with_the_same_digit(monkeypatch):
+    """Ids are random hex: version 1's id can start with '2'. Asked for '2', the app must
+    give version 2 (the CLI's '--diff 1 2' once compared version 1 with itself)."""
+    kept = [
+        {"number": 1, "id": "2f0c9a"},
+        {"number": 2, "id": "a81b44"},
+        {"number": 3, "id": "2f9d"},
+    ]
+    monkeypatch.setattr(versions, "versions", lambda ws, iid: kept)
+    assert versions.find_version(None, "i", "2")["number"] == 2
+    assert versions.find_version(None, "i", "a8")["number"] == 2
+    with pytest.raises(versions.NotFoundError, match="starts the ids of 2 versions"):
+        versions.find_version(None, "i", "2f")
+    assert versions.find_version(None, "i", "2f9")["number"] == 3
