@@ -222,3 +222,15 @@ def test_ctrl_h_shows_who_changed_the_chosen_sample(qtbot, small_demo_window):
     dialog = window.history_dialog
     assert dialog.isVisible() and dialog.entity_id == sample_id
     dialog.close()
+
+
+def test_each_steps_name_is_shown_whole_in_a_laptop_sized_window(qtbot, small_demo_window):
+    window = small_demo_window
+    window.resize(1280, 740)
+    page = open_page(window)
+    view, model = page.timeliness_view, page.timeliness_model
+    qtbot.waitUntil(lambda: view.isVisible() and view.columnWidth(0) > 0)
+    metrics = view.fontMetrics()
+    for row in range(model.rowCount()):
+        step = model.index(row, 0).data()
+        assert metrics.horizontalAdvance(step) < view.columnWidth(0), step

@@ -99,8 +99,10 @@ class FrontDoorPage(Page):
         self.timeliness_view.setTabKeyNavigation(False)
         self.timeliness_view.verticalHeader().hide()
         header = self.timeliness_view.horizontalHeader()
+        # Every column as wide as its text (a step's name elided reads as another step); the
+        # last takes what is left, and a narrow window scrolls rather than cutting words.
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        header.setStretchLastSection(True)
         self.targets_button = _button(
             self.tr("&Targets…"),
             self.tr("The team's targets in working hours, and its office day"),
