@@ -15,6 +15,7 @@ from ..domain.fieldwork import ALLOCATABLE, allocation_gaps
 from ..store.database import write_transaction
 from .changes import ChangeSet
 from .ids import derived_id
+from .organisations import organisations
 from .workspace import Workspace
 
 
@@ -111,10 +112,7 @@ def allocatable(ws: Workspace, inspection_id: str) -> list[Allocatable]:
     by_target = inspectors_by_target(ws, inspection_id)
     items = [
         *(("child", r) for r in ws.rows("child", inspection_id, order_by="pseudonym")),
-        *(
-            ("agency", r)
-            for r in ws.rows("agency", inspection_id, "in_scope = 1", order_by="kind, name")
-        ),
+        *(("agency", r) for r in organisations(ws, inspection_id, in_scope_only=True)),
         *(
             ("timetable_entry", r)
             for r in ws.rows("timetable_entry", inspection_id, order_by="date, start_time, title")

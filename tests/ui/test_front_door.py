@@ -234,3 +234,17 @@ def test_each_steps_name_is_shown_whole_in_a_laptop_sized_window(qtbot, small_de
     for row in range(model.rowCount()):
         step = model.index(row, 0).data()
         assert metrics.horizontalAdvance(step) < view.columnWidth(0), step
+
+
+def test_organisations_are_offered_with_the_mash_police_and_icb_first(qtbot, small_demo_window):
+    page = open_page(small_demo_window)
+    shortcut(qtbot, "Ctrl+Shift+D")
+    dialog = wait_dialog(qtbot, page, FrontDoorSampleDialog)
+    model = dialog.ui.strategyAgenciesView.model()
+    took_part = [model.index(r, 0).data() for r in range(model.rowCount())]
+    combo = dialog.ui.sourceAgencyCombo
+    source = [combo.itemText(i) for i in range(1, combo.count())]  # after "None"
+    assert took_part == source and took_part[0] == "Northbridge MASH"
+    police, icb = took_part.index("Northbridge Police"), took_part.index("Northbridge ICB")
+    assert police < icb < took_part.index("Millbrook Medical Practice")
+    dialog.reject()

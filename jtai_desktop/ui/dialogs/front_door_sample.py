@@ -13,6 +13,7 @@ from ...domain.errors import JtaiError
 from ...domain.front_door import AGREEMENT_CHOICES, SEEN_CHOICES, SOURCE_KINDS, THRESHOLD_DECISIONS
 from ...services import front_door
 from ...services.inspections import inspection_dates, theme_pack
+from ...services.organisations import organisations
 from ..errors import show_error
 from ..forms.ui_front_door_sample import Ui_FrontDoorSampleDialog
 from ..uk_dates import uk_date
@@ -53,7 +54,8 @@ class FrontDoorSampleDialog(QDialog):
         for child in ws.rows("child", inspection_id, order_by="pseudonym"):
             ui.childCombo.addItem(child["pseudonym"], child["id"])
         _choices(ui.sourceKindCombo, SOURCE_KINDS, self.tr("Choose…"))
-        agencies = ws.rows("agency", inspection_id, order_by="kind, name")
+        # Display order: the MASH, the police and the ICB lead, as in every organisation list.
+        agencies = organisations(ws, inspection_id)
         ui.sourceAgencyCombo.addItem(self.tr("None"), None)
         for agency in agencies:
             ui.sourceAgencyCombo.addItem(agency["name"], agency["id"])

@@ -15,6 +15,7 @@ from ...domain.errors import JtaiError
 from ...domain.fieldwork import TIMETABLE_KINDS
 from ...services import timetable
 from ...services.allocation import inspectors_of
+from ...services.organisations import organisations
 from ..errors import show_error
 from ..forms.ui_timetable_entry import Ui_TimetableEntryDialog
 from ..widgets.checklist import ChecklistModel
@@ -60,7 +61,7 @@ class TimetableEntryDialog(QDialog):
         )
         children = ws.rows("child", inspection_id, order_by="pseudonym")
         self.children_choice.set_choices((c["id"], c["pseudonym"]) for c in children)
-        agencies = ws.rows("agency", inspection_id, order_by="kind, name")
+        agencies = organisations(ws, inspection_id)
         ui.attendees.model.set_agencies([(a["id"], a["name"]) for a in agencies])
 
     def _fill(self, row: dict) -> None:
