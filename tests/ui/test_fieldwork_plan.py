@@ -8,6 +8,7 @@ from PySide6.QtCore import QDate, Qt
 from jtai_desktop.services import allocation, casework, timetable
 from jtai_desktop.ui.dialogs.event_dialog import EventDialog
 from jtai_desktop.ui.dialogs.timetable_entry import TimetableEntryDialog
+from jtai_desktop.ui.models.fieldwork import AllocatableModel
 from jtai_desktop.ui.pages.fieldwork import ALLOCATION, TIMETABLE
 from jtai_desktop.ui.widgets.allocation_panel import GAPS
 
@@ -222,3 +223,32 @@ def test_an_event_before_the_look_back_needs_the_reason_the_dialog_asks_for(
     model = page.detail.timeline_model
     assert model.index(0, 0).data() == "10 Feb 2026 09:45"
     assert "Before the look-back" in model.index(0, 0).data(Qt.ItemDataRole.ToolTipRole)
+
+
+def test_the_allocation_list_shows_who_has_each_item_whole_in_a_laptop_sized_window(
+    qtbot, small_demo_window
+):
+    window = small_demo_window
+    window.resize(1280, 820)  # the window's own size, sessions' days and times in view
+    page = window.navigate("fieldwork")
+    page.tabs.setCurrentIndex(ALLOCATION)
+    view, proxy = page.allocation.view, page.allocation.proxy
+    qtbot.waitUntil(lambda: view.isVisible() and view.columnWidth(AllocatableModel.NAME) > 0)
+    last = view.rowAt(view.viewport().height() - 1)
+    assert proxy.index(last, AllocatableModel.KIND).data() == "Session"
+    metrics = view.fontMetrics()
+    widest = max(
+        metrics.horizontalAdvance(proxy.index(row, AllocatableModel.INSPECTORS).data())
+        for row in range(0, last + 1)
+    )
+    assert widest < view.columnWidth(AllocatableModel.INSPECTORS)
+    details = {
+        proxy.index(r, AllocatableModel.NAME).data(): proxy.index(r, AllocatableModel.DETAIL).data()
+        for r in range(proxy.rowCount())
+    }
+    assert details["Northbridge health visiting service"] == "Health visiting"
+    assert details["Northbridge Police"] == "Police force"
+    briefing = proxy.match(
+        proxy.index(0, AllocatableModel.NAME), Qt.ItemDataRole.DisplayRole, "Team briefing"
+    )
+    assert briefing[0].siblingAtColumn(AllocatableModel.INSPECTORS).data() == "Whole team"

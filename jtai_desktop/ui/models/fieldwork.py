@@ -22,6 +22,14 @@ def _tr(text: str) -> str:
     return QCoreApplication.translate("FieldworkPlan", text)
 
 
+def inspector_names(member_ids, names: dict[str, str]) -> list[str]:
+    """Who is allocated, by name; "Whole team" when it is everyone in a team of three or more
+    (eight names say less and leave no room)."""
+    if len(names) > 2 and set(member_ids) >= set(names):
+        return [_tr("Whole team")]
+    return [names.get(m, m[:8]) for m in member_ids]
+
+
 def kind_label(kind: str) -> str:
     return _tr(ALLOCATABLE.get(kind, kind))
 

@@ -12,7 +12,7 @@ from ...services import timetable
 from ...services.allocation import inspectors_by_target
 from ...services.inspections import inspection_dates
 from ..dialogs.timetable_entry import open_entry_dialog
-from ..models.fieldwork import DayRole, IdRole, TimetableModel
+from ..models.fieldwork import DayRole, IdRole, TimetableModel, inspector_names
 from ..models.row_sort import SourceSorts
 from ..uk_dates import uk_day
 from ..views import on_delete_key, record_list_view, select_record
@@ -116,11 +116,7 @@ class TimetablePanel(QWidget):
             rows.append(
                 {
                     **entry,
-                    "_inspectors": (
-                        [self.tr("Whole team")]
-                        if len(names) > 2 and set(attending) >= set(names)
-                        else [names.get(m, m[:8]) for m in attending]
-                    ),
+                    "_inspectors": inspector_names(attending, names),
                     "_others": [_attendee(a, agencies) for a in entry["attendees"] or []],
                     "_clashes": found,
                 }
