@@ -44,12 +44,17 @@ def _level(builder, good: bool) -> str:
     return "Unsafe" if builder.rng.random() < 0.15 else "Weak"
 
 
-def _said(builder, organisation: dict, good: bool) -> str:
-    """A case review's words about an organisation's practice, good or not."""
+def _said(builder, organisation: dict, good: bool, unlike: set[str] | None = None) -> str:
+    """A case review's words about an organisation's practice, good or not; unlike any of
+    ``unlike`` (what was already said in the case about it) while the words allow."""
     rng = builder.rng
     practice = rng.choice(banks.PRACTICE[banks.key_of(organisation)][0 if good else 1])
     effect = rng.choice(text.GOOD_EFFECT if good else text.WEAK_EFFECT)
-    return f"{rng.choice(text.SEEN)} {practice}. {effect}"
+    seen = rng.choice(text.SEEN)
+    # Another opening rather than another draw: the demo's later records stay as they were.
+    openings = text.SEEN[text.SEEN.index(seen) :] + text.SEEN[: text.SEEN.index(seen)]
+    said = [f"{opening} {practice}. {effect}" for opening in openings]
+    return next((s for s in said if s not in (unlike or ())), said[0])
 
 
 # --- a child's case ------------------------------------------------------------------------
@@ -91,11 +96,14 @@ def reviews(builder, child_id: str, involved: list[dict], tracked: bool) -> None
             chosen[last] = chosen[last][:-1]
     for organisation in involved:
         ws = builder.inspector_for(organisation)
+        written: set[str] = set()  # a case review never says the same twice of one organisation
         for criterion in chosen[organisation["id"]]:
             good = _good(builder, child_id, organisation)
             level = _level(builder, good)
+            observation = _said(builder, organisation, good, written)
+            written.add(observation)
             review = casework.ReviewInput(
-                observation=_said(builder, organisation, good),
+                observation=observation,
                 strength=level == "Strong",
                 concern=level in ("Weak", "Unsafe"),
                 rating=level if tracked else None,

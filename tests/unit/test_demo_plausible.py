@@ -117,3 +117,11 @@ def test_every_inspector_has_sessions_of_their_own_in_the_on_site_week(demo):
             for member in who:
                 alone[member] = alone.get(member, 0) + 1
     assert set(alone) == set(members)
+
+
+def test_a_case_review_never_says_the_same_twice_of_one_organisation(demo):
+    ws, inspection_id = demo
+    said = [
+        (r["child_id"], r["agency_id"], r["observation"]) for r in ws.rows("review", inspection_id)
+    ]
+    assert len(said) == len(set(said))
