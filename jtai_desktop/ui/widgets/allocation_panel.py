@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 
 from ...domain.fieldwork import ALLOCATABLE, SPECIALISMS
 from ...services import allocation
+from ..errors import try_edit
 from ..models.fieldwork import (
     AllocatableModel,
     GapRole,
@@ -29,9 +30,8 @@ from ..models.fieldwork import (
 )
 from ..models.row_sort import SourceSorts
 from ..models.team import organisation_short
-from ..uk_dates import uk_day
+from ..time_text import local_day
 from ..views import record_list_view, select_record
-from .audit_evaluation import try_edit
 from .checklist import Checklist
 
 GAPS = "gaps"
@@ -272,7 +272,7 @@ def allocatable_row(item, names: dict[str, str]) -> dict:
         name, detail = row["name"], organisation_short(row)
     else:
         name = row["title"]
-        detail = f"{uk_day(row['date'])} {row['start_time']}\u2013{row['end_time']}"
+        detail = f"{local_day(row['date'])} {row['start_time']}\u2013{row['end_time']}"
     return {
         "id": row["id"],
         "kind": item.kind,
