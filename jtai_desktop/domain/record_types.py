@@ -36,6 +36,7 @@ if TYPE_CHECKING:
         lookback_months: int
         fieldwork_days: int
         notification_is_day_one: int
+        theme_version: str | None
 
     class MemberRow(TypedDict):
         """One member as stored."""
@@ -52,6 +53,7 @@ if TYPE_CHECKING:
         role: str
         device_id: str | None
         evidence_block: int
+        specialism: str | None
 
     class AgencyRow(TypedDict):
         """One agency as stored."""
@@ -66,6 +68,7 @@ if TYPE_CHECKING:
         kind: str
         name: str
         in_scope: int
+        service_type: str | None
 
     class ChildRow(TypedDict):
         """One child as stored."""
@@ -87,6 +90,7 @@ if TYPE_CHECKING:
         private_address: str | None
         private_school: str | None
         private_dob: str | None
+        looked_at: list[Any] | None
 
     class EventRow(TypedDict):
         """One event as stored."""
@@ -103,6 +107,8 @@ if TYPE_CHECKING:
         summary: str
         agency_id: str | None
         date: str
+        time: str | None
+        lookback_reason: str | None
 
     class ReviewRow(TypedDict):
         """One review as stored."""
@@ -137,6 +143,25 @@ if TYPE_CHECKING:
         area_summary: str | None
         agreement: str | None
         evaluation: str | None
+        agency_id: str | None
+
+    class AreaReviewRow(TypedDict):
+        """One area review as stored."""
+
+        id: str
+        inspection_id: str
+        created_at: str
+        created_by: str
+        created_device: str
+        updated_at: str
+        updated_by: str
+        criterion_id: str
+        agency_id: str
+        observation: str | None
+        rating: str | None
+        strength: int | None
+        concern: int | None
+        moderated: int | None
 
     class NoteRow(TypedDict):
         """One note as stored."""
@@ -306,12 +331,100 @@ if TYPE_CHECKING:
         response: str | None
         paragraph: int
 
+    class FrontDoorSampleRow(TypedDict):
+        """One front door sample as stored."""
+
+        id: str
+        inspection_id: str
+        created_at: str
+        created_by: str
+        created_device: str
+        updated_at: str
+        updated_by: str
+        label: str
+        child_id: str | None
+        source_kind: str
+        source_agency_id: str | None
+        source_role: str | None
+        threshold_decision: str | None
+        decision_by: str | None
+        decision_agreement: str | None
+        strategy_agreement: str | None
+        section47_agreement: str | None
+        child_seen: str | None
+        quality: str | None
+        notes: str | None
+        lookback_reason: str | None
+        contact_time: str | None
+        decision_time: str | None
+        strategy_time: str | None
+        section47_time: str | None
+        seen_time: str | None
+        contact_date: str
+        decision_date: str | None
+        strategy_date: str | None
+        section47_date: str | None
+        seen_date: str | None
+        strategy_agencies: list[Any] | None
+
+    class FrontDoorSettingsRow(TypedDict):
+        """One front door settings as stored."""
+
+        id: str
+        inspection_id: str
+        created_at: str
+        created_by: str
+        created_device: str
+        updated_at: str
+        updated_by: str
+        day_start: str | None
+        day_end: str | None
+        decision_target: int | None
+        strategy_target: int | None
+        section47_target: int | None
+        seen_target: int | None
+
+    class AllocationRow(TypedDict):
+        """One allocation as stored."""
+
+        id: str
+        inspection_id: str
+        created_at: str
+        created_by: str
+        created_device: str
+        updated_at: str
+        updated_by: str
+        member_id: str
+        target_kind: str
+        target_id: str
+
+    class TimetableEntryRow(TypedDict):
+        """One timetable entry as stored."""
+
+        id: str
+        inspection_id: str
+        created_at: str
+        created_by: str
+        created_device: str
+        updated_at: str
+        updated_by: str
+        kind: str
+        title: str
+        start_time: str
+        end_time: str
+        room: str | None
+        date: str
+        attendees: list[Any] | None
+        children: list[Any] | None
+
 else:  # at run time a row is a plain dict
     InspectionRow = MemberRow = AgencyRow = ChildRow = EventRow = ReviewRow = AuditEvalRow = (
-        NoteRow
-    ) = EvidenceRow = FindingRow = LinkRow = DeviceRow = ReportEntryRow = LetterRow = (
+        AreaReviewRow
+    ) = NoteRow = EvidenceRow = FindingRow = LinkRow = DeviceRow = ReportEntryRow = LetterRow = (
         LetterVersionRow
-    ) = AccuracyItemRow = dict
+    ) = AccuracyItemRow = FrontDoorSampleRow = FrontDoorSettingsRow = AllocationRow = (
+        TimetableEntryRow
+    ) = dict
 
 Row = Mapping[str, Any]  # a row of a kind named at run time
 
@@ -323,6 +436,7 @@ RecordKind = Literal[
     "event",
     "review",
     "audit_eval",
+    "area_review",
     "note",
     "evidence",
     "finding",
@@ -332,6 +446,10 @@ RecordKind = Literal[
     "letter",
     "letter_version",
     "accuracy_item",
+    "front_door_sample",
+    "front_door_settings",
+    "allocation",
+    "timetable_entry",
 ]
 
 
@@ -368,6 +486,8 @@ class RecordReads:
         @overload
         def get(self, entity: Literal["audit_eval"], entity_id: str) -> AuditEvalRow | None: ...
         @overload
+        def get(self, entity: Literal["area_review"], entity_id: str) -> AreaReviewRow | None: ...
+        @overload
         def get(self, entity: Literal["note"], entity_id: str) -> NoteRow | None: ...
         @overload
         def get(self, entity: Literal["evidence"], entity_id: str) -> EvidenceRow | None: ...
@@ -390,6 +510,20 @@ class RecordReads:
             self, entity: Literal["accuracy_item"], entity_id: str
         ) -> AccuracyItemRow | None: ...
         @overload
+        def get(
+            self, entity: Literal["front_door_sample"], entity_id: str
+        ) -> FrontDoorSampleRow | None: ...
+        @overload
+        def get(
+            self, entity: Literal["front_door_settings"], entity_id: str
+        ) -> FrontDoorSettingsRow | None: ...
+        @overload
+        def get(self, entity: Literal["allocation"], entity_id: str) -> AllocationRow | None: ...
+        @overload
+        def get(
+            self, entity: Literal["timetable_entry"], entity_id: str
+        ) -> TimetableEntryRow | None: ...
+        @overload
         def get(self, entity: str, entity_id: str) -> Mapping[str, Any] | None: ...
         def get(self, entity: str, entity_id: str) -> Any: ...
 
@@ -407,6 +541,8 @@ class RecordReads:
         def require(self, entity: Literal["review"], entity_id: str) -> ReviewRow: ...
         @overload
         def require(self, entity: Literal["audit_eval"], entity_id: str) -> AuditEvalRow: ...
+        @overload
+        def require(self, entity: Literal["area_review"], entity_id: str) -> AreaReviewRow: ...
         @overload
         def require(self, entity: Literal["note"], entity_id: str) -> NoteRow: ...
         @overload
@@ -427,6 +563,20 @@ class RecordReads:
         ) -> LetterVersionRow: ...
         @overload
         def require(self, entity: Literal["accuracy_item"], entity_id: str) -> AccuracyItemRow: ...
+        @overload
+        def require(
+            self, entity: Literal["front_door_sample"], entity_id: str
+        ) -> FrontDoorSampleRow: ...
+        @overload
+        def require(
+            self, entity: Literal["front_door_settings"], entity_id: str
+        ) -> FrontDoorSettingsRow: ...
+        @overload
+        def require(self, entity: Literal["allocation"], entity_id: str) -> AllocationRow: ...
+        @overload
+        def require(
+            self, entity: Literal["timetable_entry"], entity_id: str
+        ) -> TimetableEntryRow: ...
         @overload
         def require(self, entity: str, entity_id: str) -> Mapping[str, Any]: ...
         def require(self, entity: str, entity_id: str) -> Any: ...
@@ -494,6 +644,15 @@ class RecordReads:
             params: tuple = (),
             order_by: str = "created_at, id",
         ) -> list[AuditEvalRow]: ...
+        @overload
+        def rows(
+            self,
+            entity: Literal["area_review"],
+            inspection_id: str,
+            where: str = "",
+            params: tuple = (),
+            order_by: str = "created_at, id",
+        ) -> list[AreaReviewRow]: ...
         @overload
         def rows(
             self,
@@ -575,6 +734,42 @@ class RecordReads:
             params: tuple = (),
             order_by: str = "created_at, id",
         ) -> list[AccuracyItemRow]: ...
+        @overload
+        def rows(
+            self,
+            entity: Literal["front_door_sample"],
+            inspection_id: str,
+            where: str = "",
+            params: tuple = (),
+            order_by: str = "created_at, id",
+        ) -> list[FrontDoorSampleRow]: ...
+        @overload
+        def rows(
+            self,
+            entity: Literal["front_door_settings"],
+            inspection_id: str,
+            where: str = "",
+            params: tuple = (),
+            order_by: str = "created_at, id",
+        ) -> list[FrontDoorSettingsRow]: ...
+        @overload
+        def rows(
+            self,
+            entity: Literal["allocation"],
+            inspection_id: str,
+            where: str = "",
+            params: tuple = (),
+            order_by: str = "created_at, id",
+        ) -> list[AllocationRow]: ...
+        @overload
+        def rows(
+            self,
+            entity: Literal["timetable_entry"],
+            inspection_id: str,
+            where: str = "",
+            params: tuple = (),
+            order_by: str = "created_at, id",
+        ) -> list[TimetableEntryRow]: ...
         @overload
         def rows(
             self,

@@ -15,6 +15,8 @@ MIGRATION_NAMES = (
     "0007_search_pending",
     "0008_sync_healing",
     "0009_safe",
+    "0011_method",
+    "0012_fieldwork",
     "0014_letter",
 )
 

@@ -31,9 +31,24 @@ SECTIONS: tuple[PageSpec, ...] = (
         "overview", "Overview", ("inspection", "member", "agency"), "overview:OverviewPage", "home"
     ),
     PageSpec(
+        "fieldwork",
+        "Fieldwork plan",
+        ("allocation", "timetable_entry"),
+        "fieldwork:FieldworkPage",
+        "calendar",
+    ),
+    PageSpec(
         "children", "Children", ("child", "event", "audit_eval"), "children:ChildrenPage", "users"
     ),
+    PageSpec(
+        "front_door",
+        "Front door",
+        ("front_door_sample", "front_door_settings"),
+        "front_door:FrontDoorPage",
+        "log-in",
+    ),
     PageSpec("reviews", "Case reviews", ("review",), "reviews:CaseReviewPage", "clipboard"),
+    PageSpec("area", "The area as a whole", ("area_review",), "area:AreaPage", "map"),
     PageSpec("notes", "Meetings and interviews", ("note",), "notes:NotesPage", "message-square"),
     PageSpec("evidence", "Evidence", ("evidence", "link"), "evidence:EvidencePage", "paperclip"),
     PageSpec("findings", "Findings", ("finding",), "findings:FindingsPage", "flag"),

@@ -8,7 +8,7 @@ date itself (strftime, toString, isoformat for display), so the app keeps one da
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import date, datetime, time
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QDate, Qt
@@ -60,6 +60,26 @@ def long_date(value: date | str | None) -> str:
     if day is None:
         return value if isinstance(value, str) else ""
     return f"{day:%A} {day.day} {day:%B %Y}"
+
+
+def local_day(iso: str | None) -> str:
+    """An ISO date with its weekday, "Mon 19 Oct 2026": a day of the fieldwork timetable."""
+    try:
+        day = date.fromisoformat(iso or "")
+    except ValueError:
+        return iso or ""
+    return f"{day:%a} {local_date(iso)}"
+
+
+def local_moment(iso: str | None, at: str | None) -> str:
+    """An ISO date with its time of day when known: "5 Apr 2026 16:30"."""
+    text = local_date(iso)
+    return f"{text} {at}" if text and at else text
+
+
+def clock_text(moment: time) -> str:
+    """A time of day on the 24-hour clock: "09:00", "17:30"."""
+    return f"{moment:%H:%M}"
 
 
 def clock_now(*, seconds: bool = True) -> str:

@@ -4,6 +4,10 @@ CREATE UNIQUE INDEX "idx__sqlite_migrations_migration_set_name" ON "_sqlite_migr
 CREATE INDEX "idx_accuracy_items_inspection_id" ON "accuracy_items" ("inspection_id");
 -- index idx_agencies_inspection_id on agencies
 CREATE INDEX "idx_agencies_inspection_id" ON "agencies" ("inspection_id");
+-- index idx_allocations_inspection_id on allocations
+CREATE INDEX "idx_allocations_inspection_id" ON "allocations" ("inspection_id");
+-- index idx_area_reviews_inspection_id on area_reviews
+CREATE INDEX "idx_area_reviews_inspection_id" ON "area_reviews" ("inspection_id");
 -- index idx_audit_evaluations_child_id on audit_evaluations
 CREATE INDEX "idx_audit_evaluations_child_id" ON "audit_evaluations" ("child_id");
 -- index idx_audit_log_inspection_id on audit_log
@@ -18,6 +22,10 @@ CREATE INDEX "idx_events_child_id" ON "events" ("child_id");
 CREATE INDEX "idx_evidence_inspection_id" ON "evidence" ("inspection_id");
 -- index idx_findings_inspection_id on findings
 CREATE INDEX "idx_findings_inspection_id" ON "findings" ("inspection_id");
+-- index idx_front_door_samples_inspection_id on front_door_samples
+CREATE INDEX "idx_front_door_samples_inspection_id" ON "front_door_samples" ("inspection_id");
+-- index idx_front_door_settings_inspection_id on front_door_settings
+CREATE INDEX "idx_front_door_settings_inspection_id" ON "front_door_settings" ("inspection_id");
 -- index idx_inspections_inspection_id on inspections
 CREATE INDEX "idx_inspections_inspection_id" ON "inspections" ("inspection_id");
 -- index idx_letter_versions_inspection_id on letter_versions
@@ -42,9 +50,15 @@ CREATE INDEX "idx_report_entries_inspection_id" ON "report_entries" ("inspection
 CREATE INDEX "idx_reviews_child_id" ON "reviews" ("child_id");
 -- index idx_reviews_inspection_id on reviews
 CREATE INDEX "idx_reviews_inspection_id" ON "reviews" ("inspection_id");
+-- index idx_timetable_entries_inspection_id on timetable_entries
+CREATE INDEX "idx_timetable_entries_inspection_id" ON "timetable_entries" ("inspection_id");
 -- index sqlite_autoindex_accuracy_items_1 on accuracy_items
 -- (made by SQLite, no SQL)
 -- index sqlite_autoindex_agencies_1 on agencies
+-- (made by SQLite, no SQL)
+-- index sqlite_autoindex_allocations_1 on allocations
+-- (made by SQLite, no SQL)
+-- index sqlite_autoindex_area_reviews_1 on area_reviews
 -- (made by SQLite, no SQL)
 -- index sqlite_autoindex_audit_evaluations_1 on audit_evaluations
 -- (made by SQLite, no SQL)
@@ -61,6 +75,10 @@ CREATE INDEX "idx_reviews_inspection_id" ON "reviews" ("inspection_id");
 -- index sqlite_autoindex_evidence_1 on evidence
 -- (made by SQLite, no SQL)
 -- index sqlite_autoindex_findings_1 on findings
+-- (made by SQLite, no SQL)
+-- index sqlite_autoindex_front_door_samples_1 on front_door_samples
+-- (made by SQLite, no SQL)
+-- index sqlite_autoindex_front_door_settings_1 on front_door_settings
 -- (made by SQLite, no SQL)
 -- index sqlite_autoindex_identity_1 on identity
 -- (made by SQLite, no SQL)
@@ -90,18 +108,24 @@ CREATE INDEX "idx_reviews_inspection_id" ON "reviews" ("inspection_id");
 -- (made by SQLite, no SQL)
 -- index sqlite_autoindex_sync_state_1 on sync_state
 -- (made by SQLite, no SQL)
+-- index sqlite_autoindex_timetable_entries_1 on timetable_entries
+-- (made by SQLite, no SQL)
 -- table _sqlite_migrations on _sqlite_migrations
 CREATE TABLE "_sqlite_migrations" ( "id" INTEGER PRIMARY KEY, "migration_set" TEXT, "name" TEXT, "applied_at" TEXT );
 -- table accuracy_items on accuracy_items
 CREATE TABLE "accuracy_items" ( "id" TEXT PRIMARY KEY, "inspection_id" TEXT, "created_at" TEXT, "created_by" TEXT, "created_device" TEXT, "updated_at" TEXT, "updated_by" TEXT, "version_id" TEXT, "kind" TEXT, "section" TEXT, "heading" TEXT, "paragraph" INTEGER, "quoted" TEXT, "comment" TEXT, "author" TEXT, "status" TEXT, "response" TEXT );
 -- table agencies on agencies
-CREATE TABLE "agencies" ( "id" TEXT PRIMARY KEY, "inspection_id" TEXT, "created_at" TEXT, "created_by" TEXT, "created_device" TEXT, "updated_at" TEXT, "updated_by" TEXT, "kind" TEXT, "name" TEXT, "in_scope" INTEGER );
+CREATE TABLE "agencies" ( "id" TEXT PRIMARY KEY, "inspection_id" TEXT, "created_at" TEXT, "created_by" TEXT, "created_device" TEXT, "updated_at" TEXT, "updated_by" TEXT, "kind" TEXT, "name" TEXT, "in_scope" INTEGER , "service_type" TEXT);
+-- table allocations on allocations
+CREATE TABLE "allocations" ( "id" TEXT PRIMARY KEY, "inspection_id" TEXT, "created_at" TEXT, "created_by" TEXT, "created_device" TEXT, "updated_at" TEXT, "updated_by" TEXT, "member_id" TEXT, "target_kind" TEXT, "target_id" TEXT );
+-- table area_reviews on area_reviews
+CREATE TABLE "area_reviews" ( "id" TEXT PRIMARY KEY, "inspection_id" TEXT, "created_at" TEXT, "created_by" TEXT, "created_device" TEXT, "updated_at" TEXT, "updated_by" TEXT, "criterion_id" TEXT, "agency_id" TEXT, "observation" TEXT, "rating" TEXT, "strength" INTEGER, "concern" INTEGER, "moderated" INTEGER );
 -- table audit_evaluations on audit_evaluations
-CREATE TABLE "audit_evaluations" ( "id" TEXT PRIMARY KEY, "inspection_id" TEXT, "created_at" TEXT, "created_by" TEXT, "created_device" TEXT, "updated_at" TEXT, "updated_by" TEXT, "child_id" TEXT, "area_summary" TEXT, "agreement" TEXT, "evaluation" TEXT );
+CREATE TABLE "audit_evaluations" ( "id" TEXT PRIMARY KEY, "inspection_id" TEXT, "created_at" TEXT, "created_by" TEXT, "created_device" TEXT, "updated_at" TEXT, "updated_by" TEXT, "child_id" TEXT, "area_summary" TEXT, "agreement" TEXT, "evaluation" TEXT , "agency_id" TEXT);
 -- table audit_log on audit_log
 CREATE TABLE "audit_log" ( "id" INTEGER PRIMARY KEY, "at" TEXT, "action" TEXT, "inspection_id" TEXT, "actor" TEXT, "device_id" TEXT, "details" TEXT );
 -- table children on children
-CREATE TABLE "children" ( "id" TEXT PRIMARY KEY, "inspection_id" TEXT, "created_at" TEXT, "created_by" TEXT, "created_device" TEXT, "updated_at" TEXT, "updated_by" TEXT, "pseudonym" TEXT, "case_ref" TEXT, "age_band" TEXT, "selection" TEXT, "summary" TEXT, "agencies" TEXT, "private_name" TEXT, "private_address" TEXT, "private_school" TEXT, "private_dob" TEXT );
+CREATE TABLE "children" ( "id" TEXT PRIMARY KEY, "inspection_id" TEXT, "created_at" TEXT, "created_by" TEXT, "created_device" TEXT, "updated_at" TEXT, "updated_by" TEXT, "pseudonym" TEXT, "case_ref" TEXT, "age_band" TEXT, "selection" TEXT, "summary" TEXT, "agencies" TEXT, "private_name" TEXT, "private_address" TEXT, "private_school" TEXT, "private_dob" TEXT , "looked_at" TEXT);
 -- table clock_marks on clock_marks
 CREATE TABLE "clock_marks" ( "inspection_id" TEXT, "device_id" TEXT, "first_seq" INTEGER, "last_seq" INTEGER, "offset_ms" INTEGER, PRIMARY KEY ("inspection_id", "device_id", "first_seq") );
 -- table conflicts on conflicts
@@ -109,13 +133,17 @@ CREATE TABLE "conflicts" ( "entity_id" TEXT, "field" TEXT, "entity" TEXT, "inspe
 -- table devices on devices
 CREATE TABLE "devices" ( "id" TEXT PRIMARY KEY, "inspection_id" TEXT, "created_at" TEXT, "created_by" TEXT, "created_device" TEXT, "updated_at" TEXT, "updated_by" TEXT, "public_key" TEXT, "status" TEXT, "member_id" TEXT, "label" TEXT, "is_lead" INTEGER, "evidence_block" INTEGER );
 -- table events on events
-CREATE TABLE "events" ( "id" TEXT PRIMARY KEY, "inspection_id" TEXT, "created_at" TEXT, "created_by" TEXT, "created_device" TEXT, "updated_at" TEXT, "updated_by" TEXT, "child_id" TEXT, "kind" TEXT, "summary" TEXT, "agency_id" TEXT, "date" TEXT );
+CREATE TABLE "events" ( "id" TEXT PRIMARY KEY, "inspection_id" TEXT, "created_at" TEXT, "created_by" TEXT, "created_device" TEXT, "updated_at" TEXT, "updated_by" TEXT, "child_id" TEXT, "kind" TEXT, "summary" TEXT, "agency_id" TEXT, "date" TEXT , "time" TEXT, "lookback_reason" TEXT);
 -- table evidence on evidence
 CREATE TABLE "evidence" ( "id" TEXT PRIMARY KEY, "inspection_id" TEXT, "created_at" TEXT, "created_by" TEXT, "created_device" TEXT, "updated_at" TEXT, "updated_by" TEXT, "ref" TEXT, "title" TEXT, "source" TEXT, "sha256" TEXT, "file_name" TEXT, "media_type" TEXT, "description" TEXT, "size" INTEGER, "date" TEXT );
 -- table field_heads on field_heads
 CREATE TABLE field_heads (entity_id TEXT NOT NULL, field TEXT NOT NULL, op_id TEXT NOT NULL, inspection_id TEXT NOT NULL, PRIMARY KEY (entity_id, field, op_id)) WITHOUT ROWID;
 -- table findings on findings
 CREATE TABLE "findings" ( "id" TEXT PRIMARY KEY, "inspection_id" TEXT, "created_at" TEXT, "created_by" TEXT, "created_device" TEXT, "updated_at" TEXT, "updated_by" TEXT, "kind" TEXT, "title" TEXT, "text" TEXT, "agencies" TEXT, "moderated" INTEGER );
+-- table front_door_samples on front_door_samples
+CREATE TABLE "front_door_samples" ( "id" TEXT PRIMARY KEY, "inspection_id" TEXT, "created_at" TEXT, "created_by" TEXT, "created_device" TEXT, "updated_at" TEXT, "updated_by" TEXT, "label" TEXT, "child_id" TEXT, "source_kind" TEXT, "source_agency_id" TEXT, "source_role" TEXT, "threshold_decision" TEXT, "decision_by" TEXT, "decision_agreement" TEXT, "strategy_agreement" TEXT, "section47_agreement" TEXT, "child_seen" TEXT, "quality" TEXT, "notes" TEXT, "lookback_reason" TEXT, "contact_time" TEXT, "decision_time" TEXT, "strategy_time" TEXT, "section47_time" TEXT, "seen_time" TEXT, "contact_date" TEXT, "decision_date" TEXT, "strategy_date" TEXT, "section47_date" TEXT, "seen_date" TEXT, "strategy_agencies" TEXT );
+-- table front_door_settings on front_door_settings
+CREATE TABLE "front_door_settings" ( "id" TEXT PRIMARY KEY, "inspection_id" TEXT, "created_at" TEXT, "created_by" TEXT, "created_device" TEXT, "updated_at" TEXT, "updated_by" TEXT, "day_start" TEXT, "day_end" TEXT, "decision_target" INTEGER, "strategy_target" INTEGER, "section47_target" INTEGER, "seen_target" INTEGER );
 -- table held_bundles on held_bundles
 CREATE TABLE "held_bundles" ( "id" INTEGER PRIMARY KEY, "inspection_id" TEXT, "device_id" TEXT, "first_seq" INTEGER, "last_seq" INTEGER, "reason" TEXT, "bundle" BLOB, "received_at" TEXT );
 -- table identity on identity
@@ -123,7 +151,7 @@ CREATE TABLE "identity" ( "inspection_id" TEXT PRIMARY KEY, "member_id" TEXT );
 -- table inspection_keys on inspection_keys
 CREATE TABLE "inspection_keys" ( "inspection_id" TEXT PRIMARY KEY, "data_key" TEXT, "device_id" TEXT, "signing_key" TEXT, "lead_device_id" TEXT, "lead_public_key" TEXT , "installation" TEXT, "certificate" TEXT, "clash" TEXT);
 -- table inspections on inspections
-CREATE TABLE "inspections" ( "id" TEXT PRIMARY KEY, "inspection_id" TEXT, "created_at" TEXT, "created_by" TEXT, "created_device" TEXT, "updated_at" TEXT, "updated_by" TEXT, "kind" TEXT, "theme_id" TEXT, "theme_pack" TEXT, "area" TEXT, "title" TEXT, "partnership" TEXT, "inspectorates" TEXT, "notification_date" TEXT, "retention_date" TEXT, "notice_days" INTEGER, "lookback_months" INTEGER, "fieldwork_days" INTEGER, "notification_is_day_one" INTEGER );
+CREATE TABLE "inspections" ( "id" TEXT PRIMARY KEY, "inspection_id" TEXT, "created_at" TEXT, "created_by" TEXT, "created_device" TEXT, "updated_at" TEXT, "updated_by" TEXT, "kind" TEXT, "theme_id" TEXT, "theme_pack" TEXT, "area" TEXT, "title" TEXT, "partnership" TEXT, "inspectorates" TEXT, "notification_date" TEXT, "retention_date" TEXT, "notice_days" INTEGER, "lookback_months" INTEGER, "fieldwork_days" INTEGER, "notification_is_day_one" INTEGER , "theme_version" TEXT);
 -- table letter_versions on letter_versions
 CREATE TABLE "letter_versions" ( "id" TEXT PRIMARY KEY, "inspection_id" TEXT, "created_at" TEXT, "created_by" TEXT, "created_device" TEXT, "updated_at" TEXT, "updated_by" TEXT, "number" INTEGER, "purpose" TEXT, "file_name" TEXT, "sha256" TEXT, "size" INTEGER, "letter_date" TEXT, "sections" TEXT, "findings" TEXT );
 -- table letters on letters
@@ -131,7 +159,7 @@ CREATE TABLE "letters" ( "id" TEXT PRIMARY KEY, "inspection_id" TEXT, "created_a
 -- table links on links
 CREATE TABLE "links" ( "id" TEXT PRIMARY KEY, "inspection_id" TEXT, "created_at" TEXT, "created_by" TEXT, "created_device" TEXT, "updated_at" TEXT, "updated_by" TEXT, "evidence_id" TEXT, "target_kind" TEXT, "target_id" TEXT );
 -- table members on members
-CREATE TABLE "members" ( "id" TEXT PRIMARY KEY, "inspection_id" TEXT, "created_at" TEXT, "created_by" TEXT, "created_device" TEXT, "updated_at" TEXT, "updated_by" TEXT, "name" TEXT, "inspectorate" TEXT, "role" TEXT, "device_id" TEXT, "evidence_block" INTEGER );
+CREATE TABLE "members" ( "id" TEXT PRIMARY KEY, "inspection_id" TEXT, "created_at" TEXT, "created_by" TEXT, "created_device" TEXT, "updated_at" TEXT, "updated_by" TEXT, "name" TEXT, "inspectorate" TEXT, "role" TEXT, "device_id" TEXT, "evidence_block" INTEGER , "specialism" TEXT);
 -- table notes on notes
 CREATE TABLE "notes" ( "id" TEXT PRIMARY KEY, "inspection_id" TEXT, "created_at" TEXT, "created_by" TEXT, "created_device" TEXT, "updated_at" TEXT, "updated_by" TEXT, "kind" TEXT, "title" TEXT, "text" TEXT, "date" TEXT, "attendees" TEXT, "children" TEXT, "criteria" TEXT, "children_or_families_present" INTEGER, "consent_recorded" INTEGER );
 -- table ops on ops
@@ -162,5 +190,7 @@ CREATE TABLE "settings" ( "key" TEXT PRIMARY KEY, "value" TEXT );
 CREATE TABLE "sync_log" ( "id" INTEGER PRIMARY KEY, "inspection_id" TEXT, "remote" TEXT, "at" TEXT, "outcome" TEXT, "details" TEXT );
 -- table sync_state on sync_state
 CREATE TABLE "sync_state" ( "inspection_id" TEXT, "remote" TEXT, "device_id" TEXT, "received_upto" INTEGER, "pushed_upto" INTEGER, PRIMARY KEY ("inspection_id", "remote", "device_id") );
+-- table timetable_entries on timetable_entries
+CREATE TABLE "timetable_entries" ( "id" TEXT PRIMARY KEY, "inspection_id" TEXT, "created_at" TEXT, "created_by" TEXT, "created_device" TEXT, "updated_at" TEXT, "updated_by" TEXT, "kind" TEXT, "title" TEXT, "start_time" TEXT, "end_time" TEXT, "room" TEXT, "date" TEXT, "attendees" TEXT, "children" TEXT );
 -- table unfinished_work on unfinished_work
 CREATE TABLE "unfinished_work" ( "id" INTEGER PRIMARY KEY, "kind" TEXT NOT NULL, "target" TEXT NOT NULL, "inspection_id" TEXT, "process_id" INTEGER, "created_at" TEXT NOT NULL );

@@ -25,8 +25,9 @@ from PySide6.QtWidgets import (
 )
 
 from ...domain.record_types import AgencyRow, EvidenceRow, ReviewRow
+from ...domain.review_scope import criteria_offered
 from ...domain.themes import Criterion, RatingScale, ThemePack
-from ...services import evidence, reviews
+from ...services import evidence, reviews, sampling
 from ...services.evidence import evidence_choices
 from ...services.ids import review_id
 from ..dialogs.evidence_picker import pick_evidence
@@ -46,6 +47,7 @@ class CriterionEditor(QFrame):
         criterion: Criterion,
         scale: RatingScale | None,
         parent: QWidget | None = None,
+        sampled: bool = False,
     ):
         super().__init__(parent)
         self.session, self.child_id, self.agency, self.criterion = (
@@ -54,6 +56,7 @@ class CriterionEditor(QFrame):
             agency,
             criterion,
         )
+        self.sampled = sampled  # a sampled child: only criteria looked at count
         self.review_id = review_id(child_id, criterion.id, agency["id"])
         self.linked: list[EvidenceRow] = []
         self.setFrameShape(QFrame.Shape.StyledPanel)
@@ -86,6 +89,18 @@ class CriterionEditor(QFrame):
         self.observation.setToolTip(c.description)
 
     def _build_judgements(self, scale: RatingScale | None) -> None:
+        self.looked_at = QCheckBox(self.tr("Looked at"))
+        self.looked_at.setToolTip(
+            self.tr(
+                "In a sampled child's case only the criteria you looked at count towards "
+                "completeness; tick those you looked at."
+            )
+        )
+        self.looked_at.setAccessibleName(
+            self.tr("Looked at %1 in this sample").replace("%1", self.criterion.id)
+        )
+        if not self.sampled:
+            self.looked_at.hide()
         self.strength = QCheckBox(self.tr("Strength"))
         self.strength.setAccessibleName(self.tr("Strength for %1").replace("%1", self.criterion.id))
         self.concern = QCheckBox(self.tr("Concern"))
@@ -125,7 +140,7 @@ class CriterionEditor(QFrame):
 
     def _lay_out(self) -> None:
         judgements = QHBoxLayout()
-        for widget in (self.strength, self.concern):
+        for widget in (self.looked_at, self.strength, self.concern):
             judgements.addWidget(widget)
         judgements.addSpacing(self.fontMetrics().horizontalAdvance("MM"))
         judgements.addWidget(self.rating_label)
@@ -145,6 +160,7 @@ class CriterionEditor(QFrame):
 
     def focus_order(self) -> tuple[QWidget, ...]:
         return (
+            *((self.looked_at,) if self.sampled else ()),
             self.observation,
             self.strength,
             self.concern,
@@ -163,6 +179,7 @@ class CriterionEditor(QFrame):
             lambda index: self._save(reviews.ReviewInput(rating=self.rating.itemData(index)))
         )
         self.link_button.clicked.connect(self.link_evidence)
+        self.looked_at.clicked.connect(self._mark_looked_at)
 
     # --- showing -----------------------------------------------------------------------------
     def load_review(self, review: ReviewRow | None) -> None:
@@ -194,7 +211,18 @@ class CriterionEditor(QFrame):
     def flush(self) -> None:
         self.observation.flush()
 
+    def show_looked_at(self, looked: set[str]) -> None:
+        self.looked_at.setChecked(self.criterion.id in looked)
+
     # --- editing -----------------------------------------------------------------------------
+    def _mark_looked_at(self, on: bool) -> None:
+        child_id, criterion_id = self.child_id, self.criterion.id
+        try_edit(
+            self,
+            self.session,
+            lambda ws: sampling.mark_looked_at(ws, child_id, criterion_id, on),
+        )
+
     def _save(self, review: reviews.ReviewInput) -> None:
         child_id, criterion_id, agency_id = self.child_id, self.criterion.id, self.agency["id"]
         try_edit(
@@ -251,11 +279,15 @@ class AgencyReview(QScrollArea):
         pack: ThemePack,
         focus_after: QWidget | None = None,
         parent: QWidget | None = None,
+        sampled: bool = False,
     ):
         super().__init__(parent)
         self.session, self.child_id, self.agency, self.pack = session, child_id, agency, pack
+        self.sampled = sampled
         self._focus_last = focus_after  # Tab goes from here to the first editor, and on
-        self.criteria = pack.criteria_for(agency["kind"])
+        # Criteria judged per child that apply to this organisation (its kind, service type
+        # and scope); those judged once for the area are never asked here.
+        self.criteria = criteria_offered(pack, agency)
         self.editors: dict[str, CriterionEditor] = {}
         self.header: QLabel | None = None
         self._counts = (0, len(self.criteria))
@@ -310,11 +342,14 @@ class AgencyReview(QScrollArea):
         self._layout.addWidget(self.header)
         self.show_counts(*self._counts)
         if not self.criteria:
+            out = not self.agency.get("in_scope", 1)
             self._layout.addWidget(
                 QLabel(
-                    self.tr("No criterion of this theme applies to %1.").replace(
-                        "%1", self.agency["name"]
-                    )
+                    (
+                        self.tr("%1 is out of scope: nothing is reviewed for it.")
+                        if out
+                        else self.tr("No criterion of this theme applies to %1.")
+                    ).replace("%1", self.agency["name"])
                 )
             )
         self._layout.addStretch(1)
@@ -336,7 +371,12 @@ class AgencyReview(QScrollArea):
         editors = []
         for criterion in batch:
             editor = CriterionEditor(
-                self.session, self.child_id, self.agency, criterion, self.pack.rating_scale
+                self.session,
+                self.child_id,
+                self.agency,
+                criterion,
+                self.pack.rating_scale,
+                sampled=self.sampled,
             )
             self.editors[criterion.id] = editor
             self._layout.insertWidget(self._layout.count() - 1, editor)  # before the stretch
@@ -368,9 +408,11 @@ class AgencyReview(QScrollArea):
         linked = reviews.review_evidence(
             self.session.ws, self.session.inspection_id, [editor.review_id for editor in editors]
         )
+        looked = set(self.session.ws.require("child", self.child_id)["looked_at"] or ())
         for editor in editors:
             editor.load_review(stored.get(editor.review_id))
             editor.load_evidence(linked[editor.review_id])
+            editor.show_looked_at(looked)
 
     def reload_evidence(self) -> None:
         linked = reviews.review_evidence(
