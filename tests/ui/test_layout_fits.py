@@ -10,6 +10,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QScrollArea,
     QSplitter,
+    QTabBar,
     QWidget,
 )
 
@@ -45,9 +46,10 @@ def squeezed(root: QWidget) -> list[str]:
         ):
             continue  # a list's own scroll bars and viewport
         if _in_scroll_area(widget, root) or isinstance(
-            widget.parentWidget(), (QComboBox, QAbstractSpinBox)
+            widget.parentWidget(), (QComboBox, QAbstractSpinBox, QTabBar)
         ):
-            continue  # scrolls; or a combo box's or spin box's own editor, sized by its box
+            continue  # scrolls; or a box's own editor, or a tab bar's scroll arrows: sized
+            # by their box or bar
         hint, size = widget.minimumSizeHint(), widget.size()
         if not hint.isValid():
             continue
