@@ -62,6 +62,7 @@ class MainWindow(QMainWindow):
     def __init__(self, session: InspectionSession):
         super().__init__()
         self.session = session
+        self._unfinished: list[Page] = []  # built before the window was shown
         self.pages = LazyPages(SECTIONS, self._build_page)
         self._welcome: WelcomePage | None = None
         self.quick_open: QuickOpenDialog | None = None  # built on the first Ctrl+K
@@ -231,8 +232,13 @@ class MainWindow(QMainWindow):
         if self.isVisible():
             self._finish_page(page)
         else:  # the page the window opens on: finished once the window has been painted
-            QTimer.singleShot(FINISH_DELAY_MS, lambda: self._finish_page(page))
+            self._unfinished.append(page)
         return page
+
+    def _finish_pending(self) -> None:
+        if self.isVisible():  # not once the window is closed (its folder may be closed too)
+            while self._unfinished:
+                self._finish_page(self._unfinished.pop())
 
     def _finish_page(self, page: Page) -> None:
         """What every page gets without code of its own: splitters that remember their
@@ -351,6 +357,8 @@ class MainWindow(QMainWindow):
     def showEvent(self, event) -> None:  # noqa: N802 (Qt naming)
         super().showEvent(event)
         self._progress_timer.start()  # the counts come just after the first paint
+        # The window as context: the call is dropped if the window is gone by then.
+        QTimer.singleShot(FINISH_DELAY_MS, self, self._finish_pending)
 
     def closeEvent(self, event) -> None:  # noqa: N802 (Qt naming)
         self._progress_timer.stop()
