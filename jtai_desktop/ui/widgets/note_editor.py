@@ -34,6 +34,7 @@ from ..models.attendees import AGENCY, ROLE, AgencyDelegate, AttendeesModel, Rol
 from ..models.notes import kind_labels
 from .autosave import AUTOSAVE_MS
 from .checklist import Checklist
+from .coded_text import CodedText
 
 ID_LISTS = ("children", "criteria")  # compared as sets: their order carries no meaning
 
@@ -89,6 +90,8 @@ class NoteEditor(QWidget):
         self.session = session
         self.note_id: str | None = None
         self._stored: dict = {}
+        self._agencies: list = []
+        self._criteria: list = []
         self._loading = False
         self._timer = QTimer(self, singleShot=True, interval=AUTOSAVE_MS)
         self._timer.timeout.connect(self.save)
@@ -162,12 +165,31 @@ class NoteEditor(QWidget):
         self.text.setTabChangesFocus(True)
         self.text.setPlaceholderText(self.tr("What was said and seen. Children by pseudonym only."))
         self.error = self._alert_label()
+        self.codes = CodedText(
+            self.session,
+            self.text,
+            source=lambda: ("note", self.note_id) if self.note_id else None,
+            choices=self._coding_choices,
+            save_first=self.flush,
+        )
+        beside = QSplitter(Qt.Orientation.Horizontal)
+        beside.addWidget(self.text)
+        beside.addWidget(self.codes)
+        beside.setStretchFactor(0, 3)
+        beside.setStretchFactor(1, 1)
+        beside.setChildrenCollapsible(False)
         layout = QVBoxLayout(box)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self._buddy(self.tr("Note te&xt:"), self.text))
-        layout.addWidget(self.text, 1)
+        layout.addWidget(beside, 1)
         layout.addWidget(self.error)
         return box
+
+    def _coding_choices(self):
+        """Criteria and organisations to code a passage with; the note's attendees'
+        organisations are ticked first."""
+        named = [a.get("agency") for a in self.attendees.model.attendees() if a.get("agency")]
+        return self._criteria, self._agencies, list(dict.fromkeys(named))
 
     def _buddy(self, text: str, widget: QWidget) -> QLabel:
         label = QLabel(text)
@@ -198,6 +220,7 @@ class NoteEditor(QWidget):
 
     # --- what the page calls -----------------------------------------------------------------
     def set_choices(self, children, agencies, criteria) -> None:
+        self._agencies, self._criteria = list(agencies), list(criteria)
         self.children_list.set_choices(children)
         self.criteria_list.set_choices(criteria)
         self.attendees.model.set_agencies(agencies)
@@ -210,6 +233,7 @@ class NoteEditor(QWidget):
         self._show_alert(self.error, "")
         if row:
             self._load(row, everything=True)
+        self.codes.reload()
 
     def sync(self, row: dict | None) -> None:
         """The open note changed elsewhere (undo, redo, a sync): show it, unless the user is
@@ -218,6 +242,7 @@ class NoteEditor(QWidget):
             self.open_note(None)
         elif not self._timer.isActive():
             self._load(row, everything=False)
+            self.codes.reload()
 
     def flush(self) -> bool:
         """Save pending edits now. False when they could not be saved (shown inline)."""
