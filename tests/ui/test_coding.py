@@ -52,8 +52,11 @@ def test_a_passage_is_coded_by_keyboard_shown_and_undone(qtbot, small_demo_windo
     assert selected.strip()
 
     picker = open_picker(qtbot, page)
-    qtbot.keyClicks(picker.filter, "da-05")  # type to filter: one criterion left
-    assert picker.proxy.rowCount() == 1
+    qtbot.keyClicks(picker.filter, "da-0")  # type to filter; arrows move in the list
+    qtbot.keyClick(picker.filter, Qt.Key_Down)
+    assert picker.criterion_id() == "DA-02" and picker.filter.hasFocus()
+    qtbot.keyClicks(picker.filter, "5")  # "da-05": one criterion left
+    assert picker.proxy.rowCount() == 1 and picker.criterion_id() == "DA-05"
     assert picker.organisations.checked_ids()  # the note's attendees' organisations
     picker.concern.setFocus()
     qtbot.keyClick(picker.concern, Qt.Key_Space)

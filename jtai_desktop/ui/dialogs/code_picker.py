@@ -15,6 +15,7 @@ from collections.abc import Iterable
 from PySide6.QtCore import QEvent, QSortFilterProxyModel, QStringListModel, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QApplication,
     QComboBox,
     QDialog,
     QDialogButtonBox,
@@ -115,12 +116,13 @@ class CodePicker(QDialog):
 
     def eventFilter(self, watched, event) -> bool:  # noqa: N802 (Qt naming)
         # Arrow keys in the filter move in the list, so the hands stay on the keyboard.
-        if watched is self.filter and event.type() == QEvent.Type.KeyPress:
-            if event.key() in NAVIGATION_KEYS:
-                self.criteria.setFocus()
-                self.criteria.keyPressEvent(event)
-                self.filter.setFocus()
-                return True
+        if (
+            watched is self.filter
+            and event.type() == QEvent.Type.KeyPress
+            and event.key() in NAVIGATION_KEYS
+        ):
+            QApplication.sendEvent(self.criteria, event)
+            return True
         return super().eventFilter(watched, event)
 
     # --- the choice --------------------------------------------------------------------------
