@@ -343,3 +343,68 @@ def _level(found: dict[tuple, set[str]], heard: dict[tuple, set[str]]) -> Matrix
         every.setdefault((criterion, column), set()).update(sources)
     level.totals = {key: len(sources) for key, sources in every.items()}
     return level
+
+
+@dataclass(frozen=True)
+class CellSource:
+    """One record behind a cell, as the drill-down lists it."""
+
+    entity: str  # the record to open: "note", "review", "area_review", "evidence", ...
+    entity_id: str
+    kind: str  # a SOURCE_KINDS key
+    mark: str
+    voice: str | None
+    label: str  # what the record is, in words safe to show
+    quote: str  # the coded words, or the start of the record's text
+
+
+def cell_sources(
+    ws: Workspace,
+    inspection_id: str,
+    criterion_id: str,
+    column: str,
+    matrix_filter: MatrixFilter = MatrixFilter(),
+) -> list[CellSource]:
+    """The passages and records behind a cell (``column``: an organisation id or an agency
+    kind), one entry per code or record, in the order of source kind and record."""
+    sql, params = kept_sql(matrix_filter)
+    sql += (
+        "SELECT DISTINCT kind, mark, src, voice, code FROM kept"
+        " WHERE criterion = :criterion AND (org = :column OR org_kind = :column)"
+        " ORDER BY kind, src, code"
+    )
+    params |= {"inspection": inspection_id, "criterion": criterion_id, "column": column}
+    found = []
+    for kind, mark, src, voice, code_id in ws.db.execute(sql, params).fetchall():
+        entity, _, entity_id = src.partition(":")
+        found.append(_described(ws, entity, entity_id, kind, mark, voice, code_id))
+    return found
+
+
+_LABELS = {
+    "note": lambda row: row.get("title") or "",
+    "evidence": lambda row: f"{row.get('ref') or ''} {row.get('title') or ''}".strip(),
+    "front_door_sample": lambda row: row.get("label") or "",
+}
+_TEXTS = {
+    "note": "text",
+    "review": "observation",
+    "area_review": "observation",
+    "evidence": "description",
+    "front_door_sample": "notes",
+}
+
+
+def _described(ws, entity, entity_id, kind, mark, voice, code_id) -> CellSource:
+    row = ws.get(entity, entity_id) or {}
+    label = _LABELS.get(entity, lambda r: "")(row) or _review_label(ws, entity, row)
+    code = ws.get("code", code_id) if code_id else None
+    text = code["quote"] if code else " ".join((row.get(_TEXTS[entity]) or "").split())[:200]
+    return CellSource(entity, entity_id, kind, mark, voice, label, text)
+
+
+def _review_label(ws, entity: str, row: dict) -> str:
+    if entity == "area_review":
+        return "The area as a whole"
+    child = ws.get("child", row.get("child_id") or "") if row else None
+    return f"Case review: {child['pseudonym']}" if child else "Case review"

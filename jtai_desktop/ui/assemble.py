@@ -18,7 +18,7 @@ from .tasks import TaskRunner
 
 # Pages whose links open a record on its own page. The report page shows a finding's hit in
 # the letter itself, where the inspector fixes it, unless nothing else is listening.
-JUMPS_TO_RECORDS = ("findings", "search", "review_merge", "reviews")
+JUMPS_TO_RECORDS = ("findings", "search", "review_merge", "reviews", "matrix")
 
 
 def build_main_window(context: AppContext, open_latest: bool = True) -> MainWindow:

@@ -368,3 +368,26 @@ def test_sufficiency_lists_thin_cells_unheard_voices_and_organisations(ws, insp,
     assert "DA-01" not in unheard and "DA-02" in unheard
     not_heard = {o["id"] for o in report.organisations_not_heard}
     assert health not in not_heard and org(ws, insp, "police") in not_heard
+
+
+def test_a_cell_drills_down_to_its_passages_and_records(ws, insp, note):
+    from jtai_desktop.services.evidence_matrix import cell_sources
+
+    health, police = org(ws, insp, "health"), org(ws, insp, "police")
+    code(ws, note, LATE, agencies=[health], voice="practitioner")
+    child = casework.add_child(
+        ws, insp, pseudonym="Child A", selection="tracked", agencies=[police]
+    ).entity_id
+    casework.set_review(
+        ws, child, "DA-01", police, ReviewInput(observation="Seen late.", concern=True)
+    )
+    [passage] = cell_sources(ws, insp, "DA-01", health)
+    assert (passage.entity, passage.entity_id, passage.quote) == ("note", note, LATE)
+    assert passage.label == "Health visitors" and passage.voice == "practitioner"
+    [review] = cell_sources(ws, insp, "DA-01", police)
+    assert (review.entity, review.label, review.quote) == (
+        "review",
+        "Case review: Child A",
+        "Seen late.",
+    )
+    assert len(cell_sources(ws, insp, "DA-01", "health")) == 1  # by agency kind
