@@ -35,6 +35,15 @@ class Sufficiency:
     organisations_not_heard: tuple[dict, ...]  # {"id", "name", "kind"}
     cells_considered: int
 
+    def by_criterion(self) -> list[tuple[str, list[str], list[str]]]:
+        """(criterion id, organisations with no source, organisations with one), per criterion
+        with a thin cell: the compact form the one-page table takes."""
+        rows: dict[str, tuple[list[str], list[str]]] = {}
+        for cell in self.thin_cells:
+            none, one = rows.setdefault(cell.criterion_id, ([], []))
+            (none if cell.sources == 0 else one).append(cell.organisation)
+        return [(criterion, none, one) for criterion, (none, one) in rows.items()]
+
     def as_json(self) -> dict:
         return {
             "thin_cells": [c.__dict__ for c in self.thin_cells],
@@ -49,10 +58,11 @@ def sufficiency(ws: Workspace, inspection_id: str, matrix: Matrix | None = None)
     pack = theme_pack(ws, inspection_id)
     in_scope = [o for o in matrix.organisations if o["in_scope"] not in (0, False)]
     thin, considered = [], 0
+    order = {c.id: n for n, c in enumerate(pack.criteria)}
     for organisation in in_scope:
         if organisation["kind"] not in pack.agencies:
             continue
-        for criterion in _applicable(pack, organisation):
+        for criterion in sorted(_applicable(pack, organisation), key=lambda c: order[c.id]):
             considered += 1
             n = matrix.by_organisation.total(criterion.id, organisation["id"])
             if n <= THIN:
@@ -61,6 +71,7 @@ def sufficiency(ws: Workspace, inspection_id: str, matrix: Matrix | None = None)
                         criterion.id, criterion.title, organisation["id"], organisation["name"], n
                     )
                 )
+    thin.sort(key=lambda c: order[c.criterion_id])  # stable: organisations in display order
     unheard_criteria = tuple(
         {"id": c["id"], "title": c["title"]}
         for c in matrix.criteria

@@ -32,8 +32,6 @@ def sufficiency_docx(ws: Workspace, inspection_id: str, report: Sufficiency | No
     document = Document()
     document.add_paragraph(INTERNAL).runs[0].bold = True
     document.add_heading(f"Where the evidence is thin: {inspection['area']}", level=1)
-    rows = [(c.criterion_id, c.organisation, str(c.sources)) for c in report.thin_cells]
-    _table(document, ("Criterion", "Organisation", "Sources"), rows)
     unheard = ", ".join(c["id"] for c in report.criteria_without_child_or_family) or "none"
     document.add_paragraph(f"Criteria with no child or family voice: {unheard}.")
     quiet = ", ".join(o["name"] for o in report.organisations_not_heard) or "none"
@@ -41,6 +39,10 @@ def sufficiency_docx(ws: Workspace, inspection_id: str, report: Sufficiency | No
     rule = evidence_rule(ws, inspection_id)
     below = findings_below_rule(ws, inspection_id)
     document.add_paragraph(f"Findings below the rule ({rule.describe()}): {len(below)}.")
+    rows = [
+        (c, ", ".join(none) or "-", ", ".join(one) or "-") for c, none, one in report.by_criterion()
+    ]
+    _table(document, ("Criterion", "No source yet", "One source only"), rows)
     out = io.BytesIO()
     document.save(out)
     return out.getvalue()

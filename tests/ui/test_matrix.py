@@ -83,6 +83,7 @@ def test_the_sufficiency_view_sets_the_rule_and_exports_an_internal_table(qtbot,
     page.tabs.setCurrentWidget(panel)
     text = panel.view.toPlainText()
     assert "Cells with no source or one" in text and "never part of the letter" in text
+    assert "Findings below the rule" in text
     panel.min_sources.setValue(5)
     panel.set_rule.click()
     ws, inspection_id = page.session.ws, page.session.inspection_id

@@ -35,6 +35,7 @@ from ..models.matrix import ColumnRole, CriterionRole, MatrixModel
 from ..widgets.sufficiency_panel import SufficiencyPanel
 from .base import Page
 
+COLUMN_WIDTH = 118  # about ten organisations in view at 1366 wide; full names as tooltips
 NO_DATE = QDate(2000, 1, 1)  # the date edits' "any date"
 SELECTIONS = {"tracked": "Tracked children", "sampled": "Sampled children"}
 SELECTIONS["area_audited"] = "Children from the area's own audits"
@@ -63,7 +64,8 @@ class SourcesModel(QAbstractListModel):
         if role == Qt.ItemDataRole.DisplayRole:
             said = f" · {VOICES[source.voice]}" if source.voice in VOICES else ""
             heading = f"{SOURCE_KINDS[source.kind]} · {MATRIX_MARKS[source.mark]}{said}"
-            return f"{heading}\n{source.label}\n“{source.quote}”"
+            words = f"\n“{source.quote}”" if source.quote else ""
+            return f"{heading}\n{source.label}{words}"
         if role == Qt.ItemDataRole.ToolTipRole:
             return source.quote
         return None
@@ -126,7 +128,7 @@ class MatrixPage(Page):
         self.table.setModel(self.model)
         self.table.setAccessibleName(self.tr("Evidence matrix: criteria by organisation"))
         self.table.setWordWrap(False)
-        self.table.horizontalHeader().setDefaultSectionSize(150)
+        self.table.horizontalHeader().setDefaultSectionSize(COLUMN_WIDTH)
         self.table.horizontalHeader().setTextElideMode(Qt.TextElideMode.ElideRight)
         self.table.selectionModel().currentChanged.connect(lambda *_: self._drill_down())
         self.list = QListView()
@@ -138,13 +140,25 @@ class MatrixPage(Page):
         self.cell_title = QLabel(self.tr("Choose a cell to see the sources behind it."))
         self.cell_title.setWordWrap(True)
         self.cell_title.setBuddy(self.list)
+        legend = QLabel(
+            self.tr(
+                "Each cell: distinct sources (S strengths, C concerns); ♪ a child or family "
+                "was heard. Red: no source; amber: one."
+            )
+        )
+        legend.setWordWrap(True)
+        left = QWidget()
+        table_column = QVBoxLayout(left)
+        table_column.setContentsMargins(0, 0, 0, 0)
+        table_column.addWidget(self.table, 1)
+        table_column.addWidget(legend)
         right = QWidget()
         column = QVBoxLayout(right)
         column.setContentsMargins(0, 0, 0, 0)
         column.addWidget(self.cell_title)
         column.addWidget(self.list, 1)
         splitter = QSplitter()
-        splitter.addWidget(self.table)
+        splitter.addWidget(left)
         splitter.addWidget(right)
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 2)
@@ -171,7 +185,6 @@ class MatrixPage(Page):
         chosen = (current.data(CriterionRole), current.data(ColumnRole))
         matrix = evidence_matrix(ws, inspection_id, self.matrix_filter())
         self.model.set_matrix(matrix, self.level.currentData())
-        self.table.resizeColumnsToContents()
         if chosen[0]:
             self.table.setCurrentIndex(self.model.cell_at(*chosen))
         self._drill_down()

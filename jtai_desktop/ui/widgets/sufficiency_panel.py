@@ -102,36 +102,27 @@ class SufficiencyPanel(QWidget):
 
 def _html(widget: QWidget, report, below, rule: str) -> str:
     tr = widget.tr
-    parts = [f"<p><i>{escape(INTERNAL)}</i></p>"]
-    parts.append(
-        f"<h3>{tr('Cells with no source or one')} ({len(report.thin_cells)} "
-        f"{tr('of')} {report.cells_considered})</h3>"
-    )
-    rows = "".join(
-        f"<tr><td>{escape(c.criterion_id)}</td><td>{escape(c.organisation)}</td>"
-        f"<td align='center'>{c.sources}</td></tr>"
-        for c in report.thin_cells
-    )
-    parts.append(
-        "<table border='1' cellspacing='0' cellpadding='3'><tr><th>"
-        + tr("Criterion")
-        + "</th><th>"
-        + tr("Organisation")
-        + "</th><th>"
-        + tr("Sources")
-        + f"</th></tr>{rows}</table>"
-    )
     unheard = ", ".join(
         f"{escape(c['id'])} {escape(c['title'])}" for c in report.criteria_without_child_or_family
     )
-    parts.append(f"<h3>{tr('Criteria with no child or family voice')}</h3><p>{unheard or '—'}</p>")
     quiet = ", ".join(escape(o["name"]) for o in report.organisations_not_heard)
-    parts.append(f"<h3>{tr('Organisations not yet heard')}</h3><p>{quiet or '—'}</p>")
     titles = "".join(
         f"<li>{escape(f.finding['title'])}: {escape(f.spread.shortfall(f.rule))}</li>"
         for f in below
     )
-    parts.append(
-        f"<h3>{tr('Findings below the rule')} ({escape(rule)}): {len(below)}</h3><ul>{titles}</ul>"
+    rows = "".join(
+        f"<tr><td>{escape(c)}</td><td>{escape(', '.join(none) or '—')}</td>"
+        f"<td>{escape(', '.join(one) or '—')}</td></tr>"
+        for c, none, one in report.by_criterion()
     )
-    return "".join(parts)
+    heading = tr("Cells with no source or one: %1 of %2").replace("%1", str(len(report.thin_cells)))
+    return (
+        f"<p><i>{escape(INTERNAL)}</i></p>"
+        f"<h3>{tr('Findings below the rule')} ({escape(rule)}): {len(below)}</h3><ul>{titles}</ul>"
+        f"<h3>{tr('Criteria with no child or family voice')}</h3><p>{unheard or '—'}</p>"
+        f"<h3>{tr('Organisations not yet heard')}</h3><p>{quiet or '—'}</p>"
+        f"<h3>{heading.replace('%2', str(report.cells_considered))}</h3>"
+        "<table border='1' cellspacing='0' cellpadding='3'><tr>"
+        f"<th>{tr('Criterion')}</th><th>{tr('No source yet')}</th>"
+        f"<th>{tr('One source only')}</th></tr>{rows}</table>"
+    )
