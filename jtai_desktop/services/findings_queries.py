@@ -21,6 +21,7 @@ class FindingSummary:
     title: str
     agencies: tuple[str, ...]
     cited: int  # evidence items cited that still exist
+    short_of: str = ""  # what it lacks to meet the lead's rule ("" when it meets it)
 
 
 def finding_summaries(ws: Workspace, inspection_id: str) -> list[FindingSummary]:
@@ -28,11 +29,21 @@ def finding_summaries(ws: Workspace, inspection_id: str) -> list[FindingSummary]
     counts: dict[str, int] = {}
     for link in _live_finding_links(ws, inspection_id):
         counts[link["target_id"]] = counts.get(link["target_id"], 0) + 1
+    from .triangulation import findings_spread
+
+    short_of = {
+        s.finding["id"]: s.spread.shortfall(s.rule) for s in findings_spread(ws, inspection_id)
+    }
     rows = ws.rows("finding", inspection_id)
     rows.sort(key=lambda f: (KIND_ORDER.get(f["kind"], 9), f["created_at"], f["id"]))
     return [
         FindingSummary(
-            f["id"], f["kind"], f["title"] or "", tuple(f["agencies"] or ()), counts.get(f["id"], 0)
+            f["id"],
+            f["kind"],
+            f["title"] or "",
+            tuple(f["agencies"] or ()),
+            counts.get(f["id"], 0),
+            short_of.get(f["id"], ""),
         )
         for f in rows
     ]

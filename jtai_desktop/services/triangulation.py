@@ -215,3 +215,54 @@ def finding_sources(
     for sources in found.values():
         sources.sort(key=lambda s: (s.kind, s.source_key, s.entity_id))
     return found
+
+
+def source_labels(ws: Workspace, sources: tuple[Source, ...]) -> list[str]:
+    """Each source in words safe to show (a child by pseudonym), in the given order."""
+    return [_label(ws, s.entity, ws.get(s.entity, s.entity_id) or {}) for s in sources]
+
+
+def candidate_sources(ws: Workspace, finding_id: str, limit: int = 400) -> list[tuple[str, str]]:
+    """What a finding could rest on besides its cited evidence: the coded passages and the
+    case and area reviews (with a strength or concern) about the organisations it names (all
+    of them for the partnership), as ("kind:id", label), those already linked left out."""
+    finding = ws.require("finding", finding_id)
+    inspection_id = finding["inspection_id"]
+    named = set(finding["agencies"] or [])
+    everyone = not named or "partnership" in named
+    linked = {
+        f"{r['source_kind']}:{r['source_id']}"
+        for r in ws.rows("finding_source", inspection_id, "finding_id = ?", (finding_id,))
+    }
+    found = []
+    for code in ws.rows("code", inspection_id, order_by="criterion_id, created_at"):
+        if everyone or named & set(code["agencies"] or []):
+            found.append((f"code:{code['id']}", _label(ws, "code", code)))
+    for entity in ("review", "area_review"):
+        for review in ws.rows(
+            entity, inspection_id, "(strength OR concern)", order_by="criterion_id"
+        ):
+            if everyone or review["agency_id"] in named:
+                found.append((f"{entity}:{review['id']}", _label(ws, entity, review)))
+    return [c for c in found if c[0] not in linked][:limit]
+
+
+def _label(ws: Workspace, entity: str, row: dict) -> str:
+    if entity == "code":
+        quote = " ".join((row.get("quote") or "").split())
+        quote = quote if len(quote) <= 90 else quote[:89] + "…"
+        return f"Passage · {row.get('criterion_id')} · {row.get('mark')}: “{quote}”"
+    if entity in ("review", "area_review"):
+        child = ws.get("child", row.get("child_id") or "") if entity == "review" else None
+        organisation = ws.get("agency", row.get("agency_id") or "") or {}
+        whose = child["pseudonym"] if child else "the area as a whole"
+        mark = "strength" if row.get("strength") else "concern" if row.get("concern") else ""
+        return (
+            f"Review · {whose} · {row.get('criterion_id')} · "
+            f"{organisation.get('name', '')} · {mark}".rstrip(" ·")
+        )
+    if entity == "evidence":
+        return f"Evidence · {row.get('ref', '')} {row.get('title', '')}".strip()
+    if entity == "front_door_sample":
+        return f"Front door sample · {row.get('label', '')}"
+    return entity

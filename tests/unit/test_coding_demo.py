@@ -66,3 +66,16 @@ def test_the_matrix_counts_what_the_bare_sql_aggregate_counts(ws, demo, matrix_f
             for c in cells:
                 got[(name, c.criterion_id, c.column, c.source_kind, c.mark)] = c.count
     assert got == expected and len(got) > 50
+
+
+def test_the_letter_check_names_the_findings_below_the_rule(ws, demo):
+    from jtai_desktop.services.report import check_letter
+    from jtai_desktop.services.triangulation import findings_below_rule, set_evidence_rule
+
+    draft = check_letter(ws, demo)
+    flagged = {w.finding_id for w in draft.result.warnings if w.kind == "finding_below_rule"}
+    below = {f.finding["id"] for f in findings_below_rule(ws, demo)}
+    assert flagged and flagged <= below
+    set_evidence_rule(ws, demo, min_sources=1, min_kinds=1)
+    draft = check_letter(ws, demo)
+    assert not [w for w in draft.result.warnings if w.kind == "finding_below_rule"]

@@ -37,6 +37,7 @@ from ..dialogs.evidence_picker import pick_evidence
 from ..errors import show_error
 from ..models.findings import CitedEvidenceModel, partnership_label
 from .autosave import Autosave
+from .finding_spread import SpreadPanel
 
 
 def kind_choices(widget: QWidget) -> list[tuple[str, str]]:
@@ -210,6 +211,8 @@ class FindingEditor(QWidget):
         form.addRow(self.tr("Cited &evidence:"), self.cited)
         form.addRow("", self.warning)
         form.addRow("", buttons)
+        self.spread = SpreadPanel(self.session)
+        form.addRow(self.tr("&Sources:"), self.spread)
 
     def _connect(self) -> None:
         self.text_autosave = Autosave(self.text, self._save_text, self)
@@ -261,6 +264,7 @@ class FindingEditor(QWidget):
         cited = cited_evidence(self.session.ws, self.finding_id)
         self.cited_model.set_items(sorted(cited, key=lambda item: _ref_number(item["ref"])))
         self.warning.setVisible(self.cited_model.rowCount() == 0)
+        self.spread.show_finding(self.finding_id)
         self._update_buttons()
         self.loaded.emit(self.finding_id)
 
