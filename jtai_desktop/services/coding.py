@@ -44,9 +44,14 @@ def add_code(
     text = source_text(source_kind, source)
     if not 0 <= start < end <= len(text):
         raise ValidationError("Select the words to code first: the passage is empty.")
-    quote = text[start:end]
-    if not quote.strip():
+    if not text[start:end].strip():
         raise ValidationError("Select some words to code, not only spaces.")
+    # A selection made word by word takes the space after the last word: leave it out.
+    while text[start].isspace():
+        start += 1
+    while text[end - 1].isspace():
+        end -= 1
+    quote = text[start:end]
     values = {
         "source_kind": source_kind,
         "source_id": source_id,

@@ -65,7 +65,7 @@ def test_a_passage_is_coded_by_keyboard_shown_and_undone(qtbot, small_demo_windo
     assert not picker.isVisible()
     [new] = [c for c in note_codes(page) if c["id"] not in before]
     assert (new["criterion_id"], new["mark"]) == ("DA-05", "concern")
-    assert new["quote"] == selected and new["passage_start"] == 0
+    assert new["quote"] == selected.strip() and new["passage_start"] == 0
     assert len(editor.text.extraSelections()) == highlights + 1
     assert editor.codes.model.row_of(new["id"]) >= 0
 
@@ -136,3 +136,30 @@ def test_a_code_follows_its_words_when_text_is_typed_before_them(qtbot, page):
 def test_the_margin_model_passes_the_model_tester(qtmodeltester, page):
     qtmodeltester.check(page.editor.codes.model)
     assert isinstance(page.editor.codes.model, CodesModel)
+
+
+def test_a_case_reviews_observation_is_coded_by_keyboard(qtbot, small_demo_window):
+    from .test_reviews import blank_editor
+
+    page = small_demo_window.navigate("reviews")
+    editor = blank_editor(qtbot, page)
+    editor.observation.setFocus()
+    qtbot.keyClicks(editor.observation, "The child said she felt listened to.")
+    select_first_words(qtbot, editor.observation, 3)  # saved first, then coded
+    qtbot.keyClick(editor.observation, Qt.Key_M, Qt.ControlModifier)
+    picker = editor.codes.picker
+    assert picker is not None, editor.codes.status.text()
+    assert picker.criterion_id() == editor.criterion.id
+    assert picker.organisations.checked_ids() == [editor.agency["id"]]
+    picker.voice.setCurrentIndex(picker.voice.findData("child"))
+    picker.accept()
+    ws = page.session.ws
+    [code] = ws.rows("code", page.session.inspection_id, "source_id = ?", (editor.review_id,))
+    assert (code["source_kind"], code["quote"], code["voice"]) == (
+        "review",
+        "The child said",
+        "child",
+    )
+    assert len(editor.observation.extraSelections()) == 1
+    small_demo_window.undo_action.trigger()
+    qtbot.waitUntil(lambda: not editor.observation.extraSelections())

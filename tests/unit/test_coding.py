@@ -171,6 +171,21 @@ def test_editing_and_removing_a_code_undo_as_one_step(ws, insp, note):
     assert [c["id"] for c in codes_of(ws, "note", note)] == [code_id]
 
 
+def test_the_spaces_around_a_selection_are_left_out(ws, insp, note):
+    start = TEXT.index(LATE) - 1
+    code_id = add_code(
+        ws,
+        "note",
+        note,
+        start=start,
+        end=start + len(LATE) + 2,
+        criterion_id="DA-01",
+        agencies=[org(ws, insp, "health")],
+        mark="concern",
+    ).entity_id
+    assert ws.get("code", code_id)["quote"] == LATE
+
+
 def test_a_code_passage_cannot_be_changed_only_its_judgement(ws, insp, note):
     code_id = code(ws, note, LATE, agencies=[org(ws, insp, "health")]).entity_id
     with pytest.raises(ValidationError, match="cannot be changed"):

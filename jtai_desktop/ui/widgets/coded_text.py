@@ -102,14 +102,17 @@ class CodedText(QWidget):
         choices: Callable[[], Choices],
         save_first: Callable[[], bool] = lambda: True,
         parent: QWidget | None = None,
+        criterion: str | None = None,
     ):
         """``source()`` names the record shown (kind, id), or None; ``choices()`` gives the
         criteria and organisations as (id, label) and the organisations the record itself
         names (ticked first in the picker); ``save_first()`` saves what was typed, so the
-        passage is coded in the text as stored (False: it could not be saved)."""
+        passage is coded in the text as stored (False: it could not be saved); ``criterion``
+        is chosen first in the picker (a case review's own)."""
         super().__init__(parent)
         self.session, self.editor = session, editor
         self._source, self._choices, self._save_first = source, choices, save_first
+        self._criterion = criterion
         self.model = CodesModel(self)
         self.picker: CodePicker | None = None  # the one open, for tests and screenshots
         self._build()
@@ -211,17 +214,17 @@ class CodedText(QWidget):
     def code_selection(self) -> CodePicker | None:
         """Open the picker on the editor's selection; accepting it codes the passage. The
         picker is window-modal but opened without a nested event loop (``open``)."""
-        source = self._source()
         cursor = self.editor.textCursor()
-        if source is None or not cursor.hasSelection():
+        if not cursor.hasSelection():
             self._say(self.tr("Select the words to code first, then press Ctrl+M."))
             return None
-        if not self._save_first():
+        if not self._save_first() or self._source() is None:
             self._say(self.tr("The text could not be saved, so it cannot be coded yet."))
             return None
+        source = self._source()
         start, end = cursor.selectionStart(), cursor.selectionEnd()
         picker = self._picker(self.editor.toPlainText()[start:end])
-        picker.preset(None, self._choices()[2], STRENGTH, None)
+        picker.preset(self._criterion, self._choices()[2], STRENGTH, None)
         picker.accepted.connect(lambda: self._add(source, start, end, picker.choice()))
         picker.open()
         return picker
