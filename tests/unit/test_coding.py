@@ -172,18 +172,18 @@ def test_editing_and_removing_a_code_undo_as_one_step(ws, insp, note):
 
 
 def test_the_spaces_around_a_selection_are_left_out(ws, insp, note):
-    start = TEXT.index(LATE) - 1
+    start = TEXT.index("a week late") - 1  # " a week late. " with the spaces either side
     code_id = add_code(
         ws,
         "note",
         note,
         start=start,
-        end=start + len(LATE) + 2,
+        end=start + len(" a week late. "),
         criterion_id="DA-01",
         agencies=[org(ws, insp, "health")],
         mark="concern",
     ).entity_id
-    assert ws.get("code", code_id)["quote"] == LATE
+    assert ws.get("code", code_id)["quote"] == "a week late."
 
 
 def test_a_code_passage_cannot_be_changed_only_its_judgement(ws, insp, note):
