@@ -12,7 +12,7 @@ from pathlib import Path
 
 from ..domain.errors import ValidationError
 from ..report.final_gate import check_package
-from ..store.files import write_atomically
+from ..files import write_atomically
 from .report import cached_details
 from .sufficiency import Sufficiency, sufficiency
 from .triangulation import evidence_rule, findings_below_rule

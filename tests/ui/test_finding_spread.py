@@ -6,7 +6,7 @@ import pytest
 from PySide6.QtCore import Qt
 
 from jtai_desktop.services.triangulation import candidate_sources, findings_spread
-from jtai_desktop.ui.models.findings import FindingIdRole
+from jtai_desktop.ui.models.roles import RecordIdRole as FindingIdRole
 
 from .sync_team import no_modal_boxes  # noqa: F401 (autouse: a modal box fails the test)
 

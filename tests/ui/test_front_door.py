@@ -126,10 +126,10 @@ def test_enter_corrects_a_sample_and_delete_removes_it_both_undone(qtbot, small_
 def test_a_name_where_a_role_belongs_is_refused_and_the_form_stays_open(
     qtbot, small_demo_window, monkeypatch
 ):
-    from jtai_desktop.ui.dialogs import front_door_sample
+    from jtai_desktop.ui import errors
 
     shown = []
-    monkeypatch.setattr(front_door_sample, "show_error", lambda parent, error: shown.append(error))
+    monkeypatch.setattr(errors, "show_error", lambda parent, error: shown.append(error))
     page = open_page(small_demo_window)
     ws, inspection_id = page.session.ws, page.session.inspection_id
     count = len(front_door.samples(ws, inspection_id))

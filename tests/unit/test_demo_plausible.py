@@ -101,3 +101,27 @@ def test_the_on_site_week_is_five_working_days_of_sessions(demo):
     assert all(is_working_day(date.fromisoformat(d)) for d in days)
     kinds = {e["kind"] for e in ws.rows("timetable_entry", inspection_id)}
     assert {"case_tracking", "meeting"} <= kinds
+
+
+def test_every_inspector_has_sessions_of_their_own_in_the_on_site_week(demo):
+    ws, inspection_id = demo
+    members = inspectorate_of(ws, inspection_id)
+    alone: dict[str, int] = {}
+    for entry in ws.rows("timetable_entry", inspection_id):
+        who = [
+            a["member_id"]
+            for a in ws.rows("allocation", inspection_id)
+            if a["target_id"] == entry["id"]
+        ]
+        if len(who) < len(members):  # not a whole-team session
+            for member in who:
+                alone[member] = alone.get(member, 0) + 1
+    assert set(alone) == set(members)
+
+
+def test_a_case_review_never_says_the_same_twice_of_one_organisation(demo):
+    ws, inspection_id = demo
+    said = [
+        (r["child_id"], r["agency_id"], r["observation"]) for r in ws.rows("review", inspection_id)
+    ]
+    assert len(said) == len(set(said))

@@ -8,7 +8,7 @@ span of dates. Enter (or a double click) on a source opens it where it was writt
 
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractListModel, QDate, QModelIndex, Qt, Signal
+from PySide6.QtCore import QAbstractListModel, QDate, QModelIndex, Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
@@ -73,7 +73,6 @@ class SourcesModel(QAbstractListModel):
 
 class MatrixPage(Page):
     key = "matrix"
-    jump_requested = Signal(str, str)  # entity, id: a source opened where it was written
 
     def __init__(self, session, parent=None):
         super().__init__(session, parent)
