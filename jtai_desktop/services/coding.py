@@ -9,10 +9,13 @@ the desktop's one undo command replays.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
+from typing import Any
 
 from ..domain.coding import CODED_FIELDS, MARKS, VOICES, Anchor, anchor
 from ..domain.errors import ValidationError
+from ..domain.record_types import CodeRow
 from ..domain.rules import require_choice
 from .changes import ChangeSet
 from .inspections import theme_pack
@@ -99,7 +102,7 @@ def _judgement(ws, inspection_id, criterion_id, agencies, mark, voice) -> dict:
     }
 
 
-def _source(ws: Workspace, source_kind: str, source_id: str) -> dict:
+def _source(ws: Workspace, source_kind: str, source_id: str) -> Mapping[str, Any]:
     if source_kind not in CODED_FIELDS:
         raise ValidationError(
             "Only notes, case reviews, area reviews, evidence descriptions and front door "
@@ -108,7 +111,7 @@ def _source(ws: Workspace, source_kind: str, source_id: str) -> dict:
     return ws.require(source_kind, source_id)
 
 
-def source_text(source_kind: str, row: dict) -> str:
+def source_text(source_kind: str, row: Mapping[str, Any]) -> str:
     return row.get(CODED_FIELDS[source_kind]) or ""
 
 
@@ -119,7 +122,7 @@ def source_text(source_kind: str, row: dict) -> str:
 class PlacedCode:
     """A code with where its passage is in the text as it reads now."""
 
-    row: dict
+    row: Mapping[str, Any]
     anchor: Anchor
 
     @property
@@ -127,7 +130,7 @@ class PlacedCode:
         return self.row["id"]
 
 
-def codes_of(ws: Workspace, source_kind: str, source_id: str) -> list[dict]:
+def codes_of(ws: Workspace, source_kind: str, source_id: str) -> list[CodeRow]:
     source = _source(ws, source_kind, source_id)
     return ws.rows(
         "code",
@@ -140,8 +143,12 @@ def codes_of(ws: Workspace, source_kind: str, source_id: str) -> list[dict]:
 
 def placed_codes(ws: Workspace, source_kind: str, source_id: str, text: str) -> list[PlacedCode]:
     """The record's codes, each anchored in ``text`` (the text as the editor shows it)."""
-    placed = [
-        PlacedCode(row, anchor(text, row["passage_start"], row["passage_end"], row["quote"]))
-        for row in codes_of(ws, source_kind, source_id)
-    ]
+    placed = [PlacedCode(row, placed_in(text, row)) for row in codes_of(ws, source_kind, source_id)]
     return sorted(placed, key=lambda p: (p.anchor.start, p.anchor.end, p.row["created_at"]))
+
+
+def placed_in(text: str, code: Mapping[str, Any]) -> Anchor:
+    """Where one code's passage is in ``text`` now (a synced code may lack a field: it is
+    then lost rather than placed wrongly)."""
+    start, end = code["passage_start"] or 0, code["passage_end"] or 0
+    return anchor(text, start, end, code["quote"] or "")

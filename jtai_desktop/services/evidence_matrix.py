@@ -110,7 +110,8 @@ class MatrixFilter:
     until: str | None = None
 
     def where(self) -> tuple[str, dict]:
-        clauses, params = [], {}
+        clauses: list[str] = []
+        params: dict[str, str] = {}
         if self.authors:
             names = [f"author{n}" for n in range(len(self.authors))]
             clauses.append(f"s.author IN ({', '.join(':' + n for n in names)})")
@@ -302,7 +303,7 @@ def evidence_matrix(
     ]
     sql, params = rows_sql(matrix_filter)
     rows = ws.db.execute(sql, {**params, "inspection": inspection_id}).fetchall()
-    kinds = {o["id"]: o["kind"] for o in organisations}
+    kinds: dict[str, str] = {str(o["id"]): str(o["kind"]) for o in organisations}
     by_organisation, by_kind = _aggregate(rows, kinds)
     return Matrix(criteria, organisations, by_organisation, by_kind)
 

@@ -109,7 +109,9 @@ def finding_summaries(ws: Workspace, inspection_id: str) -> list[FindingSummary]
         counts[citation["target_id"]] = counts.get(citation["target_id"], 0) + 1
     from .triangulation import findings_spread  # it reads findings in this module's order
 
-    short_of = {s.finding["id"]: s.spread.shortfall(s.rule) for s in findings_spread(ws, inspection_id)}
+    short_of = {
+        s.finding["id"]: s.spread.shortfall(s.rule) for s in findings_spread(ws, inspection_id)
+    }
     return [
         FindingSummary(
             f["id"],

@@ -8,11 +8,12 @@ the same final-file gate as the letter before it is renamed into place.
 from __future__ import annotations
 
 import io
+from collections.abc import Sequence
 from pathlib import Path
 
 from ..domain.errors import ValidationError
-from ..report.final_gate import check_package
 from ..files import write_atomically
+from ..report.final_gate import check_package
 from .report import cached_details
 from .sufficiency import Sufficiency, sufficiency
 from .triangulation import evidence_rule, findings_below_rule
@@ -48,7 +49,7 @@ def sufficiency_docx(ws: Workspace, inspection_id: str, report: Sufficiency | No
     return out.getvalue()
 
 
-def _table(document, headings: tuple[str, ...], rows: list[tuple[str, ...]]) -> None:
+def _table(document, headings: tuple[str, ...], rows: Sequence[tuple[str, ...]]) -> None:
     table = document.add_table(rows=1, cols=len(headings))
     table.style = "Table Grid"
     for cell, text in zip(table.rows[0].cells, headings):

@@ -10,7 +10,9 @@ many sources of so many kinds) flags the findings below it.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
+from typing import Any
 
 from ..domain.coding import FINDING_SOURCES, SOURCE_KIND_OF, Rule, Spread
 from ..domain.errors import ValidationError
@@ -56,6 +58,16 @@ def link_source(ws: Workspace, finding_id: str, source_kind: str, source_id: str
         values,
         label="Link source to finding",
     )
+
+
+def link_sources(ws: Workspace, finding_id: str, keys: list[str]) -> ChangeSet:
+    """Rest a finding on several sources ("kind:id" each) in one undoable edit."""
+    changes = ChangeSet("Link sources to finding", ())
+    with ws.transaction():
+        for key in keys:
+            kind, _, source_id = key.partition(":")
+            changes += link_source(ws, finding_id, kind, source_id)
+    return changes
 
 
 def unlink_source(ws: Workspace, finding_id: str, source_kind: str, source_id: str) -> ChangeSet:
@@ -104,7 +116,7 @@ class Source:
 
 @dataclass(frozen=True)
 class FindingSpread:
-    finding: dict
+    finding: Mapping[str, Any]
     sources: tuple[Source, ...]
     spread: Spread
     rule: Rule
@@ -247,14 +259,14 @@ def candidate_sources(ws: Workspace, finding_id: str, limit: int = 400) -> list[
     return [c for c in found if c[0] not in linked][:limit]
 
 
-def _label(ws: Workspace, entity: str, row: dict) -> str:
+def _label(ws: Workspace, entity: str, row: Mapping[str, Any]) -> str:
     if entity == "code":
         quote = " ".join((row.get("quote") or "").split())
         quote = quote if len(quote) <= 90 else quote[:89] + "…"
         return f"Passage · {row.get('criterion_id')} · {row.get('mark')}: “{quote}”"
     if entity in ("review", "area_review"):
         child = ws.get("child", row.get("child_id") or "") if entity == "review" else None
-        organisation = ws.get("agency", row.get("agency_id") or "") or {}
+        organisation: Mapping[str, Any] = ws.get("agency", row.get("agency_id") or "") or {}
         whose = child["pseudonym"] if child else "the area as a whole"
         mark = "strength" if row.get("strength") else "concern" if row.get("concern") else ""
         return (

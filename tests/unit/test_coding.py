@@ -8,12 +8,12 @@ import pytest
 from jtai_desktop.domain.coding import EXACT, LOST, MOVED, Rule, anchor
 from jtai_desktop.domain.errors import JtaiError, ValidationError
 from jtai_desktop.domain.themes import default_themes_dir, load_pack
-from jtai_desktop.services import casework, evidence, findings, notes
-from jtai_desktop.services.casework import ReviewInput
+from jtai_desktop.services import children, evidence, findings, notes, reviews
 from jtai_desktop.services.coding import add_code, codes_of, placed_codes, remove_code, update_code
 from jtai_desktop.services.evidence_matrix import BY_KIND, MatrixFilter, evidence_matrix
 from jtai_desktop.services.ids import review_id
 from jtai_desktop.services.inspections import MemberInput, create_inspection
+from jtai_desktop.services.reviews import ReviewInput
 from jtai_desktop.services.sufficiency import sufficiency
 from jtai_desktop.services.triangulation import (
     evidence_rule,
@@ -206,10 +206,10 @@ def test_the_matrix_counts_distinct_sources_by_kind_and_mark_with_voices(ws, ins
     assert level.voices("DA-01", health) == {"child", "practitioner"}
     assert level.total("DA-01", police) == 0
 
-    child = casework.add_child(
+    child = children.add_child(
         ws, insp, pseudonym="Child A", selection="tracked", agencies=[police]
     ).entity_id
-    casework.set_review(ws, child, "DA-02", police, ReviewInput(observation="Seen.", strength=True))
+    reviews.set_review(ws, child, "DA-02", police, ReviewInput(observation="Seen.", strength=True))
     matrix = evidence_matrix(ws, insp)
     assert matrix.by_organisation.count("DA-02", police, "review", "strength") == 1
     assert matrix.by_kind.total("DA-01", "health") == 1
@@ -263,7 +263,7 @@ def test_the_matrix_filters_by_inspector_selection_and_date(ws, insp, note):
         )
         == 0
     )
-    child = casework.add_child(
+    child = children.add_child(
         ws, insp, pseudonym="Child A", selection="tracked", agencies=[health]
     ).entity_id
     notes.update_note(ws, note, children=[child])
@@ -315,10 +315,10 @@ def test_a_finding_crosses_the_rule_when_a_second_kind_of_source_is_linked(ws, i
     assert spread.spread.voices == ("child", "practitioner")
     assert [f.finding["id"] for f in findings_below_rule(ws, insp)] == [finding]
 
-    child = casework.add_child(
+    child = children.add_child(
         ws, insp, pseudonym="Child A", selection="tracked", agencies=[police]
     ).entity_id
-    casework.set_review(ws, child, "DA-02", police, ReviewInput(observation="Late.", concern=True))
+    reviews.set_review(ws, child, "DA-02", police, ReviewInput(observation="Late.", concern=True))
     link_source(ws, finding, "review", review_id(child, "DA-02", police))
     spread = finding_spread(ws, finding)
     assert (spread.spread.sources, spread.spread.kinds, spread.meets_rule) == (
@@ -390,10 +390,10 @@ def test_a_cell_drills_down_to_its_passages_and_records(ws, insp, note):
 
     health, police = org(ws, insp, "health"), org(ws, insp, "police")
     code(ws, note, LATE, agencies=[health], voice="practitioner")
-    child = casework.add_child(
+    child = children.add_child(
         ws, insp, pseudonym="Child A", selection="tracked", agencies=[police]
     ).entity_id
-    casework.set_review(
+    reviews.set_review(
         ws, child, "DA-01", police, ReviewInput(observation="Seen late.", concern=True)
     )
     [passage] = cell_sources(ws, insp, "DA-01", health)

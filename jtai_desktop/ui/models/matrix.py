@@ -13,6 +13,7 @@ from PySide6.QtGui import QBrush, QColor
 from ...domain.coding import MATRIX_MARKS, SOURCE_KINDS, VOICES
 from ...domain.themes import AGENCY_KINDS
 from ...services.evidence_matrix import BY_KIND, Matrix, MatrixLevel
+from .roles import AnyIndex
 
 ColumnRole = Qt.ItemDataRole.UserRole + 1  # an organisation id or an agency kind
 CriterionRole = Qt.ItemDataRole.UserRole + 2
@@ -61,7 +62,7 @@ class MatrixModel(QAbstractTableModel):
                 return f"{criterion['id']}: {criterion['title']}"
         return None
 
-    def data(self, index: QModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
+    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole):
         if not index.isValid() or self.level is None or self.matrix is None:
             return None
         criterion = self.matrix.criteria[index.row()]["id"]

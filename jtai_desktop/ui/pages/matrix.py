@@ -8,6 +8,9 @@ span of dates. Enter (or a double click) on a source opens it where it was writt
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
+from typing import Any
+
 from PySide6.QtCore import QAbstractListModel, QDate, QModelIndex, Qt
 from PySide6.QtWidgets import (
     QComboBox,
@@ -32,6 +35,7 @@ from ...services.evidence_matrix import (
     evidence_matrix,
 )
 from ..models.matrix import ColumnRole, CriterionRole, MatrixModel
+from ..models.roles import AnyIndex
 from ..widgets.sufficiency_panel import SufficiencyPanel
 from .base import Page
 
@@ -57,7 +61,7 @@ class SourcesModel(QAbstractListModel):
     def rowCount(self, parent=QModelIndex()) -> int:  # noqa: N802 (Qt naming)
         return 0 if parent.isValid() else len(self.sources)
 
-    def data(self, index: QModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
+    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole):
         if not index.isValid():
             return None
         source = self.sources[index.row()]
@@ -95,8 +99,8 @@ class MatrixPage(Page):
         self.inspector = QComboBox()
         self.selection = QComboBox()
         self.selection.addItem(self.tr("All sources"), "")
-        for value, label in SELECTIONS.items():
-            self.selection.addItem(self.tr(label), value)
+        for value, words in SELECTIONS.items():
+            self.selection.addItem(self.tr(words), value)
         self.since, self.until = self._date_edit(), self._date_edit()
         row = QHBoxLayout()
         for text, widget in (
@@ -116,7 +120,9 @@ class MatrixPage(Page):
         return row
 
     def _date_edit(self) -> QDateEdit:
-        edit = QDateEdit(calendarPopup=True, displayFormat="yyyy-MM-dd")
+        edit = QDateEdit()
+        edit.setCalendarPopup(True)
+        edit.setDisplayFormat("yyyy-MM-dd")
         edit.setMinimumDate(NO_DATE)
         edit.setSpecialValueText(self.tr("any date"))
         edit.setDate(NO_DATE)
@@ -189,7 +195,7 @@ class MatrixPage(Page):
         self._drill_down()
         self.sufficiency.show_matrix(matrix)
 
-    def _fill_inspectors(self, members: list[dict]) -> None:
+    def _fill_inspectors(self, members: Sequence[Mapping[str, Any]]) -> None:
         wanted = [("", self.tr("Everyone"))] + [(m["id"], m["name"]) for m in members]
         shown = [
             (self.inspector.itemData(i), self.inspector.itemText(i))

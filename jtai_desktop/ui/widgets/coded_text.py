@@ -25,11 +25,18 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...domain.coding import EXACT, LOST, MARKS, MOVED, STRENGTH, VOICES, anchor
-from ...domain.errors import JtaiError
-from ...services.coding import PlacedCode, add_code, placed_codes, remove_code, update_code
+from ...domain.coding import EXACT, LOST, MARKS, MOVED, STRENGTH, VOICES
+from ...services.coding import (
+    PlacedCode,
+    add_code,
+    placed_codes,
+    placed_in,
+    remove_code,
+    update_code,
+)
 from ..dialogs.code_picker import CodePicker
-from ..errors import show_error
+from ..errors import try_edit
+from ..models.roles import AnyIndex
 from ..views import on_delete_key
 
 CODE_SHORTCUT = "Ctrl+M"
@@ -56,7 +63,7 @@ class CodesModel(QAbstractListModel):
     def rowCount(self, parent=QModelIndex()) -> int:  # noqa: N802 (Qt naming)
         return 0 if parent.isValid() else len(self.codes)
 
-    def data(self, index: QModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
+    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole):
         if not index.isValid():
             return None
         code = self.codes[index.row()]
@@ -166,12 +173,7 @@ class CodedText(QWidget):
         if not self.model.codes:
             return
         text = self.editor.toPlainText()
-        codes = [
-            PlacedCode(
-                c.row, anchor(text, c.row["passage_start"], c.row["passage_end"], c.row["quote"])
-            )
-            for c in self.model.codes
-        ]
+        codes = [PlacedCode(c.row, placed_in(text, c.row)) for c in self.model.codes]
         self.model.set_codes(codes, self.model.names)
         self._highlight()
 
@@ -186,13 +188,13 @@ class CodedText(QWidget):
             cursor = QTextCursor(self.editor.document())
             cursor.setPosition(code.anchor.start)
             cursor.setPosition(code.anchor.end, QTextCursor.MoveMode.KeepAnchor)
-            selection.cursor = cursor  # type: ignore[misc]
+            selection.cursor = cursor
             fmt = QTextCharFormat()
             fmt.setBackground(QBrush(QColor(COLOURS.get(code.row["mark"], "#eeeeee"))))
             fmt.setForeground(QBrush(QColor(INK)))
             if code.anchor.status != EXACT:
                 fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.DotLine)
-            selection.format = fmt  # type: ignore[misc]
+            selection.format = fmt
             selections.append(selection)
         self.editor.setExtraSelections(selections)
 
@@ -222,6 +224,7 @@ class CodedText(QWidget):
             self._say(self.tr("The text could not be saved, so it cannot be coded yet."))
             return None
         source = self._source()
+        assert source is not None  # checked just above
         start, end = cursor.selectionStart(), cursor.selectionEnd()
         picker = self._picker(self.editor.toPlainText()[start:end])
         picker.preset(self._criterion, self._choices()[2], STRENGTH, None)
@@ -230,12 +233,10 @@ class CodedText(QWidget):
         return picker
 
     def _add(self, source: tuple[str, str], start: int, end: int, choice: dict) -> None:
-        try:
-            changes = self.session.edit(
-                lambda ws: add_code(ws, *source, start=start, end=end, **choice)
-            )
-        except JtaiError as error:
-            show_error(self, error)
+        changes = try_edit(
+            self, self.session, lambda ws: add_code(ws, *source, start=start, end=end, **choice)
+        )
+        if changes is None:
             return
         self.reload()
         self.view.setCurrentIndex(self.model.index(self.model.row_of(changes.entity_id)))
@@ -254,16 +255,13 @@ class CodedText(QWidget):
         return picker
 
     def _update(self, code_id: str, choice: dict) -> None:
-        try:
-            self.session.edit(lambda ws: update_code(ws, code_id, **choice))
-        except JtaiError as error:
-            show_error(self, error)
+        try_edit(self, self.session, lambda ws: update_code(ws, code_id, **choice))
         self.reload()
 
     def remove_current(self) -> None:
         code_id = self.view.currentIndex().data(IdRole)
         if code_id:
-            self.session.edit(lambda ws: remove_code(ws, code_id))
+            try_edit(self, self.session, lambda ws: remove_code(ws, code_id))
             self.reload()
 
     def _picker(self, quote: str) -> CodePicker:

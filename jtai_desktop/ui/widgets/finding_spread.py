@@ -16,16 +16,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...domain.errors import JtaiError
-from ...services.changes import ChangeSet
 from ...services.triangulation import (
     candidate_sources,
     finding_spread,
-    link_source,
+    link_sources,
     source_labels,
     unlink_source,
 )
-from ..errors import show_error
+from ..errors import try_edit
 from ..views import on_delete_key
 from .checklist import Checklist
 
@@ -121,14 +119,7 @@ class SpreadPanel(QWidget):
         if not keys:
             return
 
-        def link_all(ws) -> ChangeSet:
-            with ws.db.atomic():
-                changes = [link_source(ws, finding_id, *key.split(":", 1)) for key in keys]
-            return ChangeSet(
-                "Link sources to finding", tuple(c for cs in changes for c in cs.changes)
-            )
-
-        self._run(link_all)
+        self._run(lambda ws: link_sources(ws, finding_id, keys))
 
     def remove_current(self) -> None:
         row = self.view.currentIndex().row()
@@ -142,8 +133,5 @@ class SpreadPanel(QWidget):
         self._run(lambda ws: unlink_source(ws, finding_id, kind, source_id))
 
     def _run(self, action) -> None:
-        try:
-            self.session.edit(action)
-        except JtaiError as error:
-            show_error(self, error)
+        try_edit(self, self.session, action)
         self.show_finding(self.finding_id)

@@ -23,7 +23,7 @@ from ...services.evidence_matrix import Matrix
 from ...services.sufficiency import sufficiency
 from ...services.sufficiency_export import INTERNAL, export_sufficiency
 from ...services.triangulation import evidence_rule, findings_below_rule, set_evidence_rule
-from ..errors import show_error
+from ..errors import show_error, try_edit
 
 
 class SufficiencyPanel(QWidget):
@@ -73,14 +73,11 @@ class SufficiencyPanel(QWidget):
     def save_rule(self) -> None:
         inspection_id = self.session.inspection_id
         sources, kinds = self.min_sources.value(), self.min_kinds.value()
-        try:
-            self.session.edit(
-                lambda ws: set_evidence_rule(
-                    ws, inspection_id, min_sources=sources, min_kinds=kinds
-                )
-            )
-        except JtaiError as error:
-            show_error(self, error)
+        try_edit(
+            self,
+            self.session,
+            lambda ws: set_evidence_rule(ws, inspection_id, min_sources=sources, min_kinds=kinds),
+        )
 
     def choose_and_export(self) -> None:
         name, _ = QFileDialog.getSaveFileName(
