@@ -163,3 +163,20 @@ def test_a_case_reviews_observation_is_coded_by_keyboard(qtbot, small_demo_windo
     assert len(editor.observation.extraSelections()) == 1
     small_demo_window.undo_action.trigger()
     qtbot.waitUntil(lambda: not editor.observation.extraSelections())
+
+
+def test_an_area_reviews_observation_is_coded_as_the_area_review(qtbot, small_demo_window):
+    page = small_demo_window.navigate("area")
+    panel = page.tabs.currentWidget()
+    editor = next(iter(panel.editors.values()))
+    editor.observation.setFocus()
+    editor.observation.selectAll()
+    qtbot.keyClicks(editor.observation, "Leaders said the partnership audits together.")
+    select_first_words(qtbot, editor.observation, 2)
+    qtbot.keyClick(editor.observation, Qt.Key_M, Qt.ControlModifier)
+    picker = editor.codes.picker
+    assert picker is not None, editor.codes.status.text()
+    picker.accept()
+    ws = page.session.ws
+    [code] = ws.rows("code", page.session.inspection_id, "source_id = ?", (editor.review_id,))
+    assert (code["source_kind"], code["quote"]) == ("area_review", "Leaders said")

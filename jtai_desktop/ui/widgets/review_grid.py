@@ -41,6 +41,8 @@ from .coded_text import CodedText
 class CriterionEditor(QFrame):
     """Observation, strength/concern, optional rating and evidence for one criterion."""
 
+    CODED_KIND = "review"  # the record kind whose observation Ctrl+M codes
+
     def __init__(
         self,
         session,
@@ -192,8 +194,8 @@ class CriterionEditor(QFrame):
         self.looked_at.clicked.connect(self._mark_looked_at)
 
     def _coded_source(self) -> tuple[str, str] | None:
-        exists = self.session.ws.get("review", self.review_id) is not None
-        return ("review", self.review_id) if exists else None
+        exists = self.session.ws.get(self.CODED_KIND, self.review_id) is not None
+        return (self.CODED_KIND, self.review_id) if exists else None
 
     def _coding_choices(self):
         ws, inspection_id = self.session.ws, self.session.inspection_id
@@ -206,7 +208,7 @@ class CriterionEditor(QFrame):
     def _save_observation(self) -> bool:
         self.observation.flush()
         return self.observation.toPlainText() == (
-            (self.session.ws.get("review", self.review_id) or {}).get("observation") or ""
+            (self.session.ws.get(self.CODED_KIND, self.review_id) or {}).get("observation") or ""
         )
 
     # --- showing -----------------------------------------------------------------------------
