@@ -180,3 +180,59 @@ def test_an_area_reviews_observation_is_coded_as_the_area_review(qtbot, small_de
     ws = page.session.ws
     [code] = ws.rows("code", page.session.inspection_id, "source_id = ?", (editor.review_id,))
     assert (code["source_kind"], code["quote"]) == ("area_review", "Leaders said")
+
+
+def test_an_evidence_description_is_coded_by_keyboard_counted_and_undone(qtbot, small_demo_window):
+    """Ctrl+M on the description's selected words codes them: the highlight shows, the
+    evidence matrix counts the item in the cell, and Ctrl+Z takes both away."""
+    page = small_demo_window.navigate("evidence")
+    ws, inspection_id = page.session.ws, page.session.inspection_id
+    page.view.setFocus()
+    page.view.setCurrentIndex(page.proxy.index(0, 0))
+    detail = page.detail
+    assert detail.evidence_id
+    linked = detail.link_lists["agency"].checked_ids()
+    assert linked, "the demo's first evidence item names no organisation"
+    organisation = linked[0]  # the picker ticks the item's organisations first
+    criterion = next(
+        c
+        for c, _label in detail._choices["criterion"]
+        if c not in detail.link_lists["criterion"].checked_ids()
+    )
+    matrix = small_demo_window.navigate("matrix")
+    before = matrix.model.level.total(criterion, organisation)
+    small_demo_window.navigate("evidence")
+
+    detail.description.setFocus()
+    detail.description.selectAll()
+    qtbot.keyClicks(detail.description, "Minutes show the strategy meeting was held late.")
+    selected = select_first_words(qtbot, detail.description, 2)  # saved first, then coded
+    qtbot.keyClick(detail.description, Qt.Key_M, Qt.ControlModifier)
+    picker = detail.codes.picker
+    assert isinstance(picker, CodePicker) and picker.isVisible(), detail.codes.status.text()
+    picker.activateWindow()
+    qtbot.waitActive(picker)
+    qtbot.keyClicks(picker.filter, criterion.lower())
+    assert picker.criterion_id() == criterion
+    assert organisation in picker.organisations.checked_ids()
+    picker.concern.setFocus()
+    qtbot.keyClick(picker.concern, Qt.Key_Space)
+    qtbot.keyClick(picker.concern, Qt.Key_Return)
+    assert not picker.isVisible()
+    [code] = ws.rows("code", inspection_id, "source_id = ?", (detail.evidence_id,))
+    assert (code["source_kind"], code["quote"], code["mark"]) == (
+        "evidence",
+        selected.strip(),
+        "concern",
+    )
+    assert len(detail.description.extraSelections()) == 1
+    assert detail.codes.model.row_of(code["id"]) == 0
+
+    matrix = small_demo_window.navigate("matrix")
+    assert matrix.model.level.total(criterion, organisation) == before + 1
+    small_demo_window.navigate("evidence")
+    small_demo_window.undo_action.trigger()
+    assert ws.get("code", code["id"]) is None
+    qtbot.waitUntil(lambda: not detail.description.extraSelections())
+    matrix = small_demo_window.navigate("matrix")
+    assert matrix.model.level.total(criterion, organisation) == before
