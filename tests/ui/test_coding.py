@@ -236,3 +236,46 @@ def test_an_evidence_description_is_coded_by_keyboard_counted_and_undone(qtbot, 
     qtbot.waitUntil(lambda: not detail.description.extraSelections())
     matrix = small_demo_window.navigate("matrix")
     assert matrix.model.level.total(criterion, organisation) == before
+
+
+def test_a_front_door_samples_notes_are_coded_by_keyboard_and_removed(qtbot, small_demo_window):
+    """In a saved sample's dialog, Ctrl+M codes the notes' selected words (saved first);
+    Delete in the margin removes the code, and Ctrl+Z after the dialog brings it back."""
+    from jtai_desktop.ui.dialogs.front_door_sample import FrontDoorSampleDialog
+
+    from .test_front_door import open_page, wait_dialog
+
+    page = open_page(small_demo_window)
+    ws, inspection_id = page.session.ws, page.session.inspection_id
+    page.view.selectRow(0)
+    sample_id = page.current_id()
+    page.edit_current()
+    dialog = wait_dialog(qtbot, page, FrontDoorSampleDialog)
+    notes = dialog.ui.notesEdit
+    assert dialog.codes is not None and dialog.codes.isVisibleTo(dialog)
+    notes.setFocus()
+    notes.selectAll()
+    qtbot.keyClicks(notes, "Police shared the history the same day.")
+    selected = select_first_words(qtbot, notes, 2)
+    qtbot.keyClick(notes, Qt.Key_M, Qt.ControlModifier)
+    picker = dialog.codes.picker
+    assert isinstance(picker, CodePicker) and picker.isVisible(), dialog.codes.status.text()
+    picker.activateWindow()
+    qtbot.waitActive(picker)
+    qtbot.keyClicks(picker.filter, "da-0")
+    assert picker.organisations.checked_ids()  # the sample's source organisation
+    qtbot.keyClick(picker.filter, Qt.Key_Return)
+    assert not picker.isVisible()
+    [code] = ws.rows("code", inspection_id, "source_id = ?", (sample_id,))
+    assert (code["source_kind"], code["quote"]) == ("front_door_sample", selected.strip())
+    assert ws.require("front_door_sample", sample_id)["notes"].startswith(selected.strip())
+    assert len(notes.extraSelections()) == 1
+
+    margin = dialog.codes
+    margin.view.setFocus()
+    margin.view.setCurrentIndex(margin.model.index(0))
+    qtbot.keyClick(margin.view, Qt.Key_Delete)
+    assert ws.get("code", code["id"]) is None and not notes.extraSelections()
+    dialog.reject()
+    small_demo_window.undo_action.trigger()  # the removal is undone: the code is back
+    assert ws.get("code", code["id"]) is not None
