@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import QDate, Qt
-from PySide6.QtWidgets import QComboBox, QDialog, QHBoxLayout, QWidget
+from PySide6.QtWidgets import QComboBox, QDialog, QVBoxLayout, QWidget
 
 from ...domain.front_door import AGREEMENT_CHOICES, SEEN_CHOICES, SOURCE_KINDS, THRESHOLD_DECISIONS
 from ...services import front_door
@@ -88,12 +88,13 @@ class FrontDoorSampleDialog(QDialog):
             choices=self._coding_choices,
             save_first=self._save_notes,
         )
-        beside = QWidget()
-        ui.judgementForm.replaceWidget(ui.notesEdit, beside)
-        row = QHBoxLayout(beside)
-        row.setContentsMargins(0, 0, 0, 0)
-        row.addWidget(ui.notesEdit, 3)
-        row.addWidget(self.codes, 2)
+        self.codes.setMaximumHeight(self.fontMetrics().lineSpacing() * 6)
+        under = QWidget()  # the margin list under the notes: the column is too narrow beside
+        ui.judgementForm.replaceWidget(ui.notesEdit, under)
+        column = QVBoxLayout(under)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.addWidget(ui.notesEdit)
+        column.addWidget(self.codes)
         QWidget.setTabOrder(ui.notesEdit, self.codes.view)
         QWidget.setTabOrder(self.codes.view, ui.lookbackReasonEdit)
         self.codes.reload()

@@ -109,11 +109,13 @@ class EvidenceDetail(QScrollArea):
             save_first=self._save_description,
         )
         self.codes.setMaximumHeight(self.fontMetrics().lineSpacing() * 8)
+        # The margin list goes under the description: the detail panel is too narrow for both
+        # side by side.
         described = QWidget()
-        beside = QHBoxLayout(described)
-        beside.setContentsMargins(0, 0, 0, 0)
-        beside.addWidget(self.description, 3)
-        beside.addWidget(self.codes, 2)
+        under = QVBoxLayout(described)
+        under.setContentsMargins(0, 0, 0, 0)
+        under.addWidget(self.description)
+        under.addWidget(self.codes)
         for text, widget in (
             (self.tr("T&itle:"), self.title),
             (self.tr("So&urce:"), self.source),
