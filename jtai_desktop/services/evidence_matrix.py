@@ -315,9 +315,13 @@ def _aggregate(rows: list[tuple], kinds: dict[str, str]) -> tuple[MatrixLevel, M
     by_organisation: dict[tuple, set[str]] = {}  # (criterion, column, kind, mark) -> sources
     by_kind: dict[tuple, set[str]] = {}
     heard: dict[tuple, set[str]] = {}  # the same keys (both levels) -> voices
-    loads = json.loads
+    # Many codes name the same organisations: each distinct list is parsed once.
+    parsed: dict[str, tuple[str, ...]] = {}
     for criterion, org, kind, mark, src, voice in rows:
-        for organisation in loads(org) if org[:1] == "[" else (org,):
+        named = parsed.get(org)
+        if named is None:
+            parsed[org] = named = tuple(json.loads(org)) if org[:1] == "[" else (org,)
+        for organisation in named:
             agency_kind = kinds.get(organisation)
             if agency_kind is None:
                 continue
