@@ -429,5 +429,19 @@ def letter(db: Database) -> None:
         db[table].create_index(["inspection_id"])
 
 
+@MIGRATIONS(name="0017_save_path")
+def save_path(db: Database) -> None:
+    """The ops index by inspection, kind of record and field served lookups over a few kinds
+    (a child's identifying values, evidence refs and files, the gate's count) but every op
+    wrote a page of it. It now holds only the ops of those kinds, so saving a note, a review
+    or a finding writes one page fewer. (``oplog.LOOKED_UP`` repeats the condition: SQLite
+    uses a partial index only for a query that states its condition.)"""
+    db.execute("DROP INDEX IF EXISTS idx_ops_inspection_id_entity_field")
+    db.execute(
+        "CREATE INDEX idx_ops_looked_up ON ops (inspection_id, entity, field) "
+        "WHERE entity IN ('agency', 'child', 'evidence', 'inspection')"
+    )
+
+
 def known_names() -> set[str]:
     return {m.name for m in MIGRATIONS._migrations}

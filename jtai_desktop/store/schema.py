@@ -16,6 +16,7 @@ MIGRATION_NAMES = (
     "0008_sync_healing",
     "0009_safe",
     "0014_letter",
+    "0017_save_path",
 )
 
 

@@ -34,8 +34,8 @@ CREATE INDEX "idx_notes_inspection_id" ON "notes" ("inspection_id");
 CREATE INDEX "idx_ops_entity_id_field" ON "ops" ("entity_id", "field");
 -- index idx_ops_inspection_id_device_id_seq on ops
 CREATE UNIQUE INDEX "idx_ops_inspection_id_device_id_seq" ON "ops" ("inspection_id", "device_id", "seq");
--- index idx_ops_inspection_id_entity_field on ops
-CREATE INDEX "idx_ops_inspection_id_entity_field" ON "ops" ("inspection_id", "entity", "field");
+-- index idx_ops_looked_up on ops
+CREATE INDEX idx_ops_looked_up ON ops (inspection_id, entity, field) WHERE entity IN ('agency', 'child', 'evidence', 'inspection');
 -- index idx_report_entries_inspection_id on report_entries
 CREATE INDEX "idx_report_entries_inspection_id" ON "report_entries" ("inspection_id");
 -- index idx_reviews_child_id on reviews
