@@ -9,10 +9,12 @@ import sys
 from datetime import UTC
 from pathlib import Path
 
-from . import __version__, cli_letter, paths
+from . import __version__, cli_evidence, cli_letter, cli_method, paths
 from .cli_completion import SHELLS
 from .cli_completion import script as completion_script
 from .cli_examples import with_examples
+from .cli_fieldwork import add_parsers as add_fieldwork_parsers
+from .cli_fieldwork import cmd_timeliness
 from .cli_secrets import (
     INVITATION_PASSPHRASE_FILE_ENV,
     add_invitation_passphrase,
@@ -160,6 +162,8 @@ def build_parser() -> argparse.ArgumentParser:
         help=("JSON or TOML list of {kind, match, location, reason}: hits the lead lets through"),
     )
     cli_letter.add_parsers(commands)
+    cli_evidence.add_parsers(commands)
+    add_fieldwork_parsers(commands)
     completion = commands.add_parser(
         "completion",
         help="print a shell completion script (bash, zsh or powershell)",
@@ -171,6 +175,7 @@ def build_parser() -> argparse.ArgumentParser:
         ),
     )
     completion.add_argument("shell", choices=SHELLS)
+    cli_method.add_commands(commands)
     passwd = commands.add_parser(
         "passwd", help="change the data folder's passphrase (and, with --rotate-key, its key)"
     )
@@ -259,6 +264,8 @@ def run(args: argparse.Namespace) -> int:
     if args.command == "completion":  # needs no data folder, so no passphrase
         sys.stdout.write(completion_script(build_parser(), args.shell))
         return 0
+    if args.command == "themes":  # plain files beside the data: no passphrase either
+        return cli_method.cmd_themes(args)
     context = open_for_command(args)
     try:
         return COMMANDS[args.command](context, args)
@@ -724,7 +731,10 @@ COMMANDS = {
     "held": cmd_held,
     "repair": cmd_repair,
     "export-report": cmd_export_report,
+    "create": cli_method.cmd_create,
     **cli_letter.COMMANDS,
+    **cli_evidence.COMMANDS,
+    "timeliness": cmd_timeliness,
 }
 
 

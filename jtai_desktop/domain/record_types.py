@@ -36,6 +36,7 @@ if TYPE_CHECKING:
         lookback_months: int
         fieldwork_days: int
         notification_is_day_one: int
+        theme_version: str | None
 
     class MemberRow(TypedDict):
         """One member as stored."""
@@ -52,6 +53,7 @@ if TYPE_CHECKING:
         role: str
         device_id: str | None
         evidence_block: int
+        specialism: str | None
 
     class AgencyRow(TypedDict):
         """One agency as stored."""
@@ -66,6 +68,7 @@ if TYPE_CHECKING:
         kind: str
         name: str
         in_scope: int
+        service_type: str | None
 
     class ChildRow(TypedDict):
         """One child as stored."""
@@ -87,6 +90,7 @@ if TYPE_CHECKING:
         private_address: str | None
         private_school: str | None
         private_dob: str | None
+        looked_at: list[Any] | None
 
     class EventRow(TypedDict):
         """One event as stored."""
@@ -103,6 +107,8 @@ if TYPE_CHECKING:
         summary: str
         agency_id: str | None
         date: str
+        time: str | None
+        lookback_reason: str | None
 
     class ReviewRow(TypedDict):
         """One review as stored."""
@@ -137,6 +143,25 @@ if TYPE_CHECKING:
         area_summary: str | None
         agreement: str | None
         evaluation: str | None
+        agency_id: str | None
+
+    class AreaReviewRow(TypedDict):
+        """One area review as stored."""
+
+        id: str
+        inspection_id: str
+        created_at: str
+        created_by: str
+        created_device: str
+        updated_at: str
+        updated_by: str
+        criterion_id: str
+        agency_id: str
+        observation: str | None
+        rating: str | None
+        strength: int | None
+        concern: int | None
+        moderated: int | None
 
     class NoteRow(TypedDict):
         """One note as stored."""
@@ -306,12 +331,147 @@ if TYPE_CHECKING:
         response: str | None
         paragraph: int
 
+    class FrontDoorSampleRow(TypedDict):
+        """One front door sample as stored."""
+
+        id: str
+        inspection_id: str
+        created_at: str
+        created_by: str
+        created_device: str
+        updated_at: str
+        updated_by: str
+        label: str
+        child_id: str | None
+        source_kind: str
+        source_agency_id: str | None
+        source_role: str | None
+        threshold_decision: str | None
+        decision_by: str | None
+        decision_agreement: str | None
+        strategy_agreement: str | None
+        section47_agreement: str | None
+        child_seen: str | None
+        quality: str | None
+        notes: str | None
+        lookback_reason: str | None
+        contact_time: str | None
+        decision_time: str | None
+        strategy_time: str | None
+        section47_time: str | None
+        seen_time: str | None
+        contact_date: str
+        decision_date: str | None
+        strategy_date: str | None
+        section47_date: str | None
+        seen_date: str | None
+        strategy_agencies: list[Any] | None
+
+    class FrontDoorSettingsRow(TypedDict):
+        """One front door settings as stored."""
+
+        id: str
+        inspection_id: str
+        created_at: str
+        created_by: str
+        created_device: str
+        updated_at: str
+        updated_by: str
+        day_start: str | None
+        day_end: str | None
+        decision_target: int | None
+        strategy_target: int | None
+        section47_target: int | None
+        seen_target: int | None
+
+    class AllocationRow(TypedDict):
+        """One allocation as stored."""
+
+        id: str
+        inspection_id: str
+        created_at: str
+        created_by: str
+        created_device: str
+        updated_at: str
+        updated_by: str
+        member_id: str
+        target_kind: str
+        target_id: str
+
+    class TimetableEntryRow(TypedDict):
+        """One timetable entry as stored."""
+
+        id: str
+        inspection_id: str
+        created_at: str
+        created_by: str
+        created_device: str
+        updated_at: str
+        updated_by: str
+        kind: str
+        title: str
+        start_time: str
+        end_time: str
+        room: str | None
+        date: str
+        attendees: list[Any] | None
+        children: list[Any] | None
+
+    class CodeRow(TypedDict):
+        """One code as stored."""
+
+        id: str
+        inspection_id: str
+        created_at: str
+        created_by: str
+        created_device: str
+        updated_at: str
+        updated_by: str
+        source_kind: str | None
+        source_id: str | None
+        quote: str | None
+        criterion_id: str | None
+        mark: str | None
+        voice: str | None
+        passage_start: int | None
+        passage_end: int | None
+        agencies: list[Any] | None
+
+    class FindingSourceRow(TypedDict):
+        """One finding source as stored."""
+
+        id: str
+        inspection_id: str
+        created_at: str
+        created_by: str
+        created_device: str
+        updated_at: str
+        updated_by: str
+        finding_id: str | None
+        source_kind: str | None
+        source_id: str | None
+
+    class EvidenceRuleRow(TypedDict):
+        """One evidence rule as stored."""
+
+        id: str
+        inspection_id: str
+        created_at: str
+        created_by: str
+        created_device: str
+        updated_at: str
+        updated_by: str
+        min_sources: int | None
+        min_kinds: int | None
+
 else:  # at run time a row is a plain dict
     InspectionRow = MemberRow = AgencyRow = ChildRow = EventRow = ReviewRow = AuditEvalRow = (
-        NoteRow
-    ) = EvidenceRow = FindingRow = LinkRow = DeviceRow = ReportEntryRow = LetterRow = (
+        AreaReviewRow
+    ) = NoteRow = EvidenceRow = FindingRow = LinkRow = DeviceRow = ReportEntryRow = LetterRow = (
         LetterVersionRow
-    ) = AccuracyItemRow = dict
+    ) = AccuracyItemRow = FrontDoorSampleRow = FrontDoorSettingsRow = AllocationRow = (
+        TimetableEntryRow
+    ) = CodeRow = FindingSourceRow = EvidenceRuleRow = dict
 
 Row = Mapping[str, Any]  # a row of a kind named at run time
 
@@ -323,6 +483,7 @@ RecordKind = Literal[
     "event",
     "review",
     "audit_eval",
+    "area_review",
     "note",
     "evidence",
     "finding",
@@ -332,6 +493,13 @@ RecordKind = Literal[
     "letter",
     "letter_version",
     "accuracy_item",
+    "front_door_sample",
+    "front_door_settings",
+    "allocation",
+    "timetable_entry",
+    "code",
+    "finding_source",
+    "evidence_rule",
 ]
 
 
@@ -368,6 +536,8 @@ class RecordReads:
         @overload
         def get(self, entity: Literal["audit_eval"], entity_id: str) -> AuditEvalRow | None: ...
         @overload
+        def get(self, entity: Literal["area_review"], entity_id: str) -> AreaReviewRow | None: ...
+        @overload
         def get(self, entity: Literal["note"], entity_id: str) -> NoteRow | None: ...
         @overload
         def get(self, entity: Literal["evidence"], entity_id: str) -> EvidenceRow | None: ...
@@ -390,6 +560,30 @@ class RecordReads:
             self, entity: Literal["accuracy_item"], entity_id: str
         ) -> AccuracyItemRow | None: ...
         @overload
+        def get(
+            self, entity: Literal["front_door_sample"], entity_id: str
+        ) -> FrontDoorSampleRow | None: ...
+        @overload
+        def get(
+            self, entity: Literal["front_door_settings"], entity_id: str
+        ) -> FrontDoorSettingsRow | None: ...
+        @overload
+        def get(self, entity: Literal["allocation"], entity_id: str) -> AllocationRow | None: ...
+        @overload
+        def get(
+            self, entity: Literal["timetable_entry"], entity_id: str
+        ) -> TimetableEntryRow | None: ...
+        @overload
+        def get(self, entity: Literal["code"], entity_id: str) -> CodeRow | None: ...
+        @overload
+        def get(
+            self, entity: Literal["finding_source"], entity_id: str
+        ) -> FindingSourceRow | None: ...
+        @overload
+        def get(
+            self, entity: Literal["evidence_rule"], entity_id: str
+        ) -> EvidenceRuleRow | None: ...
+        @overload
         def get(self, entity: str, entity_id: str) -> Mapping[str, Any] | None: ...
         def get(self, entity: str, entity_id: str) -> Any: ...
 
@@ -407,6 +601,8 @@ class RecordReads:
         def require(self, entity: Literal["review"], entity_id: str) -> ReviewRow: ...
         @overload
         def require(self, entity: Literal["audit_eval"], entity_id: str) -> AuditEvalRow: ...
+        @overload
+        def require(self, entity: Literal["area_review"], entity_id: str) -> AreaReviewRow: ...
         @overload
         def require(self, entity: Literal["note"], entity_id: str) -> NoteRow: ...
         @overload
@@ -427,6 +623,28 @@ class RecordReads:
         ) -> LetterVersionRow: ...
         @overload
         def require(self, entity: Literal["accuracy_item"], entity_id: str) -> AccuracyItemRow: ...
+        @overload
+        def require(
+            self, entity: Literal["front_door_sample"], entity_id: str
+        ) -> FrontDoorSampleRow: ...
+        @overload
+        def require(
+            self, entity: Literal["front_door_settings"], entity_id: str
+        ) -> FrontDoorSettingsRow: ...
+        @overload
+        def require(self, entity: Literal["allocation"], entity_id: str) -> AllocationRow: ...
+        @overload
+        def require(
+            self, entity: Literal["timetable_entry"], entity_id: str
+        ) -> TimetableEntryRow: ...
+        @overload
+        def require(self, entity: Literal["code"], entity_id: str) -> CodeRow: ...
+        @overload
+        def require(
+            self, entity: Literal["finding_source"], entity_id: str
+        ) -> FindingSourceRow: ...
+        @overload
+        def require(self, entity: Literal["evidence_rule"], entity_id: str) -> EvidenceRuleRow: ...
         @overload
         def require(self, entity: str, entity_id: str) -> Mapping[str, Any]: ...
         def require(self, entity: str, entity_id: str) -> Any: ...
@@ -494,6 +712,15 @@ class RecordReads:
             params: tuple = (),
             order_by: str = "created_at, id",
         ) -> list[AuditEvalRow]: ...
+        @overload
+        def rows(
+            self,
+            entity: Literal["area_review"],
+            inspection_id: str,
+            where: str = "",
+            params: tuple = (),
+            order_by: str = "created_at, id",
+        ) -> list[AreaReviewRow]: ...
         @overload
         def rows(
             self,
@@ -575,6 +802,69 @@ class RecordReads:
             params: tuple = (),
             order_by: str = "created_at, id",
         ) -> list[AccuracyItemRow]: ...
+        @overload
+        def rows(
+            self,
+            entity: Literal["front_door_sample"],
+            inspection_id: str,
+            where: str = "",
+            params: tuple = (),
+            order_by: str = "created_at, id",
+        ) -> list[FrontDoorSampleRow]: ...
+        @overload
+        def rows(
+            self,
+            entity: Literal["front_door_settings"],
+            inspection_id: str,
+            where: str = "",
+            params: tuple = (),
+            order_by: str = "created_at, id",
+        ) -> list[FrontDoorSettingsRow]: ...
+        @overload
+        def rows(
+            self,
+            entity: Literal["allocation"],
+            inspection_id: str,
+            where: str = "",
+            params: tuple = (),
+            order_by: str = "created_at, id",
+        ) -> list[AllocationRow]: ...
+        @overload
+        def rows(
+            self,
+            entity: Literal["timetable_entry"],
+            inspection_id: str,
+            where: str = "",
+            params: tuple = (),
+            order_by: str = "created_at, id",
+        ) -> list[TimetableEntryRow]: ...
+        @overload
+        def rows(
+            self,
+            entity: Literal["code"],
+            inspection_id: str,
+            where: str = "",
+            params: tuple = (),
+            order_by: str = "created_at, id",
+        ) -> list[CodeRow]: ...
+        @overload
+        def rows(
+            self,
+            entity: Literal["finding_source"],
+            inspection_id: str,
+            where: str = "",
+            params: tuple = (),
+            order_by: str = "created_at, id",
+        ) -> list[FindingSourceRow]: ...
+        @overload
+        def rows(
+            self,
+            entity: Literal["evidence_rule"],
+            inspection_id: str,
+            where: str = "",
+            params: tuple = (),
+            order_by: str = "created_at, id",
+        ) -> list[EvidenceRuleRow]: ...
         @overload
         def rows(
             self,

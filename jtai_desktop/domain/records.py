@@ -24,6 +24,7 @@ class StrEnum(enum.StrEnum):
 class InspectionKind(StrEnum):
     FRONT_DOOR = "front_door"
     THEMATIC = "thematic"
+    COMBINED = "combined"  # 2016 to 2020: the front door and a deep dive in one inspection
 
 
 class Role(StrEnum):
@@ -82,6 +83,7 @@ class LinkTarget(StrEnum):
     FINDING = "finding"
     REVIEW = "review"
     NOTE = "note"
+    AREA_REVIEW = "area_review"
 
 
 PARTNERSHIP = "partnership"  # a finding about the agencies together, not one of them
@@ -139,6 +141,7 @@ ENTITIES: dict[str, EntitySpec] = {
                 *_f("notification_date", "retention_date", kind=DATE),
                 *_f("notice_days", "lookback_months", "fieldwork_days", kind=INT),
                 *_f("notification_is_day_one", kind=BOOL),
+                *_f("theme_version"),  # the published version the pack follows
             ),
             required=(
                 "kind",
@@ -161,13 +164,17 @@ ENTITIES: dict[str, EntitySpec] = {
             (
                 *_f("name", "inspectorate", "role", "device_id"),
                 *_f("evidence_block", kind=INT),
+                *_f("specialism"),
             ),
             required=("name", "inspectorate", "role", "evidence_block"),
         ),
+        # An organisation: an agency kind, a name and, where the kind has several, a service
+        # type ("maternity"). Still the "agency" record kind: ops are immutable and synced,
+        # so renaming the kind would mean rewriting every op that names it.
         EntitySpec(
             "agency",
             "agencies",
-            (*_f("kind", "name"), *_f("in_scope", kind=BOOL)),
+            (*_f("kind", "name"), *_f("in_scope", kind=BOOL), *_f("service_type")),
             required=("kind", "name", "in_scope"),
         ),
         EntitySpec(
@@ -178,6 +185,9 @@ ENTITIES: dict[str, EntitySpec] = {
                 *_f("agencies", kind=JSON),
                 *_f("private_name", "private_address", "private_school", identifying=True),
                 *_f("private_dob", kind=DATE, identifying=True),
+                # Criteria the inspector looked at in a sampled child's case: only these count
+                # for its completeness (a tracked child is reviewed against every criterion).
+                *_f("looked_at", kind=JSON),
             ),
             search_title="pseudonym",
             search_body=("summary",),
@@ -189,6 +199,7 @@ ENTITIES: dict[str, EntitySpec] = {
             (
                 *_f("child_id", "kind", "summary", "agency_id"),
                 *_f("date", kind=DATE),
+                *_f("time", "lookback_reason"),  # HH:MM; why a date before the look-back
             ),
             required=("child_id", "kind", "summary", "date"),
         ),
@@ -205,9 +216,22 @@ ENTITIES: dict[str, EntitySpec] = {
         EntitySpec(
             "audit_eval",
             "audit_evaluations",
-            (*_f("child_id", "area_summary", "agreement", "evaluation"),),
+            # agency_id: the organisation whose audit this is (none: the multi-agency audit).
+            (*_f("child_id", "area_summary", "agreement", "evaluation", "agency_id"),),
             search_body=("area_summary", "evaluation"),
             required=("child_id",),
+        ),
+        # A criterion judged once for the area (leadership, the safeguarding arrangements),
+        # per organisation: never asked in a child's case.
+        EntitySpec(
+            "area_review",
+            "area_reviews",
+            (
+                *_f("criterion_id", "agency_id", "observation", "rating"),
+                *_f("strength", "concern", "moderated", kind=BOOL),
+            ),
+            search_body=("observation",),
+            required=("criterion_id", "agency_id"),
         ),
         EntitySpec(
             "note",
@@ -321,6 +345,81 @@ ENTITIES: dict[str, EntitySpec] = {
                 *_f("paragraph", kind=INT),
             ),
             required=("version_id", "kind", "section", "status", "paragraph"),
+        ),
+        # One contact or referral sampled at the front door (see domain.front_door): each
+        # step's date and optional time, who made the decisions (by role, never by name) and
+        # whether the inspector agrees with each.
+        EntitySpec(
+            "front_door_sample",
+            "front_door_samples",
+            (
+                *_f("label", "child_id", "source_kind", "source_agency_id", "source_role"),
+                *_f("threshold_decision", "decision_by"),
+                *_f("decision_agreement", "strategy_agreement", "section47_agreement"),
+                *_f("child_seen", "quality", "notes", "lookback_reason"),
+                *_f("contact_time", "decision_time", "strategy_time", "section47_time"),
+                *_f("seen_time"),
+                *_f("contact_date", "decision_date", "strategy_date", "section47_date", kind=DATE),
+                *_f("seen_date", kind=DATE),
+                *_f("strategy_agencies", kind=JSON),
+            ),
+            search_title="label",
+            search_body=("notes",),
+            required=("label", "source_kind", "contact_date"),
+        ),
+        # The team's timeliness targets (working hours per interval) and office day.
+        EntitySpec(
+            "front_door_settings",
+            "front_door_settings",
+            (
+                *_f("day_start", "day_end"),
+                *_f("decision_target", "strategy_target", "section47_target", kind=INT),
+                *_f("seen_target", kind=INT),
+            ),
+        ),
+        # An inspector given a child, an organisation or a timetable session to look at.
+        EntitySpec(
+            "allocation",
+            "allocations",
+            (*_f("member_id", "target_kind", "target_id"),),
+            required=("member_id", "target_kind", "target_id"),
+        ),
+        # A session of the on-site week; its inspectors are its allocations.
+        EntitySpec(
+            "timetable_entry",
+            "timetable_entries",
+            (
+                *_f("kind", "title", "start_time", "end_time", "room"),
+                *_f("date", kind=DATE),
+                *_f("attendees", "children", kind=JSON),
+            ),
+            search_title="title",
+            required=("kind", "title", "start_time", "end_time", "date"),
+        ),
+        # A coded passage (domain.coding): part of a note's text, a review's observation, an
+        # evidence item's description or a front door sample's notes, by its offsets and the
+        # words quoted, marked as a strength or concern for a criterion and organisations.
+        EntitySpec(
+            "code",
+            "codes",
+            (
+                *_f("source_kind", "source_id", "quote", "criterion_id", "mark", "voice"),
+                *_f("passage_start", "passage_end", kind=INT),
+                *_f("agencies", kind=JSON),
+            ),
+        ),
+        # A finding resting on a coded passage, a review or a front door sample (its id
+        # derived from the three, as an evidence link's is).
+        EntitySpec(
+            "finding_source",
+            "finding_sources",
+            (*_f("finding_id", "source_kind", "source_id"),),
+        ),
+        # The lead's rule for a finding to stand, one per inspection (services.triangulation).
+        EntitySpec(
+            "evidence_rule",
+            "evidence_rules",
+            (*_f("min_sources", "min_kinds", kind=INT),),
         ),
     )
 }

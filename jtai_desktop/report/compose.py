@@ -13,7 +13,7 @@ from datetime import date
 
 from ..domain.calendar import add_working_days
 from ..domain.themes import AGENCY_KINDS
-from . import chart
+from . import agency_groups, chart
 from .counts_shown import shown_count
 from .inputs import (
     ADDRESS,
@@ -152,12 +152,15 @@ class _Words:
         """The date, one line per addressee, and the greeting, as the lead can edit them."""
         lines = [self.fill(r) for r in self.formats.theme(self.inputs.theme_id).addressees_first]
         seen: set[str] = set()
-        for agency in _agencies_in_order(self.inputs):
-            roles = self.formats.addressees.get(agency.kind)
+        # One addressee per kind: the organisation the letter addresses for it (the ICB for
+        # health), not every maternity unit and GP practice the team looked at.
+        for group in agency_groups.groups(_agencies_in_order(self.inputs)):
+            roles = self.formats.addressees.get(group.kind)
             if roles is None:
                 continue
-            generic = agency.name.strip() in ("", AGENCY_KINDS.get(agency.kind, ""))
-            name = self.fill(roles.organisation) if generic else agency.name.strip()
+            named = (agency_groups.addressed_name(group) or "").strip()
+            generic = named in ("", AGENCY_KINDS.get(group.kind, ""))
+            name = self.fill(roles.organisation) if generic else named
             for role in roles.roles:
                 line = self.fill(role, name=name)
                 if line not in seen:
@@ -305,19 +308,26 @@ def _annexes(inputs: LetterInputs, choices: LetterChoices, below: int) -> list[S
 
 
 def _reviews_table(inputs: LetterInputs, below: int) -> Table:
+    """Case reviews per agency kind (its organisations together) and criterion judged in
+    children's cases."""
+    groups = agency_groups.groups(inputs.agencies)
+    group_of = {a.id: g.key for g in groups for a in g.organisations}
     counts: Counter = Counter()
     for r in inputs.reviews:
-        if (r.observation or "").strip():
-            counts[(r.agency_id, r.criterion_id, "seen")] += 1
-            counts[(r.agency_id, r.criterion_id, "strength")] += bool(r.strength)
-            counts[(r.agency_id, r.criterion_id, "concern")] += bool(r.concern)
+        if (r.observation or "").strip() and r.agency_id in group_of:
+            key = (group_of[r.agency_id], r.criterion_id)
+            counts[(*key, "seen")] += 1
+            counts[(*key, "strength")] += bool(r.strength)
+            counts[(*key, "concern")] += bool(r.concern)
     rows = []
-    for agency in (a for a in inputs.agencies if a.in_scope):
-        for criterion in (c for c in inputs.criteria if agency.kind in c.agency_kinds):
-            key = (agency.id, criterion.id)
+    for group in groups:
+        for criterion in inputs.criteria:
+            if not (criterion.per_child and group.kind in criterion.agency_kinds):
+                continue
+            key = (group.key, criterion.id)
             rows.append(
                 (
-                    agency.name,
+                    group.heading,
                     f"{criterion.id} {criterion.title}",
                     *(
                         shown_count(counts[(*key, what)], below)
@@ -335,10 +345,11 @@ def _reviews_table(inputs: LetterInputs, below: int) -> Table:
 
 
 def chart_rows(inputs: LetterInputs) -> list[chart.ChartRow]:
+    """Findings per agency kind: a finding naming two organisations of a kind counts once."""
     rows = []
-    for agency in (a for a in inputs.agencies if a.in_scope):
-        kinds = Counter(f.kind for f in inputs.findings if agency.id in f.agencies)
-        rows.append(chart.ChartRow(agency.name, dict(kinds)))
+    for group in agency_groups.groups(inputs.agencies):
+        counted = Counter(f.kind for f in inputs.findings if group.names(f))
+        rows.append(chart.ChartRow(group.heading, dict(counted)))
     partnership = Counter(f.kind for f in inputs.findings if PARTNERSHIP in f.agencies)
     if partnership:
         rows.append(chart.ChartRow("The partnership", dict(partnership)))

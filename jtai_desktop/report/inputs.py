@@ -64,6 +64,7 @@ class AgencyInfo:
     name: str
     kind: str
     in_scope: bool = True
+    service_type: str | None = None  # "icb", "maternity"...: see domain.organisations
 
 
 @dataclass(frozen=True)
@@ -100,6 +101,7 @@ class CriterionInfo:
     id: str
     title: str
     agency_kinds: tuple[str, ...]
+    per_child: bool = True  # False: judged once for the area, never in a case review
 
 
 @dataclass(frozen=True)

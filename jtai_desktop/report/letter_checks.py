@@ -6,8 +6,9 @@ from __future__ import annotations
 
 import re
 
+from . import agency_groups
 from .gate import ReportWarning
-from .inputs import AGENCY_PREFIX, NARRATIVE, STUDIES, LetterInputs
+from .inputs import NARRATIVE, STUDIES, LetterInputs
 from .letter import Letter, Paragraph
 
 STUDY_MAX_WORDS = 400  # the longest published practice studies run to about this
@@ -47,15 +48,17 @@ def _uncited(letter: Letter, inputs: LetterInputs) -> list[ReportWarning]:
 
 
 def _agencies_unnamed(inputs: LetterInputs) -> list[ReportWarning]:
-    named = {a for f in inputs.findings for a in f.agencies}
+    """A kind in scope that no finding speaks of (an organisation of a kind with several,
+    such as one GP practice, need not have a finding of its own)."""
     return [
         ReportWarning(
             "agency_without_finding",
-            f"{agency.name} is in scope but no finding names it.",
-            f"{AGENCY_PREFIX}{agency.id}",
+            f"{group.heading} is in scope but no finding names it"
+            + (" or any of its organisations." if len(group.organisations) > 1 else "."),
+            group.key,
         )
-        for agency in inputs.agencies
-        if agency.in_scope and agency.id not in named
+        for group in agency_groups.groups(inputs.agencies)
+        if not any(group.names(f) for f in inputs.findings)
     ]
 
 

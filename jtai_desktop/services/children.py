@@ -10,10 +10,12 @@ of hundreds of children loads at once.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import datetime
 
 from ..domain.errors import ValidationError
 from ..domain.record_types import AgencyRow, ChildRow, EventRow
 from ..domain.records import AGE_BANDS, EventKind
+from ..domain.review_scope import criteria_expected
 from ..domain.rules import (
     check_selection,
     nth_pseudonym,
@@ -21,9 +23,11 @@ from ..domain.rules import (
     require_choice,
     require_text,
 )
+from ..domain.sensible_dates import as_date, check_history_date, parse_time
 from ..domain.themes import ThemePack
 from ..store import child_progress
 from .changes import ChangeSet
+from .history_dates import history_bounds
 from .inspections import Choice, check_agencies, ordered_agencies, theme_pack
 from .workspace import Workspace
 
@@ -91,19 +95,41 @@ def _check_child(ws: Workspace, inspection_id: str, values: dict, child_id: str 
 
 # --- the timeline of a case ---------------------------------------------------------------
 def add_event(
-    ws: Workspace, child_id: str, *, date, kind: str, summary: str, agency_id: str | None = None
+    ws: Workspace,
+    child_id: str,
+    *,
+    date,
+    kind: str,
+    summary: str,
+    agency_id: str | None = None,
+    time: str | None = None,
+    lookback_reason: str | None = None,
+    now: datetime | None = None,
 ) -> ChangeSet:
+    """``time``: HH:MM, when known; ``lookback_reason``: why a date before the look-back is
+    recorded; ``now``: what "the future" is measured from (this computer's clock)."""
     child = ws.require("child", child_id)
-    values = {"child_id": child_id, **_event_values(ws, child, date, kind, summary, agency_id)}
-    return ws.create("event", child["inspection_id"], values, label="Add event")
+    values = _event_values(ws, child, date, kind, summary, agency_id, time, lookback_reason, now)
+    return ws.create(
+        "event", child["inspection_id"], {"child_id": child_id, **values}, label="Add event"
+    )
 
 
 def update_event(
-    ws: Workspace, event_id: str, *, date, kind: str, summary: str, agency_id: str | None = None
+    ws: Workspace,
+    event_id: str,
+    *,
+    date,
+    kind: str,
+    summary: str,
+    agency_id: str | None = None,
+    time: str | None = None,
+    lookback_reason: str | None = None,
+    now: datetime | None = None,
 ) -> ChangeSet:
     """Correct an event of a child's timeline (its child stays the same)."""
     child = ws.require("child", ws.require("event", event_id)["child_id"])
-    values = _event_values(ws, child, date, kind, summary, agency_id)
+    values = _event_values(ws, child, date, kind, summary, agency_id, time, lookback_reason, now)
     return ws.update("event", event_id, values, label="Edit event")
 
 
@@ -112,16 +138,33 @@ def delete_event(ws: Workspace, event_id: str) -> ChangeSet:
 
 
 def _event_values(
-    ws: Workspace, child: ChildRow, date, kind: str, summary: str, agency_id: str | None
+    ws: Workspace,
+    child: ChildRow,
+    date,
+    kind: str,
+    summary: str,
+    agency_id: str | None,
+    time: str | None,
+    lookback_reason: str | None,
+    now: datetime | None,
 ) -> dict:
     require_choice(kind, EventKind.values(), "The kind of event")
     if agency_id:
         check_agencies(ws, child["inspection_id"], [agency_id])
+    day = as_date(date, "The date of the event")
+    if day is None:
+        raise ValidationError("Give the date of the event.")
+    at = parse_time(time, "The time of the event")
+    reason = (lookback_reason or "").strip() or None
+    bounds = history_bounds(ws, child["inspection_id"], now)
+    check_history_date(day, at, bounds, what="The date of the event", reason=reason)
     return {
-        "date": date,
+        "date": day,
+        "time": at,
         "kind": kind,
         "agency_id": agency_id,
         "summary": require_text(summary, "What happened"),
+        "lookback_reason": reason,
     }
 
 
@@ -132,7 +175,7 @@ def timeline(ws: Workspace, child_id: str) -> list[EventRow]:
         child["inspection_id"],
         "child_id = ?",
         (child_id,),
-        order_by="date, created_at, id",
+        order_by="date, time IS NULL, time, created_at, id",
     )
 
 
@@ -194,7 +237,7 @@ def _summary(
     involved = ordered_agencies([agencies[a] for a in child["agencies"] or [] if a in agencies])
     done = expected = 0
     for agency in involved:
-        criteria = pack.criteria_for(agency["kind"])
+        criteria = criteria_expected(pack, child, agency)
         expected += len(criteria)
         done += sum((child["id"], agency["id"], c.id) in written for c in criteria)
     return ChildSummary(

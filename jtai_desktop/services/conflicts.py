@@ -9,7 +9,7 @@ from ..sync.clock import Stamp
 from ..sync.merge import resolve_entity
 from .workspace import Workspace
 
-TITLE_FIELDS = ("title", "pseudonym", "name", "ref", "criterion_id")
+TITLE_FIELDS = ("title", "pseudonym", "name", "ref", "label", "criterion_id")
 
 
 def member_names(ws: Workspace, inspection_id: str) -> dict[str, str]:

@@ -14,19 +14,26 @@ from datetime import date, timedelta
 
 from ..domain.calendar import add_working_days
 from ..domain.errors import ValidationError
-from ..domain.record_types import AgencyRow
-from ..domain.records import AGE_BANDS, EventKind, EvidenceSource, FindingKind, NoteKind, Selection
+from ..domain.organisations import organisation_order
+from ..domain.record_types import AgencyRow, MemberRow, Row
+from ..domain.records import Selection
 from ..domain.rules import nth_pseudonym
+from ..domain.theme_model import INSPECTED_BY
 from ..domain.themes import default_themes_dir, load_pack
 from ..store import projection
 from ..sync.clock import HybridClock
-from . import children, evidence, findings, inspections, notes, reviews
+from . import children, demo_cases, inspections, organisations
+from . import demo_organisations as demo_orgs
 from . import demo_text as text
 from .workspace import Workspace
 
-THEME = "domestic-abuse"
+THEME = "domestic-abuse"  # children who are victims of domestic abuse, unborn to 7 (2024)
 NOTIFICATION = date(2026, 10, 5)
 Progress = Callable[[int, int, str], None]
+Step = Callable[["DemoBuilder", str], None]
+# The theme looks at unborn babies and children up to 7; older brothers and sisters appear too.
+AGE_BANDS_SEEN = ("unborn", "0-2", "3-5", "6-10")
+AGE_WEIGHTS = (2, 4, 4, 2)
 
 
 @dataclass(frozen=True)
@@ -38,7 +45,23 @@ class DemoSize:
     evidence: int
 
 
-SIZES = {"small": DemoSize(7, 12, 6, 40, 30), "reference": DemoSize(10, 200, 7, 2000, 1000)}
+# A team as the theme's four inspectorates send it: Ofsted (the lead and two more), CQC,
+# HMICFRS and HMI Probation (see demo_text.INSPECTORS).
+SIZES = {"small": DemoSize(8, 12, 6, 40, 30), "reference": DemoSize(10, 200, 7, 2000, 1000)}
+
+
+def later_steps() -> list[tuple[Step, str]]:
+    """Steps other parts of the demo add after the core's, as (function, label): each function
+    is called with the builder and the inspection id, inside the same transaction, after the
+    children, the area's evaluations, notes, evidence and findings exist. Adding a step here
+    leaves the core's records for a seed as they were (it runs last). Import its module here;
+    the front door samples and the fieldwork timetable belong in this list."""
+    from . import demo_coding, demo_fieldwork
+
+    return [
+        (demo_fieldwork.step, "Front door and timetable"),
+        (demo_coding.code_demo, "Coded passages"),
+    ]
 
 
 class SimulatedTime:
@@ -52,8 +75,17 @@ class SimulatedTime:
         self.millis += self._rng.randint(200, 90_000)
         return self.millis
 
+    def move_to(self, day: date) -> None:
+        """On to 8 in the morning of ``day`` (never back)."""
+        start = int((day - date(1970, 1, 1)).total_seconds() * 1000) + 8 * 3600 * 1000
+        self.millis = max(self.millis, start)
+
 
 class DemoBuilder:
+    """Builds the demo; later steps may read ``team`` (a workspace per member, the lead's
+    first), ``members``, ``organisations``, ``children``, ``pack`` and ``rng``, and call
+    ``inspector_for`` and ``fieldwork_day``."""
+
     def __init__(self, ws: Workspace, size_name: str, seed: int, progress: Progress | None):
         self.ws, self.size = ws, SIZES[size_name]
         self.rng = random.Random(seed_material(size_name, seed))
@@ -61,7 +93,13 @@ class DemoBuilder:
         self.progress = progress or (lambda done, total, label: None)
         self.pack = load_pack(default_themes_dir() / f"{THEME}.toml")
         self.team: list[Workspace] = []
-        self._used_statements: dict[str, list[str]] = {}
+        self.members: list[MemberRow] = []
+        self.organisations: list[AgencyRow] = []
+        self.children: list[str] = []
+        self.notification = NOTIFICATION
+        self.involvement: dict[str, set[str]] = {}  # each child's organisations
+        self.quality: dict[str, float] = {}  # how good practice is in each child's case
+        self.tendency: dict[str, float] = {}  # and in each organisation's work
 
     def new_id(self) -> str:
         return uuid.UUID(int=self.rng.getrandbits(128), version=4).hex
@@ -80,16 +118,19 @@ class DemoBuilder:
     def build(self) -> str:
         with self.ws.transaction():
             inspection_id = self._inspection()
-            steps = (
-                (self._children, "Children and case reviews"),
-                (self._notes, "Notes"),
-                (self._evidence, "Evidence"),
-                (self._findings, "Findings"),
-                (self._letter, "The letter"),
-            )
+            steps: list[tuple[Step, str]] = [
+                (DemoBuilder._organisations, "Organisations"),
+                (DemoBuilder._children, "Children and case reviews"),
+                (DemoBuilder._area, "Leadership and the safeguarding arrangements"),
+                (DemoBuilder._notes, "Notes"),
+                (DemoBuilder._evidence, "Evidence"),
+                (DemoBuilder._findings, "Findings"),
+                (DemoBuilder._letter, "The letter"),
+                *later_steps(),
+            ]
             for done, (step, label) in enumerate(steps):
                 self.progress(done, len(steps), label)
-                step(inspection_id)
+                step(self, inspection_id)
             projection.index_pending(self.ws.db)  # ready to search at once
             self.progress(len(steps), len(steps), "Done")
         return inspection_id
@@ -104,21 +145,58 @@ class DemoBuilder:
         )
         inspection_id = created.entity_id
         self.ws.set_author(inspection_id, lead_ws.author_for(inspection_id))
-        for member in self.ws.rows("member", inspection_id, order_by="evidence_block"):
+        self.members = self.ws.rows("member", inspection_id, order_by="evidence_block")
+        for member in self.members:
             self.team.append(self.device(self.new_id(), member["id"]))
-        self.agencies = self.ws.rows("agency", inspection_id, order_by="kind")
         return inspection_id
 
-    def inspector(self) -> Workspace:
-        return self.rng.choice(self.team)
+    def inspector_for(self, organisation: Row | None) -> Workspace:
+        """A team member of the inspectorate that inspects the organisation (Ofsted for the
+        voluntary sector and for the area as a whole)."""
+        wanted = INSPECTED_BY.get(organisation["kind"], "ofsted") if organisation else "ofsted"
+        ours = [ws for ws, m in zip(self.team, self.members) if m["inspectorate"] == wanted]
+        return self.rng.choice(ours or self.team)
+
+    def fieldwork_day(self) -> date:
+        return add_working_days(NOTIFICATION, 10 + self.rng.randint(0, 4))
+
+    # --- organisations -------------------------------------------------------------------
+    def _organisations(self, inspection_id: str) -> None:
+        """The inspection starts with one organisation per kind, named after it; name them
+        and add the rest, as a lead does in the first week."""
+        lead = self.team[0]
+        generic = {a["kind"]: a for a in self.ws.rows("agency", inspection_id)}
+        for demo_org in demo_orgs.ORGANISATIONS:
+            first = generic.pop(demo_org.kind, None)
+            values = {"name": demo_org.name, "service_type": demo_org.service}
+            if first is not None:
+                organisations.update_organisation(lead, first["id"], **values)
+                org_id = first["id"]
+            else:
+                org_id = organisations.add_organisation(
+                    lead,
+                    inspection_id,
+                    demo_org.kind,
+                    demo_org.name,
+                    service_type=demo_org.service,
+                    in_scope=demo_org.in_scope,
+                ).entity_id
+            self.tendency[org_id] = demo_org.tendency
+        self.organisations = organisations.organisations(self.ws, inspection_id)
+
+    def organisation(self, key: str) -> AgencyRow:
+        """The organisation of a service type (or of a kind without service types)."""
+        return next(o for o in self.organisations if key in (o["service_type"], o["kind"]))
 
     # --- children ------------------------------------------------------------------------
     def _children(self, inspection_id: str) -> None:
+        # Cases are reviewed on site, in the week of fieldwork.
+        self.time.move_to(add_working_days(NOTIFICATION, 10))
         for n in range(self.size.children):
             self._child(inspection_id, n)
 
     def _child(self, inspection_id: str, n: int) -> None:
-        rng, ws = self.rng, self.inspector()
+        rng = self.rng
         selection = (
             Selection.TRACKED
             if n < self.size.tracked
@@ -126,174 +204,89 @@ class DemoBuilder:
             if n % 5 == 0
             else Selection.SAMPLED
         ).value
-        involved = [
-            self.agency("children_social_care"),
-            self.agency("police"),
-            *rng.sample(
-                [a for a in self.agencies if a["kind"] not in ("children_social_care", "police")], 2
-            ),
-        ]
+        age_band = rng.choices(AGE_BANDS_SEEN, AGE_WEIGHTS)[0]
+        involved = self._involved(age_band)
+        quality = rng.random()
+        ws = self.inspector_for(involved[0])
         child_id = children.add_child(
             ws,
             inspection_id,
             pseudonym=nth_pseudonym(n),
             selection=selection,
-            age_band=rng.choice(AGE_BANDS),
+            age_band=age_band,
             case_ref=f"NB-{rng.randint(100000, 999999)}",
             agencies=tuple(a["id"] for a in involved),
-            summary=text.observation(rng),
+            summary=text.observation(rng, weak=quality < 0.45),
             private={
                 "name": text.person(rng),
-                "dob": self._dob().isoformat(),
+                "dob": self._dob(age_band).isoformat(),
                 "address": text.address(rng),
                 "school": rng.choice(text.SCHOOLS),
             },
         ).entity_id
-        self._timeline(ws, child_id, involved)
-        self._reviews(ws, child_id, involved, full=selection == Selection.TRACKED.value)
-        reviews.set_audit_evaluation(
-            ws,
-            child_id,
-            area_summary=text.observation(rng),
-            agreement=rng.choice(("agrees", "partly", "disagrees")),
-            evaluation=text.observation(rng),
+        self.children.append(child_id)
+        self.involvement[child_id] = {a["id"] for a in involved}
+        self.quality[child_id] = quality
+        demo_cases.timeline(self, ws, child_id, involved)
+        demo_cases.reviews(self, child_id, involved, tracked=selection == "tracked")
+        if selection != Selection.SAMPLED.value:
+            demo_cases.audits(self, child_id, involved)
+
+    def _involved(self, age_band: str) -> list[AgencyRow]:
+        """The organisations a child of this age living with domestic abuse would know."""
+        rng = self.rng
+        keys = [rng.choice(("social_work", "front_door")), "police"]
+        keys.append(
+            {
+                "unborn": "maternity",
+                "0-2": "health_visiting",
+                "3-5": rng.choice(("health_visiting", "early_years")),
+                "6-10": "school",
+            }[age_band]
         )
-
-    def agency(self, kind: str) -> AgencyRow:
-        return next(a for a in self.agencies if a["kind"] == kind)
-
-    def _dob(self) -> date:
-        return NOTIFICATION - timedelta(days=self.rng.randint(200, 17 * 365))
-
-    def _timeline(self, ws: Workspace, child_id: str, involved: list[AgencyRow]) -> None:
-        day = NOTIFICATION - timedelta(days=180)
-        for kind in (
-            EventKind.CONTACT,
-            EventKind.REFERRAL,
-            EventKind.STRATEGY_DISCUSSION,
-            EventKind.SECTION_47,
+        for key, chance in (
+            ("voluntary", 0.45),
+            ("gp", 0.4),
+            ("probation", 0.3),
+            ("adult_mental_health", 0.25),
+            ("early_help", 0.2),
+            ("emergency_department", 0.15),
+            ("youth_justice", 0.08),  # an older brother or sister is known to it
         ):
-            day = add_working_days(day, self.rng.randint(1, 25))
-            children.add_event(
-                ws,
-                child_id,
-                date=day,
-                kind=kind.value,
-                agency_id=self.rng.choice(involved)["id"],
-                summary=f"{kind.value.replace('_', ' ').capitalize()} recorded.",
-            )
+            if rng.random() < chance:
+                keys.append(key)
+        return organisation_sorted([self.organisation(key) for key in dict.fromkeys(keys)])
 
-    def _reviews(self, ws: Workspace, child_id: str, involved: list[AgencyRow], full: bool) -> None:
-        levels = self.pack.rating_scale.levels if self.pack.rating_scale else ()
-        for agency in involved:
-            criteria = self.pack.criteria_for(agency["kind"])
-            chosen = criteria if full else self.rng.sample(criteria, min(3, len(criteria)))
-            for criterion in chosen:
-                weak = self.rng.random() < 0.4
-                review = reviews.ReviewInput(
-                    observation=text.observation(self.rng, weak),
-                    strength=not weak,
-                    concern=weak,
-                    rating=self.rng.choice(levels) if levels and full else None,
-                )
-                reviews.set_review(ws, child_id, criterion.id, agency["id"], review)
+    def _dob(self, age_band: str) -> date:
+        low, high = {"unborn": (-120, -30), "0-2": (30, 1000), "3-5": (1100, 2000)}.get(
+            age_band, (2200, 2900)
+        )
+        return NOTIFICATION - timedelta(days=self.rng.randint(low, high))
+
+    # --- the area ------------------------------------------------------------------------
+    def _area(self, inspection_id: str) -> None:
+        demo_cases.area_reviews(self, inspection_id)
 
     # --- notes, evidence, findings -------------------------------------------------------
     def _notes(self, inspection_id: str) -> None:
-        children = [c["id"] for c in self.ws.rows("child", inspection_id, order_by="pseudonym")]
-        criteria = [c.id for c in self.pack.criteria]
         for n in range(self.size.notes):
-            self._note(inspection_id, n, children, criteria)
-
-    def _note(self, inspection_id: str, n: int, children: list[str], criteria: list[str]) -> None:
-        rng = self.rng
-        kind = rng.choice(NoteKind.values())
-        families = kind in ("interview", "focus_group") and rng.random() < 0.3
-        attendees = [
-            {"role": rng.choice(text.ROLES[a["kind"]]), "agency": a["id"]}
-            for a in rng.sample(self.agencies, rng.randint(1, 3))
-        ]
-        notes.add_note(
-            self.inspector(),
-            inspection_id,
-            kind=kind,
-            date=self._fieldwork_day(),
-            title=f"{rng.choice(text.NOTE_TOPICS)} ({kind.replace('_', ' ')} {n + 1})",
-            text=text.note_text(rng, rng.randint(1, 3)),
-            attendees=attendees,
-            children=rng.sample(children, rng.randint(0, 2)),
-            criteria=rng.sample(criteria, rng.randint(1, 3)),
-            children_or_families_present=families,
-            consent_recorded=families,
-        )
-
-    def _fieldwork_day(self) -> date:
-        return add_working_days(NOTIFICATION, 10 + self.rng.randint(0, 4))
+            demo_cases.note(self, inspection_id, n)
 
     def _evidence(self, inspection_id: str) -> None:
-        children = self.ws.rows("child", inspection_id)
-        criteria = [c.id for c in self.pack.criteria]
         for n in range(self.size.evidence):
-            self._evidence_item(inspection_id, n, children, criteria)
-
-    def _evidence_item(self, inspection_id, n, children, criteria) -> None:
-        rng, ws = self.rng, self.inspector()
-        title = rng.choice(text.EVIDENCE_TITLES)
-        body = f"{title}\n\n{text.note_text(rng, 2)}\n\nItem {n + 1}.\n".encode()
-        item = evidence.add_evidence(
-            ws,
-            inspection_id,
-            title=title,
-            source=rng.choice(EvidenceSource.values()),
-            date=self._fieldwork_day(),
-            data=body,
-            file_name=f"extract-{n + 1:04d}.txt",
-            media_type="text/plain",
-        ).entity_id
-        evidence.link(ws, item, "child", rng.choice(children)["id"])
-        evidence.link(ws, item, "criterion", rng.choice(criteria))
-        evidence.link(ws, item, "agency", rng.choice(self.agencies)["id"])
+            demo_cases.evidence_item(self, inspection_id, n)
 
     def _findings(self, inspection_id: str) -> None:
-        items = [e["id"] for e in self.ws.rows("evidence", inspection_id, order_by="ref")]
-        lead = self.team[0]
-        for agency in self.agencies:
-            for kind in (FindingKind.STRENGTH, FindingKind.AREA_FOR_IMPROVEMENT):
-                self._finding(
-                    lead, inspection_id, kind.value, [agency["id"]], agency["name"], items
-                )
-        for title in text.FINDINGS["priority_action"]:
-            findings.add_finding(
-                lead,
-                inspection_id,
-                kind="priority_action",
-                title=title,
-                text=title,
-                agencies=["partnership"],
-                evidence_ids=self.rng.sample(items, 3),
-            )
+        demo_cases.findings(self, inspection_id)
 
     def _letter(self, inspection_id: str) -> None:
         from .demo_letter import write_demo_letter
 
         write_demo_letter(self.team[0], inspection_id)
 
-    def _finding(self, ws, inspection_id, kind, agencies, agency_name, items) -> None:
-        # Each agency gets a different statement while the bank lasts, as a real letter would.
-        used = self._used_statements.setdefault(kind, [])
-        fresh = [s for s in text.FINDINGS[kind] if s not in used] or list(text.FINDINGS[kind])
-        statement = self.rng.choice(fresh)
-        used.append(statement)
-        title = f"{agency_name}: {text.short_title(statement)}"
-        findings.add_finding(
-            ws,
-            inspection_id,
-            kind=kind,
-            title=title,
-            text=statement,
-            agencies=agencies,
-            evidence_ids=self.rng.sample(items, self.rng.randint(1, 3)),
-        )
+
+def organisation_sorted(rows: list[AgencyRow]) -> list[AgencyRow]:
+    return sorted(rows, key=organisation_order)
 
 
 def build_demo(

@@ -9,12 +9,14 @@ from . import report
 from .workspace import Workspace
 
 HEADLINE = """\
-Most children in {area} who live with domestic abuse are recognised quickly and receive help \
-that makes them safer. Leaders of the partnership know their services well, and the \
-multi-agency safeguarding hub (MASH) makes timely, well-reasoned decisions.
+Most babies and young children in {area} who are victims of domestic abuse are recognised \
+quickly and receive help that makes them safer. Leaders of the partnership know their \
+services well, and the multi-agency safeguarding hub (MASH) makes timely, well-reasoned \
+decisions.
 
-However, strategy discussions do not always include health and education, so decisions are \
-sometimes made without what they know. Work with the person who causes harm is not yet a \
+However, strategy discussions do not always include health, so decisions are sometimes made \
+without what midwives and health visitors know, and news of incidents reaches health \
+visitors late. Work with the person who causes harm is not yet a \
 consistent part of children's plans. Children's views do not always shape what happens \
 next. This means that for some children, risk is reduced for a time. The cause of it is not \
 tackled."""

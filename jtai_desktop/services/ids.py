@@ -21,3 +21,13 @@ def audit_eval_id(child_id: str) -> str:
 
 def link_id(evidence_id: str, target_kind: str, target_id: str) -> str:
     return derived_id("link", evidence_id, target_kind, target_id)
+
+
+def organisation_audit_id(child_id: str, agency_id: str) -> str:
+    """The evaluation of one organisation's own audit of a child's case (the multi-agency
+    audit, and every audit evaluation release 0.1 made, is ``audit_eval_id(child_id)``)."""
+    return derived_id("audit_eval", child_id, agency_id)
+
+
+def area_review_id(inspection_id: str, criterion_id: str, agency_id: str) -> str:
+    return derived_id("area_review", inspection_id, criterion_id, agency_id)

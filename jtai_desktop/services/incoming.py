@@ -24,6 +24,7 @@ from .workspace import Workspace
 DAY_MS = 24 * 3600 * 1000
 KIND_LABELS = {
     "audit_eval": "audit evaluation",
+    "area_review": "evaluation for the area",
     "review": "case review",
     "report_entry": "letter entry",
 }

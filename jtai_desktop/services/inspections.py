@@ -7,6 +7,7 @@ from datetime import date
 
 from ..domain.calendar import CalendarSettings, KeyDates, key_dates
 from ..domain.errors import AmbiguousError, NotFoundError, ValidationError
+from ..domain.organisations import organisation_order
 from ..domain.record_types import AgencyRow, InspectionRow
 from ..domain.records import InspectionKind, Role
 from ..domain.rules import require_choice, require_known, require_text
@@ -40,6 +41,8 @@ def create_inspection(
     area = require_text(area, "The area")
     settings = settings or CalendarSettings(notice_days=pack.notice_days)
     key_dates(notification, settings)  # refuses a notification day that is not a working day
+    for member in (lead, *team):  # before anything is written
+        _taking_part(pack.inspectorates, member.inspectorate)
     inspection_id, lead_id = ws.new_id(), ws.new_id()
     ws.set_author(inspection_id, lead_id)
     with ws.transaction():
@@ -80,6 +83,7 @@ def _inspection_values(pack, area, notification, settings, partnership) -> dict:
         "lookback_months": settings.lookback_months,
         "fieldwork_days": settings.fieldwork_days,
         "notification_is_day_one": settings.notification_is_day_one,
+        "theme_version": pack.version or None,
     }
 
 
@@ -100,12 +104,27 @@ def _add_member(
 ) -> ChangeSet:
     values = {
         "name": require_text(member.name, "A team member's name"),
-        "inspectorate": require_known(member.inspectorate, INSPECTORATES, "The inspectorate"),
+        "inspectorate": _taking_part(
+            ws.require("inspection", inspection_id)["inspectorates"] or (), member.inspectorate
+        ),
         "role": require_choice(role or member.role, Role.values(), "The role"),
         "evidence_block": block,
         "device_id": device_id,
     }
     return ws.create("member", inspection_id, values, entity_id=member_id, label="Add team member")
+
+
+def _taking_part(taking_part, inspectorate: str) -> str:
+    """An inspectorate that takes part in the inspection (a team matches the theme's
+    inspectorates: no HMI Probation inspector on a front door inspection)."""
+    key = require_known(inspectorate, INSPECTORATES, "The inspectorate")
+    if taking_part and key not in taking_part:
+        names = ", ".join(INSPECTORATES.get(i, i) for i in taking_part)
+        raise ValidationError(
+            f"{INSPECTORATES[key]} does not take part in this inspection (its inspectorates "
+            f"are {names}); choose one of those for this team member."
+        )
+    return key
 
 
 def add_member(ws: Workspace, inspection_id: str, member: MemberInput) -> ChangeSet:
@@ -132,12 +151,9 @@ def set_in_scope(ws: Workspace, agency_id: str, in_scope: bool) -> ChangeSet:
 
 
 def ordered_agencies(agencies: list[AgencyRow]) -> list[AgencyRow]:
-    """Agencies in the usual order of the letter: the front door and the statutory partners
-    first (social care, police, health ...), then by name."""
-    order = {kind: i for i, kind in enumerate(AGENCY_KINDS)}
-    return sorted(
-        agencies, key=lambda a: (order.get(a["kind"], len(order)), a["name"] or "", a["id"])
-    )
+    """Organisations in the usual order: the front door and the statutory partners first,
+    then by service type and name within a kind (see ``organisation_order``)."""
+    return sorted(agencies, key=organisation_order)
 
 
 def agencies_in_order(ws: Workspace, inspection_id: str) -> list[AgencyRow]:

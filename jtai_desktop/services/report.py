@@ -22,10 +22,11 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 
 from ..domain.errors import NotFoundError, ValidationError
+from ..domain.organisations import organisation_order
 from ..domain.record_types import ReportEntryRow
 from ..domain.records import LinkTarget, Selection
 from ..domain.rules import parse_evidence_ref, require_text
-from ..domain.themes import AGENCY_KINDS, INSPECTORATES
+from ..domain.themes import INSPECTORATES, PER_CHILD
 from ..report import ExportCancelled
 from ..report import inputs as li
 from ..report.compose import compose, section_specs
@@ -298,7 +299,10 @@ def letter_inputs(
         findings=tuple(_findings(ws, inspection_id)),
         children=tuple(_children(ws, inspection_id)),
         reviews=tuple(_reviews(ws, inspection_id)) if annexes else (),
-        criteria=tuple(li.CriterionInfo(c.id, c.title, c.agencies) for c in pack.criteria),
+        criteria=tuple(
+            li.CriterionInfo(c.id, c.title, c.agencies, pack.judged(c.id) == PER_CHILD)
+            for c in pack.criteria
+        ),
         evidence=tuple(_evidence(ws, inspection_id)) if annexes else (),
         theme_id=pack.id,
         theme_kind=pack.kind,
@@ -330,12 +334,14 @@ def _ref_order(ref: str | None) -> tuple[int, str]:
 
 
 def _agencies(ws: Workspace, inspection_id: str) -> list[li.AgencyInfo]:
-    order = {kind: i for i, kind in enumerate(AGENCY_KINDS)}
-    rows = sorted(
-        ws.rows("agency", inspection_id),
-        key=lambda a: (order.get(a["kind"], 99), a["name"] or "", a["id"]),
-    )
-    return [li.AgencyInfo(a["id"], a["name"] or "", a["kind"], bool(a["in_scope"])) for a in rows]
+    """Organisations in the letter's order: by kind, the one addressed for its kind first."""
+    rows = sorted(ws.rows("agency", inspection_id), key=lambda a: (organisation_order(a), a["id"]))
+    return [
+        li.AgencyInfo(
+            a["id"], a["name"] or "", a["kind"], bool(a["in_scope"]), a.get("service_type")
+        )
+        for a in rows
+    ]
 
 
 def _findings(ws: Workspace, inspection_id: str) -> list[li.FindingInfo]:
@@ -432,7 +438,7 @@ def check_letter(
         letter,
         details,
         kept,
-        structural_warnings(letter, inputs),
+        [*structural_warnings(letter, inputs), *below_rule_warnings(ws, inspection_id, letter)],
         extra=every_page,
     )
     return Draft(letter, _standard_wording(result), details, inputs)
@@ -593,3 +599,29 @@ def _record(ws, inspection_id, target, draft: Draft, template, internal, size) -
             "at": datetime.now(UTC).isoformat(timespec="seconds"),
         },
     )
+
+
+def below_rule_warnings(ws: Workspace, inspection_id: str, letter: Letter) -> list:
+    """Advice for each finding the letter draws on that rests on fewer sources, or fewer
+    kinds of source, than the lead's rule asks (services.triangulation)."""
+    from ..report.gate import ReportWarning
+    from ..report.letter import Paragraph
+    from .triangulation import findings_below_rule
+
+    placed = {
+        b.finding_id
+        for section in letter.sections
+        for b in section.blocks
+        if isinstance(b, Paragraph) and b.finding_id
+    }
+    return [
+        ReportWarning(
+            "finding_below_rule",
+            f"The finding \u201c{f.finding['title']}\u201d rests on "
+            f"{f.spread.sources} source(s) of {len(f.spread.kinds)} kind(s): the rule asks "
+            f"for {f.rule.describe()}.",
+            finding_id=f.finding["id"],
+        )
+        for f in findings_below_rule(ws, inspection_id)
+        if f.finding["id"] in placed
+    ]

@@ -6,13 +6,15 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..domain.errors import ValidationError
-from ..domain.record_types import AuditEvalRow, EvidenceRow, ReviewRow
-from ..domain.records import LinkTarget
+from ..domain.record_types import AuditEvalRow, ChildRow, EvidenceRow, ReviewRow
+from ..domain.records import LinkTarget, Selection
+from ..domain.review_scope import check_reviewable, criteria_expected
 from ..domain.rules import check_agreement, require_choice
 from . import evidence
 from .changes import ChangeSet, combined
-from .ids import audit_eval_id, review_id
-from .inspections import theme_pack
+from .ids import audit_eval_id, organisation_audit_id, review_id
+from .inspections import check_agencies, theme_pack
+from .sampling import mark_looked_at
 from .workspace import Workspace
 
 
@@ -34,9 +36,7 @@ def set_review(
     child = ws.require("child", child_id)
     agency = ws.require("agency", agency_id)
     pack = theme_pack(ws, child["inspection_id"])
-    criterion = pack.criterion(criterion_id)
-    if agency["kind"] not in criterion.agencies:
-        raise ValidationError(f"Criterion {criterion_id} does not apply to {agency['name']}.")
+    criterion_id = check_reviewable(pack, criterion_id, agency).id
     if review.rating is not None:
         _check_rating(pack, review.rating)
     values = {
@@ -45,12 +45,25 @@ def set_review(
         "agency_id": agency_id,
         **review.values(),
     }
-    return ws.upsert(
-        "review",
-        child["inspection_id"],
-        review_id(child_id, criterion_id, agency_id),
-        values,
-        label=f"Review {criterion_id}",
+    with ws.transaction():
+        changes = ws.upsert(
+            "review",
+            child["inspection_id"],
+            review_id(child_id, criterion_id, agency_id),
+            values,
+            label=f"Review {criterion_id}",
+        )
+        if _newly_looked_at(child, criterion_id, review):
+            # Writing about a criterion in a sampled child's case is looking at it.
+            changes += mark_looked_at(ws, child_id, criterion_id, True)
+    return changes
+
+
+def _newly_looked_at(child: ChildRow, criterion_id: str, review: ReviewInput) -> bool:
+    return (
+        child["selection"] != Selection.TRACKED.value
+        and bool((review.observation or "").strip())
+        and criterion_id not in (child["looked_at"] or ())
     )
 
 
@@ -122,7 +135,8 @@ class Completeness:
 
 
 def review_completeness(ws: Workspace, child_id: str) -> dict[str, Completeness]:
-    """Per involved agency: criteria with an observation written, out of those that apply."""
+    """Per involved organisation: criteria with an observation written, out of those the
+    child's case is reviewed against (all that apply if tracked, those looked at if not)."""
     child = ws.require("child", child_id)
     pack = theme_pack(ws, child["inspection_id"])
     written = {
@@ -135,7 +149,7 @@ def review_completeness(ws: Workspace, child_id: str) -> dict[str, Completeness]
         agency = ws.get("agency", agency_id)
         if agency is None:
             continue
-        expected = [c.id for c in pack.criteria_for(agency["kind"])]
+        expected = [c.id for c in criteria_expected(pack, child, agency)]
         done = sum((agency_id, c) in written for c in expected)
         result[agency_id] = Completeness(done, len(expected))
     return result
@@ -149,11 +163,16 @@ def set_audit_evaluation(
     area_summary: str | None = None,
     agreement: str | None = None,
     evaluation: str | None = None,
+    agency_id: str | None = None,
 ) -> ChangeSet:
-    """The inspector's view of the area's own audit: did the area see what we saw?"""
+    """The inspector's view of the area's own audit: did the area see what we saw? With an
+    organisation, that organisation's audit of the case; without, the multi-agency audit."""
     child = ws.require("child", child_id)
+    if agency_id is not None:
+        check_agencies(ws, child["inspection_id"], [agency_id])
     values = {
         "child_id": child_id,
+        "agency_id": agency_id,
         "area_summary": area_summary,
         "agreement": check_agreement(agreement),
         "evaluation": evaluation,
@@ -162,11 +181,15 @@ def set_audit_evaluation(
     return ws.upsert(
         "audit_eval",
         child["inspection_id"],
-        audit_eval_id(child_id),
+        organisation_audit_id(child_id, agency_id) if agency_id else audit_eval_id(child_id),
         values,
         label="Evaluate the area's audit",
     )
 
 
-def audit_evaluation(ws: Workspace, child_id: str) -> AuditEvalRow | None:
-    return ws.get("audit_eval", audit_eval_id(child_id))
+def audit_evaluation(
+    ws: Workspace, child_id: str, agency_id: str | None = None
+) -> AuditEvalRow | None:
+    """The evaluation of an organisation's own audit of the case, or of the multi-agency one."""
+    key = organisation_audit_id(child_id, agency_id) if agency_id else audit_eval_id(child_id)
+    return ws.get("audit_eval", key)

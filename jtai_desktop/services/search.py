@@ -114,6 +114,9 @@ class _Names:
             return " · ".join(part for part in (child, agency) if part)
         if hit.entity == "audit_eval":
             return self._field("child", row["child_id"], "pseudonym")
+        if hit.entity == "area_review":
+            agency = self._field("agency", row["agency_id"], "name")
+            return f"{row['criterion_id']} · {agency}" if agency else row["criterion_id"]
         if hit.entity == "evidence":
             return f"{row['ref']}  {row['title'] or ''}".strip()
         return hit.title or ""

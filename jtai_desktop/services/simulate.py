@@ -14,6 +14,7 @@ from datetime import date
 from ..domain.errors import JtaiError
 from ..domain.record_types import Row
 from ..domain.records import AGE_BANDS, EvidenceSource, FindingKind, NoteKind, Selection
+from ..domain.review_scope import criteria_offered
 from ..store import oplog, projection
 from ..store.database import write_transaction
 from . import children, evidence, findings, notes, reviews
@@ -144,7 +145,7 @@ class Simulator:
         if not child["agencies"]:
             raise JtaiError("child with no agencies")
         agency = self.ws.require("agency", self.rng.choice(child["agencies"]))
-        criteria = self.pack.criteria_for(agency["kind"])
+        criteria = criteria_offered(self.pack, agency)
         if not criteria:
             raise JtaiError("no criteria for this agency")
         review = reviews.ReviewInput(

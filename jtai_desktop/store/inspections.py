@@ -42,7 +42,7 @@ def _count(db: Database, table: str, inspection_id: str) -> int:
 
 def summaries(db: Database) -> list[dict]:
     rows = db.execute(
-        "SELECT id, area, theme_id, title, notification_date FROM inspections "
+        "SELECT id, area, theme_id, title, notification_date, theme_version FROM inspections "
         "ORDER BY notification_date DESC, id"
     ).fetchall()
     return [
@@ -52,6 +52,7 @@ def summaries(db: Database) -> list[dict]:
             "theme": r[2],
             "title": r[3],
             "notification_date": r[4],
+            "theme_version": r[5],  # None: a pack of release 0.1, which had no versions
             "counts": counts(db, r[0]),
         }
         for r in rows

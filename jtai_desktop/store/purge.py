@@ -62,12 +62,16 @@ def _tables_with_inspection_id(db: Database) -> set[str]:
 
 
 def compact(db: Database) -> bool:
-    """Leave no trace of deleted rows anywhere in the file: merge the full-text index's
-    segments (a deleted row's words stay in older segments until they are merged), rewrite
-    the file without free pages, and empty the WAL.
+    """Leave no trace of deleted rows anywhere in the file: build the full-text index again
+    from the remaining rows (a deleted row's words can stay in its segments), rewrite the file
+    without free pages, and empty the WAL.
 
     False when another connection's open read kept the WAL from being emptied: the old frames
     are still in it, so the caller must try again (the next start does)."""
+    # 'optimize' alone can leave a deleted row's words in the index: once deletions have been
+    # merged into a single segment it has nothing to merge. 'rebuild' derives the index again
+    # from the rows that remain, so a purged inspection's words are in no segment.
+    db.execute("INSERT INTO search_index(search_index) VALUES('rebuild')")
     db.execute("INSERT INTO search_index(search_index) VALUES('optimize')")
     db.execute("VACUUM")
     busy = db.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()[0]

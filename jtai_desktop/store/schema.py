@@ -15,7 +15,10 @@ MIGRATION_NAMES = (
     "0007_search_pending",
     "0008_sync_healing",
     "0009_safe",
+    "0011_method",
+    "0012_fieldwork",
     "0014_letter",
+    "0015_coding",
     "0017_save_path",
 )
 

@@ -122,7 +122,7 @@ class MainWindow(QMainWindow):
             self._action(
                 self.go_menu,
                 self.pages.spec(key).title,
-                f"Alt+{number}",
+                _go_shortcut(number),
                 lambda _=False, k=key: self.navigate(k),
             )
         self.help_menu = self.menuBar().addMenu(self.tr("&Help"))
@@ -349,3 +349,9 @@ class MainWindow(QMainWindow):
             if count == 1
             else self.tr("%1 changes not yet synced").replace("%1", str(count))
         )
+
+
+def _go_shortcut(number: int) -> str:
+    """Alt+1 to Alt+9, then Alt+0 for the tenth section; later ones are reached from the Go
+    menu and the navigator."""
+    return f"Alt+{number}" if number < 10 else "Alt+0" if number == 10 else ""

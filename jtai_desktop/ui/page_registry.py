@@ -27,13 +27,24 @@ class PageSpec:
 
 SECTIONS: tuple[PageSpec, ...] = (
     PageSpec("overview", "Overview", ("inspection", "member", "agency"), "overview:OverviewPage"),
+    PageSpec(
+        "fieldwork", "Fieldwork plan", ("allocation", "timetable_entry"), "fieldwork:FieldworkPage"
+    ),
     PageSpec("children", "Children", ("child", "event", "audit_eval"), "children:ChildrenPage"),
+    PageSpec(
+        "front_door",
+        "Front door",
+        ("front_door_sample", "front_door_settings"),
+        "front_door:FrontDoorPage",
+    ),
     PageSpec("reviews", "Case reviews", ("review",), "reviews:CaseReviewPage"),
+    PageSpec("area", "The area as a whole", ("area_review",), "area:AreaPage"),
     PageSpec("notes", "Meetings and interviews", ("note",), "notes:NotesPage"),
     PageSpec("evidence", "Evidence", ("evidence", "link"), "evidence:EvidencePage"),
     PageSpec("findings", "Findings", ("finding",), "findings:FindingsPage"),
     PageSpec("search", "Search", (), "search:SearchPage"),
     PageSpec("report", "Report", (), "report:ReportPage"),
+    PageSpec("matrix", "Evidence matrix", ("code",), "matrix:MatrixPage"),
     PageSpec("review_merge", "Merge review", (), "merge_review:MergeReviewPage"),
 )
 

@@ -34,6 +34,21 @@ def local_date(iso: str | None) -> str:
     return f"{day.day} {day:%b %Y}"
 
 
+def local_day(iso: str | None) -> str:
+    """An ISO date with its weekday, "Mon 19 Oct 2026": a day of the fieldwork timetable."""
+    try:
+        day = date.fromisoformat(iso or "")
+    except ValueError:
+        return iso or ""
+    return f"{day:%a} {local_date(iso)}"
+
+
+def local_moment(iso: str | None, at: str | None) -> str:
+    """An ISO date with its time of day when known: "5 Apr 2026 16:30"."""
+    text = local_date(iso)
+    return f"{text} {at}" if text and at else text
+
+
 def clock_now(*, seconds: bool = True) -> str:
     """The time now, to the second ("Saved at 14:05:09") or the minute ("Exported at 14:05")."""
     return datetime.now().strftime("%H:%M:%S" if seconds else "%H:%M")

@@ -160,7 +160,7 @@ def test_list_json_gives_the_small_demos_counts(cli, demo):
     counts = item["counts"]
     assert set(counts) == COUNT_KEYS
     assert (counts["team"], counts["children"], counts["notes"], counts["evidence"]) == (
-        7,
+        8,  # Ofsted 3, CQC 2, HMICFRS 2 and HMI Probation 1, as the theme's inspectorates
         12,
         40,
         30,

@@ -14,7 +14,7 @@ from jtai_desktop.cli import main
 from tests.cli_run import run
 
 COUNTS = {"team", "children", "reviews", "notes", "evidence", "findings", "ops", "conflicts"}
-INSPECTION_FIELDS = {"id", "title", "area", "theme", "notification_date", "counts"}
+INSPECTION_FIELDS = {"id", "title", "area", "theme", "theme_version", "notification_date", "counts"}
 SIMULATE_FIELDS = {"created", "edited", "deleted", "linked", "refused"}
 
 

@@ -23,8 +23,12 @@ from jtai_desktop.services.dump import dump_json
 def small_disk(tmp_path):
     mount_point = tmp_path / "disk"
     mount_point.mkdir()
+    # Room for the small demo and its write-ahead log, then little more: the test fills it.
     result = subprocess.run(
-        ["mount", "-t", "tmpfs", "-o", "size=6m", "tmpfs", str(mount_point)], capture_output=True
+        # Room for the small demo: its database and, once a checkpoint has run, its write-ahead
+        # log beside it (about 10 MB with the demo's coded passages), and little more.
+        ["mount", "-t", "tmpfs", "-o", "size=12m", "tmpfs", str(mount_point)],
+        capture_output=True,
     )
     if result.returncode != 0:
         pytest.skip("mounting a small tmpfs is not permitted here; see the injected-fault tests")

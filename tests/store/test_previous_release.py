@@ -90,3 +90,50 @@ def test_a_team_on_the_previous_release_carries_on_syncing(release):
         finally:
             ctx.close()
     assert dumps[0] == dumps[1]
+
+
+def test_the_previous_releases_agencies_are_organisations_and_its_work_reads_as_before(release):
+    """Migration 0011_method: each agency is an organisation (no service type), the pack the
+    inspection was created with still reads (its criteria all judged per child), each audit
+    evaluation is the multi-agency audit of its child, and a child's journey shows the lot."""
+    from jtai_desktop.domain.themes import AREA
+    from jtai_desktop.services import organisations
+    from jtai_desktop.services.inspections import theme_pack
+    from jtai_desktop.services.journey import journey
+    from jtai_desktop.services.reviews import audit_evaluation
+
+    saved = _saved_dump("lead")["tables"]
+    ctx = _open(release / "lead")
+    try:
+        ws = ctx.workspace
+        found = {o["id"]: o for o in organisations.organisations(ws, INSPECTION)}
+        assert set(found) == {a["id"] for a in saved["agencies"]}
+        for agency in saved["agencies"]:
+            kept = found[agency["id"]]
+            assert (kept["kind"], kept["name"], kept["in_scope"]) == (
+                agency["kind"],
+                agency["name"],
+                agency["in_scope"],
+            )
+            assert kept["service_type"] is None
+        pack = theme_pack(ws, INSPECTION)
+        assert pack.format == 1 and pack.criteria_in(AREA) == ()
+        assert ws.get("inspection", INSPECTION)["theme_version"] is None
+        for row in saved["audit_evaluations"]:
+            kept = audit_evaluation(ws, row["child_id"])
+            assert kept["id"] == row["id"] and kept["agency_id"] is None
+            assert kept["evaluation"] == row["evaluation"]
+        tracked = next(c for c in saved["children"] if c["selection"] == "tracked")
+        shown = journey(ws, tracked["id"])
+        reviews = [r for r in saved["reviews"] if r["child_id"] == tracked["id"]]
+        events = [e for e in saved["events"] if e["child_id"] == tracked["id"]]
+        assert sum(e.kind == "review" for e in shown.entries) == len(reviews)
+        assert sum(e.kind == "event" for e in shown.entries) == len(events)
+        # The lead names organisations in the older inspection as in a new one.
+        health = next(a for a in saved["agencies"] if a["kind"] == "health")
+        organisations.update_organisation(
+            ws, health["id"], name="Northbridge ICB", service_type="icb"
+        )
+        assert ws.get("agency", health["id"])["service_type"] == "icb"
+    finally:
+        ctx.close()

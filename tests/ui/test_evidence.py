@@ -62,7 +62,9 @@ def test_models_pass_the_model_tester(qtmodeltester, page):
     qtmodeltester.check(page.proxy)
     qtmodeltester.check(page.detail.link_lists["criterion"].model)
     assert page.model.rowCount() == 30
-    assert all(page.model.index(r, LINKS).data() >= 3 for r in range(page.model.rowCount()))
+    # Each item names its organisation and a criterion, and a child the organisation knows.
+    links = [page.model.index(r, LINKS).data() for r in range(page.model.rowCount())]
+    assert all(n >= 2 for n in links) and sum(n >= 3 for n in links) > len(links) // 2
 
 
 def test_import_by_dialog_refuses_the_hostile_file_and_undo_removes_the_rest(
@@ -178,6 +180,15 @@ def test_title_autosaves_and_delete_asks_first(qtbot, monkeypatch, window, page)
         lambda: page.view.currentIndex().siblingAtColumn(1).data() == "Strategy discussion minutes"
     )
 
+    def links_of_item():
+        return [
+            link
+            for link in page.session.ws.rows("link", page.session.inspection_id)
+            if link["evidence_id"] == item["id"]
+        ]
+
+    links_before = len(links_of_item())
+    assert links_before >= 2
     asked = []
     monkeypatch.setattr(
         QMessageBox, "question", lambda *a, **k: asked.append(a) or QMessageBox.StandardButton.Yes
@@ -187,16 +198,7 @@ def test_title_autosaves_and_delete_asks_first(qtbot, monkeypatch, window, page)
     assert asked and page.session.ws.get("evidence", item["id"]) is None
     window.undo_action.trigger()
     assert page.session.ws.get("evidence", item["id"]) is not None
-    assert (
-        len(
-            [
-                link
-                for link in page.session.ws.rows("link", page.session.inspection_id)
-                if link["evidence_id"] == item["id"]
-            ]
-        )
-        == 3
-    )
+    assert len(links_of_item()) == links_before
 
 
 def test_cancel_stops_between_files_and_keeps_only_whole_items(qtbot, monkeypatch, page, tmp_path):

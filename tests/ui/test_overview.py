@@ -70,9 +70,11 @@ def test_models_pass_the_model_tester(qtmodeltester, demo_context):
 
 def test_overview_shows_area_team_and_today(page):
     assert page.fact_labels["area"].text() == "Northbridge"
-    assert page.fact_labels["theme"].text() == "Children living with domestic abuse"
+    assert page.fact_labels["theme"].text() == (
+        "Children who are victims of domestic abuse (unborn to 7)"
+    )
     assert "Northbridge police" in page.fact_labels["partnership"].text()
-    assert page.team_model.rowCount() == 7
+    assert page.team_model.rowCount() == 8
     assert page.count_labels["children"].text() == "12"
     model = page.dates_model
     today = model.today_row()
@@ -117,7 +119,7 @@ def test_agency_scope_toggles_with_space(qtbot, page):
     )
     page.session.undo_stack.undo()
     assert ws.get("agency", agency_id)["in_scope"] == 1
-    assert len(ws.rows("agency", inspection_id)) == 6
+    assert len(ws.rows("agency", inspection_id)) == 15
 
 
 def test_auto_lock_preference_is_saved(qtbot, page):

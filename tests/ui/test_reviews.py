@@ -5,8 +5,10 @@ from datetime import date
 import pytest
 from PySide6.QtCore import Qt
 
+from jtai_desktop.domain.review_scope import criteria_offered
 from jtai_desktop.domain.themes import default_themes_dir, load_pack
 from jtai_desktop.services import children, evidence, inspections, reviews
+from jtai_desktop.services.inspections import theme_pack
 from jtai_desktop.ui.widgets import review_grid
 from jtai_desktop.ui.widgets.review_grid import AgencyReview
 
@@ -66,7 +68,8 @@ def test_type_to_find_a_child_builds_only_the_visible_tab(qtbot, page):
     assert [p.built for p in tabs] == [True] + [False] * (len(tabs) - 1)
     page.tabs.setCurrentIndex(1)
     assert tabs[1].built
-    assert page.tabs.tabText(page.tabs.count() - 1) == "The area's own audit"
+    assert page.tabs.tabText(page.tabs.count() - 2) == "The area's own audits"
+    assert page.tabs.tabText(page.tabs.count() - 1) == "Journey"
 
 
 def test_observation_is_saved_and_completeness_follows(qtbot, page):
@@ -85,8 +88,10 @@ def test_observation_is_saved_and_completeness_follows(qtbot, page):
         ),
         timeout=3000,
     )
+    # A sampled child: writing about a criterion marks it looked at, so it counts.
+    assert editor.looked_at.isVisibleTo(page) and editor.looked_at.isChecked()
     assert page.tabs.tabText(page.tabs.currentIndex()).endswith(
-        f"({before.done + 1} of {before.expected})"
+        f"({before.done + 1} of {before.expected + 1})"
     )
     total = reviews.review_completeness(page.session.ws, child_id).values()
     assert page.overall.text() == (
@@ -200,14 +205,18 @@ def test_show_record_opens_the_child_tab_and_criterion(qtbot, window, page):
     assert panel.editors[last["criterion_id"]].observation.toPlainText() == last["observation"]
 
 
-def test_the_area_audit_is_shown_for_the_child(qtbot, page):
+def test_the_areas_audits_are_shown_per_organisation_that_audited(qtbot, page):
     child = child_named(page, "Child B")
     page.show_child(child["id"])
-    page.tabs.setCurrentIndex(page.tabs.count() - 1)
+    page.tabs.setCurrentIndex(page.tabs.count() - 2)
     stored = page.session.ws.rows("audit_eval", page.session.inspection_id)
-    row = next(r for r in stored if r["child_id"] == child["id"])
-    assert page.audit.area_summary.toPlainText() == row["area_summary"]
-    assert page.audit.agreement.currentData() == row["agreement"]
+    rows = [r for r in stored if r["child_id"] == child["id"]]
+    assert len([r for r in rows if r["agency_id"]]) >= 2  # organisations' own audits
+    for row in rows:  # and the partnership's multi-agency audit (agency_id None)
+        widget = page.audit.widgets[row["agency_id"]]
+        assert widget.area_summary.toPlainText() == row["area_summary"]
+        assert widget.agreement.currentData() == row["agreement"]
+    assert page.audit.widgets[None].title() == "The multi-agency audit"
 
 
 def test_children_page_asks_to_review_a_case(qtbot, window):
@@ -234,7 +243,15 @@ def test_the_children_list_catches_up_with_reviews_written_meanwhile(qtbot, wind
     qtbot.keyClicks(editor.observation, "Seen in the police log.")
     window.navigate("children")  # leaving the page saves what was typed
     after = children_page.model.child_at(children_page.model.row_of(child_id))
-    assert (after.done, after.expected) == (before.done + 1, before.expected)
+    # A sampled child: the criterion written about is now looked at, and counts for each
+    # organisation of the child's that it applies to.
+    ws = page.session.ws
+    applies = sum(
+        editor.criterion
+        in criteria_offered(theme_pack(ws, page.session.inspection_id), ws.get("agency", a))
+        for a in ws.get("child", child_id)["agencies"]
+    )
+    assert (after.done, after.expected) == (before.done + 1, before.expected + applies)
 
 
 def test_tab_moves_from_the_agency_tabs_through_each_criterion_in_turn(qtbot, page):

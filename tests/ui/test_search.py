@@ -70,7 +70,7 @@ def test_enter_on_a_result_asks_to_jump_to_it(qtbot, page):
 
 def test_a_finding_result_opens_on_the_findings_page(qtbot, page, window):
     page.jump_requested.connect(window.jump_to)  # what the window does
-    model = search_for(qtbot, page, "timeliness assessments")
+    model = search_for(qtbot, page, "incidents reach health visitors")
     row = next(
         r for r in range(model.rowCount()) if model.index(r, 0).data(RecordKindRole) == "finding"
     )

@@ -187,7 +187,7 @@ def test_merge_benchmark_merges_every_members_work(runner, small_folder):
     prepared = runner.prepare(small_folder, "small")
     prepared.context.close()
     result = merge.run(prepared.folder, prepared.inspection_id, repeat=1, log=lambda m: None)
-    assert result["members"] == 6 and result["ops"] > 1000 and result["files"] == 30
+    assert result["members"] == 7 and result["ops"] > 1000 and result["files"] == 30  # 8 in all
     assert result["merge_s"] > 0 and result["floor_s"] > 0 and result["ratio"] > 0
     assert set(result["phases_s"]) == {*merge.PHASES, "other"}
     assert "Where the time goes:" in merge.format_result(result)
@@ -220,3 +220,22 @@ def test_gate_benchmark_prints_recall_false_alarms_and_check_time(small_folder, 
         "check the internal letter",
         "check the QA letter",
     ]
+
+
+def test_journey_benchmark_times_a_tracked_childs_journey_beside_its_floor(runner, small_folder):
+    journey = _load("jtai_benchmarks_journey", BENCHMARKS / "journey.py")
+    result = journey.run(small_folder, repeat=2, log=lambda m: None, size="small")
+    assert result["children"] >= 1 and result["entries_first_child"] > 10
+    assert result["journey"]["n"] == result["floor"]["n"] == 2 and result["ratio"] > 0
+
+
+def test_matrix_benchmark_times_opening_and_recomputing_beside_the_bare_aggregate(
+    runner, small_folder
+):
+    matrix = _load("jtai_benchmarks_matrix", BENCHMARKS / "matrix.py")
+    result = matrix.run(small_folder, repeat=2, log=lambda m: None, size="small")
+    assert result["codes"] > 0 and result["cells"] > 0
+    for name in ("open", "recompute"):
+        _check_stats(result[name]["matrix"], 2)
+        _check_stats(result[name]["floor"], 2)
+        assert result[name]["ratio"] > 0 and result[name]["ratio_target"] == 3.0

@@ -60,8 +60,9 @@ def test_the_address_block_comes_from_the_agencies_in_scope_and_the_theme(demo):
         "Director of Children's Services, Northbridge Council",
         "Police and Crime Commissioner for Northbridge",
         "Chief Constable, Northbridge Police",
-        "Chief Executive, Northbridge Integrated Care Board",
-        "Regional Probation Director, the Probation Service",
+        # One addressee per kind: the ICB among the health organisations inspected.
+        "Chief Executive, Northbridge ICB",
+        "Regional Probation Director, Probation Service, Northbridge",
         "Independent Scrutineer, Northbridge Local Safeguarding Partnership",
     ]
     assert greeting == "Dear Northbridge Local Safeguarding Partnership"
@@ -220,7 +221,7 @@ def test_a_section_can_go_back_to_its_default_selection(demo):
     assert info.items == ()
     report.set_section(ws, iid, "strengths", default_items=True)
     info = {s.key: s for s in report.sections(ws, iid)}["strengths"]
-    assert len(info.items) == 6 and not info.items_chosen
+    assert len(info.items) == 9 and not info.items_chosen  # 8 organisations' and one joint
 
 
 def test_items_that_cannot_go_in_a_section_are_refused(demo):

@@ -212,15 +212,15 @@ def test_timeline_is_in_date_order(ws, insp, child):
     police = agency(ws, insp, "police")["id"]
     children.add_event(ws, child, date="2026-06-10", kind="section_47", summary="S47 begun")
     children.add_event(
-        ws, child, date=date(2026, 4, 1), kind="contact", summary="Police contact", agency_id=police
+        ws, child, date=date(2026, 4, 8), kind="contact", summary="Police contact", agency_id=police
     )
     children.add_event(
         ws, child, date="2026-05-02", kind="strategy_discussion", summary="Strategy discussion"
     )
-    children.add_event(ws, child, date="2026-04-01", kind="referral", summary="Same day, later")
+    children.add_event(ws, child, date="2026-04-08", kind="referral", summary="Same day, later")
 
     events = children.timeline(ws, child)
-    assert [e["date"] for e in events] == ["2026-04-01", "2026-04-01", "2026-05-02", "2026-06-10"]
+    assert [e["date"] for e in events] == ["2026-04-08", "2026-04-08", "2026-05-02", "2026-06-10"]
     assert [e["kind"] for e in events] == [
         "contact",
         "referral",
@@ -232,12 +232,12 @@ def test_timeline_is_in_date_order(ws, insp, child):
 
 def test_add_event_refuses_bad_input(ws, insp, child):
     with pytest.raises(ValidationError, match="kind of event"):
-        children.add_event(ws, child, date="2026-04-01", kind="rumour", summary="x")
+        children.add_event(ws, child, date="2026-04-08", kind="rumour", summary="x")
     with pytest.raises(ValidationError, match="What happened"):
-        children.add_event(ws, child, date="2026-04-01", kind="contact", summary="  ")
+        children.add_event(ws, child, date="2026-04-08", kind="contact", summary="  ")
     with pytest.raises(ValidationError, match="agencies of this inspection"):
         children.add_event(
-            ws, child, date="2026-04-01", kind="contact", summary="x", agency_id="elsewhere"
+            ws, child, date="2026-04-08", kind="contact", summary="x", agency_id="elsewhere"
         )
     assert children.timeline(ws, child) == []
 
@@ -340,31 +340,31 @@ def test_resolve_inspection_treats_like_wildcards_literally(ws):
 def test_an_event_is_corrected_in_place_and_checked_like_a_new_one(ws, insp, child):
     police = agency(ws, insp, "police")["id"]
     event_id = children.add_event(
-        ws, child, date="2026-03-01", kind="contact", summary="Call from school", agency_id=police
+        ws, child, date="2026-05-01", kind="contact", summary="Call from school", agency_id=police
     ).entity_id
     changes = children.update_event(
         ws,
         event_id,
-        date="2026-03-02",
+        date="2026-05-02",
         kind="contact",
         summary="Call from school to the police",
         agency_id=None,
     )
     stored = ws.get("event", event_id)
     assert (stored["date"], stored["summary"], stored["agency_id"], stored["child_id"]) == (
-        "2026-03-02",
+        "2026-05-02",
         "Call from school to the police",
         None,
         child,
     )
     assert set(changes.changes[0].after) == {"date", "summary", "agency_id"}  # only what changed
     with pytest.raises(ValidationError):
-        children.update_event(ws, event_id, date="2026-03-02", kind="not-a-kind", summary="x")
+        children.update_event(ws, event_id, date="2026-05-02", kind="not-a-kind", summary="x")
     with pytest.raises(ValidationError):
-        children.update_event(ws, event_id, date="2026-03-02", kind="contact", summary="  ")
+        children.update_event(ws, event_id, date="2026-05-02", kind="contact", summary="  ")
     with pytest.raises(ValidationError):  # an agency of no inspection here
         children.update_event(
-            ws, event_id, date="2026-03-02", kind="contact", summary="x", agency_id=uuid.uuid4().hex
+            ws, event_id, date="2026-05-02", kind="contact", summary="x", agency_id=uuid.uuid4().hex
         )
     assert ws.get("event", event_id)["summary"] == "Call from school to the police"
     children.delete_event(ws, event_id)

@@ -14,28 +14,96 @@ from hypothesis import strategies as st
 from jtai_desktop.domain.errors import ThemePackError
 from jtai_desktop.domain.themes import (
     AGENCY_KINDS,
+    AREA,
+    FORMAT_VERSION,
     INSPECTORATES,
+    PER_CHILD,
     Criterion,
     RatingScale,
+    Strand,
     ThemePack,
     default_themes_dir,
+    load_catalogue,
     load_pack,
     load_packs,
     parse_pack,
+    user_themes_dir,
 )
 
 SHIPPED = load_packs(default_themes_dir())
 
-THEMATIC_IDS = [
-    "domestic-abuse",
-    "neglect",
-    "child-sexual-abuse-family",
+SHIPPED_IDS = [
     "child-criminal-exploitation",
+    "child-criminal-exploitation-2018",
+    "child-sexual-abuse-family",
+    "child-sexual-abuse-family-2018",
     "childrens-mental-health",
+    "cse-missing",
+    "domestic-abuse",
+    "domestic-abuse-2016",
+    "early-help",
+    "front-door",
+    "neglect",
     "serious-youth-violence",
 ]
 
 BASE = """\
+format = 2
+id = "sample"
+version = "2024-09-12"
+title = "Sample theme"
+kind = "thematic"
+guidance = "Guidance for a sample theme"
+sources = ["https://www.gov.uk/sample"]
+description = "A pack for tests."
+notice_days = 9
+inspectorates = ["ofsted", "cqc", "hmicfrs"]
+agencies = ["children_social_care", "police", "health"]
+
+[rating_scale]
+name = "Internal"
+levels = ["Good", "Poor"]
+
+[[strands]]
+id = "cases"
+title = "In children's cases"
+judged = "per_child"
+description = "Judged in each child's case."
+
+[[strands]]
+id = "leadership"
+title = "Leadership"
+judged = "area"
+description = "Judged once for the area."
+
+[[criteria]]
+id = "SA-01"
+strand = "cases"
+title = "First"
+description = "First criterion."
+evidence = "Case records."
+agencies = ["children_social_care", "police"]
+
+[[criteria]]
+id = "SA-02"
+strand = "cases"
+title = "Second"
+description = "Second criterion."
+evidence = "Health records."
+agencies = ["health"]
+services = ["maternity", "health_visiting"]
+
+[[criteria]]
+id = "SA-03"
+strand = "leadership"
+title = "Third"
+description = "Third criterion."
+evidence = "Minutes of the partnership."
+agencies = ["police", "health"]
+"""
+
+# A pack as release 0.1 wrote it (format 1): still read, because inspections carry it.
+LEGACY = """\
 format = 1
 id = "sample"
 title = "Sample theme"
@@ -60,12 +128,6 @@ id = "SA-02"
 title = "Second"
 description = "Second criterion."
 agencies = ["health"]
-
-[[criteria]]
-id = "SA-03"
-title = "Third"
-description = "Third criterion."
-agencies = ["police", "health"]
 """
 
 NO_CRITERIA = BASE.split("[[criteria]]")[0]
@@ -91,31 +153,50 @@ def test_shipped_folder_is_the_repo_resources_folder(monkeypatch):
     assert default_themes_dir() == Path(__file__).resolve().parents[2] / "resources" / "themes"
 
 
-def test_front_door_and_thematic_packs_are_shipped():
+def test_the_front_door_and_every_deep_dive_the_inspectorates_have_run_are_shipped():
+    assert list(SHIPPED) == SHIPPED_IDS  # sorted by id
     assert SHIPPED["front-door"].kind == "front_door"
-    for pack_id in THEMATIC_IDS:
-        assert SHIPPED[pack_id].kind == "thematic"
-    assert sum(p.kind == "thematic" for p in SHIPPED.values()) >= 4
+    # 2016 to 2020: every inspection evaluated the front door as well as its deep dive.
+    combined = sorted(p.id for p in SHIPPED.values() if p.kind == "combined")
+    assert combined == [
+        "child-criminal-exploitation-2018",
+        "child-sexual-abuse-family-2018",
+        "childrens-mental-health",
+        "cse-missing",
+        "domestic-abuse-2016",
+        "neglect",
+    ]
+    assert all(SHIPPED[p].strands[0].id == "front_door" for p in combined)
 
 
-def test_shipped_packs_are_sorted_by_id():
-    assert list(SHIPPED) == sorted(SHIPPED)
-
-
-@pytest.mark.parametrize("pack_id", sorted(SHIPPED))
+@pytest.mark.parametrize("pack_id", SHIPPED_IDS)
 def test_shipped_pack_is_well_formed(pack_id):
     pack = SHIPPED[pack_id]
     assert pack.source == f"{pack_id}.toml"
-    assert 8 <= len(pack.criteria) <= 14
-    assert "ofsted" in pack.inspectorates
-    # Every agency in scope has something to be reviewed against.
+    assert pack.format == FORMAT_VERSION
+    assert pack.version and pack.guidance and pack.sources
+    assert 15 <= len(pack.criteria) <= 21
+    assert all(c.evidence for c in pack.criteria)
+    # Every agency in scope has something to be reviewed against in children's cases.
     for agency in pack.agencies:
         assert pack.criteria_for(agency), f"{pack_id}: no criteria for {agency}"
     # Criteria ids share the pack's prefix so they read well in evidence links.
     assert len({c.id.split("-")[0] for c in pack.criteria}) == 1
 
 
-@pytest.mark.parametrize("pack_id", sorted(SHIPPED))
+@pytest.mark.parametrize("pack_id", SHIPPED_IDS)
+def test_every_pack_judges_leadership_once_for_the_area(pack_id):
+    pack = SHIPPED[pack_id]
+    area = [s for s in pack.strands if s.judged == AREA]
+    assert "leadership" in {s.id for s in area}
+    assert any(s.id in ("arrangements", "lscb") for s in area)
+    area_ids = {c.id for c in pack.criteria_in(AREA)}
+    for agency in pack.agencies:
+        asked_per_child = {c.id for c in pack.criteria_for(agency)}
+        assert not asked_per_child & area_ids
+
+
+@pytest.mark.parametrize("pack_id", SHIPPED_IDS)
 def test_agency_kinds_match_inspectorates(pack_id):
     pack = SHIPPED[pack_id]
     needs_probation = {"youth_justice", "probation"} & set(pack.agencies)
@@ -124,11 +205,32 @@ def test_agency_kinds_match_inspectorates(pack_id):
     assert ("health" in pack.agencies) == ("cqc" in pack.inspectorates)
 
 
-def test_exploitation_and_violence_packs_include_youth_justice_and_probation():
-    for pack_id in ("child-criminal-exploitation", "serious-youth-violence"):
-        pack = SHIPPED[pack_id]
-        assert {"youth_justice", "probation"} <= set(pack.agencies)
-        assert "hmi_probation" in pack.inspectorates
+def test_inspectorates_and_agencies_follow_the_published_frameworks():
+    """The corrections of issue 13, as the research found them (docs/method/frameworks.md)."""
+    four = ("ofsted", "cqc", "hmicfrs", "hmi_probation")
+    three = ("ofsted", "cqc", "hmicfrs")
+    assert SHIPPED["front-door"].inspectorates == three
+    assert SHIPPED["child-criminal-exploitation"].inspectorates == three  # 2022: no HMIP
+    assert SHIPPED["child-criminal-exploitation-2018"].inspectorates == four
+    assert SHIPPED["early-help"].inspectorates == three
+    for pack_id in ("childrens-mental-health", "neglect"):
+        assert SHIPPED[pack_id].inspectorates == four
+        assert "youth_justice" in SHIPPED[pack_id].agencies
+    assert "probation" in SHIPPED["neglect"].agencies
+    syv = SHIPPED["serious-youth-violence"]
+    assert set(syv.agencies) == {
+        "police",
+        "children_social_care",
+        "education",
+        "youth_justice",
+        "health",
+    }
+    assert len(syv.criteria) == 21  # the published count
+    da = SHIPPED["domestic-abuse"]
+    assert {"probation", "voluntary", "education"} <= set(da.agencies)
+    services = {s for c in da.criteria for s in c.services}
+    assert {"maternity", "health_visiting", "adult_mental_health"} <= services
+    assert SHIPPED["domestic-abuse-2016"].version == "2016-08"
 
 
 def test_exactly_one_shipped_pack_has_no_rating_scale():
@@ -136,15 +238,7 @@ def test_exactly_one_shipped_pack_has_no_rating_scale():
     assert without == ["childrens-mental-health"]
 
 
-def test_theme_specific_criteria_are_present():
-    titles = {p: " ".join(c.title.lower() for c in SHIPPED[p].criteria) for p in SHIPPED}
-    assert "person who causes harm" in titles["domestic-abuse"]
-    assert "return-home interviews" in titles["child-criminal-exploitation"]
-    assert "disrupting" in titles["child-criminal-exploitation"]
-    assert "strategy discussions" in titles["front-door"]
-
-
-@pytest.mark.parametrize("pack_id", sorted(SHIPPED))
+@pytest.mark.parametrize("pack_id", SHIPPED_IDS)
 def test_shipped_pack_round_trips_through_toml(pack_id):
     pack = SHIPPED[pack_id]
     again = parse_pack(pack.to_toml(), "embedded")
@@ -169,15 +263,39 @@ def test_labels_cover_every_kind_in_display_order():
 
 def test_parse_reads_every_field():
     pack = parse_pack(BASE, "sample.toml")
-    assert (pack.id, pack.title, pack.kind, pack.notice_days) == (
+    assert (pack.id, pack.version, pack.title, pack.kind, pack.notice_days) == (
         "sample",
+        "2024-09-12",
         "Sample theme",
         "thematic",
         9,
     )
-    assert pack.inspectorates == ("ofsted", "cqc")
+    assert pack.guidance == "Guidance for a sample theme"
+    assert pack.sources == ("https://www.gov.uk/sample",)
+    assert pack.inspectorates == ("ofsted", "cqc", "hmicfrs")
     assert pack.rating_scale == RatingScale("Internal", ("Good", "Poor"))
-    assert pack.criteria[1] == Criterion("SA-02", "Second", "Second criterion.", ("health",))
+    assert pack.strands[1] == Strand("leadership", "Leadership", AREA, "Judged once for the area.")
+    assert pack.criteria[1] == Criterion(
+        "SA-02",
+        "Second",
+        "Second criterion.",
+        ("health",),
+        strand="cases",
+        evidence="Health records.",
+        services=("maternity", "health_visiting"),
+    )
+    assert pack.label == "Sample theme (2024-09-12)"
+
+
+def test_a_release_0_1_pack_is_still_read_with_its_criteria_judged_per_child():
+    pack = parse_pack(LEGACY, "embedded")
+    assert pack.format == 1 and pack.version == ""
+    assert [s.judged for s in pack.strands] == [PER_CHILD]
+    assert [c.id for c in pack.criteria_for("police")] == ["SA-01"]
+    assert pack.criteria_in(AREA) == ()
+    # It is written back as it was, so an older inspection keeps its pack's text.
+    assert parse_pack(pack.to_toml(), "again") == pack
+    assert pack.to_toml().startswith("format = 1\n")
 
 
 def test_notice_days_defaults_to_ten_and_rating_scale_is_optional():
@@ -192,16 +310,29 @@ def test_notice_days_defaults_to_ten_and_rating_scale_is_optional():
 def test_criterion_lookup():
     pack = parse_pack(BASE, "sample.toml")
     assert pack.criterion("SA-03").title == "Third"
+    assert pack.judged("SA-03") == AREA and pack.judged("sa 01") == PER_CHILD
     with pytest.raises(ThemePackError, match='sample.toml: no criterion "SA-09"'):
         pack.criterion("SA-09")
 
 
-def test_criteria_for_an_agency():
+def test_criteria_for_an_organisation_are_those_judged_per_child():
     pack = parse_pack(BASE, "sample.toml")
-    assert [c.id for c in pack.criteria_for("police")] == ["SA-01", "SA-03"]
+    assert [c.id for c in pack.criteria_for("police")] == ["SA-01"]
+    assert [c.id for c in pack.criteria_for("police", judged=AREA)] == ["SA-03"]
     assert pack.criteria_for("education") == ()
     with pytest.raises(ThemePackError, match='"polce" is not an agency kind'):
         pack.criteria_for("polce")
+
+
+def test_services_narrow_a_criterion_within_its_own_kinds_only():
+    pack = parse_pack(BASE, "sample.toml")
+    assert [c.id for c in pack.criteria_for("health", "maternity")] == ["SA-02"]
+    assert pack.criteria_for("health", "emergency_department") == ()
+    # An organisation with no service type (every release 0.1 agency) is asked everything.
+    assert [c.id for c in pack.criteria_for("health")] == ["SA-02"]
+    both = edited('agencies = ["health"]', 'agencies = ["health", "police"]')
+    police_too = parse_pack(both, "s.toml")
+    assert [c.id for c in police_too.criteria_for("police", "force")] == ["SA-01", "SA-02"]
 
 
 def test_text_is_trimmed():
@@ -221,11 +352,19 @@ def test_any_text_survives_the_round_trip(title, description, criterion_title, l
         kind="thematic",
         description=description,
         notice_days=10,
-        inspectorates=("ofsted",),
+        inspectorates=("ofsted", "hmicfrs"),
         agencies=("police",),
-        criteria=(Criterion("SA-01", criterion_title, description, ("police",)),),
+        criteria=(
+            Criterion("SA-01", criterion_title, description, ("police",), "a", description),
+            Criterion("SA-02", title, criterion_title, ("police",), "b", level),
+        ),
         rating_scale=RatingScale(level, (level, level + " (worse)")),
         source="memory",
+        format=FORMAT_VERSION,
+        version="2022-03-28",
+        guidance=title,
+        sources=("https://example.org/" + "x",),
+        strands=(Strand("a", title, PER_CHILD, level), Strand("b", level, AREA, title)),
     )
     assert parse_pack(pack.to_toml(), "again") == pack
 
@@ -235,9 +374,9 @@ def test_any_text_survives_the_round_trip(title, description, criterion_title, l
 REFUSALS = [
     # (old, new, expected fragment after "sample.toml: ")
     ('title = "Sample theme"\n', "", 'missing key "title"'),
-    ("format = 1\n", "", 'missing key "format"'),
-    ("format = 1", "format = 2", "format: unsupported version 2 (this app reads 1)"),
-    ("format = 1", 'format = "1"', "format: expected integer, got string"),
+    ("format = 2\n", "", 'missing key "format"'),
+    ("format = 2", "format = 3", "format: unsupported version 3 (this app reads 1 and 2)"),
+    ("format = 2", 'format = "2"', "format: expected integer, got string"),
     ('title = "Sample theme"', 'titel = "Sample theme"', 'unknown key "titel"'),
     (
         'description = "Second criterion."',
@@ -290,19 +429,68 @@ REFUSALS = [
     ("notice_days = 9", "notice_days = 9.5", "notice_days: expected integer, got float"),
     ("notice_days = 9", "notice_days = 0", "notice_days: 0 is outside 1..30"),
     (
-        'inspectorates = ["ofsted", "cqc"]',
-        'inspectorates = ["cqc"]',
+        'inspectorates = ["ofsted", "cqc", "hmicfrs"]',
+        'inspectorates = ["cqc", "hmicfrs"]',
         'inspectorates: must include "ofsted"',
     ),
     (
-        'inspectorates = ["ofsted", "cqc"]',
-        'inspectorates = ["ofsted", "hmic"]',
+        'inspectorates = ["ofsted", "cqc", "hmicfrs"]',
+        'inspectorates = ["ofsted", "cqc", "hmic"]',
         'inspectorates: "hmic" is not an inspectorate',
     ),
     (
-        'inspectorates = ["ofsted", "cqc"]',
+        'inspectorates = ["ofsted", "cqc", "hmicfrs"]',
         'inspectorates = ["ofsted", "ofsted"]',
         'inspectorates: "ofsted" is listed twice',
+    ),
+    (
+        'inspectorates = ["ofsted", "cqc", "hmicfrs"]',
+        'inspectorates = ["ofsted", "cqc"]',
+        'inspectorates: "police" is in scope, so "hmicfrs" (which inspects it) must take part',
+    ),
+    (
+        'inspectorates = ["ofsted", "cqc", "hmicfrs"]',
+        'inspectorates = ["ofsted", "cqc", "hmicfrs", "HMI Probation"]',
+        'inspectorates: "hmi_probation" takes part but nothing it inspects is in scope '
+        "(add one of: youth_justice, probation to agencies, or remove it)",
+    ),
+    ('version = "2024-09-12"\n', "", 'missing key "version"'),
+    ('version = "2024-09-12"', 'version = "2024"', 'version: "2024" is not the publication date'),
+    ('version = "2024-09-12"', 'version = "2024-13"', 'version: "2024-13" is not the'),
+    ('guidance = "Guidance for a sample theme"', 'guidance = ""', "guidance: must not be empty"),
+    ('sources = ["https://www.gov.uk/sample"]', "sources = []", "sources: must list at least one"),
+    (
+        'sources = ["https://www.gov.uk/sample"]',
+        'sources = ["gov.uk"]',
+        'sources[1]: "gov.uk" is not a web address',
+    ),
+    ('judged = "area"', 'judged = "per_place"', 'strands[2].judged: "per_place" is not a way'),
+    (
+        'judged = "area"',
+        'judged = "per_child"',
+        'strands: needs a strand judged "area" (every JTAI judges leadership and the '
+        "safeguarding arrangements once for the area)",
+    ),
+    ('id = "leadership"', 'id = "cases"', 'strands: "cases" is listed twice'),
+    ('id = "leadership"', 'id = "Lead ership"', 'strands[2].id: "Lead ership" is not a lowercase'),
+    ('strand = "leadership"', 'strand = "leader"', 'criteria[3].strand: "leader" is not a strand'),
+    (
+        'strand = "leadership"',
+        'strand = "cases"',
+        'strands[2]: no criterion is in strand "leadership"',
+    ),
+    ('evidence = "Health records."\n', "", 'criteria[2]: missing key "evidence"'),
+    ('evidence = "Health records."', 'evidence = " "', "criteria[2].evidence: must not be empty"),
+    (
+        'services = ["maternity", "health_visiting"]',
+        'services = ["maternity", "school"]',
+        'criteria[2].services: "school" is not a service type of its agencies',
+    ),
+    (
+        'agencies = ["children_social_care", "police"]\n',
+        'agencies = ["children_social_care", "police"]\nservices = ["icb"]\n',
+        'criteria[1].services: "icb" is not a service type of its agencies (expected one of: '
+        "front_door, early_help,",
     ),
     (
         'levels = ["Good", "Poor"]',
@@ -354,7 +542,7 @@ def test_malformed_pack_is_refused_naming_file_and_key(tmp_path, old, new, expec
 
 def test_empty_criteria_list_is_refused():
     with pytest.raises(ThemePackError, match=r"^s\.toml: criteria: no criteria"):
-        parse_pack(NO_CRITERIA.replace("format = 1", "criteria = []\nformat = 1"), "s.toml")
+        parse_pack(NO_CRITERIA.replace("format = 2", "criteria = []\nformat = 2"), "s.toml")
 
 
 def test_missing_criteria_is_refused():
@@ -369,15 +557,15 @@ def test_criteria_as_single_table_is_refused():
 
 
 def test_criterion_that_is_not_a_table_is_refused():
-    text = NO_CRITERIA.replace("format = 1", 'criteria = ["SA-01"]\nformat = 1')
+    text = NO_CRITERIA.replace("format = 2", 'criteria = ["SA-01"]\nformat = 2')
     with pytest.raises(ThemePackError, match=r"^s\.toml: criteria\[1\]: expected table"):
         parse_pack(text, "s.toml")
 
 
 def test_unsupported_format_is_reported_before_other_problems():
     # A newer file may use keys this version does not know; the version is the real story.
-    text = edited("format = 1", "format = 2\nnew_feature = true")
-    with pytest.raises(ThemePackError, match="format: unsupported version 2"):
+    text = edited("format = 2", "format = 3\nnew_feature = true")
+    with pytest.raises(ThemePackError, match="format: unsupported version 3"):
         parse_pack(text, "s.toml")
 
 
@@ -387,7 +575,7 @@ def test_toml_syntax_error_gives_file_line_and_column(tmp_path):
         load_pack(path)
     message = str(caught.value)
     assert message.startswith("sample.toml: not valid TOML:")
-    assert "line 3, column" in message
+    assert "line 4, column" in message
 
 
 def test_id_must_match_file_name_in_load_pack_only(tmp_path):
@@ -466,7 +654,7 @@ def test_duplicate_id_across_folders_names_both_files(tmp_path):
 
 
 def test_bad_file_in_folder_stops_the_load(tmp_path):
-    write(tmp_path, "sample.toml", edited("format = 1", "format = 3"))
+    write(tmp_path, "sample.toml", edited("format = 2", "format = 3"))
     with pytest.raises(ThemePackError, match=r"^sample\.toml: format"):
         load_packs(tmp_path)
 
@@ -496,7 +684,15 @@ def test_frozen_app_uses_the_bundle(tmp_path, monkeypatch):
     [
         ('id = "sample"', 'id = "Sample"'),
         ('id = "SA-02"', 'id = "sa 02"'),
-        ('inspectorates = ["ofsted", "cqc"]', 'inspectorates = ["Ofsted", "CQC"]'),
+        (
+            'inspectorates = ["ofsted", "cqc", "hmicfrs"]',
+            'inspectorates = ["Ofsted", "CQC", "HMICFRS"]',
+        ),
+        (
+            'services = ["maternity", "health_visiting"]',
+            'services = ["Maternity", "health visiting"]',
+        ),
+        ('judged = "area"', 'judged = "Once for the area"'),
         (
             'agencies = ["health"]',
             'agencies = ["Health"]',
@@ -522,6 +718,58 @@ def test_a_theme_and_a_criterion_are_found_by_a_loose_id():
 def test_the_same_inspectorate_twice_in_two_spellings_is_refused():
     with pytest.raises(ThemePackError, match='"ofsted" is listed twice'):
         parse_pack(
-            edited('inspectorates = ["ofsted", "cqc"]', 'inspectorates = ["ofsted", "Ofsted"]'),
+            edited(
+                'inspectorates = ["ofsted", "cqc", "hmicfrs"]',
+                'inspectorates = ["ofsted", "Ofsted", "cqc", "hmicfrs"]',
+            ),
             "s.toml",
         )
+
+
+# --- the team's own packs in the data folder -------------------------------------------
+
+
+def test_a_team_pack_in_the_data_folder_joins_the_shipped_ones(tmp_path):
+    mine = user_themes_dir(tmp_path)
+    mine.mkdir()
+    write(mine, "sample.toml", BASE)
+    catalogue = load_catalogue(mine)
+    assert catalogue.problems == ()
+    assert catalogue.pack("Sample").source == "sample.toml"
+    assert set(SHIPPED) < set(catalogue.packs)
+    assert list(catalogue.packs) == sorted(catalogue.packs)
+
+
+def test_a_team_pack_is_checked_like_a_shipped_one_and_left_out_if_it_fails(tmp_path):
+    mine = tmp_path / "themes"
+    mine.mkdir()
+    write(mine, "sample.toml", edited('strand = "leadership"', 'strand = "leader"'))
+    write(mine, "good.toml", edited('id = "sample"', 'id = "good"'))
+    write(mine, "old.toml", LEGACY.replace('id = "sample"', 'id = "old"'))
+    write(mine, "neglect.toml", edited('id = "sample"', 'id = "neglect"'))
+    catalogue = load_catalogue(mine)
+    assert "good" in catalogue.packs and "sample" not in catalogue.packs
+    assert catalogue.packs["neglect"] == SHIPPED["neglect"]
+    problems = sorted(catalogue.problems)
+    assert problems[0].startswith('neglect.toml: id: "neglect" is already a shipped pack')
+    assert problems[1].startswith("old.toml: format: a new pack needs format 2")
+    assert problems[2].startswith('sample.toml: criteria[3].strand: "leader" is not a strand')
+    with pytest.raises(ThemePackError, match=r"^sample\.toml: criteria\[3\]\.strand"):
+        catalogue.pack("sample")
+    with pytest.raises(ThemePackError, match='There is no theme pack "nothing"'):
+        catalogue.pack("nothing")
+
+
+def test_no_team_folder_is_no_problem(tmp_path):
+    catalogue = load_catalogue(tmp_path / "themes")
+    assert catalogue.packs == SHIPPED and catalogue.problems == ()
+
+
+def test_the_method_notes_name_every_pack_and_its_first_source():
+    """docs/method/frameworks.md is where the sources travel with the packs."""
+    notes = (Path(__file__).resolve().parents[2] / "docs" / "method" / "frameworks.md").read_text(
+        encoding="utf-8"
+    )
+    for pack in SHIPPED.values():
+        assert f"`{pack.id}`" in notes, pack.id
+        assert pack.sources[0] in notes, pack.id

@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import date
 
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import QDialog, QWidget
@@ -11,9 +12,11 @@ from PySide6.QtWidgets import QDialog, QWidget
 from ...domain.record_types import EventRow
 from ...services import children
 from ...services.children import involved_agencies
+from ...services.inspections import inspection_dates
 from ..errors import try_edit
 from ..forms.ui_event_dialog import Ui_EventDialog
 from ..models.children import event_kind_labels
+from ..time_text import local_date
 
 
 class EventDialog(QDialog):
@@ -34,6 +37,10 @@ class EventDialog(QDialog):
         title = self.tr("Edit an event for %1") if event_id else self.tr("Add an event for %1")
         self.setWindowTitle(title.replace("%1", child["pseudonym"]))
         self.ui.dateEdit.setDate(QDate.currentDate())
+        self._lookback_start: date = inspection_dates(
+            session.ws, child["inspection_id"]
+        ).lookback_start
+        self.ui.dateEdit.dateChanged.connect(self._show_date_hint)
         for value, label in event_kind_labels().items():
             self.ui.kindCombo.addItem(label, value)
         self.ui.agencyCombo.addItem(self.tr("Not recorded"), None)
@@ -41,6 +48,21 @@ class EventDialog(QDialog):
             self.ui.agencyCombo.addItem(agency["name"], agency["id"])
         if event_id:
             self._fill(session.ws.require("event", event_id))
+        self._show_date_hint()
+
+    def _show_date_hint(self) -> None:
+        """Say, before saving, when the date is older than the look-back."""
+        shown = self.ui.dateEdit.date()
+        before = date(shown.year(), shown.month(), shown.day()) < self._lookback_start
+        self.ui.dateHint.setText(
+            self.tr(
+                "This date is before the look-back, which starts on %1: give the reason "
+                "for recording older history."
+            ).replace("%1", local_date(self._lookback_start.isoformat()))
+            if before
+            else ""
+        )
+        self.ui.dateHint.setVisible(before)
 
     def _fill(self, event: EventRow) -> None:
         ui = self.ui
@@ -54,6 +76,8 @@ class EventDialog(QDialog):
             )
         ui.agencyCombo.setCurrentIndex(max(ui.agencyCombo.findData(event["agency_id"]), 0))
         ui.summaryEdit.setText(event["summary"] or "")
+        ui.timeEdit.setText(event.get("time") or "")
+        ui.reasonEdit.setText(event.get("lookback_reason") or "")
 
     def accept(self) -> None:
         ui = self.ui
@@ -62,6 +86,8 @@ class EventDialog(QDialog):
             "kind": ui.kindCombo.currentData(),
             "agency_id": ui.agencyCombo.currentData(),
             "summary": ui.summaryEdit.text(),
+            "time": ui.timeEdit.text(),
+            "lookback_reason": ui.reasonEdit.text(),
         }
         child_id, event_id = self.child_id, self.event_id
         changes = try_edit(

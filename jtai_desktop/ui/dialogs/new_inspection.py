@@ -29,12 +29,13 @@ from ...domain.records import Role
 from ...domain.themes import (
     AGENCY_KINDS,
     INSPECTORATES,
+    JUDGED,
     LEAD_INSPECTORATE,
+    Catalogue,
     ThemePack,
-    default_themes_dir,
-    load_packs,
 )
 from ...services import inspections, preferences
+from ...services.theme_catalogue import catalogue_for
 from ..errors import show_error, try_edit
 from ..forms.ui_new_inspection import Ui_NewInspectionWizard
 from ..models.key_dates import KeyDatesModel
@@ -99,8 +100,12 @@ class ThemeListModel(QAbstractListModel):
         self._packs: list[ThemePack] = []
 
     def set_packs(self, packs: list[ThemePack]) -> None:
+        """Newest framework first within a title, so the current version is the default."""
         self.beginResetModel()
-        self._packs = sorted(packs, key=lambda pack: pack.title)
+        self._packs = sorted(
+            sorted(packs, key=lambda pack: pack.version, reverse=True),
+            key=lambda pack: pack.title,
+        )
         self.endResetModel()
 
     def pack(self, row: int) -> ThemePack | None:
@@ -114,7 +119,7 @@ class ThemeListModel(QAbstractListModel):
             return None
         pack = self._packs[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
-            return pack.title
+            return _pack_label(pack)
         if role == Qt.ItemDataRole.ToolTipRole:
             return pack.description
         if role == RecordIdRole:
@@ -126,13 +131,15 @@ class NewInspectionWizard(QWizard):
     def __init__(
         self,
         session,
-        packs: dict[str, ThemePack],
+        packs: dict[str, ThemePack] | Catalogue,
         parent: QWidget | None = None,
         today: Callable[[], date] = date.today,
     ):
         super().__init__(parent)
         self.session = session
-        self.packs = packs
+        catalogue = packs if isinstance(packs, Catalogue) else Catalogue(dict(packs))
+        self.packs = catalogue.packs
+        self.pack_problems = catalogue.problems
         self.inspection_id: str | None = None
         self._today = today
         self._calendar_problem: str | None = None
@@ -220,7 +227,17 @@ class NewInspectionWizard(QWizard):
 
     def _fill_themes(self) -> None:
         chosen = self.chosen_pack()
-        self.theme_model.set_packs([p for p in self.packs.values() if p.kind == self.kind()])
+        # A deep dive of 2016 to 2020 came with the front door: offered among the thematic.
+        kinds = ("front_door",) if self.kind() == "front_door" else ("thematic", "combined")
+        self.theme_model.set_packs([p for p in self.packs.values() if p.kind in kinds])
+        self.ui.themeProblems.setText(
+            self.tr("Left out, as it cannot be used:\n%1").replace(
+                "%1", "\n".join(self.pack_problems)
+            )
+            if self.pack_problems
+            else ""
+        )
+        self.ui.themeProblems.setVisible(bool(self.pack_problems))
         row = next(
             (
                 n
@@ -369,18 +386,41 @@ class NewInspectionWizard(QWizard):
         super().accept()
 
 
+def _pack_label(pack: ThemePack) -> str:
+    years = pack.version[:4] if pack.version else ""
+    front_door = " (with the front door)" if pack.kind == "combined" else ""
+    return f"{pack.title}{front_door}, {years}" if years else pack.title
+
+
 def _describe(pack: ThemePack, tr) -> str:
     inspectorates = ", ".join(INSPECTORATES.get(key, key) for key in pack.inspectorates)
     agencies = ", ".join(AGENCY_KINDS.get(key, key) for key in pack.agencies)
+    strands = "\n".join(
+        f"  {strand.title} ({JUDGED[strand.judged].lower()}): "
+        f"{sum(c.strand == strand.id for c in pack.criteria)}"
+        for strand in pack.strands
+    )
+    framework = (
+        tr("Framework: {guidance}, version {version}.").format(
+            guidance=pack.guidance, version=pack.version
+        )
+        if pack.version
+        else ""
+    )
     return "\n\n".join(
-        (
+        part
+        for part in (
             pack.description,
+            framework,
             tr("Inspectorates: {names}.").format(names=inspectorates),
             tr("Agencies in scope: {names}.").format(names=agencies),
-            tr("Notice period: {days} working days. {count} evaluation criteria.").format(
+            tr("Notice period: {days} working days. {count} evaluation criteria:").format(
                 days=pack.notice_days, count=len(pack.criteria)
-            ),
+            )
+            + "\n"
+            + strands,
         )
+        if part
     )
 
 
@@ -404,7 +444,7 @@ def run_new_inspection_wizard(
     The caller opens it (``session.open_inspection(id)``).
     """
     try:
-        packs = load_packs(default_themes_dir())
+        packs = catalogue_for(session.context.data_dir)
     except JtaiError as error:
         show_error(parent, error)
         return None

@@ -16,15 +16,15 @@ from PySide6.QtGui import (QBrush, QColor, QConicalGradient, QCursor,
     QImage, QKeySequence, QLinearGradient, QPainter,
     QPalette, QPixmap, QRadialGradient, QTransform)
 from PySide6.QtWidgets import (QAbstractButton, QApplication, QComboBox, QDateEdit,
-    QDialog, QDialogButtonBox, QFormLayout, QLabel,
-    QLineEdit, QSizePolicy, QSpacerItem, QVBoxLayout,
-    QWidget)
+    QDialog, QDialogButtonBox, QFormLayout, QHBoxLayout,
+    QLabel, QLineEdit, QSizePolicy, QSpacerItem,
+    QVBoxLayout, QWidget)
 
 class Ui_EventDialog(object):
     def setupUi(self, EventDialog):
         if not EventDialog.objectName():
             EventDialog.setObjectName(u"EventDialog")
-        EventDialog.resize(480, 220)
+        EventDialog.resize(520, 260)
         self.dialogLayout = QVBoxLayout(EventDialog)
         self.dialogLayout.setObjectName(u"dialogLayout")
         self.eventForm = QFormLayout()
@@ -35,11 +35,27 @@ class Ui_EventDialog(object):
 
         self.eventForm.setWidget(0, QFormLayout.ItemRole.LabelRole, self.dateLabel)
 
+        self.whenRow = QHBoxLayout()
+        self.whenRow.setObjectName(u"whenRow")
         self.dateEdit = QDateEdit(EventDialog)
         self.dateEdit.setObjectName(u"dateEdit")
         self.dateEdit.setCalendarPopup(True)
 
-        self.eventForm.setWidget(0, QFormLayout.ItemRole.FieldRole, self.dateEdit)
+        self.whenRow.addWidget(self.dateEdit)
+
+        self.timeEdit = QLineEdit(EventDialog)
+        self.timeEdit.setObjectName(u"timeEdit")
+        self.timeEdit.setMaximumWidth(70)
+        self.timeEdit.setMaxLength(5)
+
+        self.whenRow.addWidget(self.timeEdit)
+
+        self.whenSpacer = QSpacerItem(0, 0, QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Minimum)
+
+        self.whenRow.addItem(self.whenSpacer)
+
+
+        self.eventForm.setLayout(0, QFormLayout.ItemRole.FieldRole, self.whenRow)
 
         self.kindLabel = QLabel(EventDialog)
         self.kindLabel.setObjectName(u"kindLabel")
@@ -71,6 +87,22 @@ class Ui_EventDialog(object):
 
         self.eventForm.setWidget(3, QFormLayout.ItemRole.FieldRole, self.summaryEdit)
 
+        self.reasonLabel = QLabel(EventDialog)
+        self.reasonLabel.setObjectName(u"reasonLabel")
+
+        self.eventForm.setWidget(4, QFormLayout.ItemRole.LabelRole, self.reasonLabel)
+
+        self.reasonEdit = QLineEdit(EventDialog)
+        self.reasonEdit.setObjectName(u"reasonEdit")
+
+        self.eventForm.setWidget(4, QFormLayout.ItemRole.FieldRole, self.reasonEdit)
+
+        self.dateHint = QLabel(EventDialog)
+        self.dateHint.setObjectName(u"dateHint")
+        self.dateHint.setWordWrap(True)
+
+        self.eventForm.setWidget(5, QFormLayout.ItemRole.SpanningRole, self.dateHint)
+
 
         self.dialogLayout.addLayout(self.eventForm)
 
@@ -89,10 +121,13 @@ class Ui_EventDialog(object):
         self.kindLabel.setBuddy(self.kindCombo)
         self.agencyLabel.setBuddy(self.agencyCombo)
         self.summaryLabel.setBuddy(self.summaryEdit)
+        self.reasonLabel.setBuddy(self.reasonEdit)
 #endif // QT_CONFIG(shortcut)
-        QWidget.setTabOrder(self.dateEdit, self.kindCombo)
+        QWidget.setTabOrder(self.dateEdit, self.timeEdit)
+        QWidget.setTabOrder(self.timeEdit, self.kindCombo)
         QWidget.setTabOrder(self.kindCombo, self.agencyCombo)
         QWidget.setTabOrder(self.agencyCombo, self.summaryEdit)
+        QWidget.setTabOrder(self.summaryEdit, self.reasonEdit)
 
         self.retranslateUi(EventDialog)
         self.buttonBox.accepted.connect(EventDialog.accept)
@@ -105,9 +140,18 @@ class Ui_EventDialog(object):
         EventDialog.setWindowTitle(QCoreApplication.translate("EventDialog", u"Add event", None))
         self.dateLabel.setText(QCoreApplication.translate("EventDialog", u"&Date:", None))
         self.dateEdit.setDisplayFormat(QCoreApplication.translate("EventDialog", u"dd MMM yyyy", None))
+        self.timeEdit.setPlaceholderText(QCoreApplication.translate("EventDialog", u"HH:MM", None))
+#if QT_CONFIG(tooltip)
+        self.timeEdit.setToolTip(QCoreApplication.translate("EventDialog", u"Time of day, 24-hour clock (leave empty when not known)", None))
+#endif // QT_CONFIG(tooltip)
+#if QT_CONFIG(accessibility)
+        self.timeEdit.setAccessibleName(QCoreApplication.translate("EventDialog", u"Time", None))
+#endif // QT_CONFIG(accessibility)
         self.kindLabel.setText(QCoreApplication.translate("EventDialog", u"&Kind:", None))
         self.agencyLabel.setText(QCoreApplication.translate("EventDialog", u"&Agency:", None))
         self.summaryLabel.setText(QCoreApplication.translate("EventDialog", u"&What happened:", None))
         self.summaryEdit.setPlaceholderText(QCoreApplication.translate("EventDialog", u"e.g. Strategy discussion held without health", None))
+        self.reasonLabel.setText(QCoreApplication.translate("EventDialog", u"Loo&k-back reason:", None))
+        self.reasonEdit.setPlaceholderText(QCoreApplication.translate("EventDialog", u"only for a date before the look-back: why this older history matters", None))
     # retranslateUi
 

@@ -85,6 +85,14 @@ class Ui_NewInspectionWizard(object):
 
         self.themeLayout.addWidget(self.themeDescription)
 
+        self.themeProblems = QLabel(self.themePage)
+        self.themeProblems.setObjectName(u"themeProblems")
+        self.themeProblems.setTextFormat(Qt.PlainText)
+        self.themeProblems.setWordWrap(True)
+        self.themeProblems.setTextInteractionFlags(Qt.TextSelectableByMouse)
+
+        self.themeLayout.addWidget(self.themeProblems)
+
         NewInspectionWizard.addPage(self.themePage)
         self.areaPage = QWizardPage()
         self.areaPage.setObjectName(u"areaPage")
@@ -360,9 +368,9 @@ class Ui_NewInspectionWizard(object):
         self.frontDoorRadio.setText(QCoreApplication.translate("NewInspectionWizard", u"F&ront door", None))
         self.frontDoorHelp.setText(QCoreApplication.translate("NewInspectionWizard", u"How the area identifies and responds to children's initial need and risk, including the multi-agency safeguarding hub (MASH).", None))
         self.thematicRadio.setText(QCoreApplication.translate("NewInspectionWizard", u"&Thematic (a deep dive into one theme)", None))
-        self.thematicHelp.setText(QCoreApplication.translate("NewInspectionWizard", u"A deep dive into one theme, such as neglect, children living with domestic abuse or child criminal exploitation.", None))
+        self.thematicHelp.setText(QCoreApplication.translate("NewInspectionWizard", u"A deep dive into one theme, such as neglect, children who are victims of domestic abuse or serious youth violence. Inspections of 2016 to 2020 looked at the front door and a deep dive together: their frameworks are listed here too.", None))
         self.themePage.setTitle(QCoreApplication.translate("NewInspectionWizard", u"Theme", None))
-        self.themePage.setSubTitle(QCoreApplication.translate("NewInspectionWizard", u"The theme decides the evaluation criteria and the agencies in scope.", None))
+        self.themePage.setSubTitle(QCoreApplication.translate("NewInspectionWizard", u"The framework decides the evaluation criteria, how each is judged and the agencies in scope.", None))
         self.themeLabel.setText(QCoreApplication.translate("NewInspectionWizard", u"&Theme:", None))
 #if QT_CONFIG(accessibility)
         self.themeList.setAccessibleName(QCoreApplication.translate("NewInspectionWizard", u"Themes", None))

@@ -275,7 +275,11 @@ class TimelineModel(QAbstractTableModel):
             return None
         column = index.column()
         if column == 0:
-            return local_date(event["date"])
+            shown = " ".join(filter(None, (local_date(event["date"]), event.get("time"))))
+            reason = event.get("lookback_reason")
+            if role == Qt.ItemDataRole.ToolTipRole and reason:
+                return tr("Before the look-back: %1").replace("%1", reason)
+            return shown
         if column == 1:
             return self._kinds.get(event["kind"], event["kind"])
         if column == 2:

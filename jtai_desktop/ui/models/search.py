@@ -35,6 +35,9 @@ def entity_label(entity: str) -> str:
         "evidence": "Evidence",
         "child": "Child",
         "audit_eval": "Audit evaluation",
+        "front_door_sample": "Front door sample",
+        "timetable_entry": "Session",
+        "area_review": "Judged for the area",
     }
     return tr(labels.get(entity, entity.title()))
 

@@ -11,9 +11,10 @@ from PySide6.QtCore import (
     Qt,
 )
 
+from ...domain.organisations import service_label
 from ...domain.record_types import Row
 from ...domain.records import Role
-from ...domain.themes import INSPECTORATES
+from ...domain.themes import AGENCY_KINDS, INSPECTORATES
 from ..translate import translator
 from .roles import AnyIndex, RecordIdRole
 
@@ -107,11 +108,14 @@ class AgencyModel(QAbstractListModel):
             return None
         row = self._rows[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
-            return row.get("name") or ""
+            return f"{row.get('name') or ''}  ({organisation_short(row)})"
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return organisation_line(row)
         if role == Qt.ItemDataRole.CheckStateRole:
             return Qt.CheckState.Checked if row.get("in_scope") else Qt.CheckState.Unchecked
         if role == Qt.ItemDataRole.AccessibleDescriptionRole:
-            return tr("In scope") if row.get("in_scope") else tr("Not in scope")
+            scope = tr("In scope") if row.get("in_scope") else tr("Not in scope")
+            return f"{organisation_line(row)}. {scope}"
         if role == RecordIdRole:
             return row.get("id")
         return None
@@ -133,3 +137,16 @@ class AgencyModel(QAbstractListModel):
             self._rows[index.row()] = {**row, "in_scope": in_scope}
             self.dataChanged.emit(index, index, [Qt.ItemDataRole.CheckStateRole])
         return True
+
+
+def organisation_line(row: Row) -> str:
+    """Its kind and service type in words ("Health: maternity")."""
+    kind = AGENCY_KINDS.get(row.get("kind") or "", row.get("kind") or "")
+    service = service_label(row.get("kind") or "", row.get("service_type"))
+    return f"{kind}: {service}" if service else kind
+
+
+def organisation_short(row: Row) -> str:
+    """Its service type where it has one, else its kind: the list is in kind order."""
+    kind = row.get("kind") or ""
+    return service_label(kind, row.get("service_type")) or AGENCY_KINDS.get(kind, kind)

@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 from ...domain.errors import JtaiError
 from ...domain.record_types import InspectionRow
 from ...domain.themes import INSPECTORATES, KINDS
-from ...services import inspections, preferences
+from ...services import inspections, organisations, preferences
 from ..errors import show_error, try_edit
 from ..models.key_dates import KeyDatesModel, progress_line
 from ..models.roles import RecordIdRole
@@ -67,8 +67,8 @@ class OverviewPage(Page):
         columns.addWidget(self._build_dates(), 1)
         body.addLayout(columns)
         people = QHBoxLayout()
-        people.addWidget(self._build_team(), 3)
-        people.addWidget(self._build_agencies(), 2)
+        people.addWidget(self._build_team(), 1)
+        people.addWidget(self._build_agencies(), 1)
         body.addLayout(people)
         body.addWidget(self._build_preferences())
         body.addStretch(1)
@@ -118,6 +118,7 @@ class OverviewPage(Page):
         for name, label in (
             ("area", self.tr("Area:")),
             ("theme", self.tr("Theme:")),
+            ("framework", self.tr("Framework:")),
             ("kind", self.tr("Kind:")),
             ("inspectorates", self.tr("Inspectorates:")),
             ("partnership", self.tr("Safeguarding partners:")),
@@ -160,17 +161,33 @@ class OverviewPage(Page):
         return box
 
     def _build_agencies(self) -> QGroupBox:
-        box = QGroupBox(self.tr("Agencies in sco&pe"))
+        box = QGroupBox(self.tr("Organisations in sco&pe"))
         layout = QVBoxLayout(box)
         self.agency_view = QListView()
         self.agency_view.setModel(self.agency_model)
-        self.agency_view.setAccessibleName(self.tr("Agencies in scope"))
+        self.agency_view.setAccessibleName(self.tr("Organisations in scope"))
+        # The page scrolls, not the list: every organisation is in view, long names elided.
+        self.agency_view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.agency_view.setTextElideMode(Qt.TextElideMode.ElideMiddle)
+        self.agency_view.activated.connect(lambda _index: self.edit_organisation())
         hint = QLabel(
-            self.tr("Ticked agencies are inspected; Space ticks or clears the selected one.")
+            self.tr(
+                "Ticked organisations are inspected; Space ticks or clears the selected one, "
+                "Enter edits it."
+            )
         )
         hint.setWordWrap(True)
+        self.add_organisation_button = QPushButton(self.tr("Add &organisation…"))
+        self.add_organisation_button.clicked.connect(self.add_organisation)
+        self.edit_organisation_button = QPushButton(self.tr("Ed&it…"))
+        self.edit_organisation_button.clicked.connect(self.edit_organisation)
+        row = QHBoxLayout()
+        row.addWidget(self.add_organisation_button)
+        row.addWidget(self.edit_organisation_button)
+        row.addStretch(1)
         layout.addWidget(self.agency_view)
         layout.addWidget(hint)
+        layout.addLayout(row)
         layout.addStretch(1)
         return box
 
@@ -203,7 +220,7 @@ class OverviewPage(Page):
         for name, label in self.count_labels.items():
             label.setText(str(counts.get(name, 0)))
         self.team_model.set_rows(ws.rows("member", inspection_id))
-        self.agency_model.set_rows(ws.rows("agency", inspection_id))
+        self.agency_model.set_rows(organisations.organisations(ws, inspection_id))
         self._show_dates(inspections.inspection_dates(ws, inspection_id))
         self.auto_lock_spin.blockSignals(True)
         self.auto_lock_spin.setValue(preferences.auto_lock_minutes(ws))
@@ -221,6 +238,13 @@ class OverviewPage(Page):
         values = {
             "area": row["area"],
             "theme": pack.title,
+            "framework": (
+                self.tr("{guidance}, version {version}").format(
+                    guidance=pack.guidance, version=pack.version
+                )
+                if pack.version
+                else self.tr("a theme pack of release 0.1 (no published version recorded)")
+            ),
             "kind": kind,
             "inspectorates": names,
             "partnership": "\n".join(row["partnership"] or []),
@@ -256,9 +280,29 @@ class OverviewPage(Page):
         self.refresh()
         self.show_record("member", changes.entity_id)
 
+    def add_organisation(self) -> None:
+        from ..dialogs.organisation_dialog import open_organisation_dialog
+
+        if self.session.inspection_id is not None:
+            open_organisation_dialog(self.session, self, self._show_organisation)
+
+    def edit_organisation(self) -> None:
+        from ..dialogs.organisation_dialog import open_organisation_dialog
+
+        organisation_id = self.agency_view.currentIndex().data(RecordIdRole)
+        if organisation_id:
+            open_organisation_dialog(self.session, self, self._show_organisation, organisation_id)
+
+    def _show_organisation(self, organisation_id: str | None) -> None:
+        self.refresh()
+        if organisation_id:
+            self.show_record("agency", organisation_id)
+
     def _set_in_scope(self, agency_id: str, in_scope: bool) -> bool:
         changes = try_edit(
-            self, self.session, lambda ws: inspections.set_in_scope(ws, agency_id, in_scope)
+            self,
+            self.session,
+            lambda ws: organisations.update_organisation(ws, agency_id, in_scope=in_scope),
         )
         return changes is not None
 

@@ -1,9 +1,11 @@
-"""Case review page: one child's case against the theme's criteria, one tab per agency
-involved, plus the inspector's evaluation of the area's own audit of the case."""
+"""Case review page: one child's case against the theme's criteria, one tab per organisation
+involved, the inspector's evaluation of the area's own audits of the case (per organisation
+that audited, and the multi-agency audit), and the child's journey."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QComboBox,
     QCompleter,
@@ -12,7 +14,6 @@ from PySide6.QtWidgets import (
     QStackedWidget,
     QTabWidget,
     QVBoxLayout,
-    QWidget,
 )
 
 from ...domain.record_types import ChildRow
@@ -22,13 +23,20 @@ from ...services.children import involved_agencies
 from ...services.inspections import theme_pack
 from ..models.children import age_band_labels, completeness_text, selection_labels
 from ..views import placeholder_label
-from ..widgets.audit_evaluation import AuditEvaluationWidget
+from ..widgets.journey_view import JourneyView
+from ..widgets.organisation_audits import OrganisationAudits
 from ..widgets.review_grid import AgencyReview
 from .base import Page
+
+JOURNEY_SHORTCUT = "Ctrl+J"
+# Changes that the journey shows: any of them reloads it while it is on screen.
+JOURNEY_ENTITIES = ("review", "event", "audit_eval", "note", "evidence", "link", "child", "agency")
 
 
 class CaseReviewPage(Page):
     key = "reviews"
+
+    jump_requested = Signal(str, str)  # entity, id: a journey entry opened on its own page
 
     def __init__(self, session, parent=None):
         super().__init__(session, parent)
@@ -44,12 +52,16 @@ class CaseReviewPage(Page):
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)
         self.tabs.currentChanged.connect(self._on_tab)
-        self.audit = AuditEvaluationWidget(session)
-        self.audit.setTitle(self.tr("Did the area's own audit of this case see what you saw?"))
-        self.audit_tab = QWidget()
-        audit_column = QVBoxLayout(self.audit_tab)
-        audit_column.addWidget(self.audit)
-        audit_column.addStretch(1)
+        self.audit = OrganisationAudits(session)
+        self.audit_tab = self.audit
+        self.journey = JourneyView(session)
+        self.journey.open_requested.connect(self._open_entry)
+        self.journey_tab = self.journey
+        action = QAction(self.tr("Journey"), self)
+        action.setShortcut(QKeySequence(JOURNEY_SHORTCUT))
+        action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        action.triggered.connect(self.show_journey)
+        self.addAction(action)
         self.placeholder = placeholder_label(
             self.tr(
                 "No children yet. Add the children whose cases you look at on the Children page."
@@ -159,8 +171,9 @@ class CaseReviewPage(Page):
         child = self.session.ws.get("child", child_id) if child_id else None
         self.body.setCurrentWidget(self.tabs if child or self.picker.count() else self.placeholder)
         self.picker.setCurrentIndex(self.picker.findData(child_id) if child_id else -1)
-        self.audit.set_child(child_id)
         if child is None:
+            self.audit.set_child(None, [])
+            self.journey.set_child(None)
             self.facts.clear()
             self.overall.clear()
             return
@@ -172,14 +185,26 @@ class CaseReviewPage(Page):
         pack = theme_pack(self.session.ws, child["inspection_id"])
         agencies = involved_agencies(self.session.ws, child)
         self._agency_ids = tuple(a["id"] for a in agencies)
+        sampled = child["selection"] != "tracked"
         self.tabs.blockSignals(True)
         chosen = 0
         for number, agency in enumerate(agencies):
-            panel = AgencyReview(self.session, child["id"], agency, pack, self.tabs.tabBar())
+            panel = AgencyReview(
+                self.session, child["id"], agency, pack, self.tabs.tabBar(), sampled=sampled
+            )
             self.tabs.addTab(panel, agency["name"])
             if agency["kind"] == keep_kind:
                 chosen = number
-        self.tabs.addTab(self.audit_tab, self.tr("The area's own audit"))
+        self.audit.set_child(child["id"], agencies)
+        self.tabs.addTab(self.audit_tab, self.tr("The area's own audits"))
+        self.journey.set_child(child["id"])
+        self.tabs.addTab(self.journey_tab, self.tr("Journey"))
+        self.tabs.setTabToolTip(
+            self.tabs.count() - 1,
+            self.tr("Everything about the case, by organisation, in date order (%1)").replace(
+                "%1", JOURNEY_SHORTCUT
+            ),
+        )
         self.tabs.setCurrentIndex(chosen)
         self.tabs.blockSignals(False)
         self._on_tab(chosen)
@@ -189,7 +214,7 @@ class CaseReviewPage(Page):
         while self.tabs.count():
             widget = self.tabs.widget(0)
             self.tabs.removeTab(0)
-            if widget is not None and widget is not self.audit_tab:
+            if widget is not None and widget not in (self.audit_tab, self.journey_tab):
                 widget.deleteLater()
         self.tabs.blockSignals(False)
         self._agency_ids = ()
@@ -202,6 +227,20 @@ class CaseReviewPage(Page):
         panel = self.tabs.widget(index)
         if isinstance(panel, AgencyReview):
             panel.ensure_built()
+        elif panel is self.journey_tab:
+            self.journey.reload()
+
+    def show_journey(self) -> None:
+        """The child's journey tab, with the cursor in it (Ctrl+J)."""
+        if self.child_id is not None:
+            self.tabs.setCurrentWidget(self.journey_tab)
+            self.journey.table.setFocus()
+
+    def _open_entry(self, entity: str, record_id: str) -> None:
+        if entity == "review":
+            self.show_record(entity, record_id)
+        else:
+            self.jump_requested.emit(entity, record_id)
 
     def _show_facts(self, child: ChildRow) -> None:
         facts = [
@@ -237,6 +276,8 @@ class CaseReviewPage(Page):
         for panel in self._panels():
             panel.reload()
         self.audit.reload()
+        if self.tabs.currentWidget() is self.journey_tab:
+            self.journey.reload()
         self._show_completeness()
 
     def _panels(self) -> list[AgencyReview]:
@@ -269,6 +310,8 @@ class CaseReviewPage(Page):
             self.audit.reload()
         elif entity in ("child", "agency"):
             self.refresh()
+        if entity in JOURNEY_ENTITIES and self.tabs.currentWidget() is self.journey_tab:
+            self.journey.reload()
 
     def _review_changed(self, record_id: str) -> None:
         review = self.session.ws.get("review", record_id)

@@ -28,6 +28,7 @@ class AuditEvaluationWidget(QGroupBox):
         super().__init__(self.tr("The area's own audit"), parent)
         self.session = session
         self.child_id: str | None = None
+        self.agency_id: str | None = None  # whose audit: None is the multi-agency audit
         self.area_summary = AutosavedText(lines=3)
         self.area_summary.setAccessibleName(self.tr("What the area's audit said"))
         self.agreement = QComboBox()
@@ -68,7 +69,11 @@ class AuditEvaluationWidget(QGroupBox):
         self.reload()
 
     def reload(self) -> None:
-        row = reviews.audit_evaluation(self.session.ws, self.child_id) if self.child_id else None
+        row = (
+            reviews.audit_evaluation(self.session.ws, self.child_id, self.agency_id)
+            if self.child_id
+            else None
+        )
         self.area_summary.set_stored(row["area_summary"] if row else None)
         self.evaluation.set_stored(row["evaluation"] if row else None)
         self.agreement.setCurrentIndex(self.agreement.findData(row["agreement"] if row else None))
@@ -78,9 +83,11 @@ class AuditEvaluationWidget(QGroupBox):
         self.evaluation.flush()
 
     def _save(self, **values) -> None:
-        child_id = self.child_id
+        child_id, agency_id = self.child_id, self.agency_id
         if child_id is None:
             return
         try_edit(
-            self, self.session, lambda ws: reviews.set_audit_evaluation(ws, child_id, **values)
+            self,
+            self.session,
+            lambda ws: reviews.set_audit_evaluation(ws, child_id, agency_id=agency_id, **values),
         )

@@ -44,6 +44,10 @@ class ChildDetail(QWidget):
         self._build_summary()
         self._build_timeline()
         self.audit = AuditEvaluationWidget(session)
+        self.audit.setTitle(self.tr("The area's multi-agency audit"))
+        self.audit.setToolTip(
+            self.tr("Each organisation's own audit is evaluated in the case review.")
+        )
         self.progress_box = QGroupBox(self.tr("Case review: observations written"))
         self.progress_form = QFormLayout(self.progress_box)
         self._lay_out()

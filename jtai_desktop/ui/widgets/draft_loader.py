@@ -14,7 +14,7 @@ from ...report.compose import default_texts
 from ...report.gate import GateResult, Override
 from ...report.inputs import STUDIES
 from ...report.letter import Letter
-from ...services.journey import journey
+from ...services.journey import practice_study_lines
 from ...services.report import (
     ItemOption,
     SectionInfo,
@@ -83,7 +83,7 @@ def read_state(ws, inspection_id, keys, internal, template, check) -> LetterStat
         default_texts(inputs),
         names=names,
         journeys={
-            s.key: journey(ws, inspection_id, s.items[0])
+            s.key: practice_study_lines(ws, inspection_id, s.items[0])
             for s in found
             if s.key in keys and s.key in STUDIES and s.items
         },

@@ -25,18 +25,23 @@ from PySide6.QtWidgets import (
 )
 
 from ...domain.record_types import AgencyRow, EvidenceRow, ReviewRow
+from ...domain.review_scope import criteria_offered
 from ...domain.themes import Criterion, RatingScale, ThemePack
-from ...services import evidence, reviews
+from ...services import evidence, reviews, sampling
 from ...services.evidence import evidence_choices
 from ...services.ids import review_id
+from ...services.inspections import agency_choices, criterion_choices
 from ..dialogs.evidence_picker import pick_evidence
 from ..errors import try_edit
 from ..models.children import completeness_text
 from .autosave import AutosavedText
+from .coded_text import CodedText
 
 
 class CriterionEditor(QFrame):
     """Observation, strength/concern, optional rating and evidence for one criterion."""
+
+    CODED_KIND = "review"  # the record kind whose observation Ctrl+M codes
 
     def __init__(
         self,
@@ -46,6 +51,7 @@ class CriterionEditor(QFrame):
         criterion: Criterion,
         scale: RatingScale | None,
         parent: QWidget | None = None,
+        sampled: bool = False,
     ):
         super().__init__(parent)
         self.session, self.child_id, self.agency, self.criterion = (
@@ -54,6 +60,7 @@ class CriterionEditor(QFrame):
             agency,
             criterion,
         )
+        self.sampled = sampled  # a sampled child: only criteria looked at count
         self.review_id = review_id(child_id, criterion.id, agency["id"])
         self.linked: list[EvidenceRow] = []
         self.setFrameShape(QFrame.Shape.StyledPanel)
@@ -84,8 +91,32 @@ class CriterionEditor(QFrame):
         self.observation.setAccessibleName(self.tr("Observation on %1").replace("%1", c.id))
         self.observation.setAccessibleDescription(c.title)
         self.observation.setToolTip(c.description)
+        # Ctrl+M codes a passage of the observation; its codes are highlighted in it (the
+        # margin list is the note's: a card has no room for one).
+        self.codes = CodedText(
+            self.session,
+            self.observation,
+            source=self._coded_source,
+            choices=self._coding_choices,
+            save_first=self._save_observation,
+            parent=self,
+            criterion=c.id,
+        )
+        self.codes.hide()
 
     def _build_judgements(self, scale: RatingScale | None) -> None:
+        self.looked_at = QCheckBox(self.tr("Looked at"))
+        self.looked_at.setToolTip(
+            self.tr(
+                "In a sampled child's case only the criteria you looked at count towards "
+                "completeness; tick those you looked at."
+            )
+        )
+        self.looked_at.setAccessibleName(
+            self.tr("Looked at %1 in this sample").replace("%1", self.criterion.id)
+        )
+        if not self.sampled:
+            self.looked_at.hide()
         self.strength = QCheckBox(self.tr("Strength"))
         self.strength.setAccessibleName(self.tr("Strength for %1").replace("%1", self.criterion.id))
         self.concern = QCheckBox(self.tr("Concern"))
@@ -121,7 +152,7 @@ class CriterionEditor(QFrame):
 
     def _lay_out(self) -> None:
         judgements = QHBoxLayout()
-        for widget in (self.strength, self.concern):
+        for widget in (self.looked_at, self.strength, self.concern):
             judgements.addWidget(widget)
         judgements.addSpacing(self.fontMetrics().horizontalAdvance("MM"))
         judgements.addWidget(self.rating_label)
@@ -141,6 +172,7 @@ class CriterionEditor(QFrame):
 
     def focus_order(self) -> tuple[QWidget, ...]:
         return (
+            *((self.looked_at,) if self.sampled else ()),
             self.observation,
             self.strength,
             self.concern,
@@ -159,10 +191,30 @@ class CriterionEditor(QFrame):
             lambda index: self._save(reviews.ReviewInput(rating=self.rating.itemData(index)))
         )
         self.link_button.clicked.connect(self.link_evidence)
+        self.looked_at.clicked.connect(self._mark_looked_at)
+
+    def _coded_source(self) -> tuple[str, str] | None:
+        exists = self.session.ws.get(self.CODED_KIND, self.review_id) is not None
+        return (self.CODED_KIND, self.review_id) if exists else None
+
+    def _coding_choices(self):
+        ws, inspection_id = self.session.ws, self.session.inspection_id
+        return (
+            criterion_choices(ws, inspection_id),
+            agency_choices(ws, inspection_id),
+            [self.agency["id"]],
+        )
+
+    def _save_observation(self) -> bool:
+        self.observation.flush()
+        return self.observation.toPlainText() == (
+            (self.session.ws.get(self.CODED_KIND, self.review_id) or {}).get("observation") or ""
+        )
 
     # --- showing -----------------------------------------------------------------------------
     def load_review(self, review: ReviewRow | None) -> None:
         self.observation.set_stored(review["observation"] if review else None)
+        self.codes.reload()
         self.strength.setChecked(bool(review and review["strength"]))
         self.concern.setChecked(bool(review and review["concern"]))
         rating = review["rating"] if review else None
@@ -190,7 +242,18 @@ class CriterionEditor(QFrame):
     def flush(self) -> None:
         self.observation.flush()
 
+    def show_looked_at(self, looked: set[str]) -> None:
+        self.looked_at.setChecked(self.criterion.id in looked)
+
     # --- editing -----------------------------------------------------------------------------
+    def _mark_looked_at(self, on: bool) -> None:
+        child_id, criterion_id = self.child_id, self.criterion.id
+        try_edit(
+            self,
+            self.session,
+            lambda ws: sampling.mark_looked_at(ws, child_id, criterion_id, on),
+        )
+
     def _save(self, review: reviews.ReviewInput) -> None:
         child_id, criterion_id, agency_id = self.child_id, self.criterion.id, self.agency["id"]
         try_edit(
@@ -247,11 +310,15 @@ class AgencyReview(QScrollArea):
         pack: ThemePack,
         focus_after: QWidget | None = None,
         parent: QWidget | None = None,
+        sampled: bool = False,
     ):
         super().__init__(parent)
         self.session, self.child_id, self.agency, self.pack = session, child_id, agency, pack
+        self.sampled = sampled
         self._focus_last = focus_after  # Tab goes from here to the first editor, and on
-        self.criteria = pack.criteria_for(agency["kind"])
+        # Criteria judged per child that apply to this organisation (its kind, service type
+        # and scope); those judged once for the area are never asked here.
+        self.criteria = criteria_offered(pack, agency)
         self.editors: dict[str, CriterionEditor] = {}
         self.header: QLabel | None = None
         self._counts = (0, len(self.criteria))
@@ -306,11 +373,14 @@ class AgencyReview(QScrollArea):
         self._layout.addWidget(self.header)
         self.show_counts(*self._counts)
         if not self.criteria:
+            out = not self.agency.get("in_scope", 1)
             self._layout.addWidget(
                 QLabel(
-                    self.tr("No criterion of this theme applies to %1.").replace(
-                        "%1", self.agency["name"]
-                    )
+                    (
+                        self.tr("%1 is out of scope: nothing is reviewed for it.")
+                        if out
+                        else self.tr("No criterion of this theme applies to %1.")
+                    ).replace("%1", self.agency["name"])
                 )
             )
         self._layout.addStretch(1)
@@ -332,7 +402,12 @@ class AgencyReview(QScrollArea):
         editors = []
         for criterion in batch:
             editor = CriterionEditor(
-                self.session, self.child_id, self.agency, criterion, self.pack.rating_scale
+                self.session,
+                self.child_id,
+                self.agency,
+                criterion,
+                self.pack.rating_scale,
+                sampled=self.sampled,
             )
             self.editors[criterion.id] = editor
             self._layout.insertWidget(self._layout.count() - 1, editor)  # before the stretch
@@ -364,9 +439,11 @@ class AgencyReview(QScrollArea):
         linked = reviews.review_evidence(
             self.session.ws, self.session.inspection_id, [editor.review_id for editor in editors]
         )
+        looked = set(self.session.ws.require("child", self.child_id)["looked_at"] or ())
         for editor in editors:
             editor.load_review(stored.get(editor.review_id))
             editor.load_evidence(linked[editor.review_id])
+            editor.show_looked_at(looked)
 
     def reload_evidence(self) -> None:
         linked = reviews.review_evidence(
