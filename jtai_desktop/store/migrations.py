@@ -494,5 +494,31 @@ def letter(db: Database) -> None:
         db[table].create_index(["inspection_id"])
 
 
+@MIGRATIONS(name="0016_thematic")
+def thematic(db: Database) -> None:
+    """A thematic workspace: a data folder of its own kind holding the areas' signed extracts
+    of one theme. Each extract is kept as it was signed (its payload, the signer's public key
+    and fingerprint, the file's hash), with the columns the workspace looks things up by; the
+    source (a hash of the inspection's id) is unique, so an inspection is imported once. The
+    folder's kind is a local setting (``folder_kind``). Local to the folder, never synced."""
+    db["thematic_extracts"].create(
+        {
+            "id": str,
+            "source": str,
+            "theme_id": str,
+            "theme_version": str,
+            "area": str,
+            "fieldwork_start": str,
+            "public_key": str,
+            "fingerprint": str,
+            "sha256": str,
+            "imported_at": str,
+            "payload": str,
+        },
+        pk="id",
+    )
+    db["thematic_extracts"].create_index(["source"], unique=True)
+
+
 def known_names() -> set[str]:
     return {m.name for m in MIGRATIONS._migrations}
