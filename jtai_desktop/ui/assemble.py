@@ -8,6 +8,7 @@ from ..app import AppContext
 from ..services.inspections import most_recent_inspection
 from .dialogs.repair_dialog import open_or_repair
 from .errors import show_error
+from .extract_actions import add_extract_actions
 from .key_change import add_passphrase_action
 from .lock import LockController
 from .main_window import MainWindow
@@ -31,6 +32,7 @@ def build_main_window(context: AppContext, open_latest: bool = True) -> MainWind
     _add_search_actions(window)
     window.lock_controller = LockController(window, session)
     add_passphrase_action(window)
+    add_extract_actions(window)
     _add_help(window)
     _add_sync(window)
     if open_latest:
