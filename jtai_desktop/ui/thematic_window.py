@@ -144,7 +144,10 @@ class ThematicWindow(QMainWindow):
 
     def _fill(self, key: str, headers, found, numeric=()) -> None:
         self.models[key].set_rows(headers, found, numeric)
-        self.views[key].resizeColumnsToContents()
+        view = self.views[key]
+        # A column of figures keeps its width: stretched, its numbers would drift to the far edge.
+        view.horizontalHeader().setStretchLastSection(len(headers) - 1 not in numeric)
+        view.resizeColumnsToContents()
 
     def _choices(self, combo: QComboBox, items: list[str]) -> None:
         keep = combo.currentIndex()

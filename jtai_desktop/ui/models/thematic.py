@@ -89,7 +89,9 @@ def recurring_rows(summary: Summary):
         (
             _tr("Strength") if r.polarity == "strength" else _tr("Concern"),
             KINDS.get(r.agency_kind, r.agency_kind),
-            f"{r.criterion} {summary.criteria.get(r.criterion, '')}" if r.criterion else _tr("Any"),
+            f"{r.criterion} {summary.criteria.get(r.criterion, '')}"
+            if r.criterion
+            else _tr("Any criterion"),
             _tr("%1 of %2").replace("%1", str(len(r.areas))).replace("%2", str(r.of)),
             ", ".join(r.areas),
         )
