@@ -243,6 +243,7 @@ def run(args: argparse.Namespace) -> int:
         return cli_method.cmd_themes(args)
     context = open_for_command(args)
     try:
+        cli_thematic.refuse_inspections_in_a_workspace(context, args.command)
         return COMMANDS[args.command](context, args)
     finally:
         context.close()

@@ -219,4 +219,18 @@ def extract_before_purge(context, args, inspection_id: str) -> None:
         raise
 
 
+NEW_INSPECTION_COMMANDS = ("demo", "create", "join")
+
+
+def refuse_inspections_in_a_workspace(context, command: str) -> None:
+    """A thematic workspace holds extracts only: no inspection is made or joined in it."""
+    from .services.thematic import ThematicRefused, is_workspace
+
+    if command in NEW_INSPECTION_COMMANDS and is_workspace(context.workspace):
+        raise ThematicRefused(
+            f"{context.data_dir} is a thematic workspace: inspections live in a data folder "
+            "of their own (choose another --data-dir)."
+        )
+
+
 COMMANDS = {"extract": cmd_extract}

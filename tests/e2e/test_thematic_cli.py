@@ -122,6 +122,12 @@ def test_six_extracts_import_and_the_summary_is_right(six, secret, tmp_path):
         for n, measure in enumerate(("reviews", "strengths", "concerns")):
             assert cells[key][measure] == summed([v[n] for v in values]), (key, measure)
 
+    # search across every area's text, and no inspection made in the workspace
+    found = thematic(secret, "summary", workspace, "--search", "strategy discussions", "--json")
+    assert {hit["area"] for hit in json.loads(found.stdout)} == set(AREAS)
+    refused = jtai("--data-dir", workspace, "--passphrase-file", secret, "demo")
+    assert refused.returncode == 1 and "is a thematic workspace" in refused.stderr
+
 
 def test_a_tampered_or_unsigned_extract_is_refused_and_the_workspace_is_unchanged(
     six, secret, tmp_path
