@@ -47,3 +47,15 @@ def make_extracts(
     finally:
         context.close()
     return folder, ids, files
+
+
+def published_demo_folder(root: Path, seed: int, area: str) -> tuple[Path, str]:
+    """A demo data folder holding one published demo inspection: (folder, inspection id)."""
+    folder = root / "data"
+    context = open_context(folder, create_demo=True)
+    try:
+        inspection_id = build_demo(context.workspace, "small", seed, area=area)
+        publish_demo(context.workspace, inspection_id, root)
+    finally:
+        context.close()
+    return folder, inspection_id

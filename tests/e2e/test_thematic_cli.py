@@ -6,10 +6,8 @@ passes the final-file gate."""
 from __future__ import annotations
 
 import json
-import os
 import shutil
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -21,19 +19,10 @@ from jtai_desktop.sync import extract_file
 from jtai_desktop.sync.keys import new_signing_key
 
 from ..cli_run import digest
-from ..thematic_extracts import AREAS, make_extracts
+from ..thematic_extracts import AREAS, make_extracts, published_demo_folder
+from .test_export_report import jtai
 
 CONCERNS = ("priority_action", "area_for_improvement")
-
-
-def jtai(*argv, timeout=180) -> subprocess.CompletedProcess:
-    return subprocess.run(
-        [sys.executable, "-m", "jtai_desktop", *map(str, argv)],
-        capture_output=True,
-        text=True,
-        timeout=timeout,
-        env={**os.environ, "JTAI_DATA_DIR": "/nonexistent-guard"},
-    )
 
 
 @pytest.fixture(scope="module")
@@ -278,17 +267,7 @@ def test_an_unpublished_inspection_has_no_extract_yet(tmp_path):
 
 
 def test_purge_keeps_a_thematic_extract_first_when_asked(tmp_path):
-    from ..thematic_extracts import publish_demo
-
-    folder = tmp_path / "data"
-    context = open_context(folder, create_demo=True)
-    try:
-        from jtai_desktop.services.demo import build_demo
-
-        inspection_id = build_demo(context.workspace, "small", 7, area="Riverton")
-        publish_demo(context.workspace, inspection_id, tmp_path)
-    finally:
-        context.close()
+    folder, inspection_id = published_demo_folder(tmp_path, 7, "Riverton")
     out = tmp_path / "kept.json"
     done = jtai("--data-dir", folder, "purge", inspection_id[:8], "--yes", "--extract", out)
     assert done.returncode == 0, done.stderr
@@ -303,17 +282,8 @@ def test_purge_in_a_terminal_asks_to_keep_an_extract_first(tmp_path, monkeypatch
     import io
 
     from ..cli_run import run
-    from ..thematic_extracts import publish_demo
 
-    folder = tmp_path / "data"
-    context = open_context(folder, create_demo=True)
-    try:
-        from jtai_desktop.services.demo import build_demo
-
-        inspection_id = build_demo(context.workspace, "small", 8, area="Highcliff")
-        publish_demo(context.workspace, inspection_id, tmp_path)
-    finally:
-        context.close()
+    folder, inspection_id = published_demo_folder(tmp_path, 8, "Highcliff")
 
     class Terminal(io.StringIO):
         def isatty(self) -> bool:
