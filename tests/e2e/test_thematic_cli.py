@@ -19,16 +19,15 @@ from jtai_desktop.sync import extract_file
 from jtai_desktop.sync.keys import new_signing_key
 
 from ..cli_run import digest
-from ..thematic_extracts import AREAS, make_extracts, published_demo_folder
-from .test_export_report import jtai
+from ..thematic_extracts import AREAS, published_demo_folder
+from .test_export_report import SOFFICE, jtai, pdf_pages
 
 CONCERNS = ("priority_action", "area_for_improvement")
 
 
-@pytest.fixture(scope="module")
-def six(tmp_path_factory):
-    root = tmp_path_factory.mktemp("thematic")
-    return make_extracts(root)
+@pytest.fixture
+def six(six_extracts):
+    return six_extracts
 
 
 @pytest.fixture
@@ -220,6 +219,18 @@ def test_the_thematic_report_passes_the_final_file_gate_and_reads_as_a_report(
             assert held == []
     finally:
         context.close()
+
+
+@pytest.mark.skipif(SOFFICE is None, reason="LibreOffice is not installed")
+def test_the_thematic_report_renders(six, secret, tmp_path):
+    """LibreOffice lays the draft out: about a dozen pages for six small demo areas (their
+    findings under each criterion, the practice examples, the front door and the annex)."""
+    _folder, _ids, files = six
+    workspace = tmp_path / "workspace"
+    assert thematic(secret, "import", workspace, *files).returncode == 0
+    out = tmp_path / "thematic.docx"
+    assert thematic(secret, "export", workspace, "--out", out).returncode == 0
+    assert 6 <= pdf_pages(out, tmp_path) <= 25
 
 
 def _table_text(document) -> str:

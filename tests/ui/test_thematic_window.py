@@ -15,13 +15,13 @@ from jtai_desktop.services import thematic
 from jtai_desktop.ui import thematic_window as tw
 
 from ..conftest import PASSPHRASE
-from ..thematic_extracts import AREAS, make_extracts
+from ..thematic_extracts import AREAS
 
 
 @pytest.fixture(scope="module")
-def six_workspace(tmp_path_factory):
+def six_workspace(tmp_path_factory, six_extracts):
     root = tmp_path_factory.mktemp("thematic-ui")
-    _folder, _ids, files = make_extracts(root)
+    _folder, _ids, files = six_extracts
     workspace = root / "workspace"
     context = open_context(workspace, PASSPHRASE, kdf_params=fast_params_for_tests())
     try:
