@@ -19,7 +19,7 @@ from datetime import date
 from ..domain.thematic import CONCERN, NO_CRITERION, PARTNERSHIP, Count, Summary
 from ..domain.theme_model import AGENCY_KINDS
 from .inputs import KIND_LABELS
-from .letter import Letter, Paragraph, Section, Table
+from .letter import Block, Letter, Paragraph, Section, Table
 
 KINDS = {**AGENCY_KINDS, PARTNERSHIP: "The partnership"}
 INSPECTORATE_NAMES = {
@@ -211,7 +211,7 @@ def _by_criterion(summary: Summary) -> list[Section]:
 def _timeliness(summary: Summary) -> list[Section]:
     if not summary.timeliness:
         return []
-    blocks = [
+    blocks: list[Block] = [
         Paragraph(
             "How long the front door took in each area, in working hours (09:00 to 17:00 on "
             "working days unless the area's team set another office day). Figures over fewer "

@@ -204,7 +204,10 @@ def write_extract(
 ) -> ExtractOutcome:
     """Check, sign with the lead's device key and write the extract; recorded in the audit
     log before the file appears."""
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+
     from ..sync import extract_file
+    from ..sync.keys import public_hex
     from . import team
     from .letter_file import write_letter
 
@@ -216,11 +219,11 @@ def write_extract(
     payload = build_payload(ws, inspection_id, region=region, today=today)
     with write_transaction(ws.db):
         keys = team.ensure_team_keys(ws, inspection_id)
-    data = extract_file.sign(payload, keys.signing_key)
+    signing = keys.signing_key
+    assert isinstance(signing, Ed25519PrivateKey)  # TeamKeys holds it untyped (lazy import)
+    data = extract_file.sign(payload, signing)
     target = Path(target)
-    from ..sync.keys import public_hex
-
-    fingerprint = extract_file.fingerprint(public_hex(keys.signing_key))
+    fingerprint = extract_file.fingerprint(public_hex(signing))
     digest = hashlib.sha256(data).hexdigest()
 
     def record() -> None:

@@ -160,14 +160,12 @@ class ThematicWindow(QMainWindow):
     def _fill_matrix(self, *_args) -> None:
         index = self.matrix_area.currentIndex()
         area = None if index <= 0 else self.summary.areas[index - 1].label
-        self._fill("matrix", *rows.matrix_rows(self.summary, area), numeric=(2, 3, 4, 5))
+        headers, found = rows.matrix_rows(self.summary, area)
+        self._fill("matrix", headers, found, numeric=(2, 3, 4, 5))
 
     def _fill_timeliness(self, *_args) -> None:
-        self._fill(
-            "timeliness",
-            *rows.timeliness_rows(self.summary, self.step.currentText()),
-            numeric=(1, 2, 3, 4, 5),
-        )
+        headers, found = rows.timeliness_rows(self.summary, self.step.currentText())
+        self._fill("timeliness", headers, found, numeric=(1, 2, 3, 4, 5))
 
     def _search(self) -> None:
         hits = self.summary.search(self.query.text())

@@ -6,10 +6,18 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, Qt
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+)
 
 from ...domain.thematic import MEASURES, PARTNERSHIP, Count, Summary
 from ...domain.theme_model import AGENCY_KINDS
+
+AnyIndex = QModelIndex | QPersistentModelIndex
 
 KINDS = {**AGENCY_KINDS, PARTNERSHIP: "The partnership"}
 KIND_WORDS = {
@@ -41,13 +49,13 @@ class TextTableModel(QAbstractTableModel):
         self._numeric = frozenset(numeric)
         self.endResetModel()
 
-    def rowCount(self, parent=QModelIndex()) -> int:  # noqa: N802 (Qt naming)
+    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: N802 (Qt naming)
         return 0 if parent.isValid() else len(self._rows)
 
-    def columnCount(self, parent=QModelIndex()) -> int:  # noqa: N802
+    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: N802
         return 0 if parent.isValid() else len(self._headers)
 
-    def data(self, index: QModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
+    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole):
         if not index.isValid() or index.row() >= len(self._rows):
             return None
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
@@ -68,9 +76,18 @@ class TextTableModel(QAbstractTableModel):
 
 
 # --- the summary's parts as rows ------------------------------------------------------------
-def area_rows(summary: Summary) -> tuple[tuple[str, ...], list[tuple[str, ...]]]:
-    headers = (_tr("Area"), _tr("Region"), _tr("Fieldwork"), _tr("Published"), _tr("Signed by key"))
-    rows = [
+Rows = tuple[tuple[str, ...], list[tuple[str, ...]]]  # headers, then the rows
+
+
+def area_rows(summary: Summary) -> Rows:
+    headers: tuple[str, ...] = (
+        _tr("Area"),
+        _tr("Region"),
+        _tr("Fieldwork"),
+        _tr("Published"),
+        _tr("Signed by key"),
+    )
+    rows: list[tuple[str, ...]] = [
         (
             a.label if a.named else _tr("%1 (not named in its letter)").replace("%1", a.label),
             a.region,
@@ -83,9 +100,15 @@ def area_rows(summary: Summary) -> tuple[tuple[str, ...], list[tuple[str, ...]]]
     return headers, rows
 
 
-def recurring_rows(summary: Summary):
-    headers = (_tr("Recurs as"), _tr("Agency"), _tr("Criterion"), _tr("Areas"), _tr("Where"))
-    rows = [
+def recurring_rows(summary: Summary) -> Rows:
+    headers: tuple[str, ...] = (
+        _tr("Recurs as"),
+        _tr("Agency"),
+        _tr("Criterion"),
+        _tr("Areas"),
+        _tr("Where"),
+    )
+    rows: list[tuple[str, ...]] = [
         (
             _tr("Strength") if r.polarity == "strength" else _tr("Concern"),
             KINDS.get(r.agency_kind, r.agency_kind),
@@ -100,9 +123,15 @@ def recurring_rows(summary: Summary):
     return headers, rows
 
 
-def finding_rows(summary: Summary):
-    headers = (_tr("Criterion"), _tr("Agency"), _tr("Area"), _tr("Kind"), _tr("Finding"))
-    rows = []
+def finding_rows(summary: Summary) -> Rows:
+    headers: tuple[str, ...] = (
+        _tr("Criterion"),
+        _tr("Agency"),
+        _tr("Area"),
+        _tr("Kind"),
+        _tr("Finding"),
+    )
+    rows: list[tuple[str, ...]] = []
     for (criterion, kind), found in summary.grouped().items():
         label = f"{criterion} {summary.criteria.get(criterion, '')}" if criterion else _tr("None")
         for f in found:
@@ -112,9 +141,9 @@ def finding_rows(summary: Summary):
     return headers, rows
 
 
-def matrix_rows(summary: Summary, area: str | None = None):
+def matrix_rows(summary: Summary, area: str | None = None) -> Rows:
     """The matrix summed over the areas (``area`` None) or of one area."""
-    headers = (
+    headers: tuple[str, ...] = (
         _tr("Criterion"),
         _tr("Agency"),
         _tr("Case reviews"),
@@ -124,7 +153,7 @@ def matrix_rows(summary: Summary, area: str | None = None):
     )
     matrix = summary.matrix if area is None else summary.matrix_by_area.get(area, {})
     order = {c: n for n, c in enumerate(summary.criteria)}
-    rows = [
+    rows: list[tuple[str, ...]] = [
         (criterion, KINDS.get(kind, kind), *(m[x].shown() for x in MEASURES))
         for (criterion, kind), m in sorted(
             matrix.items(), key=lambda i: (order.get(i[0][0], 99), i[0][1])
@@ -133,8 +162,8 @@ def matrix_rows(summary: Summary, area: str | None = None):
     return headers, rows
 
 
-def timeliness_rows(summary: Summary, step: str):
-    headers = (
+def timeliness_rows(summary: Summary, step: str) -> Rows:
+    headers: tuple[str, ...] = (
         _tr("Area"),
         _tr("Contacts"),
         _tr("Target (hours)"),
@@ -142,7 +171,7 @@ def timeliness_rows(summary: Summary, step: str):
         _tr("90th percentile"),
         _tr("Over target"),
     )
-    rows = [
+    rows: list[tuple[str, ...]] = [
         (
             r.area,
             Count.of(r.count).shown(),
