@@ -33,6 +33,11 @@ def add_parsers(commands) -> None:
     summary.add_argument("folder", metavar="DIR")
     summary.add_argument("--json", action="store_true")
     summary.add_argument("--search", metavar="WORDS", help="only the texts holding these words")
+    confirm = steps.add_parser(
+        "confirm", help="trust a lead's key once its fingerprint, read out by the lead, matches"
+    )
+    confirm.add_argument("folder", metavar="DIR")
+    confirm.add_argument("fingerprint", metavar="FINGERPRINT", help="in any case, spaces or not")
     export = steps.add_parser("export", help="the thematic report's draft in Word")
     export.add_argument("folder", metavar="DIR")
     export.add_argument("--out", metavar="FILE.docx", required=True)
@@ -75,15 +80,21 @@ def run_thematic(args) -> int:
         with _opened(args, folder, creating=True) as ws:
             imported = thematic.import_extracts(ws, incoming)
         for item in imported:
-            print(f"Imported {item['area']} (signed with key {item['fingerprint']}).")
-        print(
-            "Check each key's fingerprint with the lead who sent it before relying on the "
-            "extract: 'thematic summary' lists them."
-        )
+            trust = "confirmed earlier" if item["confirmed"] else "not confirmed yet"
+            print(f"Imported {item['area']} (signed with key {item['fingerprint']}, {trust}).")
+        if not all(item["confirmed"] for item in imported):
+            print(
+                "Check each key's fingerprint with the lead who sent the extract, then "
+                "'jtai-desktop thematic confirm DIR FINGERPRINT'."
+            )
         return 0
     with _opened(args, folder, creating=False) as ws:
         if args.thematic_command == "summary":
             return _summary(ws, args)
+        if args.thematic_command == "confirm":
+            areas = thematic.confirm_key(ws, args.fingerprint)
+            print(f"Confirmed the key that signed the extract of {', '.join(areas)}.")
+            return 0
         return _export(ws, args)
 
 
@@ -152,7 +163,8 @@ def describe(found) -> list[str]:
     for area in found.areas:
         lines.append(
             f"  {area.label}: fieldwork {area.fieldwork_start} to {area.fieldwork_end}, "
-            f"published {area.published_on or 'unknown'}; key {area.fingerprint}"
+            f"published {area.published_on or 'unknown'}; key {area.fingerprint} "
+            f"({'confirmed' if area.confirmed else 'not confirmed'})"
         )
     lines.append("Recurring in most areas:")
     for r in found.recurring:

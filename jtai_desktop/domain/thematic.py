@@ -63,6 +63,7 @@ class Area:
     published_on: str
     fingerprint: str  # of the lead's key that signed the extract
     extract_id: str
+    confirmed: bool = False  # a person confirmed that key with the lead
 
 
 @dataclass(frozen=True)
@@ -253,6 +254,7 @@ def _area(extract: dict[str, Any], number: int) -> Area:
         published_on=dates.get("published_on") or "",
         fingerprint=extract.get("fingerprint", ""),
         extract_id=extract.get("extract_id", ""),
+        confirmed=bool(extract.get("confirmed")),
     )
 
 
@@ -366,6 +368,7 @@ def summary_json(summary: Summary) -> dict[str, Any]:
                 "fieldwork_end": a.fieldwork_end,
                 "published_on": a.published_on,
                 "key_fingerprint": a.fingerprint,
+                "key_confirmed": a.confirmed,
             }
             for a in summary.areas
         ],

@@ -126,16 +126,60 @@ def import_extracts(ws: Workspace, incoming: list[Incoming]) -> list[dict[str, s
             ws.device_id,
             {"files": len(incoming), "sha256": [i.extract.sha256 for i in incoming]},
         )
-    return [{"area": i.area, "fingerprint": i.extract.fingerprint} for i in incoming]
+    trusted = store.confirmed_keys(ws.db)
+    return [
+        {
+            "area": i.area,
+            "fingerprint": i.extract.fingerprint,
+            "confirmed": i.extract.public_key in trusted,
+        }
+        for i in incoming
+    ]
 
 
 def summary(ws: Workspace) -> th.Summary:
+    trusted = store.confirmed_keys(ws.db)
     return th.summarise(
         [
-            {"payload": r["payload"], "fingerprint": r["fingerprint"], "extract_id": r["id"]}
+            {
+                "payload": r["payload"],
+                "fingerprint": r["fingerprint"],
+                "extract_id": r["id"],
+                "confirmed": r["public_key"] in trusted,
+            }
             for r in store.extracts(ws.db)
         ]
     )
+
+
+def confirm_key(ws: Workspace, fingerprint: str) -> list[str]:
+    """A person confirmed a lead's key (the lead read out its fingerprint and it matched):
+    trusted from now on. Returns the areas whose extracts it signed. The fingerprint is taken
+    in any case, with or without spaces."""
+    wanted = "".join(fingerprint.split()).upper()
+    rows = [
+        r
+        for r in store.extracts(ws.db, with_payload=False)
+        if r["fingerprint"].replace(" ", "") == wanted
+    ]
+    if not rows:
+        known = ", ".join(sorted({r["fingerprint"] for r in store.extracts(ws.db, False)}))
+        raise ThematicRefused(
+            f"No extract here was signed with the key {fingerprint.strip()!r}; nothing was "
+            f"confirmed. The keys here: {known or 'none'}."
+        )
+    now = datetime.now(UTC).isoformat(timespec="seconds")
+    with write_transaction(ws.db):
+        store.confirm_key(ws.db, rows[0]["public_key"], rows[0]["fingerprint"], now)
+        audit.record(
+            ws.db,
+            "thematic key confirmed",
+            None,
+            "",
+            ws.device_id,
+            {"fingerprint": rows[0]["fingerprint"]},
+        )
+    return [r["area"] for r in rows]
 
 
 def _clashes(incoming: list[Incoming], stored: list[dict[str, Any]]) -> list[str]:

@@ -500,7 +500,9 @@ def thematic(db: Database) -> None:
     of one theme. Each extract is kept as it was signed (its payload, the signer's public key
     and fingerprint, the file's hash), with the columns the workspace looks things up by; the
     source (a hash of the inspection's id) is unique, so an inspection is imported once. The
-    folder's kind is a local setting (``folder_kind``). Local to the folder, never synced."""
+    folder's kind is a local setting (``folder_kind``). ``thematic_keys`` holds the leads' keys
+    a person has confirmed (the fingerprint read out by the lead matched). Local to the folder,
+    never synced."""
     db["thematic_extracts"].create(
         {
             "id": str,
@@ -518,6 +520,9 @@ def thematic(db: Database) -> None:
         pk="id",
     )
     db["thematic_extracts"].create_index(["source"], unique=True)
+    db["thematic_keys"].create(
+        {"public_key": str, "fingerprint": str, "confirmed_at": str}, pk="public_key"
+    )
 
 
 def known_names() -> set[str]:

@@ -48,6 +48,18 @@ def add_extract(db: Database, row: dict[str, Any]) -> None:
     )
 
 
+def confirm_key(db: Database, public_key: str, fingerprint: str, at: str) -> None:
+    db.execute(
+        "INSERT OR REPLACE INTO thematic_keys (public_key, fingerprint, confirmed_at) "
+        "VALUES (?, ?, ?)",
+        (public_key, fingerprint, at),
+    )
+
+
+def confirmed_keys(db: Database) -> set[str]:
+    return {r[0] for r in db.execute("SELECT public_key FROM thematic_keys").fetchall()}
+
+
 def extracts(db: Database, with_payload: bool = True) -> list[dict[str, Any]]:
     """Every imported extract, by the start of its fieldwork (then its area)."""
     columns = COLUMNS if with_payload else tuple(c for c in COLUMNS if c != "payload")

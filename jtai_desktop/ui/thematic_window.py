@@ -21,12 +21,14 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QMainWindow,
+    QMessageBox,
     QTableView,
     QTabWidget,
     QVBoxLayout,
     QWidget,
 )
 
+from ..domain.errors import JtaiError
 from ..services import thematic
 from .errors import show_error
 from .models import thematic as rows
@@ -111,10 +113,12 @@ class ThematicWindow(QMainWindow):
         self.export_action = QAction(self.tr("&Export the report's draft…"), self)
         self.export_action.setShortcut(QKeySequence("Ctrl+E"))
         self.export_action.triggered.connect(self.ask_export)
+        self.confirm_action = QAction(self.tr("&Confirm the chosen area's key…"), self)
+        self.confirm_action.triggered.connect(self.ask_confirm)
         quit_action = QAction(self.tr("&Quit"), self)
         quit_action.setShortcut(QKeySequence.StandardKey.Quit)
         quit_action.triggered.connect(self.close)
-        for action in (self.import_action, self.export_action):
+        for action in (self.import_action, self.export_action, self.confirm_action):
             menu.addAction(action)
         menu.addSeparator()
         menu.addAction(quit_action)
@@ -173,6 +177,37 @@ class ThematicWindow(QMainWindow):
             "search",
             (self.tr("Area"), self.tr("Where"), self.tr("Text")),
             [(h.area, h.place, h.snippet) for h in hits],
+        )
+
+    # --- trusting a lead's key -------------------------------------------------------------
+    def ask_confirm(self) -> None:
+        """Show the chosen area's key fingerprint; confirm it once the lead has read out the
+        same one (by phone, say: never from the file itself)."""
+        row = self.views["areas"].currentIndex().row()
+        if not 0 <= row < len(self.summary.areas):
+            self.tabs.setCurrentIndex(0)
+            self.statusBar().showMessage(self.tr("Choose an area on the Areas tab first."), 10_000)
+            return
+        area = self.summary.areas[row]
+        answer = QMessageBox.question(
+            self,
+            self.tr("Confirm a lead's key"),
+            self.tr(
+                "Ask the lead of %1 to read out the fingerprint of their key. Does it match?\n\n%2"
+            )
+            .replace("%1", area.label)
+            .replace("%2", area.fingerprint),
+        )
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        try:
+            thematic.confirm_key(self.context.workspace, area.fingerprint)
+        except JtaiError as error:
+            show_error(self, error)
+            return
+        self.refresh()
+        self.statusBar().showMessage(
+            self.tr("The key of %1 is confirmed.").replace("%1", area.label), 10_000
         )
 
     # --- import and export ---------------------------------------------------------------

@@ -117,6 +117,24 @@ def test_six_extracts_import_and_the_summary_is_right(six, secret, tmp_path):
     assert refused.returncode == 1 and "is a thematic workspace" in refused.stderr
 
 
+def test_a_leads_key_is_trusted_once_a_person_confirms_its_fingerprint(six, secret, tmp_path):
+    _folder, _ids, files = six
+    workspace = tmp_path / "workspace"
+    done = thematic(secret, "import", workspace, files[0], files[1])
+    assert "not confirmed yet" in done.stdout and "thematic confirm" in done.stdout
+    areas = json.loads(thematic(secret, "summary", workspace, "--json").stdout)["areas"]
+    assert [a["key_confirmed"] for a in areas] == [False, False]
+    before = digest(workspace)
+    unknown = thematic(secret, "confirm", workspace, "0000 1111")
+    assert unknown.returncode == 1 and "nothing was confirmed" in unknown.stderr
+    assert digest(workspace) == before
+    read_out = areas[0]["key_fingerprint"].replace(" ", "").lower()  # as a person types it
+    confirmed = thematic(secret, "confirm", workspace, read_out)
+    assert confirmed.returncode == 0 and areas[0]["label"] in confirmed.stdout
+    after = json.loads(thematic(secret, "summary", workspace, "--json").stdout)["areas"]
+    assert [a["key_confirmed"] for a in after] == [True, False]
+
+
 def test_a_tampered_or_unsigned_extract_is_refused_and_the_workspace_is_unchanged(
     six, secret, tmp_path
 ):

@@ -114,6 +114,8 @@ CREATE INDEX "idx_timetable_entries_inspection_id" ON "timetable_entries" ("insp
 -- (made by SQLite, no SQL)
 -- index sqlite_autoindex_thematic_extracts_1 on thematic_extracts
 -- (made by SQLite, no SQL)
+-- index sqlite_autoindex_thematic_keys_1 on thematic_keys
+-- (made by SQLite, no SQL)
 -- index sqlite_autoindex_timetable_entries_1 on timetable_entries
 -- (made by SQLite, no SQL)
 -- table _sqlite_migrations on _sqlite_migrations
@@ -194,6 +196,8 @@ CREATE TABLE "sync_log" ( "id" INTEGER PRIMARY KEY, "inspection_id" TEXT, "remot
 CREATE TABLE "sync_state" ( "inspection_id" TEXT, "remote" TEXT, "device_id" TEXT, "received_upto" INTEGER, "pushed_upto" INTEGER, PRIMARY KEY ("inspection_id", "remote", "device_id") );
 -- table thematic_extracts on thematic_extracts
 CREATE TABLE "thematic_extracts" ( "id" TEXT PRIMARY KEY, "source" TEXT, "theme_id" TEXT, "theme_version" TEXT, "area" TEXT, "fieldwork_start" TEXT, "public_key" TEXT, "fingerprint" TEXT, "sha256" TEXT, "imported_at" TEXT, "payload" TEXT );
+-- table thematic_keys on thematic_keys
+CREATE TABLE "thematic_keys" ( "public_key" TEXT PRIMARY KEY, "fingerprint" TEXT, "confirmed_at" TEXT );
 -- table timetable_entries on timetable_entries
 CREATE TABLE "timetable_entries" ( "id" TEXT PRIMARY KEY, "inspection_id" TEXT, "created_at" TEXT, "created_by" TEXT, "created_device" TEXT, "updated_at" TEXT, "updated_by" TEXT, "kind" TEXT, "title" TEXT, "start_time" TEXT, "end_time" TEXT, "room" TEXT, "date" TEXT, "attendees" TEXT, "children" TEXT );
 -- table unfinished_work on unfinished_work

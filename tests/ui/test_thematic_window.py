@@ -52,7 +52,8 @@ def test_the_overview_shows_the_areas_and_what_recurs(window, qtmodeltester):
     areas = window.models["areas"]
     qtmodeltester.check(areas)
     assert sorted(column(areas, 0)) == sorted(AREAS[:5])
-    assert all(len(key.split()) == 8 for key in column(areas, 4))  # each signer's fingerprint
+    assert all(len(key.split()) == 8 for key in column(areas, 5))  # each signer's fingerprint
+    assert set(column(areas, 4)) == {"Not yet"}  # no key confirmed by a person yet
     recurring = window.models["recurring"]
     qtmodeltester.check(recurring)
     assert recurring.rowCount() == len(window.summary.recurring) > 0
@@ -133,3 +134,20 @@ def test_a_thematic_folder_opens_on_the_overview(qtbot, six_workspace, tmp_path)
     assert window.models["areas"].rowCount() == 5
     window.close()
     window.context.close()
+
+
+def test_a_leads_key_is_confirmed_once_its_fingerprint_matches(window, qtbot, monkeypatch):
+    from PySide6.QtWidgets import QMessageBox
+
+    asked = []
+    monkeypatch.setattr(
+        QMessageBox,
+        "question",
+        staticmethod(lambda *a, **k: asked.append(a[2]) or QMessageBox.StandardButton.Yes),
+    )
+    window.views["areas"].setCurrentIndex(window.models["areas"].index(1, 0))
+    area = window.summary.areas[1]
+    window.confirm_action.trigger()
+    assert area.fingerprint in asked[0] and area.label in asked[0]
+    assert column(window.models["areas"], 4)[1] == "Yes"
+    assert column(window.models["areas"], 4).count("Yes") == 1

@@ -85,6 +85,7 @@ def area_rows(summary: Summary) -> Rows:
         _tr("Region"),
         _tr("Fieldwork"),
         _tr("Published"),
+        _tr("Key confirmed"),
         _tr("Signed by key"),
     )
     rows: list[tuple[str, ...]] = [
@@ -93,6 +94,7 @@ def area_rows(summary: Summary) -> Rows:
             a.region,
             f"{a.fieldwork_start} to {a.fieldwork_end}",
             a.published_on,
+            _tr("Yes") if a.confirmed else _tr("Not yet"),
             a.fingerprint,
         )
         for a in summary.areas
