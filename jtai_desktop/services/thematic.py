@@ -92,7 +92,7 @@ def require_workspace(ws: Workspace, folder: Path, creating: bool = False) -> No
     )
 
 
-def import_extracts(ws: Workspace, incoming: list[Incoming]) -> list[dict[str, str]]:
+def import_extracts(ws: Workspace, incoming: list[Incoming]) -> list[dict[str, Any]]:
     """Add the checked files in one transaction, or none of them."""
     problems = _clashes(incoming, store.extracts(ws.db))
     if problems:
