@@ -233,7 +233,7 @@ def _timeliness(summary: Summary) -> list[Section]:
                     )
                     for r in rows
                 ),
-                (4.0, 2.0, 2.4, 2.6, 2.4, 2.0),
+                (3.4, 2.0, 2.4, 2.6, 2.4, 2.8),
                 caption=label,
                 number_columns=(1, 2, 3, 4, 5),
             )
