@@ -4,9 +4,10 @@ never synced and never part of the change log (a workspace holds no inspection).
 from __future__ import annotations
 
 import json
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from sqlite_utils import Database
+if TYPE_CHECKING:  # the store's connection type; opening a folder need not load sqlite-utils
+    from sqlite_utils import Database
 
 from . import settings
 
