@@ -64,7 +64,7 @@ def test_the_bash_script_sources_without_error_and_registers(bash_script):
         ("jtai-desktop sy", ["sync"]),
         ("jtai-desktop --data-dir /tmp/x exp", ["export-report"]),
         ("jtai-desktop ext", ["extract"]),
-        ("jtai-desktop thematic ", ["import", "summary", "export"]),
+        ("jtai-desktop thematic ", ["import", "summary", "confirm", "export"]),
         ("jtai-desktop demo --size ", ["small", "reference"]),
         ("jtai-desktop join team.jtai-invite --inv", ["--invitation-passphrase-file"]),
         ("jtai-desktop check --r", ["--repair"]),
