@@ -53,8 +53,6 @@ def test_purge_offers_the_extract_first_and_then_purges(
     window.purge_action.trigger()
     assert "Keep a thematic extract first?" in asked[0]
     qtbot.waitUntil(lambda: hasattr(window, "purge_task"), timeout=30_000)
-    with qtbot.waitSignal(window.purge_task.signals.finished, timeout=60_000, raising=False):
-        pass
     qtbot.waitUntil(lambda: window.session.inspection_id is None, timeout=30_000)
     assert extract_file.read(target.read_bytes()).payload["area"]["name"] == "Northbridge"
     assert window.session.ws.get("inspection", inspection_id) is None
@@ -71,8 +69,6 @@ def test_declining_the_extract_still_purges_and_cancel_does_nothing(
     assert window.session.ws.get("inspection", inspection_id) is not None
     answer(monkeypatch, target, keep=QMessageBox.StandardButton.No)
     window.purge_action.trigger()
-    with qtbot.waitSignal(window.purge_task.signals.finished, timeout=60_000, raising=False):
-        pass
     qtbot.waitUntil(lambda: window.session.inspection_id is None, timeout=30_000)
     assert not target.exists()
 
@@ -82,8 +78,6 @@ def test_the_extract_action_saves_a_signed_extract(published_window, qtbot, monk
     target = tmp_path / "extract.json"
     answer(monkeypatch, target, purge=False)
     window.extract_action.trigger()
-    with qtbot.waitSignal(window.extract_task.signals.finished, timeout=60_000, raising=False):
-        pass
     qtbot.waitUntil(lambda: target.exists(), timeout=30_000)
     assert "signed with the key" in window.statusBar().currentMessage()
     assert extract_file.read(target.read_bytes()).payload["letter"]["sections"]
