@@ -25,7 +25,7 @@ from run import SEED, prepare  # noqa: E402
 from jtai_desktop import paths  # noqa: E402
 from jtai_desktop.crypto.kdf import tuned_params  # noqa: E402
 from jtai_desktop.crypto.keyfile import create_keyfile, unlock  # noqa: E402
-from jtai_desktop.services import casework, inspections, notes, search  # noqa: E402
+from jtai_desktop.services import children, inspections, notes, reviews, search  # noqa: E402
 from jtai_desktop.services.dump import dump_json  # noqa: E402
 from jtai_desktop.services.workspace import Workspace  # noqa: E402
 from jtai_desktop.store.database import open_database  # noqa: E402
@@ -57,9 +57,9 @@ def operations(ws: Workspace, inspection_id: str) -> dict:
             search.search(ws, inspection_id, q) for q in QUERIES
         ],
         "open a child (reviews, timeline, completeness)": lambda i: (
-            casework.reviews_for(ws, child_ids[i % len(child_ids)]),
-            casework.timeline(ws, child_ids[i % len(child_ids)]),
-            casework.review_completeness(ws, child_ids[i % len(child_ids)]),
+            reviews.reviews_for(ws, child_ids[i % len(child_ids)]),
+            children.timeline(ws, child_ids[i % len(child_ids)]),
+            reviews.review_completeness(ws, child_ids[i % len(child_ids)]),
         ),
         "list with counts": lambda i: inspections.list_inspections(ws),
         "dump": lambda i: dump_json(ws, inspection_id),

@@ -44,7 +44,7 @@ SEED = 1
 QUERIES = ("strategy discussion", "health visitor", "school", "management oversight")
 DEFAULT_REPEATS = {"save": 200, "search": 50, "dump": 5}
 SAVE_NOTES = 20  # saves go round this many notes, the least edited ones of the inspection
-SAVE_MAX_RATIO = 3.0
+SAVE_MAX_RATIO = 2.0
 SEARCH_MAX_RATIO, SEARCH_MAX_MS = 2.0, 50.0
 SEARCH_LIMIT = 50
 

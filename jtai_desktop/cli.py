@@ -24,6 +24,7 @@ from .cli_secrets import (
     read_secret_file,
 )
 from .domain.errors import JtaiError
+from .sync.file_kinds import file_kind
 
 
 @functools.cache  # one parser per run: reading a double-clicked file's path asks for it too
@@ -196,10 +197,38 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def main(argv: list[str] | None = None) -> int:
-    from .ui.file_open import take_file_argument  # an invitation double-clicked in a file manager
+def split_file_argument(
+    argv: list[str], parser: argparse.ArgumentParser | None = None
+) -> tuple[list[str], Path | None]:
+    """(the other arguments, the file) when the first positional argument is one of the app's
+    files rather than a command: ``jtai-desktop [--data-dir D] FILE`` (an invitation or a
+    bundle double-clicked in a file manager). A command's arguments (``join FILE``) are never
+    taken."""
+    actions = (parser or build_parser())._actions
+    takes_value = {o for a in actions if a.nargs != 0 for o in a.option_strings}
+    commands = {name for a in actions if isinstance(a.choices, dict) for name in a.choices}
+    index = 0
+    while index < len(argv):
+        token = argv[index]
+        if token == "--":
+            return argv, None
+        if token.startswith("-"):
+            index += 2 if token in takes_value else 1
+            continue
+        if file_kind(Path(token)) is None or token in commands:
+            return argv, None
+        return argv[:index] + argv[index + 1 :], Path(token).expanduser().resolve()
+    return argv, None
 
-    args = build_parser().parse_args(take_file_argument(sys.argv[1:] if argv is None else argv))
+
+def main(argv: list[str] | None = None) -> int:
+    parser = build_parser()  # once: building it is a few milliseconds of every start
+    rest, opened_file = split_file_argument(sys.argv[1:] if argv is None else argv, parser)
+    if opened_file is not None:
+        from .ui.file_open import open_when_ready
+
+        open_when_ready(opened_file)
+    args = parser.parse_args(rest)
     try:
         code = run(args)
         sys.stdout.flush()  # a closed pipe is heard here, not as Python exits
@@ -266,18 +295,9 @@ def open_for_command(args: argparse.Namespace):
 
 def open_desktop(args: argparse.Namespace) -> int:
     _load_core_before_qt()
-    try:
-        from .ui.launch import launch
-    except ImportError as error:
-        if "PySide6" in str(error) or "launch" in str(error):
-            print(
-                "jtai-desktop: the desktop window is not part of this build yet; "
-                "use the commands in 'jtai-desktop --help'.",
-                file=sys.stderr,
-            )
-            return 1
-        raise
-    return launch(args)
+    from .app import launch_desktop
+
+    return launch_desktop(args)
 
 
 def _load_core_before_qt() -> None:
@@ -738,6 +758,6 @@ def _stderr_progress(done: int, total: int, label: str) -> None:
 
 
 def _write_atomically(target: Path, data: bytes) -> None:
-    from .store.files import write_atomically
+    from .files import write_atomically
 
     write_atomically(target, data)

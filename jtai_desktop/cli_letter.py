@@ -124,10 +124,10 @@ def cmd_accuracy(context, args) -> int:
     inspection_id = resolve_inspection(ws, args.inspection)
     step = args.accuracy_command
     if step == "import":
-        outcome = accuracy.import_returned(ws, inspection_id, args.file)
+        imported = accuracy.import_returned(ws, inspection_id, args.file)
         print(
-            f"Imported {outcome.added} item(s) for version {outcome.version_number}"
-            + (f"; {outcome.already} were already imported." if outcome.already else ".")
+            f"Imported {imported.added} item(s) for version {imported.version_number}"
+            + (f"; {imported.already} were already imported." if imported.already else ".")
         )
         return 0
     if step == "list":

@@ -1,13 +1,12 @@
 """The frozen app's entry point: the same `jtai_desktop.cli:main` as the `jtai-desktop` script.
 
 A file given on the command line (an invitation or a bundle, double-clicked in the file
-manager) is taken off the arguments first and opened once the main window shows.
+manager) is taken off the arguments by `main` itself and opened once the main window shows.
 """
 
 import sys
 
 from jtai_desktop.cli import main
-from jtai_desktop.ui.file_open import take_file_argument
 
 if __name__ == "__main__":
-    sys.exit(main(take_file_argument(sys.argv[1:])))
+    sys.exit(main(sys.argv[1:]))

@@ -21,8 +21,8 @@ from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 
 from ..domain.errors import JtaiError
+from ..files import write_atomically
 from ..paths import make_private
-from ..store.files import write_atomically
 from .kdf import KdfParams, derive, tuned_params
 
 FORMAT = 1

@@ -29,7 +29,7 @@ from .records import (
     Selection,
     normalise,
 )
-from .themes import AGENCY_KINDS, INSPECTORATES, SERVICE_TYPES, parse_pack
+from .themes import AGENCY_KINDS, INSPECTORATES, SERVICE_TYPES, embedded_pack
 
 # Settings that shape the whole inspection (its theme pack, calendar, inspectorates...):
 # only the lead changes them, here and in what sync accepts.
@@ -73,7 +73,7 @@ def _texts(what: str) -> Callable[[Any], None]:
 
 def _theme_pack(value) -> None:
     try:
-        parse_pack(value, "the inspection's theme pack")
+        embedded_pack(value)
     except ThemePackError as error:
         raise ValidationError(f"The theme pack is not usable: {error.message}") from None
 

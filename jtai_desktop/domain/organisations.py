@@ -13,6 +13,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from .record_types import Row
 from .theme_model import AGENCY_KINDS, SERVICE_TYPES
 
 # The organisations of a kind that the letter addresses for it (the statutory partner, where
@@ -47,13 +48,13 @@ class KindRollUp:
     count: int
 
 
-def roll_up(organisations: Iterable[dict], named: Iterable[str]) -> list[KindRollUp]:
+def roll_up(organisations: Iterable[Row], named: Iterable[str]) -> list[KindRollUp]:
     """Per agency kind (in display order), the organisations of that kind and how many of the
     ``named`` organisation ids (one per finding, review or evidence link) belong to it.
 
     Every kind with an organisation is listed, even with a count of 0, so a kind that nothing
     speaks of shows up as such."""
-    by_kind: dict[str, list[dict]] = {}
+    by_kind: dict[str, list[Row]] = {}
     for organisation in organisations:
         by_kind.setdefault(organisation["kind"], []).append(organisation)
     counted: dict[str, int] = {}
@@ -82,7 +83,7 @@ def kind_order(kind: str) -> int:
     return order.index(kind) if kind in order else len(order)
 
 
-def organisation_order(organisation: dict) -> tuple:
+def organisation_order(organisation: Row) -> tuple:
     """Kind first (the front door and the statutory partners lead), then the organisation a
     letter addresses for its kind (the ICB for health), then by service type and name."""
     kind = organisation["kind"]

@@ -10,6 +10,7 @@ from __future__ import annotations
 import enum
 from dataclasses import dataclass
 from datetime import date
+from typing import Any
 
 from .errors import ValidationError
 
@@ -109,6 +110,9 @@ class EntitySpec:
     fields: tuple[FieldSpec, ...]
     search_title: str | None = None
     search_body: tuple[str, ...] = ()
+    # Fields every stored record of the kind has (the services refuse one without them);
+    # the others may be empty.
+    required: tuple[str, ...] = ()
 
     @property
     def field_names(self) -> tuple[str, ...]:
@@ -139,6 +143,20 @@ ENTITIES: dict[str, EntitySpec] = {
                 *_f("notification_is_day_one", kind=BOOL),
                 *_f("theme_version"),  # the published version the pack follows
             ),
+            required=(
+                "kind",
+                "theme_id",
+                "theme_pack",
+                "area",
+                "title",
+                "partnership",
+                "inspectorates",
+                "notification_date",
+                "notice_days",
+                "lookback_months",
+                "fieldwork_days",
+                "notification_is_day_one",
+            ),
         ),
         EntitySpec(
             "member",
@@ -148,6 +166,7 @@ ENTITIES: dict[str, EntitySpec] = {
                 *_f("evidence_block", kind=INT),
                 *_f("specialism"),
             ),
+            required=("name", "inspectorate", "role", "evidence_block"),
         ),
         # An organisation: an agency kind, a name and, where the kind has several, a service
         # type ("maternity"). Still the "agency" record kind: ops are immutable and synced,
@@ -156,6 +175,7 @@ ENTITIES: dict[str, EntitySpec] = {
             "agency",
             "agencies",
             (*_f("kind", "name"), *_f("in_scope", kind=BOOL), *_f("service_type")),
+            required=("kind", "name", "in_scope"),
         ),
         EntitySpec(
             "child",
@@ -171,6 +191,7 @@ ENTITIES: dict[str, EntitySpec] = {
             ),
             search_title="pseudonym",
             search_body=("summary",),
+            required=("pseudonym", "selection", "agencies"),
         ),
         EntitySpec(
             "event",
@@ -180,6 +201,7 @@ ENTITIES: dict[str, EntitySpec] = {
                 *_f("date", kind=DATE),
                 *_f("time", "lookback_reason"),  # HH:MM; why a date before the look-back
             ),
+            required=("child_id", "kind", "summary", "date"),
         ),
         EntitySpec(
             "review",
@@ -189,6 +211,7 @@ ENTITIES: dict[str, EntitySpec] = {
                 *_f("strength", "concern", "moderated", kind=BOOL),
             ),
             search_body=("observation",),
+            required=("child_id", "criterion_id", "agency_id"),
         ),
         EntitySpec(
             "audit_eval",
@@ -196,6 +219,7 @@ ENTITIES: dict[str, EntitySpec] = {
             # agency_id: the organisation whose audit this is (none: the multi-agency audit).
             (*_f("child_id", "area_summary", "agreement", "evaluation", "agency_id"),),
             search_body=("area_summary", "evaluation"),
+            required=("child_id",),
         ),
         # A criterion judged once for the area (leadership, the safeguarding arrangements),
         # per organisation: never asked in a child's case.
@@ -207,6 +231,7 @@ ENTITIES: dict[str, EntitySpec] = {
                 *_f("strength", "concern", "moderated", kind=BOOL),
             ),
             search_body=("observation",),
+            required=("criterion_id", "agency_id"),
         ),
         EntitySpec(
             "note",
@@ -219,6 +244,17 @@ ENTITIES: dict[str, EntitySpec] = {
             ),
             search_title="title",
             search_body=("text",),
+            required=(
+                "kind",
+                "title",
+                "text",
+                "date",
+                "attendees",
+                "children",
+                "criteria",
+                "children_or_families_present",
+                "consent_recorded",
+            ),
         ),
         EntitySpec(
             "evidence",
@@ -230,6 +266,7 @@ ENTITIES: dict[str, EntitySpec] = {
             ),
             search_title="title",
             search_body=("ref", "description"),
+            required=("ref", "title", "source", "date"),
         ),
         EntitySpec(
             "finding",
@@ -241,8 +278,14 @@ ENTITIES: dict[str, EntitySpec] = {
             ),
             search_title="title",
             search_body=("text",),
+            required=("kind", "title", "text", "agencies"),
         ),
-        EntitySpec("link", "links", (*_f("evidence_id", "target_kind", "target_id"),)),
+        EntitySpec(
+            "link",
+            "links",
+            (*_f("evidence_id", "target_kind", "target_id"),),
+            required=("evidence_id", "target_kind", "target_id"),
+        ),
         # The team's devices: only the lead's device may change them (see sync.roster).
         EntitySpec(
             "device",
@@ -252,6 +295,7 @@ ENTITIES: dict[str, EntitySpec] = {
                 *_f("is_lead", kind=BOOL),
                 *_f("evidence_block", kind=INT),
             ),
+            required=("public_key", "status", "is_lead"),
         ),
         # The lead's work on the letter, shared with the team: a section's heading, text and
         # chosen items (entry "section"), or an override of an identifying-details hit with its
@@ -264,6 +308,7 @@ ENTITIES: dict[str, EntitySpec] = {
                 *_f("hit_match", identifying=True),
                 *_f("items", kind=JSON),
             ),
+            required=("entry",),
         ),
         # The letter's settings, one per inspection (its id derived from the inspection's).
         EntitySpec(
@@ -287,6 +332,7 @@ ENTITIES: dict[str, EntitySpec] = {
                 *_f("letter_date", kind=DATE),
                 *_f("sections", "findings", kind=JSON),
             ),
+            required=("purpose", "file_name", "sha256", "number", "size", "sections", "findings"),
         ),
         # One comment or tracked change from the area's factual-accuracy return, anchored to a
         # section and paragraph of the version it answers, with the lead's decision.
@@ -298,6 +344,7 @@ ENTITIES: dict[str, EntitySpec] = {
                 *_f("status", "response"),
                 *_f("paragraph", kind=INT),
             ),
+            required=("version_id", "kind", "section", "status", "paragraph"),
         ),
         # One contact or referral sampled at the front door (see domain.front_door): each
         # step's date and optional time, who made the decisions (by role, never by name) and
@@ -318,6 +365,7 @@ ENTITIES: dict[str, EntitySpec] = {
             ),
             search_title="label",
             search_body=("notes",),
+            required=("label", "source_kind", "contact_date"),
         ),
         # The team's timeliness targets (working hours per interval) and office day.
         EntitySpec(
@@ -330,7 +378,12 @@ ENTITIES: dict[str, EntitySpec] = {
             ),
         ),
         # An inspector given a child, an organisation or a timetable session to look at.
-        EntitySpec("allocation", "allocations", (*_f("member_id", "target_kind", "target_id"),)),
+        EntitySpec(
+            "allocation",
+            "allocations",
+            (*_f("member_id", "target_kind", "target_id"),),
+            required=("member_id", "target_kind", "target_id"),
+        ),
         # A session of the on-site week; its inspectors are its allocations.
         EntitySpec(
             "timetable_entry",
@@ -341,6 +394,7 @@ ENTITIES: dict[str, EntitySpec] = {
                 *_f("attendees", "children", kind=JSON),
             ),
             search_title="title",
+            required=("kind", "title", "start_time", "end_time", "date"),
         ),
     )
 }
@@ -378,7 +432,7 @@ def normalise(entity: str, values: dict) -> dict:
     return clean
 
 
-def _coerce(spec: EntitySpec, name: str, value):
+def _coerce(spec: EntitySpec, name: str, value: Any) -> Any:
     try:
         kind = spec.field(name).kind
     except KeyError:
@@ -387,13 +441,13 @@ def _coerce(spec: EntitySpec, name: str, value):
         return None
     if kind == DATE and isinstance(value, date):
         return value.isoformat()
-    expected = {TEXT: str, INT: int, BOOL: bool, DATE: str, JSON: (list, dict)}[kind]
+    expected = _KIND_TYPES[kind]
     if (kind == INT and isinstance(value, bool)) or not isinstance(value, expected):
         raise ValidationError(
             f"The {name} of a {spec.name} must be {_KIND_WORDS[kind]}, not {value!r}."
         )
     if kind == DATE:
-        _check_iso_date(spec, name, value)
+        _check_iso_date(spec, name, str(value))
     return value
 
 
@@ -406,6 +460,13 @@ def _check_iso_date(spec: EntitySpec, name: str, value: str) -> None:
         ) from None
 
 
+_KIND_TYPES: dict[str, type | tuple[type, ...]] = {
+    TEXT: str,
+    INT: int,
+    BOOL: bool,
+    DATE: str,
+    JSON: (list, dict),
+}
 _KIND_WORDS = {
     TEXT: "text",
     INT: "a whole number",

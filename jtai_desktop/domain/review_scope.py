@@ -11,22 +11,23 @@ asked in a child's case.
 from __future__ import annotations
 
 from .errors import ValidationError
+from .record_types import Row
 from .records import Selection
 from .theme_model import AREA, PER_CHILD, Criterion, ThemePack
 
 
-def criteria_offered(pack: ThemePack, organisation: dict) -> tuple[Criterion, ...]:
+def criteria_offered(pack: ThemePack, organisation: Row) -> tuple[Criterion, ...]:
     """The per-child criteria that apply to one organisation in scope (none out of scope)."""
     if organisation.get("in_scope") in (0, False) or organisation["kind"] not in pack.agencies:
         return ()
     return pack.criteria_for(organisation["kind"], organisation.get("service_type"), PER_CHILD)
 
 
-def is_tracked(child: dict) -> bool:
+def is_tracked(child: Row) -> bool:
     return child.get("selection") == Selection.TRACKED.value
 
 
-def criteria_expected(pack: ThemePack, child: dict, organisation: dict) -> tuple[Criterion, ...]:
+def criteria_expected(pack: ThemePack, child: Row, organisation: Row) -> tuple[Criterion, ...]:
     """The criteria whose observations make this organisation's part of the case complete."""
     offered = criteria_offered(pack, organisation)
     if is_tracked(child):
@@ -35,7 +36,7 @@ def criteria_expected(pack: ThemePack, child: dict, organisation: dict) -> tuple
     return tuple(c for c in offered if c.id in looked)
 
 
-def check_reviewable(pack: ThemePack, criterion_id: str, organisation: dict) -> Criterion:
+def check_reviewable(pack: ThemePack, criterion_id: str, organisation: Row) -> Criterion:
     """The criterion, if it may be reviewed in a child's case for this organisation."""
     criterion = pack.criterion(criterion_id)
     if pack.judged(criterion.id) == AREA:

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
+from typing import Any
 
 from .errors import ValidationError
 from .records import PARTNERSHIP, AuditAgreement, FindingKind, NoteKind, Selection
@@ -69,6 +70,14 @@ def check_finding(kind: str, agencies: Iterable[str], known_agencies: Iterable[s
         )
 
 
+FINDING_KIND_ORDER = {kind.value: i for i, kind in enumerate(FindingKind)}  # priority first
+
+
+def finding_order(finding: Mapping[str, Any]) -> tuple:
+    """Priority actions first, then areas for improvement, then strengths; oldest first."""
+    return (FINDING_KIND_ORDER.get(finding["kind"], 9), finding["created_at"], finding["id"])
+
+
 def check_cited_evidence(cited: Iterable[str], existing: Iterable[str]) -> None:
     """A finding may only cite evidence that exists (and has not been deleted)."""
     missing = sorted(set(cited) - set(existing))
@@ -103,3 +112,24 @@ def parse_evidence_ref(ref: str) -> int:
     if not match:
         raise ValidationError(f"{ref!r} is not an evidence reference like E-1001.")
     return int(match.group(1))
+
+
+def nth_pseudonym(n: int) -> str:
+    """The n-th pseudonym handed out (from 0): Child A .. Child Z, then Child AA, Child AB ..."""
+    letters = ""
+    n += 1
+    while n:
+        n, rest = divmod(n - 1, 26)
+        letters = chr(65 + rest) + letters
+    return f"Child {letters}"
+
+
+_GENERATED = re.compile(r"Child ([A-Z]+)")
+
+
+def pseudonym_key(name: str) -> tuple:
+    """Child A .. Child Z before Child AA, then any other pseudonym alphabetically."""
+    match = _GENERATED.fullmatch(name)
+    if match:
+        return (0, len(match.group(1)), match.group(1))
+    return (1, 0, name.casefold())

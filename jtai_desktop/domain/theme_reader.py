@@ -180,7 +180,7 @@ def _build_pack(data: dict, check: _Checker) -> ThemePack:
     inspectorates = _inspectorates(data, check)
     strands = _strands(data, check) if version == FORMAT_VERSION else None
     criteria = _criteria(data["criteria"], agencies, strands, version, check)
-    extra = {}
+    extra: dict[str, Any] = {}
     if strands is not None:
         _check_inspected(agencies, inspectorates, check)
         _check_strands_used(strands, criteria, check)

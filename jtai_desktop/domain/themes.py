@@ -9,6 +9,7 @@ pack's model is in ``theme_model``, its strict reader in ``theme_reader``.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 from jtai_desktop.domain.errors import ThemePackError
@@ -41,6 +42,14 @@ from jtai_desktop.domain.theme_reader import (  # noqa: F401
 from jtai_desktop.resources import resources_dir
 
 USER_THEMES_FOLDER = "themes"  # inside a data folder: the team's own packs
+
+
+@lru_cache(maxsize=16)
+def embedded_pack(text: str) -> ThemePack:
+    """An inspection's own copy of its theme pack (the text it holds), parsed once however
+    often it is asked for: checking a setting, opening the inspection and every review
+    write read it."""
+    return parse_pack(text, "the inspection's theme pack")
 
 
 # --- files -----------------------------------------------------------------------------

@@ -31,7 +31,7 @@ from .inputs import (
     LetterInputs,
     effective_items,
 )
-from .letter import Figure, Letter, Paragraph, Section, Table
+from .letter import Block, Figure, Letter, Paragraph, Section, Table
 from .letter_format import LetterFormat, LetterFormats, SectionSpec, load_formats
 
 ANNEX_TEXT = {
@@ -245,12 +245,12 @@ def _bullet(finding: FindingInfo, inputs: LetterInputs, long_form: bool) -> Para
 
 
 def _agency_names(finding: FindingInfo, inputs: LetterInputs) -> str:
-    names = [
-        "The partnership"
-        if a == PARTNERSHIP
-        else (inputs.agency(a).name if inputs.agency(a) else "")
-        for a in finding.agencies
-    ]
+    names = []
+    for agency_id in finding.agencies:
+        agency = inputs.agency(agency_id)
+        names.append(
+            "The partnership" if agency_id == PARTNERSHIP else agency.name if agency else ""
+        )
     return ", ".join(n for n in names if n)
 
 
@@ -286,7 +286,10 @@ def _annexes(inputs: LetterInputs, choices: LetterChoices, below: int) -> list[S
         return (choices.get(key).heading or "").strip() or DEFAULT_HEADINGS[key]
 
     text = ANNEX_TEXT[ANNEX_REVIEWS].format(below=below, below_minus_one=below - 1)
-    reviews = (*_paragraphs(choices.get(ANNEX_REVIEWS).text or text), _reviews_table(inputs, below))
+    reviews: tuple[Block, ...] = (
+        *_paragraphs(choices.get(ANNEX_REVIEWS).text or text),
+        _reviews_table(inputs, below),
+    )
     return [
         Section(ANNEX_REVIEWS, heading(ANNEX_REVIEWS), 1, reviews, page_break_before=True),
         Section(

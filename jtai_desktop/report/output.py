@@ -16,7 +16,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from ..domain.errors import DiskFullError, StoreError
-from ..store.files import sync_folder
+from ..files import sync_folder
 from . import ExportCancelled
 
 PARTIAL_SUFFIX = ".partial"

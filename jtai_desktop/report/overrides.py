@@ -34,6 +34,7 @@ def load(path: Path | str, by: str = "", at: str = "") -> list[Override]:
 
 
 def _parse(text: str, path: Path) -> list:
+    data: object
     try:
         if path.suffix.lower() == ".toml":
             data = tomllib.loads(text)

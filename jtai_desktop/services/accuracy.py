@@ -17,7 +17,7 @@ from ..report import inputs as li
 from ..report.gate import GateResult, check
 from ..report.letter import Letter, Section, Table
 from ..report.returned import read_returned
-from .changes import ChangeSet
+from .changes import ChangeSet, combined
 from .ids import derived_id
 from .versions import PURPOSES, VERSION_PREFIX, find_version, latest_version
 from .workspace import Workspace
@@ -39,6 +39,7 @@ class ImportOutcome:
     version_number: int
     added: int
     already: int  # items a previous import of the same file already holds
+    changes: ChangeSet  # the items added, as one edit (the desktop can undo the import)
 
 
 @dataclass(frozen=True)
@@ -58,7 +59,8 @@ class AccuracyItem:
 
 
 def import_returned(ws: Workspace, inspection_id: str, path: Path | str) -> ImportOutcome:
-    """Read every comment and tracked change of the returned file into the inspection."""
+    """Read every comment and tracked change of the returned file into the inspection, as
+    one edit (``ImportOutcome.changes``)."""
     path = Path(path)
     try:
         data = path.read_bytes()
@@ -67,14 +69,15 @@ def import_returned(ws: Workspace, inspection_id: str, path: Path | str) -> Impo
     returned = read_returned(data, path.name)
     version = _version_for(ws, inspection_id, returned.version_id)
     headings = {s["key"]: s["heading"] for s in version["sections"] or ()}
-    added = already = 0
-    with ws.db.atomic():
+    added: list[ChangeSet] = []
+    already = 0
+    with ws.transaction():
         for item in returned.items:
             item_id = derived_id("accuracy", inspection_id, version["id"], item.ref)
             if ws.get("accuracy_item", item_id) is not None:
                 already += 1
                 continue
-            ws.upsert(
+            created = ws.upsert(
                 "accuracy_item",
                 inspection_id,
                 item_id,
@@ -93,8 +96,9 @@ def import_returned(ws: Workspace, inspection_id: str, path: Path | str) -> Impo
                 },
                 label="Import a factual-accuracy comment",
             )
-            added += 1
-    return ImportOutcome(version["number"], added, already)
+            added.append(created)
+    changes = combined("Import the area's factual-accuracy comments", added)
+    return ImportOutcome(version["number"], len(added), already, changes)
 
 
 def _version_for(ws: Workspace, inspection_id: str, version_id: str) -> dict:

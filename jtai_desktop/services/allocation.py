@@ -12,9 +12,10 @@ from dataclasses import dataclass
 
 from ..domain.errors import ValidationError
 from ..domain.fieldwork import ALLOCATABLE, allocation_gaps
-from ..store.database import write_transaction
+from ..domain.record_types import AllocationRow, Row
 from .changes import ChangeSet
 from .ids import derived_id
+from .organisations import organisations
 from .workspace import Workspace
 
 
@@ -33,7 +34,7 @@ def set_inspectors(
     _require_members(ws, inspection_id, wanted)
     current = set(inspectors_of(ws, inspection_id, target_kind, target_id))
     changes = ChangeSet(label or "Allocate inspectors", ())
-    with write_transaction(ws.db):
+    with ws.transaction():
         for member_id in wanted:
             if member_id not in current:
                 changes += ws.upsert(
@@ -60,7 +61,7 @@ def unallocate(ws: Workspace, member_id: str, target_kind: str, target_id: str) 
     return set_inspectors(ws, target_kind, target_id, rest, label="Take off")
 
 
-def _require_target(ws: Workspace, target_kind: str, target_id: str) -> dict:
+def _require_target(ws: Workspace, target_kind: str, target_id: str) -> Row:
     if target_kind not in ALLOCATABLE:
         raise ValidationError(
             f"Only {', '.join(k.replace('_', ' ') for k in ALLOCATABLE)} can be allocated, "
@@ -75,7 +76,7 @@ def _require_members(ws: Workspace, inspection_id: str, member_ids: list[str]) -
         raise ValidationError("Only members of this inspection's team can be allocated.")
 
 
-def allocations(ws: Workspace, inspection_id: str) -> list[dict]:
+def allocations(ws: Workspace, inspection_id: str) -> list[AllocationRow]:
     return ws.rows("allocation", inspection_id)
 
 
@@ -102,19 +103,16 @@ def inspectors_by_target(ws: Workspace, inspection_id: str) -> dict[tuple[str, s
 @dataclass(frozen=True)
 class Allocatable:
     kind: str  # child, agency or timetable_entry
-    row: dict
+    row: Row
     inspectors: tuple[str, ...]  # member ids
 
 
 def allocatable(ws: Workspace, inspection_id: str) -> list[Allocatable]:
     """Every child, in-scope organisation and session, with who is allocated to it."""
     by_target = inspectors_by_target(ws, inspection_id)
-    items = [
+    items: list[tuple[str, Row]] = [
         *(("child", r) for r in ws.rows("child", inspection_id, order_by="pseudonym")),
-        *(
-            ("agency", r)
-            for r in ws.rows("agency", inspection_id, "in_scope = 1", order_by="kind, name")
-        ),
+        *(("agency", r) for r in organisations(ws, inspection_id, in_scope_only=True)),
         *(
             ("timetable_entry", r)
             for r in ws.rows("timetable_entry", inspection_id, order_by="date, start_time, title")

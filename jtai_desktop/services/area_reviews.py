@@ -7,12 +7,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..domain.errors import ValidationError
+from ..domain.record_types import AgencyRow, AreaReviewRow, Row
 from ..domain.theme_model import AREA, Criterion, ThemePack
-from .casework import ReviewInput
 from .changes import ChangeSet
 from .ids import area_review_id
 from .inspections import theme_pack
 from .organisations import organisations
+from .reviews import ReviewInput
 from .workspace import Workspace
 
 
@@ -23,7 +24,7 @@ class AreaReviewInput(ReviewInput):
     moderated: bool | None = None
 
 
-def area_criteria(pack: ThemePack, organisation: dict) -> tuple[Criterion, ...]:
+def area_criteria(pack: ThemePack, organisation: Row) -> tuple[Criterion, ...]:
     """The area-level criteria one organisation is evaluated against (none if out of scope)."""
     if not organisation["in_scope"] or organisation["kind"] not in pack.agencies:
         return ()
@@ -73,7 +74,7 @@ def _check_rating(pack: ThemePack, rating: str) -> None:
         )
 
 
-def area_reviews(ws: Workspace, inspection_id: str) -> dict[tuple[str, str], dict]:
+def area_reviews(ws: Workspace, inspection_id: str) -> dict[tuple[str, str], AreaReviewRow]:
     """Every area-level evaluation, by (organisation, criterion)."""
     return {
         (r["agency_id"], r["criterion_id"]): r
@@ -83,7 +84,7 @@ def area_reviews(ws: Workspace, inspection_id: str) -> dict[tuple[str, str], dic
 
 @dataclass(frozen=True)
 class AreaProgress:
-    organisation: dict
+    organisation: AgencyRow
     criteria: tuple[Criterion, ...]
     written: int  # criteria with an observation
 
@@ -100,7 +101,7 @@ def area_progress(ws: Workspace, inspection_id: str) -> list[AreaProgress]:
     for organisation in organisations(ws, inspection_id, in_scope_only=True):
         criteria = area_criteria(pack, organisation)
         if criteria:
-            rows = [done.get((organisation["id"], c.id)) or {} for c in criteria]
-            written = sum(bool((row.get("observation") or "").strip()) for row in rows)
+            rows = [done.get((organisation["id"], c.id)) for c in criteria]
+            written = sum(bool(row and (row["observation"] or "").strip()) for row in rows)
             found.append(AreaProgress(organisation, criteria, written))
     return found

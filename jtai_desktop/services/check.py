@@ -12,7 +12,7 @@ import time
 from dataclasses import dataclass, field
 
 from ..domain.records import ENTITIES
-from ..store import oplog, purge, records, sync_state
+from ..store import heads, oplog, purge, records, sync_state
 from ..store.database import write_transaction
 from ..store.projection import row_for
 from ..sync.merge import resolve_entity
@@ -96,10 +96,12 @@ def _check_projection(ws: Workspace, report: CheckReport) -> None:
             if state.deleted
             else records.decode_row(state.entity, row_for(ENTITIES[state.entity], state))
         )
-        if stored != expected:
+        current = {name: set(ids) for name, ids in state.head_ids().items()}
+        if stored != expected or heads.of_entity(ws.db, state.entity_id) != current:
             report.problems.append(
-                f"{state.entity} {state.entity_id}: the table row differs "
-                "from its change log (run 'jtai-desktop rebuild' to repair)"
+                f"{state.entity} {state.entity_id}: the table row (or the record of its "
+                "current values) differs from its change log (run 'jtai-desktop rebuild' "
+                "to repair)"
             )
     report.checked["records"] = entities
 

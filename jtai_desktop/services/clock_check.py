@@ -54,7 +54,7 @@ class ClockWatch:
 
 def _groups(seen: dict[str, int]) -> list[list[str]]:
     """Devices whose clocks agree within the bound, chained in order of their readings."""
-    ordered = sorted(seen, key=seen.get)
+    ordered = sorted(seen, key=lambda device: seen[device])
     groups = [[ordered[0]]]
     for before, device in zip(ordered, ordered[1:]):
         if seen[device] - seen[before] <= MAX_AHEAD_MS:

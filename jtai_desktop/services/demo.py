@@ -15,11 +15,14 @@ from datetime import date, timedelta
 from ..domain.calendar import add_working_days
 from ..domain.errors import ValidationError
 from ..domain.organisations import organisation_order
+from ..domain.record_types import AgencyRow, MemberRow, Row
 from ..domain.records import Selection
+from ..domain.rules import nth_pseudonym
 from ..domain.theme_model import INSPECTED_BY
 from ..domain.themes import default_themes_dir, load_pack
+from ..store import projection
 from ..sync.clock import HybridClock
-from . import casework, demo_cases, inspections, organisations
+from . import children, demo_cases, inspections, organisations
 from . import demo_organisations as demo_orgs
 from . import demo_text as text
 from .workspace import Workspace
@@ -29,7 +32,8 @@ NOTIFICATION = date(2026, 10, 5)
 Progress = Callable[[int, int, str], None]
 Step = Callable[["DemoBuilder", str], None]
 # The theme looks at unborn babies and children up to 7; older brothers and sisters appear too.
-AGE_WEIGHTS = (("unborn", 2), ("0-2", 4), ("3-5", 4), ("6-10", 2))
+AGE_BANDS_SEEN = ("unborn", "0-2", "3-5", "6-10")
+AGE_WEIGHTS = (2, 4, 4, 2)
 
 
 @dataclass(frozen=True)
@@ -93,8 +97,8 @@ class DemoBuilder:
         self.progress = progress or (lambda done, total, label: None)
         self.pack = load_pack(default_themes_dir() / f"{THEME}.toml")
         self.team: list[Workspace] = []
-        self.members: list[dict] = []
-        self.organisations: list[dict] = []
+        self.members: list[MemberRow] = []
+        self.organisations: list[AgencyRow] = []
         self.children: list[str] = []
         self.notification = NOTIFICATION
         self.involvement: dict[str, set[str]] = {}  # each child's organisations
@@ -116,7 +120,7 @@ class DemoBuilder:
         )
 
     def build(self) -> str:
-        with self.ws.db.atomic():
+        with self.ws.transaction():
             inspection_id = self._inspection()
             steps: list[tuple[Step, str]] = [
                 (DemoBuilder._organisations, "Organisations"),
@@ -131,6 +135,7 @@ class DemoBuilder:
             for done, (step, label) in enumerate(steps):
                 self.progress(done, len(steps), label)
                 step(self, inspection_id)
+            projection.index_pending(self.ws.db)  # ready to search at once
             self.progress(len(steps), len(steps), "Done")
         return inspection_id
 
@@ -149,7 +154,7 @@ class DemoBuilder:
             self.team.append(self.device(self.new_id(), member["id"]))
         return inspection_id
 
-    def inspector_for(self, organisation: dict | None) -> Workspace:
+    def inspector_for(self, organisation: Row | None) -> Workspace:
         """A team member of the inspectorate that inspects the organisation (Ofsted for the
         voluntary sector and for the area as a whole)."""
         wanted = INSPECTED_BY.get(organisation["kind"], "ofsted") if organisation else "ofsted"
@@ -185,7 +190,7 @@ class DemoBuilder:
             self.tendency[org_id] = demo_org.tendency
         self.organisations = organisations.organisations(self.ws, inspection_id)
 
-    def organisation(self, key: str) -> dict:
+    def organisation(self, key: str) -> AgencyRow:
         """The organisation of a service type (or of a kind without service types)."""
         return next(o for o in self.organisations if key in (o["service_type"], o["kind"]))
 
@@ -205,18 +210,18 @@ class DemoBuilder:
             if n % 5 == 0
             else Selection.SAMPLED
         ).value
-        age_band = rng.choices(*zip(*AGE_WEIGHTS))[0]
+        age_band = rng.choices(AGE_BANDS_SEEN, AGE_WEIGHTS)[0]
         involved = self._involved(age_band)
         quality = rng.random()
         ws = self.inspector_for(involved[0])
-        child_id = casework.add_child(
+        child_id = children.add_child(
             ws,
             inspection_id,
-            pseudonym=pseudonym(n),
+            pseudonym=nth_pseudonym(n),
             selection=selection,
             age_band=age_band,
             case_ref=f"NB-{rng.randint(100000, 999999)}",
-            agencies=[a["id"] for a in involved],
+            agencies=tuple(a["id"] for a in involved),
             summary=text.observation(rng, weak=quality < 0.45),
             private={
                 "name": text.person(rng),
@@ -233,7 +238,7 @@ class DemoBuilder:
         if selection != Selection.SAMPLED.value:
             demo_cases.audits(self, child_id, involved)
 
-    def _involved(self, age_band: str) -> list[dict]:
+    def _involved(self, age_band: str) -> list[AgencyRow]:
         """The organisations a child of this age living with domestic abuse would know."""
         rng = self.rng
         keys = [rng.choice(("social_work", "front_door")), "police"]
@@ -286,18 +291,8 @@ class DemoBuilder:
         write_demo_letter(self.team[0], inspection_id)
 
 
-def organisation_sorted(rows: list[dict]) -> list[dict]:
+def organisation_sorted(rows: list[AgencyRow]) -> list[AgencyRow]:
     return sorted(rows, key=organisation_order)
-
-
-def pseudonym(n: int) -> str:
-    """Child A .. Child Z, then Child AA, Child AB ..."""
-    letters = ""
-    n += 1
-    while n:
-        n, rest = divmod(n - 1, 26)
-        letters = chr(65 + rest) + letters
-    return f"Child {letters}"
 
 
 def build_demo(

@@ -12,14 +12,16 @@ from __future__ import annotations
 from datetime import timedelta
 
 from ..domain.calendar import add_working_days
+from ..domain.record_types import AgencyRow, Row
 from ..domain.records import EventKind, EvidenceSource, NoteKind
 from ..domain.review_scope import criteria_offered
 from ..domain.theme_model import AREA
 from . import area_reviews as area
-from . import casework, evidence, notes, sampling
+from . import children, evidence, notes, sampling
 from . import demo_organisations as banks
 from . import demo_text as text
 from . import findings as findings_service
+from . import reviews as case_reviews
 
 EVENT_ACTORS = (  # (kind of event, who usually acts on it)
     (EventKind.CONTACT, ("police", "maternity", "health_visiting", "emergency_department")),
@@ -31,7 +33,7 @@ EVENT_ACTORS = (  # (kind of event, who usually acts on it)
 )
 
 
-def _good(builder, child_id: str | None, organisation: dict) -> bool:
+def _good(builder, child_id: str | None, organisation: Row) -> bool:
     """Whether one piece of this organisation's practice (in this child's case) was good."""
     tendency = builder.tendency.get(organisation["id"], 0.6)
     quality = builder.quality.get(child_id, tendency) if child_id else tendency
@@ -44,16 +46,21 @@ def _level(builder, good: bool) -> str:
     return "Unsafe" if builder.rng.random() < 0.15 else "Weak"
 
 
-def _said(builder, organisation: dict, good: bool) -> str:
-    """A case review's words about an organisation's practice, good or not."""
+def _said(builder, organisation: Row, good: bool, unlike: set[str] | None = None) -> str:
+    """A case review's words about an organisation's practice, good or not; unlike any of
+    ``unlike`` (what was already said in the case about it) while the words allow."""
     rng = builder.rng
     practice = rng.choice(banks.PRACTICE[banks.key_of(organisation)][0 if good else 1])
     effect = rng.choice(text.GOOD_EFFECT if good else text.WEAK_EFFECT)
-    return f"{rng.choice(text.SEEN)} {practice}. {effect}"
+    seen = rng.choice(text.SEEN)
+    # Another opening rather than another draw: the demo's later records stay as they were.
+    openings = text.SEEN[text.SEEN.index(seen) :] + text.SEEN[: text.SEEN.index(seen)]
+    said = [f"{opening} {practice}. {effect}" for opening in openings]
+    return next((s for s in said if s not in (unlike or ())), said[0])
 
 
 # --- a child's case ------------------------------------------------------------------------
-def timeline(builder, ws, child_id: str, involved: list[dict]) -> None:
+def timeline(builder, ws, child_id: str, involved: list[AgencyRow]) -> None:
     """Key events in the look-back, each by an organisation involved that would act on it."""
     rng = builder.rng
     day = builder.notification - timedelta(days=175)
@@ -62,7 +69,7 @@ def timeline(builder, ws, child_id: str, involved: list[dict]) -> None:
     for kind, actors in steps:
         day = add_working_days(day, rng.randint(1, 15))
         actor = next((keys[k] for k in actors if k in keys), involved[0])
-        casework.add_event(
+        children.add_event(
             ws,
             child_id,
             date=day,
@@ -72,7 +79,7 @@ def timeline(builder, ws, child_id: str, involved: list[dict]) -> None:
         )
 
 
-def reviews(builder, child_id: str, involved: list[dict], tracked: bool) -> None:
+def reviews(builder, child_id: str, involved: list[AgencyRow], tracked: bool) -> None:
     """A tracked child's case reviewed against every criterion that applies to each
     organisation; a sampled child's at a few points, marked as looked at."""
     pack, rng = builder.pack, builder.rng
@@ -91,26 +98,29 @@ def reviews(builder, child_id: str, involved: list[dict], tracked: bool) -> None
             chosen[last] = chosen[last][:-1]
     for organisation in involved:
         ws = builder.inspector_for(organisation)
+        written: set[str] = set()  # a case review never says the same twice of one organisation
         for criterion in chosen[organisation["id"]]:
             good = _good(builder, child_id, organisation)
             level = _level(builder, good)
-            review = casework.ReviewInput(
-                observation=_said(builder, organisation, good),
+            observation = _said(builder, organisation, good, written)
+            written.add(observation)
+            review = case_reviews.ReviewInput(
+                observation=observation,
                 strength=level == "Strong",
                 concern=level in ("Weak", "Unsafe"),
                 rating=level if tracked else None,
             )
-            casework.set_review(ws, child_id, criterion.id, organisation["id"], review)
+            case_reviews.set_review(ws, child_id, criterion.id, organisation["id"], review)
 
 
-def audits(builder, child_id: str, involved: list[dict]) -> None:
+def audits(builder, child_id: str, involved: list[AgencyRow]) -> None:
     """Each organisation audited its own part of the case (the area tends to see its work
     more kindly than inspectors do), and the partnership audited the case together."""
     rng = builder.rng
     for organisation in (o for o in involved if o["in_scope"]):
         ws = builder.inspector_for(organisation)
         ours_good = _good(builder, child_id, organisation)
-        casework.set_audit_evaluation(
+        case_reviews.set_audit_evaluation(
             ws,
             child_id,
             agency_id=organisation["id"],
@@ -118,7 +128,7 @@ def audits(builder, child_id: str, involved: list[dict]) -> None:
             agreement="agrees" if ours_good else rng.choice(("partly", "disagrees")),
             evaluation=_said(builder, organisation, ours_good),
         )
-    casework.set_audit_evaluation(
+    case_reviews.set_audit_evaluation(
         builder.team[0],
         child_id,
         area_summary=text.observation(rng, weak=False),
@@ -245,9 +255,9 @@ def _evidence_by_organisation(builder, inspection_id: str) -> dict[str, list[str
     return {k: sorted(v) for k, v in found.items()}
 
 
-def _in_scope(builder) -> list[dict]:
+def _in_scope(builder) -> list[AgencyRow]:
     return [o for o in builder.organisations if o["in_scope"]]
 
 
-def _involves(builder, child_id: str, organisations: list[dict]) -> bool:
+def _involves(builder, child_id: str, organisations: list[AgencyRow]) -> bool:
     return any(o["id"] in builder.involvement[child_id] for o in organisations)

@@ -10,6 +10,7 @@ from datetime import date, datetime, time
 from ..domain.calendar import add_working_days
 from ..domain.fieldwork import SPECIALISMS
 from ..domain.organisations import organisation_order
+from ..domain.record_types import AgencyRow, MemberRow, Row
 from ..resources import resources_dir
 from . import allocation, front_door, timetable
 from .workspace import Workspace
@@ -77,7 +78,7 @@ class _Organisations:
     service ("health/health_visiting"), or a kind alone for the one that leads it (the ICB for
     health, the force for police)."""
 
-    def __init__(self, rows: list[dict]):
+    def __init__(self, rows: list[AgencyRow]):
         self.rows = sorted(rows, key=organisation_order)
 
     def get(self, key: str) -> str | None:
@@ -96,7 +97,7 @@ class _Organisations:
             raise KeyError(key)
         return found
 
-    def inspector(self, organisation: dict) -> str | None:
+    def inspector(self, organisation: Row) -> str | None:
         """Who looks at ``organisation``: "INSPECTORATE:N", or None to leave it to the lead."""
         specific = f"{organisation['kind']}/{organisation.get('service_type') or ''}"
         if specific in ORGANISATION_INSPECTORS:
@@ -105,7 +106,7 @@ class _Organisations:
 
 
 class _Team:
-    def __init__(self, members: list[dict]):
+    def __init__(self, members: list[MemberRow]):
         self.members = members
 
     def pick(self, who: str) -> list[str]:
@@ -152,7 +153,7 @@ def _sample_values(sample: dict, agencies: _Organisations, child_id: str | None)
     return values
 
 
-def _specialisms(ws: Workspace, members: list[dict]) -> None:
+def _specialisms(ws: Workspace, members: list[MemberRow]) -> None:
     """Ofsted's first two inspectors in social care and the third in schools; the others by
     their inspectorate's specialisms in turn."""
     counted: dict[str, int] = {}

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from ..domain.record_types import Row
+
 
 @dataclass(frozen=True)
 class DemoOrganisation:
@@ -298,7 +300,7 @@ EVIDENCE = {
 }
 
 
-def key_of(organisation: dict) -> str:
+def key_of(organisation: Row) -> str:
     """The bank an organisation's phrases come from: its service type, else its kind."""
     service = organisation.get("service_type")
     return service if service in PRACTICE else organisation["kind"]

@@ -1,19 +1,33 @@
-"""Evidence: files kept by content hash, team-unique references, and links to what they support."""
+"""Evidence: files kept by content hash, team-unique references, links to what they support,
+and the reads of the evidence page."""
 
 from __future__ import annotations
 
+from collections import Counter
+from collections.abc import Collection
 from pathlib import Path
 
 from ..domain.errors import ValidationError
+from ..domain.record_types import EvidenceRow, LinkRow
 from ..domain.records import EvidenceSource, LinkTarget
-from ..domain.rules import evidence_ref, parse_evidence_ref, require_choice, require_text
+from ..domain.rules import (
+    evidence_ref,
+    finding_order,
+    parse_evidence_ref,
+    require_choice,
+    require_text,
+)
 from ..store import oplog
 from .changes import ChangeSet
+from .children import child_choices
 from .ids import link_id
+from .inspections import Choice, agency_choices, criterion_choices, theme_pack
 from .safe_import import ImportLimits, check_bytes, check_file
 from .workspace import Workspace
 
 DEFAULT_LIMITS = ImportLimits()
+EDITABLE = ("title", "source", "date", "description")
+LINK_KINDS = ("child", "agency", "criterion", "finding")
 
 
 def add_evidence(
@@ -100,8 +114,6 @@ def unlink(ws: Workspace, evidence_id: str, target_kind: str, target_id: str) ->
 
 def _check_target(ws: Workspace, inspection_id: str, kind: str, target_id: str) -> None:
     if kind == LinkTarget.CRITERION.value:
-        from .inspections import theme_pack
-
         theme_pack(ws, inspection_id).criterion(target_id)
         return
     row = ws.get(kind, target_id)
@@ -109,7 +121,7 @@ def _check_target(ws: Workspace, inspection_id: str, kind: str, target_id: str) 
         raise ValidationError(f"Evidence can only be linked to a {kind} of the same inspection.")
 
 
-def links_from(ws: Workspace, evidence_id: str) -> list[dict]:
+def links_from(ws: Workspace, evidence_id: str) -> list[LinkRow]:
     evidence = ws.require("evidence", evidence_id)
     return ws.rows(
         "link",
@@ -120,7 +132,9 @@ def links_from(ws: Workspace, evidence_id: str) -> list[dict]:
     )
 
 
-def evidence_for(ws: Workspace, inspection_id: str, target_kind: str, target_id: str) -> list[dict]:
+def evidence_for(
+    ws: Workspace, inspection_id: str, target_kind: str, target_id: str
+) -> list[EvidenceRow]:
     """Evidence items linked to one target, by reference."""
     linked = ws.rows(
         "link", inspection_id, "target_kind = ? AND target_id = ?", (target_kind, target_id)
@@ -129,8 +143,81 @@ def evidence_for(ws: Workspace, inspection_id: str, target_kind: str, target_id:
     return sorted((i for i in items if i is not None), key=lambda i: i["ref"])
 
 
-def find_by_ref(ws: Workspace, inspection_id: str, ref: str) -> dict:
+def find_by_ref(ws: Workspace, inspection_id: str, ref: str) -> EvidenceRow:
     rows = ws.rows("evidence", inspection_id, "ref = ?", (ref,))
     if not rows:
         raise ValidationError(f"No evidence {ref} in this inspection.")
     return rows[0]
+
+
+def update_evidence(ws: Workspace, evidence_id: str, **values) -> ChangeSet:
+    """Edit what the inspector says about an item; its file, hash and reference never change."""
+    fixed = set(values) - set(EDITABLE)
+    if fixed:
+        raise ValidationError(f"These cannot be changed on evidence: {', '.join(sorted(fixed))}.")
+    if "title" in values:
+        values["title"] = require_text(values["title"], "The evidence title")
+    if "source" in values:
+        require_choice(values["source"], EvidenceSource.values(), "The source of the evidence")
+    row = ws.require("evidence", evidence_id)
+    return ws.update("evidence", evidence_id, values, label=f"Edit evidence {row['ref']}")
+
+
+def delete_evidence(ws: Workspace, evidence_id: str) -> ChangeSet:
+    """Delete an item and its links as one undoable edit (its file stays until purge)."""
+    row = ws.require("evidence", evidence_id)
+    links = links_from(ws, evidence_id)
+    with ws.transaction():
+        changes = ws.delete("evidence", evidence_id, label=f"Delete evidence {row['ref']}")
+        for link in links:
+            changes += ws.delete("link", link["id"])
+    return changes
+
+
+# --- the evidence page ---------------------------------------------------------------------
+def evidence_list(ws: Workspace, inspection_id: str) -> list[dict]:
+    """Every evidence item by reference, each with ``links``: how many records it supports."""
+    counts = Counter(link["evidence_id"] for link in ws.rows("link", inspection_id))
+    rows = ws.rows("evidence", inspection_id, order_by="ref")
+    return [{**row, "links": counts.get(row["id"], 0)} for row in rows]
+
+
+def linked_ids(ws: Workspace, evidence_id: str) -> dict[str, set[str]]:
+    """The ids an item is linked to, by target kind."""
+    found: dict[str, set[str]] = {kind: set() for kind in LINK_KINDS}
+    for link in links_from(ws, evidence_id):
+        found.setdefault(link["target_kind"], set()).add(link["target_id"])
+    return found
+
+
+def link_choices(ws: Workspace, inspection_id: str) -> dict[str, list[Choice]]:
+    """What an evidence item can be linked to, by target kind."""
+    findings = sorted(ws.rows("finding", inspection_id), key=finding_order)
+    return {
+        "child": child_choices(ws, inspection_id),
+        "agency": agency_choices(ws, inspection_id),
+        "criterion": criterion_choices(ws, inspection_id),
+        "finding": [(f["id"], f["title"]) for f in findings],
+    }
+
+
+def evidence_choices(
+    ws: Workspace, inspection_id: str, exclude: Collection[str] = ()
+) -> list[Choice]:
+    """Evidence items to cite or link ("E-1001  Title"), by reference, except ``exclude``."""
+    rows = ws.rows("evidence", inspection_id, order_by="ref")
+    return [(r["id"], f"{r['ref']}  {r['title']}") for r in rows if r["id"] not in exclude]
+
+
+def text_preview(ws: Workspace, sha256: str, limit: int = 20_000) -> str:
+    """The start of a text file, decoded leniently; only as much is decrypted as is shown."""
+    head = b""
+    for chunk in ws.blobs.chunks(sha256):
+        head += chunk
+        if len(head) >= limit:
+            break
+    head = head[:limit]
+    # The import gate accepts text only as UTF-8 or UTF-16 (with its byte-order mark).
+    if head[:2] in (b"\xff\xfe", b"\xfe\xff"):
+        return head[: len(head) // 2 * 2].decode("utf-16", "replace")
+    return head.decode("utf-8-sig", "replace")

@@ -22,9 +22,10 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 from ..domain.errors import JtaiError, ValidationError
+from ..domain.record_types import LetterVersionRow
 from ..domain.records import Selection
 from ..report import inputs as li
 from ..report.gate import CHILD_NAME, Hit, check_pieces
@@ -288,7 +289,7 @@ def _children(ws: Workspace, inspection_id: str) -> dict[str, int | None]:
     return {k: suppressed(v) for k, v in counts.items()}
 
 
-def _findings(ws: Workspace, inspection_id: str, version: dict) -> list[dict[str, Any]]:
+def _findings(ws: Workspace, inspection_id: str, version: LetterVersionRow) -> list[dict[str, Any]]:
     """The findings as published (their words in the published version), with the agency
     kinds they name and the criteria their evidence speaks to, as the records hold them."""
     from .extract_matrix import finding_criteria, finding_kinds
@@ -297,7 +298,9 @@ def _findings(ws: Workspace, inspection_id: str, version: dict) -> list[dict[str
     criteria = finding_criteria(ws, inspection_id)
     order = {c.id: n for n, c in enumerate(theme_pack(ws, inspection_id).criteria)}
     found = []
-    for finding_id, published in (version["findings"] or {}).items():
+    # The version keeps its findings as {id: {kind, title, text}} (a JSON field's type says list).
+    published_findings = cast(dict[str, dict[str, Any]], version["findings"] or {})
+    for finding_id, published in published_findings.items():
         record = ws.get("finding", finding_id)
         found.append(
             {

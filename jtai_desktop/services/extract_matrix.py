@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from ..domain.record_types import FindingRow
 from ..domain.records import PARTNERSHIP, LinkTarget
 from .workspace import Workspace
 
@@ -52,7 +53,7 @@ def matrix_counts(ws: Workspace, inspection_id: str) -> MatrixCounts:
     return MatrixCounts(REVIEWS_AND_FINDINGS, cells)
 
 
-def finding_kinds(finding: dict, kinds: dict[str, str]) -> list[str]:
+def finding_kinds(finding: FindingRow, kinds: dict[str, str]) -> list[str]:
     """The agency kinds a finding names, in order, once each ("partnership" for the agencies
     together)."""
     named = finding["agencies"] or [PARTNERSHIP]

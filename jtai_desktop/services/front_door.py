@@ -15,6 +15,7 @@ from ..domain.front_door import (
     STEPS,
     THRESHOLD_DECISIONS,
 )
+from ..domain.record_types import FrontDoorSampleRow, Row
 from ..domain.records import spec_for
 from ..domain.rules import require_choice, require_text
 from ..domain.sensible_dates import as_date, check_history_date, not_before, parse_time
@@ -60,7 +61,7 @@ def delete_sample(ws: Workspace, sample_id: str) -> ChangeSet:
     return ws.delete("front_door_sample", sample_id, label=f"Delete {row['label']}")
 
 
-def samples(ws: Workspace, inspection_id: str) -> list[dict]:
+def samples(ws: Workspace, inspection_id: str) -> list[FrontDoorSampleRow]:
     """In the order the contacts came."""
     return ws.rows(
         "front_door_sample",
@@ -69,7 +70,7 @@ def samples(ws: Workspace, inspection_id: str) -> list[dict]:
     )
 
 
-def _fields(row: dict) -> dict:
+def _fields(row: Row) -> dict:
     return {name: row.get(name) for name in spec_for("front_door_sample").field_names}
 
 
@@ -112,7 +113,8 @@ def _check_links(ws: Workspace, inspection_id: str, values: dict) -> None:
     if any(a and a not in agencies for a in named):
         raise ValidationError("Only organisations of this inspection can be named in a sample.")
     child_id = values.get("child_id")
-    if child_id and (ws.get("child", child_id) or {}).get("inspection_id") != inspection_id:
+    child = ws.get("child", child_id) if child_id else None
+    if child_id and (child is None or child["inspection_id"] != inspection_id):
         raise ValidationError("The sample can only name a child of this inspection.")
 
 

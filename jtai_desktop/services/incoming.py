@@ -1,12 +1,8 @@
-"""The merge review's reads and its one special write.
-
-Reads: the work other inspectors' devices sent (per inspector, per child; since the lead last
-marked the review done, or in the last N days), the common ancestor of competing values for
-a three-way diff, held bundles and the sync status, all from the change log.
-
-Write: ``reopen_conflict``, the inverse of settling a conflict. Settling writes one op naming
-every competing value as seen; undoing it writes the competing values again, each naming
-that op but not one another, so the same disagreement is open once more.
+"""The merge review's reads: the work other inspectors' devices sent (per inspector, per
+child; since the lead last marked the review done, or in the last N days), the common
+ancestor of competing values for a three-way diff, held bundles and the sync status, all from
+the change log. (Settling a conflict, and undoing that, are the workspace's ``resolve`` and
+``reopen``.)
 """
 
 from __future__ import annotations
@@ -16,13 +12,11 @@ import time
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 
-from ..domain.records import ENTITIES
+from ..domain.record_types import Row
 from ..store import incoming as store_incoming
-from ..store import oplog, projection, settings, sync_state
-from ..store.cipher import DATABASE_ERRORS, save_failed
-from ..store.database import write_transaction
+from ..store import oplog, settings, sync_state
 from ..sync.clock import Stamp
-from ..sync.merge import field_heads, resolve_entity
+from ..sync.merge import resolve_entity
 from ..sync.ops import DELETED, Op
 from .conflicts import TITLE_FIELDS, member_names
 from .workspace import Workspace
@@ -140,7 +134,7 @@ class _RecordFacts:
     kind by kind rather than record by record."""
 
     def __init__(self, ws: Workspace, inspection_id: str, records: set[tuple[str, str]]):
-        self.rows: dict[str, dict] = {}
+        self.rows: dict[str, Row] = {}
         for kind in sorted({entity for entity, _ in records}):
             wanted = {eid for entity, eid in records if entity == kind}
             self.rows.update(
@@ -150,11 +144,9 @@ class _RecordFacts:
         self.ws = ws
 
     def received(self, entity, entity_id, author, count, hlc) -> Received:
-        row = self.rows.get(entity_id)
-        deleted = row is None
-        if deleted:
-            ops = oplog.ops_for_entity(self.ws.db, entity_id)
-            row = {"id": entity_id, **resolve_entity(ops).values()} if ops else {"id": entity_id}
+        stored = self.rows.get(entity_id)
+        deleted = stored is None
+        row: Row = stored if stored is not None else self._as_it_was(entity_id)
         child_ids = _child_ids(entity, row)
         moderated = bool(row.get("moderated")) if entity in ("review", "finding") else None
         return Received(
@@ -169,7 +161,12 @@ class _RecordFacts:
             deleted,
         )
 
-    def label(self, entity: str, row: dict, child_ids: tuple[str, ...]) -> str:
+    def _as_it_was(self, entity_id: str) -> Row:
+        """A deleted record's values, from its ops."""
+        ops = oplog.ops_for_entity(self.ws.db, entity_id)
+        return {"id": entity_id, **resolve_entity(ops).values()} if ops else {"id": entity_id}
+
+    def label(self, entity: str, row: Row, child_ids: tuple[str, ...]) -> str:
         if entity == "link":
             return self._link_label(row)
         kind = KIND_LABELS.get(entity, entity.replace("_", " "))
@@ -179,7 +176,7 @@ class _RecordFacts:
             text += f" ({self.children[child_ids[0]]})"
         return text
 
-    def _link_label(self, row: dict) -> str:
+    def _link_label(self, row: Row) -> str:
         """A citation, named by the evidence it cites (a link has no title of its own)."""
         evidence = (
             self.rows.get(row.get("evidence_id") or "")
@@ -191,7 +188,7 @@ class _RecordFacts:
         return f"evidence {name} cited in a {target.replace('_', ' ')}"
 
 
-def _child_ids(entity: str, row: dict) -> tuple[str, ...]:
+def _child_ids(entity: str, row: Row) -> tuple[str, ...]:
     if entity == "child":
         return (row["id"],)
     if row.get("child_id"):
@@ -261,68 +258,6 @@ def _ancestors(ops: dict[str, Op], head: str) -> set[str]:
 def op_fields(ws: Workspace, op_ids: list[str]) -> dict[str, str]:
     """Which field each op wrote (a deletion conflict sets a tombstone against edits)."""
     return {op.op_id: op.field for op in oplog.ops_by_ids(ws.db, op_ids)}
-
-
-def reopen_conflict(ws: Workspace, entity_id: str, field_name: str, values: list[dict]) -> None:
-    """Open a settled conflict again with the same competing values (undo of settling).
-
-    ``values`` are the conflict's competing values as ``list_conflicts`` gave them (op id
-    and value). A field's values are written again, each naming the current value but not
-    one another. A deletion set against edits is a tombstone that does not name those edits,
-    so they are "unseen" by it again and the delete-or-keep question is open once more."""
-    history = oplog.ops_for_entity(ws.db, entity_id)
-    state = resolve_entity(history)
-    if field_name != DELETED and field_name not in ENTITIES[state.entity].field_names:
-        raise ValueError(f"{field_name} is not a field of this {state.entity}")
-    fields = op_fields(ws, [v["op_id"] for v in values]) if field_name == DELETED else {}
-    edits = {op_id for op_id, name in fields.items() if name != DELETED}
-    if edits:
-        seen = sorted(
-            _heads(history, DELETED)
-            | {
-                op_id
-                for name, f in state.fields.items()
-                for op_id in f.head_ids
-                if op_id not in edits
-            }
-        )
-        _append(ws, state, field_name, [(True, tuple(seen))], history)
-        return
-    seen = tuple(sorted(_heads(history, field_name)))
-    _append(ws, state, field_name, [(v["value"], seen) for v in values], history)
-
-
-def _heads(history: list[Op], field_name: str) -> set[str]:
-    return {op.op_id for op in field_heads(op for op in history if op.field == field_name)}
-
-
-def _append(ws: Workspace, state, field_name: str, writes: list[tuple], history: list[Op]) -> None:
-    """Ops written side by side (none names another), in one transaction."""
-    author = ws.author_for(state.inspection_id)
-    device = ws.device_for(state.inspection_id)
-    try:
-        with write_transaction(ws.db):
-            seq = oplog.last_seq(ws.db, state.inspection_id, device)
-            ops = [
-                Op(
-                    ws.new_id(),
-                    state.inspection_id,
-                    state.entity,
-                    state.entity_id,
-                    field_name,
-                    value,
-                    ws.clock.tick(),
-                    device,
-                    author,
-                    parents,
-                    seq + n,
-                )
-                for n, (value, parents) in enumerate(writes, 1)
-            ]
-            oplog.append(ws.db, ops)
-            projection.write_state(ws.db, resolve_entity(history + ops), changed={field_name})
-    except DATABASE_ERRORS as error:
-        raise save_failed(error) from error
 
 
 # --- sync status --------------------------------------------------------------------------

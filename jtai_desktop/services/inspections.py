@@ -4,16 +4,19 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
-from functools import lru_cache
 
 from ..domain.calendar import CalendarSettings, KeyDates, key_dates
 from ..domain.errors import AmbiguousError, NotFoundError, ValidationError
+from ..domain.organisations import organisation_order
+from ..domain.record_types import AgencyRow, InspectionRow
 from ..domain.records import InspectionKind, Role
 from ..domain.rules import require_choice, require_known, require_text
-from ..domain.themes import AGENCY_KINDS, INSPECTORATES, ThemePack, parse_pack
+from ..domain.themes import AGENCY_KINDS, INSPECTORATES, ThemePack, embedded_pack
 from ..store import inspections as store_inspections
 from .changes import ChangeSet
 from .workspace import Workspace
+
+Choice = tuple[str, str]  # (record id, what the user sees) for a picker
 
 
 @dataclass(frozen=True)
@@ -42,7 +45,7 @@ def create_inspection(
         _taking_part(pack.inspectorates, member.inspectorate)
     inspection_id, lead_id = ws.new_id(), ws.new_id()
     ws.set_author(inspection_id, lead_id)
-    with ws.db.atomic():
+    with ws.transaction():
         changes = ws.create(
             "inspection",
             inspection_id,
@@ -141,20 +144,43 @@ def add_agency(
     )
 
 
+def set_in_scope(ws: Workspace, agency_id: str, in_scope: bool) -> ChangeSet:
+    """Take an agency out of the inspection's scope, or bring it back in."""
+    label = "Include agency" if in_scope else "Take agency out of scope"
+    return ws.update("agency", agency_id, {"in_scope": in_scope}, label=label)
+
+
+def ordered_agencies(agencies: list[AgencyRow]) -> list[AgencyRow]:
+    """Organisations in the usual order: the front door and the statutory partners first,
+    then by service type and name within a kind (see ``organisation_order``)."""
+    return sorted(agencies, key=organisation_order)
+
+
+def agencies_in_order(ws: Workspace, inspection_id: str) -> list[AgencyRow]:
+    return ordered_agencies(ws.rows("agency", inspection_id))
+
+
+def agency_choices(ws: Workspace, inspection_id: str) -> list[Choice]:
+    rows = ws.rows("agency", inspection_id, order_by="name")
+    return [(a["id"], a["name"]) for a in rows]
+
+
+def check_agencies(ws: Workspace, inspection_id: str, agency_ids) -> None:
+    known = {a["id"] for a in ws.rows("agency", inspection_id)}
+    if any(a not in known for a in agency_ids):
+        raise ValidationError("Only agencies of this inspection can be involved with a child.")
+
+
+def criterion_choices(ws: Workspace, inspection_id: str) -> list[Choice]:
+    return [(c.id, f"{c.id}  {c.title}") for c in theme_pack(ws, inspection_id).criteria]
+
+
 def theme_pack(ws: Workspace, inspection_id: str) -> ThemePack:
     """The theme pack embedded in the inspection, so every member reviews the same criteria."""
-    row = ws.require("inspection", inspection_id)
-    return _parsed_pack(row["theme_pack"], f"inspection {row['theme_id']}")
+    return embedded_pack(ws.require("inspection", inspection_id)["theme_pack"])
 
 
-@lru_cache(maxsize=16)
-def _parsed_pack(text: str, source: str) -> ThemePack:
-    # Reviews check every write against the criteria; parsing the TOML each time would
-    # dominate the cost of a save.
-    return parse_pack(text, source)
-
-
-def calendar_settings(row: dict) -> CalendarSettings:
+def calendar_settings(row: InspectionRow) -> CalendarSettings:
     return CalendarSettings(
         notice_days=row["notice_days"],
         lookback_months=row["lookback_months"],

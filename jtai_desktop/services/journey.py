@@ -14,8 +14,9 @@ from dataclasses import dataclass
 from datetime import date
 
 from ..domain.organisations import organisation_order
+from ..domain.record_types import AgencyRow
 from ..domain.records import LinkTarget
-from .children_queries import involved_agencies
+from .children import involved_agencies
 from .inspections import theme_pack
 from .workspace import Workspace
 
@@ -40,7 +41,7 @@ class Journey:
     child_id: str
     pseudonym: str
     selection: str
-    organisations: tuple[dict, ...]  # the organisations involved, in display order
+    organisations: tuple[AgencyRow, ...]  # the organisations involved, in display order
     entries: tuple[JourneyEntry, ...]  # in date order
 
     def column_of(self, entry: JourneyEntry) -> int:

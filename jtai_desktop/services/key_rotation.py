@@ -28,10 +28,10 @@ from ..crypto.blobcipher import BlobCipher
 from ..crypto.kdf import KdfParams
 from ..crypto.keyfile import KEYFILE_NAME, MasterKey, check_passphrase, keyfile_bytes
 from ..domain.errors import StoreError
+from ..files import sync_folder, write_atomically
 from ..store.blobs import BlobStore
 from ..store.cipher import cipher_connector
 from ..store.database import backups_of, exclusive_connection
-from ..store.files import sync_folder, write_atomically
 from . import remembered
 
 MARKER = "rotation.json"

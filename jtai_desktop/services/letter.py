@@ -45,7 +45,7 @@ def letter_id(inspection_id: str) -> str:
 
 
 def letter_row(ws: Workspace, inspection_id: str) -> dict:
-    return ws.get("letter", letter_id(inspection_id)) or {}
+    return dict(ws.get("letter", letter_id(inspection_id)) or {})
 
 
 def settings_of(ws: Workspace, inspection_id: str) -> li.LetterSettings:

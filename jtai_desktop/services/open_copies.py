@@ -15,6 +15,7 @@ from pathlib import Path
 
 from .. import paths
 from ..domain.errors import ValidationError
+from ..domain.record_types import EvidenceRow
 from .workspace import Workspace
 
 
@@ -32,7 +33,7 @@ def open_copy(ws: Workspace, data_dir: Path, evidence_id: str) -> Path:
     return target
 
 
-def _extension(item: dict) -> str:
+def _extension(item: EvidenceRow) -> str:
     suffix = Path(item.get("file_name") or "").suffix.lower()
     if suffix and len(suffix) <= 6 and suffix[1:].isalnum():
         return suffix

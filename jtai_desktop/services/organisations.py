@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from ..domain.errors import ValidationError
 from ..domain.organisations import KindRollUp, organisation_order, roll_up
+from ..domain.record_types import AgencyRow
 from ..domain.records import PARTNERSHIP
 from ..domain.rules import require_known, require_text
 from ..domain.theme_model import AGENCY_KINDS, SERVICE_TYPES
@@ -35,7 +36,7 @@ def add_organisation(
         "service_type": _service(kind, service_type),
         "in_scope": in_scope,
     }
-    _check_unique_name(ws, inspection_id, values["name"])
+    _check_unique_name(ws, inspection_id, str(values["name"]))
     return ws.create("agency", inspection_id, values, label=f"Add {values['name']}")
 
 
@@ -74,7 +75,9 @@ def _check_unique_name(ws: Workspace, inspection_id: str, name: str, own_id: str
             )
 
 
-def organisations(ws: Workspace, inspection_id: str, *, in_scope_only: bool = False) -> list[dict]:
+def organisations(
+    ws: Workspace, inspection_id: str, *, in_scope_only: bool = False
+) -> list[AgencyRow]:
     """Organisations in display order: by kind (the front door and the statutory partners
     first), the organisation the letter addresses for its kind first (the ICB for health),
     then by service type and name."""

@@ -16,7 +16,13 @@ from __future__ import annotations
 import hashlib
 
 from ..store import oplog, sync_records, sync_state
-from ..sync.bundle import BundleDamagedError, BundleError, bundle_range, read_header
+from ..sync.bundle import (
+    BundleDamagedError,
+    BundleError,
+    bundle_range,
+    bundle_seqs,
+    read_header,
+)
 from ..sync.notice import clash_name, seal_notice
 from ..sync.transport import BUNDLES
 from .identity import IdentityClashError, duplicate_message, member_named_in
@@ -34,11 +40,14 @@ def keep_series_whole(run, asked: set[str]) -> None:
     }
     records = sync_records.sent_bundles(ws.db, inspection_id, run.transport.name, me)
     trusted = sync_state.pushed_anywhere(ws.db, inspection_id, me)
-    held_back, damaged = [], []  # ops of files holding work this folder lacks; damaged files
-    for name in sorted(listing, key=bundle_range):
+    held_back: list = []
+    damaged: list[
+        tuple[int, int]
+    ] = []  # ops of files holding work this folder lacks; damaged files
+    for name in sorted(listing, key=bundle_seqs):
         verdict = _look_at(run, name, listing[name], records.get(name), trusted, name in asked)
         if verdict == "damaged":
-            damaged.append(bundle_range(name))
+            damaged.append(bundle_seqs(name))
         elif isinstance(verdict, list):
             held_back += verdict
     have = oplog.last_seq(ws.db, inspection_id, me)
@@ -50,7 +59,7 @@ def keep_series_whole(run, asked: set[str]) -> None:
             "older backup?); nothing was sent. Ask your lead inspector."
         )
     if held_back:
-        published = max(last for _, last in map(bundle_range, listing))
+        published = max(last for _, last in map(bundle_seqs, listing))
         recovered, renumbered = fetch_back(run, held_back, published)
         run.report.recovered_ops += recovered
         run.report.renumbered_ops += renumbered
@@ -60,7 +69,7 @@ def keep_series_whole(run, asked: set[str]) -> None:
 def _look_at(run, name: str, size: int, record, trusted: int, asked: bool):
     """None if the file is as this device wrote it; "damaged"; or, when it holds work of
     this device that this data folder lacks, all of its ops."""
-    first, last = bundle_range(name)
+    first, last = bundle_seqs(name)
     if record is not None and (size < 0 or size == record.size) and not asked:
         return None
     if record is None and last <= trusted and not asked:
@@ -123,9 +132,9 @@ def _heal(run, listing: dict[str, int], damaged: list[tuple[int, int]]) -> None:
     have = oplog.last_seq(ws.db, inspection_id, me)
     sent = max(
         sync_state.pushed_upto(ws.db, inspection_id, run.transport.name, me),
-        max((r[1] for r in map(bundle_range, listing)), default=0),
+        max((r[1] for r in map(bundle_seqs, listing)), default=0),
     )
-    whole = sorted({bundle_range(n) for n in listing} - set(damaged))
+    whole = sorted({bundle_seqs(n) for n in listing} - set(damaged))
     for first, last in damaged:
         run.report.healed_ops += run.write_bundle(first, last)
         run.report.healed.append(_healed_message(first, last, damaged=True))

@@ -35,8 +35,13 @@ def fetch_back(run, on_share: list[Op], published: int) -> tuple[int, int]:
     ]
     new_seqs = {op.op_id: published + n for n, op in enumerate(stranded, 1)}
     with write_transaction(ws.db):
+        # What is on the share has left the device, and so has whatever of the renumbered
+        # work was sealed (sent elsewhere): an autosave must never write over either.
+        sealed = oplog.sealed_upto(ws.db, inspection_id, device)
+        left = [new_seqs[op.op_id] for op in stranded if op.seq <= sealed]
         oplog.renumber(ws.db, new_seqs)
         oplog.append(ws.db, missing)
+        oplog.seal(ws.db, inspection_id, device, upto=max([published, *left]))
         projection.project_entities(ws.db, sorted({op.entity_id for op in missing}))
     ws.clock.observe(max(op.hlc for op in missing), limit=run.now_ms() + MAX_AHEAD_MS)
     return len(missing), len(new_seqs)

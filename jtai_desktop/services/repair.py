@@ -15,9 +15,9 @@ from dataclasses import dataclass
 from ..domain.errors import JtaiError, ValidationError
 from ..domain.records import normalise
 from ..domain.themes import default_themes_dir, load_packs
-from ..store import oplog
+from ..store import heads, oplog
 from ..sync.clock import Stamp
-from ..sync.merge import field_heads, op_order
+from ..sync.merge import op_order
 from .workspace import Workspace
 
 
@@ -31,11 +31,10 @@ def broken_settings(ws: Workspace, inspection_id: str) -> list[BrokenSetting]:
     """The inspection's settings whose current value (any of them, in a conflict) breaks
     the rules a local edit must keep."""
     found = []
-    by_field: dict[str, list] = {}
-    for op in oplog.ops_for_entity(ws.db, inspection_id):
-        by_field.setdefault(op.field, []).append(op)
-    for field, ops in sorted(by_field.items()):
-        for head in field_heads(ops):
+    current = heads.of_entity(ws.db, inspection_id)  # read at every opening: not the history
+    by_id = {op.op_id: op for op in oplog.ops_by_ids(ws.db, set().union(*current.values()))}
+    for field, op_ids in sorted(current.items()):
+        for head in sorted((by_id[op_id] for op_id in op_ids), key=op_order):
             problem = _problem(field, head.value)
             if problem:
                 found.append(BrokenSetting(field, problem))

@@ -23,6 +23,7 @@ from pathlib import Path
 
 from ..domain.errors import NotFoundError, ValidationError
 from ..domain.organisations import organisation_order
+from ..domain.record_types import ReportEntryRow
 from ..domain.records import LinkTarget, Selection
 from ..domain.rules import parse_evidence_ref, require_text
 from ..domain.themes import INSPECTORATES, PER_CHILD
@@ -81,8 +82,8 @@ class ItemOption:
 class Draft:
     letter: Letter
     result: GateResult
-    details: SensitiveDetails | None = None  # what the gate looked for (the file is checked too)
-    inputs: li.LetterInputs | None = None
+    details: SensitiveDetails  # what the gate looked for (the file is checked too)
+    inputs: li.LetterInputs
 
 
 @dataclass(frozen=True)
@@ -229,13 +230,13 @@ def letter_choices(ws: Workspace, inspection_id: str) -> li.LetterChoices:
     found = {}
     for row in _entries(ws, inspection_id, SECTION):
         items = row["items"]
-        found[row["section"]] = li.SectionChoice(
+        found[row["section"] or ""] = li.SectionChoice(
             row["heading"], row["text"] or "", tuple(items) if items is not None else None
         )
     return li.LetterChoices(found)
 
 
-def _entries(ws: Workspace, inspection_id: str, entry: str) -> list[dict]:
+def _entries(ws: Workspace, inspection_id: str, entry: str) -> list[ReportEntryRow]:
     return ws.rows("report_entry", inspection_id, "entry = ?", (entry,))
 
 
@@ -244,10 +245,10 @@ def overrides(ws: Workspace, inspection_id: str) -> list[Override]:
     names = {m["id"]: m["name"] for m in ws.rows("member", inspection_id)}
     return [
         Override(
-            r["hit_kind"],
-            r["hit_match"],
-            r["hit_location"],
-            r["reason"],
+            r["hit_kind"] or "",
+            r["hit_match"] or "",
+            r["hit_location"] or "",
+            r["reason"] or "",
             names.get(r["created_by"], ""),
             r["created_at"] or "",
             r["id"],

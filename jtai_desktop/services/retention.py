@@ -12,7 +12,7 @@ from datetime import date
 
 from ..store import audit, purge, records, unfinished
 from ..store import inspections as store_inspections
-from ..store.database import Connector, plain_connector, write_transaction
+from ..store.database import Connector, plain_connector
 from .changes import ChangeSet
 from .unfinished import finish_unfinished
 from .workspace import Workspace
@@ -68,7 +68,7 @@ def purge_inspection(ws: Workspace, plan: PurgePlan, connect: Connector = plain_
     when the compaction has to wait (another connection held the WAL); ``connect`` opens the
     copies of the database taken before migrations, which are purged too."""
     actor = _actor(ws, plan.inspection_id)
-    with write_transaction(ws.db):
+    with ws.transaction():
         purge.delete_inspection_rows(ws.db, plan.inspection_id)
         audit.record(
             ws.db,

@@ -233,7 +233,7 @@ def _check_single(
     fh, src: _Source, limits: ImportLimits, kind: str, head: bytes, encoding: str | None
 ) -> CheckedFile:
     if kind == "text":
-        kind = text_media_type(src.name, head.decode(encoding, "replace"))
+        kind = text_media_type(src.name, head.decode(encoding or "utf-8", "replace"))
     elif kind == "ole2":
         kind = ole2_media_type(src.name)
     file_type = require_extension(src.name, kind)

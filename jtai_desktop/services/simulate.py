@@ -12,11 +12,12 @@ from collections.abc import Callable
 from datetime import date
 
 from ..domain.errors import JtaiError
+from ..domain.record_types import Row
 from ..domain.records import AGE_BANDS, EvidenceSource, FindingKind, NoteKind, Selection
 from ..domain.review_scope import criteria_offered
-from ..store import oplog
+from ..store import oplog, projection
 from ..store.database import write_transaction
-from . import casework, evidence, findings, notes
+from . import children, evidence, findings, notes, reviews
 from . import demo_text as text
 from .inspections import theme_pack
 from .workspace import Workspace
@@ -73,10 +74,10 @@ class Simulator:
             self.ws.new_id = own_ids
         return self.counts
 
-    def rows(self, entity: str) -> list[dict]:
+    def rows(self, entity: str) -> list[Row]:
         return self.ws.rows(entity, self.inspection_id, order_by="id")
 
-    def pick(self, entity: str) -> dict:
+    def pick(self, entity: str) -> Row:
         found = self.rows(entity)
         if not found:
             raise JtaiError(f"no {entity} to edit")
@@ -87,13 +88,13 @@ class Simulator:
 
     def create_child(self) -> None:
         agencies = [a["id"] for a in self.rng.sample(self.rows("agency"), 2)]
-        casework.add_child(
+        children.add_child(
             self.ws,
             self.inspection_id,
             pseudonym=f"Child S{self.rng.randint(1, 10**6)}",
             selection=self.rng.choice(Selection.values()),
             age_band=self.rng.choice(AGE_BANDS),
-            agencies=agencies,
+            agencies=tuple(agencies),
         )
         self.counts["created"] += 1
 
@@ -147,12 +148,10 @@ class Simulator:
         criteria = criteria_offered(self.pack, agency)
         if not criteria:
             raise JtaiError("no criteria for this agency")
-        review = casework.ReviewInput(
+        review = reviews.ReviewInput(
             observation=text.observation(self.rng), concern=self.rng.random() < 0.4
         )
-        casework.set_review(
-            self.ws, child["id"], self.rng.choice(criteria).id, agency["id"], review
-        )
+        reviews.set_review(self.ws, child["id"], self.rng.choice(criteria).id, agency["id"], review)
         self.counts["edited"] += 1
 
     def edit_note(self) -> None:
@@ -163,7 +162,7 @@ class Simulator:
         self.counts["edited"] += 1
 
     def edit_child(self) -> None:
-        casework.update_child(self.ws, self.pick("child")["id"], summary=text.observation(self.rng))
+        children.update_child(self.ws, self.pick("child")["id"], summary=text.observation(self.rng))
         self.counts["edited"] += 1
 
     def edit_finding(self) -> None:
@@ -188,4 +187,7 @@ class Simulator:
 def simulate(
     ws: Workspace, inspection_id: str, edits: int, seed: int, progress: Progress | None = None
 ) -> dict[str, int]:
-    return Simulator(ws, inspection_id, seed).run(edits, progress)
+    counts = Simulator(ws, inspection_id, seed).run(edits, progress)
+    with ws.transaction():
+        projection.index_pending(ws.db)  # what was simulated is searchable at once, as typed
+    return counts

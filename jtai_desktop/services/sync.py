@@ -14,7 +14,9 @@ from __future__ import annotations
 
 import hashlib
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
+from contextlib import AbstractContextManager
+from typing import BinaryIO
 
 from cryptography.hazmat.primitives import hashes
 from cryptography.hazmat.primitives.kdf.hkdf import HKDF
@@ -23,7 +25,7 @@ from ..crypto.blobcipher import BlobCipher
 from ..domain.errors import JtaiError
 from ..store import oplog, settings, sync_records, sync_state
 from ..store.database import write_transaction
-from ..store.migrations import known_names
+from ..store.schema import known_names
 from ..sync.bundle import (
     BundleHeader,
     highest_seq,
@@ -32,7 +34,7 @@ from ..sync.bundle import (
 )
 from ..sync.clock import MAX_AHEAD_MS, Stamp
 from ..sync.ops import DELETED, Op
-from ..sync.transport import BUNDLES, OfflineError, Transport
+from ..sync.transport import BUNDLES, OfflineError, Transport, TransportError
 from . import sync_checks, sync_files, sync_pull
 from .identity import IdentityClashError, duplicate_message
 from .own_series import keep_series_whole
@@ -147,7 +149,8 @@ class SyncRun:
     # --- ops -------------------------------------------------------------------------------
     def push(self) -> None:
         device = self.keys.device_id
-        last = oplog.last_seq(self.ws.db, self.inspection_id, device)
+        with write_transaction(self.ws.db):  # what is sent is never written over afterwards
+            last = oplog.seal(self.ws.db, self.inspection_id, device)
         sent = highest_seq(self.transport.list_files(self.inspection_id, device, BUNDLES))
         while sent < last and not self.is_cancelled():
             upto = min(last, sent + BUNDLE_MAX_OPS)
@@ -212,7 +215,8 @@ class SyncRun:
             return 0
         # Authors are checked once the device's earlier changes (which create its member)
         # are here: only then is it known whose work the device may sign.
-        if not (self.ws.get("device", device) or {}).get("is_lead"):
+        writer = self.ws.get("device", device)
+        if writer is None or not writer["is_lead"]:
             sync_checks.check_authors(self.ws, self.inspection_id, header, ops)
         reason = None if confirmed else self._hold_reason(ops)
         if reason:
@@ -302,6 +306,44 @@ def sync(
     return SyncRun(ws, inspection_id, transport, progress, is_cancelled).run()
 
 
+class HeldOnly:
+    """The transport of a held bundle the lead accepts: it is here already, so nothing is
+    listed, fetched or sent."""
+
+    name = "held"
+
+    def list_devices(self, inspection_id: str) -> list[str]:
+        return []
+
+    def list_files(self, inspection_id: str, device_id: str, kind: str) -> list[str]:
+        return []
+
+    def list_sizes(self, inspection_id: str, device_id: str, kind: str) -> dict[str, int]:
+        return {}
+
+    def get(self, inspection_id: str, device_id: str, kind: str, name: str) -> bytes:
+        raise TransportError("A held bundle is applied from this computer, not fetched.")
+
+    def open_read(
+        self, inspection_id: str, device_id: str, kind: str, name: str
+    ) -> AbstractContextManager[BinaryIO]:
+        raise TransportError("A held bundle is applied from this computer, not fetched.")
+
+    def put(self, inspection_id: str, device_id: str, kind: str, name: str, data: bytes) -> None:
+        raise TransportError("Nothing is sent while a held bundle is applied.")
+
+    def put_stream(
+        self,
+        inspection_id: str,
+        device_id: str,
+        kind: str,
+        name: str,
+        chunks: Iterable[bytes],
+        size: int,
+    ) -> None:
+        raise TransportError("Nothing is sent while a held bundle is applied.")
+
+
 def accept_held(ws: Workspace, held_id: int) -> int:
     """The lead confirms a held bundle: it is verified again and applied."""
     found = sync_state.held_bundle(ws.db, held_id)
@@ -309,10 +351,7 @@ def accept_held(ws: Workspace, held_id: int) -> int:
         raise JtaiError(f"No held bundle {held_id}.")
     inspection_id, data = found
 
-    class NoTransport:
-        name = "held"
-
-    applied = SyncRun(ws, inspection_id, NoTransport()).apply(data, confirmed=True)
+    applied = SyncRun(ws, inspection_id, HeldOnly()).apply(data, confirmed=True)
     if applied:
         sync_state.release(ws.db, held_id)
     return applied

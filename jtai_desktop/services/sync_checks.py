@@ -7,10 +7,13 @@ the writer's own name, and the roster and the inspection's settings changed only
 
 from __future__ import annotations
 
+from typing import NamedTuple
+
 from ..domain.errors import ValidationError
 from ..domain.field_rules import LEAD_ONLY_ENTITIES, check_synced_value
 from ..domain.records import ENTITIES
 from ..store import oplog
+from ..store.schema import known_names
 from ..sync.bundle import BundleError, BundleHeader, open_sealed
 from ..sync.certificate import verified_public_key
 from ..sync.ops import DELETED, Op
@@ -18,7 +21,12 @@ from .team import ACTIVE, TeamKeys
 from .workspace import Workspace
 
 
-def writer(ws: Workspace, keys: TeamKeys, header: BundleHeader, inspection_id: str) -> dict:
+class Writer(NamedTuple):
+    public_key: str
+    is_lead: bool
+
+
+def writer(ws: Workspace, keys: TeamKeys, header: BundleHeader, inspection_id: str) -> Writer:
     """The device that wrote a bundle: from the roster, or (not on it yet) from the lead's
     certificate in the bundle. Raises BundleError if it is neither, or was removed."""
     device = ws.get("device", header.device_id)
@@ -28,7 +36,7 @@ def writer(ws: Workspace, keys: TeamKeys, header: BundleHeader, inspection_id: s
                 f"A bundle came from device {header.device_id[:8]}, which the "
                 "lead has removed from the team. It was not applied."
             )
-        return device
+        return Writer(device["public_key"], bool(device["is_lead"]))
     public_key = verified_public_key(
         header.certificate, inspection_id, header.device_id, keys.lead_public_key
     )
@@ -38,7 +46,7 @@ def writer(ws: Workspace, keys: TeamKeys, header: BundleHeader, inspection_id: s
             "inspection's team and carries no invitation signed by the lead. It was not "
             "applied. If a colleague joined with an older version, ask the lead to sync."
         )
-    return {"id": header.device_id, "public_key": public_key, "is_lead": False}
+    return Writer(public_key, False)
 
 
 def verified_ops(
@@ -47,15 +55,13 @@ def verified_ops(
     if header.inspection_id != inspection_id:
         raise BundleError("A bundle of another inspection was found in this one's folder.")
     device = writer(ws, keys, header, inspection_id)
-    _, ops = open_sealed(data, device["public_key"], keys.data_key)
-    from ..store.migrations import known_names
-
+    _, ops = open_sealed(data, device.public_key, keys.data_key)
     if set(header.schema) - known_names():
         raise BundleError(
             "A bundle was written by a newer version of jtai-desktop; "
             "install it to receive this colleague's work."
         )
-    if not device["is_lead"]:
+    if not device.is_lead:
         _check_lead_only(header, ops)
     check_records(ws, inspection_id, header, ops)
     check_values(header, ops)

@@ -21,6 +21,7 @@ from ..sync.bundle import (
     BundleDamagedError,
     BundleError,
     bundle_range,
+    bundle_seqs,
     highest_seq,
     read_header,
 )
@@ -105,7 +106,7 @@ def pull_series(run, device: str, names: list[str]) -> bool:
         if run.is_cancelled():
             return False
         have = oplog.last_seq(run.ws.db, run.inspection_id, device)
-        queue = [n for n in queue if bundle_range(n)[1] > have]
+        queue = [n for n in queue if bundle_seqs(n)[1] > have]
         batch, ready = _next_batch(run, device, queue, have)
         fetched = [(n, run.transport.get(run.inspection_id, device, BUNDLES, n)) for n in batch]
         with run.batch.deferred():  # what was applied is kept, whatever stops the loop
@@ -123,9 +124,10 @@ def pull_series(run, device: str, names: list[str]) -> bool:
 def _next_batch(run, device: str, queue: list[str], have: int) -> tuple[list[str], bool]:
     """The next files to download and apply (up to BATCH_OPS changes), and whether the series
     can go on after them; a gap before a file, or a held one, ends the batch and says so."""
-    batch, expected, size = [], have + 1, 0
+    batch: list[str] = []
+    expected, size = have + 1, 0
     for name in queue:
-        first, last = bundle_range(name)
+        first, last = bundle_seqs(name)
         if sync_state.is_held(run.ws.db, run.inspection_id, device, first, last):
             return batch, False
         if first > expected:
@@ -142,7 +144,7 @@ def _next_batch(run, device: str, queue: list[str], have: int) -> tuple[list[str
 def apply_file(run, device: str, name: str, data: bytes) -> bool:
     """Apply one downloaded file of a device's series; False if the device's later files
     must wait (this one is damaged, held or refused)."""
-    first, last = bundle_range(name)
+    first, last = bundle_seqs(name)
     try:
         run.apply(data)
     except BundleDamagedError as error:
@@ -170,7 +172,7 @@ def refuse_removed(run, device: str, names: list[str]) -> None:
     """A removed device's changes are never applied; say so once for each new batch, not
     at every sync (its files stay on the share until someone deletes them)."""
     key = f"refused-upto:{run.inspection_id}:{device}"
-    told = int(settings.get(run.ws.db, key, "0"))
+    told = int(settings.get(run.ws.db, key) or 0)
     newest = highest_seq(names)
     if newest <= told:
         return
@@ -184,9 +186,10 @@ def refuse_removed(run, device: str, names: list[str]) -> None:
 def release_old_future_holds(run) -> None:
     """Bundles an earlier version held for a clock far ahead are applied now."""
     for item in sync_state.held(run.ws.db, run.inspection_id):
-        if item["reason"].startswith(FUTURE_HOLD):
+        held = sync_state.held_bundle(run.ws.db, item["id"])
+        if held is not None and item["reason"].startswith(FUTURE_HOLD):
             try:
-                run.apply(sync_state.held_bundle(run.ws.db, item["id"])[1])
+                run.apply(held[1])
             except BundleError as error:
                 run.report.refused.append(error.message)
 

@@ -9,9 +9,12 @@ only ops from a lead device may change them, so bundles from revoked devices are
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from ..crypto.kdf import KdfParams
+from ..crypto.keyfile import MIN_PASSPHRASE
 from ..domain.errors import ValidationError
+from ..domain.record_types import DeviceRow
 from ..domain.records import Role
 from ..domain.rules import require_known, require_text
 from ..domain.themes import INSPECTORATES
@@ -22,6 +25,9 @@ from .changes import ChangeSet
 from .identity import new_installation, take_fresh_identity
 from .workspace import Workspace
 
+if TYPE_CHECKING:
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+
 ACTIVE, REVOKED = "active", "revoked"
 
 
@@ -29,7 +35,7 @@ ACTIVE, REVOKED = "active", "revoked"
 class TeamKeys:
     data_key: bytes
     device_id: str
-    signing_key: object
+    signing_key: Ed25519PrivateKey
     lead_device_id: str
     lead_public_key: str
 
@@ -61,7 +67,7 @@ def require_team_keys(ws: Workspace, inspection_id: str) -> TeamKeys:
 
 def is_lead(ws: Workspace, inspection_id: str) -> bool:
     member = ws.get("member", ws.author_for(inspection_id))
-    return bool(member) and member["role"] == Role.LEAD.value
+    return member is not None and member["role"] == Role.LEAD.value
 
 
 def ensure_team_keys(ws: Workspace, inspection_id: str) -> TeamKeys:
@@ -100,7 +106,7 @@ def ensure_team_keys(ws: Workspace, inspection_id: str) -> TeamKeys:
             "evidence_block": me["evidence_block"],
         },
     )
-    return team_keys(ws, inspection_id)
+    return require_team_keys(ws, inspection_id)
 
 
 def _require_lead(ws: Workspace, inspection_id: str) -> None:
@@ -131,9 +137,9 @@ def create_invitation(
     params: KdfParams | None = None,
 ) -> bytes:
     """An invitation file for one member's device; the passphrase travels separately."""
-    if len(passphrase or "") < 10:
+    if len(passphrase or "") < MIN_PASSPHRASE:
         raise ValidationError(
-            "Use an invitation passphrase of at least 10 characters, and "
+            f"Use an invitation passphrase of at least {MIN_PASSPHRASE} characters, and "
             "give it to the member separately from the file."
         )
     from ..sync import keys as sync_keys
@@ -156,6 +162,10 @@ def create_invitation(
             },
             entity_id=device_id,
         )
+        # The snapshot goes out with the invitation: sealed first, read in the same
+        # transaction, so no autosave writes over an op it holds.
+        oplog.seal(ws.db, inspection_id, ws.device_for(inspection_id))
+        snapshot = oplog.ops_of_inspection(ws.db, inspection_id)
     secret = {
         "inspection_id": inspection_id,
         "data_key": keys.data_key.hex(),
@@ -171,7 +181,7 @@ def create_invitation(
     title = ws.require("inspection", inspection_id)["title"]
     return write_invite(
         secret,
-        oplog.ops_of_inspection(ws.db, inspection_id),
+        snapshot,
         passphrase,
         keys.signing_key,
         title,
@@ -242,5 +252,5 @@ def revoke_device(ws: Workspace, inspection_id: str, device_id: str) -> ChangeSe
     return ws.update("device", device_id, {"status": REVOKED}, label="Revoke device")
 
 
-def roster(ws: Workspace, inspection_id: str) -> list[dict]:
+def roster(ws: Workspace, inspection_id: str) -> list[DeviceRow]:
     return ws.rows("device", inspection_id, order_by="evidence_block, id")

@@ -9,6 +9,7 @@ from datetime import date, time
 
 from ..domain.errors import ValidationError
 from ..domain.front_door import INTERVALS, Interval
+from ..domain.record_types import Row
 from ..domain.sensible_dates import parse_time
 from ..domain.timeliness import (
     DAY_END,
@@ -20,7 +21,6 @@ from ..domain.timeliness import (
     distribution,
     timing,
 )
-from ..store.database import write_transaction
 from .changes import ChangeSet
 from .front_door import samples
 from .ids import derived_id
@@ -39,14 +39,16 @@ def settings_id(inspection_id: str) -> str:
 
 
 def targets(ws: Workspace, inspection_id: str) -> Targets:
-    row = ws.get("front_door_settings", settings_id(inspection_id)) or {}
+    row: Row = ws.get("front_door_settings", settings_id(inspection_id)) or {}
     try:
         day = OfficeDay(
             _time_or(row.get("day_start"), DAY_START), _time_or(row.get("day_end"), DAY_END)
         )
     except ValidationError:  # a start and an end changed on two laptops at once
         day = OfficeDay()
-    hours = {i.key: row.get(f"{i.key}_target") or i.default_target_hours for i in INTERVALS}
+    hours: dict[str, int] = {
+        i.key: row.get(f"{i.key}_target") or i.default_target_hours for i in INTERVALS
+    }
     return Targets(day, hours)
 
 
@@ -90,7 +92,7 @@ def set_targets(
     )
 
 
-def moment(row: dict, step: str) -> Moment | None:
+def moment(row: Row, step: str) -> Moment | None:
     day = row.get(f"{step}_date")
     if not day:
         return None
@@ -98,7 +100,7 @@ def moment(row: dict, step: str) -> Moment | None:
     return Moment(date.fromisoformat(day), time.fromisoformat(at) if at else None)
 
 
-def sample_timings(row: dict, day: OfficeDay) -> dict[str, Timing | None]:
+def sample_timings(row: Row, day: OfficeDay) -> dict[str, Timing | None]:
     """Each interval of one sample, or None where either of its steps is not dated."""
     result: dict[str, Timing | None] = {}
     for interval in INTERVALS:
@@ -171,7 +173,7 @@ def cite_timeliness(
     if report.samples == 0:
         raise ValidationError("There are no front door samples to cite yet: add some first.")
     text = "\n".join(describe(report, heading=f"Front door timeliness on {on.isoformat()}"))
-    with write_transaction(ws.db):
+    with ws.transaction():
         changes = evidence.add_evidence(
             ws,
             inspection_id,

@@ -5,16 +5,16 @@ team's timetables merge when they sync and a clash made on two laptops shows aft
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, time
 
 from ..domain.calendar import format_date
 from ..domain.errors import ValidationError
 from ..domain.fieldwork import TIMETABLE_KINDS, Clash, Slot, attendee_key, clashes
+from ..domain.record_types import Row, TimetableEntryRow
 from ..domain.rules import require_choice, require_text
 from ..domain.sensible_dates import as_date, parse_time
-from ..store.database import write_transaction
 from .allocation import allocation_id, inspectors_by_target, set_inspectors
 from .changes import ChangeSet
 from .roles_only import require_role
@@ -27,7 +27,7 @@ def add_entry(
     ws: Workspace, inspection_id: str, values: dict, inspectors: Sequence[str] = ()
 ) -> ChangeSet:
     clean = _checked(ws, inspection_id, values)
-    with write_transaction(ws.db):
+    with ws.transaction():
         changes = ws.create(ENTRY, inspection_id, clean, label=f"Add {clean['title']}")
         changes += set_inspectors(ws, ENTRY, changes.entity_id, inspectors)
     return changes
@@ -40,7 +40,7 @@ def update_entry(
     row = ws.require(ENTRY, entry_id)
     merged = {**{k: row.get(k) for k in _FIELDS}, **values}
     clean = _checked(ws, row["inspection_id"], merged)
-    with write_transaction(ws.db):
+    with ws.transaction():
         changes = ws.update(
             ENTRY, entry_id, {k: clean[k] for k in values}, label=f"Edit {clean['title']}"
         )
@@ -52,7 +52,7 @@ def update_entry(
 def delete_entry(ws: Workspace, entry_id: str) -> ChangeSet:
     """The entry and its inspectors' allocations go together (and come back together)."""
     row = ws.require(ENTRY, entry_id)
-    with write_transaction(ws.db):
+    with ws.transaction():
         changes = ws.delete(ENTRY, entry_id, label=f"Delete {row['title']}")
         for member_id in inspectors_by_target(ws, row["inspection_id"]).get((ENTRY, entry_id), []):
             changes += ws.delete("allocation", allocation_id(member_id, ENTRY, entry_id))
@@ -108,9 +108,11 @@ def _children(ws: Workspace, inspection_id: str, child_ids: list[str]) -> list[s
     return list(dict.fromkeys(child_ids))
 
 
-def entries(ws: Workspace, inspection_id: str) -> list[dict]:
+def entries(ws: Workspace, inspection_id: str) -> list[TimetableEntryRow]:
     """By day and start time."""
-    return ws.rows(ENTRY, inspection_id, order_by="date, start_time, end_time, title, id")
+    return ws.rows(
+        "timetable_entry", inspection_id, order_by="date, start_time, end_time, title, id"
+    )
 
 
 # --- clashes ----------------------------------------------------------------------------------
@@ -132,7 +134,7 @@ def timetable_clashes(ws: Workspace, inspection_id: str) -> list[ClashView]:
     return [_view(clash, rows, names) for clash in clashes(slots)]
 
 
-def _slot(row: dict, inspectors: list[str]) -> Slot:
+def _slot(row: Row, inspectors: list[str]) -> Slot:
     others = {attendee_key(a["role"], a.get("agency")) for a in row["attendees"] or []}
     return Slot(
         entry_id=row["id"],
@@ -144,7 +146,7 @@ def _slot(row: dict, inspectors: list[str]) -> Slot:
     )
 
 
-def _names(ws: Workspace, inspection_id: str, rows: list[dict]) -> dict[str, str]:
+def _names(ws: Workspace, inspection_id: str, rows: Sequence[Row]) -> dict[str, str]:
     """Who a clash names: inspectors by name, others by role and organisation."""
     agencies = {a["id"]: a["name"] for a in ws.rows("agency", inspection_id)}
     names = {m["id"]: m["name"] for m in ws.rows("member", inspection_id)}
@@ -157,7 +159,7 @@ def _names(ws: Workspace, inspection_id: str, rows: list[dict]) -> dict[str, str
     return names
 
 
-def _view(clash: Clash, rows: dict[str, dict], names: dict[str, str]) -> ClashView:
+def _view(clash: Clash, rows: Mapping[str, Row], names: dict[str, str]) -> ClashView:
     a, b = rows[clash.first], rows[clash.second]
     day = format_date(date.fromisoformat(a["date"]))
     both = f"'{a['title']}' ({_span(a)}) and '{b['title']}' ({_span(b)})"
@@ -168,5 +170,5 @@ def _view(clash: Clash, rows: dict[str, dict], names: dict[str, str]) -> ClashVi
     return ClashView(clash.first, clash.second, clash.kind, message)
 
 
-def _span(row: dict) -> str:
+def _span(row: Row) -> str:
     return f"{row['start_time']}\u2013{row['end_time']}"

@@ -183,7 +183,8 @@ def _section_changes(before: list, after: list) -> list[SectionChange]:
     changes = []
     for key in keys:
         a, b = old.get(key), new.get(key)
-        heading = (b or a)["heading"] or li.DEFAULT_HEADINGS.get(key, key)
+        either = b if b is not None else a  # one of them holds the key
+        heading = (either or {}).get("heading") or li.DEFAULT_HEADINGS.get(key, key)
         if a is None:
             changes.append(SectionChange(key, heading, "added", _lines([], b)))
         elif b is None:

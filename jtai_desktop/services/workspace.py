@@ -1,34 +1,58 @@
 """The write core: every edit becomes ops in the change log and the projection follows.
 
 One ``Workspace`` acts for one device. Reads come from the projected tables; writes go
-through ``create``/``update``/``delete``/``restore``/``resolve``, each one transaction that
-the user can undo through the returned ``ChangeSet``.
+through ``create``/``update``/``delete``/``restore``/``resolve``/``reopen``, each one
+transaction (see ``op_writer``) that the user can undo through the returned ``ChangeSet``.
 """
 
 from __future__ import annotations
 
+import os
+import time
 import uuid
-from collections.abc import Callable, Iterable
-
-from sqlite_utils import Database
+from collections.abc import Callable
+from datetime import date
+from typing import Any
 
 from ..domain.errors import NotFoundError, ValidationError
 from ..domain.field_rules import LEAD_ONLY_ENTITIES
+from ..domain.record_types import RecordReads, Row
 from ..domain.records import BOOL, Role, normalise, spec_for
-from ..store import oplog, projection, records, sync_state
-from ..store.cipher import DATABASE_ERRORS, save_failed
+from ..store import heads, oplog, records, sync_state
+from ..store.connection import Database
 from ..store.database import write_transaction
 from ..sync.clock import MAX_AHEAD_MS, HybridClock, wall_millis
-from ..sync.merge import field_heads, resolve_entity
-from ..sync.ops import DELETED, Op
-from .changes import CREATE, DELETE, RESTORE, SET, Change, ChangeSet
+from ..sync.merge import resolve_entity
+from ..sync.ops import DELETED
+from . import op_writer
+from .changes import (
+    CREATE,
+    DELETE,
+    REOPEN,
+    RESTORE,
+    SET,
+    SETTLE,
+    Change,
+    ChangeSet,
+    Competing,
+)
+from .op_writer import Author, Drafts, Write
 
 
 def random_id() -> str:
     return uuid.uuid4().hex
 
 
-class Workspace:
+def ordered_id() -> str:
+    """A random id that sorts by when it was made (32 hex digits, like ``random_id``): new
+    ops go at the end of the change log's indexes instead of splitting pages anywhere."""
+    return f"{time.time_ns() // 1_000_000:012x}{os.urandom(10).hex()}"
+
+
+class Workspace(RecordReads):
+    """Reads (``get``, ``require``, ``rows``: typed per kind of record, see
+    ``domain.record_types``) and every kind of edit, for one device."""
+
     def __init__(
         self,
         db: Database,
@@ -44,8 +68,12 @@ class Workspace:
         self.blobs = blobs
         self._clock = clock
         self.new_id = new_id
+        # Ops get ids that sort by time, unless ids are made to order (the demo's).
+        self.new_op_id = ordered_id if new_id is random_id else new_id
         self._acting_as = acting_as  # a fixed member (demo and simulated team members)
         self._devices: dict[str, str] = {}
+        self._members: dict[str, str] = {}
+        self.drafts: Drafts | None = None  # see keep_drafts
 
     @property
     def clock(self) -> HybridClock:
@@ -56,13 +84,18 @@ class Workspace:
 
     # --- who is acting -------------------------------------------------------------------
     def author_for(self, inspection_id: str) -> str:
-        member_id = self._acting_as or records.member_for(self.db, inspection_id)
-        if member_id is None:
-            raise NotFoundError("You are not a member of this inspection on this device.")
-        return member_id
+        if self._acting_as:
+            return self._acting_as
+        if inspection_id not in self._members:
+            member_id = records.member_for(self.db, inspection_id)
+            if member_id is None:
+                raise NotFoundError("You are not a member of this inspection on this device.")
+            self._members[inspection_id] = member_id
+        return self._members[inspection_id]
 
     def set_author(self, inspection_id: str, member_id: str) -> None:
         records.set_member_for(self.db, inspection_id, member_id)
+        self._members[inspection_id] = member_id
 
     def device_for(self, inspection_id: str) -> str:
         """The device id this folder writes under in an inspection: its own, or the one the
@@ -74,31 +107,30 @@ class Workspace:
 
     def forget_devices(self) -> None:
         self._devices.clear()
+        self._members.clear()
 
-    # --- reads ---------------------------------------------------------------------------
-    def get(self, entity: str, entity_id: str) -> dict | None:
+    # --- reads (typed per kind by RecordReads) -------------------------------------------
+    def _row(self, entity: str, entity_id: str) -> dict[str, Any] | None:
         return records.get_row(self.db, entity, entity_id)
 
-    def require(self, entity: str, entity_id: str) -> dict:
-        row = self.get(entity, entity_id)
-        if row is None:
-            raise NotFoundError(
-                f"No {entity.replace('_', ' ')} with id {entity_id} "
-                "in this inspection (it may have been deleted)."
-            )
-        return row
-
-    def rows(
-        self,
-        entity: str,
-        inspection_id: str,
-        where: str = "",
-        params: tuple = (),
-        order_by: str = "created_at, id",
-    ) -> list[dict]:
+    def _rows(
+        self, entity: str, inspection_id: str, where: str, params: tuple, order_by: str
+    ) -> list[dict[str, Any]]:
+        """``where``/``order_by`` are fixed SQL from the code; values bind (``params``)."""
         return records.rows(self.db, entity, inspection_id, where, params, order_by)
 
+    def _missing(self, entity: str, entity_id: str) -> Exception:
+        return NotFoundError(
+            f"No {entity.replace('_', ' ')} with id {entity_id} "
+            "in this inspection (it may have been deleted)."
+        )
+
     # --- writes --------------------------------------------------------------------------
+    def transaction(self):
+        """Several edits as one transaction, which takes the write lock first (BEGIN
+        IMMEDIATE): another connection committing meanwhile can never make it fail."""
+        return write_transaction(self.db)
+
     def create(
         self,
         entity: str,
@@ -110,7 +142,7 @@ class Workspace:
     ) -> ChangeSet:
         entity_id = entity_id or self.new_id()
         clean = {k: v for k, v in normalise(entity, values).items() if v is not None}
-        self._write(inspection_id, entity, entity_id, clean)
+        self._write(inspection_id, entity, entity_id, _plain(clean))
         return ChangeSet(label or f"Add {entity}", (Change(CREATE, entity, entity_id, {}, clean),))
 
     def upsert(
@@ -123,18 +155,23 @@ class Workspace:
         """
         if self.get(entity, entity_id) is not None:
             return self.update(entity, entity_id, values, label)
-        if oplog.ops_for_entity(self.db, entity_id):
-            with self.db.atomic():
+        if oplog.inspection_of(self.db, entity_id) is not None:
+            with self.transaction():
                 restored = self.restore(entity, entity_id, label)
                 return restored + self.update(entity, entity_id, values, label)
         return self.create(entity, inspection_id, values, entity_id=entity_id, label=label)
 
-    def update(self, entity: str, entity_id: str, values: dict, label: str = "") -> ChangeSet:
-        row = self.require(entity, entity_id)
+    def update(
+        self, entity: str, entity_id: str, values: dict, label: str = "", row: Row | None = None
+    ) -> ChangeSet:
+        """New values for some fields. ``row``: the record as just read, if the caller has it
+        (a save then reads it once)."""
+        if row is None:
+            row = self.require(entity, entity_id)
         clean = normalise(entity, values)
         changed = {k: v for k, v in clean.items() if _stored(row.get(k)) != _stored(v)}
         if changed:
-            self._write(row["inspection_id"], entity, entity_id, changed)
+            self._write(row["inspection_id"], entity, entity_id, _plain(changed), row, self.drafts)
         before = {k: _as_value(entity, k, row.get(k)) for k in changed}
         return ChangeSet(
             label or f"Edit {entity}", (Change(SET, entity, entity_id, before, changed),)
@@ -142,44 +179,67 @@ class Workspace:
 
     def delete(self, entity: str, entity_id: str, label: str = "") -> ChangeSet:
         row = self.require(entity, entity_id)
-        ops = oplog.ops_for_entity(self.db, entity_id)
-        seen = [op.op_id for op in _all_heads(ops)]
-        self._write(row["inspection_id"], entity, entity_id, {DELETED: True}, parents=seen)
+        seen = [op_id for ids in heads.of_entity(self.db, entity_id).values() for op_id in ids]
+        self._write(row["inspection_id"], entity, entity_id, [(DELETED, True, seen)], row)
         return ChangeSet(label or f"Delete {entity}", (Change(DELETE, entity, entity_id),))
 
     def restore(self, entity: str, entity_id: str, label: str = "") -> ChangeSet:
-        ops = oplog.ops_for_entity(self.db, entity_id)
-        if not ops:
+        inspection_id = oplog.inspection_of(self.db, entity_id)
+        if inspection_id is None:
             raise NotFoundError(f"No {entity} with id {entity_id} to restore.")
-        self._write(ops[0].inspection_id, entity, entity_id, {DELETED: False})
+        self._write(inspection_id, entity, entity_id, [(DELETED, False, None)])
         return ChangeSet(label or f"Restore {entity}", (Change(RESTORE, entity, entity_id),))
 
     def resolve(self, entity_id: str, field: str, value, label: str = "") -> ChangeSet:
-        """Settle a conflict: a new value that names every competing value as seen."""
+        """Settle a conflict: a new value that names every competing value as seen. Its undo
+        opens the same conflict again (see ``reopen``)."""
         ops = oplog.ops_for_entity(self.db, entity_id)
         if not ops:
             raise NotFoundError(f"No record with id {entity_id}.")
         state = resolve_entity(ops)
+        competing = tuple((op.op_id, op.value) for op in state.conflicts().get(field, ()))
         if field == DELETED:
-            return self._resolve_deletion(state, ops, bool(value), label)
-        clean = normalise(state.entity, {field: value})
-        before = {field: state.fields[field].value} if field in state.fields else {}
-        self._write(state.inspection_id, state.entity, entity_id, clean)
-        return ChangeSet(
-            label or "Resolve conflict", (Change(SET, state.entity, entity_id, before, clean),)
-        )
-
-    def _resolve_deletion(self, state, ops: list[Op], delete: bool, label: str) -> ChangeSet:
-        if delete:
-            seen = [op.op_id for op in _all_heads(ops)]
+            clean = {DELETED: bool(value)}
+            seen = [i for ids in state.head_ids().values() for i in ids] if value else None
             self._write(
-                state.inspection_id, state.entity, state.entity_id, {DELETED: True}, parents=seen
+                state.inspection_id, state.entity, entity_id, [(DELETED, clean[DELETED], seen)]
             )
-            return ChangeSet(
-                label or "Confirm deletion", (Change(DELETE, state.entity, state.entity_id),)
-            )
-        self._write(state.inspection_id, state.entity, state.entity_id, {DELETED: False})
-        return ChangeSet(label or "Keep record", (Change(RESTORE, state.entity, state.entity_id),))
+        else:
+            clean = normalise(state.entity, {field: value})
+            self._write(state.inspection_id, state.entity, entity_id, _plain(clean))
+        label = label or "Settle a conflict"
+        if not competing:  # nothing was in conflict: an ordinary edit
+            before = {field: state.fields[field].value} if field in state.fields else {}
+            return ChangeSet(label, (Change(SET, state.entity, entity_id, before, clean),))
+        return ChangeSet(label, (Change(SETTLE, state.entity, entity_id, {}, clean, competing),))
+
+    def reopen(
+        self, entity_id: str, field: str, competing: Competing, label: str = ""
+    ) -> ChangeSet:
+        """Open a settled conflict again with the same competing values (undo of settling).
+
+        A field's values are written again, each naming the current value but not one
+        another. A deletion set against edits is a tombstone that does not name those edits,
+        so they are "unseen" by it again and the delete-or-keep question is open once more."""
+        history = oplog.ops_for_entity(self.db, entity_id)
+        if not history:
+            raise NotFoundError(f"No record with id {entity_id}.")
+        state = resolve_entity(history)
+        if field != DELETED:
+            spec_for(state.entity).field(field)  # a field this kind of record has
+        current = state.head_ids()
+        written_by = {op.op_id: op.field for op in history}
+        edits = {op_id for op_id, _ in competing if written_by.get(op_id, DELETED) != DELETED}
+        writes: list[Write]
+        if field == DELETED and edits:
+            seen = {op_id for ids in current.values() for op_id in ids}
+            writes = [(DELETED, True, sorted(seen - edits))]
+        else:
+            writes = [(field, value, list(current.get(field, ()))) for _, value in competing]
+        self._write(state.inspection_id, state.entity, entity_id, writes)
+        settled = state.deleted if field == DELETED else state.values().get(field)
+        change = Change(REOPEN, state.entity, entity_id, {}, {field: settled}, competing)
+        return ChangeSet(label or "Open the conflict again", (change,))
 
     def apply(self, changes: ChangeSet) -> None:
         """Carry out a change set again (redo), or its inverse (undo), as new ops."""
@@ -192,44 +252,48 @@ class Workspace:
             self.update(change.entity, change.entity_id, change.after)
         elif change.action == DELETE:
             self.delete(change.entity, change.entity_id)
+        elif change.action == SETTLE:
+            ((field, value),) = change.after.items()
+            self.resolve(change.entity_id, field, value)
+        elif change.action == REOPEN:
+            ((field, _value),) = change.after.items()
+            self.reopen(change.entity_id, field, change.competing)
         else:  # CREATE again, or RESTORE: bring the record back with its values
             self.restore(change.entity, change.entity_id)
+
+    def keep_drafts(self) -> None:
+        """Let an edit write over this session's earlier edit of the same field while that
+        has not left the device (see ``op_writer``): what the desktop's autosaving editors
+        need, so typing a long note does not keep a copy of it per pause. Without it (the
+        command line, scripts) every edit adds its own op."""
+        if self.drafts is None:
+            self.drafts = Drafts()
+
+    def forget_drafts(self) -> None:
+        """From now on edits add ops again until they make new drafts (as after a restart)."""
+        if self.drafts is not None:
+            self.drafts.clear()
 
     def _write(
         self,
         inspection_id: str,
         entity: str,
         entity_id: str,
-        values: dict,
-        parents: list[str] | None = None,
+        writes: list[Write],
+        row: Row | None = None,
+        drafts: Drafts | None = None,
     ) -> None:
         author = self.author_for(inspection_id)
         if entity in LEAD_ONLY_ENTITIES:
             self._require_lead(author)
-        try:
-            with write_transaction(self.db):
-                history = oplog.ops_for_entity(self.db, entity_id)  # read once per save
-                by_field = _group_by_field(history)
-                device = self.device_for(inspection_id)
-                seq = oplog.last_seq(self.db, inspection_id, device)
-                ops = [
-                    self._op(
-                        inspection_id,
-                        entity,
-                        entity_id,
-                        field,
-                        value,
-                        author,
-                        _parents(by_field.get(field, ()), field, parents),
-                        device,
-                        seq + n,
-                    )
-                    for n, (field, value) in enumerate(values.items(), 1)
-                ]
-                oplog.append(self.db, ops)
-                projection.write_state(self.db, resolve_entity(history + ops), changed=set(values))
-        except DATABASE_ERRORS as error:
-            raise save_failed(error) from error
+        who = Author(
+            inspection_id,
+            author,
+            self.device_for(inspection_id),
+            self.clock,
+            self.new_op_id,
+        )
+        op_writer.write(self.db, who, entity, entity_id, writes, row=row, drafts=drafts)
 
     def _require_lead(self, author: str) -> None:
         """The settings that shape the inspection are the lead's (while it is being set up,
@@ -241,36 +305,10 @@ class Workspace:
                 "calendar, inspectorates and dates); ask your lead to make the change."
             )
 
-    def _op(
-        self, inspection_id, entity, entity_id, field, value, author, parents, device, seq
-    ) -> Op:
-        return Op(
-            self.new_id(),
-            inspection_id,
-            entity,
-            entity_id,
-            field,
-            value,
-            self.clock.tick(),
-            device,
-            author,
-            tuple(parents),
-            seq,
-        )
 
-
-def _group_by_field(ops: Iterable[Op]) -> dict[str, list[Op]]:
-    by_field: dict[str, list[Op]] = {}
-    for op in ops:
-        by_field.setdefault(op.field, []).append(op)
-    return by_field
-
-
-def _parents(field_ops: Iterable[Op], field: str, given: list[str] | None) -> list[str]:
-    """What the author saw: the field's current heads (a tombstone names what it was given)."""
-    if given is not None and field == DELETED:
-        return sorted(given)
-    return sorted({*(given or ()), *(head.op_id for head in field_heads(field_ops))})
+def _plain(values: dict) -> list[Write]:
+    """New values, each naming its field's current values as seen."""
+    return [(field, value, None) for field, value in values.items()]
 
 
 def _resumed_clock(db: Database, device_id: str) -> HybridClock:
@@ -283,11 +321,6 @@ def _resumed_clock(db: Database, device_id: str) -> HybridClock:
     return clock
 
 
-def _all_heads(ops: Iterable[Op]) -> list[Op]:
-    """Current heads of every field (the tombstone field included) of one entity."""
-    return [head for group in _group_by_field(ops).values() for head in field_heads(group)]
-
-
 def _as_value(entity: str, field: str, value):
     """A projected column value as an op value: bool columns hold 0/1, which undo must not
     feed back to ``normalise`` (it accepts only True/False for them)."""
@@ -297,4 +330,4 @@ def _as_value(entity: str, field: str, value):
 
 
 def _stored(value):
-    return value.isoformat() if hasattr(value, "isoformat") else value
+    return value.isoformat() if isinstance(value, date) else value

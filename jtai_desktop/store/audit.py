@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from datetime import UTC, datetime
 
-from sqlite_utils import Database
+from .connection import Database
 
 
 def record(

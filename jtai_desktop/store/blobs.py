@@ -2,6 +2,8 @@
 
 A file is written to a temporary name, fsynced and renamed, so a crash or a full disk never
 leaves half a file under a real name. Reading verifies both the encryption and the hash.
+The writer holds a lock on its temporary file until the rename, so the clean-up of a
+crash's leftovers at open (another process opening the same folder) passes it by.
 """
 
 from __future__ import annotations
@@ -10,9 +12,15 @@ import hashlib
 import os
 import tempfile
 from collections.abc import Iterable, Iterator
+from contextlib import suppress
 from io import BytesIO
 from pathlib import Path
 from typing import BinaryIO
+
+try:
+    import fcntl
+except ImportError:  # Windows: a file open in another process cannot be deleted there
+    fcntl = None  # type: ignore[assignment]
 
 from ..crypto.blobcipher import CHUNK, BlobCipher, BlobDamagedError, plain_size
 from ..domain.errors import StoreError
@@ -64,32 +72,45 @@ class BlobStore:
                 counted[0] += len(piece)
                 yield piece
 
-        temp = self._write_temp(self.cipher.encrypt(plaintext()))
-        sha = hasher.hexdigest()
-        if expected is not None and sha != expected:
-            temp.unlink(missing_ok=True)
-            raise ContentMismatchError("A file did not match its hash; it was not stored.")
-        self._commit(temp, sha)
+        temp, out = self._write_temp(self.cipher.encrypt(plaintext()))
+        if fcntl is None:
+            out.close()  # Windows renames and deletes only closed files
+        try:
+            sha = hasher.hexdigest()
+            if expected is not None and sha != expected:
+                temp.unlink(missing_ok=True)
+                raise ContentMismatchError("A file did not match its hash; it was not stored.")
+            self._commit(temp, sha)
+        finally:
+            out.close()  # the lock goes with it, once the file has its real name
         return sha, counted[0]
 
-    def _write_temp(self, sealed: Iterator[bytes]) -> Path:
-        handle, name = tempfile.mkstemp(dir=self.root, prefix=".incoming-")
+    def _write_temp(self, sealed: Iterator[bytes]) -> tuple[Path, BinaryIO]:
+        """The sealed file under a temporary name, fsynced, and still open (and locked)."""
+        name, out = self._new_temp()
         try:
-            with os.fdopen(handle, "wb") as out:
-                for piece in sealed:
-                    out.write(piece)
-                out.flush()
-                os.fsync(out.fileno())
+            for piece in sealed:
+                out.write(piece)
+            out.flush()
+            os.fsync(out.fileno())
         except OSError as error:
-            Path(name).unlink(missing_ok=True)
+            _discard(name, out)
             raise StoreError(
                 f"The file could not be stored in the evidence folder: "
                 f"{error.strerror or error}. Nothing was added."
             ) from error
         except BaseException:  # the plaintext's source failed: no half file is kept
-            Path(name).unlink(missing_ok=True)
+            _discard(name, out)
             raise
-        return Path(name)
+        return Path(name), out
+
+    def _new_temp(self) -> tuple[str, BinaryIO]:
+        while True:
+            handle, name = tempfile.mkstemp(dir=self.root, prefix=TEMP_PREFIX)
+            out = os.fdopen(handle, "wb")
+            if _lock(out, wait=True) and os.fstat(out.fileno()).st_nlink > 0:
+                return name, out
+            out.close()  # removed by a clean-up between its creation and the lock: again
 
     def _commit(self, temp: Path, sha: str) -> None:
         target = self.path(sha)
@@ -136,11 +157,19 @@ class BlobStore:
         self.path(sha256).unlink(missing_ok=True)
 
     def remove_incomplete(self) -> int:
-        """Delete temporary files of writes that a crash or a full disk interrupted."""
-        stale = list(self.root.glob(".incoming-*")) if self.root.is_dir() else []
-        for path in stale:
-            path.unlink(missing_ok=True)
-        return len(stale)
+        """Delete temporary files of writes that a crash or a full disk interrupted; a write
+        still going on (its writer holds the file's lock) is left to finish."""
+        removed = 0
+        for path in self.root.glob(f"{TEMP_PREFIX}*") if self.root.is_dir() else ():
+            try:
+                with open(path, "rb") as held:
+                    if not _lock(held, wait=False):
+                        continue  # another process is writing it
+                    path.unlink()
+            except OSError:  # renamed or removed meanwhile, or (Windows) open elsewhere
+                continue
+            removed += 1
+        return removed
 
     def shas(self) -> Iterator[str]:
         if not self.root.is_dir():
@@ -148,6 +177,27 @@ class BlobStore:
         for path in sorted(self.root.glob("??/*")):
             if path.is_file() and not path.name.startswith("."):
                 yield path.name
+
+
+TEMP_PREFIX = ".incoming-"
+
+
+def _lock(stream: BinaryIO, *, wait: bool) -> bool:
+    """An exclusive lock on an open file, released when it is closed (or its process dies).
+    False when another holds it and ``wait`` is False."""
+    if fcntl is None:
+        return True
+    try:
+        fcntl.flock(stream.fileno(), fcntl.LOCK_EX | (0 if wait else fcntl.LOCK_NB))
+    except BlockingIOError:
+        return False
+    return True
+
+
+def _discard(name: str, out: BinaryIO) -> None:
+    with suppress(OSError):  # closing flushes what is buffered: on a full disk, in vain
+        out.close()
+    Path(name).unlink(missing_ok=True)
 
 
 def _damaged(sha256: str) -> str:

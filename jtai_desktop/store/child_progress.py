@@ -7,9 +7,8 @@ Only the few columns needed are read: the full rows of an inspection's reviews a
 
 from __future__ import annotations
 
-from sqlite_utils import Database
-
 from ..domain.records import spec_for
+from .connection import Database
 
 # Whitespace that does not make an observation "written".
 _BLANKS = " \t\r\n"

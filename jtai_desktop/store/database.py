@@ -7,11 +7,10 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from sqlite_utils import Database
-
 from ..domain.errors import NewerDatabaseError, StoreError
 from .cipher import DATABASE_ERRORS
-from .migrations import MIGRATIONS, known_names
+from .connection import Database
+from .schema import MIGRATION_NAMES, MIGRATION_SET, known_names
 
 Connector = Callable[[Path], sqlite3.Connection]
 
@@ -30,10 +29,15 @@ def open_database(path: Path, connect: Connector = plain_connector) -> Database:
     conn = None
     try:
         conn = connect(path)
-        db = Database(conn, execute_plugins=False)
-        _check_not_newer(db, path)
+        db = Database(conn)
+        applied = applied_migrations(db)
+        # Up to date (the usual case): the migrations, and sqlite-utils, are not even loaded.
+        current = sorted(applied) == list(MIGRATION_NAMES)
+        if not current:
+            _check_not_newer(applied, path)
         _apply_pragmas(db)
-        _migrate(db, path, connect)
+        if not current:
+            _migrate(db, applied, path, connect)
     except BaseException as error:
         # A refused file is not left open (locked on Windows, -wal/-shm beside it) for as
         # long as the error is alive.
@@ -65,9 +69,24 @@ def _apply_pragmas(db: Database) -> None:
     db.execute("PRAGMA secure_delete = ON")
 
 
-def _check_not_newer(db: Database, path: Path) -> None:
-    applied = {m.name for m in MIGRATIONS.applied(db)}
-    unknown = sorted(applied - known_names())
+def applied_migrations(db: Database) -> list[str]:
+    """The names of the migrations the file has had (none for a new file)."""
+    found = db.execute(
+        "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = '_sqlite_migrations'"
+    ).fetchone()
+    if found is None:
+        return []
+    return [
+        name
+        for (name,) in db.execute(
+            "SELECT name FROM _sqlite_migrations WHERE migration_set = ? ORDER BY rowid",
+            (MIGRATION_SET,),
+        )
+    ]
+
+
+def _check_not_newer(applied: list[str], path: Path) -> None:
+    unknown = sorted(set(applied) - known_names())
     if unknown:
         raise NewerDatabaseError(
             f"The database {path.name} was written by a newer version of jtai-desktop "
@@ -76,13 +95,16 @@ def _check_not_newer(db: Database, path: Path) -> None:
         )
 
 
-def _migrate(db: Database, path: Path, connect: Connector) -> None:
-    pending = MIGRATIONS.pending(db)
+def _migrate(db: Database, applied: list[str], path: Path, connect: Connector) -> None:
+    from .migrations import MIGRATIONS
+
+    utils = db.utils()
+    pending = MIGRATIONS.pending(utils)
     if not pending:
         return
-    if MIGRATIONS.applied(db):
+    if applied:
         backup_before_migrating(db, path, pending[0].name, connect)
-    MIGRATIONS.apply(db)
+    MIGRATIONS.apply(utils)
 
 
 def backup_before_migrating(

@@ -1,5 +1,11 @@
-"""The change log: append and read operations. Ops are never updated or deleted (but purge;
-and ``renumber``, which changes only the sending order of a device's ops)."""
+"""The change log: append and read operations.
+
+Ops that have left this device (in a bundle on a remote, or in an invitation's snapshot) are
+never updated or deleted (but by purge; and ``renumber`` changes only the sending order of a
+device's ops). Before ops leave, their device's log is *sealed* up to them; an op of this
+device above the seal has been seen by nobody else, and an autosave may write over it
+(``rewrite_draft``) rather than keep every keystroke's copy.
+"""
 
 from __future__ import annotations
 
@@ -7,9 +13,9 @@ import hashlib
 import json
 from collections.abc import Iterable, Iterator
 
-from sqlite_utils import Database
-
-from ..sync.ops import Op
+from ..sync.ops import Op, encode_value
+from . import settings
+from .connection import Database
 
 OP_COLUMNS = (
     "op_id",
@@ -33,7 +39,11 @@ _INSERT = (
 def append(db: Database, ops: Iterable[Op]) -> None:
     """Store ops; an op already present (same id) is ignored, so replays change nothing."""
     rows = [op.to_row() for op in ops]
-    db.conn.executemany(_INSERT, [tuple(row[c] for c in OP_COLUMNS) for row in rows])
+    values = [tuple(row[c] for c in OP_COLUMNS) for row in rows]
+    if len(values) == 1:  # a save's usual one op: execute, not executemany, is the quicker
+        db.conn.execute(_INSERT, values[0])
+    else:
+        db.conn.executemany(_INSERT, values)
 
 
 def _ops(db: Database, sql: str, params: tuple) -> list[Op]:
@@ -136,12 +146,52 @@ def ops_by_entity(db: Database, inspection_id: str | None = None) -> Iterator[li
         yield group
 
 
+def inspection_of(db: Database, entity_id: str) -> str | None:
+    """The inspection of a record the change log knows (deleted or not), else None."""
+    row = db.execute(
+        "SELECT inspection_id FROM ops WHERE entity_id = ? LIMIT 1", (entity_id,)
+    ).fetchone()
+    return row[0] if row else None
+
+
 def last_seq(db: Database, inspection_id: str, device_id: str) -> int:
     row = db.conn.execute(
         "SELECT max(seq) FROM ops WHERE inspection_id = ? AND device_id = ?",
         (inspection_id, device_id),
     ).fetchone()
     return row[0] or 0
+
+
+def seal(db: Database, inspection_id: str, device_id: str, upto: int | None = None) -> int:
+    """Mark the device's ops as leaving it, every op so far (or those numbered up to
+    ``upto``): never rewritten from now on. Call in the write transaction that reads the ops
+    to send. Returns the last seq sealed."""
+    last = last_seq(db, inspection_id, device_id) if upto is None else upto
+    last = max(last, sealed_upto(db, inspection_id, device_id))
+    settings.put(db, _seal_key(inspection_id, device_id), str(last))
+    return last
+
+
+def sealed_upto(db: Database, inspection_id: str, device_id: str) -> int:
+    return int(settings.get(db, _seal_key(inspection_id, device_id)) or 0)
+
+
+def _seal_key(inspection_id: str, device_id: str) -> str:
+    return f"ops-sealed-upto:{inspection_id}:{device_id}"
+
+
+def op_by_id(db: Database, op_id: str) -> Op | None:
+    found = _ops(db, "op_id = ?", (op_id,))
+    return found[0] if found else None
+
+
+def rewrite_draft(db: Database, op: Op) -> None:
+    """Write an unsealed op of this device again with a new value and stamp (an autosave
+    over the one before, which nobody else has seen). Its id, parents and seq stay."""
+    db.conn.execute(
+        "UPDATE ops SET value = ?, hlc = ? WHERE op_id = ?",
+        (encode_value(op.value), op.hlc, op.op_id),
+    )
 
 
 def last_stamp(db: Database, device_id: str) -> str | None:

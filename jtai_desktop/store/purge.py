@@ -5,16 +5,17 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from sqlite_utils import Database
-
 from ..domain.records import ENTITIES
+from .connection import Database
 
 # Local tables keyed by inspection besides the projected ones.
 LOCAL_TABLES = (
     "ops",
+    "field_heads",
     "conflicts",
     "identity",
     "search_index",
+    "search_pending",
     "inspection_keys",
     "sync_state",
     "sync_log",
@@ -83,7 +84,7 @@ def scrub_copy(path: Path, connect, inspection_id: str) -> None:
     as it is, never migrated."""
     conn = connect(path)
     try:
-        db = Database(conn, execute_plugins=False)
+        db = Database(conn)
         db.execute("PRAGMA secure_delete = ON")
         db.execute("BEGIN IMMEDIATE")
         delete_inspection_rows(db, inspection_id)

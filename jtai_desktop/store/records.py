@@ -4,9 +4,8 @@ from __future__ import annotations
 
 import json
 
-from sqlite_utils import Database
-
 from ..domain.records import ENTITIES, JSON, spec_for
+from .connection import Database
 
 
 def get_row(db: Database, entity: str, entity_id: str) -> dict | None:

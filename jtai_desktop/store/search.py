@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from sqlite_utils import Database
+from .connection import Database
 
 SNIPPET_OPEN, SNIPPET_CLOSE, ELLIPSIS = "[", "]", "…"
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from sqlite_utils import Database
+from .connection import Database
 
 
 def get(db: Database, key: str, default: str | None = None) -> str | None:

@@ -4,12 +4,10 @@ never synced and never part of the change log (a workspace holds no inspection).
 from __future__ import annotations
 
 import json
-from typing import TYPE_CHECKING, Any
-
-if TYPE_CHECKING:  # the store's connection type; opening a folder need not load sqlite-utils
-    from sqlite_utils import Database
+from typing import Any
 
 from . import settings
+from .connection import Database
 
 FOLDER_KIND = "folder_kind"
 THEMATIC = "thematic"

@@ -7,7 +7,7 @@ import os
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
-from sqlite_utils import Database
+from .connection import Database
 
 EVIDENCE_FILE = "evidence file"  # target: the SHA-256 of a file no record may cite any more
 COMPACTION = "compaction"  # target: the purged inspection; its traces leave free pages
@@ -29,6 +29,7 @@ def owe(db: Database, kind: str, target: str, inspection_id: str | None = None) 
         "VALUES (?, ?, ?, ?, ?)",
         (kind, target, inspection_id, os.getpid(), datetime.now(UTC).isoformat(timespec="seconds")),
     )
+    assert cursor.lastrowid is not None  # an INSERT into a rowid table always sets it
     return cursor.lastrowid
 
 

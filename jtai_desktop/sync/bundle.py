@@ -86,6 +86,14 @@ def bundle_range(name: str) -> tuple[int, int] | None:
     return int(first), int(last)
 
 
+def bundle_seqs(name: str) -> tuple[int, int]:
+    """The range of a name already known to be a bundle's (see ``bundle_range``)."""
+    found = bundle_range(name)
+    if found is None:
+        raise ValueError(f"{name} is not the name of a bundle")
+    return found
+
+
 def highest_seq(names: list[str]) -> int:
     return max((r[1] for r in map(bundle_range, names) if r is not None), default=0)
 

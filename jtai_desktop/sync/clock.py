@@ -18,6 +18,7 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from functools import lru_cache
 
 MAX_COUNTER = 9999
 # The documented bound: stamps run at most ten minutes ahead of the device's own clock.
@@ -41,8 +42,14 @@ class Stamp:
 
     def iso(self) -> str:
         """The wall-clock part as an ISO 8601 UTC time, for display and created_at columns."""
-        moment = datetime.fromtimestamp(self.millis / 1000, tz=UTC)
-        return moment.strftime("%Y-%m-%dT%H:%M:%S.") + f"{self.millis % 1000:03d}Z"
+        seconds, millis = divmod(self.millis, 1000)
+        return _iso_seconds(seconds) + f".{millis:03d}Z"
+
+
+@lru_cache(maxsize=64)
+def _iso_seconds(seconds: int) -> str:
+    # Every save stamps its row: formatting a datetime cost more than the rest of the stamp.
+    return datetime.fromtimestamp(seconds, tz=UTC).strftime("%Y-%m-%dT%H:%M:%S")
 
 
 def wall_millis() -> int:

@@ -69,10 +69,18 @@ class EntityState:
     first: Op
     last: Op
     contested_deletion: tuple[Op, ...] = ()  # concurrent delete and restore
+    deletion_heads: tuple[Op, ...] = ()  # the current values of the tombstone field
 
     @property
     def deleted(self) -> bool:
         return bool(self.tombstones) and not self.unseen_edits
+
+    def head_ids(self) -> dict[str, tuple[str, ...]]:
+        """Field -> the op ids of its current values, the tombstone field included."""
+        found = {name: state.head_ids for name, state in self.fields.items()}
+        if self.deletion_heads:
+            found[DELETED] = tuple(op.op_id for op in self.deletion_heads)
+        return found
 
     def values(self) -> dict[str, Any]:
         return {name: state.value for name, state in self.fields.items()}
@@ -113,6 +121,7 @@ def resolve_entity(ops: Iterable[Op]) -> EntityState:
         first=ordered[0],
         last=ordered[-1],
         contested_deletion=contested,
+        deletion_heads=deleted_heads,
     )
 
 

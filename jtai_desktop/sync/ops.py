@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
 DELETED = "_deleted"  # the tombstone field: value True deletes the entity, False restores it
@@ -20,7 +21,7 @@ class Op:
     hlc: str
     device_id: str
     author: str
-    parents: tuple[str, ...] = field(default=())
+    parents: tuple[str, ...] = dataclasses.field(default=())
     seq: int = 0
 
     def to_row(self) -> dict:

@@ -17,7 +17,7 @@ import tempfile
 from collections.abc import Iterable, Iterator
 from contextlib import AbstractContextManager, contextmanager
 from pathlib import Path
-from typing import BinaryIO, Protocol
+from typing import BinaryIO, Protocol, cast
 
 from ..domain.errors import JtaiError
 
@@ -121,7 +121,8 @@ class FolderTransport:
             self._check()
             raise self._read_failed(name, error) from error
         try:
-            yield _Guarded(stream, lambda error: self._read_failed(name, error))
+            # Read like the file it wraps: a BinaryIO for those who read it.
+            yield cast(BinaryIO, _Guarded(stream, lambda error: self._read_failed(name, error)))
         finally:
             stream.close()
 

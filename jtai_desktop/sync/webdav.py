@@ -16,7 +16,7 @@ import urllib.request
 import xml.etree.ElementTree as ET
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
-from typing import BinaryIO
+from typing import BinaryIO, cast
 
 from .transport import OfflineError, TransportError, _Guarded
 
@@ -40,7 +40,7 @@ class WebDavTransport:
         self,
         method: str,
         url: str,
-        data: bytes | None = None,
+        data: Iterable[bytes] | bytes | None = None,
         headers: dict | None = None,
         ok: tuple[int, ...] = (200, 201, 204, 207),
     ):
@@ -127,7 +127,7 @@ class WebDavTransport:
                 f"The WebDAV server answered {answered.status} for a file it listed."
             ) from None
         with response:
-            yield _Guarded(response, self._offline)
+            yield cast(BinaryIO, _Guarded(response, self._offline))
 
     def put(self, inspection_id: str, device_id: str, kind: str, name: str, data: bytes) -> None:
         self.put_stream(inspection_id, device_id, kind, name, data, len(data))

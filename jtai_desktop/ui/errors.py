@@ -9,19 +9,42 @@ content of records, so no child's details reach the log.
 from __future__ import annotations
 
 import traceback
+from collections.abc import Callable
 
 from PySide6.QtWidgets import QApplication, QMessageBox, QPushButton, QWidget
 
 from ..domain.errors import JtaiError
 from ..logs import log
+from ..services.changes import ChangeSet
+from ..services.workspace import Workspace
+from .translate import translator
+
+tr = translator("errors")
+
+
+def try_edit(
+    parent: QWidget,
+    session,
+    action: Callable[[Workspace], ChangeSet],
+    on_refused: Callable[[str], None] | None = None,
+) -> ChangeSet | None:
+    """Run one edit through the session (``InspectionSession.edit``). An edit the services
+    refuse changes nothing: its message is shown (in a dialog over ``parent``, or by
+    ``on_refused`` where the editor says it inline) and None is returned."""
+    try:
+        return session.edit(action)
+    except JtaiError as error:
+        if on_refused is None:
+            show_error(parent, error)
+        else:
+            on_refused(error.message)
+        return None
 
 
 def show_error(parent: QWidget | None, error: BaseException, title: str | None = None) -> None:
     if isinstance(error, JtaiError):
         log.info("refused: %s", type(error).__name__)
-        QMessageBox.warning(
-            parent, title or QApplication.translate("errors", "Not done"), error.message
-        )
+        QMessageBox.warning(parent, title or tr("Not done"), error.message)
         return
     details = "".join(traceback.format_exception(type(error), error, error.__traceback__))
     log.error("unexpected error %s\n%s", type(error).__name__, _without_values(details))
@@ -31,9 +54,8 @@ def show_error(parent: QWidget | None, error: BaseException, title: str | None =
 def unexpected_error_box(parent: QWidget | None, details: str) -> QMessageBox:
     box = QMessageBox(
         QMessageBox.Icon.Critical,
-        QApplication.translate("errors", "Something went wrong"),
-        QApplication.translate(
-            "errors",
+        tr("Something went wrong"),
+        tr(
             "The app hit an unexpected problem. "
             "What you saved before is kept. Please send the details below to "
             "the app's support contact.",
@@ -42,7 +64,7 @@ def unexpected_error_box(parent: QWidget | None, details: str) -> QMessageBox:
         parent,
     )
     box.setDetailedText(details)
-    copy = QPushButton(QApplication.translate("errors", "Copy details"))
+    copy = QPushButton(tr("Copy details"))
     copy.setAccessibleName("Copy error details")
     box.addButton(copy, QMessageBox.ButtonRole.ActionRole)
     copy.clicked.connect(lambda: QApplication.clipboard().setText(details))

@@ -17,7 +17,7 @@ from PySide6.QtCore import QObject, Signal
 
 from ..domain.errors import JtaiError, StoreError
 from ..domain.records import EvidenceSource
-from ..services.changes import ChangeSet
+from ..services.changes import ChangeSet, combined
 from ..services.evidence import add_evidence
 from .session import InspectionSession
 
@@ -46,10 +46,7 @@ class ImportOutcome:
         """All the imported items as one undoable edit."""
         if not self.changes:
             return None
-        total = ChangeSet(f"Import evidence ({self.imported} files)", ())
-        for changes in self.changes:
-            total = total + changes
-        return total
+        return combined(f"Import evidence ({self.imported} files)", self.changes)
 
 
 def import_files(

@@ -1,4 +1,5 @@
-"""File › Thematic extract… and File › Purge this inspection…, which offers the extract first.
+"""File › Thematic extract… and File › Purge this inspection…, which offers the extract first
+(the main window declares both actions and calls ``ask_extract`` and ``ask_purge``).
 
 After publication the lead keeps an anonymised extract for the national thematic report; a
 purge destroys everything else, so before it the window asks "Keep a thematic extract
@@ -10,25 +11,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from ..services.extract import is_published, write_extract
 from ..services.retention import purge_inspection, purge_plan
 from ..services.team import is_lead
 from .errors import show_error
-
-
-def add_extract_actions(window) -> None:
-    extract = QAction(window.tr("Thematic &extract…"), window)
-    extract.triggered.connect(lambda: ask_extract(window))
-    purge = QAction(window.tr("&Purge this inspection…"), window)
-    purge.triggered.connect(lambda: ask_purge(window))
-    menu = window.menuBar().actions()[0].menu()
-    for action in (extract, purge):
-        menu.insertAction(window.lock_action, action)
-    menu.insertSeparator(window.lock_action)
-    window.extract_action, window.purge_action = extract, purge
 
 
 def ask_extract(window, then=None) -> None:

@@ -1,8 +1,7 @@
 """Opening the app's own files: an invitation or a sync bundle double-clicked in the file
-manager (Linux and Windows pass its path on the command line; macOS sends a FileOpen event).
-
-The path is taken off the command line before argparse sees it, remembered, and opened once
-the main window is up (after the data folder is unlocked):
+manager (Linux and Windows pass its path on the command line, which ``cli`` takes off before
+parsing it; macOS sends a FileOpen event). The path is remembered and opened once the main
+window is up (after the data folder is unlocked):
 
 - an invitation (``*.jtai-invite``) opens the Join dialog with the file filled in;
 - a bundle (``*.bundle``, inside a team's sync folder) syncs its inspection with that folder.
@@ -14,54 +13,25 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-INVITE_SUFFIX = ".jtai-invite"
-BUNDLE_SUFFIX = ".bundle"
+from ..sync.file_kinds import file_kind
+
+if TYPE_CHECKING:
+    from .main_window import MainWindow
 
 _opener = None  # the FileOpener installed on the QApplication, once there is one
 
 
-def file_kind(path: Path) -> str | None:
-    """The kind of one of the app's files ("invite" or "bundle") from its name, else None."""
-    name = path.name.lower()
-    if name.endswith(INVITE_SUFFIX):
-        return "invite"
-    if name.endswith(BUNDLE_SUFFIX):
-        return "bundle"
-    return None
-
-
-def split_file_argument(argv: list[str]) -> tuple[list[str], Path | None]:
-    """(the other arguments, the file) when the first positional argument is one of the app's
-    files rather than a command: ``jtai-desktop [--data-dir D] FILE``. Arguments of a command
-    (``jtai-desktop join FILE``) are never taken."""
-    takes_value = _global_options_with_values()
-    index = 0
-    while index < len(argv):
-        token = argv[index]
-        if token == "--":
-            return argv, None
-        if token.startswith("-"):
-            index += 2 if token in takes_value else 1
-            continue
-        if file_kind(Path(token)) is None or _is_command(token):
-            return argv, None
-        return argv[:index] + argv[index + 1 :], Path(token).expanduser().resolve()
-    return argv, None
-
-
-def take_file_argument(argv: list[str]) -> list[str]:
-    """Take an invitation or bundle off the command line, to open when the window shows.
+def open_when_ready(path: Path) -> None:
+    """Open one of the app's files (named on the command line) once the window is up.
 
     The Qt application is made now so the file is heard of however the window comes up;
     ``launch`` uses the application that already exists."""
-    rest, path = split_file_argument(argv)
-    if path is not None:
-        from PySide6.QtWidgets import QApplication
+    from PySide6.QtWidgets import QApplication
 
-        app = QApplication.instance() or QApplication(sys.argv[:1])
-        install(app).request(path)
-    return rest
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    install(app).request(path)
 
 
 def install(app):
@@ -81,8 +51,9 @@ def file_opener(app):
 
         def __init__(self, parent):
             super().__init__(parent)
+            self.app = parent
             self.pending: list[Path] = []
-            self.window = None
+            self.window: MainWindow | None = None
             self._waiting_for_unlock = False
             if sys.platform == "darwin":
                 # Only macOS sends files to a running app, as events to the application.
@@ -107,8 +78,10 @@ def file_opener(app):
             return False
 
         def flush(self) -> None:
-            lock = getattr(self.window, "lock_controller", None)
-            if lock is not None and lock.locked:  # open it once the user has unlocked
+            if self.window is None:
+                return
+            lock = self.window.lock_controller
+            if lock.locked:  # open it once the user has unlocked
                 if not self._waiting_for_unlock:
                     self._waiting_for_unlock = True
                     lock.locked_changed.connect(self._after_unlock)
@@ -117,13 +90,13 @@ def file_opener(app):
                 open_file(self.window, self.pending.pop(0))
 
         def _after_unlock(self, locked: bool) -> None:
-            if not locked:
+            if not locked and self.window is not None:
                 self._waiting_for_unlock = False
                 self.window.lock_controller.locked_changed.disconnect(self._after_unlock)
                 self.flush()
 
         def remove(self) -> None:
-            self.parent().removeEventFilter(self)
+            self.app.removeEventFilter(self)
             self.deleteLater()
 
     return FileOpener(app)
@@ -146,27 +119,8 @@ def open_file(window, path: Path) -> None:
 
 def open_invitation(window, path: Path) -> None:
     """The Join dialog with the invitation filled in; the user types its passphrase."""
-    try:
-        from .dialogs.join_dialog import JoinDialog
-    except ImportError:
-        _tell(
-            window,
-            window.tr("Join an inspection"),
-            window.tr(
-                "This version joins inspections from the command line:\n"
-                'jtai-desktop join "%1" --name NAME --inspectorate ORG'
-            ).replace("%1", str(path)),
-        )
-        return
-    controller = getattr(window, "sync_controller", None)
-    if controller is not None and hasattr(controller, "join"):
-        controller.join()  # the window's own wiring: opens what was joined, minds the lock
-        dialog = controller.dialog
-    else:
-        dialog = JoinDialog(window.session, window)
-        dialog.joined.connect(window.session.open_inspection)
-        dialog.open()
-    window.join_dialog = dialog
+    # The window's own Join: it opens what was joined, and minds the lock.
+    dialog = window.join_dialog = window.sync_controller.join()
     dialog.ui.fileEdit.setText(str(path))
     dialog.ui.fileEdit.editingFinished.emit()  # shows the inspection's title
     dialog.ui.passphraseEdit.setFocus()
@@ -230,17 +184,6 @@ def _sync_with_folder(window, inspection_id: str, folder: Path) -> None:
 
     from ..services.sync_settings import FOLDER, Remote
 
-    controller = getattr(window, "sync_controller", None)
-    if controller is None:
-        _tell(
-            window,
-            window.tr("Sync"),
-            window.tr(
-                "This version syncs from the command line: jtai-desktop sync INSPECTION "
-                '--folder "%1"'
-            ).replace("%1", str(folder)),
-        )
-        return
     if window.session.inspection_id != inspection_id:
         window.session.open_inspection(inspection_id)
     box = _tell(
@@ -256,7 +199,7 @@ def _sync_with_folder(window, inspection_id: str, folder: Path) -> None:
 
     def answered(_result: int) -> None:
         if box.standardButton(box.clickedButton()) == QMessageBox.StandardButton.Yes:
-            controller.start(Remote(FOLDER, str(folder)))
+            window.sync_controller.start(Remote(FOLDER, str(folder)))
 
     box.finished.connect(answered)
 
@@ -272,24 +215,3 @@ def _tell(window, title: str, text: str, buttons=None):
     window.file_open_message = box
     box.open()
     return box
-
-
-def _global_options_with_values() -> set[str]:
-    from ..cli import build_parser
-
-    return {
-        option
-        for action in build_parser()._actions
-        if action.nargs != 0
-        for option in action.option_strings
-    }
-
-
-def _is_command(token: str) -> bool:
-    from ..cli import build_parser
-
-    for action in build_parser()._actions:
-        choices = getattr(action, "choices", None)
-        if isinstance(choices, dict) and token in choices:
-            return True
-    return False

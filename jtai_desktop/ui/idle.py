@@ -49,7 +49,7 @@ class IdleWatcher(QObject):
         self._timer.timeout.connect(self._check)
         self._watched: set[int] = set()
         app = QGuiApplication.instance()
-        if app is not None:
+        if isinstance(app, QGuiApplication):
             app.focusWindowChanged.connect(self.watch)
             self.watch(app.focusWindow())
 
@@ -104,5 +104,5 @@ class IdleWatcher(QObject):
     def close(self) -> None:
         self.stop()
         app = QGuiApplication.instance()
-        if app is not None:
+        if isinstance(app, QGuiApplication):
             app.focusWindowChanged.disconnect(self.watch)

@@ -9,32 +9,26 @@ is open in a command, say) nothing has changed and the window opens as it was.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QObject, Qt, Signal
-from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QApplication, QProgressDialog
 
-from ..app import open_unlocked
 from ..crypto import keyfile
 from ..domain.errors import JtaiError
+from ..services.data_folder import open_unlocked
 from ..services.key_rotation import rotate_key
 from .errors import show_error
 from .tasks import TaskRunner
 
+if TYPE_CHECKING:
+    from .dialogs.passphrase_dialog import PassphraseDialog
+
 KDF_PARAMS = None  # the tuned default; tests put cheap parameters here
 
 
-def add_passphrase_action(window) -> QAction:
-    action = QAction(window.tr("Change &passphrase…"), window)
-    action.triggered.connect(lambda: ask(window))
-    if keyfile.is_demo_folder(window.session.context.data_dir):
-        action.setEnabled(False)  # its passphrase is public: there is nothing to change
-        action.setToolTip(window.tr("The demo folder's data is fictional and has no passphrase."))
-    window.menuBar().actions()[0].menu().insertAction(window.lock_action, action)
-    window.passphrase_action = action
-    return action
-
-
-def ask(window):
+def ask(window) -> PassphraseDialog:
+    """The Change passphrase dialog, open on ``window``."""
     from .dialogs.passphrase_dialog import PassphraseDialog
 
     dialog = PassphraseDialog(window.session, window)
@@ -44,7 +38,6 @@ def ask(window):
         )
     )
     dialog.rotation_requested.connect(lambda new: KeyChange(window, new).start())
-    window.passphrase_dialog = dialog
     dialog.open()
     return dialog
 
@@ -63,7 +56,7 @@ class KeyChange(QObject):
         self.progress: QProgressDialog | None = None
 
     def start(self) -> None:
-        app = QApplication.instance()
+        app = _application()
         self._quit_when_closed = app.quitOnLastWindowClosed()
         app.setQuitOnLastWindowClosed(False)  # no window for a moment: not the end
         self.progress = self._progress_dialog()
@@ -86,7 +79,7 @@ class KeyChange(QObject):
 
     def _progress_dialog(self) -> QProgressDialog:
         dialog = QProgressDialog(
-            self.tr("Encrypting the data folder again under a new key…"), None, 0, 0
+            self.tr("Encrypting the data folder again under a new key…"), "", 0, 0
         )
         dialog.setWindowTitle(self.tr("Replacing the key"))
         dialog.setCancelButton(None)  # stopping half way is what the crash safety is for
@@ -96,6 +89,8 @@ class KeyChange(QObject):
         return dialog
 
     def _show_progress(self, done: int, total: int, label: str) -> None:
+        if self.progress is None:
+            return
         self.progress.setLabelText(label)
         self.progress.setMaximum(total)
         self.progress.setValue(done)
@@ -104,8 +99,9 @@ class KeyChange(QObject):
         from .assemble import build_main_window
         from .file_open import install
 
-        app = QApplication.instance()
-        self.progress.close()
+        app = _application()
+        if self.progress is not None:
+            self.progress.close()
         try:
             context = open_unlocked(self.folder, new_key or self._key_now())
         except JtaiError as refused:
@@ -114,7 +110,7 @@ class KeyChange(QObject):
             return
         window = build_main_window(context)
         if self.inspection_id and window.session.inspection_id != self.inspection_id:
-            window.session.open_inspection(self.inspection_id)
+            window.open_inspection(self.inspection_id)
         window.show()
         install(app).attach(window)
         app.setQuitOnLastWindowClosed(self._quit_when_closed)
@@ -137,3 +133,9 @@ class KeyChange(QObject):
             return keyfile.unlock(self.folder, self.new_passphrase)
         except JtaiError:
             return self.key
+
+
+def _application() -> QApplication:
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)  # a window is open, so the application exists
+    return app

@@ -13,15 +13,19 @@ from PySide6.QtWidgets import QApplication
 
 from .. import paths
 
-QUIT_SIGNALS = ("SIGTERM", "SIGHUP")
+# Windows has no SIGHUP.
+QUIT_SIGNALS = [signal.SIGTERM] if sys.platform == "win32" else [signal.SIGTERM, signal.SIGHUP]
 
 
-def launch(args) -> int:
+def launch(args, create_app) -> int:
+    """Run the desktop; ``create_app(folder, ...)`` unlocks the folder and builds the main
+    window (the composition root passes it in)."""
     from .file_open import install
     from .shipped_files import app_icon
     from .single_instance import SingleWindow
 
-    app = QApplication.instance() or QApplication(sys.argv[:1])
+    existing = QApplication.instance()
+    app = existing if isinstance(existing, QApplication) else QApplication(sys.argv[:1])
     opener = install(app)  # macOS delivers a double-clicked file as an event, not an argument
     app.setWindowIcon(app_icon())
     app.setDesktopFileName("jtai-desktop")
@@ -35,15 +39,13 @@ def launch(args) -> int:
         return _hand_over(guard, opener.pending, args.smoke_test)
     try:
         quit_on_signals(app)
-        return _run(app, guard, opener, folder, args)
+        return _run(app, guard, opener, folder, args, create_app)
     finally:
         close_windows(app)
         guard.release()
 
 
-def _run(app, guard, opener, folder: Path, args) -> int:
-    from ..app import create_app
-
+def _run(app, guard, opener, folder: Path, args, create_app) -> int:
     guard.show_requested.connect(lambda: _bring_forward(app))
     guard.open_requested.connect(lambda path: opener.request(Path(path)))
     if args.demo:
@@ -98,10 +100,8 @@ def quit_on_signals(app: QApplication) -> None:
 
     Python runs a signal handler only between two of its own instructions, and Qt's event
     loop waits in C: a timer lets Python in every quarter of a second."""
-    for name in QUIT_SIGNALS:
-        number = getattr(signal, name, None)
-        if number is not None:  # Windows has no SIGHUP
-            signal.signal(number, lambda *_: QTimer.singleShot(0, lambda: _quit(app)))
+    for number in QUIT_SIGNALS:
+        signal.signal(number, lambda *_: QTimer.singleShot(0, lambda: _quit(app)))
     tick = QTimer(app)
     tick.timeout.connect(lambda: None)
     tick.start(250)

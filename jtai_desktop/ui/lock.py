@@ -10,6 +10,7 @@ brings back the page that was showing.
 from __future__ import annotations
 
 import logging
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QAction, QKeySequence
@@ -19,6 +20,9 @@ from ..crypto import keyfile
 from ..domain.errors import JtaiError
 from ..services import open_copies, preferences
 from .idle import IdleWatcher
+
+if TYPE_CHECKING:
+    from .widgets.lock_screen import LockScreen
 
 log = logging.getLogger("jtai_desktop")
 
@@ -52,10 +56,10 @@ class _FrozenActions(QObject):
 
 
 class LockController(QObject):
-    """Installed by the window's owner: ``LockController(window, session)``.
+    """The window's lock: ``LockController(window, session)``, made by the window.
 
     ``idle_ms`` overrides the auto-lock time (tests); otherwise it comes from the local
-    preferences and follows changes made on the overview page.
+    preferences and follows the inspector's changes to it (on the overview page).
     """
 
     locked_changed = Signal(bool)
@@ -65,20 +69,21 @@ class LockController(QObject):
         super().__init__(window)
         self.window, self.session = window, session
         self.demo = keyfile.is_demo_folder(session.context.data_dir)
-        self._screen = None  # built on the first lock
+        self._screen: LockScreen | None = None  # built on the first lock
         self._checked.connect(self._on_checked)  # queued: emitted on a worker thread
         window.lock_requested.connect(self.lock)
         minutes = preferences.auto_lock_minutes(session.ws)
         self.watcher = IdleWatcher(idle_ms if idle_ms is not None else minutes * 60_000, self)
         self.watcher.idle.connect(self.lock)
-        self._follow_preference(idle_ms is None)
+        if idle_ms is None:
+            session.auto_lock_minutes_changed.connect(self.watcher.set_minutes)
         self._locked = False
         self._saved: dict = {}
         self.watcher.start()
 
     @property
-    def screen(self):
-        """The lock screen (a LockScreen in the window's stack)."""
+    def screen(self) -> LockScreen:
+        """The lock screen (in the window's stack)."""
         if self._screen is None:
             from .widgets.lock_screen import LockScreen
 
@@ -86,12 +91,6 @@ class LockController(QObject):
             self.window.stack.addWidget(self._screen)
             self._screen.unlock_requested.connect(self.unlock)
         return self._screen
-
-    def _follow_preference(self, follow: bool) -> None:
-        overview = getattr(self.window, "pages", {}).get("overview")
-        signal = getattr(overview, "auto_lock_minutes_changed", None)
-        if follow and signal is not None:
-            signal.connect(self.watcher.set_minutes)
 
     @property
     def locked(self) -> bool:
@@ -160,15 +159,12 @@ class LockController(QObject):
             return
         self.screen.set_busy(True)
         folder = self.session.context.data_dir
-        tasks = getattr(self.session, "tasks", None)
-        if tasks is None:
-            self._check(folder, passphrase)
-        else:
-            tasks.start(lambda _progress, _cancelled: self._check(folder, passphrase))
+        self.session.tasks.start(lambda _progress, _cancelled: self._check(folder, passphrase))
 
     def _check(self, folder, passphrase: str) -> None:
         """Runs on a worker thread: only emits. (A task's own signals are connected after it
         starts, so a quick check could finish before anyone listened.)"""
+        result: object
         try:
             result = keyfile.unlock(folder, passphrase)
         except Exception as error:  # reported on the lock screen
@@ -182,8 +178,7 @@ class LockController(QObject):
             self._on_verified(result)
 
     def _on_verified(self, key) -> None:
-        expected = self.session.context.key
-        if expected is not None and key.raw != expected.raw:
+        if key.raw != self.session.context.key.raw:
             self.screen.refuse(self.tr("That passphrase belongs to another data folder."))
             return
         self._restore()

@@ -1,4 +1,5 @@
-"""The open inspection as the desktop sees it: the workspace, the undo stack, change signals.
+"""The open inspection as the desktop sees it: the workspace, the undo stack, the background
+tasks and the signals that tell every page what changed.
 
 Every edit made from the UI goes through ``InspectionSession.edit``: the service call runs,
 its change set goes on the undo stack, and ``changed`` tells every page what to refresh.
@@ -7,15 +8,16 @@ its change set goes on the undo stack, and ``changed`` tells every page what to 
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import datetime
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoStack
 
-from ..app import AppContext
 from ..services.changes import ChangeSet
+from ..services.data_folder import AppContext
 from ..services.workspace import Workspace
 from .commands import ChangeSetCommand
+from .tasks import TaskRunner
+from .time_text import clock_now
 
 
 class InspectionSession(QObject):
@@ -23,11 +25,14 @@ class InspectionSession(QObject):
     saved = Signal(str)  # when (HH:MM:SS), after every successful write
     inspection_opened = Signal(str)  # inspection id
     failed = Signal(object)  # an error raised while undoing or redoing
+    auto_lock_minutes_changed = Signal(int)  # the inspector chose another auto-lock time
 
     def __init__(self, context: AppContext, parent: QObject | None = None):
         super().__init__(parent)
         self.context = context
+        context.workspace.keep_drafts()  # autosaves write over their own unsent edits
         self.undo_stack = QUndoStack(self)
+        self.tasks = TaskRunner(self)  # long work off the UI thread
         self.inspection_id: str | None = None
 
     @property
@@ -42,9 +47,7 @@ class InspectionSession(QObject):
     def edit(self, action: Callable[[Workspace], ChangeSet]) -> ChangeSet:
         """Run one edit through the services and make it undoable. Errors propagate."""
         changes = action(self.ws)
-        if changes.has_effect:
-            self.undo_stack.push(ChangeSetCommand(self, changes))
-            self._announce(changes)
+        self.record(changes)
         return changes
 
     def record(self, changes: ChangeSet) -> None:
@@ -64,4 +67,4 @@ class InspectionSession(QObject):
     def _announce(self, changes: ChangeSet) -> None:
         for change in changes.changes:
             self.changed.emit(change.entity, change.entity_id)
-        self.saved.emit(datetime.now().strftime("%H:%M:%S"))
+        self.saved.emit(clock_now())

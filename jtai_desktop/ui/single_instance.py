@@ -73,7 +73,7 @@ class SingleWindow(QObject):
     def address(self) -> str:
         if os.name == "nt":
             return rf"\\.\pipe\{self.name}"
-        return str(self.place / f"{self.name}.sock")
+        return str((self.place or Path(".")) / f"{self.name}.sock")
 
     def claim(self) -> bool:
         if self.place is None:

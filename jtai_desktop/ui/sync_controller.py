@@ -8,7 +8,7 @@ an error: the status bar says so and nothing is lost.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QObject, Signal
+from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMessageBox, QProgressBar, QToolButton
 
@@ -16,8 +16,9 @@ from ..domain.errors import JtaiError
 from ..services import incoming
 from ..services.team import is_lead, team_keys
 from .errors import show_error
-from .models.conflicts import local_time
 from .pages.base import Page
+from .time_text import local_time
+from .translate import translator
 
 SYNC_SHORTCUT = "Ctrl+Shift+S"
 
@@ -58,8 +59,7 @@ def sync_note(status: dict) -> str:
     return ""
 
 
-def tr_sync(text: str) -> str:
-    return QCoreApplication.translate("SyncController", text)
+tr_sync = translator("SyncController")
 
 
 class SyncController(QObject):
@@ -91,11 +91,10 @@ class SyncController(QObject):
         self.invite_action.triggered.connect(self.invite)
         self.problems_action = QAction(self.tr("Sync &problems…"), window)
         self.problems_action.triggered.connect(self.show_last_problems)
-        file_menu = window.menuBar().actions()[0].menu()
         actions = (self.sync_action, self.problems_action, self.settings_action, self.invite_action)
         for action in actions:
-            file_menu.insertAction(window.lock_action, action)
-        file_menu.insertSeparator(window.lock_action)
+            window.file_menu.insertAction(window.lock_action, action)
+        window.file_menu.insertSeparator(window.lock_action)
 
     def _build_status(self) -> None:
         bar = self.window.statusBar()
@@ -172,8 +171,7 @@ class SyncController(QObject):
             self.update_state()
 
     def _locked(self) -> bool:
-        lock = getattr(self.window, "lock_controller", None)
-        return bool(lock and lock.locked)
+        return self.window.lock_controller.locked
 
     # --- syncing -----------------------------------------------------------------------
     def sync(self) -> None:
@@ -330,7 +328,7 @@ class SyncController(QObject):
         from .dialogs.sync_dialog import SyncProblemsDialog
 
         lead = is_lead(self.session.ws, self.session.inspection_id)
-        self._open(SyncProblemsDialog(self.session, report, lead, self.window))
+        self._open(SyncProblemsDialog(self.session, report, lead, self.window, join=self.join))
 
     # --- team --------------------------------------------------------------------------
     def invite(self) -> None:
@@ -353,12 +351,14 @@ class SyncController(QObject):
             15000,
         )
 
-    def join(self) -> None:
+    def join(self):
+        """Open the Join dialog (returned, so an invitation's path can be filled in)."""
         from .dialogs.join_dialog import JoinDialog
 
         dialog = JoinDialog(self.session, self.window)
         dialog.joined.connect(self._joined)
         self._open(dialog)
+        return dialog
 
     def _joined(self, inspection_id: str) -> None:
         self.window.welcome.refresh()

@@ -1,10 +1,10 @@
-"""Small helpers shared by the pages' list views."""
+"""Small helpers the pages and editors share: list views, placeholders, inline alerts."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLabel, QTableView, QWidget
 
 
 def select_record(view, proxy, model, record_id: str | None) -> None:
@@ -58,3 +58,34 @@ def on_delete_key(view: QWidget, remove) -> QShortcut:
     shortcut.setContext(Qt.ShortcutContext.WidgetShortcut)
     shortcut.activated.connect(remove)
     return shortcut
+
+
+def placeholder_label(text: str = "") -> QLabel:
+    """What a pane shows while it has nothing to show: centred text that wraps."""
+    label = QLabel(text)
+    label.setWordWrap(True)
+    label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+    return label
+
+
+class AlertLabel(QLabel):
+    """An inline message that something was not saved: light text on red, selectable, and
+    hidden while there is nothing to say."""
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setWordWrap(True)
+        self.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.setStyleSheet("color: palette(bright-text); background: #a4262c; padding: 4px;")
+        self.hide()
+
+    def say(self, text: str) -> None:
+        self.setText(text)
+        self.setVisible(bool(text))
+
+
+def buddy_label(text: str, widget: QWidget) -> QLabel:
+    """A label whose mnemonic (the letter after &) moves the focus to ``widget``."""
+    label = QLabel(text)
+    label.setBuddy(widget)
+    return label

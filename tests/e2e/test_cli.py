@@ -7,7 +7,6 @@ exit codes, standard error, and no traceback.
 
 import contextlib
 import hashlib
-import importlib.util
 import io
 import json
 import os
@@ -133,19 +132,6 @@ def test_python_m_demo_then_errors_on_stderr_without_traceback(tmp_path):
     assert negative.stdout == ""
     assert "--edits must be zero or more" in negative.stderr
     assert "Traceback" not in negative.stderr
-
-
-def test_python_m_without_a_command(tmp_path):
-    if importlib.util.find_spec("jtai_desktop.ui.launch") is not None:
-        pytest.skip(
-            "jtai_desktop/ui/launch.py exists: without a command the desktop opens, "
-            "which the UI tests cover"
-        )
-    result = python_m(env={"JTAI_DATA_DIR": str(tmp_path / "data")})
-    assert result.returncode == 1
-    assert result.stdout == ""
-    assert "not part of this build yet" in result.stderr
-    assert "Traceback" not in result.stderr
 
 
 # --- demo and list --------------------------------------------------------------------------
@@ -369,14 +355,6 @@ def test_an_unknown_inspection_is_refused_and_nothing_changes(cli, demo_copy):
 
     assert file_hashes(folder) == files_before
     assert cli.ok("dump", inspection_id, folder=folder) == dump_before
-
-
-def test_without_a_command_the_message_says_the_desktop_is_not_built_yet(cli):
-    if importlib.util.find_spec("jtai_desktop.ui.launch") is not None:
-        pytest.skip("jtai_desktop/ui/launch.py exists: without a command the desktop opens")
-    code, out, err = cli()
-    assert code == 1
-    assert "not part of this build yet" in err and "jtai-desktop --help" in err
 
 
 def test_usage_errors_go_to_stderr(capsys, tmp_path):

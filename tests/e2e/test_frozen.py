@@ -288,7 +288,7 @@ def test_licences_of_the_bundled_components_are_inside(bundle):
 
 
 def test_a_double_clicked_file_is_taken_off_the_command_line():
-    from jtai_desktop.ui.file_open import split_file_argument
+    from jtai_desktop.cli import split_file_argument
 
     here = Path.cwd()
     assert split_file_argument(["a.jtai-invite"]) == ([], here / "a.jtai-invite")

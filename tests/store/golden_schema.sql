@@ -44,8 +44,6 @@ CREATE INDEX "idx_ops_entity_id_field" ON "ops" ("entity_id", "field");
 CREATE UNIQUE INDEX "idx_ops_inspection_id_device_id_seq" ON "ops" ("inspection_id", "device_id", "seq");
 -- index idx_ops_inspection_id_entity_field on ops
 CREATE INDEX "idx_ops_inspection_id_entity_field" ON "ops" ("inspection_id", "entity", "field");
--- index idx_ops_inspection_id_op_id on ops
-CREATE INDEX "idx_ops_inspection_id_op_id" ON "ops" ("inspection_id", "op_id");
 -- index idx_report_entries_inspection_id on report_entries
 CREATE INDEX "idx_report_entries_inspection_id" ON "report_entries" ("inspection_id");
 -- index idx_reviews_child_id on reviews
@@ -144,6 +142,8 @@ CREATE TABLE "devices" ( "id" TEXT PRIMARY KEY, "inspection_id" TEXT, "created_a
 CREATE TABLE "events" ( "id" TEXT PRIMARY KEY, "inspection_id" TEXT, "created_at" TEXT, "created_by" TEXT, "created_device" TEXT, "updated_at" TEXT, "updated_by" TEXT, "child_id" TEXT, "kind" TEXT, "summary" TEXT, "agency_id" TEXT, "date" TEXT , "time" TEXT, "lookback_reason" TEXT);
 -- table evidence on evidence
 CREATE TABLE "evidence" ( "id" TEXT PRIMARY KEY, "inspection_id" TEXT, "created_at" TEXT, "created_by" TEXT, "created_device" TEXT, "updated_at" TEXT, "updated_by" TEXT, "ref" TEXT, "title" TEXT, "source" TEXT, "sha256" TEXT, "file_name" TEXT, "media_type" TEXT, "description" TEXT, "size" INTEGER, "date" TEXT );
+-- table field_heads on field_heads
+CREATE TABLE field_heads (entity_id TEXT NOT NULL, field TEXT NOT NULL, op_id TEXT NOT NULL, inspection_id TEXT NOT NULL, PRIMARY KEY (entity_id, field, op_id)) WITHOUT ROWID;
 -- table findings on findings
 CREATE TABLE "findings" ( "id" TEXT PRIMARY KEY, "inspection_id" TEXT, "created_at" TEXT, "created_by" TEXT, "created_device" TEXT, "updated_at" TEXT, "updated_by" TEXT, "kind" TEXT, "title" TEXT, "text" TEXT, "agencies" TEXT, "moderated" INTEGER );
 -- table front_door_samples on front_door_samples
@@ -186,6 +186,8 @@ CREATE TABLE 'search_index_data'(id INTEGER PRIMARY KEY, block BLOB);
 CREATE TABLE 'search_index_docsize'(id INTEGER PRIMARY KEY, sz BLOB);
 -- table search_index_idx on search_index_idx
 CREATE TABLE 'search_index_idx'(segid, term, pgno, PRIMARY KEY(segid, term)) WITHOUT ROWID;
+-- table search_pending on search_pending
+CREATE TABLE search_pending (entity_id TEXT PRIMARY KEY, entity TEXT NOT NULL, inspection_id TEXT NOT NULL) WITHOUT ROWID;
 -- table sent_bundles on sent_bundles
 CREATE TABLE "sent_bundles" ( "inspection_id" TEXT, "remote" TEXT, "device_id" TEXT, "name" TEXT, "first_seq" INTEGER, "last_seq" INTEGER, "size" INTEGER, "sha256" TEXT, PRIMARY KEY ("inspection_id", "remote", "device_id", "name") );
 -- table settings on settings

@@ -17,8 +17,10 @@ from datetime import date
 import pytest
 
 from jtai_desktop.app import open_context
+from jtai_desktop.crypto.blobcipher import BlobCipher
 from jtai_desktop.services import demo, evidence, notes
 from jtai_desktop.services.check import ORPHAN_GRACE_SECONDS, check_workspace, repair_orphans
+from jtai_desktop.store.blobs import BlobStore
 
 RUNS = 200
 pytestmark = pytest.mark.skipif(not hasattr(os, "fork"), reason="needs fork()")
@@ -122,3 +124,23 @@ def test_acknowledged_saves_survive_kills(tmp_path, open_folder, passphrase):
     assert repair_orphans(final.workspace, report.orphans, now=later).removed == len(report.orphans)
     assert check_workspace(final.workspace).ok
     print(f"{RUNS} kills, {total} acknowledged saves verified", file=sys.stderr)
+
+
+def test_a_file_being_written_survives_another_process_opening_the_folder(tmp_path):
+    """Opening a folder removes what a crash left half written; a file another process is
+    still writing (two commands at once) is not that: it is stored whole."""
+    root = tmp_path / "evidence"
+    root.mkdir()
+    (root / ".incoming-crashed").write_bytes(b"half a file")  # its writer died
+    store = BlobStore(root, BlobCipher(bytes(32)))
+    other = BlobStore(root, BlobCipher(bytes(32)))  # the other process's open of the folder
+    removed = []
+
+    def pieces():
+        yield b"first half " * 10_000
+        removed.append(other.remove_incomplete())
+        yield b"second half " * 10_000
+
+    sha, _size = store.put_chunks(pieces())
+    assert removed == [1] and not list(root.glob(".incoming-*"))
+    assert store.read_bytes(sha) == b"first half " * 10_000 + b"second half " * 10_000

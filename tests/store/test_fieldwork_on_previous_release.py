@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from jtai_desktop.app import open_context
-from jtai_desktop.services import allocation, casework, front_door, timeliness, timetable
+from jtai_desktop.services import allocation, children, front_door, timeliness, timetable
 from jtai_desktop.services.sync import sync
 from jtai_desktop.sync.transport import FolderTransport
 
@@ -40,7 +40,7 @@ def test_old_events_and_members_gain_empty_fields_only(release):
         members = ws.rows("member", INSPECTION)
         assert members and all(m["specialism"] is None for m in members)
         child = ws.rows("child", INSPECTION)[0]
-        events = casework.timeline(ws, child["id"])
+        events = children.timeline(ws, child["id"])
         assert events and all(e["time"] is None and e["lookback_reason"] is None for e in events)
         assert front_door.samples(ws, INSPECTION) == []
         assert timetable.entries(ws, INSPECTION) == []
@@ -84,7 +84,7 @@ def test_the_team_carries_on_with_the_new_records(release):
             [me],
         ).entity_id
         allocation.allocate(ws, me, "child", child["id"])
-        casework.add_event(
+        children.add_event(
             ws,
             child["id"],
             date="2026-09-04",
@@ -107,6 +107,6 @@ def test_the_team_carries_on_with_the_new_records(release):
         assert ws.require("timetable_entry", entry)["children"] == [child["id"]]
         assert allocation.inspectors_of(ws, INSPECTION, "timetable_entry", entry) == [me]
         assert allocation.inspectors_of(ws, INSPECTION, "child", child["id"]) == [me]
-        assert [e["time"] for e in casework.timeline(ws, child["id"])].count("16:00") == 1
+        assert [e["time"] for e in children.timeline(ws, child["id"])].count("16:00") == 1
     finally:
         member.close()

@@ -14,9 +14,9 @@ from datetime import date
 import pytest
 
 from jtai_desktop.domain.errors import DiskFullError, StoreError
+from jtai_desktop.files import write_atomically
 from jtai_desktop.services import demo, evidence, notes
 from jtai_desktop.services.dump import dump_json
-from jtai_desktop.store.files import write_atomically
 
 
 @pytest.fixture

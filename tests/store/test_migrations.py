@@ -11,16 +11,25 @@ from __future__ import annotations
 
 import hashlib
 import os
+import subprocess
+import sys
 import tempfile
 from pathlib import Path
 
 import pytest
 from sqlite_utils import Database
+from sqlite_utils.migrations import Migrations
 
 from jtai_desktop.domain.errors import NewerDatabaseError, StoreError
 from jtai_desktop.store.cipher import cipher_connector, is_plain_sqlite
-from jtai_desktop.store.database import backup_before_migrating, open_database, plain_connector
+from jtai_desktop.store.database import (
+    applied_migrations,
+    backup_before_migrating,
+    open_database,
+    plain_connector,
+)
 from jtai_desktop.store.migrations import MIGRATIONS, known_names
+from jtai_desktop.store.schema import MIGRATION_NAMES, MIGRATION_SET
 
 GOLDEN = Path(__file__).with_name("golden_schema.sql")
 KEY = bytes(range(32))
@@ -235,8 +244,6 @@ def test_backup_before_migrating_copies_every_row(path, connect):
 def _older_database(path: Path, connect) -> tuple[list[str], list]:
     """A populated store written by the version before the latest migration was added."""
     names = [m.name for m in MIGRATIONS._migrations]
-    if len(names) < 2:
-        pytest.skip("only one migration exists: no older version to upgrade from")
     conn = connect(path)
     db = copy_db(conn)
     MIGRATIONS.apply(db, stop_before=names[-1])
@@ -275,6 +282,53 @@ def test_the_migration_names_are_unique_and_ordered():
     names = [m.name for m in MIGRATIONS._migrations]
     assert names == sorted(names) and len(set(names)) == len(names) == len(known_names())
     assert all(name[:4].isdigit() and name[4] == "_" for name in names)
+
+
+def test_the_schema_module_names_every_migration():
+    """Opening an up-to-date file trusts ``schema.MIGRATION_NAMES`` instead of loading the
+    migrations: a migration missing from it would never be applied."""
+    assert tuple(m.name for m in MIGRATIONS._migrations) == MIGRATION_NAMES
+    assert MIGRATIONS.name == MIGRATION_SET
+
+
+OPEN_AND_LIST_MODULES = """
+import sys
+from pathlib import Path
+from jtai_desktop.store.database import open_database
+db = open_database(Path(sys.argv[1]))
+db.execute("SELECT count(*) FROM ops").fetchone()
+db.close()
+print(" ".join(sorted(sys.modules)))
+"""
+
+
+def test_opening_an_up_to_date_file_loads_neither_migrations_nor_sqlite_utils(path):
+    # sqlite-utils (with click, dateutil and its plugin machinery) was a third of the start-up.
+    open_database(path).close()  # creates and migrates
+    loaded = subprocess.run(
+        [sys.executable, "-c", OPEN_AND_LIST_MODULES, str(path)],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout.split()
+    assert "jtai_desktop.store.database" in loaded
+    assert "sqlite_utils" not in loaded and "jtai_desktop.store.migrations" not in loaded
+    assert "click" not in loaded
+
+
+def test_an_old_file_still_loads_the_migrations_and_is_brought_up_to_date(tmp_path):
+    path = tmp_path / "jtai.db"
+    older = Migrations(MIGRATION_SET)  # what the version before the newest migration had
+    for migration in MIGRATIONS._migrations[:-1]:
+        older(name=migration.name, transactional=migration.transactional)(migration.fn)
+    old = Database(str(path))
+    older.apply(old)
+    old.close()
+    db = open_database(path)
+    try:
+        assert applied_migrations(db) == list(MIGRATION_NAMES)
+    finally:
+        db.close()
 
 
 if __name__ == "__main__":  # regenerate the golden schema

@@ -98,9 +98,9 @@ def test_the_previous_releases_agencies_are_organisations_and_its_work_reads_as_
     evaluation is the multi-agency audit of its child, and a child's journey shows the lot."""
     from jtai_desktop.domain.themes import AREA
     from jtai_desktop.services import organisations
-    from jtai_desktop.services.children_queries import audit_evaluation
     from jtai_desktop.services.inspections import theme_pack
     from jtai_desktop.services.journey import journey
+    from jtai_desktop.services.reviews import audit_evaluation
 
     saved = _saved_dump("lead")["tables"]
     ctx = _open(release / "lead")

@@ -75,7 +75,7 @@ def _handmade_conflict(ws, inspection_id) -> None:
         (old.op_id,),
         1,
     )
-    with ws.db.atomic():
+    with ws.transaction():
         oplog.append(ws.db, [op])
         projection.project_entities(ws.db, [note["id"]])
 

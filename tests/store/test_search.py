@@ -180,3 +180,32 @@ def test_the_limit_caps_the_number_of_results(ws, inspection):
         note(ws, inspection, f"Visit {n}", "Home visit completed.")
     assert len(search(ws, inspection, "visit", limit=5)) == 5
     assert len(search(ws, inspection, "visit")) == 8
+
+
+# --- the search index is brought up to date before every search --------------------------------
+def pending(ws) -> int:
+    return ws.db.execute("SELECT count(*) FROM search_pending").fetchone()[0]
+
+
+def test_an_edit_is_found_by_the_next_search_even_after_a_restart(tmp_path, open_folder, pack):
+    """An edit names its record for the search index in its own transaction; the index is
+    written before the next search, whenever that is (after a crash or a restart too)."""
+    ctx = open_folder(tmp_path / "data")
+    inspection = new_inspection(ctx.workspace, pack, "Northbridge")
+    note_id = note(ctx.workspace, inspection, "Visit", "The first account.")
+    update_note(ctx.workspace, note_id, text="The account after the disclosure.")
+    assert pending(ctx.workspace) >= 1  # saved, not indexed yet
+    ctx.close()  # as if the app stopped here
+    ws = open_folder(tmp_path / "data").workspace
+    assert found(ws, inspection, "disclosure") == [note_id]
+    assert found(ws, inspection, "first") == []
+    assert pending(ws) == 0
+
+
+def test_a_deleted_note_leaves_the_index_at_the_next_search(ws, inspection):
+    from jtai_desktop.services.notes import delete_note
+
+    note_id = note(ws, inspection, "Visit", "Words about the strategy discussion.")
+    assert found(ws, inspection, "strategy") == [note_id]
+    delete_note(ws, note_id)
+    assert found(ws, inspection, "strategy") == []

@@ -2,14 +2,14 @@
 
 from PySide6.QtCore import QDate, Qt
 
-from jtai_desktop.services import casework
+from jtai_desktop.services import children
 from jtai_desktop.ui.dialogs.event_dialog import EventDialog
 
 
 def chosen_event(page, row=1):
     page.table.selectRow(1)
     ws, child_id = page.session.ws, page.detail.child_id
-    event = casework.timeline(ws, child_id)[row]
+    event = children.timeline(ws, child_id)[row]
     page.detail.select_event(event["id"])
     page.detail.timeline.setFocus()
     return ws, child_id, event
@@ -24,7 +24,7 @@ def test_enter_on_an_event_corrects_it_and_undo_puts_it_back(qtbot, small_demo_w
     window = small_demo_window
     page = window.navigate("children")
     ws, child_id, event = chosen_event(page)
-    count = len(casework.timeline(ws, child_id))
+    count = len(children.timeline(ws, child_id))
     qtbot.keyClick(page.detail.timeline, Qt.Key.Key_Return)
     dialog = open_dialog(qtbot, page)
     ui = dialog.ui
@@ -38,7 +38,7 @@ def test_enter_on_an_event_corrects_it_and_undo_puts_it_back(qtbot, small_demo_w
     qtbot.waitUntil(
         lambda: ws.get("event", event["id"])["summary"] == "Strategy discussion held the next day"
     )
-    assert len(casework.timeline(ws, child_id)) == count  # corrected, not added
+    assert len(children.timeline(ws, child_id)) == count  # corrected, not added
     assert ws.get("event", event["id"])["date"] == event["date"]
     window.undo_action.trigger()
     assert ws.get("event", event["id"])["summary"] == event["summary"]
@@ -58,10 +58,10 @@ def test_delete_removes_an_event_and_undo_brings_it_back(qtbot, small_demo_windo
 
 
 def test_a_correction_the_rules_refuse_keeps_the_dialog_open(qtbot, small_demo_window, monkeypatch):
-    from jtai_desktop.ui.dialogs import event_dialog
+    from jtai_desktop.ui import errors
 
     shown = []
-    monkeypatch.setattr(event_dialog, "show_error", lambda parent, error: shown.append(error))
+    monkeypatch.setattr(errors, "show_error", lambda parent, error: shown.append(error))
     page = small_demo_window.navigate("children")
     ws, _child_id, event = chosen_event(page)
     qtbot.keyClick(page.detail.timeline, Qt.Key.Key_Return)

@@ -4,10 +4,12 @@ import pytest
 from PySide6.QtCore import QDate, Qt, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from jtai_desktop.services import casework
+from jtai_desktop.services import reviews
+from jtai_desktop.services.children import timeline
 from jtai_desktop.ui.dialogs.child_dialog import ChildDialog
 from jtai_desktop.ui.dialogs.event_dialog import EventDialog
-from jtai_desktop.ui.models.children import ID_ROLE, ChildrenModel
+from jtai_desktop.ui.models.children import ChildrenModel
+from jtai_desktop.ui.models.roles import RecordIdRole
 
 
 @pytest.fixture
@@ -25,7 +27,7 @@ def children(page):
 
 
 def visible_ids(page):
-    return {page.proxy.index(r, 0).data(ID_ROLE) for r in range(page.proxy.rowCount())}
+    return {page.proxy.index(r, 0).data(RecordIdRole) for r in range(page.proxy.rowCount())}
 
 
 def open_dialog(qtbot, page, kind):
@@ -38,15 +40,13 @@ def test_models_pass_the_model_tester(qtmodeltester, page):
     qtmodeltester.check(page.model)
     qtmodeltester.check(page.proxy)
     shown = page.detail.child_id
-    assert (
-        page.detail.timeline_model.rowCount() == len(casework.timeline(page.session.ws, shown)) >= 3
-    )
+    assert page.detail.timeline_model.rowCount() == len(timeline(page.session.ws, shown)) >= 3
     qtmodeltester.check(page.detail.timeline_model)
 
 
 def test_table_shows_selection_and_completeness(page):
     first = page.model.child_at(0)
-    counts = casework.review_completeness(page.session.ws, first.id)
+    counts = reviews.review_completeness(page.session.ws, first.id)
     done = sum(c.done for c in counts.values())
     expected = sum(c.expected for c in counts.values())
     row = page.model.row_of(first.id)
@@ -74,7 +74,7 @@ def test_filters_by_selection_agency_and_completeness(page):
     complete = {
         c["id"]
         for c in children(page)
-        if all(v.done == v.expected for v in casework.review_completeness(ws, c["id"]).values())
+        if all(v.done == v.expected for v in reviews.review_completeness(ws, c["id"]).values())
     }
     assert visible_ids(page) == complete and page.count_label.text().startswith(
         f"{len(complete)} of 12"
@@ -100,7 +100,7 @@ def test_add_child_through_the_dialog_by_keyboard(qtbot, page):
     assert len(child["agencies"]) == 1
     assert child["private_name"] == "Sam Example" and child["private_dob"] == "2016-08-02"
     assert page.model.row_of(child["id"]) is not None
-    assert page.table.currentIndex().data(ID_ROLE) == child["id"]
+    assert page.table.currentIndex().data(RecordIdRole) == child["id"]
     assert page.detail.pseudonym.text() == "Child Q2"
     page.session.undo_stack.undo()
     assert page.model.row_of(child["id"]) is None and page.model.rowCount() == 12
@@ -132,7 +132,7 @@ def test_duplicate_pseudonym_shows_the_message_and_saves_nothing(qtbot, page):
 def test_add_event_appears_in_the_timeline_in_date_order(qtbot, page):
     page.table.selectRow(1)
     child_id = page.detail.child_id
-    before = len(casework.timeline(page.session.ws, child_id))
+    before = len(timeline(page.session.ws, child_id))
     qtbot.mouseClick(page.detail.add_event_button, Qt.LeftButton)
     dialog = open_dialog(qtbot, page, EventDialog)
     dialog.ui.dateEdit.setDate(QDate(2026, 4, 6))  # in the look-back, before every demo event
@@ -140,13 +140,13 @@ def test_add_event_appears_in_the_timeline_in_date_order(qtbot, page):
     qtbot.keyClick(dialog.ui.agencyCombo, Qt.Key_Down)
     qtbot.keyClicks(dialog.ui.summaryEdit, "Early help offered to the family")
     qtbot.keyClick(dialog.ui.summaryEdit, Qt.Key_Return)
-    qtbot.waitUntil(lambda: len(casework.timeline(page.session.ws, child_id)) == before + 1)
+    qtbot.waitUntil(lambda: len(timeline(page.session.ws, child_id)) == before + 1)
     model = page.detail.timeline_model
     assert model.rowCount() == before + 1
     assert model.index(0, 3).data() == "Early help offered to the family"
     assert model.index(0, 1).data() == "Early-help episode"
     assert model.index(0, 2).data()  # an agency was chosen
-    dates = [e["date"] for e in casework.timeline(page.session.ws, child_id)]
+    dates = [e["date"] for e in timeline(page.session.ws, child_id)]
     assert dates == sorted(dates)
     assert page.detail.timeline.currentIndex().row() == 0  # the new event is selected
 
@@ -205,12 +205,12 @@ def test_enter_and_the_button_ask_for_the_case_review(qtbot, page):
 
 
 def test_show_record_selects_the_child_of_an_event(window, page):
-    page.find.setText("no such child")
+    page.find_edit.setText("no such child")
     child = next(c for c in children(page) if c["pseudonym"] == "Child E")
-    event = casework.timeline(page.session.ws, child["id"])[2]
+    event = timeline(page.session.ws, child["id"])[2]
     window.jump_to("event", event["id"])
     assert page.detail.child_id == child["id"]
-    assert page.find.text() == ""  # the filter that hid the child was cleared
+    assert page.find_edit.text() == ""  # the filter that hid the child was cleared
     assert page.detail.timeline.currentIndex().row() == 2
 
 

@@ -5,9 +5,10 @@ sections from the keyboard; and timeline events with a time and a reason for old
 
 from PySide6.QtCore import QDate, Qt
 
-from jtai_desktop.services import allocation, casework, timetable
+from jtai_desktop.services import allocation, children, timetable
 from jtai_desktop.ui.dialogs.event_dialog import EventDialog
 from jtai_desktop.ui.dialogs.timetable_entry import TimetableEntryDialog
+from jtai_desktop.ui.models.fieldwork import AllocatableModel
 from jtai_desktop.ui.pages.fieldwork import ALLOCATION, TIMETABLE
 from jtai_desktop.ui.widgets.allocation_panel import GAPS
 
@@ -191,15 +192,15 @@ def test_the_models_are_sound(qtmodeltester, small_demo_window):
 def test_an_event_before_the_look_back_needs_the_reason_the_dialog_asks_for(
     qtbot, small_demo_window, monkeypatch
 ):
-    from jtai_desktop.ui.dialogs import event_dialog
+    from jtai_desktop.ui import errors
 
     shown = []
-    monkeypatch.setattr(event_dialog, "show_error", lambda parent, error: shown.append(error))
+    monkeypatch.setattr(errors, "show_error", lambda parent, error: shown.append(error))
     page = small_demo_window.navigate("children")
     page.table.selectRow(1)
     child_id = page.detail.child_id
     ws = page.session.ws
-    count = len(casework.timeline(ws, child_id))
+    count = len(children.timeline(ws, child_id))
     page.detail.add_event()
     dialog = wait_dialog(qtbot, page, EventDialog)
     ui = dialog.ui
@@ -211,14 +212,43 @@ def test_an_event_before_the_look_back_needs_the_reason_the_dialog_asks_for(
     type_text(qtbot, "First police call-out to the family")
     press(qtbot, Qt.Key.Key_Return)
     assert shown and "before the look-back" in shown[0].message and dialog.isVisible()
-    assert len(casework.timeline(ws, child_id)) == count
+    assert len(children.timeline(ws, child_id)) == count
     tab_to(qtbot, ui.reasonEdit)
     type_text(qtbot, "The abuse began before the look-back")
     press(qtbot, Qt.Key.Key_Return)
-    qtbot.waitUntil(lambda: len(casework.timeline(ws, child_id)) == count + 1)
-    first = casework.timeline(ws, child_id)[0]
+    qtbot.waitUntil(lambda: len(children.timeline(ws, child_id)) == count + 1)
+    first = children.timeline(ws, child_id)[0]
     assert (first["date"], first["time"]) == ("2026-02-10", "09:45")
     assert first["lookback_reason"] == "The abuse began before the look-back"
     model = page.detail.timeline_model
     assert model.index(0, 0).data() == "10 Feb 2026 09:45"
     assert "Before the look-back" in model.index(0, 0).data(Qt.ItemDataRole.ToolTipRole)
+
+
+def test_the_allocation_list_shows_who_has_each_item_whole_in_a_laptop_sized_window(
+    qtbot, small_demo_window
+):
+    window = small_demo_window
+    window.resize(1280, 820)  # the window's own size, sessions' days and times in view
+    page = window.navigate("fieldwork")
+    page.tabs.setCurrentIndex(ALLOCATION)
+    view, proxy = page.allocation.view, page.allocation.proxy
+    qtbot.waitUntil(lambda: view.isVisible() and view.columnWidth(AllocatableModel.NAME) > 0)
+    last = view.rowAt(view.viewport().height() - 1)
+    assert proxy.index(last, AllocatableModel.KIND).data() == "Session"
+    metrics = view.fontMetrics()
+    widest = max(
+        metrics.horizontalAdvance(proxy.index(row, AllocatableModel.INSPECTORS).data())
+        for row in range(0, last + 1)
+    )
+    assert widest < view.columnWidth(AllocatableModel.INSPECTORS)
+    details = {
+        proxy.index(r, AllocatableModel.NAME).data(): proxy.index(r, AllocatableModel.DETAIL).data()
+        for r in range(proxy.rowCount())
+    }
+    assert details["Northbridge health visiting service"] == "Health visiting"
+    assert details["Northbridge Police"] == "Police force"
+    briefing = proxy.match(
+        proxy.index(0, AllocatableModel.NAME), Qt.ItemDataRole.DisplayRole, "Team briefing"
+    )
+    assert briefing[0].siblingAtColumn(AllocatableModel.INSPECTORS).data() == "Whole team"

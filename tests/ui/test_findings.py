@@ -5,7 +5,8 @@ from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, QTimer
 from PySide6.QtWidgets import QApplication, QDialogButtonBox
 
 from jtai_desktop.services.findings import add_finding
-from jtai_desktop.ui.models.findings import FindingIdRole, KindRole, NoEvidenceRole
+from jtai_desktop.ui.models.findings import NoEvidenceRole
+from jtai_desktop.ui.models.roles import KindRole, RecordIdRole
 from jtai_desktop.ui.widgets import finding_editor
 
 
@@ -111,7 +112,7 @@ def test_finding_without_evidence_is_flagged_until_evidence_is_cited(
     )
     qtbot.mouseClick(page.editor.cite_button, Qt.MouseButton.LeftButton)
 
-    assert evidence["id"] in [item["id"] for item in offered]
+    assert evidence["id"] in [record_id for record_id, _label in offered]
     assert row_of(page, finding_id).data(NoEvidenceRole) is False
     assert row_of(page, finding_id, 1).data() == "1 item"
     assert row_of(page, finding_id).data(Qt.ItemDataRole.DecorationRole) is None
@@ -154,8 +155,8 @@ def _finding_ids(model, parent=QModelIndex()):
     found = []
     for row in range(model.rowCount(parent)):
         index = model.index(row, 0, parent)
-        if index.data(FindingIdRole):
-            found.append(index.data(FindingIdRole))
+        if index.data(RecordIdRole):
+            found.append(index.data(RecordIdRole))
         found += _finding_ids(model, index)
     return found
 
@@ -184,7 +185,7 @@ def test_changing_the_kind_moves_the_finding_and_keeps_it_open(page, window):
     page.editor.kind.setCurrentIndex(page.editor.kind.findData("priority_action"))
     assert window.session.ws.get("finding", finding_id)["kind"] == "priority_action"
     assert row_of(page, finding_id).parent().parent().data(KindRole) == "priority_action"
-    assert page.tree.currentIndex().data(FindingIdRole) == finding_id
+    assert page.tree.currentIndex().data(RecordIdRole) == finding_id
     window.undo_action.trigger()
     assert window.session.ws.get("finding", finding_id)["kind"] == "area_for_improvement"
 
@@ -226,5 +227,5 @@ def test_show_record_selects_and_opens_the_finding(page, window):
     window.navigate("overview")
     window.jump_to("finding", finding_id)
     assert window.current_page() is page
-    assert page.tree.currentIndex().data(FindingIdRole) == finding_id
+    assert page.tree.currentIndex().data(RecordIdRole) == finding_id
     assert page.editor.title.text() == window.session.ws.get("finding", finding_id)["title"]

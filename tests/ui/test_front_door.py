@@ -126,10 +126,10 @@ def test_enter_corrects_a_sample_and_delete_removes_it_both_undone(qtbot, small_
 def test_a_name_where_a_role_belongs_is_refused_and_the_form_stays_open(
     qtbot, small_demo_window, monkeypatch
 ):
-    from jtai_desktop.ui.dialogs import front_door_sample
+    from jtai_desktop.ui import errors
 
     shown = []
-    monkeypatch.setattr(front_door_sample, "show_error", lambda parent, error: shown.append(error))
+    monkeypatch.setattr(errors, "show_error", lambda parent, error: shown.append(error))
     page = open_page(small_demo_window)
     ws, inspection_id = page.session.ws, page.session.inspection_id
     count = len(front_door.samples(ws, inspection_id))
@@ -222,3 +222,29 @@ def test_ctrl_h_shows_who_changed_the_chosen_sample(qtbot, small_demo_window):
     dialog = window.history_dialog
     assert dialog.isVisible() and dialog.entity_id == sample_id
     dialog.close()
+
+
+def test_each_steps_name_is_shown_whole_in_a_laptop_sized_window(qtbot, small_demo_window):
+    window = small_demo_window
+    window.resize(1280, 740)
+    page = open_page(window)
+    view, model = page.timeliness_view, page.timeliness_model
+    qtbot.waitUntil(lambda: view.isVisible() and view.columnWidth(0) > 0)
+    metrics = view.fontMetrics()
+    for row in range(model.rowCount()):
+        step = model.index(row, 0).data()
+        assert metrics.horizontalAdvance(step) < view.columnWidth(0), step
+
+
+def test_organisations_are_offered_with_the_mash_police_and_icb_first(qtbot, small_demo_window):
+    page = open_page(small_demo_window)
+    shortcut(qtbot, "Ctrl+Shift+D")
+    dialog = wait_dialog(qtbot, page, FrontDoorSampleDialog)
+    model = dialog.ui.strategyAgenciesView.model()
+    took_part = [model.index(r, 0).data() for r in range(model.rowCount())]
+    combo = dialog.ui.sourceAgencyCombo
+    source = [combo.itemText(i) for i in range(1, combo.count())]  # after "None"
+    assert took_part == source and took_part[0] == "Northbridge MASH"
+    police, icb = took_part.index("Northbridge Police"), took_part.index("Northbridge ICB")
+    assert police < icb < took_part.index("Millbrook Medical Practice")
+    dialog.reject()

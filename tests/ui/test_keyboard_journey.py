@@ -19,14 +19,14 @@ from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtWidgets import QApplication, QDialogButtonBox, QListView, QWizard
 
 from jtai_desktop.domain.themes import default_themes_dir, load_packs
-from jtai_desktop.services import casework, findings, inspections
+from jtai_desktop.services import findings, inspections, reviews
 from jtai_desktop.services.inspections import MemberInput
 from jtai_desktop.ui.assemble import build_main_window
 from jtai_desktop.ui.dialogs.child_dialog import ChildDialog
 from jtai_desktop.ui.dialogs.evidence_picker import EvidencePicker
 from jtai_desktop.ui.dialogs.new_inspection import NewInspectionWizard
-from jtai_desktop.ui.models.findings import FindingIdRole
 from jtai_desktop.ui.models.notes import TITLE as NOTE_TITLE
+from jtai_desktop.ui.models.roles import RecordIdRole
 from jtai_desktop.ui.pages import evidence as evidence_page
 from jtai_desktop.ui.widgets.finding_editor import NewFindingDialog
 
@@ -105,7 +105,7 @@ def test_keyboard_journey(qtbot, window, minutes_file):
     # The rest of the day's work is untouched by undoing and redoing the finding.
     ws = journey.ws
     assert [c["id"] for c in ws.rows("child", inspection_id)] == [child_id]
-    assert len(casework.reviews_for(ws, child_id)) == 1
+    assert len(reviews.reviews_for(ws, child_id)) == 1
     assert len(ws.rows("note", inspection_id)) == 1
     assert [e["id"] for e in ws.rows("evidence", inspection_id)] == [evidence["id"]]
 
@@ -194,7 +194,7 @@ def review_criterion(journey: Journey, child_id: str) -> None:
     assert focused() is editor.strength
     press(qtbot, Key.Key_Space)
     assert editor.strength.isChecked()
-    [review] = casework.reviews_for(journey.ws, child_id)
+    [review] = reviews.reviews_for(journey.ws, child_id)
     assert review["criterion_id"] == editor.criterion.id
     assert review["agency_id"] == panel.agency["id"]
     assert review["observation"] == OBSERVATION and review["strength"]
@@ -328,8 +328,8 @@ def tree_findings(page) -> dict:
     def walk(parent: QModelIndex) -> None:
         for row in range(model.rowCount(parent)):
             index = model.index(row, 0, parent)
-            if index.data(FindingIdRole):
-                found[index.data(FindingIdRole)] = (index.data(), index.siblingAtColumn(1).data())
+            if index.data(RecordIdRole):
+                found[index.data(RecordIdRole)] = (index.data(), index.siblingAtColumn(1).data())
             walk(index)
 
     walk(QModelIndex())

@@ -75,3 +75,49 @@ def test_ctrl_h_shows_the_history_of_the_record_on_screen(qtbot, window, kind):
     qtbot.waitUntil(dialog.isVisible)
     assert dialog.model.rowCount() == len(history(ws, record["id"])) > 0
     dialog.close()
+
+
+def test_the_window_names_its_menus_and_actions(window):
+    titles = [action.text() for action in window.menuBar().actions()]
+    assert titles == ["&File", "&Edit", "&Go", "&Help"]
+    file_actions = window.file_menu.actions()
+    order = [
+        window.new_inspection_action,
+        window.inspections_action,
+        window.sync_controller.sync_action,
+        window.sync_controller.settings_action,
+        window.sync_controller.invite_action,
+        window.lock_action,
+        window.quit_action,
+    ]
+    assert [a for a in file_actions if a in order] == order
+    assert [a for a in window.edit_menu.actions() if not a.isSeparator()] == [
+        window.undo_action,
+        window.redo_action,
+        window.find_action,
+        window.quick_open_action,
+        window.history_action,
+    ]
+    assert window.help_menu.actions() == [window.about_action]
+    assert len(window.go_menu.actions()) == len(SECTIONS)
+    shortcuts = {
+        window.new_inspection_action: "Ctrl+Shift+I",
+        window.lock_action: "Ctrl+L",
+        window.quick_open_action: "Ctrl+K",
+        window.history_action: "Ctrl+H",
+    }
+    for action, keys in shortcuts.items():
+        assert action.shortcut().toString() == keys
+
+
+def test_every_page_asks_the_window_to_show_records_the_same_way(qtbot, window):
+    """Any page can ask for a record on the page that owns its kind, or on a named page."""
+    ws, inspection_id = window.session.ws, window.session.inspection_id
+    child = ws.rows("child", inspection_id)[0]
+    window.pages["search"].jump_requested.emit("child", child["id"])
+    assert window.current_page() is window.pages["children"]
+    assert window.pages["children"].current_record() == ("child", child["id"])
+    window.pages["children"].review_requested.emit(child["id"])
+    reviews = window.pages["reviews"]
+    assert window.current_page() is reviews and reviews.child_id == child["id"]
+    assert window.pages["overview"].current_record() is None  # the base class's answer

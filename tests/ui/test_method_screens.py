@@ -7,7 +7,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QDialogButtonBox
 
 from jtai_desktop.domain.theme_model import AREA
-from jtai_desktop.services import casework
+from jtai_desktop.services import reviews
 from jtai_desktop.services.inspections import theme_pack
 from jtai_desktop.ui.dialogs.organisation_dialog import OrganisationDialog
 from jtai_desktop.ui.models.journey import CONCERN_ROLE, RECORD_ROLE, JourneyModel
@@ -191,11 +191,11 @@ def test_a_sampled_childs_criteria_are_ticked_as_looked_at(qtbot, small_demo_win
     panel = page.tabs.currentWidget()
     qtbot.waitUntil(lambda: panel.complete)
     editor = next(e for e in panel.editors.values() if not e.looked_at.isChecked())
-    before = casework.review_completeness(session.ws, child["id"])[panel.agency["id"]]
+    before = reviews.review_completeness(session.ws, child["id"])[panel.agency["id"]]
     editor.looked_at.setFocus()
     press(qtbot, Qt.Key.Key_Space)
     assert editor.criterion.id in session.ws.get("child", child["id"])["looked_at"]
-    after = casework.review_completeness(session.ws, child["id"])[panel.agency["id"]]
+    after = reviews.review_completeness(session.ws, child["id"])[panel.agency["id"]]
     assert (after.done, after.expected) == (before.done, before.expected + 1)
     assert page.tabs.tabText(page.tabs.currentIndex()).endswith(
         f"({after.done} of {after.expected})"
@@ -261,15 +261,13 @@ def test_an_organisation_is_added_and_edited_from_the_overview(qtbot, small_demo
 def test_a_duplicate_organisation_name_is_refused_and_the_dialog_stays(
     qtbot, small_demo_window, monkeypatch
 ):
-    from jtai_desktop.ui.dialogs import organisation_dialog
+    from jtai_desktop.ui import errors
 
     page = small_demo_window.navigate("overview")
     session = page.session
     before = len(session.ws.rows("agency", session.inspection_id))
     shown = []
-    monkeypatch.setattr(
-        organisation_dialog, "show_error", lambda _parent, error: shown.append(error.message)
-    )
+    monkeypatch.setattr(errors, "show_error", lambda _parent, error: shown.append(error.message))
     dialog = OrganisationDialog(session, page)
     qtbot.addWidget(dialog)
     dialog.ui.kindCombo.setCurrentIndex(dialog.ui.kindCombo.findData("police"))

@@ -5,7 +5,8 @@ from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QApplication, QComboBox, QLineEdit
 
 from jtai_desktop.ui.models.attendees import AGENCY, AttendeesModel
-from jtai_desktop.ui.models.notes import CONSENT, IdRole, NotesModel
+from jtai_desktop.ui.models.notes import CONSENT, NotesModel
+from jtai_desktop.ui.models.roles import RecordIdRole
 from jtai_desktop.ui.widgets.checklist import ChecklistModel
 
 from .sync_team import no_modal_boxes  # noqa: F401 (autouse: a modal box fails the test)
@@ -204,7 +205,7 @@ def test_clicking_a_heading_sorts_by_it_and_keeps_the_chosen_note(qtbot, page, q
 
     view, proxy = page.view, page.view.model()
     view.setCurrentIndex(proxy.index(3, 0))
-    chosen = view.currentIndex().data(IdRole)
+    chosen = view.currentIndex().data(RecordIdRole)
     header = view.horizontalHeader()
     for expected in (Qt.SortOrder.AscendingOrder, Qt.SortOrder.DescendingOrder):
         qtbot.mouseClick(
@@ -216,7 +217,7 @@ def test_clicking_a_heading_sorts_by_it_and_keeps_the_chosen_note(qtbot, page, q
         titles = [proxy.index(r, TITLE).data() for r in range(proxy.rowCount())]
         keys = [t.casefold() for t in titles]
         assert keys == sorted(keys, reverse=expected == Qt.SortOrder.DescendingOrder)
-        assert view.currentIndex().data(IdRole) == chosen  # the same note stays chosen
+        assert view.currentIndex().data(RecordIdRole) == chosen  # the same note stays chosen
     qtmodeltester.check(page.model)
     rows = [{"id": "a", "t": "b"}, {"id": "b", "t": None}, {"id": "c", "t": "A"}]
     key = lambda row, _column: row["t"]  # noqa: E731

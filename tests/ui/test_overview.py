@@ -12,7 +12,7 @@ from jtai_desktop.crypto.kdf import fast_params_for_tests
 from jtai_desktop.domain.calendar import CalendarSettings, key_dates
 from jtai_desktop.services import inspections, preferences
 from jtai_desktop.ui.dialogs.new_inspection import MemberDialog
-from jtai_desktop.ui.models.key_dates import IS_TODAY_ROLE, KeyDatesModel, progress_line
+from jtai_desktop.ui.models.key_dates import IsTodayRole, KeyDatesModel, progress_line
 from jtai_desktop.ui.models.team import AgencyModel, TeamModel
 from jtai_desktop.ui.pages.overview import OverviewPage
 from jtai_desktop.ui.session import InspectionSession
@@ -80,7 +80,7 @@ def test_overview_shows_area_team_and_today(page):
     today = model.today_row()
     assert model.index(today, 0).data() == "Today"
     assert model.index(today, 1).data() == "Tuesday 13 October 2026"
-    assert model.index(today, 0).data(IS_TODAY_ROLE) is True
+    assert model.index(today, 0).data(IsTodayRole) is True
     # In date order: after "Children selected" (Friday 9th), before "Agency audits due" (16th).
     assert model.index(today - 1, 0).data() == "Children selected"
     assert model.index(today + 1, 0).data() == "Agency audits due"
@@ -127,7 +127,7 @@ def test_auto_lock_preference_is_saved(qtbot, page):
     assert spin.value() == preferences.auto_lock_minutes(page.session.ws) == 10
     spin.setFocus()
     spin.selectAll()
-    with qtbot.waitSignal(page.auto_lock_minutes_changed) as signal:
+    with qtbot.waitSignal(page.session.auto_lock_minutes_changed) as signal:
         qtbot.keyClicks(spin, "3")
         qtbot.keyClick(spin, Qt.Key.Key_Return)
     assert signal.args == [3]

@@ -15,7 +15,7 @@ from jtai_desktop.report.inputs import IMPROVE, NEXT_STEPS
 from jtai_desktop.services import report
 from jtai_desktop.services.findings import add_finding, update_finding
 from jtai_desktop.ui.dialogs.override_dialog import OverrideDialog
-from jtai_desktop.ui.models.report import ItemIdRole
+from jtai_desktop.ui.models.roles import RecordIdRole
 from jtai_desktop.ui.pages import report as report_page
 
 from .keyboard import ModalDriver
@@ -133,7 +133,7 @@ def test_choosing_and_reordering_items_by_keyboard_updates_the_letter(qtbot, pag
     qtbot.keyClick(view, Qt.Key.Key_Home)
     qtbot.keyClick(view, Qt.Key.Key_Down, Qt.KeyboardModifier.AltModifier)
     assert letter_section(window, IMPROVE).items == (default[2], default[1], *default[3:])
-    assert view.currentIndex().data(ItemIdRole) == default[1]  # the moved item stays current
+    assert view.currentIndex().data(RecordIdRole) == default[1]  # the moved item stays current
     qtbot.keyClick(view, Qt.Key.Key_Up, Qt.KeyboardModifier.ControlModifier)
     assert letter_section(window, IMPROVE).items == default[1:]
     assert "Alt+Up" in page.editor.move_up.toolTip()
@@ -301,7 +301,7 @@ def test_show_in_the_letter_brings_the_finding_into_view(qtbot, page, window):
     qtbot.keyClick(page.gate.hits_view, Qt.Key.Key_Return)
     assert page.editor.key == "priority"
     qtbot.waitUntil(
-        lambda: page.editor.items_view.currentIndex().data(ItemIdRole) == hit.finding_id,
+        lambda: page.editor.items_view.currentIndex().data(RecordIdRole) == hit.finding_id,
         timeout=10000,
     )
     assert page.editor.items_view.hasFocus()
@@ -518,6 +518,11 @@ def test_versions_compare_and_the_areas_comments_are_answered(
     assert "Rejected: The evidence shows otherwise." in dialog.items.index(1, 4).data()
     window.undo_action.trigger()  # a decision is an edit like any other
     assert all(i.status == "open" for i in accuracy.items(session.ws, session.inspection_id))
+    assert window.undo_action.text().endswith("Import the area's factual-accuracy comments")
+    window.undo_action.trigger()  # so is the import, as one edit
+    assert accuracy.items(session.ws, session.inspection_id) == []
+    window.redo_action.trigger()
+    assert len(accuracy.items(session.ws, session.inspection_id)) == 4
     dialog.close()
 
 
@@ -543,7 +548,7 @@ def test_the_letters_settings_and_publication_from_the_dialog(
     assert "statement of action is due on" in dialog.settings_status.text()
     shown = []
     monkeypatch.setattr(
-        "jtai_desktop.ui.dialogs.letter_rounds.show_error",
+        "jtai_desktop.ui.errors.show_error",  # try_edit shows a refused edit
         lambda parent, error: shown.append(error),
     )
     qtbot.mouseClick(dialog.publish_button, Qt.MouseButton.LeftButton)

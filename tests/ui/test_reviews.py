@@ -7,7 +7,7 @@ from PySide6.QtCore import Qt
 
 from jtai_desktop.domain.review_scope import criteria_offered
 from jtai_desktop.domain.themes import default_themes_dir, load_pack
-from jtai_desktop.services import casework, evidence, inspections
+from jtai_desktop.services import children, evidence, inspections, reviews
 from jtai_desktop.services.inspections import theme_pack
 from jtai_desktop.ui.widgets import review_grid
 from jtai_desktop.ui.widgets.review_grid import AgencyReview
@@ -75,7 +75,7 @@ def test_type_to_find_a_child_builds_only_the_visible_tab(qtbot, page):
 def test_observation_is_saved_and_completeness_follows(qtbot, page):
     editor = blank_editor(qtbot, page)
     child_id = page.child_id
-    before = casework.review_completeness(page.session.ws, child_id)[editor.agency["id"]]
+    before = reviews.review_completeness(page.session.ws, child_id)[editor.agency["id"]]
     tab_before = page.tabs.tabText(page.tabs.currentIndex())
     assert tab_before.endswith(f"({before.done} of {before.expected})")
     qtbot.keyClicks(editor.observation, "Strategy discussion held without health.")
@@ -84,7 +84,7 @@ def test_observation_is_saved_and_completeness_follows(qtbot, page):
             r["criterion_id"] == editor.criterion.id
             and r["agency_id"] == editor.agency["id"]
             and r["observation"] == "Strategy discussion held without health."
-            for r in casework.reviews_for(page.session.ws, child_id)
+            for r in reviews.reviews_for(page.session.ws, child_id)
         ),
         timeout=3000,
     )
@@ -93,7 +93,7 @@ def test_observation_is_saved_and_completeness_follows(qtbot, page):
     assert page.tabs.tabText(page.tabs.currentIndex()).endswith(
         f"({before.done + 1} of {before.expected + 1})"
     )
-    total = casework.review_completeness(page.session.ws, child_id).values()
+    total = reviews.review_completeness(page.session.ws, child_id).values()
     assert page.overall.text() == (
         f"Observations written: {sum(c.done for c in total)} of {sum(c.expected for c in total)}"
     )
@@ -125,7 +125,7 @@ def test_rating_is_hidden_when_the_pack_has_no_scale(qtbot, window, context):
     )
     inspection_id = created.entity_id
     agencies = [a["id"] for a in ws.rows("agency", inspection_id)]
-    casework.add_child(
+    children.add_child(
         ws, inspection_id, pseudonym="Child A", selection="tracked", agencies=agencies[:2]
     )
     window.session.open_inspection(inspection_id)
@@ -184,12 +184,12 @@ def test_undo_of_an_observation_edit_restores_the_text(qtbot, page):
 
 def test_show_record_opens_the_child_tab_and_criterion(qtbot, window, page):
     child = child_named(page, "Child C")
-    reviews = casework.reviews_for(page.session.ws, child["id"])
+    written = reviews.reviews_for(page.session.ws, child["id"])
     busiest = max(
-        {r["agency_id"] for r in reviews},
-        key=lambda agency: sum(r["agency_id"] == agency for r in reviews),
+        {r["agency_id"] for r in written},
+        key=lambda agency: sum(r["agency_id"] == agency for r in written),
     )
-    last = [r for r in reviews if r["agency_id"] == busiest][-1]  # far enough down to scroll
+    last = [r for r in written if r["agency_id"] == busiest][-1]  # far enough down to scroll
     window.jump_to("review", last["id"])
     assert page.child_id == child["id"]
     panel = page.tabs.currentWidget()

@@ -7,7 +7,8 @@ from PySide6.QtCore import Qt
 
 from jtai_desktop.services.notes import add_note
 from jtai_desktop.ui.dialogs.quick_open import QuickOpenDialog
-from jtai_desktop.ui.models.search import EntityRole, RecordIdRole, RichTextRole, SnippetHtmlRole
+from jtai_desktop.ui.models.roles import RecordIdRole, RecordKindRole
+from jtai_desktop.ui.models.search import RichTextRole, SnippetHtmlRole
 
 from .keyboard import shortcut, show_active
 
@@ -61,7 +62,7 @@ def test_enter_on_a_result_asks_to_jump_to_it(qtbot, page):
     qtbot.keyClick(page.query, Qt.Key.Key_Down)
     assert page.results.hasFocus() and page.results.currentIndex().row() == 0
     qtbot.keyClick(page.results, Qt.Key.Key_Down)
-    expected = [model.index(1, 0).data(EntityRole), model.index(1, 0).data(RecordIdRole)]
+    expected = [model.index(1, 0).data(RecordKindRole), model.index(1, 0).data(RecordIdRole)]
     with qtbot.waitSignal(page.jump_requested, timeout=1000) as jumped:
         qtbot.keyClick(page.results, Qt.Key.Key_Return)
     assert jumped.args == expected
@@ -71,7 +72,7 @@ def test_a_finding_result_opens_on_the_findings_page(qtbot, page, window):
     page.jump_requested.connect(window.jump_to)  # what the window does
     model = search_for(qtbot, page, "incidents reach health visitors")
     row = next(
-        r for r in range(model.rowCount()) if model.index(r, 0).data(EntityRole) == "finding"
+        r for r in range(model.rowCount()) if model.index(r, 0).data(RecordKindRole) == "finding"
     )
     page.results.setCurrentIndex(model.index(row, 0))
     qtbot.keyClick(page.results, Qt.Key.Key_Return)
@@ -145,9 +146,9 @@ def test_quick_open_down_and_enter_choose_a_result(qtbot, quick):
     second = quick.model.index(1, 0)
     with qtbot.waitSignal(quick.chosen, timeout=1000) as chosen:
         qtbot.keyClick(quick.query, Qt.Key.Key_Return)
-    assert chosen.args == [second.data(EntityRole), second.data(RecordIdRole)]
+    assert chosen.args == [second.data(RecordKindRole), second.data(RecordIdRole)]
     assert not quick.isVisible()
-    kinds = {quick.model.index(r, 0).data(EntityRole) for r in range(quick.model.rowCount())}
+    kinds = {quick.model.index(r, 0).data(RecordKindRole) for r in range(quick.model.rowCount())}
     assert kinds <= {"child", "evidence", "note", "finding"}
 
 

@@ -192,7 +192,7 @@ def take_in_a_broken_theme_pack(team_copy, ws, op=None):
             tuple(heads),
             1,
         )
-    with ws.db.atomic():
+    with ws.transaction():
         oplog.append(ws.db, [op])
         projection.project_entities(ws.db, [team_copy.inspection_id])
     return op

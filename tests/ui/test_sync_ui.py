@@ -190,7 +190,7 @@ def test_refused_and_held_bundles_are_listed_and_the_lead_applies_the_held(
         for kind in ("note", "evidence", "review", "event")
         for row in bob.rows(kind, team_copy.inspection_id)
     ][: total // 4]  # a quarter of the inspection: more than the lead lets through unasked
-    with bob.db.atomic():
+    with bob.transaction():
         for kind, record_id in doomed:
             bob.delete(kind, record_id)
     sync.sync(bob, team_copy.inspection_id, FolderTransport(team_copy.share))

@@ -168,6 +168,20 @@ def test_startup_benchmark_starts_the_real_app_beside_a_bare_window(small_folder
         startup.run_once(startup.APP, str(empty))
 
 
+def test_autosave_benchmark_measures_the_log_and_an_autosave(capsys):
+    autosave = _load("jtai_benchmarks_autosave", BENCHMARKS / "autosave.py")
+    assert autosave.main(["--saves", "20", "--size", "1000", "--repeat", "2", "--json"]) == 0
+    printed = json.loads(capsys.readouterr().out)
+    desktop, no_drafts = printed["growth"]
+    assert desktop["drafts"] is True and no_drafts["drafts"] is False
+    assert desktop["text_chars_held"] <= 5 * 1000 < no_drafts["text_chars_held"]
+    assert no_drafts["ops_added"] == 20 and desktop["ops_added"] < 20
+    timed = printed["autosave"]
+    _check_stats(timed["subject"], 2)
+    _check_stats(timed["floor"], 2)
+    assert timed["ratio"] > 0
+
+
 def test_merge_benchmark_merges_every_members_work(runner, small_folder):
     merge = _load("jtai_benchmarks_merge", BENCHMARKS / "merge.py")
     prepared = runner.prepare(small_folder, "small")

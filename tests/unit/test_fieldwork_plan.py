@@ -8,7 +8,7 @@ import pytest
 
 from jtai_desktop.domain.errors import ValidationError
 from jtai_desktop.domain.themes import default_themes_dir, load_pack
-from jtai_desktop.services import allocation, casework, team, timetable
+from jtai_desktop.services import allocation, children, team, timetable
 from jtai_desktop.services.dump import dump_json
 from jtai_desktop.services.inspections import MemberInput, create_inspection
 from jtai_desktop.services.sync import sync
@@ -35,7 +35,7 @@ def members(ws, insp):
 
 
 def child(ws, insp, name="Child A"):
-    return casework.add_child(ws, insp, pseudonym=name, selection="tracked").entity_id
+    return children.add_child(ws, insp, pseudonym=name, selection="tracked").entity_id
 
 
 def session(ws, insp, title, start, end, inspectors=(), **values):
@@ -172,10 +172,10 @@ NOW = datetime(2026, 10, 6, 12, 0)
 
 def test_events_carry_an_optional_time_and_sort_by_it(ws, insp):
     a = child(ws, insp)
-    casework.add_event(ws, a, date="2026-06-01", kind="referral", summary="Late", time="15:00")
-    casework.add_event(ws, a, date="2026-06-01", kind="contact", summary="Early", time="9:05")
-    casework.add_event(ws, a, date="2026-06-01", kind="other", summary="No time")
-    assert [(e["time"], e["summary"]) for e in casework.timeline(ws, a)] == [
+    children.add_event(ws, a, date="2026-06-01", kind="referral", summary="Late", time="15:00")
+    children.add_event(ws, a, date="2026-06-01", kind="contact", summary="Early", time="9:05")
+    children.add_event(ws, a, date="2026-06-01", kind="other", summary="No time")
+    assert [(e["time"], e["summary"]) for e in children.timeline(ws, a)] == [
         ("09:05", "Early"),
         ("15:00", "Late"),
         (None, "No time"),
@@ -186,11 +186,11 @@ def test_event_dates_are_checked_against_the_look_back_and_today(ws, insp):
     a = child(ws, insp)
     before = dump_json(ws, insp)
     with pytest.raises(ValidationError, match="in the future"):
-        casework.add_event(ws, a, date="2026-10-07", kind="contact", summary="x", now=NOW)
+        children.add_event(ws, a, date="2026-10-07", kind="contact", summary="x", now=NOW)
     with pytest.raises(ValidationError, match="before the look-back"):
-        casework.add_event(ws, a, date="2026-01-10", kind="contact", summary="x", now=NOW)
+        children.add_event(ws, a, date="2026-01-10", kind="contact", summary="x", now=NOW)
     assert dump_json(ws, insp) == before
-    event = casework.add_event(
+    event = children.add_event(
         ws,
         a,
         date="2026-01-10",
@@ -200,7 +200,7 @@ def test_event_dates_are_checked_against_the_look_back_and_today(ws, insp):
         now=NOW,
     ).entity_id
     with pytest.raises(ValidationError, match="before the look-back"):  # a correction too
-        casework.update_event(ws, event, date="2026-01-11", kind="contact", summary="x", now=NOW)
+        children.update_event(ws, event, date="2026-01-11", kind="contact", summary="x", now=NOW)
 
 
 # --- the team's timetable syncs -------------------------------------------------------------

@@ -8,7 +8,7 @@ import pytest
 
 from jtai_desktop.domain.errors import ValidationError
 from jtai_desktop.domain.themes import default_themes_dir, load_pack
-from jtai_desktop.services import casework, findings, front_door, timeliness
+from jtai_desktop.services import children, findings, front_door, timeliness
 from jtai_desktop.services.dump import dump_json
 from jtai_desktop.services.inspections import MemberInput, create_inspection
 
@@ -196,7 +196,7 @@ def test_an_empty_front_door_cannot_be_cited(ws, insp):
 
 
 def test_the_sample_can_name_a_child_of_this_inspection_only(ws, insp):
-    child = casework.add_child(ws, insp, pseudonym="Child A", selection="sampled").entity_id
+    child = children.add_child(ws, insp, pseudonym="Child A", selection="sampled").entity_id
     assert ws.require("front_door_sample", sample(ws, insp, child_id=child))["child_id"] == child
     with pytest.raises(ValidationError, match="child of this inspection"):
         sample(ws, insp, "Contact 2", child_id="0" * 32)

@@ -9,7 +9,7 @@ from datetime import date
 import pytest
 
 from jtai_desktop.domain.themes import default_themes_dir, load_pack
-from jtai_desktop.services import casework
+from jtai_desktop.services import children
 from jtai_desktop.services import report as report_service
 from jtai_desktop.services.inspections import MemberInput, add_member, create_inspection
 from jtai_desktop.services.workspace import Workspace
@@ -32,7 +32,7 @@ def inspection(ws):
 
 
 def add_child(ws, inspection, **private) -> str:
-    return casework.add_child(
+    return children.add_child(
         ws, inspection, pseudonym="Child A", selection="tracked", private=private
     ).entity_id
 
@@ -61,7 +61,7 @@ def test_a_deleted_childs_name_school_and_address_still_stop_the_letter(ws, insp
 
 def test_an_earlier_value_of_a_corrected_field_still_stops_the_letter(ws, inspection):
     child = add_child(ws, inspection, name="Zenobia Quartermaine", dob="2016-02-29")
-    casework.update_child(ws, child, private_name="Zenobia Hale", private_dob="2016-03-01")
+    children.update_child(ws, child, private_name="Zenobia Hale", private_dob="2016-03-01")
     found = hits_for(ws, inspection, "Quartermaine's plan was reviewed on 29/02/2016.")
     assert ("child_name", "Quartermaine") in found
     assert ("date_of_birth", "29/02/2016") in found
@@ -70,7 +70,7 @@ def test_an_earlier_value_of_a_corrected_field_still_stops_the_letter(ws, inspec
 def test_both_sides_of_a_conflict_are_known(ws, inspection):
     child = add_child(ws, inspection, name="Oriel Vantongeren")
     (seen,) = field_heads(oplog.ops_for_field(ws.db, child, "private_name"))
-    casework.update_child(ws, child, private_name="Oriel Vance")
+    children.update_child(ws, child, private_name="Oriel Vance")
     other = Workspace(ws.db, "other-device", ws.blobs)
     member = add_member(ws, inspection, MemberInput("Second Inspector", "cqc")).entity_id
     concurrent = Op(
@@ -98,5 +98,5 @@ def test_both_sides_of_a_conflict_are_known(ws, inspection):
 
 def test_pseudonyms_and_agency_names_are_never_taken_for_a_persons_name(ws, inspection):
     child = add_child(ws, inspection, name="Ned Example")
-    casework.update_child(ws, child, pseudonym="Harriet")  # a team that uses name-like pseudonyms
+    children.update_child(ws, child, pseudonym="Harriet")  # a team that uses name-like pseudonyms
     assert hits_for(ws, inspection, "Harriet was seen alone by the social worker.") == []

@@ -11,12 +11,12 @@ import pytest
 from jtai_desktop.domain.errors import ValidationError
 from jtai_desktop.domain.organisations import roll_up
 from jtai_desktop.domain.themes import default_themes_dir, load_pack
-from jtai_desktop.services import area_reviews, casework, evidence, notes, organisations
+from jtai_desktop.services import area_reviews, children, evidence, notes, organisations, reviews
 from jtai_desktop.services.area_reviews import AreaReviewInput
-from jtai_desktop.services.casework import ReviewInput
-from jtai_desktop.services.children_queries import audit_evaluation, child_overview
+from jtai_desktop.services.children import child_overview
 from jtai_desktop.services.inspections import MemberInput, create_inspection
 from jtai_desktop.services.journey import journey
+from jtai_desktop.services.reviews import ReviewInput, audit_evaluation
 from jtai_desktop.services.sampling import mark_looked_at
 
 PACK = load_pack(default_themes_dir() / "domestic-abuse.toml")
@@ -44,7 +44,7 @@ def add_org(ws, insp, kind, name, service=None, in_scope=True):
 
 
 def add_child(ws, insp, selection, involved, name="Child A"):
-    return casework.add_child(
+    return children.add_child(
         ws, insp, pseudonym=name, selection=selection, agencies=involved
     ).entity_id
 
@@ -105,10 +105,10 @@ def test_area_level_criteria_are_never_asked_in_a_childs_case(ws, insp):
     area_ids = {c.id for c in PACK.criteria_in("area")}
     assert area_ids == {"DA-15", "DA-16", "DA-17", "DA-18"}
     with pytest.raises(ValidationError, match="DA-16 is judged once for the area"):
-        casework.set_review(ws, child, "DA-16", social_care, ReviewInput(observation="x"))
+        reviews.set_review(ws, child, "DA-16", social_care, ReviewInput(observation="x"))
     with pytest.raises(ValidationError, match="judged once for the area"):
         mark_looked_at(ws, child, "DA-16", True)
-    expected = casework.review_completeness(ws, child)[social_care].expected
+    expected = reviews.review_completeness(ws, child)[social_care].expected
     assert expected == len(PACK.criteria_for("children_social_care"))
     assert not area_ids & {c.id for c in PACK.criteria_for("children_social_care")}
 
@@ -151,10 +151,10 @@ def test_service_types_narrow_the_criteria_of_a_childs_case(ws, insp):
     maternity = add_org(ws, insp, "health", "St Mary's", "maternity")
     nursing = add_org(ws, insp, "health", "School nursing", "school_nursing")
     child = add_child(ws, insp, "tracked", [maternity, nursing])
-    casework.set_review(ws, child, "DA-07", maternity, ReviewInput(observation="Pre-birth plan."))
+    reviews.set_review(ws, child, "DA-07", maternity, ReviewInput(observation="Pre-birth plan."))
     with pytest.raises(ValidationError, match="Criterion DA-07 does not apply to School nursing"):
-        casework.set_review(ws, child, "DA-07", nursing, ReviewInput(observation="x"))
-    counts = casework.review_completeness(ws, child)
+        reviews.set_review(ws, child, "DA-07", nursing, ReviewInput(observation="x"))
+    counts = reviews.review_completeness(ws, child)
     assert counts[maternity].expected > counts[nursing].expected
 
 
@@ -166,9 +166,9 @@ def test_a_tracked_child_is_complete_only_with_the_whole_grid(ws, insp):
     child = add_child(ws, insp, "tracked", [police])
     expected = [c.id for c in PACK.criteria_for("police")]
     for criterion in expected[:-1]:
-        casework.set_review(ws, child, criterion, police, ReviewInput(observation="Seen."))
+        reviews.set_review(ws, child, criterion, police, ReviewInput(observation="Seen."))
     assert child_overview(ws, child).state == "in_progress"
-    casework.set_review(ws, child, expected[-1], police, ReviewInput(observation="Seen."))
+    reviews.set_review(ws, child, expected[-1], police, ReviewInput(observation="Seen."))
     summary = child_overview(ws, child)
     assert (summary.done, summary.expected, summary.state) == (
         len(expected),
@@ -186,18 +186,18 @@ def test_only_the_criteria_looked_at_count_for_a_sampled_child(ws, insp):
     mark_looked_at(ws, child, "da 02", True)  # police and social care both
     mark_looked_at(ws, child, "DA-03", True)  # education and police: police only here
     assert ws.get("child", child)["looked_at"] == ["DA-02", "DA-03", "DA-05"]
-    counts = casework.review_completeness(ws, child)
+    counts = reviews.review_completeness(ws, child)
     assert (counts[police].expected, counts[social_care].expected) == (3, 2)
     for criterion in ("DA-02", "DA-03", "DA-05"):
-        casework.set_review(ws, child, criterion, police, ReviewInput(observation="Seen."))
+        reviews.set_review(ws, child, criterion, police, ReviewInput(observation="Seen."))
     for criterion in ("DA-02", "DA-05"):
-        casework.set_review(ws, child, criterion, social_care, ReviewInput(observation="Seen."))
+        reviews.set_review(ws, child, criterion, social_care, ReviewInput(observation="Seen."))
     assert child_overview(ws, child).state == "complete"
     mark_looked_at(ws, child, "DA-03", False)
     assert ws.get("child", child)["looked_at"] == ["DA-02", "DA-05"]
     assert child_overview(ws, child).expected == 4
     # Tracked again, the same child needs the whole grid.
-    casework.update_child(ws, child, selection="tracked")
+    children.update_child(ws, child, selection="tracked")
     assert child_overview(ws, child).state == "in_progress"
 
 
@@ -208,13 +208,13 @@ def test_the_areas_audit_is_evaluated_per_organisation_that_audited(ws, insp):
     police = org(ws, insp, "police")["id"]
     social_care = org(ws, insp, "children_social_care")["id"]
     child = add_child(ws, insp, "tracked", [police, social_care])
-    casework.set_audit_evaluation(
+    reviews.set_audit_evaluation(
         ws, child, agency_id=police, area_summary="Police: good.", agreement="disagrees"
     )
-    casework.set_audit_evaluation(
+    reviews.set_audit_evaluation(
         ws, child, agency_id=social_care, area_summary="Social care: good.", agreement="agrees"
     )
-    casework.set_audit_evaluation(ws, child, area_summary="Joint audit.", agreement="partly")
+    reviews.set_audit_evaluation(ws, child, area_summary="Joint audit.", agreement="partly")
     assert audit_evaluation(ws, child, police)["agreement"] == "disagrees"
     assert audit_evaluation(ws, child, social_care)["agreement"] == "agrees"
     multi = audit_evaluation(ws, child)
@@ -222,7 +222,7 @@ def test_the_areas_audit_is_evaluated_per_organisation_that_audited(ws, insp):
     assert len(ws.rows("audit_eval", insp)) == 3
     education = org(ws, insp, "education")["id"]
     with pytest.raises(ValidationError, match="Only agencies of this inspection"):
-        casework.set_audit_evaluation(ws, child, agency_id="nobody", agreement="agrees")
+        reviews.set_audit_evaluation(ws, child, agency_id="nobody", agreement="agrees")
     assert audit_evaluation(ws, child, education) is None
 
 
@@ -234,15 +234,15 @@ def test_a_journey_puts_everything_about_the_child_in_date_order_per_organisatio
     social_care = org(ws, insp, "children_social_care")["id"]
     other = add_child(ws, insp, "tracked", [police], name="Child B")
     child = add_child(ws, insp, "tracked", [social_care, police])
-    casework.add_event(
+    children.add_event(
         ws, child, date="2026-05-02", kind="strategy_discussion", summary="Held.", agency_id=police
     )
-    casework.add_event(ws, child, date="2026-04-07", kind="contact", summary="Call.")
-    casework.add_event(ws, other, date="2026-04-07", kind="contact", summary="Not this child.")
-    review = casework.set_review(
+    children.add_event(ws, child, date="2026-04-07", kind="contact", summary="Call.")
+    children.add_event(ws, other, date="2026-04-07", kind="contact", summary="Not this child.")
+    review = reviews.set_review(
         ws, child, "DA-02", police, ReviewInput(observation="Children seen.", strength=True)
     ).entity_id
-    casework.set_audit_evaluation(ws, child, agency_id=police, agreement="agrees")
+    reviews.set_audit_evaluation(ws, child, agency_id=police, agreement="agrees")
     notes.add_note(
         ws,
         insp,
@@ -282,13 +282,13 @@ def test_a_journey_puts_everything_about_the_child_in_date_order_per_organisatio
 def test_writing_about_a_criterion_in_a_sampled_case_marks_it_looked_at(ws, insp):
     police = org(ws, insp, "police")["id"]
     child = add_child(ws, insp, "sampled", [police])
-    casework.set_review(ws, child, "DA-05", police, ReviewInput(strength=True))
+    reviews.set_review(ws, child, "DA-05", police, ReviewInput(strength=True))
     assert ws.get("child", child)["looked_at"] is None  # a tick alone is not looking
-    changes = casework.set_review(ws, child, "DA-05", police, ReviewInput(observation="Seen."))
+    changes = reviews.set_review(ws, child, "DA-05", police, ReviewInput(observation="Seen."))
     assert ws.get("child", child)["looked_at"] == ["DA-05"]
     assert child_overview(ws, child).state == "complete"
     ws.apply(changes.inverse())  # one undo takes back both
     assert not ws.get("child", child)["looked_at"]
     tracked = add_child(ws, insp, "tracked", [police], name="Child B")
-    casework.set_review(ws, tracked, "DA-05", police, ReviewInput(observation="Seen."))
+    reviews.set_review(ws, tracked, "DA-05", police, ReviewInput(observation="Seen."))
     assert ws.get("child", tracked)["looked_at"] is None

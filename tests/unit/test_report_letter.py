@@ -7,7 +7,7 @@ from datetime import date
 import pytest
 
 from jtai_desktop.domain.errors import ValidationError
-from jtai_desktop.services import casework, findings, inspections, report
+from jtai_desktop.services import children, findings, inspections, report
 from jtai_desktop.services import letter as letter_service
 from jtai_desktop.services.demo import build_demo
 
@@ -279,23 +279,9 @@ def test_warnings_for_missing_evidence_agencies_without_findings_and_empty_secti
 def test_no_identifying_field_reaches_the_letter(demo):
     ws, iid = demo
     child = ws.rows("child", iid)[0]
-    casework.update_child(ws, child["id"], summary="A summary the letter does not use.")
+    children.update_child(ws, child["id"], summary="A summary the letter does not use.")
     letter, _ = report.build_letter(ws, iid, internal=True)
     text = " ".join(piece.text for piece in letter.pieces())
     for row in ws.rows("child", iid):
         for field in ("private_name", "private_address", "private_school", "case_ref"):
             assert row[field] not in text
-
-
-def test_the_report_layer_needs_no_qt():
-    import subprocess
-    import sys
-
-    code = (
-        "import sys; sys.modules['PySide6'] = None\n"
-        "import jtai_desktop.report.compose, jtai_desktop.report.docx_writer, "
-        "jtai_desktop.report.gate, jtai_desktop.report.output, "
-        "jtai_desktop.report.overrides, jtai_desktop.services.report"
-    )
-    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
-    assert done.returncode == 0, done.stderr

@@ -17,8 +17,7 @@ from jtai_desktop.domain.rules import (
     parse_evidence_ref,
 )
 from jtai_desktop.domain.themes import default_themes_dir, load_pack
-from jtai_desktop.services import casework, evidence, findings, notes
-from jtai_desktop.services.casework import ReviewInput
+from jtai_desktop.services import children, evidence, findings, notes, reviews
 from jtai_desktop.services.inspections import (
     MemberInput,
     create_inspection,
@@ -26,6 +25,7 @@ from jtai_desktop.services.inspections import (
     inspection_dates,
     list_inspections,
 )
+from jtai_desktop.services.reviews import ReviewInput
 from jtai_desktop.services.workspace import Workspace
 from jtai_desktop.store import oplog
 
@@ -285,7 +285,7 @@ def test_a_deleted_evidence_ref_is_never_reused(ws, insp):
 @pytest.fixture
 def child(ws, insp):
     involved = [agency(ws, insp, "children_social_care")["id"], agency(ws, insp, "police")["id"]]
-    return casework.add_child(
+    return children.add_child(
         ws, insp, pseudonym="Child A", selection="tracked", agencies=involved
     ).entity_id
 
@@ -294,24 +294,24 @@ def test_set_review_refuses_a_criterion_that_does_not_apply_to_the_agency(ws, in
     social_care = agency(ws, insp, "children_social_care")
     assert "children_social_care" not in PACK.criterion("DA-03").agencies  # schools criterion
     with pytest.raises(ValidationError, match="DA-03 does not apply"):
-        casework.set_review(ws, child, "DA-03", social_care["id"], ReviewInput(observation="x"))
+        reviews.set_review(ws, child, "DA-03", social_care["id"], ReviewInput(observation="x"))
     assert ws.rows("review", insp) == []
 
 
 def test_set_review_refuses_an_unknown_criterion(ws, insp, child):
     social_care = agency(ws, insp, "children_social_care")["id"]
     with pytest.raises(JtaiError, match="ZZ-99"):
-        casework.set_review(ws, child, "ZZ-99", social_care, ReviewInput(observation="x"))
+        reviews.set_review(ws, child, "ZZ-99", social_care, ReviewInput(observation="x"))
     assert ws.rows("review", insp) == []
 
 
 def test_set_review_refuses_a_rating_off_the_packs_scale(ws, insp, child):
     social_care = agency(ws, insp, "children_social_care")["id"]
     with pytest.raises(ValidationError, match="Strong"):  # the message lists the scale
-        casework.set_review(ws, child, "DA-01", social_care, ReviewInput(rating="Outstanding"))
+        reviews.set_review(ws, child, "DA-01", social_care, ReviewInput(rating="Outstanding"))
     assert ws.rows("review", insp) == []
 
-    casework.set_review(ws, child, "DA-01", social_care, ReviewInput(rating="Adequate"))
+    reviews.set_review(ws, child, "DA-01", social_care, ReviewInput(rating="Adequate"))
     assert [r["rating"] for r in ws.rows("review", insp)] == ["Adequate"]
 
 
@@ -320,20 +320,20 @@ def test_set_review_refuses_a_rating_off_the_packs_scale(ws, insp, child):
 
 def test_a_pseudonym_is_unique_within_the_inspection(ws, insp, child):
     with pytest.raises(ValidationError, match="already used"):
-        casework.add_child(ws, insp, pseudonym="Child A", selection="sampled")
+        children.add_child(ws, insp, pseudonym="Child A", selection="sampled")
     with pytest.raises(ValidationError, match="already used"):
-        casework.add_child(ws, insp, pseudonym="  Child A ", selection="sampled")
+        children.add_child(ws, insp, pseudonym="  Child A ", selection="sampled")
     assert len(ws.rows("child", insp)) == 1
 
-    other = casework.add_child(ws, insp, pseudonym="Child B", selection="sampled").entity_id
+    other = children.add_child(ws, insp, pseudonym="Child B", selection="sampled").entity_id
     with pytest.raises(ValidationError, match="already used"):
-        casework.update_child(ws, other, pseudonym="Child A")
+        children.update_child(ws, other, pseudonym="Child A")
     assert ws.get("child", other)["pseudonym"] == "Child B"
-    casework.update_child(ws, child, pseudonym="Child A")  # keeping its own name is fine
+    children.update_child(ws, child, pseudonym="Child A")  # keeping its own name is fine
 
     # Another inspection has its own children.
     elsewhere = make_inspection(ws)
-    casework.add_child(ws, elsewhere, pseudonym="Child A", selection="tracked")
+    children.add_child(ws, elsewhere, pseudonym="Child A", selection="tracked")
 
 
 # --- the calendar ---------------------------------------------------------------------------

@@ -9,10 +9,10 @@ import pytest
 
 from jtai_desktop.domain.errors import AmbiguousError, NotFoundError, ValidationError
 from jtai_desktop.domain.themes import default_themes_dir, load_pack
-from jtai_desktop.services import casework, evidence, findings
-from jtai_desktop.services.casework import ReviewInput
+from jtai_desktop.services import children, evidence, findings, reviews
 from jtai_desktop.services.ids import review_id
 from jtai_desktop.services.inspections import MemberInput, create_inspection, resolve_inspection
+from jtai_desktop.services.reviews import ReviewInput
 
 PACK = load_pack(default_themes_dir() / "domestic-abuse.toml")
 FIELDWORK = "2026-10-19"
@@ -41,7 +41,7 @@ def insp(ws):
 @pytest.fixture
 def child(ws, insp):
     involved = [agency(ws, insp, "children_social_care")["id"], agency(ws, insp, "police")["id"]]
-    return casework.add_child(
+    return children.add_child(
         ws, insp, pseudonym="Child A", selection="tracked", agencies=involved
     ).entity_id
 
@@ -114,10 +114,10 @@ def test_evidence_refuses_an_unknown_source(ws, insp):
 
 def test_set_review_twice_updates_one_record(ws, insp, child):
     social_care = agency(ws, insp, "children_social_care")["id"]
-    first = casework.set_review(
+    first = reviews.set_review(
         ws, child, "DA-01", social_care, ReviewInput(observation="First look", concern=True)
     )
-    second = casework.set_review(
+    second = reviews.set_review(
         ws,
         child,
         "DA-01",
@@ -136,9 +136,9 @@ def test_set_review_twice_updates_one_record(ws, insp, child):
 
 def test_a_deleted_review_comes_back_rather_than_being_duplicated(ws, insp, child):
     police = agency(ws, insp, "police")["id"]
-    made = casework.set_review(ws, child, "DA-02", police, ReviewInput(observation="x")).entity_id
+    made = reviews.set_review(ws, child, "DA-02", police, ReviewInput(observation="x")).entity_id
     ws.delete("review", made)
-    again = casework.set_review(ws, child, "DA-02", police, ReviewInput(observation="y"))
+    again = reviews.set_review(ws, child, "DA-02", police, ReviewInput(observation="y"))
     assert again.entity_id == made
     assert [(r["id"], r["observation"]) for r in ws.rows("review", insp)] == [(made, "y")]
 
@@ -149,12 +149,12 @@ def test_review_completeness_counts_observations_per_involved_agency(ws, insp, c
     health = agency(ws, insp, "health")["id"]  # not involved with this child
 
     csc_criteria = [c.id for c in PACK.criteria_for("children_social_care")]
-    casework.set_review(ws, child, csc_criteria[0], social_care, ReviewInput(observation="Seen"))
-    casework.set_review(ws, child, csc_criteria[1], social_care, ReviewInput(observation="Seen"))
-    casework.set_review(ws, child, csc_criteria[2], social_care, ReviewInput(observation="   "))
-    casework.set_review(ws, child, csc_criteria[3], social_care, ReviewInput(concern=True))
+    reviews.set_review(ws, child, csc_criteria[0], social_care, ReviewInput(observation="Seen"))
+    reviews.set_review(ws, child, csc_criteria[1], social_care, ReviewInput(observation="Seen"))
+    reviews.set_review(ws, child, csc_criteria[2], social_care, ReviewInput(observation="   "))
+    reviews.set_review(ws, child, csc_criteria[3], social_care, ReviewInput(concern=True))
 
-    result = casework.review_completeness(ws, child)
+    result = reviews.review_completeness(ws, child)
     assert set(result) == {social_care, police}
     assert health not in result
     assert (result[social_care].done, result[social_care].expected) == (2, len(csc_criteria))
@@ -167,7 +167,7 @@ def test_review_completeness_counts_observations_per_involved_agency(ws, insp, c
 
 
 def test_identifying_details_are_kept_in_the_private_fields(ws, insp):
-    child_id = casework.add_child(
+    child_id = children.add_child(
         ws,
         insp,
         pseudonym="Child B",
@@ -194,7 +194,7 @@ def test_identifying_details_are_kept_in_the_private_fields(ws, insp):
 
 def test_unknown_identifying_details_and_bad_dates_are_refused(ws, insp):
     with pytest.raises(ValidationError, match="nhs_number"):
-        casework.add_child(
+        children.add_child(
             ws,
             insp,
             pseudonym="Child C",
@@ -202,7 +202,7 @@ def test_unknown_identifying_details_and_bad_dates_are_refused(ws, insp):
             private={"nhs_number": "485 777 3456"},
         )
     with pytest.raises(ValidationError, match="date"):
-        casework.add_child(
+        children.add_child(
             ws, insp, pseudonym="Child C", selection="sampled", private={"dob": "2 March 2017"}
         )
     assert ws.rows("child", insp) == []
@@ -210,16 +210,16 @@ def test_unknown_identifying_details_and_bad_dates_are_refused(ws, insp):
 
 def test_timeline_is_in_date_order(ws, insp, child):
     police = agency(ws, insp, "police")["id"]
-    casework.add_event(ws, child, date="2026-06-10", kind="section_47", summary="S47 begun")
-    casework.add_event(
+    children.add_event(ws, child, date="2026-06-10", kind="section_47", summary="S47 begun")
+    children.add_event(
         ws, child, date=date(2026, 4, 8), kind="contact", summary="Police contact", agency_id=police
     )
-    casework.add_event(
+    children.add_event(
         ws, child, date="2026-05-02", kind="strategy_discussion", summary="Strategy discussion"
     )
-    casework.add_event(ws, child, date="2026-04-08", kind="referral", summary="Same day, later")
+    children.add_event(ws, child, date="2026-04-08", kind="referral", summary="Same day, later")
 
-    events = casework.timeline(ws, child)
+    events = children.timeline(ws, child)
     assert [e["date"] for e in events] == ["2026-04-08", "2026-04-08", "2026-05-02", "2026-06-10"]
     assert [e["kind"] for e in events] == [
         "contact",
@@ -232,14 +232,14 @@ def test_timeline_is_in_date_order(ws, insp, child):
 
 def test_add_event_refuses_bad_input(ws, insp, child):
     with pytest.raises(ValidationError, match="kind of event"):
-        casework.add_event(ws, child, date="2026-04-08", kind="rumour", summary="x")
+        children.add_event(ws, child, date="2026-04-08", kind="rumour", summary="x")
     with pytest.raises(ValidationError, match="What happened"):
-        casework.add_event(ws, child, date="2026-04-08", kind="contact", summary="  ")
+        children.add_event(ws, child, date="2026-04-08", kind="contact", summary="  ")
     with pytest.raises(ValidationError, match="agencies of this inspection"):
-        casework.add_event(
+        children.add_event(
             ws, child, date="2026-04-08", kind="contact", summary="x", agency_id="elsewhere"
         )
-    assert casework.timeline(ws, child) == []
+    assert children.timeline(ws, child) == []
 
 
 # --- findings -------------------------------------------------------------------------------
@@ -339,10 +339,10 @@ def test_resolve_inspection_treats_like_wildcards_literally(ws):
 
 def test_an_event_is_corrected_in_place_and_checked_like_a_new_one(ws, insp, child):
     police = agency(ws, insp, "police")["id"]
-    event_id = casework.add_event(
+    event_id = children.add_event(
         ws, child, date="2026-05-01", kind="contact", summary="Call from school", agency_id=police
     ).entity_id
-    changes = casework.update_event(
+    changes = children.update_event(
         ws,
         event_id,
         date="2026-05-02",
@@ -359,13 +359,13 @@ def test_an_event_is_corrected_in_place_and_checked_like_a_new_one(ws, insp, chi
     )
     assert set(changes.changes[0].after) == {"date", "summary", "agency_id"}  # only what changed
     with pytest.raises(ValidationError):
-        casework.update_event(ws, event_id, date="2026-05-02", kind="not-a-kind", summary="x")
+        children.update_event(ws, event_id, date="2026-05-02", kind="not-a-kind", summary="x")
     with pytest.raises(ValidationError):
-        casework.update_event(ws, event_id, date="2026-05-02", kind="contact", summary="  ")
+        children.update_event(ws, event_id, date="2026-05-02", kind="contact", summary="  ")
     with pytest.raises(ValidationError):  # an agency of no inspection here
-        casework.update_event(
+        children.update_event(
             ws, event_id, date="2026-05-02", kind="contact", summary="x", agency_id=uuid.uuid4().hex
         )
     assert ws.get("event", event_id)["summary"] == "Call from school to the police"
-    casework.delete_event(ws, event_id)
-    assert ws.get("event", event_id) is None and casework.timeline(ws, child) == []
+    children.delete_event(ws, event_id)
+    assert ws.get("event", event_id) is None and children.timeline(ws, child) == []

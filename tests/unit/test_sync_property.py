@@ -41,7 +41,7 @@ from jtai_desktop.app import AppContext, open_context
 from jtai_desktop.crypto.kdf import fast_params_for_tests
 from jtai_desktop.domain.errors import JtaiError
 from jtai_desktop.domain.records import FindingKind, LinkTarget
-from jtai_desktop.services import casework, demo, evidence, findings, notes, team
+from jtai_desktop.services import children, demo, evidence, findings, notes, team
 from jtai_desktop.services.changes import ChangeSet
 from jtai_desktop.services.dump import dump_json
 from jtai_desktop.services.sync import SyncRun
@@ -257,7 +257,7 @@ def edit(world: World, r: int, kind: str, step: int, data) -> None:
         )
     if kind == "child":
         agencies = [a["id"] for a in world.rows(r, "agency")[:2]]
-        return casework.add_child(
+        return children.add_child(
             ws,
             inspection_id,
             pseudonym=f"Child {NAMES[r]}{step}",

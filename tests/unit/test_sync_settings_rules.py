@@ -111,7 +111,7 @@ def test_a_member_cannot_change_the_inspections_settings_on_their_own_computer(c
 def break_the_theme_pack(ctx, op: Op) -> None:
     """What an earlier version did with a member's invalid theme pack: it took it in."""
     ws = ctx.workspace
-    with ws.db.atomic():
+    with ws.transaction():
         oplog.append(ws.db, [op])
         projection.project_entities(ws.db, [op.entity_id])
 

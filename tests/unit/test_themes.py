@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import os
 import sys
 from pathlib import Path
@@ -598,10 +599,18 @@ def test_unreadable_path_is_named(tmp_path):
         load_pack(tmp_path / "folder.toml")
 
 
-@pytest.mark.skipif(os.name == "nt" or os.geteuid() == 0, reason="needs POSIX permissions")
-def test_file_without_read_permission_is_named(tmp_path):
+def test_file_without_read_permission_is_named(tmp_path, monkeypatch):
     path = write(tmp_path, "sample.toml", BASE)
     path.chmod(0)
+    if os.access(path, os.R_OK):  # root, or Windows: refuse the read as the system would
+        read_bytes = Path.read_bytes
+
+        def refused(self):
+            if self == path:
+                raise PermissionError(errno.EACCES, "Permission denied", str(self))
+            return read_bytes(self)
+
+        monkeypatch.setattr(Path, "read_bytes", refused)
     with pytest.raises(ThemePackError, match=r"^sample\.toml: cannot read the file"):
         load_pack(path)
 

@@ -251,7 +251,7 @@ def concurrent_edit(ws, colleague, inspection, note_id, field, value, parents) -
         tuple(parents),
         oplog.last_seq(ws.db, inspection, colleague.device_id) + 1,
     )
-    with ws.db.atomic():
+    with ws.transaction():
         oplog.append(ws.db, [op])
         projection.project_entities(ws.db, [note_id])
     return op
@@ -327,3 +327,61 @@ def test_the_same_value_written_on_two_laptops_is_not_a_conflict(ws, inspection,
     concurrent_edit(ws, colleague, inspection, note_id, "title", "Agreed title", [old_head.op_id])
     assert conflict_rows(ws, note_id) == []
     assert ws.get("note", note_id)["title"] == "Agreed title"
+
+
+# --- settling is an edit: its undo opens the same conflict again ------------------------------
+def open_values(ws, note_id, field):
+    return sorted(op.value for op in projection.conflict_heads(ws.db, note_id).get(field, ()))
+
+
+def test_undoing_a_settlement_opens_the_same_conflict_and_redo_settles_it(
+    ws, inspection, colleague
+):
+    note_id = ws.create("note", inspection, NOTE).entity_id
+    old_head = head(ws, note_id, "text")
+    ws.update("note", note_id, {"text": "Lead's account"})
+    concurrent_edit(
+        ws, colleague, inspection, note_id, "text", "Colleague's account", [old_head.op_id]
+    )
+    competing = open_values(ws, note_id, "text")
+
+    settled = ws.resolve(note_id, "text", "Both accounts", label="Settle")
+    assert [c.action for c in settled.changes] == ["settle"] and settled.has_effect
+    assert open_values(ws, note_id, "text") == []
+
+    ws.apply(settled.inverse())  # undo: the same two values compete again
+    assert open_values(ws, note_id, "text") == competing
+    ws.apply(settled)  # redo: settled as before
+    assert open_values(ws, note_id, "text") == []
+    assert ws.get("note", note_id)["text"] == "Both accounts"
+
+
+def test_undoing_a_settled_deletion_asks_again_whether_the_record_goes(ws, inspection, colleague):
+    note_id = ws.create("note", inspection, NOTE).entity_id
+    old_head = head(ws, note_id, "text")
+    ws.delete("note", note_id)
+    concurrent_edit(ws, colleague, inspection, note_id, "text", "Added offline", [old_head.op_id])
+    settled = ws.resolve(note_id, DELETED, True)
+    assert ws.get("note", note_id) is None
+
+    ws.apply(settled.inverse())
+    assert [r[0] for r in conflict_rows(ws, note_id)] == [DELETED]
+    assert ws.get("note", note_id)["text"] == "Added offline"  # kept until settled again
+    ws.apply(settled)
+    assert ws.get("note", note_id) is None and conflict_rows(ws, note_id) == []
+
+
+def test_only_the_lead_settles_conflicts_and_moderates(ws, inspection, colleague):
+    from jtai_desktop.services.moderation import mark_moderated, settle_conflict
+
+    finding_id = ws.create(
+        "finding", inspection, {"kind": "strength", "title": "T", "agencies": ["partnership"]}
+    ).entity_id
+    with pytest.raises(ValidationError, match="Only the lead"):
+        mark_moderated(colleague, inspection, [("finding", finding_id)])
+    with pytest.raises(ValidationError, match="Only the lead"):
+        settle_conflict(colleague, inspection, finding_id, "title", "X")
+    changes = mark_moderated(ws, inspection, [("finding", finding_id)])
+    assert ws.get("finding", finding_id)["moderated"] == 1
+    ws.apply(changes.inverse())
+    assert not ws.get("finding", finding_id)["moderated"]

@@ -51,7 +51,11 @@ class AboutDialog(QDialog):
         layout.addWidget(buttons)
         self.tabs = tabs
         # The licences are long (hundreds of KB): read them when the tab is first opened.
-        tabs.currentChanged.connect(lambda index: index == 1 and self.load_licences())
+        tabs.currentChanged.connect(self._on_tab)
+
+    def _on_tab(self, index: int) -> None:
+        if index == 1:
+            self.load_licences()
 
     def _about_tab(self) -> QWidget:
         page = QWidget()
@@ -166,6 +170,5 @@ def _selectable():
 def show_about(window) -> AboutDialog:
     """Open the About dialog over ``window`` (the MainWindow), without blocking."""
     dialog = AboutDialog(window.session.context.data_dir, window)
-    window.about_dialog = dialog
     dialog.open()
     return dialog

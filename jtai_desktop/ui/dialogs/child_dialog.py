@@ -14,22 +14,23 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import QDialog, QWidget
 
-from ...domain.errors import JtaiError
+from ...domain.record_types import ChildRow
 from ...domain.records import AGE_BANDS
-from ...services import casework
-from ...services.children_queries import next_pseudonym, ordered_agencies
-from ..errors import show_error
+from ...services import children
+from ...services.children import next_pseudonym
+from ...services.inspections import agencies_in_order
+from ..errors import try_edit
 from ..forms.ui_child_dialog import Ui_ChildDialog
 from ..models.children import age_band_labels, selection_labels
+from ..models.roles import RecordIdRole
 
-ID_ROLE = Qt.ItemDataRole.UserRole
 PRIVATE = ("name", "dob", "address", "school")
 
 
 class ChildDialog(QDialog):
     """Saves through the services on OK; a refused save keeps the dialog open."""
 
-    def __init__(self, session, child: dict | None = None, parent: QWidget | None = None):
+    def __init__(self, session, child: ChildRow | None = None, parent: QWidget | None = None):
         super().__init__(parent)
         self.session = session
         self.child = child
@@ -53,9 +54,9 @@ class ChildDialog(QDialog):
         for band in AGE_BANDS:
             self.ui.ageBandCombo.addItem(labels[band], band)
         self.agencies = QStandardItemModel(self)
-        for agency in ordered_agencies(self.session.ws.rows("agency", self.session.inspection_id)):
+        for agency in agencies_in_order(self.session.ws, self.session.inspection_id):
             item = QStandardItem(agency["name"])
-            item.setData(agency["id"], ID_ROLE)
+            item.setData(agency["id"], RecordIdRole)
             item.setCheckable(True)
             item.setEditable(False)
             self.agencies.appendRow(item)
@@ -66,7 +67,7 @@ class ChildDialog(QDialog):
             self.ui.agenciesList.sizeHintForRow(0) * rows + frame + 2
         )
 
-    def _show(self, child: dict) -> None:
+    def _show(self, child: ChildRow) -> None:
         ui = self.ui
         ui.pseudonymEdit.setText(child["pseudonym"])
         ui.selectionCombo.setCurrentIndex(max(ui.selectionCombo.findData(child["selection"]), 0))
@@ -75,10 +76,14 @@ class ChildDialog(QDialog):
         involved = set(child["agencies"] or [])
         for row in range(self.agencies.rowCount()):
             item = self.agencies.item(row)
-            checked = item.data(ID_ROLE) in involved
+            checked = item.data(RecordIdRole) in involved
             item.setCheckState(Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked)
+        private = {
+            f: child[f]
+            for f in ("private_name", "private_dob", "private_address", "private_school")
+        }
         for name, edit in self._private_edits().items():
-            edit.setText(child[f"private_{name}"] or "")
+            edit.setText(private[f"private_{name}"] or "")
 
     def _private_edits(self) -> dict:
         ui = self.ui
@@ -107,36 +112,30 @@ class ChildDialog(QDialog):
 
     def checked_agencies(self) -> list[str]:
         return [
-            self.agencies.item(row).data(ID_ROLE)
+            self.agencies.item(row).data(RecordIdRole)
             for row in range(self.agencies.rowCount())
             if self.agencies.item(row).checkState() == Qt.CheckState.Checked
         ]
 
     # --- saving ------------------------------------------------------------------------------
     def accept(self) -> None:
-        try:
-            self.saved_id = self._save()
-        except JtaiError as error:
-            show_error(self, error)
-            return
-        super().accept()
-
-    def _save(self) -> str:
         values = self.values()
         if self.child is None:
             private = {name: values.pop(f"private_{name}") for name in PRIVATE}
             private = {k: v for k, v in private.items() if v is not None}
-            changes = self.session.edit(
-                lambda ws: casework.add_child(
-                    ws, self.session.inspection_id, private=private, **values
-                )
-            )
-            return changes.entity_id
-        changed = {k: v for k, v in values.items() if v != self.child.get(k)}
-        if changed:
-            child_id = self.child["id"]
-            self.session.edit(lambda ws: casework.update_child(ws, child_id, **changed))
-        return self.child["id"]
+            inspection_id = self.session.inspection_id
+            add = lambda ws: children.add_child(ws, inspection_id, private=private, **values)  # noqa: E731
+            changes = try_edit(self, self.session, add)
+            if changes is None:
+                return
+            self.saved_id = changes.entity_id
+        else:
+            child_id = self.saved_id = self.child["id"]
+            changed = {k: v for k, v in values.items() if v != self.child.get(k)}
+            update = lambda ws: children.update_child(ws, child_id, **changed)  # noqa: E731
+            if changed and try_edit(self, self.session, update) is None:
+                return
+        super().accept()
 
 
 def iso_date(text: str | None) -> str | None:
@@ -161,6 +160,6 @@ def open_child_dialog(
     dialog = ChildDialog(session, child, parent)
     dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     if on_saved is not None:
-        dialog.accepted.connect(lambda: on_saved(dialog.saved_id))
+        dialog.accepted.connect(lambda: dialog.saved_id and on_saved(dialog.saved_id))
     dialog.open()
     return dialog

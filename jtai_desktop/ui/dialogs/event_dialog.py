@@ -4,18 +4,19 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import date
 
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import QDialog, QWidget
 
-from ...domain.errors import JtaiError
-from ...services import casework
-from ...services.children_queries import involved_agencies
+from ...domain.record_types import EventRow
+from ...services import children
+from ...services.children import involved_agencies
 from ...services.inspections import inspection_dates
-from ..errors import show_error
+from ..errors import try_edit
 from ..forms.ui_event_dialog import Ui_EventDialog
 from ..models.children import event_kind_labels
-from ..uk_dates import uk_date
+from ..time_text import local_date
 
 
 class EventDialog(QDialog):
@@ -36,7 +37,9 @@ class EventDialog(QDialog):
         title = self.tr("Edit an event for %1") if event_id else self.tr("Add an event for %1")
         self.setWindowTitle(title.replace("%1", child["pseudonym"]))
         self.ui.dateEdit.setDate(QDate.currentDate())
-        self._lookback_start = inspection_dates(session.ws, child["inspection_id"]).lookback_start
+        self._lookback_start: date = inspection_dates(
+            session.ws, child["inspection_id"]
+        ).lookback_start
         self.ui.dateEdit.dateChanged.connect(self._show_date_hint)
         for value, label in event_kind_labels().items():
             self.ui.kindCombo.addItem(label, value)
@@ -49,18 +52,19 @@ class EventDialog(QDialog):
 
     def _show_date_hint(self) -> None:
         """Say, before saving, when the date is older than the look-back."""
-        before = self.ui.dateEdit.date().toPython() < self._lookback_start
+        shown = self.ui.dateEdit.date()
+        before = date(shown.year(), shown.month(), shown.day()) < self._lookback_start
         self.ui.dateHint.setText(
             self.tr(
                 "This date is before the look-back, which starts on %1: give the reason "
                 "for recording older history."
-            ).replace("%1", uk_date(self._lookback_start))
+            ).replace("%1", local_date(self._lookback_start.isoformat()))
             if before
             else ""
         )
         self.ui.dateHint.setVisible(before)
 
-    def _fill(self, event: dict) -> None:
+    def _fill(self, event: EventRow) -> None:
         ui = self.ui
         ui.dateEdit.setDate(QDate.fromString(event["date"] or "", "yyyy-MM-dd"))
         ui.kindCombo.setCurrentIndex(max(ui.kindCombo.findData(event["kind"]), 0))
@@ -86,14 +90,14 @@ class EventDialog(QDialog):
             "lookback_reason": ui.reasonEdit.text(),
         }
         child_id, event_id = self.child_id, self.event_id
-        try:
-            changes = self.session.edit(
-                (lambda ws: casework.update_event(ws, event_id, **values))
-                if event_id
-                else (lambda ws: casework.add_event(ws, child_id, **values))
-            )
-        except JtaiError as error:
-            show_error(self, error)
+        changes = try_edit(
+            self,
+            self.session,
+            (lambda ws: children.update_event(ws, event_id, **values))
+            if event_id
+            else (lambda ws: children.add_event(ws, child_id, **values)),
+        )
+        if changes is None:
             return
         self.saved_id = changes.entity_id
         super().accept()
@@ -110,6 +114,6 @@ def open_event_dialog(
     dialog = EventDialog(session, child_id, parent, event_id)
     dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     if on_saved is not None:
-        dialog.accepted.connect(lambda: on_saved(dialog.saved_id))
+        dialog.accepted.connect(lambda: dialog.saved_id and on_saved(dialog.saved_id))
     dialog.open()
     return dialog

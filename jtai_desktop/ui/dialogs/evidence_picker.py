@@ -14,30 +14,33 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ...services.inspections import Choice
+from ..models.roles import AnyIndex, RecordIdRole
+
 
 class EvidenceChoiceModel(QAbstractListModel):
-    """Evidence items as "E-1001  Title" lines; the id is in UserRole."""
+    """Evidence items as "E-1001  Title" lines (in the order given); the id is in UserRole."""
 
-    def __init__(self, items: list[dict], parent=None):
+    def __init__(self, items: list[Choice], parent=None):
         super().__init__(parent)
-        self._items = sorted(items, key=lambda item: item["ref"])
+        self._items = list(items)
 
-    def rowCount(self, parent=QModelIndex()) -> int:  # noqa: N802 (Qt naming)
+    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: N802 (Qt naming)
         return 0 if parent.isValid() else len(self._items)
 
-    def data(self, index: QModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
+    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole):
         if not index.isValid():
             return None
-        item = self._items[index.row()]
+        record_id, label = self._items[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
-            return f"{item['ref']}  {item['title']}"
-        if role == Qt.ItemDataRole.UserRole:
-            return item["id"]
+            return label
+        if role == RecordIdRole:
+            return record_id
         return None
 
 
 class EvidencePicker(QDialog):
-    def __init__(self, items: list[dict], parent: QWidget | None = None, title: str = ""):
+    def __init__(self, items: list[Choice], parent: QWidget | None = None, title: str = ""):
         super().__init__(parent)
         self.setWindowTitle(title or self.tr("Choose evidence"))
         self.model = EvidenceChoiceModel(items, self)
@@ -72,10 +75,10 @@ class EvidencePicker(QDialog):
 
     def chosen_ids(self) -> list[str]:
         rows = self.view.selectionModel().selectedIndexes()
-        return [index.data(Qt.ItemDataRole.UserRole) for index in rows]
+        return [index.data(RecordIdRole) for index in rows]
 
 
-def pick_evidence(parent: QWidget, items: list[dict], title: str = "") -> list[str]:
+def pick_evidence(parent: QWidget, items: list[Choice], title: str = "") -> list[str]:
     """The ids the user chose, or [] if they cancelled."""
     dialog = EvidencePicker(items, parent, title)
     return dialog.chosen_ids() if dialog.exec() == QDialog.DialogCode.Accepted else []

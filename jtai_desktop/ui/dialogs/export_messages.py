@@ -12,7 +12,9 @@ from pathlib import Path
 
 from PySide6.QtCore import QStandardPaths, QUrl
 from PySide6.QtGui import QDesktopServices
-from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QPushButton, QWidget
+
+from ...domain.record_types import Row
 
 
 def choose_target(parent: QWidget, last_folder: str, suggested: str) -> Path | None:
@@ -30,7 +32,7 @@ def choose_target(parent: QWidget, last_folder: str, suggested: str) -> Path | N
     return target if target.suffix.lower() == ".docx" else target.with_name(target.name + ".docx")
 
 
-def suggested_name(parent: QWidget, inspection: dict, internal: bool) -> str:
+def suggested_name(parent: QWidget, inspection: Row, internal: bool) -> str:
     """The area and the kind of draft, without characters file systems refuse. (No child is
     ever named in it: the area is the only record text used.)"""
     area = re.sub(r'[\\/:*?"<>|]+', " ", inspection.get("area") or "").strip()
@@ -45,14 +47,20 @@ def documents_folder() -> str:
     return documents if documents and Path(documents).is_dir() else str(Path.home())
 
 
-def written_box(parent: QWidget, outcome) -> QMessageBox:
+class WrittenBox(QMessageBox):
+    """The letter was written: where it is, and a button that opens it."""
+
+    open_button: QPushButton
+
+
+def written_box(parent: QWidget, outcome) -> WrittenBox:
     kept = len(outcome.result.overridden)
     text = parent.tr("The draft letter was saved as:") + f"\n{outcome.path}"
     if kept:
         text += "\n\n" + parent.tr("Overrides recorded with the export: %1").replace(
             "%1", str(kept)
         )
-    box = QMessageBox(
+    box = WrittenBox(
         QMessageBox.Icon.Information,
         parent.tr("Draft letter exported"),
         text,

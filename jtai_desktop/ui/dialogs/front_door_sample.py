@@ -9,13 +9,13 @@ from collections.abc import Callable
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import QComboBox, QDialog, QWidget
 
-from ...domain.errors import JtaiError
 from ...domain.front_door import AGREEMENT_CHOICES, SEEN_CHOICES, SOURCE_KINDS, THRESHOLD_DECISIONS
 from ...services import front_door
 from ...services.inspections import inspection_dates, theme_pack
-from ..errors import show_error
+from ...services.organisations import organisations
+from ..errors import try_edit
 from ..forms.ui_front_door_sample import Ui_FrontDoorSampleDialog
-from ..uk_dates import uk_date
+from ..time_text import local_date
 from ..widgets.checklist import ChecklistModel
 
 # Steps with a tick box: (step, the box, date edit, time edit).
@@ -32,6 +32,32 @@ class FrontDoorSampleDialog(QDialog):
         self.saved_id: str | None = None
         self.ui = Ui_FrontDoorSampleDialog()
         self.ui.setupUi(self)
+        ui = self.ui
+        # Each step's widgets by the step's name, in the order the steps come.
+        self._dates = {
+            "contact": ui.contactDateEdit,
+            "decision": ui.decisionDateEdit,
+            "strategy": ui.strategyDateEdit,
+            "section47": ui.section47DateEdit,
+            "seen": ui.seenDateEdit,
+        }
+        self._times = {
+            "contact": ui.contactTimeEdit,
+            "decision": ui.decisionTimeEdit,
+            "strategy": ui.strategyTimeEdit,
+            "section47": ui.section47TimeEdit,
+            "seen": ui.seenTimeEdit,
+        }
+        self._done = {
+            "decision": ui.decisionCheck,
+            "strategy": ui.strategyCheck,
+            "section47": ui.section47Check,
+        }
+        self._agreements = {
+            "decision": ui.decisionAgreementCombo,
+            "strategy": ui.strategyAgreementCombo,
+            "section47": ui.section47AgreementCombo,
+        }
         inspection_id = session.inspection_id
         self._lookback_start = inspection_dates(session.ws, inspection_id).lookback_start
         self.agencies = ChecklistModel(self)
@@ -53,7 +79,8 @@ class FrontDoorSampleDialog(QDialog):
         for child in ws.rows("child", inspection_id, order_by="pseudonym"):
             ui.childCombo.addItem(child["pseudonym"], child["id"])
         _choices(ui.sourceKindCombo, SOURCE_KINDS, self.tr("Choose…"))
-        agencies = ws.rows("agency", inspection_id, order_by="kind, name")
+        # Display order: the MASH, the police and the ICB lead, as in every organisation list.
+        agencies = organisations(ws, inspection_id)
         ui.sourceAgencyCombo.addItem(self.tr("None"), None)
         for agency in agencies:
             ui.sourceAgencyCombo.addItem(agency["name"], agency["id"])
@@ -75,7 +102,7 @@ class FrontDoorSampleDialog(QDialog):
         for step in ("contact", *OPTIONAL_STEPS, "seen"):
             # No maximum date: typing a day first would pass through dates after today. A
             # date in the future is refused, with today named, when the sample is saved.
-            getattr(ui, f"{step}DateEdit").setDate(today)
+            self._dates[step].setDate(today)
 
     def _next_label(self, inspection_id: str) -> str:
         taken = {r["label"] for r in front_door.samples(self.session.ws, inspection_id)}
@@ -91,18 +118,18 @@ class FrontDoorSampleDialog(QDialog):
     def _wire(self) -> None:
         ui = self.ui
         for step in OPTIONAL_STEPS:
-            getattr(ui, f"{step}Check").toggled.connect(self._steps_changed)
+            self._done[step].toggled.connect(self._steps_changed)
         ui.seenCombo.currentIndexChanged.connect(self._steps_changed)
         for step in ("contact", *OPTIONAL_STEPS, "seen"):
-            getattr(ui, f"{step}DateEdit").dateChanged.connect(self._show_date_hint)
+            self._dates[step].dateChanged.connect(self._show_date_hint)
 
     def _steps_changed(self) -> None:
         """A step's date and time can be edited only once the step is ticked as done."""
         ui = self.ui
         for step in OPTIONAL_STEPS:
-            done = getattr(ui, f"{step}Check").isChecked()
-            getattr(ui, f"{step}DateEdit").setEnabled(done)
-            getattr(ui, f"{step}TimeEdit").setEnabled(done)
+            done = self._done[step].isChecked()
+            self._dates[step].setEnabled(done)
+            self._times[step].setEnabled(done)
         seen = ui.seenCombo.currentData() == "yes"
         ui.seenDateEdit.setEnabled(seen)
         ui.seenTimeEdit.setEnabled(seen)
@@ -118,14 +145,14 @@ class FrontDoorSampleDialog(QDialog):
             self.tr(
                 "A date is before the look-back, which starts on %1: give the reason for "
                 "recording older history."
-            ).replace("%1", uk_date(self._lookback_start))
+            ).replace("%1", local_date(self._lookback_start.isoformat()))
             if old
             else ""
         )
         self.ui.datesHint.setVisible(bool(old))
 
     def _date_edits(self):
-        return [getattr(self.ui, f"{s}DateEdit") for s in ("contact", *OPTIONAL_STEPS, "seen")]
+        return list(self._dates.values())
 
     # --- reading a sample ------------------------------------------------------------------
     def _fill(self, row: dict) -> None:
@@ -138,7 +165,7 @@ class FrontDoorSampleDialog(QDialog):
         _select(ui.thresholdCombo, row["threshold_decision"])
         ui.decisionByEdit.setText(row["decision_by"] or "")
         for step in ("decision", "strategy", "section47"):
-            _select(getattr(ui, f"{step}AgreementCombo"), row[f"{step}_agreement"])
+            _select(self._agreements[step], row[f"{step}_agreement"])
         _select(ui.seenCombo, row["child_seen"])
         _select(ui.qualityCombo, row["quality"])
         ui.notesEdit.setPlainText(row["notes"] or "")
@@ -147,10 +174,10 @@ class FrontDoorSampleDialog(QDialog):
         for step in ("contact", *OPTIONAL_STEPS, "seen"):
             if row[f"{step}_date"]:
                 day = QDate.fromString(row[f"{step}_date"], "yyyy-MM-dd")
-                getattr(ui, f"{step}DateEdit").setDate(day)
-                getattr(ui, f"{step}TimeEdit").setText(row[f"{step}_time"] or "")
+                self._dates[step].setDate(day)
+                self._times[step].setText(row[f"{step}_time"] or "")
                 if step in OPTIONAL_STEPS:
-                    getattr(ui, f"{step}Check").setChecked(True)
+                    self._done[step].setChecked(True)
 
     def values(self) -> dict:
         """What the form says, as the services take it."""
@@ -173,10 +200,10 @@ class FrontDoorSampleDialog(QDialog):
             "lookback_reason": ui.lookbackReasonEdit.text().strip() or None,
         }
         for step in ("contact", *OPTIONAL_STEPS, "seen"):
-            done = getattr(ui, f"{step}DateEdit").isEnabled()
-            day = getattr(ui, f"{step}DateEdit").date().toString("yyyy-MM-dd")
+            done = self._dates[step].isEnabled()
+            day = self._dates[step].date().toString("yyyy-MM-dd")
             values[f"{step}_date"] = day if done else None
-            values[f"{step}_time"] = getattr(ui, f"{step}TimeEdit").text() if done else None
+            values[f"{step}_time"] = self._times[step].text() if done else None
         if not ui.strategyCheck.isChecked():
             values["strategy_agencies"] = []
         return values
@@ -184,14 +211,14 @@ class FrontDoorSampleDialog(QDialog):
     def accept(self) -> None:
         values, sample_id = self.values(), self.sample_id
         inspection_id = self.session.inspection_id
-        try:
-            changes = self.session.edit(
-                (lambda ws: front_door.update_sample(ws, sample_id, values))
-                if sample_id
-                else (lambda ws: front_door.add_sample(ws, inspection_id, values))
-            )
-        except JtaiError as error:
-            show_error(self, error)
+        changes = try_edit(
+            self,
+            self.session,
+            (lambda ws: front_door.update_sample(ws, sample_id, values))
+            if sample_id
+            else (lambda ws: front_door.add_sample(ws, inspection_id, values)),
+        )
+        if changes is None:
             return
         self.saved_id = sample_id or changes.entity_id
         super().accept()

@@ -7,10 +7,9 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QWidget
 
-from ...domain.errors import JtaiError
 from ...domain.front_door import INTERVAL_KEYS
 from ...services import findings, timeliness
-from ..errors import show_error
+from ..errors import try_edit
 from ..forms.ui_cite_timeliness import Ui_CiteTimelinessDialog
 from ..forms.ui_front_door_targets import Ui_FrontDoorTargetsDialog
 from ..widgets.checklist import ChecklistModel
@@ -22,6 +21,12 @@ class TargetsDialog(QDialog):
         self.session = session
         self.ui = Ui_FrontDoorTargetsDialog()
         self.ui.setupUi(self)
+        self._spins = {
+            "decision": self.ui.decisionTargetSpin,
+            "strategy": self.ui.strategyTargetSpin,
+            "section47": self.ui.section47TargetSpin,
+            "seen": self.ui.seenTargetSpin,
+        }
         current = timeliness.targets(session.ws, session.inspection_id)
         self.ui.dayStartEdit.setText(f"{current.office_day.start:%H:%M}")
         self.ui.dayEndEdit.setText(f"{current.office_day.end:%H:%M}")
@@ -29,20 +34,20 @@ class TargetsDialog(QDialog):
             self.spin(key).setValue(hours)
 
     def spin(self, interval_key: str):
-        return getattr(self.ui, f"{interval_key}TargetSpin")
+        return self._spins[interval_key]
 
     def accept(self) -> None:
         inspection_id = self.session.inspection_id
         start, end = self.ui.dayStartEdit.text(), self.ui.dayEndEdit.text()
         hours = {key: self.spin(key).value() for key in INTERVAL_KEYS}
-        try:
-            self.session.edit(
-                lambda ws: timeliness.set_targets(
-                    ws, inspection_id, day_start=start, day_end=end, hours=hours
-                )
-            )
-        except JtaiError as error:
-            show_error(self, error)
+        changes = try_edit(
+            self,
+            self.session,
+            lambda ws: timeliness.set_targets(
+                ws, inspection_id, day_start=start, day_end=end, hours=hours
+            ),
+        )
+        if changes is None:
             return
         super().accept()
 
@@ -63,12 +68,12 @@ class CiteTimelinessDialog(QDialog):
 
     def accept(self) -> None:
         inspection_id, chosen = self.session.inspection_id, self.findings.checked_ids()
-        try:
-            changes = self.session.edit(
-                lambda ws: timeliness.cite_timeliness(ws, inspection_id, chosen)
-            )
-        except JtaiError as error:
-            show_error(self, error)
+        changes = try_edit(
+            self,
+            self.session,
+            lambda ws: timeliness.cite_timeliness(ws, inspection_id, chosen),
+        )
+        if changes is None:
             return
         self.evidence_id = changes.entity_id
         super().accept()

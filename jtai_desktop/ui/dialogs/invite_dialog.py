@@ -13,18 +13,20 @@ from pathlib import Path
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QDialogButtonBox, QFileDialog, QWidget
 
+from ...crypto.keyfile import MIN_PASSPHRASE
 from ...domain.errors import JtaiError
 from ...services.team import create_invitation
+from ...sync.file_kinds import INVITE_SUFFIX
 from ..forms.ui_invite_dialog import Ui_InviteDialog
 from .task_dialog import TaskDialog
 
-MIN_PASSPHRASE = 10
-SUFFIX = ".jtai-invite"
 KDF_PARAMS = None  # the tuned default; tests put cheap parameters here
 
 
 class InviteDialog(TaskDialog):
     written = Signal(str)  # the invitation file's path
+
+    ui: Ui_InviteDialog
 
     def __init__(self, session, parent: QWidget | None = None):
         super().__init__(parent)
@@ -65,14 +67,16 @@ class InviteDialog(TaskDialog):
             self,
             self.tr("Save the invitation"),
             start,
-            self.tr("Invitations (*%1)").replace("%1", SUFFIX),
+            self.tr("Invitations (*%1)").replace("%1", INVITE_SUFFIX),
         )
         if chosen:
-            self.ui.pathEdit.setText(chosen if chosen.endswith(SUFFIX) else chosen + SUFFIX)
+            self.ui.pathEdit.setText(
+                chosen if chosen.endswith(INVITE_SUFFIX) else chosen + INVITE_SUFFIX
+            )
 
     def _default_name(self) -> str:
         label = "".join(c if c.isalnum() else "-" for c in self.ui.labelEdit.text().strip())
-        return f"invitation-{label.strip('-') or 'member'}{SUFFIX}"
+        return f"invitation-{label.strip('-') or 'member'}{INVITE_SUFFIX}"
 
     def problem(self) -> tuple[str, QWidget] | None:
         ui = self.ui

@@ -21,6 +21,8 @@ from .task_dialog import TaskDialog
 class JoinDialog(TaskDialog):
     joined = Signal(str)  # the inspection id, once it is on this computer
 
+    ui: Ui_JoinDialog
+
     def __init__(self, session, parent: QWidget | None = None):
         super().__init__(parent)
         self.session = session

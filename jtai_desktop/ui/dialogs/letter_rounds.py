@@ -33,9 +33,11 @@ from ...domain.errors import JtaiError
 from ...report.compose import wsoa_deadline
 from ...report.letter_format import load_formats
 from ...services import accuracy, letter, versions
+from ...services.changes import ChangeSet
 from ...services.report import letter_inputs
-from ..errors import show_error
-from ..models.report import RowsModel, format_when, tr
+from ..errors import show_error, try_edit
+from ..models.report import RowsModel, tr
+from ..time_text import local_time
 
 NOW = "current"
 
@@ -44,7 +46,7 @@ class VersionsModel(RowsModel):
     columns = (
         (lambda: tr("Version"), lambda v: str(v["number"])),
         (lambda: tr("For"), lambda v: versions.PURPOSES.get(v["purpose"], v["purpose"])),
-        (lambda: tr("When"), lambda v: format_when(v["created_at"])),
+        (lambda: tr("When"), lambda v: local_time(v["created_at"], with_year=True)),
         (lambda: tr("By"), lambda v: v["by"]),
         (lambda: tr("File"), lambda v: f"{v['file_name']} (SHA-256 {v['sha256'][:12]}…)"),
     )
@@ -163,14 +165,11 @@ class LetterRoundsDialog(QDialog):
         self.principal.setPlaceholderText(f"{inputs.area} Council")
         self.small_counts.setValue(settings.small_count_below or load_formats().small_count_below)
         row = letter.letter_row(ws, iid)
-        due = row.get("wsoa_due") if row.get("published_on") else wsoa_deadline(inputs).isoformat()
+        published = row.get("published_on")
+        due = row.get("wsoa_due") if published else wsoa_deadline(inputs).isoformat()
         self.settings_status.setText(
-            (
-                self.tr("Published on %1.").replace("%1", row["published_on"]) + " "
-                if row.get("published_on")
-                else ""
-            )
-            + self.tr("The written statement of action is due on %1.").replace("%1", due)
+            (self.tr("Published on %1.").replace("%1", published) + " " if published else "")
+            + self.tr("The written statement of action is due on %1.").replace("%1", due or "")
         )
 
     def save_letter_settings(self) -> None:
@@ -181,19 +180,15 @@ class LetterRoundsDialog(QDialog):
             "principal_authority": self.principal.text().strip(),
             "small_count_below": self.small_counts.value(),
         }
-        try:
-            self.session.edit(lambda ws: letter.set_settings(ws, iid, **values))
-        except JtaiError as error:
-            show_error(self, error)
-            return
-        self._show_settings()
+        if (
+            try_edit(self, self.session, lambda ws: letter.set_settings(ws, iid, **values))
+            is not None
+        ):
+            self._show_settings()
 
     def publish(self) -> None:
         iid = self.session.inspection_id
-        try:
-            self.session.edit(lambda ws: letter.publish(ws, iid)[1])
-        except JtaiError as error:
-            show_error(self, error)
+        if try_edit(self, self.session, lambda ws: letter.publish(ws, iid)[1]) is None:
             return
         row = letter.letter_row(self.session.ws, iid)
         self._show_settings()
@@ -275,18 +270,19 @@ class LetterRoundsDialog(QDialog):
             )
         if not path:
             return
-        ws, iid = self.session.ws, self.session.inspection_id
-        try:
-            outcome = accuracy.import_returned(ws, iid, path)
-        except JtaiError as error:
-            show_error(self, error)
-            return
+        iid, imported = self.session.inspection_id, []
+
+        def import_items(ws) -> ChangeSet:
+            imported.append(accuracy.import_returned(ws, iid, path))
+            return imported[-1].changes
+
+        if try_edit(self, self.session, import_items) is None:
+            return  # the file was refused: nothing imported
         self.accuracy_status.setText(
             self.tr("%1 comment(s) and change(s) imported for version %2.")
-            .replace("%1", str(outcome.added))
-            .replace("%2", str(outcome.version_number))
+            .replace("%1", str(imported[0].added))
+            .replace("%2", str(imported[0].version_number))
         )
-        self.session.changed.emit("accuracy_item", "")
         self.refresh()
 
     def current_item(self) -> accuracy.AccuracyItem | None:
@@ -305,12 +301,11 @@ class LetterRoundsDialog(QDialog):
             response, ok = QInputDialog.getMultiLineText(self, self.tr("Response"), label)
             if not ok:
                 return
-        try:
-            self.session.edit(lambda ws: accuracy.decide(ws, item.id, status, response or ""))
-        except JtaiError as error:
-            show_error(self, error)
-            return
-        self.refresh(keep=item.id)
+        decided = try_edit(
+            self, self.session, lambda ws: accuracy.decide(ws, item.id, status, response or "")
+        )
+        if decided is not None:
+            self.refresh(keep=item.id)
 
     def export_responses(self, path: str | None = None) -> None:
         if not path:

@@ -36,9 +36,10 @@ from ...domain.themes import (
 )
 from ...services import inspections, preferences
 from ...services.theme_catalogue import catalogue_for
-from ..errors import show_error
+from ..errors import show_error, try_edit
 from ..forms.ui_new_inspection import Ui_NewInspectionWizard
 from ..models.key_dates import KeyDatesModel
+from ..models.roles import AnyIndex, RecordIdRole
 from ..models.team import TeamModel
 
 
@@ -110,10 +111,10 @@ class ThemeListModel(QAbstractListModel):
     def pack(self, row: int) -> ThemePack | None:
         return self._packs[row] if 0 <= row < len(self._packs) else None
 
-    def rowCount(self, parent=QModelIndex()) -> int:  # noqa: N802 (Qt naming)
+    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: N802 (Qt naming)
         return 0 if parent.isValid() else len(self._packs)
 
-    def data(self, index: QModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
+    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole):
         if not index.isValid():
             return None
         pack = self._packs[index.row()]
@@ -121,7 +122,7 @@ class ThemeListModel(QAbstractListModel):
             return _pack_label(pack)
         if role == Qt.ItemDataRole.ToolTipRole:
             return pack.description
-        if role == Qt.ItemDataRole.UserRole:
+        if role == RecordIdRole:
             return pack.id
         return None
 
@@ -241,7 +242,7 @@ class NewInspectionWizard(QWizard):
             (
                 n
                 for n in range(self.theme_model.rowCount())
-                if chosen and self.theme_model.pack(n).id == chosen.id
+                if chosen is not None and _pack_id(self.theme_model.pack(n)) == chosen.id
             ),
             0,
         )
@@ -280,7 +281,7 @@ class NewInspectionWizard(QWizard):
             self.ui.noticeSpin.setValue(pack.notice_days)
 
     def notification(self) -> date:
-        return self.ui.notificationEdit.date().toPython()
+        return date.fromisoformat(self.ui.notificationEdit.date().toString(Qt.DateFormat.ISODate))
 
     def calendar_settings(self) -> CalendarSettings:
         ui = self.ui
@@ -357,32 +358,32 @@ class NewInspectionWizard(QWizard):
     def accept(self) -> None:
         if self._problem(self.currentPage()) is not None:
             return
-        try:
-            self.inspection_id = self._create()
-        except JtaiError as error:
-            show_error(self, error)
-            return
-        super().accept()
-
-    def _create(self) -> str:
         ui = self.ui
         lead = inspections.MemberInput(
             ui.leadNameEdit.text().strip(), ui.leadInspectorateCombo.currentData(), Role.LEAD.value
         )
-        changes = self.session.edit(
+        pack = self.chosen_pack()
+        if pack is None:
+            return
+        changes = try_edit(
+            self,
+            self.session,
             lambda ws: inspections.create_inspection(
                 ws,
-                self.chosen_pack(),
+                pack,
                 area=ui.areaEdit.text().strip(),
                 notification=self.notification(),
                 lead=lead,
                 team=self.team(),
                 settings=self.calendar_settings(),
                 partnership=self.partnership(),
-            )
+            ),
         )
+        if changes is None:
+            return
         preferences.set_your_name(self.session.ws, lead.name)
-        return changes.entity_id
+        self.inspection_id = changes.entity_id
+        super().accept()
 
 
 def _pack_label(pack: ThemePack) -> str:
@@ -425,6 +426,10 @@ def _describe(pack: ThemePack, tr) -> str:
 
 def _sentence(message: str) -> str:
     return message[:1].upper() + message[1:] if message else message
+
+
+def _pack_id(pack: ThemePack | None) -> str | None:
+    return pack.id if pack is not None else None
 
 
 def _qdate(d: date) -> QDate:

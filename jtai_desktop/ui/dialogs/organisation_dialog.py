@@ -8,11 +8,10 @@ from collections.abc import Callable
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QWidget
 
-from ...domain.errors import JtaiError
 from ...domain.theme_model import AGENCY_KINDS, SERVICE_TYPES
 from ...services import organisations
 from ...services.inspections import theme_pack
-from ..errors import show_error
+from ..errors import try_edit
 from ..forms.ui_organisation_dialog import Ui_OrganisationDialog
 
 
@@ -81,23 +80,23 @@ class OrganisationDialog(QDialog):
         }
         inspection_id, organisation_id = self.session.inspection_id, self.organisation_id
         kind = ui.kindCombo.currentData()
-        try:
-            changes = self.session.edit(
-                (lambda ws: organisations.update_organisation(ws, organisation_id, **values))
-                if organisation_id
-                else (
-                    lambda ws: organisations.add_organisation(
-                        ws,
-                        inspection_id,
-                        kind,
-                        values["name"],
-                        service_type=values["service_type"],
-                        in_scope=values["in_scope"],
-                    )
+        changes = try_edit(
+            self,
+            self.session,
+            (lambda ws: organisations.update_organisation(ws, organisation_id, **values))
+            if organisation_id
+            else (
+                lambda ws: organisations.add_organisation(
+                    ws,
+                    inspection_id,
+                    kind,
+                    values["name"],
+                    service_type=values["service_type"],
+                    in_scope=values["in_scope"],
                 )
-            )
-        except JtaiError as error:
-            show_error(self, error)
+            ),
+        )
+        if changes is None:
             return
         self.saved_id = changes.entity_id
         super().accept()
@@ -113,6 +112,6 @@ def open_organisation_dialog(
     dialog = OrganisationDialog(session, parent, organisation_id)
     dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     if on_saved is not None:
-        dialog.accepted.connect(lambda: on_saved(dialog.saved_id))
+        dialog.accepted.connect(lambda: on_saved(dialog.saved_id or ""))
     dialog.open()
     return dialog

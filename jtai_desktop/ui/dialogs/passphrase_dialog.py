@@ -24,6 +24,7 @@ KDF_PARAMS = None  # the tuned default; tests put cheap parameters here
 class PassphraseDialog(TaskDialog):
     changed = Signal()  # the passphrase alone changed
     rotation_requested = Signal(str)  # the current passphrase is right: replace the key
+    ui: Ui_PassphraseDialog
 
     def __init__(self, session, parent: QWidget | None = None):
         super().__init__(parent)

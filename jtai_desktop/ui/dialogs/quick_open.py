@@ -9,9 +9,10 @@ from __future__ import annotations
 from PySide6.QtCore import QEvent, QModelIndex, Qt, Signal
 from PySide6.QtWidgets import QDialog, QFrame, QLabel, QLineEdit, QListView, QVBoxLayout, QWidget
 
-from ...services.findings_queries import quick_open_search
+from ...services.search import quick_open_search
 from ..errors import show_error
-from ..models.search import BackgroundSearch, EntityRole, RecordIdRole, SearchResultsModel
+from ..models.roles import RecordIdRole, RecordKindRole
+from ..models.search import BackgroundSearch, SearchResultsModel
 from ..widgets.snippet_delegate import SnippetDelegate
 
 DEBOUNCE_MS = 120
@@ -97,7 +98,7 @@ class QuickOpenDialog(QDialog):
 
     def _choose(self, index: QModelIndex) -> None:
         if index.isValid():
-            entity, record_id = index.data(EntityRole), index.data(RecordIdRole)
+            entity, record_id = index.data(RecordKindRole), index.data(RecordIdRole)
             self.accept()
             self.chosen.emit(entity, record_id)
 

@@ -19,16 +19,18 @@ from ...services.team import is_lead
 from ..errors import show_error
 
 
-def open_or_repair(window, inspection_id: str) -> None:
-    """Open an inspection, unless its settings are unusable: then offer the repair."""
+def open_or_repair(window, inspection_id: str) -> RepairDialog | None:
+    """Open an inspection, unless its settings are unusable: then offer the repair (the
+    dialog returned)."""
     session = window.session
     broken = broken_settings(session.ws, inspection_id)
     if not broken:
         session.open_inspection(inspection_id)
-        return
+        return None
     window.show_welcome()
-    window.repair_dialog = RepairDialog(window, inspection_id, broken)
-    QTimer.singleShot(0, window.repair_dialog.open)  # once the window is on screen
+    dialog = RepairDialog(window, inspection_id, broken)
+    QTimer.singleShot(0, dialog.open)  # once the window is on screen
+    return dialog
 
 
 class RepairDialog(QDialog):

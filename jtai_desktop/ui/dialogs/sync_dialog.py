@@ -5,9 +5,10 @@ computers (one click here, one in the invitation dialog)."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
 from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QDialog,
@@ -26,8 +27,10 @@ from ...services import incoming, sync_settings
 from ...services.sync import SyncReport, accept_held
 from ..errors import show_error
 from ..forms.ui_sync_dialog import Ui_SyncDialog
+from ..models.roles import RecordIdRole
 
-HELD_ID_ROLE = Qt.ItemDataRole.UserRole
+if TYPE_CHECKING:
+    from .invite_dialog import InviteDialog
 
 
 class SyncDialog(QDialog):
@@ -111,11 +114,20 @@ class SyncDialog(QDialog):
 class SyncProblemsDialog(QDialog):
     """What the last sync could not apply, in words a person can act on."""
 
-    def __init__(self, session, report: SyncReport, lead: bool, parent: QWidget | None = None):
+    def __init__(
+        self,
+        session,
+        report: SyncReport,
+        lead: bool,
+        parent: QWidget | None = None,
+        join: Callable[[], None] | None = None,
+    ):
+        """``join``: joins again with a fresh invitation (offered when another computer
+        turned out to hold this one's identity)."""
         super().__init__(parent)
         self.session, self.lead = session, lead
         self.fresh_buttons: list[QPushButton] = []
-        self.invite_dialog = None
+        self.invite_dialog: InviteDialog | None = None  # the last fresh invitation asked for
         self.setWindowTitle(self.tr("Some changes were not applied"))
         self.messages = QPlainTextEdit(self._text(report))
         self.messages.setReadOnly(True)
@@ -135,9 +147,9 @@ class SyncProblemsDialog(QDialog):
         if lead:
             self._add_fresh_invitations(layout, report.fresh_invitations)
         self.join_button = None
-        if report.duplicate and parent is not None and hasattr(parent, "sync_controller"):
+        if report.duplicate and join is not None:
             self.join_button = QPushButton(self.tr("&Join with a fresh invitation…"))
-            self.join_button.clicked.connect(parent.sync_controller.join)
+            self.join_button.clicked.connect(join)
             layout.addWidget(self.join_button)
         self._add_held(layout)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
@@ -174,11 +186,12 @@ class SyncProblemsDialog(QDialog):
     def issue_fresh(self, name: str) -> None:
         from .invite_dialog import InviteDialog
 
-        self.invite_dialog = InviteDialog(self.session, self)
-        self.invite_dialog.prefill_fresh(name)
-        passphrase = self.invite_dialog.ui.passphraseEdit.text()
-        self.invite_dialog.written.connect(lambda path: self._fresh_written(name, path, passphrase))
-        self.invite_dialog.open()
+        dialog = InviteDialog(self.session, self)
+        dialog.prefill_fresh(name)
+        passphrase = dialog.ui.passphraseEdit.text()
+        dialog.written.connect(lambda path: self._fresh_written(name, path, passphrase))
+        self.invite_dialog = dialog
+        dialog.open()
 
     def _fresh_written(self, name: str, path: str, passphrase: str) -> None:
         self.messages.appendPlainText(
@@ -197,7 +210,7 @@ class SyncProblemsDialog(QDialog):
         self.held_model = QStandardItemModel(self)
         for item in held:
             row = QStandardItem(item["reason"])
-            row.setData(item["id"], HELD_ID_ROLE)
+            row.setData(item["id"], RecordIdRole)
             row.setEditable(False)
             self.held_model.appendRow(row)
         self.held_label = QLabel(self.tr("&Held changes on this computer:"))
@@ -223,7 +236,7 @@ class SyncProblemsDialog(QDialog):
         if not index.isValid():
             return
         try:
-            accept_held(self.session.ws, index.data(HELD_ID_ROLE))
+            accept_held(self.session.ws, index.data(RecordIdRole))
         except JtaiError as error:
             show_error(self, error)
             return

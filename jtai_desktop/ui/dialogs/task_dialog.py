@@ -3,18 +3,28 @@ with a busy bar, inline refusals, and no closing while the task runs."""
 
 from __future__ import annotations
 
+from typing import Protocol
+
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialog, QWidget
+from PySide6.QtWidgets import QDialog, QLabel, QLineEdit, QProgressBar, QWidget
 
 from ...domain.errors import JtaiError
 from ..errors import show_error
+
+
+class TaskForm(Protocol):
+    """What a task dialog's Designer form has."""
+
+    busyBar: QProgressBar
+    errorLabel: QLabel
 
 
 class TaskDialog(QDialog):
     """Subclasses set ``self.ui`` (with ``busyBar`` and ``errorLabel``), ``self.task``, and
     name the controls to disable while busy and the field a refusal points at."""
 
-    task = None
+    ui: TaskForm
+    task: object | None = None
 
     def busy_widgets(self) -> tuple[QWidget, ...]:
         raise NotImplementedError
@@ -41,7 +51,7 @@ class TaskDialog(QDialog):
         self.ui.errorLabel.setText(message)
         self.ui.errorLabel.show()
         field.setFocus(Qt.FocusReason.OtherFocusReason)
-        if hasattr(field, "selectAll"):
+        if isinstance(field, QLineEdit):
             field.selectAll()
 
     def reject(self) -> None:

@@ -11,11 +11,11 @@ from datetime import date
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import QDialog, QWidget
 
-from ...domain.errors import JtaiError
 from ...domain.fieldwork import TIMETABLE_KINDS
 from ...services import timetable
 from ...services.allocation import inspectors_of
-from ..errors import show_error
+from ...services.organisations import organisations
+from ..errors import try_edit
 from ..forms.ui_timetable_entry import Ui_TimetableEntryDialog
 from ..widgets.checklist import ChecklistModel
 
@@ -60,7 +60,7 @@ class TimetableEntryDialog(QDialog):
         )
         children = ws.rows("child", inspection_id, order_by="pseudonym")
         self.children_choice.set_choices((c["id"], c["pseudonym"]) for c in children)
-        agencies = ws.rows("agency", inspection_id, order_by="kind, name")
+        agencies = organisations(ws, inspection_id)
         ui.attendees.model.set_agencies([(a["id"], a["name"]) for a in agencies])
 
     def _fill(self, row: dict) -> None:
@@ -93,14 +93,14 @@ class TimetableEntryDialog(QDialog):
     def accept(self) -> None:
         values, inspectors = self.values(), self.inspectors.checked_ids()
         entry_id, inspection_id = self.entry_id, self.session.inspection_id
-        try:
-            changes = self.session.edit(
-                (lambda ws: timetable.update_entry(ws, entry_id, values, inspectors))
-                if entry_id
-                else (lambda ws: timetable.add_entry(ws, inspection_id, values, inspectors))
-            )
-        except JtaiError as error:
-            show_error(self, error)
+        changes = try_edit(
+            self,
+            self.session,
+            (lambda ws: timetable.update_entry(ws, entry_id, values, inspectors))
+            if entry_id
+            else (lambda ws: timetable.add_entry(ws, inspection_id, values, inspectors)),
+        )
+        if changes is None:
             return
         self.saved_id = entry_id or changes.entity_id
         super().accept()

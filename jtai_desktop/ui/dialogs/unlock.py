@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLineEdit, QWidget
 from ...crypto.keyfile import MIN_PASSPHRASE, MasterKey
 from ...domain.errors import JtaiError
 from ...services import remembered
+from ...services.data_folder import AppContext
 from ..forms.ui_unlock_dialog import Ui_UnlockDialog
 
 
@@ -28,12 +29,12 @@ class UnlockDialog(QDialog):
         self,
         folder: Path,
         creating: bool,
-        open_with: Callable[[str], object],
+        open_with: Callable[[str], AppContext],
         parent: QWidget | None = None,
     ):
         super().__init__(parent)
         self.folder, self.creating, self._open_with = Path(folder), creating, open_with
-        self.context = None
+        self.context: AppContext | None = None
         self.ui = Ui_UnlockDialog()
         self.ui.setupUi(self)
         self._set_texts()
@@ -52,6 +53,8 @@ class UnlockDialog(QDialog):
     def _fit_height(self) -> None:
         # Word-wrapped labels: ask the layout how tall it is at the dialog's width.
         layout = self.layout()
+        if layout is None:
+            return
         height = (
             layout.heightForWidth(self.width())
             if layout.hasHeightForWidth()
@@ -149,11 +152,10 @@ class UnlockDialog(QDialog):
         field.selectAll()
 
     def _remember_if_asked(self) -> None:
-        key = getattr(self.context, "key", None)
-        if key is None or not self.ui.rememberCheck.isEnabled():
+        if self.context is None or not self.ui.rememberCheck.isEnabled():
             return
         if self.ui.rememberCheck.isChecked():
-            remembered.remember(self.folder, key)
+            remembered.remember(self.folder, self.context.key)
         else:
             remembered.forget(self.folder)
 
@@ -161,8 +163,8 @@ class UnlockDialog(QDialog):
 def ask_to_unlock(
     folder: Path,
     creating: bool,
-    open_with: Callable[[str], object],
-    open_with_key: Callable[[MasterKey], object] | None = None,
+    open_with: Callable[[str], AppContext],
+    open_with_key: Callable[[MasterKey], AppContext] | None = None,
 ):
     """Ask until ``open_with(passphrase)`` returns an AppContext; None if the user cancels.
 

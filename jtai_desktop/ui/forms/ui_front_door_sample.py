@@ -320,7 +320,7 @@ class Ui_FrontDoorSampleDialog(object):
 
         self.strategyAgenciesView = QListView(self.strategyGroup)
         self.strategyAgenciesView.setObjectName(u"strategyAgenciesView")
-        self.strategyAgenciesView.setMaximumHeight(110)
+        self.strategyAgenciesView.setMaximumHeight(150)
 
         self.strategyForm.setWidget(1, QFormLayout.ItemRole.FieldRole, self.strategyAgenciesView)
 

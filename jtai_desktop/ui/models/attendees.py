@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, Signal
-from PySide6.QtWidgets import QComboBox, QLineEdit, QStyledItemDelegate
+from PySide6.QtWidgets import QComboBox, QLineEdit, QStyledItemDelegate, QWidget
+
+from .roles import AnyIndex, RecordIdRole
 
 ROLE, AGENCY = range(2)
-AgencyIdRole = Qt.ItemDataRole.UserRole
 
 
 class AttendeesModel(QAbstractTableModel):
@@ -62,10 +63,10 @@ class AttendeesModel(QAbstractTableModel):
             self.edited.emit()
 
     # --- Qt model --------------------------------------------------------------------------
-    def rowCount(self, parent=QModelIndex()) -> int:  # noqa: N802 (Qt naming)
+    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: N802 (Qt naming)
         return 0 if parent.isValid() else len(self._rows)
 
-    def columnCount(self, parent=QModelIndex()) -> int:  # noqa: N802
+    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: N802
         return 0 if parent.isValid() else 2
 
     def headerData(self, section: int, orientation, role=Qt.ItemDataRole.DisplayRole):  # noqa: N802
@@ -73,7 +74,7 @@ class AttendeesModel(QAbstractTableModel):
             return self._headers[section]
         return None
 
-    def data(self, index: QModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
+    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole):
         if not index.isValid():
             return None
         row = self._rows[index.row()]
@@ -85,22 +86,22 @@ class AttendeesModel(QAbstractTableModel):
         if index.column() == AGENCY:
             if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
                 return self._agencies.get(row["agency"], self.tr("(no agency)"))
-            if role == AgencyIdRole:
+            if role == RecordIdRole:
                 return row["agency"] or ""
         return None
 
-    def flags(self, index: QModelIndex) -> Qt.ItemFlag:
+    def flags(self, index: AnyIndex) -> Qt.ItemFlag:
         if not index.isValid():
             return Qt.ItemFlag.NoItemFlags
         return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsEditable
 
-    def setData(self, index: QModelIndex, value, role: int = Qt.ItemDataRole.EditRole) -> bool:  # noqa: N802
+    def setData(self, index: AnyIndex, value, role: int = Qt.ItemDataRole.EditRole) -> bool:  # noqa: N802
         if not index.isValid():
             return False
         row = self._rows[index.row()]
         if index.column() == ROLE and role == Qt.ItemDataRole.EditRole:
             row["role"] = str(value or "")
-        elif index.column() == AGENCY and role == AgencyIdRole:
+        elif index.column() == AGENCY and role == RecordIdRole:
             row["agency"] = value or None
         else:
             return False
@@ -131,10 +132,10 @@ class AgencyDelegate(QStyledItemDelegate):
         combo.activated.connect(lambda _i, c=combo: self.commitData.emit(c))
         return combo
 
-    def setEditorData(self, editor: QComboBox, index) -> None:  # noqa: N802
-        found = editor.findData(index.data(AgencyIdRole))
-        editor.setCurrentIndex(max(found, 0))
+    def setEditorData(self, editor: QWidget, index) -> None:  # noqa: N802
+        if isinstance(editor, QComboBox):
+            editor.setCurrentIndex(max(editor.findData(index.data(RecordIdRole)), 0))
 
-    def setModelData(self, editor: QComboBox, model, index) -> None:  # noqa: N802
-        if editor.currentData() != index.data(AgencyIdRole):
-            model.setData(index, editor.currentData(), AgencyIdRole)
+    def setModelData(self, editor: QWidget, model, index) -> None:  # noqa: N802
+        if isinstance(editor, QComboBox) and editor.currentData() != index.data(RecordIdRole):
+            model.setData(index, editor.currentData(), RecordIdRole)

@@ -3,38 +3,40 @@ child's timeline of key events. Both are thin adapters over the services' read r
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from typing import cast
 
 from PySide6.QtCore import (
     QAbstractTableModel,
-    QCoreApplication,
     QModelIndex,
     QSortFilterProxyModel,
     Qt,
 )
 
+from ...domain.record_types import EventRow
 from ...domain.records import AGE_BANDS
-from ...services.children_queries import ChildSummary, pseudonym_key
+from ...domain.rules import pseudonym_key
+from ...services.children import ChildSummary
+from ..time_text import local_date, local_time
+from ..translate import translator
+from .roles import AnyIndex, RecordIdRole, SortRole
 
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("children", text)
+tr = translator("children")
 
 
 def selection_labels() -> dict[str, str]:
     return {
-        "tracked": _tr("Tracked"),
-        "sampled": _tr("Sampled"),
-        "area_audited": _tr("Area's own audit"),
+        "tracked": tr("Tracked"),
+        "sampled": tr("Sampled"),
+        "area_audited": tr("Area's own audit"),
     }
 
 
 def age_band_labels() -> dict[str, str]:
     return {
         band: (
-            _tr("Unborn")
+            tr("Unborn")
             if band == "unborn"
-            else _tr("%1 years").replace("%1", band.replace("-", "–"))
+            else tr("%1 years").replace("%1", band.replace("-", "–"))
         )
         for band in AGE_BANDS
     }
@@ -42,52 +44,29 @@ def age_band_labels() -> dict[str, str]:
 
 def event_kind_labels() -> dict[str, str]:
     return {
-        "contact": _tr("Contact"),
-        "referral": _tr("Referral"),
-        "strategy_discussion": _tr("Strategy discussion"),
-        "section_47": _tr("Section 47 enquiry"),
-        "conference": _tr("Child protection conference"),
-        "plan": _tr("Plan"),
-        "early_help": _tr("Early-help episode"),
-        "other": _tr("Other"),
+        "contact": tr("Contact"),
+        "referral": tr("Referral"),
+        "strategy_discussion": tr("Strategy discussion"),
+        "section_47": tr("Section 47 enquiry"),
+        "conference": tr("Child protection conference"),
+        "plan": tr("Plan"),
+        "early_help": tr("Early-help episode"),
+        "other": tr("Other"),
     }
 
 
 def agreement_labels() -> dict[str, str]:
-    return {"agrees": _tr("Agrees"), "partly": _tr("Partly agrees"), "disagrees": _tr("Disagrees")}
-
-
-def local_time(stamp: str | None, with_year: bool = False) -> str:
-    """An ISO UTC stamp as a short local date and time (an inspection lasts weeks, so the
-    year is left out unless asked for)."""
-    if not stamp:
-        return ""
-    try:
-        moment = datetime.fromisoformat(stamp.replace("Z", "+00:00")).astimezone()
-    except ValueError:
-        return stamp
-    return moment.strftime("%d %b %Y %H:%M" if with_year else "%d %b %H:%M")
-
-
-def display_date(iso: str | None) -> str:
-    try:
-        return date.fromisoformat(iso).strftime("%d %b %Y") if iso else ""
-    except ValueError:
-        return iso
+    return {"agrees": tr("Agrees"), "partly": tr("Partly agrees"), "disagrees": tr("Disagrees")}
 
 
 def completeness_text(done: int, expected: int) -> str:
     if expected == 0:
-        return _tr("No criteria apply")
-    return _tr("%1 of %2").replace("%1", str(done)).replace("%2", str(expected))
-
-
-ID_ROLE = Qt.ItemDataRole.UserRole + 1
-SORT_ROLE = Qt.ItemDataRole.UserRole + 2
+        return tr("No criteria apply")
+    return tr("%1 of %2").replace("%1", str(done)).replace("%2", str(expected))
 
 
 class ChildrenModel(QAbstractTableModel):
-    """One row per child; ``ID_ROLE`` gives the child's id, ``SORT_ROLE`` a sort key.
+    """One row per child; ``RecordIdRole`` gives the child's id, ``SortRole`` a sort key.
 
     Each row's texts and sort keys are worked out once when the row arrives: a view asks
     for them on every repaint and every sort, hundreds of times a second while scrolling.
@@ -101,12 +80,12 @@ class ChildrenModel(QAbstractTableModel):
         self._texts: list[tuple[str, ...]] = []
         self._keys: list[tuple[str, ...]] = []
         self._headers = (
-            _tr("Pseudonym"),
-            _tr("Selection"),
-            _tr("Age band"),
-            _tr("Agencies involved"),
-            _tr("Reviewed"),
-            _tr("Last updated"),
+            tr("Pseudonym"),
+            tr("Selection"),
+            tr("Age band"),
+            tr("Agencies involved"),
+            tr("Reviewed"),
+            tr("Last updated"),
         )
         self._selections = selection_labels()
         self._ages = age_band_labels()
@@ -151,10 +130,10 @@ class ChildrenModel(QAbstractTableModel):
         return self._texts[row]
 
     # --- Qt model ------------------------------------------------------------------------
-    def rowCount(self, parent=QModelIndex()) -> int:  # noqa: N802 (Qt naming)
+    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: N802 (Qt naming)
         return 0 if parent.isValid() else len(self._rows)
 
-    def columnCount(self, parent=QModelIndex()) -> int:  # noqa: N802
+    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: N802
         return 0 if parent.isValid() else len(self._headers)
 
     def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):  # noqa: N802
@@ -163,21 +142,21 @@ class ChildrenModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return self._headers[section]
         if role == Qt.ItemDataRole.ToolTipRole and section == self.COMPLETENESS:
-            return _tr(
+            return tr(
                 "Review completeness: observations written, out of the criteria that "
                 "apply to the agencies involved"
             )
         return None
 
-    def data(self, index: QModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
+    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole):
         row, column = index.row(), index.column()
         if not index.isValid() or not 0 <= row < len(self._rows):
             return None
         if role == Qt.ItemDataRole.DisplayRole:
             return self._texts[row][column]
-        if role == SORT_ROLE:
+        if role == SortRole:
             return self._keys[row][column]
-        if role == ID_ROLE:
+        if role == RecordIdRole:
             return self._rows[row].id
         if role == Qt.ItemDataRole.ToolTipRole:
             if column == self.UPDATED:
@@ -189,7 +168,7 @@ class ChildrenModel(QAbstractTableModel):
         return (
             child.pseudonym,
             self._selections.get(child.selection, child.selection),
-            self._ages.get(child.age_band, child.age_band or ""),
+            self._ages.get(child.age_band or "", child.age_band or ""),
             ", ".join(child.agency_names),
             completeness_text(child.done, child.expected),
             local_time(child.updated_at),
@@ -212,11 +191,11 @@ class ChildrenModel(QAbstractTableModel):
 
 
 class ChildrenFilter(QSortFilterProxyModel):
-    """Filters by free text, selection, agency and review completeness; sorts by SORT_ROLE."""
+    """Filters by free text, selection, agency and review completeness; sorts by SortRole."""
 
     def __init__(self, parent=None):
         super().__init__(parent)
-        self.setSortRole(SORT_ROLE)
+        self.setSortRole(SortRole)
         self._text, self._selection, self._agency, self._state = "", "", "", ""
 
     def set_filters(
@@ -239,7 +218,10 @@ class ChildrenFilter(QSortFilterProxyModel):
             self._state = state
         self.endFilterChange()
 
-    def filterAcceptsRow(self, source_row: int, source_parent: QModelIndex) -> bool:  # noqa: N802
+    def sourceModel(self) -> ChildrenModel:  # noqa: N802 (Qt naming)
+        return cast(ChildrenModel, super().sourceModel())
+
+    def filterAcceptsRow(self, source_row: int, source_parent: AnyIndex) -> bool:  # noqa: N802
         child = self.sourceModel().child_at(source_row)
         if self._selection and child.selection != self._selection:
             return False
@@ -258,20 +240,20 @@ class TimelineModel(QAbstractTableModel):
 
     def __init__(self, parent=None):
         super().__init__(parent)
-        self._events: list[dict] = []
+        self._events: list[EventRow] = []
         self._agencies: dict[str, str] = {}
         self._kinds = event_kind_labels()
-        self._headers = (_tr("Date"), _tr("Kind"), _tr("Agency"), _tr("What happened"))
+        self._headers = (tr("Date"), tr("Kind"), tr("Agency"), tr("What happened"))
 
-    def set_events(self, events: list[dict], agency_names: dict[str, str]) -> None:
+    def set_events(self, events: list[EventRow], agency_names: dict[str, str]) -> None:
         self.beginResetModel()
         self._events, self._agencies = list(events), dict(agency_names)
         self.endResetModel()
 
-    def rowCount(self, parent=QModelIndex()) -> int:  # noqa: N802
+    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: N802
         return 0 if parent.isValid() else len(self._events)
 
-    def columnCount(self, parent=QModelIndex()) -> int:  # noqa: N802
+    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: N802
         return 0 if parent.isValid() else len(self._headers)
 
     def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):  # noqa: N802
@@ -283,20 +265,20 @@ class TimelineModel(QAbstractTableModel):
             return self._headers[section]
         return None
 
-    def data(self, index: QModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
+    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole):
         if not index.isValid() or not 0 <= index.row() < len(self._events):
             return None
         event = self._events[index.row()]
-        if role == ID_ROLE:
+        if role == RecordIdRole:
             return event["id"]
         if role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             return None
         column = index.column()
         if column == 0:
-            shown = " ".join(filter(None, (display_date(event["date"]), event.get("time"))))
+            shown = " ".join(filter(None, (local_date(event["date"]), event.get("time"))))
             reason = event.get("lookback_reason")
             if role == Qt.ItemDataRole.ToolTipRole and reason:
-                return _tr("Before the look-back: %1").replace("%1", reason)
+                return tr("Before the look-back: %1").replace("%1", reason)
             return shown
         if column == 1:
             return self._kinds.get(event["kind"], event["kind"])

@@ -3,31 +3,18 @@
 from __future__ import annotations
 
 import json
-from datetime import datetime
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
-from PySide6.QtWidgets import QApplication
 
-ConflictRole = Qt.ItemDataRole.UserRole + 1  # the conflict dict of a row
-EntityRole = Qt.ItemDataRole.UserRole + 2  # (entity, entity id) of a row
+from ..time_text import local_time
+from ..translate import translator
+from .roles import MODEL_ROLES, AnyIndex, RecordRole
+
+ConflictRole = MODEL_ROLES  # the conflict dict of a row
 DELETED = "_deleted"
 
 
-def tr(text: str) -> str:
-    return QApplication.translate("ConflictsModel", text)
-
-
-def local_time(iso: str, now: datetime | None = None) -> str:
-    """An ISO 8601 UTC time as this computer's local time, short: "14:05" today, else with
-    the day ("3 May 14:05"), and the year when it is not this year."""
-    if not iso:
-        return ""
-    moment = datetime.fromisoformat(iso.replace("Z", "+00:00")).astimezone()
-    now = now or datetime.now().astimezone()
-    if moment.date() == now.date():
-        return f"{moment:%H:%M}"
-    year = f" {moment.year}" if moment.year != now.year else ""
-    return f"{moment.day} {moment:%b}{year} {moment:%H:%M}"
+tr = translator("ConflictsModel")
 
 
 def field_label(field: str) -> str:
@@ -69,13 +56,13 @@ class ConflictsModel(QAbstractTableModel):
                 return number
         return -1
 
-    def rowCount(self, parent=QModelIndex()) -> int:  # noqa: N802 (Qt naming)
+    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: N802 (Qt naming)
         return 0 if parent.isValid() else len(self._rows)
 
-    def columnCount(self, parent=QModelIndex()) -> int:  # noqa: N802
+    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: N802
         return 0 if parent.isValid() else 4
 
-    def data(self, index: QModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
+    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole):
         if not index.isValid():
             return None
         found = self._rows[index.row()]
@@ -83,7 +70,7 @@ class ConflictsModel(QAbstractTableModel):
             return self._text(found, index.column())
         if role == ConflictRole:
             return found
-        if role == EntityRole:
+        if role == RecordRole:
             return (found["entity"], found["entity_id"])
         return None
 
@@ -128,18 +115,18 @@ class HistoryModel(QAbstractTableModel):
     def shown_value(self, row: int, limit: int = 120) -> str:
         value = self._rows[row]["value"]
         if isinstance(value, list) and all(isinstance(v, str) for v in value):
-            value = ", ".join(self._names.get(v, v) for v in value)
+            value = ", ".join(self._names.get(v) or v for v in value)
         elif isinstance(value, str) and value in self._names:
             value = self._names[value]
         return value_text(value, limit)
 
-    def rowCount(self, parent=QModelIndex()) -> int:  # noqa: N802
+    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: N802
         return 0 if parent.isValid() else len(self._rows)
 
-    def columnCount(self, parent=QModelIndex()) -> int:  # noqa: N802
+    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: N802
         return 0 if parent.isValid() else 5
 
-    def data(self, index: QModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
+    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole):
         if not index.isValid():
             return None
         change = self._rows[index.row()]

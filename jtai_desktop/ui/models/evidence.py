@@ -1,14 +1,14 @@
-"""The evidence list: a thin table over ``evidence_queries.evidence_list``."""
+"""The evidence list: a thin table over ``services.evidence.evidence_list``."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, QObject, Qt
+from PySide6.QtCore import QObject, Qt
 
+from ...domain.record_types import Row
 from ...domain.records import EvidenceSource
+from .roles import AnyIndex, RecordIdRole, SortRole
 from .row_sort import RecordRowsModel, SourceSorts
 
-IdRole = Qt.ItemDataRole.UserRole
-SortRole = Qt.ItemDataRole.UserRole + 1
 REF, TITLE, SOURCE, DATE, SIZE, MEDIA, LINKS = range(7)
 
 
@@ -25,11 +25,10 @@ def source_labels(owner: QObject) -> dict[str, str]:
 def human_size(size: int | None) -> str:
     if size is None:
         return ""
-    for unit in ("bytes", "KB", "MB"):
-        if size < 1024 or unit == "MB":
-            return f"{size:,} {unit}" if unit == "bytes" else f"{size:,.1f} {unit}"
-        size /= 1024
-    return ""
+    if size < 1024:
+        return f"{size:,} bytes"
+    kilobytes = size / 1024
+    return f"{kilobytes:,.1f} KB" if kilobytes < 1024 else f"{kilobytes / 1024:,.1f} MB"
 
 
 class EvidenceModel(RecordRowsModel):
@@ -46,7 +45,7 @@ class EvidenceModel(RecordRowsModel):
         )
         self._sources = source_labels(self)
 
-    def data(self, index: QModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
+    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole):
         if not index.isValid():
             return None
         row = self._rows[index.row()]
@@ -54,25 +53,25 @@ class EvidenceModel(RecordRowsModel):
             return self._display(row, index.column())
         if role == SortRole:
             return self._sort_key(row, index.column())
-        if role == IdRole:
+        if role == RecordIdRole:
             return row["id"]
         if role == Qt.ItemDataRole.TextAlignmentRole and index.column() in (SIZE, LINKS):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None
 
-    def _display(self, row: dict, column: int):
+    def _display(self, row: Row, column: int):
         if column == SOURCE:
             return self._sources.get(row["source"], row["source"] or "")
         if column == SIZE:
             return human_size(row["size"])
         return self._plain(row, column)
 
-    def _plain(self, row: dict, column: int):
+    def _plain(self, row: Row, column: int):
         key = ("ref", "title", "source", "date", "size", "media_type", "links")[column]
         value = row.get(key)
         return value if value is not None else ""
 
-    def _sort_key(self, row: dict, column: int):
+    def _sort_key(self, row: Row, column: int):
         if column in (SIZE, LINKS):
             return row.get("size" if column == SIZE else "links") or 0
         return str(self._display(row, column)).casefold()

@@ -3,12 +3,14 @@ sessions) with its inspectors, the timetable with its clashes, and the team."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QModelIndex, Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QBrush, QColor
 
 from ...domain.fieldwork import ALLOCATABLE, TIMETABLE_KINDS
+from ...domain.record_types import Row
 from ...domain.themes import INSPECTORATES
-from ..uk_dates import uk_day
+from ..time_text import local_day
+from .roles import AnyIndex
 from .row_sort import RecordRowsModel
 
 IdRole = Qt.ItemDataRole.UserRole
@@ -20,6 +22,14 @@ WARNING = QColor(160, 30, 30)
 
 def _tr(text: str) -> str:
     return QCoreApplication.translate("FieldworkPlan", text)
+
+
+def inspector_names(member_ids, names: dict[str, str]) -> list[str]:
+    """Who is allocated, by name; "Whole team" when it is everyone in a team of three or more
+    (eight names say less and leave no room)."""
+    if len(names) > 2 and set(member_ids) >= set(names):
+        return [_tr("Whole team")]
+    return [names.get(m, m[:8]) for m in member_ids]
 
 
 def kind_label(kind: str) -> str:
@@ -36,12 +46,12 @@ class AllocatableModel(RecordRowsModel):
         super().__init__(parent)
         self._headers = (_tr("Kind"), _tr("Name"), _tr("Detail"), _tr("Inspectors"))
 
-    def _sort_key(self, row: dict, column: int):
+    def _sort_key(self, row: Row, column: int):
         if column == self.KIND:
             return list(ALLOCATABLE).index(row["kind"]) if row["kind"] in ALLOCATABLE else 9
         return self._display(row, column)
 
-    def data(self, index: QModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
+    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole):
         if not index.isValid():
             return None
         row = self._rows[index.row()]
@@ -57,7 +67,7 @@ class AllocatableModel(RecordRowsModel):
             return QBrush(WARNING) if index.column() == self.INSPECTORS else None
         return None
 
-    def _display(self, row: dict, column: int) -> str:
+    def _display(self, row: Row, column: int) -> str:
         if column == self.KIND:
             return kind_label(row["kind"])
         if column == self.NAME:
@@ -86,12 +96,12 @@ class TimetableModel(RecordRowsModel):
             _tr("Clash"),
         )
 
-    def _sort_key(self, row: dict, column: int):
+    def _sort_key(self, row: Row, column: int):
         if column in (self.DAY, self.TIME):
             return f"{row['date']} {row['start_time']} {row['end_time']}"
         return self._display(row, column)
 
-    def data(self, index: QModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
+    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole):
         if not index.isValid():
             return None
         row = self._rows[index.row()]
@@ -108,13 +118,13 @@ class TimetableModel(RecordRowsModel):
             return QBrush(WARNING)
         return None
 
-    def _display(self, row: dict, column: int) -> str:
+    def _display(self, row: Row, column: int) -> str:
         if column == self.DAY:
-            return uk_day(row["date"])
+            return local_day(row["date"])
         if column == self.TIME:
             return f"{row['start_time']}\u2013{row['end_time']}"
         if column == self.KIND:
-            return _tr(TIMETABLE_KINDS.get(row["kind"], row["kind"]))
+            return _tr(TIMETABLE_KINDS.get(row["kind"], row["kind"] or ""))
         if column == self.TITLE:
             return row["title"]
         if column == self.ROOM:
@@ -148,10 +158,10 @@ class TeamPlanModel(RecordRowsModel):
             _tr("Sessions"),
         )
 
-    def _sort_key(self, row: dict, column: int):
+    def _sort_key(self, row: Row, column: int):
         return self._display(row, column)
 
-    def data(self, index: QModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
+    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole):
         if not index.isValid():
             return None
         row = self._rows[index.row()]
@@ -161,7 +171,7 @@ class TeamPlanModel(RecordRowsModel):
             return row["id"]
         return None
 
-    def _display(self, row: dict, column: int) -> str:
+    def _display(self, row: Row, column: int) -> str:
         if column == self.NAME:
             return row["name"]
         if column == self.INSPECTORATE:

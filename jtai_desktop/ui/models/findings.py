@@ -19,21 +19,21 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QApplication, QStyle
 
+from ...domain.record_types import EvidenceRow
 from ...domain.records import PARTNERSHIP, FindingKind
-from ...services.findings_queries import FindingSummary
+from ...services.findings import FindingSummary
+from ..translate import translator
+from .roles import MODEL_ROLES, AnyIndex, KindRole, RecordIdRole
 
-FindingIdRole = Qt.ItemDataRole.UserRole + 1
-NoEvidenceRole = Qt.ItemDataRole.UserRole + 2  # True on a finding that cites nothing
-KindRole = Qt.ItemDataRole.UserRole + 3
-AgencyRole = Qt.ItemDataRole.UserRole + 4  # on agency groups and findings
-IsFindingRole = Qt.ItemDataRole.UserRole + 5
-GroupLabelRole = Qt.ItemDataRole.UserRole + 6  # a group's name without its count
+NoEvidenceRole = MODEL_ROLES  # True on a finding that cites nothing
+AgencyRole = MODEL_ROLES + 1  # on agency groups and findings
+IsFindingRole = MODEL_ROLES + 2
+GroupLabelRole = MODEL_ROLES + 3  # a group's name without its count
 
 TITLE, EVIDENCE = 0, 1
 
 
-def tr(text: str, disambiguation: str | None = None, n: int = -1) -> str:
-    return QApplication.translate("FindingsTreeModel", text, disambiguation, n)
+tr = translator("FindingsTreeModel")
 
 
 def kind_labels() -> dict[str, str]:
@@ -115,7 +115,7 @@ class FindingsTreeModel(QAbstractItemModel):
         return len({n.finding.id for n in self._nodes if n.finding and not n.finding.cited})
 
     # --- the model interface ------------------------------------------------------------
-    def index(self, row: int, column: int, parent: QModelIndex = QModelIndex()) -> QModelIndex:
+    def index(self, row: int, column: int, parent: AnyIndex = QModelIndex()) -> QModelIndex:
         if not self.hasIndex(row, column, parent):
             return QModelIndex()
         number = self._nodes[parent.internalId() if parent.isValid() else 0].children[row]
@@ -129,12 +129,12 @@ class FindingsTreeModel(QAbstractItemModel):
             return QModelIndex()
         return self.createIndex(self._nodes[up].row, 0, up)
 
-    def rowCount(self, parent: QModelIndex = QModelIndex()) -> int:  # noqa: N802
+    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: N802
         if parent.isValid() and parent.column() != 0:
             return 0
         return len(self._nodes[parent.internalId() if parent.isValid() else 0].children)
 
-    def columnCount(self, parent: QModelIndex = QModelIndex()) -> int:  # noqa: N802
+    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: N802
         return 2
 
     def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):  # noqa: N802
@@ -142,18 +142,18 @@ class FindingsTreeModel(QAbstractItemModel):
             return (tr("Finding"), tr("Evidence cited"))[section] if section in (0, 1) else None
         return None
 
-    def flags(self, index: QModelIndex) -> Qt.ItemFlag:
+    def flags(self, index: AnyIndex) -> Qt.ItemFlag:
         if not index.isValid():
             return Qt.ItemFlag.NoItemFlags
         return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
 
-    def data(self, index: QModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
+    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole):
         if not index.isValid():
             return None
         node = self._nodes[index.internalId()]
         if node.finding is None:
             return self._group_data(node, index.column(), role)
-        return self._finding_data(node, index.column(), role)
+        return self._finding_data(node, node.finding, index.column(), role)
 
     def _group_data(self, node: _Node, column: int, role: int):
         if role == Qt.ItemDataRole.DisplayRole and column == TITLE:
@@ -168,11 +168,10 @@ class FindingsTreeModel(QAbstractItemModel):
 
     def _count(self, node: _Node) -> int:
         """Findings under a kind, each counted once even when it names several agencies."""
-        ids = {self._nodes[f].finding.id for a in node.children for f in self._nodes[a].children}
-        return len(ids)
+        findings = (self._nodes[f].finding for a in node.children for f in self._nodes[a].children)
+        return len({finding.id for finding in findings if finding is not None})
 
-    def _finding_data(self, node: _Node, column: int, role: int):
-        finding = node.finding
+    def _finding_data(self, node: _Node, finding: FindingSummary, column: int, role: int):
         missing = finding.cited == 0
         if role == Qt.ItemDataRole.DisplayRole:
             return finding.title if column == TITLE else self._evidence_text(finding.cited)
@@ -189,7 +188,7 @@ class FindingsTreeModel(QAbstractItemModel):
             font = QFont()
             font.setItalic(True)
             return font
-        if role == FindingIdRole:
+        if role == RecordIdRole:
             return finding.id
         if role == NoEvidenceRole:
             return missing
@@ -252,7 +251,7 @@ class WithoutEvidenceFilter(QSortFilterProxyModel):
     def only_without_evidence(self) -> bool:
         return self._only_missing
 
-    def data(self, index: QModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
+    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole):
         if (
             self._only_missing
             and role == Qt.ItemDataRole.DisplayRole
@@ -262,19 +261,19 @@ class WithoutEvidenceFilter(QSortFilterProxyModel):
             return f"{index.data(GroupLabelRole)} ({len(self._shown_findings(index))})"
         return super().data(index, role)
 
-    def _shown_findings(self, group: QModelIndex) -> set:
+    def _shown_findings(self, group: AnyIndex) -> set:
         """Findings left under a group by the filter (each once), so its count matches."""
         found: set[str] = set()
         for row in range(self.rowCount(group)):
             child = self.index(row, 0, group)
             found |= (
-                {child.data(FindingIdRole)}
+                {child.data(RecordIdRole)}
                 if child.data(IsFindingRole)
                 else self._shown_findings(child)
             )
         return found
 
-    def filterAcceptsRow(self, row: int, parent: QModelIndex) -> bool:  # noqa: N802
+    def filterAcceptsRow(self, row: int, parent: AnyIndex) -> bool:  # noqa: N802
         if not self._only_missing:
             return True
         index = self.sourceModel().index(row, 0, parent)
@@ -286,9 +285,9 @@ class CitedEvidenceModel(QAbstractListModel):
 
     def __init__(self, parent=None):
         super().__init__(parent)
-        self._items: list[dict] = []
+        self._items: list[EvidenceRow] = []
 
-    def set_items(self, items: list[dict]) -> None:
+    def set_items(self, items: list[EvidenceRow]) -> None:
         self.beginResetModel()
         self._items = list(items)
         self.endResetModel()
@@ -296,15 +295,15 @@ class CitedEvidenceModel(QAbstractListModel):
     def ids(self) -> list[str]:
         return [item["id"] for item in self._items]
 
-    def rowCount(self, parent: QModelIndex = QModelIndex()) -> int:  # noqa: N802
+    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: N802
         return 0 if parent.isValid() else len(self._items)
 
-    def data(self, index: QModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
+    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole):
         if not index.isValid():
             return None
         item = self._items[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
             return f"{item['ref']}  {item['title'] or ''}"
-        if role == Qt.ItemDataRole.UserRole:
+        if role == RecordIdRole:
             return item["id"]
         return None

@@ -7,8 +7,10 @@ from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, Q
 from PySide6.QtGui import QBrush, QColor
 
 from ...domain.front_door import AGREEMENT_CHOICES, SEEN_CHOICES, SOURCE_KINDS, THRESHOLD_DECISIONS
+from ...domain.record_types import Row
 from ...domain.timeliness import Distribution, Timing
-from ..uk_dates import uk_moment
+from ..time_text import local_moment
+from .roles import AnyIndex
 from .row_sort import RecordRowsModel
 
 IdRole = Qt.ItemDataRole.UserRole
@@ -56,7 +58,7 @@ class SamplesModel(RecordRowsModel):
             _tr("Child"),
         )
 
-    def _sort_key(self, row: dict, column: int):
+    def _sort_key(self, row: Row, column: int):
         if column == CONTACT:
             return f"{row['contact_date'] or ''} {row['contact_time'] or ''}"
         if column == TO_DECISION:
@@ -66,7 +68,7 @@ class SamplesModel(RecordRowsModel):
             return row["strategy_date"]
         return self._display(row, column)
 
-    def data(self, index: QModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
+    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole):
         if not index.isValid():
             return None
         row = self._rows[index.row()]
@@ -82,11 +84,11 @@ class SamplesModel(RecordRowsModel):
             return QBrush(OVER)
         return None
 
-    def _display(self, row: dict, column: int) -> str:
+    def _display(self, row: Row, column: int) -> str:
         if column == LABEL:
             return row["label"]
         if column == CONTACT:
-            return uk_moment(row["contact_date"], row["contact_time"])
+            return local_moment(row["contact_date"], row["contact_time"])
         if column == SOURCE:
             kind = _tr(SOURCE_KINDS.get(row["source_kind"] or "", row["source_kind"] or ""))
             return f"{kind}: {row['source_role']}" if row["source_role"] else kind
@@ -95,17 +97,17 @@ class SamplesModel(RecordRowsModel):
         if column == TO_DECISION:
             return timing_text(row.get("_timing"), row.get("_target"))
         if column == STRATEGY:
-            return uk_moment(row["strategy_date"], row["strategy_time"])
+            return local_moment(row["strategy_date"], row["strategy_time"])
         if column == SEEN:
             seen = _tr(SEEN_CHOICES.get(row["child_seen"] or "", ""))
-            when = uk_moment(row["seen_date"], row["seen_time"])
+            when = local_moment(row["seen_date"], row["seen_time"])
             return f"{seen}, {when}" if seen and when else seen
         if column == AGREES:
             return _tr(AGREEMENT_CHOICES.get(row["decision_agreement"] or "", ""))
         return row.get("_child") or ""
 
 
-def _over(row: dict) -> bool:
+def _over(row: Row) -> bool:
     timing, target = row.get("_timing"), row.get("_target")
     return bool(timing and timing.working_hours is not None and timing.working_hours > target)
 
@@ -147,7 +149,7 @@ class TimelinessModel(QAbstractTableModel):
             return self._headers[section]
         return None
 
-    def data(self, index: QModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
+    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole):
         if not index.isValid():
             return None
         d = self._rows[index.row()]

@@ -4,21 +4,20 @@ the records changed in it, with how many changes, when, and whether it is modera
 from __future__ import annotations
 
 from PySide6.QtCore import QAbstractItemModel, QModelIndex, Qt
-from PySide6.QtWidgets import QApplication
 
 from ...services.incoming import Received, WorkGroup
-from .conflicts import local_time
+from ..time_text import local_time
+from ..translate import translator
+from .roles import MODEL_ROLES, AnyIndex, RecordRole
 
-EntityRole = Qt.ItemDataRole.UserRole + 1  # (entity, id) of a record, or of a child group
-ReceivedRole = Qt.ItemDataRole.UserRole + 2  # the Received item of a record row
-IsGroupRole = Qt.ItemDataRole.UserRole + 3
+ReceivedRole = MODEL_ROLES  # the Received item of a record row
+IsGroupRole = MODEL_ROLES + 1
 
 RECORD, BY, CHANGES, LATEST, MODERATED = range(5)
 _GROUP = 0  # internal id of a group row; a record row's is its group's row + 1
 
 
-def tr(text: str) -> str:
-    return QApplication.translate("IncomingModel", text)
+tr = translator("IncomingModel")
 
 
 class IncomingModel(QAbstractItemModel):
@@ -34,7 +33,7 @@ class IncomingModel(QAbstractItemModel):
         self.beginResetModel()
         self._groups = list(groups)
         self._child_groups = child_groups
-        self._times: dict[str, str] = {}
+        self._times = {}
         self.endResetModel()
 
     def groups(self) -> list[WorkGroup]:
@@ -48,7 +47,7 @@ class IncomingModel(QAbstractItemModel):
         return QModelIndex()
 
     # --- structure ---------------------------------------------------------------------
-    def index(self, row: int, column: int, parent=QModelIndex()) -> QModelIndex:
+    def index(self, row: int, column: int, parent: AnyIndex = QModelIndex()) -> QModelIndex:
         if not self.hasIndex(row, column, parent):
             return QModelIndex()
         if not parent.isValid():
@@ -60,18 +59,18 @@ class IncomingModel(QAbstractItemModel):
             return QModelIndex()
         return self.createIndex(index.internalId() - 1, 0, _GROUP)
 
-    def rowCount(self, parent=QModelIndex()) -> int:  # noqa: N802 (Qt naming)
+    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: N802 (Qt naming)
         if not parent.isValid():
             return len(self._groups)
         if parent.internalId() == _GROUP and parent.column() == 0:
             return len(self._groups[parent.row()].items)
         return 0
 
-    def columnCount(self, parent=QModelIndex()) -> int:  # noqa: N802
+    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: N802
         return 5
 
     # --- data --------------------------------------------------------------------------
-    def data(self, index: QModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
+    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole):
         if not index.isValid():
             return None
         if index.internalId() == _GROUP:
@@ -85,7 +84,7 @@ class IncomingModel(QAbstractItemModel):
                 label = group.label or (tr("Not about one child") if self._child_groups else "")
                 return f"{label} ({len(group.items)})"
             return {CHANGES: str(group.changes), LATEST: self._time(group.latest)}.get(column, "")
-        if role == EntityRole and self._child_groups and group.key:
+        if role == RecordRole and self._child_groups and group.key:
             return ("child", group.key)
         if role == IsGroupRole:
             return True
@@ -94,7 +93,7 @@ class IncomingModel(QAbstractItemModel):
     def _item_data(self, item: Received, column: int, role: int):
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             return self._item_text(item, column)
-        if role == EntityRole:
+        if role == RecordRole:
             return (item.entity, item.entity_id)
         if role == ReceivedRole:
             return item
@@ -130,7 +129,7 @@ class IncomingModel(QAbstractItemModel):
             return self._headers[section]
         return None
 
-    def flags(self, index: QModelIndex) -> Qt.ItemFlag:
+    def flags(self, index: AnyIndex) -> Qt.ItemFlag:
         if not index.isValid():
             return Qt.ItemFlag.NoItemFlags
         return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable

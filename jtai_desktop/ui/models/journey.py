@@ -8,7 +8,9 @@ from PySide6.QtGui import QBrush, QColor, QPalette
 from PySide6.QtWidgets import QApplication
 
 from ...services.journey import KINDS, Journey, JourneyEntry
-from .children import agreement_labels, display_date
+from ..time_text import local_date
+from .children import agreement_labels
+from .roles import AnyIndex
 
 KIND_ROLE = Qt.ItemDataRole.UserRole + 1  # the entry's kind ("review", "event"...)
 RECORD_ROLE = Qt.ItemDataRole.UserRole + 2  # (entity, record id) to open it
@@ -95,10 +97,10 @@ class JourneyModel(QAbstractTableModel):
         return self.journey.organisations[section - 2]["name"]
 
     def _column_of(self, entry: JourneyEntry) -> int:
-        number = self.journey.column_of(entry)
+        number = self.journey.column_of(entry) if self.journey else 0
         return self.columnCount() - 1 if number == 0 else number + 1
 
-    def data(self, index: QModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
+    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole):
         entry = self.entry(index.row()) if index.isValid() else None
         if entry is None:
             return None
@@ -113,7 +115,7 @@ class JourneyModel(QAbstractTableModel):
         column = index.column()
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             if column == DATE:
-                return display_date(entry.day.isoformat())
+                return local_date(entry.day.isoformat())
             if column == WHAT:
                 return self._kinds.get(entry.kind, entry.kind)
             if column == self._column_of(entry):

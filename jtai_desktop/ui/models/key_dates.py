@@ -4,30 +4,31 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, Qt
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
 from PySide6.QtGui import QFont
 
 from ...domain.calendar import KeyDates, format_date, working_days_between
+from ..translate import translator
+from .roles import MODEL_ROLES, AnyIndex
 
-IS_TODAY_ROLE = Qt.ItemDataRole.UserRole + 1
-DATE_ROLE = Qt.ItemDataRole.UserRole
+DateRole = MODEL_ROLES  # the key date of a row, as a date
+IsTodayRole = MODEL_ROLES + 1
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("KeyDatesModel", text)
+tr = translator("KeyDatesModel")
 
 
 def relative_day(d: date, today: date) -> str:
     days = (d - today).days
     if days == 0:
-        return _tr("today")
+        return tr("today")
     if days == 1:
-        return _tr("tomorrow")
+        return tr("tomorrow")
     if days == -1:
-        return _tr("yesterday")
+        return tr("yesterday")
     if days > 1:
-        return _tr("in {n} days").format(n=days)
-    return _tr("{n} days ago").format(n=-days)
+        return tr("in {n} days").format(n=days)
+    return tr("{n} days ago").format(n=-days)
 
 
 class KeyDatesModel(QAbstractTableModel):
@@ -48,7 +49,7 @@ class KeyDatesModel(QAbstractTableModel):
         self._today = today
         self._rows: list[tuple[str, date, bool]] = []
         self._texts: list[tuple[str, ...]] = []  # each row's cells, formatted once: views ask often
-        self._headers = (_tr("Milestone"), _tr("Date"), _tr("When"))
+        self._headers = (tr("Milestone"), tr("Date"), tr("When"))
         self.set_milestones(milestones or [], today)
 
     def set_milestones(self, milestones: list[tuple[str, date]], today: date | None = None) -> None:
@@ -58,7 +59,7 @@ class KeyDatesModel(QAbstractTableModel):
         if today is not None:
             # After the milestones of the same day, so "Fieldwork starts" reads before "Today".
             at = sum(1 for _label, when, _ in rows if when <= today)
-            rows.insert(at, (_tr("Today"), today, True))
+            rows.insert(at, (tr("Today"), today, True))
         self._rows = rows
         self._texts = [
             (label, format_date(when), relative_day(when, today) if today else "")
@@ -69,13 +70,13 @@ class KeyDatesModel(QAbstractTableModel):
     def today_row(self) -> int:
         return next((n for n, row in enumerate(self._rows) if row[2]), -1)
 
-    def rowCount(self, parent=QModelIndex()) -> int:  # noqa: N802 (Qt naming)
+    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: N802 (Qt naming)
         return 0 if parent.isValid() else len(self._rows)
 
-    def columnCount(self, parent=QModelIndex()) -> int:  # noqa: N802
+    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: N802
         return 0 if parent.isValid() else (2 if self._today is None else 3)
 
-    def data(self, index: QModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
+    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole):
         if not index.isValid():
             return None
         label, when, is_today = self._rows[index.row()]
@@ -85,9 +86,9 @@ class KeyDatesModel(QAbstractTableModel):
             font = QFont()
             font.setBold(True)
             return font
-        if role == IS_TODAY_ROLE:
+        if role == IsTodayRole:
             return is_today
-        if role == DATE_ROLE:
+        if role == DateRole:
             return when.isoformat()
         return None
 
@@ -101,24 +102,22 @@ def progress_line(dates: KeyDates, today: date) -> str:
     """Where the inspection stands today, in one sentence."""
     week = dates.week_of(today)
     if today < dates.notification:
-        return _tr("Before notification: notification is on {day}.").format(
+        return tr("Before notification: notification is on {day}.").format(
             day=format_date(dates.notification)
         )
     if week in (1, 2):
         left = working_days_between(today, dates.fieldwork_start)
-        days = _tr("1 working day") if left == 1 else _tr("{n} working days").format(n=left)
-        return _tr("Week {week} of the inspection: {days} to fieldwork").format(
-            week=week, days=days
-        )
+        days = tr("1 working day") if left == 1 else tr("{n} working days").format(n=left)
+        return tr("Week {week} of the inspection: {days} to fieldwork").format(week=week, days=days)
     if week == 3:
         day = working_days_between(dates.fieldwork_start, today) + 1
         total = working_days_between(dates.fieldwork_start, dates.fieldwork_end) + 1
-        return _tr("Week 3 of the inspection: fieldwork, day {day} of {total}").format(
+        return tr("Week 3 of the inspection: fieldwork, day {day} of {total}").format(
             day=day, total=total
         )
     if today <= dates.publication_latest:
-        return _tr("Fieldwork has ended: the letter is due between {first} and {last}.").format(
+        return tr("Fieldwork has ended: the letter is due between {first} and {last}.").format(
             first=format_date(dates.publication_earliest),
             last=format_date(dates.publication_latest),
         )
-    return _tr("The letter was due by {last}.").format(last=format_date(dates.publication_latest))
+    return tr("The letter was due by {last}.").format(last=format_date(dates.publication_latest))

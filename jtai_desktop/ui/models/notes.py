@@ -1,15 +1,15 @@
-"""The notes list: a thin table over ``notes_queries.notes_list`` with a kind and text filter."""
+"""The notes list: a thin table over ``services.notes.notes_list`` with a kind and text filter."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, QObject, QSortFilterProxyModel, Qt
+from PySide6.QtCore import QObject, QSortFilterProxyModel, Qt
 
+from ...domain.record_types import Row
 from ...domain.records import NoteKind
+from .roles import MODEL_ROLES, AnyIndex, KindRole, RecordIdRole
 from .row_sort import RecordRowsModel, SourceSorts
 
-IdRole = Qt.ItemDataRole.UserRole
-KindRole = Qt.ItemDataRole.UserRole + 1
-SearchRole = Qt.ItemDataRole.UserRole + 2
+SearchRole = MODEL_ROLES  # the text the filter looks in
 DATE, KIND, TITLE, CHILDREN, CONSENT = range(5)
 
 
@@ -34,13 +34,13 @@ class NotesModel(RecordRowsModel):
         )
         self._kinds = kind_labels(self)
 
-    def data(self, index: QModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
+    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole):
         if not index.isValid():
             return None
         row = self._rows[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
             return self._display(row, index.column())
-        if role == IdRole:
+        if role == RecordIdRole:
             return row["id"]
         if role == KindRole:
             return row["kind"]
@@ -50,7 +50,7 @@ class NotesModel(RecordRowsModel):
             return self._tooltip(row, index.column())
         return None
 
-    def _display(self, row: dict, column: int):
+    def _display(self, row: Row, column: int):
         if column == DATE:
             return row["date"] or ""
         if column == KIND:
@@ -61,21 +61,21 @@ class NotesModel(RecordRowsModel):
             return len(row["children"] or [])
         return self._consent(row)
 
-    def _sort_key(self, row: dict, column: int):
+    def _sort_key(self, row: Row, column: int):
         return self._display(row, column)
 
-    def _consent(self, row: dict) -> str:
+    def _consent(self, row: Row) -> str:
         if row["consent_recorded"]:
             return self.tr("consent recorded")
         # The rules refuse to save this; it can only arrive from a damaged or foreign record.
         return self.tr("missing!") if row["children_or_families_present"] else "—"
 
-    def _tooltip(self, row: dict, column: int):
+    def _tooltip(self, row: Row, column: int):
         if column == TITLE:
             return row["title"]
         return self._consent_tip(row) if column == CONSENT else None
 
-    def _consent_tip(self, row: dict) -> str:
+    def _consent_tip(self, row: Row) -> str:
         if row["children_or_families_present"] and not row["consent_recorded"]:
             return self.tr("Children or families took part but no consent is recorded.")
         if row["children_or_families_present"]:
@@ -99,7 +99,7 @@ class NotesFilter(SourceSorts):
         self._kind = kind or ""
         self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
 
-    def filterAcceptsRow(self, source_row: int, source_parent: QModelIndex) -> bool:  # noqa: N802
+    def filterAcceptsRow(self, source_row: int, source_parent: AnyIndex) -> bool:  # noqa: N802
         index = self.sourceModel().index(source_row, 0, source_parent)
         if self._kind and index.data(KindRole) != self._kind:
             return False

@@ -4,8 +4,8 @@ the gate's hits, overrides and warnings. Thin adapters over ``services.report`` 
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from datetime import datetime
 from html import escape
+from typing import Any
 
 from PySide6.QtCore import (
     QAbstractItemModel,
@@ -21,13 +21,14 @@ from ...report import gate
 from ...report.gate import GateResult, Hit, Override, ReportWarning
 from ...report.letter import Letter
 from ...services.report import ItemOption, SectionInfo
+from ..time_text import local_time
+from ..translate import translator
+from .roles import MODEL_ROLES, AnyIndex, RecordIdRole
 
-SectionKeyRole = Qt.ItemDataRole.UserRole + 1
-ItemIdRole = Qt.ItemDataRole.UserRole + 2
+SectionKeyRole = MODEL_ROLES
 
 
-def tr(text: str, disambiguation: str | None = None, n: int = -1) -> str:
-    return QApplication.translate("ReportModels", text, disambiguation, n)
+tr = translator("ReportModels")
 
 
 def hit_kind_label(kind: str) -> str:
@@ -111,7 +112,7 @@ class SectionsModel(QAbstractItemModel):
         return [p for p, up in enumerate(self._parents) if up == parent_position]
 
     # --- the model interface ------------------------------------------------------------
-    def index(self, row: int, column: int, parent: QModelIndex = QModelIndex()) -> QModelIndex:
+    def index(self, row: int, column: int, parent: AnyIndex = QModelIndex()) -> QModelIndex:
         if not self.hasIndex(row, column, parent):
             return QModelIndex()
         up = parent.internalId() if parent.isValid() else -1
@@ -123,12 +124,12 @@ class SectionsModel(QAbstractItemModel):
         up = self._parents[index.internalId()]
         return QModelIndex() if up < 0 else self.createIndex(self._row(up), 0, up)
 
-    def rowCount(self, parent: QModelIndex = QModelIndex()) -> int:  # noqa: N802
+    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: N802
         if parent.isValid() and parent.column() != 0:
             return 0
         return len(self._children(parent.internalId() if parent.isValid() else -1))
 
-    def columnCount(self, parent: QModelIndex = QModelIndex()) -> int:  # noqa: N802
+    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: N802
         return 1
 
     def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):  # noqa: N802
@@ -140,12 +141,12 @@ class SectionsModel(QAbstractItemModel):
             return tr("Section")
         return None
 
-    def flags(self, index: QModelIndex) -> Qt.ItemFlag:
+    def flags(self, index: AnyIndex) -> Qt.ItemFlag:
         if not index.isValid():
             return Qt.ItemFlag.NoItemFlags
         return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
 
-    def data(self, index: QModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
+    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole):
         if not index.isValid():
             return None
         info = self._sections[index.internalId()]
@@ -245,10 +246,10 @@ class ItemOptionsModel(QAbstractListModel):
         self._numbers_changed()
 
     # --- the model interface ------------------------------------------------------------
-    def rowCount(self, parent: QModelIndex = QModelIndex()) -> int:  # noqa: N802
+    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: N802
         return 0 if parent.isValid() else len(self._options)
 
-    def flags(self, index: QModelIndex) -> Qt.ItemFlag:
+    def flags(self, index: AnyIndex) -> Qt.ItemFlag:
         if not index.isValid():
             return Qt.ItemFlag.NoItemFlags
         return (
@@ -257,7 +258,7 @@ class ItemOptionsModel(QAbstractListModel):
             | Qt.ItemFlag.ItemIsUserCheckable
         )
 
-    def data(self, index: QModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
+    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole):
         if not index.isValid():
             return None
         option = self._options[index.row()]
@@ -267,11 +268,11 @@ class ItemOptionsModel(QAbstractListModel):
             return Qt.CheckState.Checked if option.chosen else Qt.CheckState.Unchecked
         if role == Qt.ItemDataRole.ToolTipRole:
             return option.label
-        if role == ItemIdRole:
+        if role == RecordIdRole:
             return option.id
         return None
 
-    def setData(self, index: QModelIndex, value, role: int = Qt.ItemDataRole.EditRole) -> bool:  # noqa: N802
+    def setData(self, index: AnyIndex, value, role: int = Qt.ItemDataRole.EditRole) -> bool:  # noqa: N802
         if not index.isValid() or role != Qt.ItemDataRole.CheckStateRole:
             return False
         chosen = Qt.CheckState(value) == Qt.CheckState.Checked
@@ -283,7 +284,7 @@ class ItemOptionsModel(QAbstractListModel):
 
 
 # --- the gate's results -----------------------------------------------------------------------
-Column = tuple[Callable[[], str], Callable[[object], str]]  # (header, cell text)
+Column = tuple[Callable[[], str], Callable[[Any], str]]  # (header, cell text)
 
 
 class RowsModel(QAbstractTableModel):
@@ -308,10 +309,10 @@ class RowsModel(QAbstractTableModel):
     def rows(self) -> list:
         return list(self._rows)
 
-    def rowCount(self, parent: QModelIndex = QModelIndex()) -> int:  # noqa: N802
+    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: N802
         return 0 if parent.isValid() else len(self._rows)
 
-    def columnCount(self, parent: QModelIndex = QModelIndex()) -> int:  # noqa: N802
+    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: N802
         return 0 if parent.isValid() else len(self.columns)
 
     def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):  # noqa: N802
@@ -323,12 +324,12 @@ class RowsModel(QAbstractTableModel):
             return self.columns[section][0]()
         return None
 
-    def flags(self, index: QModelIndex) -> Qt.ItemFlag:
+    def flags(self, index: AnyIndex) -> Qt.ItemFlag:
         if not index.isValid():
             return Qt.ItemFlag.NoItemFlags
         return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
 
-    def data(self, index: QModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
+    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole):
         if not index.isValid():
             return None
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
@@ -400,7 +401,7 @@ def _override_text(override: Override, places: list[str]) -> str:
         f"{hit_kind_label(override.kind)} \u201c{override.match}\u201d: {override.reason}",
         tr("Let through by %1, %2")
         .replace("%1", override.by or tr("unknown"))
-        .replace("%2", format_when(override.at)),
+        .replace("%2", local_time(override.at, with_year=True)),
         "; ".join(places) if places else tr("No longer in the letter"),
     ]
     return "\n".join(lines)
@@ -417,17 +418,6 @@ class WarningsModel(RowsModel):
         if role == Qt.ItemDataRole.AccessibleDescriptionRole:
             return warning_kind_label(row.kind) + ": " + tr("advice, does not block the export")
         return None
-
-
-def format_when(at: str) -> str:
-    """An ISO time as a short local date and time ("12 Oct 2026 14:05")."""
-    try:
-        moment = datetime.fromisoformat(at)
-    except (TypeError, ValueError):
-        return at or ""
-    if moment.tzinfo is not None:
-        moment = moment.astimezone()
-    return moment.strftime("%d %b %Y %H:%M").lstrip("0")
 
 
 # --- the preview --------------------------------------------------------------------------------

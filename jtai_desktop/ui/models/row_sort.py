@@ -11,20 +11,23 @@ less what its columns show.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QSortFilterProxyModel, Qt
 
-SortKey = Callable[[dict, int], object]  # (row, column) -> a value to order by
+from ...domain.record_types import Row
+from .roles import AnyIndex
+
+SortKey = Callable[[Row, int], object]  # (row, column) -> a value to order by
 
 
-def in_order(rows: list[dict], key: SortKey, column: int, descending: bool) -> list[dict]:
+def in_order(rows: Sequence[Row], key: SortKey, column: int, descending: bool) -> list[Row]:
     """The rows ordered by ``key`` on ``column`` (as they are if column < 0); empty values
     last, text without regard to case, ties kept in their order."""
     if column < 0:
         return list(rows)
 
-    def comparable(row: dict):
+    def comparable(row: Row):
         value = key(row, column)
         if value is None or value == "":
             return (1, "") if not descending else (0, "")
@@ -34,7 +37,7 @@ def in_order(rows: list[dict], key: SortKey, column: int, descending: bool) -> l
     return sorted(rows, key=comparable, reverse=descending)
 
 
-def relayout(model, ordered: list[dict]) -> None:
+def relayout(model, ordered: list[Row]) -> None:
     """Put ``model._rows`` in the new order, keeping selections and the current row on the
     same records (Qt's persistent indexes)."""
     model.layoutAboutToBeChanged.emit()
@@ -63,18 +66,18 @@ class RecordRowsModel(QAbstractTableModel):
 
     def __init__(self, parent=None):
         super().__init__(parent)
-        self._rows: list[dict] = []
+        self._rows: list[Row] = []
         self._order = (-1, False)  # the column sorted by, and whether descending
         self._headers: tuple[str, ...] = ()
 
-    def _sort_key(self, row: dict, column: int):
+    def _sort_key(self, row: Row, column: int):
         raise NotImplementedError
 
     def sort(self, column: int, order=Qt.SortOrder.AscendingOrder) -> None:
         self._order = (column, order == Qt.SortOrder.DescendingOrder)
         relayout(self, in_order(self._rows, self._sort_key, *self._order))
 
-    def set_rows(self, rows: list[dict]) -> None:
+    def set_rows(self, rows: Sequence[Row]) -> None:
         """Replace the rows; when the same records are listed again only their cells change,
         so the view keeps its selection and scroll position (while a record autosaves)."""
         rows = in_order(rows, self._sort_key, *self._order)
@@ -92,10 +95,10 @@ class RecordRowsModel(QAbstractTableModel):
     def row_of(self, record_id: str) -> int:
         return next((n for n, row in enumerate(self._rows) if row["id"] == record_id), -1)
 
-    def rowCount(self, parent=QModelIndex()) -> int:  # noqa: N802 (Qt naming)
+    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: N802 (Qt naming)
         return 0 if parent.isValid() else len(self._rows)
 
-    def columnCount(self, parent=QModelIndex()) -> int:  # noqa: N802
+    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: N802
         return 0 if parent.isValid() else len(self._headers)
 
     def headerData(self, section: int, orientation, role=Qt.ItemDataRole.DisplayRole):  # noqa: N802

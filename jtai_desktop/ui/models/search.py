@@ -12,18 +12,17 @@ import re
 import threading
 
 from PySide6.QtCore import QAbstractListModel, QModelIndex, QObject, Qt, QTimer, Signal
-from PySide6.QtWidgets import QApplication
 
-from ...services.findings_queries import described_search
-from ...services.search import SearchHit
+from ...services.search import SearchHit, described_search
+from ..translate import translator
+from .roles import MODEL_ROLES, AnyIndex, RecordIdRole, RecordKindRole
 
-EntityRole = Qt.ItemDataRole.UserRole + 1
-RecordIdRole = Qt.ItemDataRole.UserRole + 2
-TitleRole = Qt.ItemDataRole.UserRole + 3
-KindLabelRole = Qt.ItemDataRole.UserRole + 4
-SnippetHtmlRole = Qt.ItemDataRole.UserRole + 5  # the snippet with matches in <b>
-RichTextRole = Qt.ItemDataRole.UserRole + 6  # what the delegate draws
+TitleRole = MODEL_ROLES
+KindLabelRole = MODEL_ROLES + 1
+SnippetHtmlRole = MODEL_ROLES + 2  # the snippet with matches in <b>
+RichTextRole = MODEL_ROLES + 3  # what the delegate draws
 
+tr = translator("SearchResultsModel")
 _MARK = re.compile(r"\[([^\[\]]*)\]")
 _WORD = re.compile(r"\w+", re.UNICODE)
 
@@ -40,7 +39,7 @@ def entity_label(entity: str) -> str:
         "timetable_entry": "Session",
         "area_review": "Judged for the area",
     }
-    return QApplication.translate("SearchResultsModel", labels.get(entity, entity.title()))
+    return tr(labels.get(entity, entity.title()))
 
 
 def snippet_html(snippet: str) -> str:
@@ -101,10 +100,10 @@ class SearchResultsModel(QAbstractListModel):
     def hit(self, row: int) -> SearchHit:
         return self._hits[row]
 
-    def rowCount(self, parent: QModelIndex = QModelIndex()) -> int:  # noqa: N802
+    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: N802
         return 0 if parent.isValid() else len(self._hits)
 
-    def data(self, index: QModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
+    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole):
         if not index.isValid():
             return None
         row = index.row()
@@ -113,7 +112,7 @@ class SearchResultsModel(QAbstractListModel):
         if role == RichTextRole:
             return self._rich[row]
         hit = self._hits[row]
-        if role == EntityRole:
+        if role == RecordKindRole:
             return hit.entity
         if role == RecordIdRole:
             return hit.entity_id

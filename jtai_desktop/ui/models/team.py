@@ -2,29 +2,27 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import (
     QAbstractListModel,
     QAbstractTableModel,
-    QCoreApplication,
     QModelIndex,
     Qt,
 )
 
 from ...domain.organisations import service_label
+from ...domain.record_types import Row
 from ...domain.records import Role
 from ...domain.themes import AGENCY_KINDS, INSPECTORATES
+from ..translate import translator
+from .roles import AnyIndex, RecordIdRole
 
-ID_ROLE = Qt.ItemDataRole.UserRole
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("TeamModel", text)
+tr = translator("TeamModel")
 
 
 def role_label(role: str) -> str:
-    return _tr("Lead inspector") if role == Role.LEAD.value else _tr("Team member")
+    return tr("Lead inspector") if role == Role.LEAD.value else tr("Team member")
 
 
 def inspectorate_label(key: str) -> str:
@@ -37,41 +35,41 @@ class TeamModel(QAbstractTableModel):
 
     NAME, INSPECTORATE, ROLE = range(3)
 
-    def __init__(self, rows: list[dict] | None = None, parent=None):
+    def __init__(self, rows: Sequence[Row] | None = None, parent=None):
         super().__init__(parent)
-        self._rows: list[dict] = list(rows or [])
-        self._headers = (_tr("Name"), _tr("Inspectorate"), _tr("Role"))
+        self._rows: list[Row] = list(rows or [])
+        self._headers = (tr("Name"), tr("Inspectorate"), tr("Role"))
 
-    def set_rows(self, rows: list[dict]) -> None:
+    def set_rows(self, rows: Sequence[Row]) -> None:
         self.beginResetModel()
         self._rows = list(rows)
         self.endResetModel()
 
-    def rows(self) -> list[dict]:
+    def rows(self) -> list[Row]:
         return list(self._rows)
 
-    def rowCount(self, parent=QModelIndex()) -> int:  # noqa: N802 (Qt naming)
+    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: N802 (Qt naming)
         return 0 if parent.isValid() else len(self._rows)
 
-    def columnCount(self, parent=QModelIndex()) -> int:  # noqa: N802
+    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: N802
         return 0 if parent.isValid() else len(self._headers)
 
-    def data(self, index: QModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
+    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole):
         if not index.isValid():
             return None
         row = self._rows[index.row()]
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
             return self._text(row, index.column())
-        if role == ID_ROLE:
+        if role == RecordIdRole:
             return row.get("id")
         return None
 
-    def _text(self, row: dict, column: int) -> str:
+    def _text(self, row: Row, column: int) -> str:
         if column == self.NAME:
             return row.get("name") or ""
         if column == self.INSPECTORATE:
-            return inspectorate_label(row.get("inspectorate"))
-        return role_label(row.get("role"))
+            return inspectorate_label(row.get("inspectorate") or "")
+        return role_label(row.get("role") or "")
 
     def headerData(self, section: int, orientation, role=Qt.ItemDataRole.DisplayRole):  # noqa: N802
         if (
@@ -92,20 +90,20 @@ class AgencyModel(QAbstractListModel):
 
     def __init__(self, on_toggle: Callable[[str, bool], bool] | None = None, parent=None):
         super().__init__(parent)
-        self._rows: list[dict] = []
+        self._rows: list[Row] = []
         self._on_toggle = on_toggle
         self._generation = 0  # counts resets: the edit may reload the rows under setData
 
-    def set_rows(self, rows: list[dict]) -> None:
+    def set_rows(self, rows: Sequence[Row]) -> None:
         self.beginResetModel()
         self._rows = list(rows)
         self._generation += 1
         self.endResetModel()
 
-    def rowCount(self, parent=QModelIndex()) -> int:  # noqa: N802
+    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: N802
         return 0 if parent.isValid() else len(self._rows)
 
-    def data(self, index: QModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
+    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole):
         if not index.isValid():
             return None
         row = self._rows[index.row()]
@@ -116,19 +114,19 @@ class AgencyModel(QAbstractListModel):
         if role == Qt.ItemDataRole.CheckStateRole:
             return Qt.CheckState.Checked if row.get("in_scope") else Qt.CheckState.Unchecked
         if role == Qt.ItemDataRole.AccessibleDescriptionRole:
-            scope = _tr("In scope") if row.get("in_scope") else _tr("Not in scope")
+            scope = tr("In scope") if row.get("in_scope") else tr("Not in scope")
             return f"{organisation_line(row)}. {scope}"
-        if role == ID_ROLE:
+        if role == RecordIdRole:
             return row.get("id")
         return None
 
-    def flags(self, index: QModelIndex):
+    def flags(self, index: AnyIndex):
         if not index.isValid():
             return Qt.ItemFlag.NoItemFlags
         flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
         return flags | Qt.ItemFlag.ItemIsUserCheckable if self._on_toggle else flags
 
-    def setData(self, index: QModelIndex, value, role: int = Qt.ItemDataRole.EditRole) -> bool:  # noqa: N802
+    def setData(self, index: AnyIndex, value, role: int = Qt.ItemDataRole.EditRole) -> bool:  # noqa: N802
         if not index.isValid() or role != Qt.ItemDataRole.CheckStateRole or not self._on_toggle:
             return False
         in_scope = Qt.CheckState(value) == Qt.CheckState.Checked
@@ -136,19 +134,19 @@ class AgencyModel(QAbstractListModel):
         if not self._on_toggle(row["id"], in_scope):
             return False
         if generation == self._generation:  # not reloaded yet: show the new state now
-            row["in_scope"] = in_scope
+            self._rows[index.row()] = {**row, "in_scope": in_scope}
             self.dataChanged.emit(index, index, [Qt.ItemDataRole.CheckStateRole])
         return True
 
 
-def organisation_line(row: dict) -> str:
+def organisation_line(row: Row) -> str:
     """Its kind and service type in words ("Health: maternity")."""
     kind = AGENCY_KINDS.get(row.get("kind") or "", row.get("kind") or "")
     service = service_label(row.get("kind") or "", row.get("service_type"))
     return f"{kind}: {service}" if service else kind
 
 
-def organisation_short(row: dict) -> str:
+def organisation_short(row: Row) -> str:
     """Its service type where it has one, else its kind: the list is in kind order."""
     kind = row.get("kind") or ""
     return service_label(kind, row.get("service_type")) or AGENCY_KINDS.get(kind, kind)

@@ -52,18 +52,17 @@ class AreaPage(Page):
         progress = area_reviews.area_progress(self.session.ws, inspection_id)
         shape = (inspection_id, tuple((p.organisation["id"], p.expected) for p in progress))
         if shape != self._built_for:
-            self._build(progress)
+            self._build(inspection_id, progress)
             self._built_for = shape
-        self._reload(progress)
+        self._reload(inspection_id, progress)
 
-    def _build(self, progress) -> None:
+    def _build(self, inspection_id: str, progress) -> None:
         self.flush()
         current = self.current_organisation()
-        while self.tabs.count():
-            widget = self.tabs.widget(0)
-            self.tabs.removeTab(0)
-            widget.deleteLater()
-        pack = theme_pack(self.session.ws, self.session.inspection_id)
+        for panel in self.panels():
+            self.tabs.removeTab(self.tabs.indexOf(panel))
+            panel.deleteLater()
+        pack = theme_pack(self.session.ws, inspection_id)
         for item in progress:
             panel = AreaOrganisationPanel(self.session, item.organisation, pack, item.criteria)
             self.tabs.addTab(panel, item.organisation["name"])
@@ -72,10 +71,9 @@ class AreaPage(Page):
         self.tabs.setVisible(bool(progress))
         self.empty.setVisible(not progress)
 
-    def _reload(self, progress) -> None:
-        reviews = area_reviews.area_reviews(self.session.ws, self.session.inspection_id)
-        for index, item in enumerate(progress):
-            panel = self.tabs.widget(index)
+    def _reload(self, inspection_id: str, progress) -> None:
+        reviews = area_reviews.area_reviews(self.session.ws, inspection_id)
+        for index, (item, panel) in enumerate(zip(progress, self.panels(), strict=True)):
             panel.reload(reviews)
             panel.show_counts(item.written, item.expected)
             self.tabs.setTabText(
@@ -93,7 +91,8 @@ class AreaPage(Page):
         return panel.agency["id"] if isinstance(panel, AreaOrganisationPanel) else None
 
     def panels(self) -> list[AreaOrganisationPanel]:
-        return [self.tabs.widget(i) for i in range(self.tabs.count())]
+        found = (self.tabs.widget(i) for i in range(self.tabs.count()))
+        return [panel for panel in found if isinstance(panel, AreaOrganisationPanel)]
 
     def on_changed(self, entity: str, record_id: str) -> None:
         if entity not in WATCHED:

@@ -1,18 +1,28 @@
-"""What every page of the main window offers the window."""
+"""What every page of the main window offers the window, and asks of it."""
 
 from __future__ import annotations
 
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QWidget
 
 from ..page_registry import BY_KEY
 from ..session import InspectionSession
+
+Record = tuple[str, str]  # (record kind, record id)
 
 
 class Page(QWidget):
     """A screen in the main window's stack. Subclasses set ``key``; their ``title`` and
     ``entities`` (the record kinds a search hit jumps to) come from the page registry, which
     the navigator reads without importing the page.
+
+    The window connects every page's ``jump_requested`` (show a record on the page that owns
+    its kind) and ``show_requested`` (show a record on a named page), and asks each for the
+    record on screen (``current_record``, for its history) and to show one (``show_record``).
     """
+
+    jump_requested = Signal(str, str)  # record kind, record id
+    show_requested = Signal(str, str, str)  # page key, record kind, record id
 
     key = ""
     title = ""
@@ -52,6 +62,10 @@ class Page(QWidget):
 
     def show_record(self, entity: str, record_id: str) -> None:
         """Bring one record into view (after a search or a link was followed)."""
+
+    def current_record(self) -> Record | None:
+        """The record the inspector is on, if any (Ctrl+H shows its history)."""
+        return None
 
     def prepare(self) -> None:
         """Read ahead while hidden (the window calls it when idle), so the first show is quick.

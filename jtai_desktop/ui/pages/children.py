@@ -19,14 +19,11 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
-from ...services.children_queries import (
-    child_of,
-    child_overview,
-    children_overview,
-    ordered_agencies,
-)
+from ...services.children import child_of, child_overview, children_overview
+from ...services.inspections import agencies_in_order
 from ..dialogs.child_dialog import open_child_dialog
-from ..models.children import ID_ROLE, ChildrenFilter, ChildrenModel, selection_labels
+from ..models.children import ChildrenFilter, ChildrenModel, selection_labels
+from ..models.roles import RecordIdRole
 from ..widgets.child_detail import ChildDetail
 from .base import Page
 
@@ -50,14 +47,17 @@ class ChildrenPage(Page):
         self._build_table()
         self.detail = ChildDetail(session)
         self.detail.review_requested.connect(self.review_requested)
+        self.review_requested.connect(
+            lambda child_id: self.show_requested.emit("reviews", "child", child_id)
+        )
         self._lay_out()
 
     # --- building ----------------------------------------------------------------------------
     def _build_filters(self) -> None:
-        self.find = QLineEdit()
-        self.find.setPlaceholderText(self.tr("Pseudonym, agency, age band…"))
-        self.find.setClearButtonEnabled(True)
-        self.find.textChanged.connect(lambda text: self.proxy.set_filters(text=text))
+        self.find_edit = QLineEdit()
+        self.find_edit.setPlaceholderText(self.tr("Pseudonym, agency, age band…"))
+        self.find_edit.setClearButtonEnabled(True)
+        self.find_edit.textChanged.connect(lambda text: self.proxy.set_filters(text=text))
         self.selection_filter = QComboBox()
         self.selection_filter.addItem(self.tr("All"), "")
         for value, label in selection_labels().items():
@@ -126,7 +126,7 @@ class ChildrenPage(Page):
     def _filter_row(self) -> QHBoxLayout:
         row = QHBoxLayout()
         for text, widget in (
-            (self.tr("Fi&nd:"), self.find),
+            (self.tr("Fi&nd:"), self.find_edit),
             (self.tr("Se&lection:"), self.selection_filter),
             (self.tr("Agenc&y:"), self.agency_filter),
             (self.tr("Co&mpleteness:"), self.state_filter),
@@ -134,7 +134,7 @@ class ChildrenPage(Page):
             label = QLabel(text)
             label.setBuddy(widget)
             row.addWidget(label)
-            row.addWidget(widget, 2 if widget is self.find else 0)
+            row.addWidget(widget, 2 if widget is self.find_edit else 0)
         row.addStretch(1)
         row.addWidget(self.add_button)
         return row
@@ -195,7 +195,7 @@ class ChildrenPage(Page):
         self.agency_filter.blockSignals(True)
         while self.agency_filter.count() > 1:
             self.agency_filter.removeItem(1)
-        for agency in ordered_agencies(self.session.ws.rows("agency", inspection_id)):
+        for agency in agencies_in_order(self.session.ws, inspection_id):
             self.agency_filter.addItem(agency["name"], agency["id"])
         self.agency_filter.setCurrentIndex(max(self.agency_filter.findData(chosen), 0))
         self.agency_filter.blockSignals(False)
@@ -203,7 +203,7 @@ class ChildrenPage(Page):
 
     def _first_child(self) -> str | None:
         index = self.proxy.index(0, 0)
-        return index.data(ID_ROLE) if index.isValid() else None
+        return index.data(RecordIdRole) if index.isValid() else None
 
     def _count(self, *_args) -> None:
         shown, total = self.proxy.rowCount(), self.model.rowCount()
@@ -218,7 +218,7 @@ class ChildrenPage(Page):
 
     def current_child(self) -> str | None:
         index = self.table.currentIndex()
-        return index.data(ID_ROLE) if index.isValid() else self.detail.child_id
+        return index.data(RecordIdRole) if index.isValid() else self.detail.child_id
 
     def select_child(self, child_id: str | None, clear_filters: bool = True) -> bool:
         """Make a child current in the table (clearing filters that hide it) and show it."""
@@ -241,7 +241,7 @@ class ChildrenPage(Page):
         return True
 
     def clear_filters(self) -> None:
-        self.find.clear()
+        self.find_edit.clear()
         for combo in (self.selection_filter, self.agency_filter, self.state_filter):
             combo.setCurrentIndex(0)
 
@@ -263,17 +263,18 @@ class ChildrenPage(Page):
         if entity not in WATCHED or inspection_id is None or self._loaded != inspection_id:
             return
         child_id = record_id if entity == "child" else child_of(self.session.ws, entity, record_id)
-        whole_list = entity == "agency" or child_id is None  # e.g. an undone event's child
+        # An agency renamed, or a child no longer known (an undone event's): the whole list.
+        one_child = None if entity == "agency" else child_id
         if not self.isVisible():  # remember what to bring up to date when shown
-            if whole_list or self._changed is None or len(self._changed) > 100:
+            if one_child is None or self._changed is None or len(self._changed) > 100:
                 self._changed = None
             else:
-                self._changed.add(child_id)
+                self._changed.add(one_child)
             return
-        if whole_list:
+        if one_child is None:
             self._reload_all(inspection_id)
         else:
-            self._put_child(child_id)
+            self._put_child(one_child)
         self.detail.on_changed(entity, record_id)
 
     def _put_child(self, child_id: str) -> None:
@@ -293,11 +294,11 @@ class ChildrenPage(Page):
     # --- actions -----------------------------------------------------------------------------
     def _on_current(self, current: QModelIndex, _previous: QModelIndex) -> None:
         if current.isValid():
-            self.detail.set_child(current.data(ID_ROLE))
+            self.detail.set_child(current.data(RecordIdRole))
 
     def _on_activated(self, index: QModelIndex) -> None:
         if index.isValid():
-            self.review_requested.emit(index.data(ID_ROLE))
+            self.review_requested.emit(index.data(RecordIdRole))
 
     def add_child(self) -> None:
         if self.session.inspection_id is None:

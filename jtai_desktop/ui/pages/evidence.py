@@ -21,10 +21,11 @@ from PySide6.QtWidgets import (
 )
 
 from ...domain.errors import JtaiError
-from ...services.evidence_queries import delete_evidence, evidence_list, link_choices, linked_ids
-from ..errors import show_error
+from ...services.evidence import delete_evidence, evidence_list, link_choices, linked_ids
+from ..errors import show_error, try_edit
 from ..evidence_import import EvidenceImporter, ImportOutcome
-from ..models.evidence import REF, TITLE, EvidenceFilter, EvidenceModel, IdRole
+from ..models.evidence import REF, TITLE, EvidenceFilter, EvidenceModel
+from ..models.roles import RecordIdRole
 from ..views import on_delete_key, record_list_view, select_record
 from ..widgets.evidence_detail import EvidenceDetail
 from .base import Page
@@ -141,7 +142,7 @@ class EvidencePage(Page):
         row = ws.get("evidence", current) if current else None
         if row and row["inspection_id"] != self.session.inspection_id:
             row = None  # another inspection was opened
-        self.detail.sync(row, linked_ids(ws, current) if row else {})
+        self.detail.sync(row, linked_ids(ws, row["id"]) if row else {})
 
     def on_changed(self, entity: str, record_id: str) -> None:
         if not self.session.inspection_id:
@@ -170,13 +171,13 @@ class EvidencePage(Page):
     def _on_current(self, current: QModelIndex, _previous: QModelIndex) -> None:
         if self._reselecting:
             return
-        evidence_id = current.data(IdRole) if current.isValid() else None
+        evidence_id = current.data(RecordIdRole) if current.isValid() else None
         if evidence_id == self.detail.evidence_id:
             return
         self.detail.flush()
         ws = self.session.ws
         row = ws.get("evidence", evidence_id) if evidence_id else None
-        self.detail.open_item(row, linked_ids(ws, evidence_id) if row else {})
+        self.detail.open_item(row, linked_ids(ws, row["id"]) if row else {})
 
     def current_record(self) -> tuple[str, str] | None:
         """The record Ctrl+H shows the history of: the evidence item shown."""
@@ -289,6 +290,8 @@ class EvidencePage(Page):
         if not evidence_id:
             return
         row = self.session.ws.get("evidence", evidence_id)
+        if row is None:
+            return
         answer = QMessageBox.question(
             self,
             self.tr("Delete evidence"),
@@ -299,8 +302,5 @@ class EvidencePage(Page):
         if answer != QMessageBox.StandardButton.Yes:
             return
         self.detail.open_item(None, {})
-        try:
-            self.session.edit(lambda ws: delete_evidence(ws, evidence_id))
-        except JtaiError as error:
-            show_error(self, error)
+        try_edit(self, self.session, lambda ws: delete_evidence(ws, evidence_id))
         self.view.setFocus()

@@ -83,11 +83,11 @@ class FieldworkPage(Page):
         if inspection_id is None:
             return
         ws = self.session.ws
-        me = ws.get("member", ws.author_for(inspection_id)) or {}
+        me = ws.get("member", ws.author_for(inspection_id))
         self.me_label.setText(
             self.tr("Allocated to you, %1 (%2):")
-            .replace("%1", me.get("name") or "")
-            .replace("%2", me.get("specialism") or me.get("inspectorate") or "")
+            .replace("%1", me["name"] if me else "")
+            .replace("%2", (me["specialism"] or me["inspectorate"]) if me else "")
         )
         names = {m["id"]: m["name"] for m in ws.rows("member", inspection_id)}
         mine = [i for i in allocation.my_work(ws, inspection_id) if i.kind != "timetable_entry"]

@@ -6,14 +6,13 @@ filter shows only those, so the team can close the gaps before the letter is wri
 
 from __future__ import annotations
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, Signal
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
     QHBoxLayout,
     QHeaderView,
-    QLabel,
     QPushButton,
     QSplitter,
     QStackedWidget,
@@ -22,17 +21,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...domain.errors import JtaiError
-from ...services.findings import add_finding
-from ...services.findings_queries import agencies_in_order, finding_summaries
-from ..errors import show_error
-from ..models.findings import (
-    AgencyRole,
-    FindingIdRole,
-    FindingsTreeModel,
-    KindRole,
-    WithoutEvidenceFilter,
-)
+from ...services.findings import add_finding, finding_summaries
+from ...services.inspections import agencies_in_order
+from ..errors import try_edit
+from ..models.findings import AgencyRole, FindingsTreeModel, WithoutEvidenceFilter
+from ..models.roles import KindRole, RecordIdRole
+from ..views import placeholder_label
 from ..widgets.finding_editor import FindingEditor, NewFindingDialog, WarningLine
 from .base import Page
 
@@ -42,8 +36,6 @@ REFRESH_ON = ("finding", "link", "evidence", "agency")
 
 class FindingsPage(Page):
     key = "findings"
-
-    jump_requested = Signal(str, str)  # entity, id: e.g. cited evidence opened from the editor
 
     def __init__(self, session, parent=None):
         self._agencies: list[tuple[str, str]] = []
@@ -85,11 +77,9 @@ class FindingsPage(Page):
         self.addAction(self.new_action)
         self.only_missing = QCheckBox(self.tr("&Only findings without evidence"))
         self.summary = WarningLine()
-        self.placeholder = QLabel(
+        self.placeholder = placeholder_label(
             self.tr("Choose a finding in the list to edit it, or create one with New finding.")
         )
-        self.placeholder.setWordWrap(True)
-        self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.right = QStackedWidget()
         self.right.addWidget(self.placeholder)
         self.right.addWidget(self.editor)
@@ -153,7 +143,7 @@ class FindingsPage(Page):
     # --- loading -----------------------------------------------------------------------
     def refresh(self) -> None:
         inspection_id = self.session.inspection_id
-        if inspection_id is None or not hasattr(self, "model"):
+        if inspection_id is None:
             return
         ws = self.session.ws
         agencies = [(a["id"], a["name"]) for a in agencies_in_order(ws, inspection_id)]
@@ -199,7 +189,7 @@ class FindingsPage(Page):
     # --- choosing ----------------------------------------------------------------------
     def _on_current(self, current: QModelIndex, _previous: QModelIndex) -> None:
         if current.isValid():
-            self.editor.load(current.data(FindingIdRole))
+            self.editor.load(current.data(RecordIdRole))
 
     def _select(self, finding_id: str) -> bool:
         for source in self.model.indexes_of(finding_id):
@@ -243,12 +233,10 @@ class FindingsPage(Page):
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return
         values, inspection_id = dialog.values(), self.session.inspection_id
-        try:
-            changes = self.session.edit(
-                lambda ws: add_finding(ws, inspection_id, text="", **values)
-            )
-        except JtaiError as error:
-            show_error(self, error)
+        changes = try_edit(
+            self, self.session, lambda ws: add_finding(ws, inspection_id, text="", **values)
+        )
+        if changes is None:
             return
         self.refresh()
         self.show_record("finding", changes.entity_id)

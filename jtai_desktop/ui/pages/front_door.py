@@ -21,10 +21,10 @@ from PySide6.QtWidgets import (
 from ...services import front_door, timeliness
 from ..dialogs.front_door_sample import open_sample_dialog
 from ..dialogs.front_door_settings import CiteTimelinessDialog, TargetsDialog, open_dialog
+from ..errors import try_edit
 from ..models.front_door import CHILD, CONTACT, IdRole, SamplesModel, TimelinessModel
 from ..models.row_sort import SourceSorts
 from ..views import on_delete_key, record_list_view, select_record
-from ..widgets.audit_evaluation import try_edit
 from .base import Page
 
 NEW_SAMPLE_SHORTCUT = "Ctrl+Shift+D"
@@ -99,8 +99,10 @@ class FrontDoorPage(Page):
         self.timeliness_view.setTabKeyNavigation(False)
         self.timeliness_view.verticalHeader().hide()
         header = self.timeliness_view.horizontalHeader()
+        # Every column as wide as its text (a step's name elided reads as another step); the
+        # last takes what is left, and a narrow window scrolls rather than cutting words.
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        header.setStretchLastSection(True)
         self.targets_button = _button(
             self.tr("&Targets…"),
             self.tr("The team's targets in working hours, and its office day"),
@@ -136,7 +138,12 @@ class FrontDoorPage(Page):
         for row in front_door.samples(ws, inspection_id):
             timing = timeliness.sample_timings(row, day)["decision"]
             rows.append(
-                {**row, "_timing": timing, "_target": target, "_child": names.get(row["child_id"])}
+                {
+                    **row,
+                    "_timing": timing,
+                    "_target": target,
+                    "_child": names.get(row["child_id"] or ""),
+                }
             )
         self.model.set_rows(rows)
         self.timeliness_model.set_distributions(report.distributions)

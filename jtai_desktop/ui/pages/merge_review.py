@@ -8,11 +8,7 @@ opens the same conflict again.
 
 from __future__ import annotations
 
-from datetime import datetime
-from functools import reduce
-
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, Signal
-from PySide6.QtGui import QUndoCommand
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -28,74 +24,27 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...domain.errors import JtaiError
 from ...services import incoming
 from ...services.conflicts import list_conflicts
+from ...services.moderation import mark_moderated, settle_conflict
 from ...services.team import is_lead
 from ..dialogs.history_dialog import show_history
-from ..errors import show_error
+from ..errors import show_error, try_edit
 from ..latest_read import LatestRead
-from ..models.conflicts import DELETED, ConflictRole, ConflictsModel, local_time
+from ..models.conflicts import DELETED, ConflictRole, ConflictsModel
 from ..models.incoming import BY, CHANGES, LATEST, MODERATED, RECORD, IncomingModel, ReceivedRole
-from ..models.incoming import EntityRole as IncomingEntityRole
+from ..models.roles import RecordRole
+from ..time_text import local_time
+from ..views import placeholder_label
 from ..widgets.conflict_view import ConflictView
 from .base import Page
 
 REVIEW_MARK = "review"
 
 
-class ResolveCommand(QUndoCommand):
-    """Settling a conflict; its undo writes the competing values again (the conflict is
-    open as before) rather than restoring one of them."""
-
-    def __init__(self, session, conflict: dict, value, label: str):
-        super().__init__(label)
-        self.session, self.conflict, self.value = session, conflict, value
-        self._applied = False
-
-    def apply(self) -> None:
-        """The first application, before the command is pushed; errors propagate."""
-        self.session.ws.resolve(
-            self.conflict["entity_id"], self.conflict["field"], self.value, label=self.text()
-        )
-        self._applied = True
-        self._announce()
-
-    def redo(self) -> None:
-        if self._applied:
-            return
-        self._run(
-            lambda ws: ws.resolve(
-                self.conflict["entity_id"], self.conflict["field"], self.value, label=self.text()
-            )
-        )
-        self._applied = True
-
-    def undo(self) -> None:
-        self._run(
-            lambda ws: incoming.reopen_conflict(
-                ws, self.conflict["entity_id"], self.conflict["field"], self.conflict["values"]
-            )
-        )
-        self._applied = False
-
-    def _run(self, action) -> None:
-        try:
-            action(self.session.ws)
-        except Exception as error:  # shown by the window; the stack stays usable
-            self.session.failed.emit(error)
-            return
-        self._announce()
-
-    def _announce(self) -> None:
-        self.session.changed.emit(self.conflict["entity"], self.conflict["entity_id"])
-        self.session.saved.emit(datetime.now().strftime("%H:%M:%S"))
-
-
 class MergeReviewPage(Page):
     key = "review_merge"
 
-    jump_requested = Signal(str, str)  # entity, id: open a record on its own page
     incoming_shown = Signal()  # the incoming work read in the background is shown
 
     def __init__(self, session, parent=None):
@@ -202,9 +151,7 @@ class MergeReviewPage(Page):
         return _column(self.conflicts_label, self.conflicts_view)
 
     def _detail(self) -> QStackedWidget:
-        self.placeholder = QLabel()
-        self.placeholder.setWordWrap(True)
-        self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.placeholder = placeholder_label()
         self.detail = QStackedWidget()
         self.detail.addWidget(self.placeholder)
         self.detail.addWidget(self.conflict_view)
@@ -240,7 +187,8 @@ class MergeReviewPage(Page):
     def _load_conflicts(self) -> None:
         current = self.conflicts_view.currentIndex()
         chosen = current.data(ConflictRole) if current.isValid() else None
-        found = list_conflicts(self.session.ws, self.session.inspection_id)
+        inspection_id = self.session.inspection_id
+        found = list_conflicts(self.session.ws, inspection_id) if inspection_id else []
         self.conflicts_model.set_conflicts(found)
         self.conflicts_label.setText(self.tr("Open &conflicts (%1)").replace("%1", str(len(found))))
         row = self.conflicts_model.row_of(chosen["entity_id"], chosen["field"]) if chosen else -1
@@ -283,9 +231,10 @@ class MergeReviewPage(Page):
         self.incoming_shown.emit()
 
     def _empty_incoming_text(self, since) -> str:
-        if since != REVIEW_MARK:
+        inspection_id = self.session.inspection_id
+        if since != REVIEW_MARK or inspection_id is None:
             return self.tr("Nothing received from the team in this time.")
-        mark = incoming.review_mark(self.session.ws, self.session.inspection_id)["at"]
+        mark = incoming.review_mark(self.session.ws, inspection_id)["at"]
         if mark is None:
             return self.tr("Nothing received from the team yet: sync to receive their work.")
         return self.tr("Nothing new since you marked the work reviewed at %1.").replace(
@@ -320,22 +269,14 @@ class MergeReviewPage(Page):
         return index.data(ConflictRole) if index.isValid() else None
 
     def resolve(self, value) -> None:
-        conflict = self.current_conflict()
-        if conflict is None or not self._lead:
+        conflict, inspection_id = self.current_conflict(), self.session.inspection_id
+        if conflict is None or inspection_id is None or not self._lead:
             return
-        command = ResolveCommand(
-            self.session,
-            conflict,
-            value,
-            self.tr("Settle the conflict on %1").replace("%1", conflict["record"]),
-        )
-        try:
-            command.apply()
-        except JtaiError as error:
-            show_error(self, error)
-            return
-        self.session.undo_stack.push(command)
-        self.conflicts_view.setFocus(Qt.FocusReason.OtherFocusReason)
+        label = self.tr("Settle the conflict on %1").replace("%1", conflict["record"])
+        entity_id, field = conflict["entity_id"], conflict["field"]
+        settle = lambda ws: settle_conflict(ws, inspection_id, entity_id, field, value, label)  # noqa: E731
+        if try_edit(self, self.session, settle):
+            self.conflicts_view.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _focus_first_pick(self) -> None:
         buttons = self.conflict_view.diff.pick_buttons
@@ -356,7 +297,7 @@ class MergeReviewPage(Page):
 
     # --- incoming work -----------------------------------------------------------------
     def _open_incoming(self, index: QModelIndex) -> None:
-        record = index.siblingAtColumn(0).data(IncomingEntityRole)
+        record = index.siblingAtColumn(0).data(RecordRole)
         if record:
             self.jump_requested.emit(*record)
 
@@ -370,41 +311,29 @@ class MergeReviewPage(Page):
         ]
 
     def mark_moderated(self) -> None:
-        chosen = self._to_moderate()
-        if not chosen or not self._lead:
+        chosen, inspection_id = self._to_moderate(), self.session.inspection_id
+        if not chosen or inspection_id is None or not self._lead:
             return
-        label = self.tr("Mark as moderated")
-
-        def edit(ws):
-            return reduce(
-                lambda total, item: (
-                    total + ws.update(item.entity, item.entity_id, {"moderated": True}, label=label)
-                ),
-                chosen[1:],
-                ws.update(chosen[0].entity, chosen[0].entity_id, {"moderated": True}, label=label),
-            )
-
-        try:
-            self.session.edit(edit)
-        except JtaiError as error:
-            show_error(self, error)
+        records = [(item.entity, item.entity_id) for item in chosen]
+        try_edit(self, self.session, lambda ws: mark_moderated(ws, inspection_id, records))
 
     def mark_all_reviewed(self) -> None:
-        incoming.mark_reviewed(self.session.ws, self.session.inspection_id)
-        self._load_incoming()
+        if self.session.inspection_id is not None:
+            incoming.mark_reviewed(self.session.ws, self.session.inspection_id)
+            self._load_incoming()
 
     # --- what other parts of the window ask --------------------------------------------
     def current_record(self) -> tuple[str, str] | None:
         """The record the user is on: the chosen incoming record when that list has the
         focus, else the chosen conflict's record."""
         if self.incoming_view.hasFocus():
-            record = self.incoming_view.currentIndex().siblingAtColumn(0).data(IncomingEntityRole)
+            record = self.incoming_view.currentIndex().siblingAtColumn(0).data(RecordRole)
             if record:
                 return record
         conflict = self.current_conflict()
         if conflict is not None:
             return (conflict["entity"], conflict["entity_id"])
-        record = self.incoming_view.currentIndex().siblingAtColumn(0).data(IncomingEntityRole)
+        record = self.incoming_view.currentIndex().siblingAtColumn(0).data(RecordRole)
         return tuple(record) if record else None
 
     def show_record(self, entity: str, record_id: str) -> None:

@@ -9,7 +9,6 @@ from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
-    QLabel,
     QLineEdit,
     QPushButton,
     QSplitter,
@@ -18,19 +17,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...domain.errors import JtaiError
 from ...domain.records import NoteKind
-from ...services.notes import add_note
-from ...services.notes_queries import (
-    agency_choices,
-    child_choices,
-    criterion_choices,
-    delete_note,
-    notes_list,
-)
-from ..errors import show_error
-from ..models.notes import DATE, TITLE, IdRole, NotesFilter, NotesModel, kind_labels
-from ..views import on_delete_key, record_list_view, select_record
+from ...services.children import child_choices
+from ...services.inspections import agency_choices, criterion_choices
+from ...services.notes import add_note, delete_note, notes_list
+from ..errors import try_edit
+from ..models.notes import DATE, TITLE, NotesFilter, NotesModel, kind_labels
+from ..models.roles import RecordIdRole
+from ..views import buddy_label, on_delete_key, record_list_view, select_record
 from ..widgets.note_editor import NoteEditor
 from .base import Page
 
@@ -101,9 +95,7 @@ class NotesPage(Page):
             (self.tr("Sho&w:"), self.kind_filter),
             (self.tr("&Search:"), self.text_filter),
         ):
-            label = QLabel(text)
-            label.setBuddy(widget)
-            row.addWidget(label)
+            row.addWidget(buddy_label(text, widget))
             row.addWidget(widget, 1)
         return row
 
@@ -138,7 +130,8 @@ class NotesPage(Page):
         current = self.editor.note_id
         self._reselecting = True
         try:
-            self.model.set_rows(notes_list(self.session.ws, self.session.inspection_id))
+            inspection_id = self.session.inspection_id
+            self.model.set_rows(notes_list(self.session.ws, inspection_id) if inspection_id else [])
             self._select(current)
         finally:
             self._reselecting = False
@@ -176,7 +169,7 @@ class NotesPage(Page):
     def _on_current(self, current: QModelIndex, previous: QModelIndex) -> None:
         if self._reselecting:
             return
-        note_id = current.data(IdRole) if current.isValid() else None
+        note_id = current.data(RecordIdRole) if current.isValid() else None
         if note_id == self.editor.note_id:
             return
         if not self.editor.flush():  # keep the user on a note whose edits are not yet saved
@@ -191,18 +184,15 @@ class NotesPage(Page):
         if not self.session.inspection_id or not self.editor.flush():
             return
         inspection_id = self.session.inspection_id
-        try:
-            changes = self.session.edit(
-                lambda ws: add_note(
-                    ws,
-                    inspection_id,
-                    kind=NoteKind.MEETING.value,
-                    date=date.today(),
-                    title=self.tr("New note"),
-                )
-            )
-        except JtaiError as error:
-            show_error(self, error)
+        title = self.tr("New note")
+        changes = try_edit(
+            self,
+            self.session,
+            lambda ws: add_note(
+                ws, inspection_id, kind=NoteKind.MEETING.value, date=date.today(), title=title
+            ),
+        )
+        if changes is None:
             return
         self.text_filter.clear()
         self.kind_filter.setCurrentIndex(0)
@@ -214,10 +204,7 @@ class NotesPage(Page):
         if not note_id:
             return
         self.editor.open_note(None)  # its pending edits go with it; undo brings the note back
-        try:
-            self.session.edit(lambda ws: delete_note(ws, note_id))
-        except JtaiError as error:
-            show_error(self, error)
+        try_edit(self, self.session, lambda ws: delete_note(ws, note_id))
         self.view.setFocus()
 
     def selected_id(self) -> str | None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFormLayout,
@@ -25,16 +25,18 @@ from PySide6.QtWidgets import (
 )
 
 from ...domain.errors import JtaiError
+from ...domain.record_types import InspectionRow
 from ...domain.themes import INSPECTORATES, KINDS
 from ...services import inspections, organisations, preferences
-from ..errors import show_error
+from ..errors import show_error, try_edit
 from ..models.key_dates import KeyDatesModel, progress_line
-from ..models.team import ID_ROLE, AgencyModel, TeamModel
+from ..models.roles import RecordIdRole
+from ..models.team import AgencyModel, TeamModel
 from .base import Page
 
 
 def _noop(text: str) -> str:
-    return QT_TRANSLATE_NOOP("OverviewPage", text)
+    return str(QT_TRANSLATE_NOOP("OverviewPage", text))
 
 
 COUNTS = (
@@ -49,8 +51,6 @@ COUNTS = (
 
 class OverviewPage(Page):
     key = "overview"
-
-    auto_lock_minutes_changed = Signal(int)
 
     def __init__(self, session, parent=None, today: Callable[[], date] = date.today):
         super().__init__(session, parent)
@@ -229,7 +229,7 @@ class OverviewPage(Page):
         _fit_rows(self.dates_view)
         _fit_list(self.agency_view)
 
-    def _show_facts(self, row: dict) -> None:
+    def _show_facts(self, row: InspectionRow) -> None:
         pack = inspections.theme_pack(self.session.ws, row["id"])
         kind = KINDS.get(row["kind"], row["kind"])
         names = ", ".join(INSPECTORATES.get(key, key) for key in row["inspectorates"] or [])
@@ -253,7 +253,7 @@ class OverviewPage(Page):
         for name, label in self.fact_labels.items():
             label.setText(values[name])
 
-    def _calendar_text(self, row: dict) -> str:
+    def _calendar_text(self, row: InspectionRow) -> str:
         day = self.tr("day 1") if row["notification_is_day_one"] else self.tr("day 0")
         return self.tr(
             "{notice} working days' notice (notification is {day}); look-back {months} months"
@@ -272,12 +272,10 @@ class OverviewPage(Page):
         if member is None or self.session.inspection_id is None:
             return
         inspection_id = self.session.inspection_id
-        try:
-            changes = self.session.edit(
-                lambda ws: inspections.add_member(ws, inspection_id, member)
-            )
-        except JtaiError as error:
-            show_error(self, error)
+        changes = try_edit(
+            self, self.session, lambda ws: inspections.add_member(ws, inspection_id, member)
+        )
+        if changes is None:
             return
         self.refresh()
         self.show_record("member", changes.entity_id)
@@ -291,7 +289,7 @@ class OverviewPage(Page):
     def edit_organisation(self) -> None:
         from ..dialogs.organisation_dialog import open_organisation_dialog
 
-        organisation_id = self.agency_view.currentIndex().data(ID_ROLE)
+        organisation_id = self.agency_view.currentIndex().data(RecordIdRole)
         if organisation_id:
             open_organisation_dialog(self.session, self, self._show_organisation, organisation_id)
 
@@ -301,14 +299,12 @@ class OverviewPage(Page):
             self.show_record("agency", organisation_id)
 
     def _set_in_scope(self, agency_id: str, in_scope: bool) -> bool:
-        try:
-            self.session.edit(
-                lambda ws: organisations.update_organisation(ws, agency_id, in_scope=in_scope)
-            )
-        except JtaiError as error:
-            show_error(self, error)
-            return False
-        return True
+        changes = try_edit(
+            self,
+            self.session,
+            lambda ws: organisations.update_organisation(ws, agency_id, in_scope=in_scope),
+        )
+        return changes is not None
 
     def _save_auto_lock(self, minutes: int) -> None:
         try:
@@ -316,7 +312,7 @@ class OverviewPage(Page):
         except JtaiError as error:
             show_error(self, error)
             return
-        self.auto_lock_minutes_changed.emit(minutes)
+        self.session.auto_lock_minutes_changed.emit(minutes)
 
     def show_record(self, entity: str, record_id: str) -> None:
         view, model = (
@@ -325,7 +321,7 @@ class OverviewPage(Page):
             else (self.agency_view, self.agency_model)
         )
         for row in range(model.rowCount()):
-            if model.index(row, 0).data(ID_ROLE) == record_id:
+            if model.index(row, 0).data(RecordIdRole) == record_id:
                 view.setCurrentIndex(model.index(row, 0))
                 view.setFocus()
                 return

@@ -8,10 +8,9 @@ thread (``DraftLoader`` and ``session.tasks``), each on its own database connect
 
 from __future__ import annotations
 
-from datetime import datetime
 from pathlib import Path
 
-from PySide6.QtCore import QMetaMethod, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -43,6 +42,7 @@ from ..dialogs.export_messages import (
 )
 from ..errors import show_error
 from ..models.report import SectionKeyRole, SectionsModel, preview_html
+from ..time_text import clock_now
 from ..widgets.draft_loader import DraftLoader, LetterState
 from ..widgets.gate_panel import GatePanel
 from ..widgets.section_editor import SectionEditor
@@ -59,7 +59,6 @@ def native(sequence: str) -> str:
 class ReportPage(Page):
     key = "report"
 
-    jump_requested = Signal(str, str)  # entity, id: a finding to fix
     export_progress = Signal(int, int, str)  # done, total, what
     export_finished = Signal(object)  # the ExportOutcome
 
@@ -166,8 +165,9 @@ class ReportPage(Page):
         column.addWidget(self.sections_view, 1)
         splitter = QSplitter()
         splitter.setChildrenCollapsible(False)
-        for number, (widget, stretch) in enumerate(((left, 2), (self.editor, 3), (self.tabs, 4))):
-            splitter.addWidget(widget)
+        panes: tuple[tuple[QWidget, int], ...] = ((left, 2), (self.editor, 3), (self.tabs, 4))
+        for number, (pane, stretch) in enumerate(panes):
+            splitter.addWidget(pane)
             splitter.setStretchFactor(number, stretch)
         width = self.fontMetrics().averageCharWidth()
         splitter.setSizes([width * 34, width * 50, width * 72])
@@ -218,7 +218,7 @@ class ReportPage(Page):
         self.export_action.triggered.connect(self.export)
         self.cancel_button.clicked.connect(self.cancel_export)
         self.internal.toggled.connect(self._on_internal)
-        self.for_area.toggled.connect(lambda on: on and self.internal.setChecked(False))
+        self.for_area.toggled.connect(self._on_for_area)
         self.rounds_button.clicked.connect(self.show_rounds)
         self.use_template.toggled.connect(self._on_use_template)
         self.sections_view.selectionModel().currentChanged.connect(lambda *_: self._on_section())
@@ -231,7 +231,7 @@ class ReportPage(Page):
 
     # --- loading -----------------------------------------------------------------------
     def refresh(self) -> None:
-        if hasattr(self, "loader") and self.session.inspection_id is not None:
+        if self.session.inspection_id is not None:
             self.loader.invalidate(0)
 
     def on_changed(self, entity: str, record_id: str) -> None:
@@ -272,7 +272,7 @@ class ReportPage(Page):
         self._export_after_check = False
         self.gate.show_summary(
             self.tr("The letter could not be read: %1").replace(
-                "%1", getattr(error, "message", type(error).__name__)
+                "%1", error.message if isinstance(error, JtaiError) else type(error).__name__
             )
         )
         if explicit:
@@ -317,18 +317,16 @@ class ReportPage(Page):
         options = state.options.get(key) if state and info else None
         self.editor.show_section(info, options, state.default_texts.get(key, "") if state else "")
         self.editor.show_journey(
-            state.journeys.get(key, []) if state and key in STUDIES and info.items else None
+            state.journeys.get(key, [])
+            if state and key in STUDIES and info is not None and info.items
+            else None
         )
         if info is not None and info.takes_items and options is None:
             self.loader.request()  # this section's items are read in the background
 
     def show_hit(self, hit: Hit) -> None:
-        """Bring the place a hit was found into view, to fix it there: the finding it comes
-        from, or the words themselves selected in the section's text."""
-        receivers = self.isSignalConnected(QMetaMethod.fromSignal(self.jump_requested))
-        if hit.finding_id and receivers:
-            self.jump_requested.emit("finding", hit.finding_id)
-            return
+        """Bring the place a hit was found into view, to fix it there, in the letter itself:
+        the finding it comes from, or the words themselves selected in the section's text."""
         known = set(self.sections_model.keys())
         key = hit.section if hit.section in known else None
         if key is None:
@@ -352,6 +350,10 @@ class ReportPage(Page):
         if on:
             self.for_area.setChecked(False)  # the team's annexes never go to the area
         self.loader.request()
+
+    def _on_for_area(self, on: bool) -> None:
+        if on:
+            self.internal.setChecked(False)  # the version for the area is never the internal one
 
     def show_rounds(self) -> None:
         from ..dialogs.letter_rounds import LetterRoundsDialog
@@ -418,13 +420,12 @@ class ReportPage(Page):
             self._start_export(target)
 
     def _choose_target(self) -> Path | None:
-        internal = self.internal.isChecked()
+        internal, inspection_id = self.internal.isChecked(), self.session.inspection_id
+        inspection = self.session.ws.get("inspection", inspection_id) if inspection_id else None
         target = choose_target(
             self,
             self._start_folder(),
-            suggested_name(
-                self, self.session.ws.get("inspection", self.session.inspection_id) or {}, internal
-            ),
+            suggested_name(self, inspection or {}, internal),
         )
         if target is not None:
             self._last_folder = str(target.parent)
@@ -441,6 +442,8 @@ class ReportPage(Page):
 
     def _start_export(self, target: Path) -> None:
         context, inspection_id = self.session.context, self.session.inspection_id
+        if inspection_id is None:
+            return
         internal, template = self.internal.isChecked(), self.template
         for_area = self.for_area.isChecked() and not internal
 
@@ -510,7 +513,7 @@ class ReportPage(Page):
         self.export_action.setEnabled(not running)
 
     def _show_written(self, outcome) -> None:
-        at = datetime.now().strftime("%H:%M")
+        at = clock_now(seconds=False)
         self.export_status.setText(
             self.tr("Exported at %1 to %2").replace("%1", at).replace("%2", str(outcome.path))
         )

@@ -16,10 +16,13 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
-from ...services import casework
-from ...services.children_queries import involved_agencies, pseudonym_key
+from ...domain.record_types import ChildRow
+from ...domain.rules import pseudonym_key
+from ...services import reviews
+from ...services.children import involved_agencies
 from ...services.inspections import theme_pack
 from ..models.children import age_band_labels, completeness_text, selection_labels
+from ..views import placeholder_label
 from ..widgets.journey_view import JourneyView
 from ..widgets.organisation_audits import OrganisationAudits
 from ..widgets.review_grid import AgencyReview
@@ -59,13 +62,11 @@ class CaseReviewPage(Page):
         action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         action.triggered.connect(self.show_journey)
         self.addAction(action)
-        self.empty = QLabel(
+        self.placeholder = placeholder_label(
             self.tr(
                 "No children yet. Add the children whose cases you look at on the Children page."
             )
         )
-        self.empty.setWordWrap(True)
-        self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self._lay_out()
 
     def _build_picker(self) -> None:
@@ -76,9 +77,10 @@ class CaseReviewPage(Page):
         self.picker.setToolTip(self.tr("Choose a child, or type part of a pseudonym"))
         self.picker.setMinimumContentsLength(16)
         completer = self.picker.completer()
-        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
-        completer.setFilterMode(Qt.MatchFlag.MatchContains)
-        completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
+        if completer is not None:  # an editable combo box has one
+            completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+            completer.setFilterMode(Qt.MatchFlag.MatchContains)
+            completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
         self.picker.activated.connect(self._on_picked)
         self.picker_label = QLabel(self.tr("&Child:"))
         self.picker_label.setBuddy(self.picker)
@@ -91,7 +93,7 @@ class CaseReviewPage(Page):
         top.addWidget(self.overall)
         self.body = QStackedWidget()
         self.body.addWidget(self.tabs)
-        self.body.addWidget(self.empty)
+        self.body.addWidget(self.placeholder)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(self.body, 1)
@@ -111,8 +113,9 @@ class CaseReviewPage(Page):
             self._reload_child(child)
 
     def _fill_picker(self) -> None:
+        inspection_id = self.session.inspection_id
         children = sorted(
-            self.session.ws.rows("child", self.session.inspection_id),
+            self.session.ws.rows("child", inspection_id) if inspection_id else [],
             key=lambda c: pseudonym_key(c["pseudonym"]),
         )
         self.picker.blockSignals(True)
@@ -135,6 +138,10 @@ class CaseReviewPage(Page):
         self.picker.setCurrentIndex(self.picker.findData(child_id))
 
     def show_record(self, entity: str, record_id: str) -> None:
+        """A case review, or a child's case review (``entity`` "child")."""
+        if entity == "child":
+            self.show_child(record_id)
+            return
         review = self.session.ws.get("review", record_id) if entity == "review" else None
         if review is None:
             return
@@ -162,7 +169,7 @@ class CaseReviewPage(Page):
         self.child_id = child_id
         self._clear_tabs()
         child = self.session.ws.get("child", child_id) if child_id else None
-        self.body.setCurrentWidget(self.tabs if child or self.picker.count() else self.empty)
+        self.body.setCurrentWidget(self.tabs if child or self.picker.count() else self.placeholder)
         self.picker.setCurrentIndex(self.picker.findData(child_id) if child_id else -1)
         if child is None:
             self.audit.set_child(None, [])
@@ -174,7 +181,7 @@ class CaseReviewPage(Page):
         self._show_facts(child)
         self._show_completeness()
 
-    def _add_tabs(self, child: dict, keep_kind: str | None) -> None:
+    def _add_tabs(self, child: ChildRow, keep_kind: str | None) -> None:
         pack = theme_pack(self.session.ws, child["inspection_id"])
         agencies = involved_agencies(self.session.ws, child)
         self._agency_ids = tuple(a["id"] for a in agencies)
@@ -207,7 +214,7 @@ class CaseReviewPage(Page):
         while self.tabs.count():
             widget = self.tabs.widget(0)
             self.tabs.removeTab(0)
-            if widget not in (self.audit_tab, self.journey_tab):
+            if widget is not None and widget not in (self.audit_tab, self.journey_tab):
                 widget.deleteLater()
         self.tabs.blockSignals(False)
         self._agency_ids = ()
@@ -235,10 +242,10 @@ class CaseReviewPage(Page):
         else:
             self.jump_requested.emit(entity, record_id)
 
-    def _show_facts(self, child: dict) -> None:
+    def _show_facts(self, child: ChildRow) -> None:
         facts = [
             selection_labels().get(child["selection"], child["selection"]),
-            age_band_labels().get(child["age_band"], ""),
+            age_band_labels().get(child["age_band"] or "", ""),
         ]
         self.facts.setText(" · ".join(f for f in facts if f))
 
@@ -246,7 +253,7 @@ class CaseReviewPage(Page):
         """Observations written out of the criteria that apply, per agency and in all."""
         if self.child_id is None:
             return
-        counts = casework.review_completeness(self.session.ws, self.child_id)
+        counts = reviews.review_completeness(self.session.ws, self.child_id)
         for index in range(self.tabs.count()):
             panel = self.tabs.widget(index)
             if isinstance(panel, AgencyReview) and panel.agency["id"] in counts:
@@ -260,7 +267,7 @@ class CaseReviewPage(Page):
         )
         self.overall.setText(self.tr("Observations written: %1").replace("%1", total))
 
-    def _reload_child(self, child: dict) -> None:
+    def _reload_child(self, child: ChildRow) -> None:
         if tuple(a["id"] for a in involved_agencies(self.session.ws, child)) != self._agency_ids:
             self.child_id = None  # the agencies changed: rebuild the tabs
             self._open(child["id"])

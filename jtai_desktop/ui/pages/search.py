@@ -10,7 +10,8 @@ from PySide6.QtCore import QEvent, QModelIndex, Qt, Signal
 from PySide6.QtWidgets import QLabel, QLineEdit, QListView, QVBoxLayout
 
 from ..errors import show_error
-from ..models.search import BackgroundSearch, EntityRole, RecordIdRole, SearchResultsModel
+from ..models.roles import RecordIdRole, RecordKindRole
+from ..models.search import BackgroundSearch, SearchResultsModel
 from ..widgets.snippet_delegate import SnippetDelegate
 from .base import Page
 
@@ -21,7 +22,6 @@ LIMIT = 50
 class SearchPage(Page):
     key = "search"
 
-    jump_requested = Signal(str, str)  # entity kind, record id
     finished = Signal(int)  # results shown for the current query (for waiting on)
 
     def __init__(self, session, parent=None):
@@ -74,7 +74,7 @@ class SearchPage(Page):
 
     def refresh(self) -> None:
         """The data may have changed: search the same words again."""
-        if hasattr(self, "searcher") and self.query.text().strip():
+        if self.query.text().strip():
             self.searcher.request(self.query.text())
 
     def on_changed(self, entity: str, record_id: str) -> None:
@@ -119,7 +119,7 @@ class SearchPage(Page):
     # --- opening -------------------------------------------------------------------------
     def _open(self, index: QModelIndex) -> None:
         if index.isValid():
-            self.jump_requested.emit(index.data(EntityRole), index.data(RecordIdRole))
+            self.jump_requested.emit(index.data(RecordKindRole), index.data(RecordIdRole))
 
     def _open_from_query(self) -> None:
         if self.searcher.pending():  # typed faster than the search: open its first result

@@ -23,8 +23,7 @@ from PySide6.QtWidgets import (
 
 from ...domain.calendar import format_date
 from ...services.inspections import list_inspections
-
-ID_ROLE = Qt.ItemDataRole.UserRole
+from ..models.roles import AnyIndex, RecordIdRole
 
 
 class InspectionListModel(QAbstractTableModel):
@@ -40,13 +39,13 @@ class InspectionListModel(QAbstractTableModel):
         self._rows = list(rows)
         self.endResetModel()
 
-    def rowCount(self, parent=QModelIndex()) -> int:  # noqa: N802 (Qt naming)
+    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: N802 (Qt naming)
         return 0 if parent.isValid() else len(self._rows)
 
-    def columnCount(self, parent=QModelIndex()) -> int:  # noqa: N802
+    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: N802
         return 0 if parent.isValid() else 2
 
-    def data(self, index: QModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
+    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole):
         if not index.isValid():
             return None
         row = self._rows[index.row()]
@@ -55,7 +54,7 @@ class InspectionListModel(QAbstractTableModel):
                 return row.get("title") or ""
             notified = row.get("notification_date")
             return format_date(date.fromisoformat(notified)) if notified else ""
-        if role == ID_ROLE:
+        if role == RecordIdRole:
             return row["id"]
         return None
 
@@ -101,8 +100,8 @@ class WelcomePage(QWidget):
             )
         )
         self.empty_label.setWordWrap(True)
-        for widget in (self.list_label, self.list_view, self.empty_label):
-            column.addWidget(widget)
+        for shown in (self.list_label, self.list_view, self.empty_label):
+            column.addWidget(shown)
         column.addLayout(self._buttons())
         self.join_note = QLabel(
             self.tr(
@@ -194,14 +193,14 @@ class WelcomePage(QWidget):
 
     # --- behaviour ---------------------------------------------------------------------------
     def refresh(self) -> None:
-        current = self.list_view.currentIndex().data(ID_ROLE)
+        current = self.list_view.currentIndex().data(RecordIdRole)
         self.model.set_rows(list_inspections(self.session.ws))
         has_rows = self.model.rowCount() > 0
         self.list_label.setVisible(has_rows)
         self.list_view.setVisible(has_rows)
         self.empty_label.setVisible(not has_rows)
         if has_rows:
-            rows = [self.model.index(n, 0).data(ID_ROLE) for n in range(self.model.rowCount())]
+            rows = [self.model.index(n, 0).data(RecordIdRole) for n in range(self.model.rowCount())]
             self.list_view.setCurrentIndex(
                 self.model.index(rows.index(current) if current in rows else 0, 0)
             )
@@ -213,7 +212,7 @@ class WelcomePage(QWidget):
 
     def _open_index(self, index: QModelIndex) -> None:
         if index.isValid():
-            self.open_inspection.emit(index.siblingAtColumn(0).data(ID_ROLE))
+            self.open_inspection.emit(index.siblingAtColumn(0).data(RecordIdRole))
 
     def showEvent(self, event) -> None:  # noqa: N802 (Qt naming)
         super().showEvent(event)

@@ -18,18 +18,20 @@ from PySide6.QtWidgets import (
 
 from ...domain.fieldwork import ALLOCATABLE, SPECIALISMS
 from ...services import allocation
+from ..errors import try_edit
 from ..models.fieldwork import (
     AllocatableModel,
     GapRole,
     IdRole,
     KindRole,
     TeamPlanModel,
+    inspector_names,
     kind_label,
 )
 from ..models.row_sort import SourceSorts
-from ..uk_dates import uk_day
+from ..models.team import organisation_short
+from ..time_text import local_day
 from ..views import record_list_view, select_record
-from .audit_evaluation import try_edit
 from .checklist import Checklist
 
 GAPS = "gaps"
@@ -113,13 +115,16 @@ class AllocationPanel(QWidget):
         self.show_combo.currentIndexChanged.connect(
             lambda _i: self.proxy.show_only(self.show_combo.currentData())
         )
+        # Who is allocated is what this list is for: that column is shown whole, and a long
+        # name gives way (elided in the middle, whole in its tooltip).
         self.view = record_list_view(
             self.proxy,
             self.tr("Children, organisations and sessions to allocate"),
-            AllocatableModel.INSPECTORS,
+            AllocatableModel.NAME,
             AllocatableModel.KIND,
             Qt.SortOrder.AscendingOrder,
         )
+        self.view.setTextElideMode(Qt.TextElideMode.ElideMiddle)
         self.view.selectionModel().currentRowChanged.connect(lambda *_: self._show_inspectors())
         show_label = QLabel(self.tr("Sho&w:"))
         show_label.setBuddy(self.show_combo)
@@ -264,16 +269,16 @@ def allocatable_row(item, names: dict[str, str]) -> dict:
     if item.kind == "child":
         name, detail = row["pseudonym"], row["selection"].replace("_", " ")
     elif item.kind == "agency":
-        name, detail = row["name"], ""
+        name, detail = row["name"], organisation_short(row)
     else:
         name = row["title"]
-        detail = f"{uk_day(row['date'])} {row['start_time']}\u2013{row['end_time']}"
+        detail = f"{local_day(row['date'])} {row['start_time']}\u2013{row['end_time']}"
     return {
         "id": row["id"],
         "kind": item.kind,
         "name": name,
         "detail": detail,
-        "inspectors": [names.get(m, m[:8]) for m in item.inspectors],
+        "inspectors": inspector_names(item.inspectors, names),
         "inspector_ids": list(item.inspectors),
     }
 

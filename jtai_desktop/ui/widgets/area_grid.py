@@ -7,13 +7,14 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QScrollArea, QVBoxLayout, QWidget
 
+from ...domain.record_types import AgencyRow
 from ...domain.theme_model import Criterion, ThemePack
 from ...services import area_reviews, evidence
 from ...services.changes import ChangeSet
-from ...services.children_queries import review_evidence
 from ...services.ids import area_review_id
+from ...services.reviews import review_evidence
+from ..errors import try_edit
 from ..models.children import completeness_text
-from .audit_evaluation import try_edit
 from .review_grid import CriterionEditor
 
 LINK_KIND = "area_review"
@@ -22,7 +23,9 @@ LINK_KIND = "area_review"
 class AreaCriterionEditor(CriterionEditor):
     """One area-level criterion for one organisation."""
 
-    def __init__(self, session, agency: dict, criterion: Criterion, pack: ThemePack, parent=None):
+    def __init__(
+        self, session, agency: AgencyRow, criterion: Criterion, pack: ThemePack, parent=None
+    ):
         super().__init__(session, "", agency, criterion, pack.rating_scale, parent)
         self.review_id = area_review_id(session.inspection_id, criterion.id, agency["id"])
         self.observation.setPlaceholderText(
@@ -66,7 +69,7 @@ class AreaCriterionEditor(CriterionEditor):
 class AreaOrganisationPanel(QScrollArea):
     """One organisation's area-level criteria, under their strands' titles."""
 
-    def __init__(self, session, agency: dict, pack: ThemePack, criteria, parent=None):
+    def __init__(self, session, agency: AgencyRow, pack: ThemePack, criteria, parent=None):
         super().__init__(parent)
         self.session, self.agency = session, agency
         self.setWidgetResizable(True)

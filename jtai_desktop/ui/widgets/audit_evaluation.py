@@ -1,5 +1,4 @@
-"""The inspector's evaluation of the area's own audit of a case, and the autosaving text
-editor the case screens share.
+"""The inspector's evaluation of the area's own audit of a case.
 
 Did the area see what the inspector saw? The widget keeps what the area's audit said, how
 far the inspector agrees, and the inspector's own evaluation; every change saves itself.
@@ -7,105 +6,19 @@ far the inspector agrees, and the inspector's own evaluation; every change saves
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
-from PySide6.QtCore import QSize, QTimer, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
     QGroupBox,
     QLabel,
-    QPlainTextEdit,
     QSizePolicy,
     QWidget,
 )
 
-from ...domain.errors import JtaiError
-from ...services import casework
-from ...services.children_queries import audit_evaluation
-from ..errors import show_error
+from ...services import reviews
+from ..errors import try_edit
 from ..models.children import agreement_labels
-from .autosave import AUTOSAVE_MS
-
-
-def try_edit(widget: QWidget, session, action: Callable) -> bool:
-    """Run one edit through the session; a refused edit is shown, not raised."""
-    try:
-        session.edit(action)
-    except JtaiError as error:
-        show_error(widget, error)
-        return False
-    return True
-
-
-class AutosavedText(QPlainTextEdit):
-    """Plain text that saves itself after a pause in typing and when focus leaves.
-
-    ``commit`` carries the text to save. ``set_stored`` shows what the services hold, unless
-    the user is in the middle of an edit that has not been saved yet.
-    """
-
-    commit = Signal(str)
-    DEBOUNCE_MS = AUTOSAVE_MS
-
-    def __init__(self, parent: QWidget | None = None, lines: int = 4):
-        super().__init__(parent)
-        self.setTabChangesFocus(True)  # Tab moves on, as everywhere else in the form
-        self._stored = ""
-        self._loading = False
-        self._timer = QTimer(self)
-        self._timer.setSingleShot(True)
-        self._timer.setInterval(self.DEBOUNCE_MS)
-        self._timer.timeout.connect(self.flush)
-        self.textChanged.connect(self._on_text_changed)
-        self.set_visible_lines(lines)
-
-    def set_visible_lines(self, lines: int) -> None:
-        """Height for a few lines of the current font; the rest scrolls."""
-        margins = self.contentsMargins()
-        height = (
-            self.fontMetrics().lineSpacing() * lines
-            + 2 * self.document().documentMargin()
-            + margins.top()
-            + margins.bottom()
-            + 4
-        )
-        self.setMinimumHeight(int(height))
-        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Minimum)
-
-    def sizeHint(self) -> QSize:  # noqa: N802 (Qt naming)
-        return QSize(super().sizeHint().width(), self.minimumHeight())
-
-    def set_stored(self, text: str | None) -> None:
-        self._stored = text or ""
-        if self.has_pending() or self.toPlainText() == self._stored:
-            return
-        position = self.textCursor().position()
-        self._loading = True
-        self.setPlainText(self._stored)
-        self._loading = False
-        cursor = self.textCursor()
-        cursor.setPosition(min(position, len(self._stored)))
-        self.setTextCursor(cursor)
-
-    def has_pending(self) -> bool:
-        return self._timer.isActive()
-
-    def flush(self) -> None:
-        """Save now if the text differs from what is stored."""
-        self._timer.stop()
-        text = self.toPlainText()
-        if text != self._stored:
-            self._stored = text
-            self.commit.emit(text)
-
-    def _on_text_changed(self) -> None:
-        if not self._loading:
-            self._timer.start()
-
-    def focusOutEvent(self, event) -> None:  # noqa: N802 (Qt naming)
-        super().focusOutEvent(event)
-        self.flush()
+from .autosave import AutosavedText
 
 
 class AuditEvaluationWidget(QGroupBox):
@@ -157,14 +70,13 @@ class AuditEvaluationWidget(QGroupBox):
 
     def reload(self) -> None:
         row = (
-            audit_evaluation(self.session.ws, self.child_id, self.agency_id)
+            reviews.audit_evaluation(self.session.ws, self.child_id, self.agency_id)
             if self.child_id
             else None
         )
-        row = row or {}
-        self.area_summary.set_stored(row.get("area_summary"))
-        self.evaluation.set_stored(row.get("evaluation"))
-        self.agreement.setCurrentIndex(self.agreement.findData(row.get("agreement")))
+        self.area_summary.set_stored(row["area_summary"] if row else None)
+        self.evaluation.set_stored(row["evaluation"] if row else None)
+        self.agreement.setCurrentIndex(self.agreement.findData(row["agreement"] if row else None))
 
     def flush(self) -> None:
         self.area_summary.flush()
@@ -177,5 +89,5 @@ class AuditEvaluationWidget(QGroupBox):
         try_edit(
             self,
             self.session,
-            lambda ws: casework.set_audit_evaluation(ws, child_id, agency_id=agency_id, **values),
+            lambda ws: reviews.set_audit_evaluation(ws, child_id, agency_id=agency_id, **values),
         )

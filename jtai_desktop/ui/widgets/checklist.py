@@ -11,7 +11,8 @@ from collections.abc import Iterable
 from PySide6.QtCore import QAbstractListModel, QModelIndex, QSortFilterProxyModel, Qt, Signal
 from PySide6.QtWidgets import QAbstractItemView, QLineEdit, QListView, QVBoxLayout, QWidget
 
-IdRole = Qt.ItemDataRole.UserRole
+from ..models.roles import AnyIndex, RecordIdRole
+
 CHECK = Qt.ItemDataRole.CheckStateRole
 
 
@@ -44,10 +45,10 @@ class ChecklistModel(QAbstractListModel):
         return [cid for cid, _ in self._choices if cid in self._checked]
 
     # --- Qt model --------------------------------------------------------------------------
-    def rowCount(self, parent=QModelIndex()) -> int:  # noqa: N802 (Qt naming)
+    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: N802 (Qt naming)
         return 0 if parent.isValid() else len(self._choices)
 
-    def data(self, index: QModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
+    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole):
         if not index.isValid():
             return None
         cid, label = self._choices[index.row()]
@@ -55,11 +56,11 @@ class ChecklistModel(QAbstractListModel):
             return label
         if role == CHECK:
             return Qt.CheckState.Checked if cid in self._checked else Qt.CheckState.Unchecked
-        if role == IdRole:
+        if role == RecordIdRole:
             return cid
         return None
 
-    def flags(self, index: QModelIndex) -> Qt.ItemFlag:
+    def flags(self, index: AnyIndex) -> Qt.ItemFlag:
         if not index.isValid():
             return Qt.ItemFlag.NoItemFlags
         return (
@@ -68,7 +69,7 @@ class ChecklistModel(QAbstractListModel):
             | Qt.ItemFlag.ItemIsUserCheckable
         )
 
-    def setData(self, index: QModelIndex, value, role: int = Qt.ItemDataRole.EditRole) -> bool:  # noqa: N802
+    def setData(self, index: AnyIndex, value, role: int = Qt.ItemDataRole.EditRole) -> bool:  # noqa: N802
         if not index.isValid() or role != CHECK:
             return False
         cid = self._choices[index.row()][0]
@@ -124,6 +125,6 @@ class Checklist(QWidget):
         """The view's index of one choice (for keyboard focus and tests)."""
         for row in range(self.model.rowCount()):
             source = self.model.index(row)
-            if source.data(IdRole) == cid:
+            if source.data(RecordIdRole) == cid:
                 return self.proxy.mapFromSource(source)
         return QModelIndex()

@@ -18,19 +18,17 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...services import casework
-from ...services.children_queries import involved_agencies
+from ...domain.record_types import ChildRow
+from ...services import children, reviews
+from ...services.children import involved_agencies
 from ..dialogs.child_dialog import open_child_dialog
 from ..dialogs.event_dialog import open_event_dialog
-from ..models.children import (
-    ID_ROLE,
-    TimelineModel,
-    age_band_labels,
-    completeness_text,
-    selection_labels,
-)
+from ..errors import try_edit
+from ..models.children import TimelineModel, age_band_labels, completeness_text, selection_labels
+from ..models.roles import RecordIdRole
 from ..views import on_delete_key
-from .audit_evaluation import AuditEvaluationWidget, AutosavedText, try_edit
+from .audit_evaluation import AuditEvaluationWidget
+from .autosave import AutosavedText
 
 
 class ChildDetail(QWidget):
@@ -74,9 +72,7 @@ class ChildDetail(QWidget):
         self.edit_button.clicked.connect(self.edit_child)
         self.review_button = QPushButton(self.tr("Re&view this case"))
         self.review_button.setToolTip(self.tr("Open the case review of this child"))
-        self.review_button.clicked.connect(
-            lambda: self.child_id and self.review_requested.emit(self.child_id)
-        )
+        self.review_button.clicked.connect(self._ask_for_review)
 
     def _build_summary(self) -> None:
         self.summary = AutosavedText(lines=4)
@@ -115,7 +111,7 @@ class ChildDetail(QWidget):
                 "Enter or double-click: correct the event. Delete: remove it (Undo brings it back)."
             )
         )
-        self.timeline.activated.connect(lambda index: self.edit_event(index.data(ID_ROLE)))
+        self.timeline.activated.connect(lambda index: self.edit_event(index.data(RecordIdRole)))
         on_delete_key(self.timeline, self.delete_current_event)
 
     def _lay_out(self) -> None:
@@ -193,39 +189,46 @@ class ChildDetail(QWidget):
         self.summary.flush()
         self.audit.flush()
 
-    def _show_details(self, child: dict | None) -> None:
-        child = child or {}
-        self.pseudonym.setText(child.get("pseudonym") or self.tr("No child selected"))
+    def _ask_for_review(self) -> None:
+        if self.child_id:
+            self.review_requested.emit(self.child_id)
+
+    def _show_details(self, child: ChildRow | None) -> None:
+        if child is None:
+            self.pseudonym.setText(self.tr("No child selected"))
+            for label in (self.facts, self.agencies):
+                label.setText("")
+            self.summary.set_stored(None)
+            return
+        self.pseudonym.setText(child["pseudonym"])
         facts = [
-            selection_labels().get(child.get("selection"), ""),
-            age_band_labels().get(child.get("age_band"), ""),
+            selection_labels().get(child["selection"], ""),
+            age_band_labels().get(child["age_band"] or "", ""),
         ]
-        if child.get("case_ref"):
+        if child["case_ref"]:
             facts.append(self.tr("area's case reference %1").replace("%1", child["case_ref"]))
         self.facts.setText(" · ".join(f for f in facts if f))
-        names = [a["name"] for a in involved_agencies(self.session.ws, child)] if child else []
+        names = [a["name"] for a in involved_agencies(self.session.ws, child)]
         self.agencies.setText(
             self.tr("Agencies involved: %1").replace(
                 "%1", ", ".join(names) or self.tr("none recorded")
             )
-            if child
-            else ""
         )
-        self.summary.set_stored(child.get("summary"))
+        self.summary.set_stored(child["summary"])
 
-    def _show_timeline(self, child: dict | None) -> None:
+    def _show_timeline(self, child: ChildRow | None) -> None:
         if child is None:
             self.timeline_model.set_events([], {})
             return
         names = {a["id"]: a["name"] for a in self.session.ws.rows("agency", child["inspection_id"])}
-        self.timeline_model.set_events(casework.timeline(self.session.ws, child["id"]), names)
+        self.timeline_model.set_events(children.timeline(self.session.ws, child["id"]), names)
 
     def _show_progress(self) -> None:
         while self.progress_form.rowCount():
             self.progress_form.removeRow(0)
         if self.child_id is None:
             return
-        done = casework.review_completeness(self.session.ws, self.child_id)
+        done = reviews.review_completeness(self.session.ws, self.child_id)
         child = self.session.ws.get("child", self.child_id)
         for agency in involved_agencies(self.session.ws, child):
             counts = done.get(agency["id"])
@@ -252,7 +255,7 @@ class ChildDetail(QWidget):
     def select_event(self, event_id: str) -> None:
         model = self.timeline_model
         for row in range(model.rowCount()):
-            if model.index(row, 0).data(ID_ROLE) == event_id:
+            if model.index(row, 0).data(RecordIdRole) == event_id:
                 self.timeline.selectRow(row)
                 self.timeline.scrollTo(model.index(row, 0))
                 return
@@ -262,7 +265,7 @@ class ChildDetail(QWidget):
         child_id = self.child_id
         if child_id:
             try_edit(
-                self, self.session, lambda ws: casework.update_child(ws, child_id, summary=text)
+                self, self.session, lambda ws: children.update_child(ws, child_id, summary=text)
             )
 
     def edit_child(self) -> None:
@@ -279,8 +282,8 @@ class ChildDetail(QWidget):
             open_event_dialog(self.session, self.child_id, self, self.select_event, event_id)
 
     def delete_current_event(self) -> None:
-        event_id = self.timeline.currentIndex().data(ID_ROLE)
+        event_id = self.timeline.currentIndex().data(RecordIdRole)
         if event_id and try_edit(
-            self, self.session, lambda ws: casework.delete_event(ws, event_id)
+            self, self.session, lambda ws: children.delete_event(ws, event_id)
         ):
             self.timeline.setFocus()

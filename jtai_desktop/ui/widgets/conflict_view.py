@@ -10,7 +10,8 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPlainTextEdit, QPushButton, QVBoxLayout, QWidget
 
-from ..models.conflicts import DELETED, field_label, local_time, value_text
+from ..models.conflicts import DELETED, field_label, value_text
+from ..time_text import local_time
 from .three_way_diff import Side, ThreeWayDiff, changed_words
 
 FREE_TEXT = {

@@ -7,7 +7,7 @@ checked against it. Ticking a child, agency, criterion or finding links the item
 
 from __future__ import annotations
 
-from PySide6.QtCore import QDate, QEvent, Qt, QTimer, QUrl
+from PySide6.QtCore import QDate, Qt, QUrl
 from PySide6.QtGui import QDesktopServices, QFont, QFontDatabase, QPixmap
 from PySide6.QtWidgets import (
     QComboBox,
@@ -27,14 +27,15 @@ from PySide6.QtWidgets import (
 )
 
 from ...domain.errors import JtaiError
-from ...services.evidence import link, unlink
-from ...services.evidence_queries import linked_ids, text_preview, update_evidence
+from ...domain.record_types import EvidenceRow
+from ...services.evidence import link, linked_ids, text_preview, unlink, update_evidence
 from ...services.open_copies import open_copy
 from ...services.safe_import import make_thumbnail
-from ..errors import show_error
+from ..errors import show_error, try_edit
 from ..evidence_import import start_task
 from ..models.evidence import human_size, source_labels
-from .autosave import AUTOSAVE_MS
+from ..views import AlertLabel, buddy_label
+from .autosave import Autosave
 from .checklist import Checklist
 
 PREVIEW_IMAGE_LIMIT = 50 * 1024 * 1024  # bigger images are opened, not decrypted here
@@ -48,12 +49,11 @@ class EvidenceDetail(QScrollArea):
         self.evidence_id: str | None = None
         self._stored: dict = {}
         self._loading = False
-        self._timer = QTimer(self, singleShot=True, interval=AUTOSAVE_MS)
-        self._timer.timeout.connect(self.save)
+        self.autosave = Autosave(None, self.save, self)  # the title, the date, the description
         self.setWidgetResizable(True)
         self.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # the fields inside take focus, not the frame
         self.setAccessibleName(self.tr("Evidence item"))
-        body = QWidget()
+        body = self.body = QWidget()
         layout = QVBoxLayout(body)
         layout.addLayout(self._header())
         layout.addWidget(self._form())
@@ -91,7 +91,9 @@ class EvidenceDetail(QScrollArea):
         self.source = QComboBox()
         for value, label in source_labels(self).items():
             self.source.addItem(label, value)
-        self.date = QDateEdit(calendarPopup=True, displayFormat="yyyy-MM-dd")
+        self.date = QDateEdit()
+        self.date.setCalendarPopup(True)
+        self.date.setDisplayFormat("yyyy-MM-dd")
         self.description = QPlainTextEdit()
         self.description.setTabChangesFocus(True)
         self.description.setPlaceholderText(self.tr("What this shows, and where it came from"))
@@ -102,23 +104,20 @@ class EvidenceDetail(QScrollArea):
             (self.tr("Da&te:"), self.date),
             (self.tr("Descri&ption:"), self.description),
         ):
-            form.addRow(self._buddy(text, widget), widget)
+            form.addRow(buddy_label(text, widget), widget)
         self._file_facts(form)
-        self.error = QLabel()
-        self.error.setWordWrap(True)
-        self.error.setStyleSheet("color: palette(bright-text); background: #a4262c; padding: 4px;")
-        self.error.hide()
+        self.error = AlertLabel()
         form.addRow(self.error)
         return box
 
     def _file_facts(self, form: QFormLayout) -> None:
-        self.file_name, self.media_type, self.size = QLabel(), QLabel(), QLabel()
+        self.file_name, self.media_type, self.size_label = QLabel(), QLabel(), QLabel()
         self.file_name.setWordWrap(True)
         # A read-only line: selectable and copyable by keyboard, and it scrolls rather than
         # widening the panel (a hash has nowhere to wrap).
         self.sha = QLineEdit(readOnly=True)
         self.sha.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
-        for label in (self.file_name, self.media_type, self.size):
+        for label in (self.file_name, self.media_type, self.size_label):
             label.setTextInteractionFlags(
                 Qt.TextInteractionFlag.TextSelectableByMouse
                 | Qt.TextInteractionFlag.TextSelectableByKeyboard
@@ -126,16 +125,11 @@ class EvidenceDetail(QScrollArea):
         for text, widget in (
             (self.tr("Original file name:"), self.file_name),
             (self.tr("Type:"), self.media_type),
-            (self.tr("Size:"), self.size),
+            (self.tr("Size:"), self.size_label),
             (self.tr("SHA-256:"), self.sha),
         ):
-            form.addRow(self._buddy(text, widget), widget)
+            form.addRow(buddy_label(text, widget), widget)
         self.sha.setAccessibleName(self.tr("SHA-256 of the file"))
-
-    def _buddy(self, text: str, widget: QWidget) -> QLabel:
-        label = QLabel(text)
-        label.setBuddy(widget)
-        return label
 
     def _preview_box(self) -> QGroupBox:
         self.image = QLabel()
@@ -183,7 +177,7 @@ class EvidenceDetail(QScrollArea):
         self.title.textEdited.connect(self.schedule)
         self.title.editingFinished.connect(self.save)
         self.description.textChanged.connect(self.schedule)
-        self.description.installEventFilter(self)
+        self.autosave.watch(self.description)
         self.source.activated.connect(self.save)
         self.date.dateChanged.connect(self.schedule)
         self.date.editingFinished.connect(self.save)
@@ -193,31 +187,30 @@ class EvidenceDetail(QScrollArea):
         for kind, checklist in self.link_lists.items():
             checklist.set_choices(choices.get(kind, []))
 
-    def open_item(self, row: dict | None, links: dict) -> None:
-        self._timer.stop()
+    def open_item(self, row: EvidenceRow | None, links: dict) -> None:
+        self.autosave.cancel()
         self.evidence_id = row["id"] if row else None
-        self.widget().setEnabled(row is not None)
-        self._show_error("")
+        self.body.setEnabled(row is not None)
+        self.error.say("")
         if row is None:
             self._clear()
             return
         self._load(row, links, everything=True)
         self._show_preview(row)
 
-    def sync(self, row: dict | None, links: dict) -> None:
+    def sync(self, row: EvidenceRow | None, links: dict) -> None:
         """The item changed elsewhere (undo, a link from another page, a sync)."""
         if row is None:
             self.open_item(None, {})
-        elif not self._timer.isActive():
+        elif not self.autosave.pending():
             self._load(row, links, everything=False)
 
     def flush(self) -> bool:
-        self._timer.stop()
         return self.save()
 
     def schedule(self, *_args) -> None:
         if not self._loading and self.evidence_id:
-            self._timer.start()
+            self.autosave.poke()
 
     # --- saving ------------------------------------------------------------------------------
     def values(self) -> dict:
@@ -229,29 +222,32 @@ class EvidenceDetail(QScrollArea):
         }
 
     def save(self, *_args) -> bool:
-        self._timer.stop()
+        self.autosave.cancel()
         if self._loading or not self.evidence_id:
             return True
         changes = {k: v for k, v in self.values().items() if v != self._stored.get(k)}
         if not changes:
             return True
         evidence_id = self.evidence_id
-        try:
-            self.session.edit(lambda ws: update_evidence(ws, evidence_id, **changes))
-        except JtaiError as error:
-            self._show_error(error.message)
+        saved = try_edit(
+            self,
+            self.session,
+            lambda ws: update_evidence(ws, evidence_id, **changes),
+            self.error.say,
+        )
+        if saved is None:
             return False
         self._stored.update(changes)
-        self._show_error("")
+        self.error.say("")
         return True
 
     def toggle_link(self, kind: str, target_id: str, on: bool) -> None:
         evidence_id = self.evidence_id
         action = link if on else unlink
-        try:
-            self.session.edit(lambda ws: action(ws, evidence_id, kind, target_id))
-        except JtaiError as error:
-            show_error(self, error)
+        if evidence_id is None:
+            return
+        changes = try_edit(self, self.session, lambda ws: action(ws, evidence_id, kind, target_id))
+        if changes is None:
             self.sync(self.session.ws.get("evidence", evidence_id), self._links_now())
 
     def _links_now(self) -> dict:
@@ -267,12 +263,8 @@ class EvidenceDetail(QScrollArea):
             return
         QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
 
-    def _show_error(self, text: str) -> None:
-        self.error.setText(text)
-        self.error.setVisible(bool(text))
-
     # --- loading -----------------------------------------------------------------------------
-    def _load(self, row: dict, links: dict, everything: bool) -> None:
+    def _load(self, row: EvidenceRow, links: dict, everything: bool) -> None:
         stored = {
             "title": row["title"] or "",
             "source": row["source"],
@@ -303,18 +295,18 @@ class EvidenceDetail(QScrollArea):
         else:
             self.description.setPlainText(value)
 
-    def _show_file(self, row: dict) -> None:
+    def _show_file(self, row: EvidenceRow) -> None:
         self.ref.setText(row["ref"] or "")
         self.file_name.setText(row["file_name"] or self.tr("(no file)"))
         self.media_type.setText(row["media_type"] or "")
-        self.size.setText(human_size(row["size"]))
+        self.size_label.setText(human_size(row["size"]))
         self.sha.setText(row["sha256"] or "")
         self.sha.setCursorPosition(0)
         self.open_button.setEnabled(bool(row["sha256"]))
 
     def _clear(self) -> None:
         self.ref.setText(self.tr("No evidence item chosen"))
-        for label in (self.file_name, self.media_type, self.size, self.sha):
+        for label in (self.file_name, self.media_type, self.size_label, self.sha):
             label.clear()
         self._loading = True
         self.title.clear()
@@ -325,7 +317,7 @@ class EvidenceDetail(QScrollArea):
         self._no_preview(self.tr("Choose an item in the list to see it here."))
 
     # --- preview -----------------------------------------------------------------------------
-    def _show_preview(self, row: dict) -> None:
+    def _show_preview(self, row: EvidenceRow) -> None:
         sha, media = row["sha256"], row["media_type"] or ""
         if not sha:
             self._no_preview(self.tr("No file is attached to this item."))
@@ -347,7 +339,7 @@ class EvidenceDetail(QScrollArea):
             failed=lambda error: self._thumbnail_failed(wanted, error),
         )
 
-    def _show_thumbnail(self, wanted: str, png: bytes) -> None:
+    def _show_thumbnail(self, wanted: str | None, png: bytes) -> None:
         if wanted != self.evidence_id:
             return  # the user moved on to another item
         pixmap = QPixmap()
@@ -355,7 +347,7 @@ class EvidenceDetail(QScrollArea):
         self.image.setPixmap(pixmap)
         self.preview.setCurrentWidget(self.image)
 
-    def _thumbnail_failed(self, wanted: str, error: BaseException) -> None:
+    def _thumbnail_failed(self, wanted: str | None, error: BaseException) -> None:
         if wanted == self.evidence_id:
             self._no_preview(
                 error.message
@@ -377,11 +369,6 @@ class EvidenceDetail(QScrollArea):
         self.text_view.clear()
         self.no_preview.setText(message)
         self.preview.setCurrentWidget(self.no_preview)
-
-    def eventFilter(self, watched, event) -> bool:  # noqa: N802 (Qt naming)
-        if watched is self.description and event.type() == QEvent.Type.FocusOut:
-            self.flush()
-        return super().eventFilter(watched, event)
 
     def hideEvent(self, event) -> None:  # noqa: N802
         self.flush()

@@ -6,9 +6,6 @@ because its agency list is the open inspection's, not a fixed form.
 
 from __future__ import annotations
 
-from functools import reduce
-from operator import add
-
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
@@ -30,12 +27,12 @@ from PySide6.QtWidgets import (
 from ...domain.errors import JtaiError
 from ...domain.records import PARTNERSHIP, FindingKind
 from ...domain.rules import parse_evidence_ref
-from ...services.changes import ChangeSet
-from ...services.findings import cite, cited_evidence, uncite, update_finding
-from ...services.findings_queries import evidence_choices
+from ...services.evidence import evidence_choices
+from ...services.findings import cite_all, cited_evidence, uncite_all, update_finding
 from ..dialogs.evidence_picker import pick_evidence
-from ..errors import show_error
+from ..errors import try_edit
 from ..models.findings import CitedEvidenceModel, partnership_label
+from ..models.roles import RecordIdRole
 from .autosave import Autosave
 
 
@@ -72,7 +69,7 @@ class AgencyChecklist(QListView):
             self._model.clear()
             for agency_id, name in [(PARTNERSHIP, partnership_label()), *agencies]:
                 item = QStandardItem(name)
-                item.setData(agency_id, Qt.ItemDataRole.UserRole)
+                item.setData(agency_id, RecordIdRole)
                 item.setFlags(
                     Qt.ItemFlag.ItemIsEnabled
                     | Qt.ItemFlag.ItemIsSelectable
@@ -86,7 +83,7 @@ class AgencyChecklist(QListView):
 
     def checked(self) -> list[str]:
         return [
-            item.data(Qt.ItemDataRole.UserRole)
+            item.data(RecordIdRole)
             for item in self._items()
             if item.checkState() == Qt.CheckState.Checked
         ]
@@ -95,7 +92,7 @@ class AgencyChecklist(QListView):
         wanted = set(agency_ids)
         with _Blocked(self._model):
             for item in self._items():
-                on = item.data(Qt.ItemDataRole.UserRole) in wanted
+                on = item.data(RecordIdRole) in wanted
                 item.setCheckState(Qt.CheckState.Checked if on else Qt.CheckState.Unchecked)
         self.viewport().update()
 
@@ -223,7 +220,7 @@ class FindingEditor(QWidget):
         self.remove_button.clicked.connect(self.remove_citations)
         self.cited.selectionModel().selectionChanged.connect(lambda *_: self._update_buttons())
         self.cited.activated.connect(
-            lambda index: self.evidence_activated.emit(index.data(Qt.ItemDataRole.UserRole))
+            lambda index: self.evidence_activated.emit(index.data(RecordIdRole))
         )
 
     def set_agencies(self, agencies: list[tuple[str, str]]) -> None:
@@ -258,7 +255,7 @@ class FindingEditor(QWidget):
         if not self.text_autosave.pending() and self.text.toPlainText() != (row["text"] or ""):
             with _Blocked(self.text):
                 self.text.setPlainText(row["text"] or "")
-        cited = cited_evidence(self.session.ws, self.finding_id)
+        cited = cited_evidence(self.session.ws, row["id"])
         self.cited_model.set_items(sorted(cited, key=lambda item: _ref_number(item["ref"])))
         self.warning.setVisible(self.cited_model.rowCount() == 0)
         self._update_buttons()
@@ -299,15 +296,12 @@ class FindingEditor(QWidget):
             self.flush()  # typing comes first, as its own step, before the regrouping
         finding_id = self.finding_id
         row = self.session.ws.get("finding", finding_id) if finding_id else None
-        if row is None or all(row.get(k) == v for k, v in values.items()):
+        if finding_id is None or row is None or all(row.get(k) == v for k, v in values.items()):
             return  # nothing changed: no empty step on the undo stack
         self._run(lambda ws: update_finding(ws, finding_id, **values))
 
     def _run(self, action) -> None:
-        try:
-            self.session.edit(action)
-        except JtaiError as error:
-            show_error(self, error)
+        try_edit(self, self.session, action)
         self.sync()
 
     # --- citations ---------------------------------------------------------------------
@@ -318,22 +312,14 @@ class FindingEditor(QWidget):
         items = evidence_choices(ws, self.session.inspection_id, set(self.cited_model.ids()))
         chosen = pick_evidence(self, items, self.tr("Cite evidence"))
         if chosen:
-            self._run(
-                lambda ws: _one_step(
-                    self.tr("Cite evidence"), [cite(ws, finding_id, e) for e in chosen]
-                )
-            )
+            self._run(lambda ws: cite_all(ws, finding_id, chosen))
 
     def remove_citations(self) -> None:
         rows = self.cited.selectionModel().selectedIndexes()
-        ids = [index.data(Qt.ItemDataRole.UserRole) for index in rows]
+        ids = [index.data(RecordIdRole) for index in rows]
         if self.finding_id and ids:
             finding_id = self.finding_id
-            self._run(
-                lambda ws: _one_step(
-                    self.tr("Remove citation"), [uncite(ws, finding_id, e) for e in ids]
-                )
-            )
+            self._run(lambda ws: uncite_all(ws, finding_id, ids))
 
 
 def _ref_number(ref: str) -> int:
@@ -342,12 +328,6 @@ def _ref_number(ref: str) -> int:
         return parse_evidence_ref(ref)
     except JtaiError:
         return 0
-
-
-def _one_step(label: str, changes: list[ChangeSet]) -> ChangeSet:
-    """Several citations made at once are undone at once."""
-    combined = reduce(add, changes)
-    return ChangeSet(label, combined.changes)
 
 
 class WarningLine(QWidget):

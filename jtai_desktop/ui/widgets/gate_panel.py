@@ -24,11 +24,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...domain.errors import JtaiError
 from ...report.gate import GateResult, Hit
 from ...services.report import add_override, remove_override
 from ..dialogs.override_dialog import OverrideDialog
-from ..errors import show_error
+from ..errors import try_edit
 from ..models.report import HitsModel, OverridesModel, WarningsModel, context_html, place
 from .draft_loader import LetterState
 
@@ -159,7 +158,8 @@ class GatePanel(QWidget):
                 QStyle.StandardPixmap.SP_MessageBoxCritical,
             )
             return
-        self._summarise(self.result)
+        if self.result is not None:
+            self._summarise(self.result)
 
     def _summarise(self, result: GateResult) -> None:
         count, kept = len(result.hits), len(result.overridden)
@@ -246,10 +246,7 @@ class GatePanel(QWidget):
             self._edit(lambda ws: remove_override(ws, override.id))
 
     def _edit(self, action) -> None:
-        try:
-            self.session.edit(action)
-        except JtaiError as error:
-            show_error(self, error)
+        try_edit(self, self.session, action)
 
 
 def _table(model, name: str) -> QTreeView:

@@ -19,10 +19,12 @@ from PySide6.QtWidgets import (
 )
 
 from ...services import journey as journey_service
+from ...services import moderation
 from ...services.team import is_lead
-from ..models.children import display_date, selection_labels
+from ..errors import try_edit
+from ..models.children import selection_labels
 from ..models.journey import KIND_ROLE, RECORD_ROLE, JourneyModel, entry_text, kind_labels
-from .audit_evaluation import try_edit
+from ..time_text import local_date
 
 COLUMN_EMS = 18  # each organisation's column: room for a sentence or two per line
 
@@ -208,12 +210,11 @@ class JourneyView(QWidget):
         entry = self.current_entry()
         if entry is None or not self.moderate_button.isEnabled():
             return
-        review_id = entry.record_id
-        label = self.tr("Mark as moderated")
+        review_id, inspection_id = entry.record_id, self.session.inspection_id
         if try_edit(
             self,
             self.session,
-            lambda ws: ws.update("review", review_id, {"moderated": True}, label=label),
+            lambda ws: moderation.mark_moderated(ws, inspection_id, [("review", review_id)]),
         ):
             self.reload()
 
@@ -229,7 +230,9 @@ class JourneyView(QWidget):
         lines = [self.tr("Journey of %1").replace("%1", journey.pseudonym)]
         for row in range(self.proxy.rowCount()):
             entry = self.model.entry(self.proxy.mapToSource(self.proxy.index(row, 0)).row())
+            if entry is None:
+                continue
             where = names.get(entry.organisation_id or "", self.tr("several or none"))
             text = entry_text(entry).replace("\n", " ")
-            lines.append(f"{display_date(entry.day.isoformat())}  {where}: {text}")
+            lines.append(f"{local_date(entry.day.isoformat())}  {where}: {text}")
         return "\n".join(lines) + "\n"

@@ -7,7 +7,10 @@ took part without recorded consent nothing is saved, and the reason is shown inl
 
 from __future__ import annotations
 
-from PySide6.QtCore import QDate, QEvent, Qt, QTimer, Signal
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QDate, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -28,11 +31,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...domain.errors import JtaiError
+from ...domain.record_types import Row
 from ...services.notes import update_note
+from ..errors import try_edit
 from ..models.attendees import AGENCY, ROLE, AgencyDelegate, AttendeesModel, RoleDelegate
 from ..models.notes import kind_labels
-from .autosave import AUTOSAVE_MS
+from ..views import AlertLabel, buddy_label, placeholder_label
+from .autosave import Autosave
 from .checklist import Checklist
 
 ID_LISTS = ("children", "criteria")  # compared as sets: their order carries no meaning
@@ -90,19 +95,19 @@ class NoteEditor(QWidget):
         self.note_id: str | None = None
         self._stored: dict = {}
         self._loading = False
-        self._timer = QTimer(self, singleShot=True, interval=AUTOSAVE_MS)
-        self._timer.timeout.connect(self.save)
+        self.autosave = Autosave(None, self.save, self)  # the title, the date and the text
         self._build()
         self._connect()
         self.open_note(None)
 
     # --- layout ----------------------------------------------------------------------------
     def _build(self) -> None:
-        self.empty = QLabel(self.tr("Choose a note in the list, or press New note."))
-        self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.placeholder = placeholder_label(
+            self.tr("Choose a note in the list, or press New note.")
+        )
         self.form = QWidget()
         stack = QStackedLayout(self)
-        stack.addWidget(self.empty)
+        stack.addWidget(self.placeholder)
         stack.addWidget(self.form)
         self._stack = stack
         splitter = QSplitter(Qt.Orientation.Vertical)
@@ -120,11 +125,13 @@ class NoteEditor(QWidget):
         self.kind = QComboBox()
         for value, label in kind_labels(self).items():
             self.kind.addItem(label, value)
-        self.date = QDateEdit(calendarPopup=True, displayFormat="yyyy-MM-dd")
+        self.date = QDateEdit()
+        self.date.setCalendarPopup(True)
+        self.date.setDisplayFormat("yyyy-MM-dd")
         self.title = QLineEdit()
         self.title.setPlaceholderText(self.tr("What the meeting or interview was about"))
-        form.addRow(self._buddy(self.tr("&Kind:"), self.kind), self._kind_and_date())
-        form.addRow(self._buddy(self.tr("T&itle:"), self.title), self.title)
+        form.addRow(buddy_label(self.tr("&Kind:"), self.kind), self._kind_and_date())
+        form.addRow(buddy_label(self.tr("T&itle:"), self.title), self.title)
         self.present = QCheckBox(self.tr("Children or families took &part"))
         self.consent = QCheckBox(self.tr("Consent rec&orded"))
         ticks = QHBoxLayout()
@@ -132,7 +139,7 @@ class NoteEditor(QWidget):
         ticks.addWidget(self.consent)
         ticks.addStretch(1)
         form.addRow(ticks)
-        self.warning = self._alert_label()
+        self.warning = AlertLabel()
         form.addRow(self.warning)
         form.addRow(self._choices())
         return box
@@ -140,7 +147,7 @@ class NoteEditor(QWidget):
     def _kind_and_date(self) -> QHBoxLayout:
         row = QHBoxLayout()
         row.addWidget(self.kind, 1)
-        row.addWidget(self._buddy(self.tr("&Date:"), self.date))
+        row.addWidget(buddy_label(self.tr("&Date:"), self.date))
         row.addWidget(self.date)
         return row
 
@@ -161,32 +168,20 @@ class NoteEditor(QWidget):
         self.text = QPlainTextEdit()
         self.text.setTabChangesFocus(True)
         self.text.setPlaceholderText(self.tr("What was said and seen. Children by pseudonym only."))
-        self.error = self._alert_label()
+        self.error = AlertLabel()
         layout = QVBoxLayout(box)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self._buddy(self.tr("Note te&xt:"), self.text))
+        layout.addWidget(buddy_label(self.tr("Note te&xt:"), self.text))
         layout.addWidget(self.text, 1)
         layout.addWidget(self.error)
         return box
-
-    def _buddy(self, text: str, widget: QWidget) -> QLabel:
-        label = QLabel(text)
-        label.setBuddy(widget)
-        return label
-
-    def _alert_label(self) -> QLabel:
-        label = QLabel()
-        label.setWordWrap(True)
-        label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        label.setStyleSheet("color: palette(bright-text); background: #a4262c; padding: 4px;")
-        label.hide()
-        return label
 
     def _connect(self) -> None:
         self.title.textEdited.connect(self.schedule)
         self.title.editingFinished.connect(self.save)
         self.text.textChanged.connect(self.schedule)
-        self.text.installEventFilter(self)
+        for field in (self.title, self.date, self.text):
+            self.autosave.watch(field)
         self.date.dateChanged.connect(self.schedule)
         self.date.editingFinished.connect(self.save)
         self.kind.activated.connect(self.save)
@@ -202,26 +197,25 @@ class NoteEditor(QWidget):
         self.criteria_list.set_choices(criteria)
         self.attendees.model.set_agencies(agencies)
 
-    def open_note(self, row: dict | None) -> None:
+    def open_note(self, row: Row | None) -> None:
         """Show another note (or none). Call ``flush`` first to keep the current one's edits."""
-        self._timer.stop()
+        self.autosave.cancel()
         self.note_id = row["id"] if row else None
-        self._stack.setCurrentWidget(self.form if row else self.empty)
-        self._show_alert(self.error, "")
+        self._stack.setCurrentWidget(self.form if row else self.placeholder)
+        self.error.say("")
         if row:
             self._load(row, everything=True)
 
-    def sync(self, row: dict | None) -> None:
+    def sync(self, row: Row | None) -> None:
         """The open note changed elsewhere (undo, redo, a sync): show it, unless the user is
         typing, in which case their next save carries on from what they see."""
         if row is None:
             self.open_note(None)
-        elif not self._timer.isActive():
+        elif not self.autosave.pending():
             self._load(row, everything=False)
 
     def flush(self) -> bool:
         """Save pending edits now. False when they could not be saved (shown inline)."""
-        self._timer.stop()
         return self.save()
 
     def focus_title(self) -> None:
@@ -230,7 +224,7 @@ class NoteEditor(QWidget):
 
     def schedule(self, *_args) -> None:
         if not self._loading and self.note_id:
-            self._timer.start()
+            self.autosave.poke()
 
     # --- saving ------------------------------------------------------------------------------
     def values(self) -> dict:
@@ -251,27 +245,29 @@ class NoteEditor(QWidget):
         return {k: v for k, v in self.values().items() if not _same(k, v, self._stored.get(k))}
 
     def save(self, *_args) -> bool:
-        self._timer.stop()
+        self.autosave.cancel()
         if self._loading or not self.note_id:
             return True
         changes = self.pending()
         if not self._consent_ok() or not changes:
             return not changes
         note_id = self.note_id
-        try:
-            self.session.edit(lambda ws: update_note(ws, note_id, **changes))
-        except JtaiError as error:
-            self._show_alert(self.error, error.message)
-            self.failed.emit(error.message)
+        saved = try_edit(
+            self, self.session, lambda ws: update_note(ws, note_id, **changes), self._refused
+        )
+        if saved is None:
             return False
         self._stored.update(changes)
-        self._show_alert(self.error, "")
+        self.error.say("")
         return True
+
+    def _refused(self, message: str) -> None:
+        self.error.say(message)
+        self.failed.emit(message)
 
     def _consent_ok(self) -> bool:
         missing = self.present.isChecked() and not self.consent.isChecked()
-        self._show_alert(
-            self.warning,
+        self.warning.say(
             self.tr(
                 "Children or families took part, so their consent must be recorded before this "
                 "note is saved. Tick 'Consent recorded' once consent has been given. Until then "
@@ -282,12 +278,8 @@ class NoteEditor(QWidget):
         )
         return not missing
 
-    def _show_alert(self, label: QLabel, text: str) -> None:
-        label.setText(text)
-        label.setVisible(bool(text))
-
     # --- loading -----------------------------------------------------------------------------
-    def _load(self, row: dict, everything: bool) -> None:
+    def _load(self, row: Row, everything: bool) -> None:
         stored = _normalised(row)
         self._loading = True
         try:
@@ -300,7 +292,7 @@ class NoteEditor(QWidget):
         self._consent_ok()
 
     def _set(self, name: str, value) -> None:
-        setters = {
+        setters: dict[str, Callable[[Any], object]] = {
             "kind": lambda v: self.kind.setCurrentIndex(max(self.kind.findData(v), 0)),
             "date": lambda v: self.date.setDate(QDate.fromString(v or "", Qt.DateFormat.ISODate)),
             "title": self._set_title,
@@ -317,17 +309,12 @@ class NoteEditor(QWidget):
         self.title.setText(text)
         self.title.setCursorPosition(0)  # show the start of a long title, not its end
 
-    def eventFilter(self, watched, event) -> bool:  # noqa: N802 (Qt naming)
-        if watched is self.text and event.type() == QEvent.Type.FocusOut:
-            self.flush()
-        return super().eventFilter(watched, event)
-
     def hideEvent(self, event) -> None:  # noqa: N802
         self.flush()  # leaving the page keeps what was typed
         super().hideEvent(event)
 
 
-def _normalised(row: dict) -> dict:
+def _normalised(row: Row) -> dict:
     return {
         "kind": row["kind"],
         "date": row["date"] or "",

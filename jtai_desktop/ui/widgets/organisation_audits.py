@@ -3,8 +3,11 @@ the partnership's multi-agency audit, each with the inspector's evaluation of it
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from PySide6.QtWidgets import QLabel, QScrollArea, QVBoxLayout, QWidget
 
+from ...domain.record_types import Row
 from .audit_evaluation import AuditEvaluationWidget
 
 
@@ -17,7 +20,7 @@ class OrganisationAudits(QScrollArea):
         self.setWidgetResizable(True)
         self.setAccessibleName(self.tr("The area's own audits of this case"))
 
-    def set_child(self, child_id: str | None, organisations: list[dict]) -> None:
+    def set_child(self, child_id: str | None, organisations: Sequence[Row]) -> None:
         """One evaluation per organisation in scope involved with the child, then the
         multi-agency audit (release 0.1's audit evaluations are that one)."""
         self.flush()

@@ -24,15 +24,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ...domain.record_types import AgencyRow, EvidenceRow, ReviewRow
 from ...domain.review_scope import criteria_offered
 from ...domain.themes import Criterion, RatingScale, ThemePack
-from ...services import casework, evidence, sampling
-from ...services.changes import ChangeSet
-from ...services.children_queries import evidence_choices, review_evidence
+from ...services import evidence, reviews, sampling
+from ...services.evidence import evidence_choices
 from ...services.ids import review_id
 from ..dialogs.evidence_picker import pick_evidence
+from ..errors import try_edit
 from ..models.children import completeness_text
-from .audit_evaluation import AutosavedText, try_edit
+from .autosave import AutosavedText
 
 
 class CriterionEditor(QFrame):
@@ -42,7 +43,7 @@ class CriterionEditor(QFrame):
         self,
         session,
         child_id: str,
-        agency: dict,
+        agency: AgencyRow,
         criterion: Criterion,
         scale: RatingScale | None,
         parent: QWidget | None = None,
@@ -57,7 +58,7 @@ class CriterionEditor(QFrame):
         )
         self.sampled = sampled  # a sampled child: only criteria looked at count
         self.review_id = review_id(child_id, criterion.id, agency["id"])
-        self.linked: list[dict] = []
+        self.linked: list[EvidenceRow] = []
         self.setFrameShape(QFrame.Shape.StyledPanel)
         self._build_texts()
         self._build_judgements(scale)
@@ -166,27 +167,25 @@ class CriterionEditor(QFrame):
 
     def _connect(self) -> None:
         self.observation.commit.connect(
-            lambda text: self._save(casework.ReviewInput(observation=text))
+            lambda text: self._save(reviews.ReviewInput(observation=text))
         )
-        self.strength.clicked.connect(lambda on: self._save(casework.ReviewInput(strength=on)))
-        self.concern.clicked.connect(lambda on: self._save(casework.ReviewInput(concern=on)))
+        self.strength.clicked.connect(lambda on: self._save(reviews.ReviewInput(strength=on)))
+        self.concern.clicked.connect(lambda on: self._save(reviews.ReviewInput(concern=on)))
         self.rating.activated.connect(
-            lambda index: self._save(casework.ReviewInput(rating=self.rating.itemData(index)))
+            lambda index: self._save(reviews.ReviewInput(rating=self.rating.itemData(index)))
         )
         self.link_button.clicked.connect(self.link_evidence)
         self.looked_at.clicked.connect(self._mark_looked_at)
 
     # --- showing -----------------------------------------------------------------------------
-    def load_review(self, review: dict | None) -> None:
-        review = review or {}
-        self.observation.set_stored(review.get("observation"))
-        self.strength.setChecked(bool(review.get("strength")))
-        self.concern.setChecked(bool(review.get("concern")))
-        self.rating.setCurrentIndex(
-            self.rating.findData(review.get("rating")) if review.get("rating") else -1
-        )
+    def load_review(self, review: ReviewRow | None) -> None:
+        self.observation.set_stored(review["observation"] if review else None)
+        self.strength.setChecked(bool(review and review["strength"]))
+        self.concern.setChecked(bool(review and review["concern"]))
+        rating = review["rating"] if review else None
+        self.rating.setCurrentIndex(self.rating.findData(rating) if rating else -1)
 
-    def load_evidence(self, items: list[dict]) -> None:
+    def load_evidence(self, items: list[EvidenceRow]) -> None:
         self.linked = list(items)
         refs = ", ".join(item["ref"] for item in items)
         self.evidence_label.setText(
@@ -198,11 +197,11 @@ class CriterionEditor(QFrame):
             self.unlink_button.setMenu(self.unlink_menu)
         if self.unlink_menu is not None:
             self.unlink_menu.clear()
-        for item in items:
-            action = self.unlink_menu.addAction(f"{item['ref']}  {item['title']}")
-            action.triggered.connect(
-                lambda _=False, evidence_id=item["id"]: self.unlink(evidence_id)
-            )
+            for item in items:
+                action = self.unlink_menu.addAction(f"{item['ref']}  {item['title']}")
+                action.triggered.connect(
+                    lambda _=False, evidence_id=item["id"]: self.unlink(evidence_id)
+                )
         self.unlink_button.setEnabled(bool(items))
 
     def flush(self) -> None:
@@ -220,21 +219,17 @@ class CriterionEditor(QFrame):
             lambda ws: sampling.mark_looked_at(ws, child_id, criterion_id, on),
         )
 
-    def _save(self, review: casework.ReviewInput) -> None:
+    def _save(self, review: reviews.ReviewInput) -> None:
         child_id, criterion_id, agency_id = self.child_id, self.criterion.id, self.agency["id"]
         try_edit(
             self,
             self.session,
-            lambda ws: casework.set_review(ws, child_id, criterion_id, agency_id, review),
+            lambda ws: reviews.set_review(ws, child_id, criterion_id, agency_id, review),
         )
 
     def link_evidence(self) -> None:
         linked = {item["id"] for item in self.linked}
-        items = [
-            e
-            for e in evidence_choices(self.session.ws, self.session.inspection_id)
-            if e["id"] not in linked
-        ]
+        items = evidence_choices(self.session.ws, self.session.inspection_id, linked)
         if not items:
             QMessageBox.information(
                 self,
@@ -253,18 +248,12 @@ class CriterionEditor(QFrame):
         )
         if chosen:
             self.flush()
-            try_edit(self, self.session, lambda ws: self._link(ws, chosen))
-
-    def _link(self, ws, evidence_ids: list[str]) -> ChangeSet:
-        """One undoable edit: the review (if there is none yet) and every chosen link."""
-        changes = ChangeSet(self.tr("Link evidence"), ())
-        if ws.get("review", self.review_id) is None:
-            changes += casework.set_review(
-                ws, self.child_id, self.criterion.id, self.agency["id"], casework.ReviewInput()
+            child_id, criterion_id, agency_id = self.child_id, self.criterion.id, self.agency["id"]
+            try_edit(
+                self,
+                self.session,
+                lambda ws: reviews.link_evidence(ws, child_id, criterion_id, agency_id, chosen),
             )
-        for evidence_id in evidence_ids:
-            changes += evidence.link(ws, evidence_id, "review", self.review_id)
-        return changes
 
     def unlink(self, evidence_id: str) -> None:
         review = self.review_id
@@ -282,7 +271,7 @@ class AgencyReview(QScrollArea):
         self,
         session,
         child_id: str,
-        agency: dict,
+        agency: AgencyRow,
         pack: ThemePack,
         focus_after: QWidget | None = None,
         parent: QWidget | None = None,
@@ -337,7 +326,7 @@ class AgencyReview(QScrollArea):
         self._revealing = None
         # Lay out the editors just added and let the scroll area size them now, so the
         # editor is where it will stay before scrolling to it.
-        self.widget().layout().activate()
+        self._layout.activate()
         QCoreApplication.sendEvent(self, QEvent(QEvent.Type.LayoutRequest))
         self.ensureWidgetVisible(editor, 0, 0)
         editor.observation.setFocus()
@@ -411,18 +400,18 @@ class AgencyReview(QScrollArea):
     def _load(self, editors: list[CriterionEditor]) -> None:
         if not editors:
             return
-        reviews = {r["id"]: r for r in casework.reviews_for(self.session.ws, self.child_id)}
-        linked = review_evidence(
+        stored = {r["id"]: r for r in reviews.reviews_for(self.session.ws, self.child_id)}
+        linked = reviews.review_evidence(
             self.session.ws, self.session.inspection_id, [editor.review_id for editor in editors]
         )
         looked = set(self.session.ws.require("child", self.child_id)["looked_at"] or ())
         for editor in editors:
-            editor.load_review(reviews.get(editor.review_id))
+            editor.load_review(stored.get(editor.review_id))
             editor.load_evidence(linked[editor.review_id])
             editor.show_looked_at(looked)
 
     def reload_evidence(self) -> None:
-        linked = review_evidence(
+        linked = reviews.review_evidence(
             self.session.ws,
             self.session.inspection_id,
             [editor.review_id for editor in self.editors.values()],

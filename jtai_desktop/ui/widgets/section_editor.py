@@ -24,11 +24,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...domain.errors import JtaiError
 from ...report.inputs import NARRATIVE, STUDIES
 from ...services.report import ItemOption, SectionInfo, set_section
-from ..errors import show_error
-from ..models.report import ItemIdRole, ItemOptionsModel
+from ..errors import try_edit
+from ..models.report import ItemOptionsModel
+from ..models.roles import RecordIdRole
 from .autosave import Autosave
 
 MOVE_UP_KEYS, MOVE_DOWN_KEYS = ("Alt+Up", "Ctrl+Up"), ("Alt+Down", "Ctrl+Down")
@@ -222,9 +222,9 @@ class SectionEditor(QWidget):
         hint = self.tr("Separate paragraphs with a blank line.")
         if default_text:
             hint = self.tr("Leave empty to use the standard wording shown.") + " " + hint
-        elif self.info.key in (*STUDIES, *NARRATIVE):
+        elif self.info is not None and self.info.key in (*STUDIES, *NARRATIVE):
             hint = self.tr("Your own words: the items below are what they draw on.") + " " + hint
-        elif self.info.takes_items:
+        elif self.info is not None and self.info.takes_items:
             hint = self.tr("Placed before the items below.") + " " + hint
         return hint
 
@@ -248,7 +248,7 @@ class SectionEditor(QWidget):
         )
         if options is not None:
             wanted, self._wanted_item = self._wanted_item, None
-            current = wanted or self.items_view.currentIndex().data(ItemIdRole)
+            current = wanted or self.items_view.currentIndex().data(RecordIdRole)
             self.options.set_options(options)
             row = self.options.row_of(current) if current else 0
             self.items_view.setCurrentIndex(self.options.index(max(row, 0)))
@@ -299,13 +299,15 @@ class SectionEditor(QWidget):
         self.text_autosave.flush()
 
     def _save_heading(self) -> None:
+        if self.info is None:
+            return
         heading = self.heading.text().strip()
         current = self.info.heading if self.info.heading != self.info.default_heading else ""
         if heading != current:
             self._save(heading=heading)
 
     def _save_text(self) -> None:
-        if self.text.toPlainText().strip() != self.info.text:
+        if self.info is not None and self.text.toPlainText().strip() != self.info.text:
             self._save(text=self.text.toPlainText())
 
     def _save_items(self) -> None:
@@ -315,16 +317,18 @@ class SectionEditor(QWidget):
         if self.info is None or self._inspection_id is None:
             return
         inspection_id, key = self._inspection_id, self.info.key
-        try:
-            self.session.edit(lambda ws: set_section(ws, inspection_id, key, **values))
-        except JtaiError as error:
-            show_error(self, error)
+        changes = try_edit(
+            self, self.session, lambda ws: set_section(ws, inspection_id, key, **values)
+        )
+        if changes is None:
             return
         self._remember(values)
         self.edited.emit(key)
 
     def _remember(self, values: dict) -> None:
         """What was just saved, so a second flush does not save it again."""
+        if self.info is None:
+            return
         changes: dict = {}
         if "heading" in values:
             changes["heading"] = values["heading"].strip() or self.info.default_heading

@@ -30,6 +30,14 @@ _TOKEN = re.compile(r"\s+|\w+|[^\w\s]")
 FIRST_CHANGE = '<a name="first-change"></a>'
 
 
+class _Pane(QFrame):
+    """One value's column: its heading, its text, and its pick button."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.column = QVBoxLayout(self)
+
+
 @dataclass(frozen=True)
 class Side:
     heading: str  # e.g. "Alice, 14:05"
@@ -135,15 +143,15 @@ class ThreeWayDiff(QWidget):
                 button = QPushButton(pick_texts[number])
                 button.setEnabled(can_pick)
                 button.clicked.connect(lambda _=False, n=number: self.picked.emit(n))
-                frame.layout().addWidget(button)
+                frame.column.addWidget(button)
                 self.pick_buttons.append(button)
             self.splitter.addWidget(frame)
         for column in range(self.splitter.count()):
             self.splitter.setStretchFactor(column, 1)
 
-    def _pane(self, heading: str, body: str, accessible: str) -> tuple[QFrame, QTextBrowser]:
-        frame = QFrame()
-        column = QVBoxLayout(frame)
+    def _pane(self, heading: str, body: str, accessible: str) -> tuple[_Pane, QTextBrowser]:
+        frame = _Pane()
+        column = frame.column
         column.setContentsMargins(0, 0, 4, 0)
         title = QLabel(heading)
         title.setWordWrap(True)
@@ -163,6 +171,8 @@ class ThreeWayDiff(QWidget):
     def _clear(self) -> None:
         while self.splitter.count():
             widget = self.splitter.widget(0)
+            if widget is None:
+                break
             widget.hide()
             widget.setParent(None)
             widget.deleteLater()

@@ -12,11 +12,11 @@ from ...services import timetable
 from ...services.allocation import inspectors_by_target
 from ...services.inspections import inspection_dates
 from ..dialogs.timetable_entry import open_entry_dialog
-from ..models.fieldwork import DayRole, IdRole, TimetableModel
+from ..errors import try_edit
+from ..models.fieldwork import DayRole, IdRole, TimetableModel, inspector_names
 from ..models.row_sort import SourceSorts
-from ..uk_dates import uk_day
+from ..time_text import local_day
 from ..views import on_delete_key, record_list_view, select_record
-from .audit_evaluation import try_edit
 
 NEW_SESSION_SHORTCUT = "Ctrl+Shift+T"
 
@@ -116,11 +116,7 @@ class TimetablePanel(QWidget):
             rows.append(
                 {
                     **entry,
-                    "_inspectors": (
-                        [self.tr("Whole team")]
-                        if len(names) > 2 and set(attending) >= set(names)
-                        else [names.get(m, m[:8]) for m in attending]
-                    ),
+                    "_inspectors": inspector_names(attending, names),
                     "_others": [_attendee(a, agencies) for a in entry["attendees"] or []],
                     "_clashes": found,
                 }
@@ -143,7 +139,7 @@ class TimetablePanel(QWidget):
         self.day_combo.clear()
         self.day_combo.addItem(self.tr("Every day"), "")
         for iso in sorted(days):
-            self.day_combo.addItem(uk_day(iso), iso)
+            self.day_combo.addItem(local_day(iso), iso)
         self.day_combo.setCurrentIndex(max(self.day_combo.findData(chosen), 0))
         self.day_combo.blockSignals(False)
         self.proxy.show_day(self.day_combo.currentData() or "")

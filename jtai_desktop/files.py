@@ -6,7 +6,7 @@ import os
 import tempfile
 from pathlib import Path
 
-from ..domain.errors import StoreError
+from .domain.errors import StoreError
 
 
 def write_atomically(target: Path, data: bytes) -> None:
