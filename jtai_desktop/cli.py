@@ -9,7 +9,7 @@ import sys
 from datetime import UTC
 from pathlib import Path
 
-from . import __version__, cli_letter, cli_method, cli_thematic, paths
+from . import __version__, cli_evidence, cli_letter, cli_method, cli_thematic, paths
 from .cli_completion import SHELLS
 from .cli_completion import script as completion_script
 from .cli_examples import with_examples
@@ -164,6 +164,7 @@ def build_parser() -> argparse.ArgumentParser:
         help=("JSON or TOML list of {kind, match, location, reason}: hits the lead lets through"),
     )
     cli_letter.add_parsers(commands)
+    cli_evidence.add_parsers(commands)
     cli_thematic.add_parsers(commands)
     add_fieldwork_parsers(commands)
     completion = commands.add_parser(
@@ -742,6 +743,7 @@ COMMANDS = {
     "export-report": cmd_export_report,
     "create": cli_method.cmd_create,
     **cli_letter.COMMANDS,
+    **cli_evidence.COMMANDS,
     **cli_thematic.COMMANDS,
     "timeliness": cmd_timeliness,
 }

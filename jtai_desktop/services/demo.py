@@ -56,9 +56,12 @@ def later_steps() -> list[tuple[Step, str]]:
     children, the area's evaluations, notes, evidence and findings exist. Adding a step here
     leaves the core's records for a seed as they were (it runs last). Import its module here;
     the front door samples and the fieldwork timetable belong in this list."""
-    from . import demo_fieldwork
+    from . import demo_coding, demo_fieldwork
 
-    return [(demo_fieldwork.step, "Front door and timetable")]
+    return [
+        (demo_fieldwork.step, "Front door and timetable"),
+        (demo_coding.code_demo, "Coded passages"),
+    ]
 
 
 class SimulatedTime:

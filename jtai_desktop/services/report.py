@@ -438,7 +438,7 @@ def check_letter(
         letter,
         details,
         kept,
-        structural_warnings(letter, inputs),
+        [*structural_warnings(letter, inputs), *below_rule_warnings(ws, inspection_id, letter)],
         extra=every_page,
     )
     return Draft(letter, _standard_wording(result), details, inputs)
@@ -598,3 +598,29 @@ def _record(ws, inspection_id, target, draft: Draft, template, internal, size) -
             "at": datetime.now(UTC).isoformat(timespec="seconds"),
         },
     )
+
+
+def below_rule_warnings(ws: Workspace, inspection_id: str, letter: Letter) -> list:
+    """Advice for each finding the letter draws on that rests on fewer sources, or fewer
+    kinds of source, than the lead's rule asks (services.triangulation)."""
+    from ..report.gate import ReportWarning
+    from ..report.letter import Paragraph
+    from .triangulation import findings_below_rule
+
+    placed = {
+        b.finding_id
+        for section in letter.sections
+        for b in section.blocks
+        if isinstance(b, Paragraph) and b.finding_id
+    }
+    return [
+        ReportWarning(
+            "finding_below_rule",
+            f"The finding \u201c{f.finding['title']}\u201d rests on "
+            f"{f.spread.sources} source(s) of {len(f.spread.kinds)} kind(s): the rule asks "
+            f"for {f.rule.describe()}.",
+            finding_id=f.finding["id"],
+        )
+        for f in findings_below_rule(ws, inspection_id)
+        if f.finding["id"] in placed
+    ]

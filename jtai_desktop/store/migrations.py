@@ -532,6 +532,36 @@ def letter(db: Database) -> None:
         db[table].create_index(["inspection_id"])
 
 
+@MIGRATIONS(name="0015_coding")
+def coding(db: Database) -> None:
+    """Coded passages (a passage of a record's text by its offsets and quoted words, with its
+    criterion, organisations, mark and voice), the sources a finding rests on besides the
+    evidence it cites, and the lead's rule for a finding to stand."""
+    db["codes"].create(
+        {
+            **META,
+            "source_kind": str,
+            "source_id": str,
+            "quote": str,
+            "criterion_id": str,
+            "mark": str,
+            "voice": str,
+            "passage_start": int,
+            "passage_end": int,
+            "agencies": str,
+        },
+        pk="id",
+    )
+    db["codes"].create_index(["inspection_id", "criterion_id"])
+    db["codes"].create_index(["source_id"])
+    db["finding_sources"].create(
+        {**META, "finding_id": str, "source_kind": str, "source_id": str}, pk="id"
+    )
+    db["finding_sources"].create_index(["inspection_id"])
+    db["evidence_rules"].create({**META, "min_sources": int, "min_kinds": int}, pk="id")
+    db["evidence_rules"].create_index(["inspection_id"])
+
+
 @MIGRATIONS(name="0016_thematic")
 def thematic(db: Database) -> None:
     """A thematic workspace: a data folder of its own kind holding the areas' signed extracts

@@ -18,6 +18,7 @@ MIGRATION_NAMES = (
     "0011_method",
     "0012_fieldwork",
     "0014_letter",
+    "0015_coding",
     "0016_thematic",
 )
 

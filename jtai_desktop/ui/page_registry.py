@@ -44,6 +44,7 @@ SECTIONS: tuple[PageSpec, ...] = (
     PageSpec("findings", "Findings", ("finding",), "findings:FindingsPage"),
     PageSpec("search", "Search", (), "search:SearchPage"),
     PageSpec("report", "Report", (), "report:ReportPage"),
+    PageSpec("matrix", "Evidence matrix", ("code",), "matrix:MatrixPage"),
     PageSpec("review_merge", "Merge review", (), "merge_review:MergeReviewPage"),
 )
 

@@ -31,7 +31,7 @@ from ..widgets.finding_editor import FindingEditor, NewFindingDialog, WarningLin
 from .base import Page
 
 NEW_FINDING_SHORTCUT = "Ctrl+Shift+F"
-REFRESH_ON = ("finding", "link", "evidence", "agency")
+REFRESH_ON = ("finding", "link", "evidence", "agency", "finding_source", "code", "evidence_rule")
 
 
 class FindingsPage(Page):
@@ -62,6 +62,7 @@ class FindingsPage(Page):
         header.setResizeContentsPrecision(0)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
         self.new_button = QPushButton(self.tr("&New finding…"))
         self.new_button.setToolTip(
             self.tr("New finding (%1)").replace(
