@@ -35,7 +35,7 @@ from ..report.gate import EMAIL, GateResult, Hit, Override, check
 from ..report.letter import Letter, TextPiece
 from ..report.letter_checks import structural_warnings
 from ..report.letter_format import load_formats
-from ..store import audit
+from ..store import audit, oplog
 from .changes import ChangeSet
 from .findings import findings_in_order
 from .identifiers import sensitive_details
@@ -458,7 +458,8 @@ def cached_details(ws: Workspace, inspection_id: str) -> SensitiveDetails:
     path = ws.db.execute("PRAGMA database_list").fetchone()[2]
     marks = "?, " * (len(_HELD_IN) - 1) + "?"
     count = ws.db.execute(
-        f"SELECT COUNT(*) FROM ops WHERE inspection_id = ? AND entity IN ({marks})",
+        f"SELECT COUNT(*) FROM ops WHERE inspection_id = ? AND entity IN ({marks}) "
+        f"AND {oplog.LOOKED_UP}",
         (inspection_id, *_HELD_IN),
     ).fetchone()[0]
     key, version = (path, inspection_id), (count,)

@@ -19,6 +19,8 @@ MIGRATION_NAMES = (
     "0012_fieldwork",
     "0014_letter",
     "0015_coding",
+    "0016_thematic",
+    "0017_save_path",
 )
 
 

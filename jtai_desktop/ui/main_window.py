@@ -40,6 +40,7 @@ if TYPE_CHECKING:
     from .dialogs.quick_open import QuickOpenDialog
     from .dialogs.repair_dialog import RepairDialog
     from .pages.welcome import WelcomePage
+    from .tasks import Task
 
 SECTION_KEY_ROLE = Qt.ItemDataRole.UserRole  # the page key of a navigator row
 
@@ -61,6 +62,9 @@ class MainWindow(QMainWindow):
         self.passphrase_dialog: PassphraseDialog | None = None  # File › Change passphrase…
         # Offered instead of opening an inspection whose settings are unusable.
         self.repair_dialog: RepairDialog | None = None
+        # The thematic extract and the purge in progress (File › Purge this inspection…).
+        self.extract_task: Task | None = None
+        self.purge_task: Task | None = None
         self.setWindowTitle(self.tr("JTAI inspection workspace"))
         self.resize(1280, 820)
         self._build_body()
@@ -109,6 +113,14 @@ class MainWindow(QMainWindow):
             self.passphrase_action.setToolTip(
                 self.tr("The demo folder's data is fictional and has no passphrase.")
             )
+        # After publication: the national report's extract, and the purge that offers it.
+        self.extract_action = self._action(
+            self.file_menu, self.tr("Thematic &extract…"), None, self.thematic_extract
+        )
+        self.purge_action = self._action(
+            self.file_menu, self.tr("&Purge this inspection…"), None, self.purge_inspection
+        )
+        self.file_menu.addSeparator()
         self.lock_action = self._action(
             self.file_menu, self.tr("&Lock"), "Ctrl+L", self.lock_requested.emit
         )
@@ -318,6 +330,16 @@ class MainWindow(QMainWindow):
         record = page.current_record() if isinstance(page, Page) else None
         if record and self.session.inspection_id:
             self.history_dialog = show_history(self.session, record[0], record[1], self)
+
+    def thematic_extract(self) -> None:
+        from .extract_actions import ask_extract
+
+        ask_extract(self)
+
+    def purge_inspection(self) -> None:
+        from .extract_actions import ask_purge
+
+        ask_purge(self)
 
     def change_passphrase(self) -> None:
         from .key_change import ask

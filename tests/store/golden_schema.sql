@@ -50,14 +50,16 @@ CREATE INDEX "idx_notes_inspection_id" ON "notes" ("inspection_id");
 CREATE INDEX "idx_ops_entity_id_field" ON "ops" ("entity_id", "field");
 -- index idx_ops_inspection_id_device_id_seq on ops
 CREATE UNIQUE INDEX "idx_ops_inspection_id_device_id_seq" ON "ops" ("inspection_id", "device_id", "seq");
--- index idx_ops_inspection_id_entity_field on ops
-CREATE INDEX "idx_ops_inspection_id_entity_field" ON "ops" ("inspection_id", "entity", "field");
+-- index idx_ops_looked_up on ops
+CREATE INDEX idx_ops_looked_up ON ops (inspection_id, entity, field) WHERE entity IN ('agency', 'child', 'evidence', 'inspection');
 -- index idx_report_entries_inspection_id on report_entries
 CREATE INDEX "idx_report_entries_inspection_id" ON "report_entries" ("inspection_id");
 -- index idx_reviews_child_id on reviews
 CREATE INDEX "idx_reviews_child_id" ON "reviews" ("child_id");
 -- index idx_reviews_inspection_id on reviews
 CREATE INDEX "idx_reviews_inspection_id" ON "reviews" ("inspection_id");
+-- index idx_thematic_extracts_source on thematic_extracts
+CREATE UNIQUE INDEX "idx_thematic_extracts_source" ON "thematic_extracts" ("source");
 -- index idx_timetable_entries_inspection_id on timetable_entries
 CREATE INDEX "idx_timetable_entries_inspection_id" ON "timetable_entries" ("inspection_id");
 -- index sqlite_autoindex_accuracy_items_1 on accuracy_items
@@ -121,6 +123,10 @@ CREATE INDEX "idx_timetable_entries_inspection_id" ON "timetable_entries" ("insp
 -- index sqlite_autoindex_settings_1 on settings
 -- (made by SQLite, no SQL)
 -- index sqlite_autoindex_sync_state_1 on sync_state
+-- (made by SQLite, no SQL)
+-- index sqlite_autoindex_thematic_extracts_1 on thematic_extracts
+-- (made by SQLite, no SQL)
+-- index sqlite_autoindex_thematic_keys_1 on thematic_keys
 -- (made by SQLite, no SQL)
 -- index sqlite_autoindex_timetable_entries_1 on timetable_entries
 -- (made by SQLite, no SQL)
@@ -210,6 +216,10 @@ CREATE TABLE "settings" ( "key" TEXT PRIMARY KEY, "value" TEXT );
 CREATE TABLE "sync_log" ( "id" INTEGER PRIMARY KEY, "inspection_id" TEXT, "remote" TEXT, "at" TEXT, "outcome" TEXT, "details" TEXT );
 -- table sync_state on sync_state
 CREATE TABLE "sync_state" ( "inspection_id" TEXT, "remote" TEXT, "device_id" TEXT, "received_upto" INTEGER, "pushed_upto" INTEGER, PRIMARY KEY ("inspection_id", "remote", "device_id") );
+-- table thematic_extracts on thematic_extracts
+CREATE TABLE "thematic_extracts" ( "id" TEXT PRIMARY KEY, "source" TEXT, "theme_id" TEXT, "theme_version" TEXT, "area" TEXT, "fieldwork_start" TEXT, "public_key" TEXT, "fingerprint" TEXT, "sha256" TEXT, "imported_at" TEXT, "payload" TEXT );
+-- table thematic_keys on thematic_keys
+CREATE TABLE "thematic_keys" ( "public_key" TEXT PRIMARY KEY, "fingerprint" TEXT, "confirmed_at" TEXT );
 -- table timetable_entries on timetable_entries
 CREATE TABLE "timetable_entries" ( "id" TEXT PRIMARY KEY, "inspection_id" TEXT, "created_at" TEXT, "created_by" TEXT, "created_device" TEXT, "updated_at" TEXT, "updated_by" TEXT, "kind" TEXT, "title" TEXT, "start_time" TEXT, "end_time" TEXT, "room" TEXT, "date" TEXT, "attendees" TEXT, "children" TEXT );
 -- table unfinished_work on unfinished_work

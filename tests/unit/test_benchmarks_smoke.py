@@ -239,3 +239,11 @@ def test_matrix_benchmark_times_opening_and_recomputing_beside_the_bare_aggregat
         _check_stats(result[name]["matrix"], 2)
         _check_stats(result[name]["floor"], 2)
         assert result[name]["ratio"] > 0 and result[name]["ratio_target"] == 3.0
+
+
+def test_thematic_benchmark_times_the_summary_beside_its_floor(tmp_path):
+    thematic = _load("jtai_benchmarks_thematic", BENCHMARKS / "thematic.py")
+    result = thematic.run(tmp_path, repeat=2, size="small", log=lambda _m: None, count=2)
+    assert result["areas"] == 2 and result["findings"] > 0 and result["matrix_cells"] > 0
+    assert result["summary"]["n"] == 2 and result["floor"]["median_ms"] > 0
+    assert isinstance(result["met"], bool)
