@@ -9,7 +9,7 @@ import sys
 from datetime import UTC
 from pathlib import Path
 
-from . import __version__, cli_letter, cli_method, paths
+from . import __version__, cli_evidence, cli_letter, cli_method, cli_thematic, paths
 from .cli_completion import SHELLS
 from .cli_completion import script as completion_script
 from .cli_examples import with_examples
@@ -60,6 +60,7 @@ def build_parser() -> argparse.ArgumentParser:
     demo = commands.add_parser("demo", help="create a deterministic demo inspection")
     demo.add_argument("--size", choices=("small", "reference"), default="small")
     demo.add_argument("--seed", type=int, default=1)
+    demo.add_argument("--area", help="name the demo's fictional area (default Northbridge)")
     listing = commands.add_parser(
         "list", **with_examples("list"), help="inspections in the data folder, with counts"
     )
@@ -86,6 +87,7 @@ def build_parser() -> argparse.ArgumentParser:
     purge = commands.add_parser("purge", help="destroy an inspection's data (after publication)")
     purge.add_argument("inspection", metavar="INSPECTION")
     purge.add_argument("--yes", action="store_true", help="do not ask for confirmation")
+    cli_thematic.add_purge_option(purge)
     invite = commands.add_parser(
         "invite", **with_examples("invite"), help="(lead) an invitation file for a member's device"
     )
@@ -162,6 +164,8 @@ def build_parser() -> argparse.ArgumentParser:
         help=("JSON or TOML list of {kind, match, location, reason}: hits the lead lets through"),
     )
     cli_letter.add_parsers(commands)
+    cli_evidence.add_parsers(commands)
+    cli_thematic.add_parsers(commands)
     add_fieldwork_parsers(commands)
     completion = commands.add_parser(
         "completion",
@@ -260,6 +264,8 @@ def run(args: argparse.Namespace) -> int:
         return open_desktop(args)
     if args.command == "passwd":
         return cmd_passwd(args)
+    if args.command == "thematic":  # opens the workspace folder it is given
+        return cli_thematic.run_thematic(args)
     if args.command == "completion":  # needs no data folder, so no passphrase
         sys.stdout.write(completion_script(build_parser(), args.shell))
         return 0
@@ -267,6 +273,7 @@ def run(args: argparse.Namespace) -> int:
         return cli_method.cmd_themes(args)
     context = open_for_command(args)
     try:
+        cli_thematic.refuse_inspections_in_a_workspace(context, args.command)
         return COMMANDS[args.command](context, args)
     finally:
         context.close()
@@ -312,7 +319,9 @@ def cmd_demo(context, args) -> int:
     from .services.demo import build_demo, demo_inspection_id
 
     there = context.workspace.get("inspection", demo_inspection_id(args.size, args.seed))
-    inspection_id = build_demo(context.workspace, args.size, args.seed, progress=_stderr_progress)
+    inspection_id = build_demo(
+        context.workspace, args.size, args.seed, progress=_stderr_progress, area=args.area
+    )
     if there is not None:
         print("The demo inspection was already here; nothing changed.", file=sys.stderr)
     print(inspection_id)
@@ -430,7 +439,9 @@ def cmd_purge(context, args) -> int:
     from .services.inspections import resolve_inspection
     from .services.retention import purge_inspection, purge_plan
 
-    plan = purge_plan(context.workspace, resolve_inspection(context.workspace, args.inspection))
+    inspection_id = resolve_inspection(context.workspace, args.inspection)
+    cli_thematic.extract_before_purge(context, args, inspection_id)
+    plan = purge_plan(context.workspace, inspection_id)
     print("This will permanently destroy:\n  " + "\n  ".join(plan.describe()))
     if not args.yes and not _confirmed("Type PURGE to confirm: ", "PURGE"):
         print("Nothing was purged.")
@@ -732,6 +743,8 @@ COMMANDS = {
     "export-report": cmd_export_report,
     "create": cli_method.cmd_create,
     **cli_letter.COMMANDS,
+    **cli_evidence.COMMANDS,
+    **cli_thematic.COMMANDS,
     "timeliness": cmd_timeliness,
 }
 

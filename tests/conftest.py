@@ -40,3 +40,12 @@ def context(tmp_path, open_folder):
 @pytest.fixture
 def ws(context):
     return context.workspace
+
+
+@pytest.fixture(scope="session")
+def six_extracts(tmp_path_factory):
+    """Six published demo inspections of one theme, each in its own area, and their extracts
+    (tests/thematic_extracts.py): built once, never changed (copy before writing)."""
+    from .thematic_extracts import make_extracts
+
+    return make_extracts(tmp_path_factory.mktemp("thematic"))

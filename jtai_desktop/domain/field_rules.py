@@ -10,6 +10,7 @@ import re
 from collections.abc import Callable
 from typing import Any
 
+from .coding import CODED_FIELDS, FINDING_SOURCES, MARKS, VOICES
 from .errors import ThemePackError, ValidationError
 from .fieldwork import ALLOCATABLE, TIMETABLE_KINDS
 from .front_door import AGREEMENT_CHOICES, SEEN_CHOICES, SOURCE_KINDS, THRESHOLD_DECISIONS
@@ -33,7 +34,7 @@ from .themes import AGENCY_KINDS, INSPECTORATES, SERVICE_TYPES, embedded_pack
 
 # Settings that shape the whole inspection (its theme pack, calendar, inspectorates...):
 # only the lead changes them, here and in what sync accepts.
-LEAD_ONLY_ENTITIES = ("inspection", "front_door_settings")
+LEAD_ONLY_ENTITIES = ("inspection", "front_door_settings", "evidence_rule")
 DEVICE_STATUSES = ("active", "revoked")
 _SHA256 = re.compile(r"[0-9a-f]{64}")
 _TIME = re.compile(r"([01][0-9]|2[0-3]):[0-5][0-9]")
@@ -158,6 +159,16 @@ RULES: dict[tuple[str, str], Callable[[Any], None]] = {
     ("timetable_entry", "end_time"): _time,
     ("timetable_entry", "attendees"): _attendees,
     ("timetable_entry", "children"): _texts("The children of a session"),
+    # Coded passages, the sources findings rest on and the lead's rule (migration 0015).
+    ("code", "source_kind"): _choice(CODED_FIELDS, "What a code marks a passage of"),
+    ("code", "mark"): _choice(MARKS, "A code's mark"),
+    ("code", "voice"): _choice(VOICES, "The voice a passage carries"),
+    ("code", "agencies"): _texts("The organisations of a code"),
+    ("code", "passage_start"): _whole(0, 10_000_000, "Where a coded passage starts"),
+    ("code", "passage_end"): _whole(0, 10_000_000, "Where a coded passage ends"),
+    ("finding_source", "source_kind"): _choice(FINDING_SOURCES, "What a finding rests on"),
+    ("evidence_rule", "min_sources"): _whole(1, 50, "The number of sources a finding needs"),
+    ("evidence_rule", "min_kinds"): _whole(1, 4, "The number of kinds of source a finding needs"),
 }
 
 

@@ -417,6 +417,53 @@ if TYPE_CHECKING:
         attendees: list[Any] | None
         children: list[Any] | None
 
+    class CodeRow(TypedDict):
+        """One code as stored."""
+
+        id: str
+        inspection_id: str
+        created_at: str
+        created_by: str
+        created_device: str
+        updated_at: str
+        updated_by: str
+        source_kind: str | None
+        source_id: str | None
+        quote: str | None
+        criterion_id: str | None
+        mark: str | None
+        voice: str | None
+        passage_start: int | None
+        passage_end: int | None
+        agencies: list[Any] | None
+
+    class FindingSourceRow(TypedDict):
+        """One finding source as stored."""
+
+        id: str
+        inspection_id: str
+        created_at: str
+        created_by: str
+        created_device: str
+        updated_at: str
+        updated_by: str
+        finding_id: str | None
+        source_kind: str | None
+        source_id: str | None
+
+    class EvidenceRuleRow(TypedDict):
+        """One evidence rule as stored."""
+
+        id: str
+        inspection_id: str
+        created_at: str
+        created_by: str
+        created_device: str
+        updated_at: str
+        updated_by: str
+        min_sources: int | None
+        min_kinds: int | None
+
 else:  # at run time a row is a plain dict
     InspectionRow = MemberRow = AgencyRow = ChildRow = EventRow = ReviewRow = AuditEvalRow = (
         AreaReviewRow
@@ -424,7 +471,7 @@ else:  # at run time a row is a plain dict
         LetterVersionRow
     ) = AccuracyItemRow = FrontDoorSampleRow = FrontDoorSettingsRow = AllocationRow = (
         TimetableEntryRow
-    ) = dict
+    ) = CodeRow = FindingSourceRow = EvidenceRuleRow = dict
 
 Row = Mapping[str, Any]  # a row of a kind named at run time
 
@@ -450,6 +497,9 @@ RecordKind = Literal[
     "front_door_settings",
     "allocation",
     "timetable_entry",
+    "code",
+    "finding_source",
+    "evidence_rule",
 ]
 
 
@@ -524,6 +574,16 @@ class RecordReads:
             self, entity: Literal["timetable_entry"], entity_id: str
         ) -> TimetableEntryRow | None: ...
         @overload
+        def get(self, entity: Literal["code"], entity_id: str) -> CodeRow | None: ...
+        @overload
+        def get(
+            self, entity: Literal["finding_source"], entity_id: str
+        ) -> FindingSourceRow | None: ...
+        @overload
+        def get(
+            self, entity: Literal["evidence_rule"], entity_id: str
+        ) -> EvidenceRuleRow | None: ...
+        @overload
         def get(self, entity: str, entity_id: str) -> Mapping[str, Any] | None: ...
         def get(self, entity: str, entity_id: str) -> Any: ...
 
@@ -577,6 +637,14 @@ class RecordReads:
         def require(
             self, entity: Literal["timetable_entry"], entity_id: str
         ) -> TimetableEntryRow: ...
+        @overload
+        def require(self, entity: Literal["code"], entity_id: str) -> CodeRow: ...
+        @overload
+        def require(
+            self, entity: Literal["finding_source"], entity_id: str
+        ) -> FindingSourceRow: ...
+        @overload
+        def require(self, entity: Literal["evidence_rule"], entity_id: str) -> EvidenceRuleRow: ...
         @overload
         def require(self, entity: str, entity_id: str) -> Mapping[str, Any]: ...
         def require(self, entity: str, entity_id: str) -> Any: ...
@@ -770,6 +838,33 @@ class RecordReads:
             params: tuple = (),
             order_by: str = "created_at, id",
         ) -> list[TimetableEntryRow]: ...
+        @overload
+        def rows(
+            self,
+            entity: Literal["code"],
+            inspection_id: str,
+            where: str = "",
+            params: tuple = (),
+            order_by: str = "created_at, id",
+        ) -> list[CodeRow]: ...
+        @overload
+        def rows(
+            self,
+            entity: Literal["finding_source"],
+            inspection_id: str,
+            where: str = "",
+            params: tuple = (),
+            order_by: str = "created_at, id",
+        ) -> list[FindingSourceRow]: ...
+        @overload
+        def rows(
+            self,
+            entity: Literal["evidence_rule"],
+            inspection_id: str,
+            where: str = "",
+            params: tuple = (),
+            order_by: str = "created_at, id",
+        ) -> list[EvidenceRuleRow]: ...
         @overload
         def rows(
             self,

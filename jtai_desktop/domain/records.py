@@ -397,6 +397,31 @@ ENTITIES: dict[str, EntitySpec] = {
             search_title="title",
             required=("kind", "title", "start_time", "end_time", "date"),
         ),
+        # A coded passage (domain.coding): part of a note's text, a review's observation, an
+        # evidence item's description or a front door sample's notes, by its offsets and the
+        # words quoted, marked as a strength or concern for a criterion and organisations.
+        EntitySpec(
+            "code",
+            "codes",
+            (
+                *_f("source_kind", "source_id", "quote", "criterion_id", "mark", "voice"),
+                *_f("passage_start", "passage_end", kind=INT),
+                *_f("agencies", kind=JSON),
+            ),
+        ),
+        # A finding resting on a coded passage, a review or a front door sample (its id
+        # derived from the three, as an evidence link's is).
+        EntitySpec(
+            "finding_source",
+            "finding_sources",
+            (*_f("finding_id", "source_kind", "source_id"),),
+        ),
+        # The lead's rule for a finding to stand, one per inspection (services.triangulation).
+        EntitySpec(
+            "evidence_rule",
+            "evidence_rules",
+            (*_f("min_sources", "min_kinds", kind=INT),),
+        ),
     )
 }
 

@@ -56,9 +56,12 @@ def later_steps() -> list[tuple[Step, str]]:
     children, the area's evaluations, notes, evidence and findings exist. Adding a step here
     leaves the core's records for a seed as they were (it runs last). Import its module here;
     the front door samples and the fieldwork timetable belong in this list."""
-    from . import demo_fieldwork
+    from . import demo_coding, demo_fieldwork
 
-    return [(demo_fieldwork.step, "Front door and timetable")]
+    return [
+        (demo_fieldwork.step, "Front door and timetable"),
+        (demo_coding.code_demo, "Coded passages"),
+    ]
 
 
 class SimulatedTime:
@@ -83,8 +86,15 @@ class DemoBuilder:
     first), ``members``, ``organisations``, ``children``, ``pack`` and ``rng``, and call
     ``inspector_for`` and ``fieldwork_day``."""
 
-    def __init__(self, ws: Workspace, size_name: str, seed: int, progress: Progress | None):
-        self.ws, self.size = ws, SIZES[size_name]
+    def __init__(
+        self,
+        ws: Workspace,
+        size_name: str,
+        seed: int,
+        progress: Progress | None,
+        area: str = text.AREA,
+    ):
+        self.ws, self.size, self.area = ws, SIZES[size_name], area
         self.rng = random.Random(seed_material(size_name, seed))
         self.time = SimulatedTime(random.Random(seed + 1), NOTIFICATION)
         self.progress = progress or (lambda done, total, label: None)
@@ -138,7 +148,7 @@ class DemoBuilder:
         lead = inspections.MemberInput(*people[0], role="lead")
         team = tuple(inspections.MemberInput(*p) for p in people[1:])
         created = inspections.create_inspection(
-            lead_ws, self.pack, area=text.AREA, notification=NOTIFICATION, lead=lead, team=team
+            lead_ws, self.pack, area=self.area, notification=NOTIFICATION, lead=lead, team=team
         )
         inspection_id = created.entity_id
         self.ws.set_author(inspection_id, lead_ws.author_for(inspection_id))
@@ -165,7 +175,9 @@ class DemoBuilder:
         generic = {a["kind"]: a for a in self.ws.rows("agency", inspection_id)}
         for demo_org in demo_orgs.ORGANISATIONS:
             first = generic.pop(demo_org.kind, None)
-            values = {"name": demo_org.name, "service_type": demo_org.service}
+            # Another area's demo names its organisations after it.
+            name = demo_org.name.replace(text.AREA, self.area)
+            values = {"name": name, "service_type": demo_org.service}
             if first is not None:
                 organisations.update_organisation(lead, first["id"], **values)
                 org_id = first["id"]
@@ -174,7 +186,7 @@ class DemoBuilder:
                     lead,
                     inspection_id,
                     demo_org.kind,
-                    demo_org.name,
+                    name,
                     service_type=demo_org.service,
                     in_scope=demo_org.in_scope,
                 ).entity_id
@@ -287,12 +299,17 @@ def organisation_sorted(rows: list[AgencyRow]) -> list[AgencyRow]:
 
 
 def build_demo(
-    ws: Workspace, size: str = "small", seed: int = 1, progress: Progress | None = None
+    ws: Workspace,
+    size: str = "small",
+    seed: int = 1,
+    progress: Progress | None = None,
+    area: str | None = None,
 ) -> str:
-    """Create the demo inspection in this workspace (or find it if already there)."""
+    """Create the demo inspection in this workspace (or find it if already there). ``area``
+    names another (fictional) area than the demo's own, as the areas of one theme differ."""
     if size not in SIZES:
         raise ValidationError(f"Unknown demo size {size!r}: choose {' or '.join(SIZES)}.")
-    builder = DemoBuilder(ws, size, seed, progress)
+    builder = DemoBuilder(ws, size, seed, progress, (area or "").strip() or text.AREA)
     existing = ws.get("inspection", demo_inspection_id(size, seed))
     if existing is not None:
         return existing["id"]

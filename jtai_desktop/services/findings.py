@@ -99,6 +99,7 @@ class FindingSummary:
     title: str
     agencies: tuple[str, ...]
     cited: int  # evidence items cited that still exist
+    short_of: str = ""  # what it lacks to meet the lead's rule ("" when it meets it)
 
 
 def finding_summaries(ws: Workspace, inspection_id: str) -> list[FindingSummary]:
@@ -106,9 +107,19 @@ def finding_summaries(ws: Workspace, inspection_id: str) -> list[FindingSummary]
     counts: dict[str, int] = {}
     for citation in _live_finding_links(ws, inspection_id):
         counts[citation["target_id"]] = counts.get(citation["target_id"], 0) + 1
+    from .triangulation import findings_spread  # it reads findings in this module's order
+
+    short_of = {
+        s.finding["id"]: s.spread.shortfall(s.rule) for s in findings_spread(ws, inspection_id)
+    }
     return [
         FindingSummary(
-            f["id"], f["kind"], f["title"] or "", tuple(f["agencies"] or ()), counts.get(f["id"], 0)
+            f["id"],
+            f["kind"],
+            f["title"] or "",
+            tuple(f["agencies"] or ()),
+            counts.get(f["id"], 0),
+            short_of.get(f["id"], ""),
         )
         for f in findings_in_order(ws, inspection_id)
     ]

@@ -23,7 +23,7 @@ from .workspace import Workspace
 
 def write_letter(
     ws: Workspace,
-    inspection_id: str,
+    inspection_id: str | None,
     target: Path,
     data: bytes,
     is_cancelled: Callable[[], bool],
@@ -52,7 +52,7 @@ def write_letter(
             unfinished.done(ws.db, owed)
 
 
-def _record_failure(ws: Workspace, inspection_id: str, target: Path) -> None:
+def _record_failure(ws: Workspace, inspection_id: str | None, target: Path) -> None:
     with write_transaction(ws.db):
         audit.record(
             ws.db,

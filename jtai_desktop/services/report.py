@@ -35,7 +35,7 @@ from ..report.gate import EMAIL, GateResult, Hit, Override, check
 from ..report.letter import Letter, TextPiece
 from ..report.letter_checks import structural_warnings
 from ..report.letter_format import load_formats
-from ..store import audit
+from ..store import audit, oplog
 from .changes import ChangeSet
 from .findings import findings_in_order
 from .identifiers import sensitive_details
@@ -438,7 +438,7 @@ def check_letter(
         letter,
         details,
         kept,
-        structural_warnings(letter, inputs),
+        [*structural_warnings(letter, inputs), *below_rule_warnings(ws, inspection_id, letter)],
         extra=every_page,
     )
     return Draft(letter, _standard_wording(result), details, inputs)
@@ -458,7 +458,8 @@ def cached_details(ws: Workspace, inspection_id: str) -> SensitiveDetails:
     path = ws.db.execute("PRAGMA database_list").fetchone()[2]
     marks = "?, " * (len(_HELD_IN) - 1) + "?"
     count = ws.db.execute(
-        f"SELECT COUNT(*) FROM ops WHERE inspection_id = ? AND entity IN ({marks})",
+        f"SELECT COUNT(*) FROM ops WHERE inspection_id = ? AND entity IN ({marks}) "
+        f"AND {oplog.LOOKED_UP}",
         (inspection_id, *_HELD_IN),
     ).fetchone()[0]
     key, version = (path, inspection_id), (count,)
@@ -598,3 +599,29 @@ def _record(ws, inspection_id, target, draft: Draft, template, internal, size) -
             "at": datetime.now(UTC).isoformat(timespec="seconds"),
         },
     )
+
+
+def below_rule_warnings(ws: Workspace, inspection_id: str, letter: Letter) -> list:
+    """Advice for each finding the letter draws on that rests on fewer sources, or fewer
+    kinds of source, than the lead's rule asks (services.triangulation)."""
+    from ..report.gate import ReportWarning
+    from ..report.letter import Paragraph
+    from .triangulation import findings_below_rule
+
+    placed = {
+        b.finding_id
+        for section in letter.sections
+        for b in section.blocks
+        if isinstance(b, Paragraph) and b.finding_id
+    }
+    return [
+        ReportWarning(
+            "finding_below_rule",
+            f"The finding \u201c{f.finding['title']}\u201d rests on "
+            f"{f.spread.sources} source(s) of {len(f.spread.kinds)} kind(s): the rule asks "
+            f"for {f.rule.describe()}.",
+            finding_id=f.finding["id"],
+        )
+        for f in findings_below_rule(ws, inspection_id)
+        if f.finding["id"] in placed
+    ]

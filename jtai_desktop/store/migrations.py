@@ -532,5 +532,80 @@ def letter(db: Database) -> None:
         db[table].create_index(["inspection_id"])
 
 
+@MIGRATIONS(name="0015_coding")
+def coding(db: Database) -> None:
+    """Coded passages (a passage of a record's text by its offsets and quoted words, with its
+    criterion, organisations, mark and voice), the sources a finding rests on besides the
+    evidence it cites, and the lead's rule for a finding to stand."""
+    db["codes"].create(
+        {
+            **META,
+            "source_kind": str,
+            "source_id": str,
+            "quote": str,
+            "criterion_id": str,
+            "mark": str,
+            "voice": str,
+            "passage_start": int,
+            "passage_end": int,
+            "agencies": str,
+        },
+        pk="id",
+    )
+    db["codes"].create_index(["inspection_id", "criterion_id"])
+    db["codes"].create_index(["source_id"])
+    db["finding_sources"].create(
+        {**META, "finding_id": str, "source_kind": str, "source_id": str}, pk="id"
+    )
+    db["finding_sources"].create_index(["inspection_id"])
+    db["evidence_rules"].create({**META, "min_sources": int, "min_kinds": int}, pk="id")
+    db["evidence_rules"].create_index(["inspection_id"])
+
+
+@MIGRATIONS(name="0016_thematic")
+def thematic(db: Database) -> None:
+    """A thematic workspace: a data folder of its own kind holding the areas' signed extracts
+    of one theme. Each extract is kept as it was signed (its payload, the signer's public key
+    and fingerprint, the file's hash), with the columns the workspace looks things up by; the
+    source (a hash of the inspection's id) is unique, so an inspection is imported once. The
+    folder's kind is a local setting (``folder_kind``). ``thematic_keys`` holds the leads' keys
+    a person has confirmed (the fingerprint read out by the lead matched). Local to the folder,
+    never synced."""
+    db["thematic_extracts"].create(
+        {
+            "id": str,
+            "source": str,
+            "theme_id": str,
+            "theme_version": str,
+            "area": str,
+            "fieldwork_start": str,
+            "public_key": str,
+            "fingerprint": str,
+            "sha256": str,
+            "imported_at": str,
+            "payload": str,
+        },
+        pk="id",
+    )
+    db["thematic_extracts"].create_index(["source"], unique=True)
+    db["thematic_keys"].create(
+        {"public_key": str, "fingerprint": str, "confirmed_at": str}, pk="public_key"
+    )
+
+
+@MIGRATIONS(name="0017_save_path")
+def save_path(db: Database) -> None:
+    """The ops index by inspection, kind of record and field served lookups over a few kinds
+    (a child's identifying values, evidence refs and files, the gate's count) but every op
+    wrote a page of it. It now holds only the ops of those kinds, so saving a note, a review
+    or a finding writes one page fewer. (``oplog.LOOKED_UP`` repeats the condition: SQLite
+    uses a partial index only for a query that states its condition.)"""
+    db.execute("DROP INDEX IF EXISTS idx_ops_inspection_id_entity_field")
+    db.execute(
+        "CREATE INDEX idx_ops_looked_up ON ops (inspection_id, entity, field) "
+        "WHERE entity IN ('agency', 'child', 'evidence', 'inspection')"
+    )
+
+
 def known_names() -> set[str]:
     return {m.name for m in MIGRATIONS._migrations}

@@ -30,6 +30,11 @@ OP_COLUMNS = (
     "parents",
     "seq",
 )
+# The kinds of record whose ops the (inspection, kind, field) index holds (migration
+# 0017_save_path), word for word: a query that uses the index states this condition too, since
+# SQLite uses a partial index only for a query that implies its own condition.
+LOOKED_UP_KINDS = ("agency", "child", "evidence", "inspection")
+LOOKED_UP = "entity IN ('agency', 'child', 'evidence', 'inspection')"
 _INSERT = (
     f"INSERT OR IGNORE INTO ops ({', '.join(OP_COLUMNS)}) "
     f"VALUES ({', '.join('?' for _ in OP_COLUMNS)})"
@@ -220,6 +225,8 @@ def field_values(
 ) -> list:
     """Every value ever written to one field of one kind of record, deleted records included."""
     sql = "SELECT value FROM ops WHERE inspection_id = ? AND entity = ? AND field = ?"
+    if entity in LOOKED_UP_KINDS:
+        sql += f" AND {LOOKED_UP}"
     params: tuple = (inspection_id, entity, field)
     if author is not None:
         sql, params = sql + " AND author = ?", params + (author,)
@@ -271,7 +278,7 @@ def shas_written_by(db: Database, inspection_id: str, device_id: str) -> set[str
         json.loads(v)
         for (v,) in db.execute(
             "SELECT value FROM ops WHERE inspection_id = ? AND entity = 'evidence' "
-            "AND field = 'sha256' AND device_id = ?",
+            f"AND field = 'sha256' AND device_id = ? AND {LOOKED_UP}",
             (inspection_id, device_id),
         )
     }

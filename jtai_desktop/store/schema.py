@@ -18,6 +18,9 @@ MIGRATION_NAMES = (
     "0011_method",
     "0012_fieldwork",
     "0014_letter",
+    "0015_coding",
+    "0016_thematic",
+    "0017_save_path",
 )
 
 

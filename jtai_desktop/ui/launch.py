@@ -15,6 +15,9 @@ from .. import paths
 
 # Windows has no SIGHUP.
 QUIT_SIGNALS = [signal.SIGTERM] if sys.platform == "win32" else [signal.SIGTERM, signal.SIGHUP]
+# Later launches on the folder are answered from this long after something is on the screen
+# (the unlock dialog, or the window once painted); until then they are told to try again.
+LISTEN_AFTER_MS = 40
 
 
 def launch(args, create_app) -> int:
@@ -37,7 +40,7 @@ def launch(args, create_app) -> int:
     if args.demo:
         folder = paths.demo_dir(folder)
     guard = SingleWindow(folder, app)
-    if not guard.claim():
+    if not guard.claim(listen=False):
         return _hand_over(guard, opener.pending, args.smoke_test)
     try:
         quit_on_signals(app)
@@ -50,13 +53,20 @@ def launch(args, create_app) -> int:
 def _run(app, guard, opener, folder: Path, args, create_app) -> int:
     guard.show_requested.connect(lambda: _bring_forward(app))
     guard.open_requested.connect(lambda path: opener.request(Path(path)))
+    # Fires only if an event loop runs before the window is built: the unlock dialog's.
+    while_unlocking = QTimer(app)
+    while_unlocking.setSingleShot(True)
+    while_unlocking.timeout.connect(guard.listen)
+    while_unlocking.start(LISTEN_AFTER_MS)
     if args.demo:
         window = create_app(folder, open_demo=True)
     else:
         window = create_app(folder, passphrase_file=args.passphrase_file)
+    while_unlocking.stop()
     if window is None:  # the user closed the unlock dialog
         return 1
     opener.attach(window)  # a double-clicked invitation or bundle opens in it
+    QTimer.singleShot(LISTEN_AFTER_MS, guard.listen)  # after the window's first paint
     if args.smoke_test:
         return smoke_test(app, window)
     window.show()

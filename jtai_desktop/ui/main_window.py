@@ -48,6 +48,7 @@ if TYPE_CHECKING:
     from .dialogs.shortcut_sheet import ShortcutSheet
     from .dialogs.user_guide import UserGuide
     from .pages.welcome import WelcomePage
+    from .tasks import Task
 
 DEFAULT_SIZE = (1280, 820)
 FINISH_DELAY_MS = 150  # the first page's finishing touches wait for the first paint
@@ -76,6 +77,9 @@ class MainWindow(QMainWindow):
         self.repair_dialog: RepairDialog | None = None
         self.shortcut_sheet: ShortcutSheet | None = None  # Help › Keyboard shortcuts (F1)
         self.user_guide: UserGuide | None = None  # Help › User guide
+        # The thematic extract and the purge in progress (File › Purge this inspection…).
+        self.extract_task: Task | None = None
+        self.purge_task: Task | None = None
         self.setWindowTitle(self.tr(TITLE))
         self._fit_to_screen()
         self._build_body()
@@ -146,6 +150,14 @@ class MainWindow(QMainWindow):
             self.passphrase_action.setToolTip(
                 self.tr("The demo folder's data is fictional and has no passphrase.")
             )
+        # After publication: the national report's extract, and the purge that offers it.
+        self.extract_action = self._action(
+            self.file_menu, self.tr("Thematic &extract…"), None, self.thematic_extract
+        )
+        self.purge_action = self._action(
+            self.file_menu, self.tr("&Purge this inspection…"), None, self.purge_inspection
+        )
+        self.file_menu.addSeparator()
         self.lock_action = self._action(
             self.file_menu, self.tr("&Lock"), "file.lock", self.lock_requested.emit
         )
@@ -415,6 +427,16 @@ class MainWindow(QMainWindow):
         record = page.current_record() if isinstance(page, Page) else None
         if record and self.session.inspection_id:
             self.history_dialog = show_history(self.session, record[0], record[1], self)
+
+    def thematic_extract(self) -> None:
+        from .extract_actions import ask_extract
+
+        ask_extract(self)
+
+    def purge_inspection(self) -> None:
+        from .extract_actions import ask_purge
+
+        ask_purge(self)
 
     def change_passphrase(self) -> None:
         from .key_change import ask

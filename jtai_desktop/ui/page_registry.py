@@ -54,6 +54,7 @@ SECTIONS: tuple[PageSpec, ...] = (
     PageSpec("findings", "Findings", ("finding",), "findings:FindingsPage", "flag"),
     PageSpec("search", "Search", (), "search:SearchPage", "search"),
     PageSpec("report", "Report", (), "report:ReportPage", "file-text"),
+    PageSpec("matrix", "Evidence matrix", ("code",), "matrix:MatrixPage", "grid"),
     PageSpec("review_merge", "Merge review", (), "merge_review:MergeReviewPage", "git-merge"),
 )
 

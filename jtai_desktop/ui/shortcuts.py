@@ -97,8 +97,16 @@ SHORTCUTS: dict[str, Shortcut] = {
         Shortcut("notes.new", ("Ctrl+Shift+N",), "New meeting or interview note", "Meetings"),
         Shortcut("evidence.add", ("Ctrl+Shift+E",), "Add evidence files", "Evidence"),
         Shortcut("findings.new", ("Ctrl+Shift+F",), "New finding", "Findings"),
+        Shortcut(
+            "coding.code",
+            ("Ctrl+M",),
+            "Code the selected words against a criterion",
+            "A note, a case or area review's observation, an evidence description",
+        ),
         Shortcut("report.check", ("Ctrl+Shift+K",), "Check the letter", "Report"),
         Shortcut("report.export", ("Ctrl+E",), "Export the draft letter", "Report"),
+        Shortcut("thematic.import", ("Ctrl+I",), "Import extracts", "Thematic workspace"),
+        Shortcut("thematic.export", ("Ctrl+E",), "Export the report's draft", "Thematic workspace"),
         Shortcut(
             "report.move_up",
             ("Alt+Up", "Ctrl+Up"),

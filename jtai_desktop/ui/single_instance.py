@@ -16,10 +16,15 @@ import hashlib
 import os
 import tempfile
 import threading
-from multiprocessing.connection import Client, Listener
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QLockFile, QObject, Qt, Signal
+
+if TYPE_CHECKING:
+    # Loaded when first listening or asking, not at import: multiprocessing's modules (and
+    # subprocess, which they load) are a tenth of a cold start the first paint does not need.
+    from multiprocessing.connection import Listener
 
 SHOW = "show"
 OPEN = "open"
@@ -75,20 +80,33 @@ class SingleWindow(QObject):
             return rf"\\.\pipe\{self.name}"
         return str((self.place or Path(".")) / f"{self.name}.sock")
 
-    def claim(self) -> bool:
+    def claim(self, listen: bool = True) -> bool:
+        """``listen=False``: take the lock only, and ``listen()`` later (once something is on
+        the screen; a later launch meanwhile is told to try again in a moment)."""
         if self.place is None:
             return True
         if not self.lock.tryLock(100):
             return False
+        if listen:
+            self.listen()
+        return True
+
+    def listen(self) -> None:
+        """Answer later launches from now on (once; only while holding the lock)."""
+        if self.place is None or self._listener is not None or not self.lock.isLocked():
+            return
+        from multiprocessing.connection import Listener
+
         if os.name != "nt":
             Path(self.address).unlink(missing_ok=True)  # a socket left by a crash
         self._listener = Listener(self.address)
         threading.Thread(target=self._serve, name="single-window", daemon=True).start()
-        return True
 
     def release(self) -> None:
         listener, self._listener = self._listener, None
         if listener is not None:
+            from multiprocessing.connection import Client
+
             try:  # wake the thread waiting in accept(), then stop listening
                 Client(self.address).close()
             except OSError:
@@ -99,6 +117,8 @@ class SingleWindow(QObject):
     def ask_the_open_window(self, files: list[Path]) -> bool:
         """From a later launch: bring the open window forward and hand it ``files``. False
         when no window answered (it is closing, or has not started listening yet)."""
+        from multiprocessing.connection import Client
+
         lines = [SHOW] + [f"{OPEN}\t{path}" for path in files]
         try:
             with Client(self.address) as connection:

@@ -62,7 +62,9 @@ def test_the_bash_script_sources_without_error_and_registers(bash_script):
     ("line", "offered"),
     [
         ("jtai-desktop sy", ["sync"]),
-        ("jtai-desktop --data-dir /tmp/x ex", ["export-report"]),
+        ("jtai-desktop --data-dir /tmp/x exp", ["export-report"]),
+        ("jtai-desktop ext", ["extract"]),
+        ("jtai-desktop thematic ", ["import", "summary", "confirm", "export"]),
         ("jtai-desktop demo --size ", ["small", "reference"]),
         ("jtai-desktop join team.jtai-invite --inv", ["--invitation-passphrase-file"]),
         ("jtai-desktop check --r", ["--repair"]),

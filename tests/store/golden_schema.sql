@@ -14,12 +14,20 @@ CREATE INDEX "idx_audit_evaluations_child_id" ON "audit_evaluations" ("child_id"
 CREATE INDEX "idx_audit_log_inspection_id" ON "audit_log" ("inspection_id");
 -- index idx_children_inspection_id on children
 CREATE INDEX "idx_children_inspection_id" ON "children" ("inspection_id");
+-- index idx_codes_inspection_id_criterion_id on codes
+CREATE INDEX "idx_codes_inspection_id_criterion_id" ON "codes" ("inspection_id", "criterion_id");
+-- index idx_codes_source_id on codes
+CREATE INDEX "idx_codes_source_id" ON "codes" ("source_id");
 -- index idx_devices_inspection_id on devices
 CREATE INDEX "idx_devices_inspection_id" ON "devices" ("inspection_id");
 -- index idx_events_child_id on events
 CREATE INDEX "idx_events_child_id" ON "events" ("child_id");
 -- index idx_evidence_inspection_id on evidence
 CREATE INDEX "idx_evidence_inspection_id" ON "evidence" ("inspection_id");
+-- index idx_evidence_rules_inspection_id on evidence_rules
+CREATE INDEX "idx_evidence_rules_inspection_id" ON "evidence_rules" ("inspection_id");
+-- index idx_finding_sources_inspection_id on finding_sources
+CREATE INDEX "idx_finding_sources_inspection_id" ON "finding_sources" ("inspection_id");
 -- index idx_findings_inspection_id on findings
 CREATE INDEX "idx_findings_inspection_id" ON "findings" ("inspection_id");
 -- index idx_front_door_samples_inspection_id on front_door_samples
@@ -42,14 +50,16 @@ CREATE INDEX "idx_notes_inspection_id" ON "notes" ("inspection_id");
 CREATE INDEX "idx_ops_entity_id_field" ON "ops" ("entity_id", "field");
 -- index idx_ops_inspection_id_device_id_seq on ops
 CREATE UNIQUE INDEX "idx_ops_inspection_id_device_id_seq" ON "ops" ("inspection_id", "device_id", "seq");
--- index idx_ops_inspection_id_entity_field on ops
-CREATE INDEX "idx_ops_inspection_id_entity_field" ON "ops" ("inspection_id", "entity", "field");
+-- index idx_ops_looked_up on ops
+CREATE INDEX idx_ops_looked_up ON ops (inspection_id, entity, field) WHERE entity IN ('agency', 'child', 'evidence', 'inspection');
 -- index idx_report_entries_inspection_id on report_entries
 CREATE INDEX "idx_report_entries_inspection_id" ON "report_entries" ("inspection_id");
 -- index idx_reviews_child_id on reviews
 CREATE INDEX "idx_reviews_child_id" ON "reviews" ("child_id");
 -- index idx_reviews_inspection_id on reviews
 CREATE INDEX "idx_reviews_inspection_id" ON "reviews" ("inspection_id");
+-- index idx_thematic_extracts_source on thematic_extracts
+CREATE UNIQUE INDEX "idx_thematic_extracts_source" ON "thematic_extracts" ("source");
 -- index idx_timetable_entries_inspection_id on timetable_entries
 CREATE INDEX "idx_timetable_entries_inspection_id" ON "timetable_entries" ("inspection_id");
 -- index sqlite_autoindex_accuracy_items_1 on accuracy_items
@@ -66,6 +76,8 @@ CREATE INDEX "idx_timetable_entries_inspection_id" ON "timetable_entries" ("insp
 -- (made by SQLite, no SQL)
 -- index sqlite_autoindex_clock_marks_1 on clock_marks
 -- (made by SQLite, no SQL)
+-- index sqlite_autoindex_codes_1 on codes
+-- (made by SQLite, no SQL)
 -- index sqlite_autoindex_conflicts_1 on conflicts
 -- (made by SQLite, no SQL)
 -- index sqlite_autoindex_devices_1 on devices
@@ -73,6 +85,10 @@ CREATE INDEX "idx_timetable_entries_inspection_id" ON "timetable_entries" ("insp
 -- index sqlite_autoindex_events_1 on events
 -- (made by SQLite, no SQL)
 -- index sqlite_autoindex_evidence_1 on evidence
+-- (made by SQLite, no SQL)
+-- index sqlite_autoindex_evidence_rules_1 on evidence_rules
+-- (made by SQLite, no SQL)
+-- index sqlite_autoindex_finding_sources_1 on finding_sources
 -- (made by SQLite, no SQL)
 -- index sqlite_autoindex_findings_1 on findings
 -- (made by SQLite, no SQL)
@@ -108,6 +124,10 @@ CREATE INDEX "idx_timetable_entries_inspection_id" ON "timetable_entries" ("insp
 -- (made by SQLite, no SQL)
 -- index sqlite_autoindex_sync_state_1 on sync_state
 -- (made by SQLite, no SQL)
+-- index sqlite_autoindex_thematic_extracts_1 on thematic_extracts
+-- (made by SQLite, no SQL)
+-- index sqlite_autoindex_thematic_keys_1 on thematic_keys
+-- (made by SQLite, no SQL)
 -- index sqlite_autoindex_timetable_entries_1 on timetable_entries
 -- (made by SQLite, no SQL)
 -- table _sqlite_migrations on _sqlite_migrations
@@ -128,6 +148,8 @@ CREATE TABLE "audit_log" ( "id" INTEGER PRIMARY KEY, "at" TEXT, "action" TEXT, "
 CREATE TABLE "children" ( "id" TEXT PRIMARY KEY, "inspection_id" TEXT, "created_at" TEXT, "created_by" TEXT, "created_device" TEXT, "updated_at" TEXT, "updated_by" TEXT, "pseudonym" TEXT, "case_ref" TEXT, "age_band" TEXT, "selection" TEXT, "summary" TEXT, "agencies" TEXT, "private_name" TEXT, "private_address" TEXT, "private_school" TEXT, "private_dob" TEXT , "looked_at" TEXT);
 -- table clock_marks on clock_marks
 CREATE TABLE "clock_marks" ( "inspection_id" TEXT, "device_id" TEXT, "first_seq" INTEGER, "last_seq" INTEGER, "offset_ms" INTEGER, PRIMARY KEY ("inspection_id", "device_id", "first_seq") );
+-- table codes on codes
+CREATE TABLE "codes" ( "id" TEXT PRIMARY KEY, "inspection_id" TEXT, "created_at" TEXT, "created_by" TEXT, "created_device" TEXT, "updated_at" TEXT, "updated_by" TEXT, "source_kind" TEXT, "source_id" TEXT, "quote" TEXT, "criterion_id" TEXT, "mark" TEXT, "voice" TEXT, "passage_start" INTEGER, "passage_end" INTEGER, "agencies" TEXT );
 -- table conflicts on conflicts
 CREATE TABLE "conflicts" ( "entity_id" TEXT, "field" TEXT, "entity" TEXT, "inspection_id" TEXT, "op_ids" TEXT, PRIMARY KEY ("entity_id", "field") );
 -- table devices on devices
@@ -136,8 +158,12 @@ CREATE TABLE "devices" ( "id" TEXT PRIMARY KEY, "inspection_id" TEXT, "created_a
 CREATE TABLE "events" ( "id" TEXT PRIMARY KEY, "inspection_id" TEXT, "created_at" TEXT, "created_by" TEXT, "created_device" TEXT, "updated_at" TEXT, "updated_by" TEXT, "child_id" TEXT, "kind" TEXT, "summary" TEXT, "agency_id" TEXT, "date" TEXT , "time" TEXT, "lookback_reason" TEXT);
 -- table evidence on evidence
 CREATE TABLE "evidence" ( "id" TEXT PRIMARY KEY, "inspection_id" TEXT, "created_at" TEXT, "created_by" TEXT, "created_device" TEXT, "updated_at" TEXT, "updated_by" TEXT, "ref" TEXT, "title" TEXT, "source" TEXT, "sha256" TEXT, "file_name" TEXT, "media_type" TEXT, "description" TEXT, "size" INTEGER, "date" TEXT );
+-- table evidence_rules on evidence_rules
+CREATE TABLE "evidence_rules" ( "id" TEXT PRIMARY KEY, "inspection_id" TEXT, "created_at" TEXT, "created_by" TEXT, "created_device" TEXT, "updated_at" TEXT, "updated_by" TEXT, "min_sources" INTEGER, "min_kinds" INTEGER );
 -- table field_heads on field_heads
 CREATE TABLE field_heads (entity_id TEXT NOT NULL, field TEXT NOT NULL, op_id TEXT NOT NULL, inspection_id TEXT NOT NULL, PRIMARY KEY (entity_id, field, op_id)) WITHOUT ROWID;
+-- table finding_sources on finding_sources
+CREATE TABLE "finding_sources" ( "id" TEXT PRIMARY KEY, "inspection_id" TEXT, "created_at" TEXT, "created_by" TEXT, "created_device" TEXT, "updated_at" TEXT, "updated_by" TEXT, "finding_id" TEXT, "source_kind" TEXT, "source_id" TEXT );
 -- table findings on findings
 CREATE TABLE "findings" ( "id" TEXT PRIMARY KEY, "inspection_id" TEXT, "created_at" TEXT, "created_by" TEXT, "created_device" TEXT, "updated_at" TEXT, "updated_by" TEXT, "kind" TEXT, "title" TEXT, "text" TEXT, "agencies" TEXT, "moderated" INTEGER );
 -- table front_door_samples on front_door_samples
@@ -190,6 +216,10 @@ CREATE TABLE "settings" ( "key" TEXT PRIMARY KEY, "value" TEXT );
 CREATE TABLE "sync_log" ( "id" INTEGER PRIMARY KEY, "inspection_id" TEXT, "remote" TEXT, "at" TEXT, "outcome" TEXT, "details" TEXT );
 -- table sync_state on sync_state
 CREATE TABLE "sync_state" ( "inspection_id" TEXT, "remote" TEXT, "device_id" TEXT, "received_upto" INTEGER, "pushed_upto" INTEGER, PRIMARY KEY ("inspection_id", "remote", "device_id") );
+-- table thematic_extracts on thematic_extracts
+CREATE TABLE "thematic_extracts" ( "id" TEXT PRIMARY KEY, "source" TEXT, "theme_id" TEXT, "theme_version" TEXT, "area" TEXT, "fieldwork_start" TEXT, "public_key" TEXT, "fingerprint" TEXT, "sha256" TEXT, "imported_at" TEXT, "payload" TEXT );
+-- table thematic_keys on thematic_keys
+CREATE TABLE "thematic_keys" ( "public_key" TEXT PRIMARY KEY, "fingerprint" TEXT, "confirmed_at" TEXT );
 -- table timetable_entries on timetable_entries
 CREATE TABLE "timetable_entries" ( "id" TEXT PRIMARY KEY, "inspection_id" TEXT, "created_at" TEXT, "created_by" TEXT, "created_device" TEXT, "updated_at" TEXT, "updated_by" TEXT, "kind" TEXT, "title" TEXT, "start_time" TEXT, "end_time" TEXT, "room" TEXT, "date" TEXT, "attendees" TEXT, "children" TEXT );
 -- table unfinished_work on unfinished_work

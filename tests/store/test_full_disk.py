@@ -26,8 +26,8 @@ def small_disk(tmp_path):
     # Room for the small demo and its write-ahead log, then little more: the test fills it.
     result = subprocess.run(
         # Room for the small demo: its database and, once a checkpoint has run, its write-ahead
-        # log beside it (about 8 MB), and little more.
-        ["mount", "-t", "tmpfs", "-o", "size=10m", "tmpfs", str(mount_point)],
+        # log beside it (about 10 MB with the demo's coded passages), and little more.
+        ["mount", "-t", "tmpfs", "-o", "size=12m", "tmpfs", str(mount_point)],
         capture_output=True,
     )
     if result.returncode != 0:

@@ -227,3 +227,23 @@ def test_journey_benchmark_times_a_tracked_childs_journey_beside_its_floor(runne
     result = journey.run(small_folder, repeat=2, log=lambda m: None, size="small")
     assert result["children"] >= 1 and result["entries_first_child"] > 10
     assert result["journey"]["n"] == result["floor"]["n"] == 2 and result["ratio"] > 0
+
+
+def test_matrix_benchmark_times_opening_and_recomputing_beside_the_bare_aggregate(
+    runner, small_folder
+):
+    matrix = _load("jtai_benchmarks_matrix", BENCHMARKS / "matrix.py")
+    result = matrix.run(small_folder, repeat=2, log=lambda m: None, size="small")
+    assert result["codes"] > 0 and result["cells"] > 0
+    for name in ("open", "recompute"):
+        _check_stats(result[name]["matrix"], 2)
+        _check_stats(result[name]["floor"], 2)
+        assert result[name]["ratio"] > 0 and result[name]["ratio_target"] == 3.0
+
+
+def test_thematic_benchmark_times_the_summary_beside_its_floor(tmp_path):
+    thematic = _load("jtai_benchmarks_thematic", BENCHMARKS / "thematic.py")
+    result = thematic.run(tmp_path, repeat=2, size="small", log=lambda _m: None, count=2)
+    assert result["areas"] == 2 and result["findings"] > 0 and result["matrix_cells"] > 0
+    assert result["summary"]["n"] == 2 and result["floor"]["median_ms"] > 0
+    assert isinstance(result["met"], bool)

@@ -1,22 +1,25 @@
 """Recording one sampled contact or referral at the front door: the Designer form
 ``forms/front_door_sample.ui``. Each later step has a tick box saying it happened; its date
-and time are saved only when it is ticked. A refused save keeps the dialog open."""
+and time are saved only when it is ticked. A refused save keeps the dialog open. A saved
+sample's notes are coded with Ctrl+M (the notes are saved first, as a passage is coded in the
+text as stored)."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 
 from PySide6.QtCore import QDate, Qt
-from PySide6.QtWidgets import QComboBox, QDialog, QWidget
+from PySide6.QtWidgets import QComboBox, QDialog, QVBoxLayout, QWidget
 
 from ...domain.front_door import AGREEMENT_CHOICES, SEEN_CHOICES, SOURCE_KINDS, THRESHOLD_DECISIONS
 from ...services import front_door
-from ...services.inspections import inspection_dates, theme_pack
+from ...services.inspections import agency_choices, criterion_choices, inspection_dates, theme_pack
 from ...services.organisations import organisations
 from ..errors import try_edit
 from ..forms.ui_front_door_sample import Ui_FrontDoorSampleDialog
 from ..time_text import iso_date, local_date, qdate
 from ..widgets.checklist import ChecklistModel
+from ..widgets.coded_text import CodedText
 
 # Steps with a tick box: (step, the box, date edit, time edit).
 OPTIONAL_STEPS = ("decision", "strategy", "section47")
@@ -61,16 +64,67 @@ class FrontDoorSampleDialog(QDialog):
         inspection_id = session.inspection_id
         self._lookback_start = inspection_dates(session.ws, inspection_id).lookback_start
         self.agencies = ChecklistModel(self)
+        self.codes: CodedText | None = None  # a saved sample's notes are coded
         self.ui.strategyAgenciesView.setModel(self.agencies)
         self._fill_choices(inspection_id)
         self._wire()
         if sample_id:
             self.setWindowTitle(self.tr("Front door sample %1").replace("%1", self._label()))
             self._fill(session.ws.require("front_door_sample", sample_id))
+            self._code_notes(sample_id)
         else:
             self.setWindowTitle(self.tr("Add a front door sample"))
             self.ui.labelEdit.setText(self._next_label(inspection_id))
         self._steps_changed()
+
+    # --- coding the notes ------------------------------------------------------------------
+    def _code_notes(self, sample_id: str) -> None:
+        """The notes' codes beside them, highlighted in them; Ctrl+M codes the selection."""
+        ui = self.ui
+        self.codes = CodedText(
+            self.session,
+            ui.notesEdit,
+            source=lambda: ("front_door_sample", sample_id),
+            choices=self._coding_choices,
+            save_first=self._save_notes,
+        )
+        self.codes.setMaximumHeight(self.fontMetrics().lineSpacing() * 6)
+        under = QWidget()  # the margin list under the notes: the column is too narrow beside
+        ui.judgementForm.replaceWidget(ui.notesEdit, under)
+        column = QVBoxLayout(under)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.addWidget(ui.notesEdit)
+        column.addWidget(self.codes)
+        QWidget.setTabOrder(ui.notesEdit, self.codes.view)
+        QWidget.setTabOrder(self.codes.view, ui.lookbackReasonEdit)
+        self.codes.reload()
+
+    def _coding_choices(self):
+        """The sample's source organisation and strategy partners are ticked first."""
+        ws, inspection_id = self.session.ws, self.session.inspection_id
+        named = [self.ui.sourceAgencyCombo.currentData(), *self.agencies.checked_ids()]
+        return (
+            criterion_choices(ws, inspection_id),
+            agency_choices(ws, inspection_id),
+            list(dict.fromkeys(a for a in named if a)),
+        )
+
+    def _save_notes(self) -> bool:
+        """Save the notes as typed (only them), so a passage is coded in the stored text."""
+        sample_id, text = self.sample_id, self.ui.notesEdit.toPlainText()
+        stored = (self.session.ws.get("front_door_sample", sample_id or "") or {}).get("notes")
+        if sample_id is None or text[:1].isspace():
+            return False
+        if (stored or "") != text.strip():
+            notes = {"notes": text.strip() or None}
+            saved = try_edit(
+                self,
+                self.session,
+                lambda ws: front_door.update_sample(ws, sample_id, notes),
+            )
+            if saved is None:
+                return False
+        return True
 
     # --- choices ---------------------------------------------------------------------------
     def _fill_choices(self, inspection_id: str) -> None:

@@ -30,7 +30,7 @@ AgencyRole = MODEL_ROLES + 1  # on agency groups and findings
 IsFindingRole = MODEL_ROLES + 2
 GroupLabelRole = MODEL_ROLES + 3  # a group's name without its count
 
-TITLE, EVIDENCE = 0, 1
+TITLE, EVIDENCE, SPREAD = 0, 1, 2
 
 
 tr = translator("FindingsTreeModel")
@@ -135,11 +135,12 @@ class FindingsTreeModel(QAbstractItemModel):
         return len(self._nodes[parent.internalId() if parent.isValid() else 0].children)
 
     def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: N802
-        return 2
+        return 3
 
     def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):  # noqa: N802
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return (tr("Finding"), tr("Evidence cited"))[section] if section in (0, 1) else None
+            headings = (tr("Finding"), tr("Evidence cited"), tr("Lead's rule"))
+            return headings[section] if section in (0, 1, 2) else None
         return None
 
     def flags(self, index: AnyIndex) -> Qt.ItemFlag:
@@ -174,8 +175,11 @@ class FindingsTreeModel(QAbstractItemModel):
     def _finding_data(self, node: _Node, finding: FindingSummary, column: int, role: int):
         missing = finding.cited == 0
         if role == Qt.ItemDataRole.DisplayRole:
+            if column == SPREAD:
+                return tr("below the rule") if finding.short_of else tr("met")
             return finding.title if column == TITLE else self._evidence_text(finding.cited)
-        if role == Qt.ItemDataRole.DecorationRole and column == TITLE and missing:
+        flagged = missing if column == TITLE else column == SPREAD and bool(finding.short_of)
+        if role == Qt.ItemDataRole.DecorationRole and flagged:
             return QApplication.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning)
         if role in (Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.AccessibleDescriptionRole):
             status = (
@@ -183,6 +187,10 @@ class FindingsTreeModel(QAbstractItemModel):
                 if missing
                 else tr("Evidence cited: %1").replace("%1", self._evidence_text(finding.cited))
             )
+            if finding.short_of:
+                status += "\n" + tr("Below the lead's rule: needs %1.").replace(
+                    "%1", finding.short_of
+                )
             return f"{finding.title}\n{status}" if role == Qt.ItemDataRole.ToolTipRole else status
         if role == Qt.ItemDataRole.FontRole and column == EVIDENCE and missing:
             font = QFont()

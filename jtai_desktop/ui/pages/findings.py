@@ -31,7 +31,7 @@ from ..views import empty_hint, placeholder_label
 from ..widgets.finding_editor import FindingEditor, NewFindingDialog, WarningLine
 from .base import Page
 
-REFRESH_ON = ("finding", "link", "evidence", "agency")
+REFRESH_ON = ("finding", "link", "evidence", "agency", "finding_source", "code", "evidence_rule")
 
 
 class FindingsPage(Page):
@@ -70,6 +70,7 @@ class FindingsPage(Page):
         header.setResizeContentsPrecision(0)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
         self.new_button = QPushButton(self.tr("&New finding…"))
         self.new_button.setToolTip(
             self.tr("New finding (%1)").replace(

@@ -23,6 +23,8 @@ LINK_KIND = "area_review"
 class AreaCriterionEditor(CriterionEditor):
     """One area-level criterion for one organisation."""
 
+    CODED_KIND = LINK_KIND
+
     def __init__(
         self, session, agency: AgencyRow, criterion: Criterion, pack: ThemePack, parent=None
     ):

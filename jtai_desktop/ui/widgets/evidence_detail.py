@@ -3,6 +3,7 @@
 Title, source, date and description save themselves (after a short pause in typing, or on
 leaving the field). The file itself never changes: its SHA-256 is shown so a copy can be
 checked against it. Ticking a child, agency, criterion or finding links the item to it.
+Ctrl+M codes the selected words of the description (highlighted, listed beside it).
 """
 
 from __future__ import annotations
@@ -38,6 +39,7 @@ from ..time_text import allow_unknown_date, edited_date, setup_date_edit, show_d
 from ..views import AlertLabel, buddy_label
 from .autosave import Autosave
 from .checklist import Checklist
+from .coded_text import CodedText
 
 PREVIEW_IMAGE_LIMIT = 50 * 1024 * 1024  # bigger images are opened, not decrypted here
 IMAGE_TYPES = ("image/png", "image/jpeg", "image/gif", "image/webp", "image/tiff")
@@ -50,6 +52,7 @@ class EvidenceDetail(QScrollArea):
         self.evidence_id: str | None = None
         self._stored: dict = {}
         self._loading = False
+        self._choices: dict = {}
         self.autosave = Autosave(None, self.save, self)  # the title, the date, the description
         self.setWidgetResizable(True)
         self.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # the fields inside take focus, not the frame
@@ -101,13 +104,29 @@ class EvidenceDetail(QScrollArea):
         self.description.setTabChangesFocus(True)
         self.description.setPlaceholderText(self.tr("What this shows, and where it came from"))
         self.description.setMaximumHeight(self.fontMetrics().lineSpacing() * 6)
+        self.codes = CodedText(
+            self.session,
+            self.description,
+            source=lambda: ("evidence", self.evidence_id) if self.evidence_id else None,
+            choices=self._coding_choices,
+            save_first=self._save_description,
+        )
+        self.codes.setMaximumHeight(self.fontMetrics().lineSpacing() * 8)
+        # The margin list goes under the description: the detail panel is too narrow for both
+        # side by side.
+        described = QWidget()
+        under = QVBoxLayout(described)
+        under.setContentsMargins(0, 0, 0, 0)
+        under.addWidget(self.description)
+        under.addWidget(self.codes)
         for text, widget in (
             (self.tr("T&itle:"), self.title),
             (self.tr("So&urce:"), self.source),
             (self.tr("Da&te:"), self.date),
             (self.tr("Descri&ption:"), self.description),
         ):
-            form.addRow(buddy_label(text, widget), widget)
+            shown = described if widget is self.description else widget
+            form.addRow(buddy_label(text, widget), shown)
         self._file_facts(form)
         self.error = AlertLabel()
         form.addRow(self.error)
@@ -187,6 +206,7 @@ class EvidenceDetail(QScrollArea):
 
     # --- what the page calls -----------------------------------------------------------------
     def set_choices(self, choices: dict) -> None:
+        self._choices = choices
         for kind, checklist in self.link_lists.items():
             checklist.set_choices(choices.get(kind, []))
 
@@ -199,6 +219,7 @@ class EvidenceDetail(QScrollArea):
             self._clear()
             return
         self._load(row, links, everything=True)
+        self.codes.reload()
         self._show_preview(row)
 
     def sync(self, row: EvidenceRow | None, links: dict) -> None:
@@ -207,6 +228,7 @@ class EvidenceDetail(QScrollArea):
             self.open_item(None, {})
         elif not self.autosave.pending():
             self._load(row, links, everything=False)
+            self.codes.reload()
 
     def flush(self) -> bool:
         return self.save()
@@ -243,6 +265,19 @@ class EvidenceDetail(QScrollArea):
         self._stored.update(changes)
         self.error.say("")
         return True
+
+    def _save_description(self) -> bool:
+        """Save what was typed, so a passage is coded in the description as stored."""
+        if not self.save() or not self.evidence_id:
+            return False
+        row = self.session.ws.get("evidence", self.evidence_id) or {}
+        return self.description.toPlainText() == (row.get("description") or "")
+
+    def _coding_choices(self):
+        """Criteria and organisations to code with; the agencies the item is linked to are
+        ticked first."""
+        linked = self.link_lists["agency"].checked_ids() if self.evidence_id else []
+        return self._choices.get("criterion", []), self._choices.get("agency", []), linked
 
     def toggle_link(self, kind: str, target_id: str, on: bool) -> None:
         evidence_id = self.evidence_id
@@ -316,6 +351,7 @@ class EvidenceDetail(QScrollArea):
         self.description.clear()
         show_date(self.date, None)  # not a made-up date while nothing is chosen
         self._loading = False
+        self.codes.reload()
         for checklist in self.link_lists.values():
             checklist.set_checked(())
         self._no_preview(self.tr("Choose an item in the list to see it here."))

@@ -34,6 +34,7 @@ from ..errors import try_delete, try_edit
 from ..models.findings import CitedEvidenceModel, partnership_label
 from ..models.roles import RecordIdRole
 from .autosave import Autosave
+from .finding_spread import SpreadPanel
 
 
 def kind_choices(widget: QWidget) -> list[tuple[str, str]]:
@@ -207,6 +208,8 @@ class FindingEditor(QWidget):
         form.addRow(self.tr("Cited &evidence:"), self.cited)
         form.addRow("", self.warning)
         form.addRow("", buttons)
+        self.spread = SpreadPanel(self.session)
+        form.addRow(self.tr("&Sources:"), self.spread)
 
     def _connect(self) -> None:
         self.text_autosave = Autosave(self.text, self._save_text, self)
@@ -258,6 +261,7 @@ class FindingEditor(QWidget):
         cited = cited_evidence(self.session.ws, row["id"])
         self.cited_model.set_items(sorted(cited, key=lambda item: _ref_number(item["ref"])))
         self.warning.setVisible(self.cited_model.rowCount() == 0)
+        self.spread.show_finding(self.finding_id)
         self._update_buttons()
         self.loaded.emit(self.finding_id)
 

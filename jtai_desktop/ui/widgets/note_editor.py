@@ -40,6 +40,7 @@ from ..time_text import iso_date, qdate, setup_date_edit
 from ..views import AlertLabel, buddy_label, placeholder_label
 from .autosave import Autosave
 from .checklist import Checklist
+from .coded_text import CodedText
 
 ID_LISTS = ("children", "criteria")  # compared as sets: their order carries no meaning
 
@@ -95,6 +96,8 @@ class NoteEditor(QWidget):
         self.session = session
         self.note_id: str | None = None
         self._stored: dict = {}
+        self._agencies: list = []
+        self._criteria: list = []
         self._loading = False
         self.autosave = Autosave(None, self.save, self)  # the title, the date and the text
         self._build()
@@ -170,12 +173,31 @@ class NoteEditor(QWidget):
         self.text.setTabChangesFocus(True)
         self.text.setPlaceholderText(self.tr("What was said and seen. Children by pseudonym only."))
         self.error = AlertLabel()
+        self.codes = CodedText(
+            self.session,
+            self.text,
+            source=lambda: ("note", self.note_id) if self.note_id else None,
+            choices=self._coding_choices,
+            save_first=self.flush,
+        )
+        beside = QSplitter(Qt.Orientation.Horizontal)
+        beside.addWidget(self.text)
+        beside.addWidget(self.codes)
+        beside.setStretchFactor(0, 3)
+        beside.setStretchFactor(1, 1)
+        beside.setChildrenCollapsible(False)
         layout = QVBoxLayout(box)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(buddy_label(self.tr("Note te&xt:"), self.text))
-        layout.addWidget(self.text, 1)
+        layout.addWidget(beside, 1)
         layout.addWidget(self.error)
         return box
+
+    def _coding_choices(self):
+        """Criteria and organisations to code a passage with; the note's attendees'
+        organisations are ticked first."""
+        named = [a.get("agency") for a in self.attendees.model.attendees() if a.get("agency")]
+        return self._criteria, self._agencies, list(dict.fromkeys(named))
 
     def _connect(self) -> None:
         self.title.textEdited.connect(self.schedule)
@@ -194,6 +216,7 @@ class NoteEditor(QWidget):
 
     # --- what the page calls -----------------------------------------------------------------
     def set_choices(self, children, agencies, criteria) -> None:
+        self._agencies, self._criteria = list(agencies), list(criteria)
         self.children_list.set_choices(children)
         self.criteria_list.set_choices(criteria)
         self.attendees.model.set_agencies(agencies)
@@ -206,6 +229,7 @@ class NoteEditor(QWidget):
         self.error.say("")
         if row:
             self._load(row, everything=True)
+        self.codes.reload()
 
     def sync(self, row: Row | None) -> None:
         """The open note changed elsewhere (undo, redo, a sync): show it, unless the user is
@@ -214,6 +238,7 @@ class NoteEditor(QWidget):
             self.open_note(None)
         elif not self.autosave.pending():
             self._load(row, everything=False)
+            self.codes.reload()
 
     def flush(self) -> bool:
         """Save pending edits now. False when they could not be saved (shown inline)."""

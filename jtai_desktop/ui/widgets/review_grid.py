@@ -30,14 +30,18 @@ from ...domain.themes import Criterion, RatingScale, ThemePack
 from ...services import evidence, reviews, sampling
 from ...services.evidence import evidence_choices
 from ...services.ids import review_id
+from ...services.inspections import agency_choices, criterion_choices
 from ..dialogs.evidence_picker import pick_evidence
 from ..errors import try_edit
 from ..models.children import completeness_text
 from .autosave import AutosavedText
+from .coded_text import CodedText
 
 
 class CriterionEditor(QFrame):
     """Observation, strength/concern, optional rating and evidence for one criterion."""
+
+    CODED_KIND = "review"  # the record kind whose observation Ctrl+M codes
 
     def __init__(
         self,
@@ -87,6 +91,18 @@ class CriterionEditor(QFrame):
         self.observation.setAccessibleName(self.tr("Observation on %1").replace("%1", c.id))
         self.observation.setAccessibleDescription(c.title)
         self.observation.setToolTip(c.description)
+        # Ctrl+M codes a passage of the observation; its codes are highlighted in it (the
+        # margin list is the note's: a card has no room for one).
+        self.codes = CodedText(
+            self.session,
+            self.observation,
+            source=self._coded_source,
+            choices=self._coding_choices,
+            save_first=self._save_observation,
+            parent=self,
+            criterion=c.id,
+        )
+        self.codes.hide()
 
     def _build_judgements(self, scale: RatingScale | None) -> None:
         self.looked_at = QCheckBox(self.tr("Looked at"))
@@ -181,9 +197,28 @@ class CriterionEditor(QFrame):
         self.link_button.clicked.connect(self.link_evidence)
         self.looked_at.clicked.connect(self._mark_looked_at)
 
+    def _coded_source(self) -> tuple[str, str] | None:
+        exists = self.session.ws.get(self.CODED_KIND, self.review_id) is not None
+        return (self.CODED_KIND, self.review_id) if exists else None
+
+    def _coding_choices(self):
+        ws, inspection_id = self.session.ws, self.session.inspection_id
+        return (
+            criterion_choices(ws, inspection_id),
+            agency_choices(ws, inspection_id),
+            [self.agency["id"]],
+        )
+
+    def _save_observation(self) -> bool:
+        self.observation.flush()
+        return self.observation.toPlainText() == (
+            (self.session.ws.get(self.CODED_KIND, self.review_id) or {}).get("observation") or ""
+        )
+
     # --- showing -----------------------------------------------------------------------------
     def load_review(self, review: ReviewRow | None) -> None:
         self.observation.set_stored(review["observation"] if review else None)
+        self.codes.reload()
         self.strength.setChecked(bool(review and review["strength"]))
         self.concern.setChecked(bool(review and review["concern"]))
         rating = review["rating"] if review else None

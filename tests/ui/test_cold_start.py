@@ -1,0 +1,98 @@
+"""What a cold start defers until the window is up (benchmarks/startup.py times it): the real
+entry point, in a new process, on a copy of the small demo."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+from jtai_desktop.ui.single_instance import _private_folder, instance_name
+
+from ..conftest import PASSPHRASE
+
+ENV = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "JTAI_DATA_DIR": "/nonexistent-guard"}
+
+# The app's own start, stopped where it would enter the event loop once the first paint is
+# done (as benchmarks/startup.py does): it prints the modules loaded by then.
+AT_FIRST_PAINT = """
+import sys
+
+def at_first_paint(*_args):
+    from PySide6.QtWidgets import QApplication
+    QApplication.processEvents()
+    print(" ".join(sorted(sys.modules)), flush=True)
+    return 0
+
+def replace_event_loop(event, _args, replaced=[]):
+    if replaced or event != "import":
+        return
+    widgets = sys.modules.get("PySide6.QtWidgets")
+    if widgets is not None:
+        widgets.QApplication.exec = at_first_paint
+        replaced.append(True)
+
+sys.addaudithook(replace_event_loop)
+from jtai_desktop.cli import main
+sys.exit(main(sys.argv[1:]))
+"""
+
+
+def demo_copy(small_demo_folder, tmp_path) -> list[str]:
+    """Command-line arguments opening a copy of the small demo without asking anything."""
+    folder = shutil.copytree(small_demo_folder, tmp_path / "data")
+    secret = tmp_path / "passphrase"
+    secret.write_text(PASSPHRASE)
+    return ["--data-dir", str(folder), "--passphrase-file", str(secret)]
+
+
+def test_the_first_paint_loads_nothing_it_does_not_need(small_demo_folder, tmp_path):
+    started = subprocess.run(
+        [sys.executable, "-c", AT_FIRST_PAINT, *demo_copy(small_demo_folder, tmp_path)],
+        capture_output=True,
+        text=True,
+        env=ENV,
+        timeout=120,
+    )
+    assert started.returncode == 0, started.stderr
+    loaded = set(started.stdout.split())
+    assert "jtai_desktop.ui.main_window" in loaded  # the window did open
+    # The listener for later launches (multiprocessing) waits until the window is up.
+    assert "multiprocessing.connection" not in loaded
+
+
+def test_the_open_window_answers_a_later_launch_once_it_is_up(small_demo_folder, tmp_path):
+    arguments = demo_copy(small_demo_folder, tmp_path)
+    window = subprocess.Popen(
+        [sys.executable, "-m", "jtai_desktop", *arguments],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        env=ENV,
+    )
+    lock = _private_folder() / f"{instance_name(Path(arguments[1]))}.lock"
+    try:
+        deadline = time.monotonic() + 90
+        while not lock.exists():  # a launch before the window claims the folder would open it
+            assert window.poll() is None and time.monotonic() < deadline
+            time.sleep(0.1)
+        while True:
+            later = subprocess.run(
+                [sys.executable, "-m", "jtai_desktop", *arguments[:2]],
+                capture_output=True,
+                text=True,
+                env=ENV,
+                timeout=60,
+            )
+            if later.returncode == 0:
+                break
+            # Before the window listens, a later launch is told to try again, and changes nothing.
+            assert "does not answer" in later.stderr, later.stderr
+            assert window.poll() is None and time.monotonic() < deadline
+            time.sleep(0.5)
+        assert "brought to the front" in later.stderr
+    finally:
+        window.terminate()
+        window.wait(timeout=60)

@@ -1,0 +1,147 @@
+"""The thematic overview on six demo extracts: the areas with their keys' fingerprints, what
+recurs, the findings by criterion and agency, the matrix summed and per area, timeliness and
+search; importing and exporting off the UI thread; a thematic folder opens on this screen."""
+
+from __future__ import annotations
+
+import json
+import shutil
+
+import pytest
+
+from jtai_desktop.app import open_context
+from jtai_desktop.crypto.kdf import fast_params_for_tests
+from jtai_desktop.services import thematic
+from jtai_desktop.ui import thematic_window as tw
+
+from ..conftest import PASSPHRASE
+from ..thematic_extracts import AREAS
+
+
+@pytest.fixture(scope="module")
+def six_workspace(tmp_path_factory, six_extracts):
+    root = tmp_path_factory.mktemp("thematic-ui")
+    _folder, _ids, files = six_extracts
+    workspace = root / "workspace"
+    context = open_context(workspace, PASSPHRASE, kdf_params=fast_params_for_tests())
+    try:
+        thematic.import_extracts(context.workspace, thematic.read_files(files[:5]))
+    finally:
+        context.close()
+    return workspace, files
+
+
+@pytest.fixture
+def window(qtbot, six_workspace, tmp_path, open_folder):
+    workspace, files = six_workspace
+    context = open_folder(shutil.copytree(workspace, tmp_path / "workspace"))
+    window = tw.ThematicWindow(context)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    yield window
+    window.tasks.wait()
+    window.close()
+
+
+def column(model, n):
+    return [model.cell(r, n) for r in range(model.rowCount())]
+
+
+def test_the_overview_shows_the_areas_and_what_recurs(window, qtmodeltester):
+    areas = window.models["areas"]
+    qtmodeltester.check(areas)
+    assert sorted(column(areas, 0)) == sorted(AREAS[:5])
+    assert all(len(key.split()) == 8 for key in column(areas, 5))  # each signer's fingerprint
+    assert set(column(areas, 4)) == {"Not yet"}  # no key confirmed by a person yet
+    recurring = window.models["recurring"]
+    qtmodeltester.check(recurring)
+    assert recurring.rowCount() == len(window.summary.recurring) > 0
+    assert column(recurring, 3)[0].endswith("of 5")
+    findings = window.models["findings"]
+    assert findings.rowCount() >= len(window.summary.findings)
+    assert "5 areas" in window.heading.text()
+
+
+def test_the_matrix_shows_all_areas_summed_or_one(window, qtbot):
+    matrix = window.models["matrix"]
+    summed = column(matrix, 2)
+    window.matrix_area.setCurrentIndex(1)  # the first area alone
+    one = column(matrix, 2)
+    assert window.matrix_area.currentText() == window.summary.areas[0].label
+    assert summed != one and matrix.rowCount() > 0
+
+
+def test_timeliness_is_compared_across_the_areas(window):
+    model = window.models["timeliness"]
+    assert window.step.count() == 4  # the front door's four intervals
+    assert sorted(column(model, 0)) == sorted(AREAS[:5])
+
+
+def test_search_finds_text_in_every_area(window, qtbot):
+    window.tabs.setCurrentIndex(5)
+    window.query.setText("strategy discussions")
+    qtbot.keyClick(window.query, "\r")
+    hits = window.models["search"]
+    assert hits.rowCount() > 0
+    assert set(column(hits, 0)) == set(AREAS[:5])
+
+
+def test_importing_the_sixth_extract_updates_the_overview(window, qtbot, six_workspace):
+    _workspace, files = six_workspace
+    window.import_files([files[5]])
+    qtbot.waitUntil(lambda: window.models["areas"].rowCount() == 6, timeout=30_000)
+    assert "6 areas" in window.heading.text()
+
+
+def test_a_tampered_file_is_refused_with_a_message(
+    window, qtbot, six_workspace, tmp_path, monkeypatch
+):
+    _workspace, files = six_workspace
+    shown = []
+    monkeypatch.setattr(tw, "show_error", lambda parent, error: shown.append(error.message))
+    document = json.loads(files[5].read_text(encoding="utf-8"))
+    document["payload"]["area"]["name"] = "Elsewhere"
+    bad = tmp_path / "bad.json"
+    bad.write_text(json.dumps(document), encoding="utf-8")
+    window.import_files([bad])
+    qtbot.waitUntil(lambda: bool(shown), timeout=30_000)
+    assert "changed after the lead signed it" in shown[0]
+    assert window.models["areas"].rowCount() == 5
+
+
+def test_the_report_draft_exports_from_the_overview(window, qtbot, tmp_path):
+    target = tmp_path / "thematic.docx"
+    window.export_to(target)
+    qtbot.waitUntil(lambda: "Exported" in window.statusBar().currentMessage(), timeout=60_000)
+    assert target.stat().st_size > 10_000
+
+
+def test_a_thematic_folder_opens_on_the_overview(qtbot, six_workspace, tmp_path):
+    from jtai_desktop.app import create_app
+
+    workspace, _files = six_workspace
+    copy = shutil.copytree(workspace, tmp_path / "copy")
+    window = create_app(copy, passphrase=PASSPHRASE)
+    qtbot.addWidget(window)
+    assert isinstance(window, tw.ThematicWindow)
+    assert window.models["areas"].rowCount() == 5
+    window.close()
+    window.context.close()
+
+
+def test_a_leads_key_is_confirmed_once_its_fingerprint_matches(window, qtbot, monkeypatch):
+    from PySide6.QtWidgets import QMessageBox
+
+    asked = []
+    monkeypatch.setattr(
+        QMessageBox,
+        "question",
+        staticmethod(lambda *a, **k: asked.append(a[2]) or QMessageBox.StandardButton.Yes),
+    )
+    window.views["areas"].setCurrentIndex(window.models["areas"].index(1, 0))
+    area = window.summary.areas[1]
+    window.confirm_action.trigger()
+    assert area.fingerprint in asked[0] and area.label in asked[0]
+    assert column(window.models["areas"], 4)[1] == "Yes"
+    assert column(window.models["areas"], 4).count("Yes") == 1
