@@ -173,16 +173,32 @@ def work_offline(team: TeamFolders, cli: Cli) -> tuple[str, dict[str, str]]:
         "alice": "Alice: the strategy meeting agreed a safety plan.",
         "bob": "Bob: no safety plan was agreed at the strategy meeting.",
     }
-    note_id = None
+    note_id = untouched_note(team)
     for name, text in texts.items():
         ctx = open_context(team.folder(name), PASSPHRASE)
         try:
-            ws = ctx.workspace
-            note_id = note_id or ws.rows("note", team.inspection_id, order_by="id")[0]["id"]
-            notes.update_note(ws, note_id, text=text)
+            notes.update_note(ctx.workspace, note_id, text=text)
         finally:
             ctx.close()
     return note_id, texts
+
+
+def untouched_note(team: TeamFolders) -> str:
+    """A note every folder still holds with the demo's own text: no one's simulated edits
+    deleted or rewrote it, so the disagreement is Alice's and Bob's alone (a note taken
+    blindly could have been deleted or edited by another member's simulation)."""
+    texts_by_folder = []
+    for name in FOLDERS:
+        ctx = open_context(team.folder(name), PASSPHRASE)
+        try:
+            rows = ctx.workspace.rows("note", team.inspection_id, order_by="id")
+            texts_by_folder.append({r["id"]: r["text"] for r in rows})
+        finally:
+            ctx.close()
+    first, *others = texts_by_folder
+    same = [i for i, text in first.items() if all(o.get(i) == text for o in others)]
+    assert same, "every note was deleted or edited somewhere"
+    return same[0]
 
 
 def sync_twice_round(cli: Cli, *where: str, subprocess_for: str | None = None) -> list[dict]:
