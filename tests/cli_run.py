@@ -1,5 +1,6 @@
 """Helpers the command-line tests share: ``main`` with captured output, a digest of a data
-folder (to prove a refusal changed nothing), and a forked child killed at an exact step."""
+folder (to prove a refusal changed nothing), the program in a process of its own, and a forked
+child killed at an exact step."""
 
 from __future__ import annotations
 
@@ -7,10 +8,29 @@ import contextlib
 import hashlib
 import io
 import os
+import subprocess
+import sys
 from collections.abc import Callable
 from pathlib import Path
 
 from jtai_desktop.cli import main
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def program(*argv, check=True) -> subprocess.CompletedProcess:
+    """``python -m jtai_desktop ARGV`` in its own process, as a person or a script runs it
+    (with no default data folder to fall back on)."""
+    env = {**os.environ, "JTAI_DATA_DIR": "/nonexistent-default-folder"}
+    return subprocess.run(
+        [sys.executable, "-m", "jtai_desktop", *map(str, argv)],
+        capture_output=True,
+        text=True,
+        env=env,
+        cwd=ROOT,
+        check=check,
+        timeout=120,
+    )
 
 
 def run(*argv) -> tuple[int, str, str]:

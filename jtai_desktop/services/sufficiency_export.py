@@ -54,7 +54,7 @@ def _table(document, headings: tuple[str, ...], rows: Sequence[tuple[str, ...]])
     table.style = "Table Grid"
     for cell, text in zip(table.rows[0].cells, headings):
         cell.text = text
-    for row in rows:  # add_row().cells: table.cell(r, c) in a loop is quadratic
+    for row in rows:  # each row filled through its own cells, which stays linear
         for cell, text in zip(table.add_row().cells, row):
             cell.text = text
 

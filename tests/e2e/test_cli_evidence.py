@@ -3,29 +3,13 @@ matrix and each finding's spread as text and --json (the shapes the README docum
 inspection with nothing coded, and an unknown inspection refused with nothing changed."""
 
 import json
-import os
 import subprocess
 import sys
-from pathlib import Path
 
 import pytest
 
-from ..cli_run import digest
-
-ROOT = Path(__file__).resolve().parents[2]
-
-
-def jtai(*argv, check=True) -> subprocess.CompletedProcess:
-    env = {**os.environ, "JTAI_DATA_DIR": "/nonexistent-default-folder"}
-    return subprocess.run(
-        [sys.executable, "-m", "jtai_desktop", *map(str, argv)],
-        capture_output=True,
-        text=True,
-        env=env,
-        cwd=ROOT,
-        check=check,
-        timeout=120,
-    )
+from ..cli_run import ROOT, digest
+from ..cli_run import program as jtai
 
 
 @pytest.fixture(scope="module")

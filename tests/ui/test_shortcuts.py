@@ -105,11 +105,11 @@ def test_f1_lists_every_shortcut_from_the_registry(qtbot, small_demo_window):
     shortcut(qtbot, "F1")
     sheet = window.shortcut_sheet
     qtbot.waitUntil(lambda: sheet is not None and sheet.isVisible())
-    table = sheet.table
-    assert table.rowCount() == len(shortcuts.SHORTCUTS)
+    model = sheet.table.model()
+    assert model.rowCount() == len(shortcuts.SHORTCUTS)
     rows = [
-        tuple(table.item(row, column).text() for column in range(3))
-        for row in range(table.rowCount())
+        tuple(model.index(row, column).data() for column in range(3))
+        for row in range(model.rowCount())
     ]
     redo = next(row for row in rows if row[2].startswith("Redo"))
     assert "Ctrl+Shift+Z" in redo[1] and "Ctrl+Y" in redo[1]

@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
     QDialogButtonBox,
     QHeaderView,
     QLabel,
-    QTableWidget,
-    QTableWidgetItem,
+    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -31,13 +31,15 @@ class ShortcutSheet(QDialog):
         intro.setWordWrap(True)
         rows = sheet_rows()
         # A fixed list of a few dozen rows that never grows while shown.
-        self.table = QTableWidget(len(rows), 3)
-        self.table.setHorizontalHeaderLabels([self.tr("Where"), self.tr("Keys"), self.tr("What")])
+        self.model = QStandardItemModel(len(rows), 3, self)
+        self.model.setHorizontalHeaderLabels([self.tr("Where"), self.tr("Keys"), self.tr("What")])
         for row, texts in enumerate(rows):
             for column, text in enumerate(texts):
-                item = QTableWidgetItem(text)
+                item = QStandardItem(text)
                 item.setToolTip(text)
-                self.table.setItem(row, column, item)
+                self.model.setItem(row, column, item)
+        self.table = QTableView()
+        self.table.setModel(self.model)
         self.table.setAccessibleName(self.tr("Keyboard shortcuts"))
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
