@@ -164,17 +164,41 @@ def describe(found) -> list[str]:
         lines.append(
             f"  {area.label}: fieldwork {area.fieldwork_start} to {area.fieldwork_end}, "
             f"published {area.published_on or 'unknown'}; key {area.fingerprint} "
-            f"({'confirmed' if area.confirmed else 'not confirmed'})"
+            f"({'confirmed' if area.confirmed else 'not confirmed'}); matrix from "
+            f"{'coded passages' if area.matrix_source == 'coding' else 'reviews and findings'}"
         )
     lines.append("Recurring in most areas:")
     for r in found.recurring:
         lines.append(f"  {r.describe(found.criteria, kinds)} ({', '.join(r.areas)})")
     if not found.recurring:
         lines.append("  nothing")
-    lines.append("Evidence matrix, all areas (case reviews / strengths / concerns / findings):")
-    for (criterion, kind), m in sorted(found.matrix.items()):
-        shown = " / ".join(m[x].shown() for x in ("reviews", "strengths", "concerns", "findings"))
-        lines.append(f"  {criterion} {kinds.get(kind, kind)}: {shown}")
+    return lines + matrix_lines(found, kinds)
+
+
+def matrix_lines(found, kinds: dict[str, str]) -> list[str]:
+    """The summed matrix: the four measures of every area, then the coded measures of the
+    areas that coded passages (other measures: never added to the four)."""
+    from .domain.thematic import MEASURES
+
+    view = found.matrix
+    coded = [a.label for a in found.areas if a.matrix_source == "coding"]
+    lines = [
+        f"Evidence matrix, all {view.areas} areas (case reviews / strengths / concerns / findings):"
+    ]
+    if coded:
+        lines[0] = lines[0][:-1] + (
+            f"; coded in {len(coded)} of them ({', '.join(coded)}), summed over those only: "
+            "[sources / coded passages / case reviews / front door / evidence items / "
+            "strengths / concerns; voices heard (areas)]"
+        )
+    for key in view.keys(found.criteria):
+        shown = " / ".join(view.measures(key)[m].shown() for m in MEASURES)
+        line = f"  {key[0]} {kinds.get(key[1], key[1])}: {shown}"
+        measures = view.coded_measures(key)
+        if measures is not None:
+            numbers = " / ".join(c.shown() for c in measures.values())
+            line += f" [{numbers}; {view.voices_shown(key) or 'no voice recorded'}]"
+        lines.append(line)
     return lines
 
 

@@ -15,42 +15,23 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any
 
+from .thematic_matrix import (  # noqa: F401 (Count, the measures and the bounds are read from here)
+    CODED_MEASURES,
+    MEASURES,
+    SMALL_HIGH,
+    SMALL_LOW,
+    Count,
+    MatrixView,
+    area_matrix,
+    source_of,
+    summed,
+    view_json,
+)
+
 STRENGTH, CONCERN = "strength", "concern"
 CONCERN_KINDS = ("priority_action", "area_for_improvement")
 PARTNERSHIP = "partnership"
 NO_CRITERION = ""  # a finding whose evidence names no criterion
-MEASURES = ("reviews", "strengths", "concerns", "findings")
-SMALL_LOW, SMALL_HIGH = 1, 5  # what a suppressed count may be
-
-
-@dataclass(frozen=True)
-class Count:
-    """A count that may hold suppressed parts: somewhere from ``low`` to ``high``."""
-
-    low: int = 0
-    high: int = 0
-
-    @classmethod
-    def of(cls, value: int | None) -> Count:
-        return cls(SMALL_LOW, SMALL_HIGH) if value is None else cls(value, value)
-
-    def __add__(self, other: Count) -> Count:
-        return Count(self.low + other.low, self.high + other.high)
-
-    @property
-    def exact(self) -> bool:
-        return self.low == self.high
-
-    def shown(self, small_below: int = 6) -> str:
-        """As a person reads it; a known count from 1 to 5 is still 'fewer than 6'."""
-        if self.exact:
-            return f"fewer than {small_below}" if 0 < self.low < small_below else str(self.low)
-        if self.high < small_below:
-            return f"fewer than {small_below}"
-        return f"{self.low} to {self.high}"
-
-    def as_json(self) -> int | dict[str, int]:
-        return self.low if self.exact else {"at_least": self.low, "at_most": self.high}
 
 
 @dataclass(frozen=True)
@@ -64,6 +45,7 @@ class Area:
     fingerprint: str  # of the lead's key that signed the extract
     extract_id: str
     confirmed: bool = False  # a person confirmed that key with the lead
+    matrix_source: str = "reviews_and_findings"  # or "coding": see domain.thematic_matrix
 
 
 @dataclass(frozen=True)
@@ -135,8 +117,8 @@ class Summary:
     strands: dict[str, str]  # criterion id -> its strand's title
     findings: tuple[AreaFinding, ...]
     recurring: tuple[Recurring, ...]
-    matrix: dict[tuple[str, str], dict[str, Count]]  # (criterion, agency kind) -> measures
-    matrix_by_area: dict[str, dict[tuple[str, str], dict[str, Count]]]
+    matrix: MatrixView  # summed over the areas
+    matrix_by_area: dict[str, MatrixView]
     timeliness: dict[str, tuple[StepTimes, ...]]  # step label -> per area
     children: dict[str, Count]
     studies: tuple[Study, ...] = ()
@@ -171,7 +153,7 @@ def summarise(extracts: Sequence[dict[str, Any]]) -> Summary:
     """The summary of extracts given as {"payload", "fingerprint", "extract_id"} in the order
     they should be listed (by fieldwork date)."""
     if not extracts:
-        return Summary({}, (), {}, {}, (), (), {}, {}, {}, {})
+        return Summary({}, (), {}, {}, (), (), MatrixView(), {}, {}, {})
     first = extracts[0]["payload"]
     areas = _unique([_area(e, n) for n, e in enumerate(extracts, 1)])
     criteria = {c["id"]: c["title"] for c in first.get("criteria", [])}
@@ -182,7 +164,7 @@ def summarise(extracts: Sequence[dict[str, Any]]) -> Summary:
         for area, e in zip(areas, extracts)
         for f in e["payload"].get("findings", [])
     )
-    by_area = {a.label: _matrix(e["payload"]) for a, e in zip(areas, extracts)}
+    by_area = {a.label: area_matrix(e["payload"]) for a, e in zip(areas, extracts)}
     return Summary(
         theme=dict(first.get("theme", {})),
         areas=tuple(areas),
@@ -190,7 +172,7 @@ def summarise(extracts: Sequence[dict[str, Any]]) -> Summary:
         strands=strands,
         findings=found,
         recurring=tuple(recurring(found, [a.label for a in areas])),
-        matrix=_summed(by_area.values()),
+        matrix=summed(by_area.values()),
         matrix_by_area=by_area,
         timeliness=_timeliness(areas, extracts),
         children=_children(e["payload"] for e in extracts),
@@ -255,6 +237,7 @@ def _area(extract: dict[str, Any], number: int) -> Area:
         fingerprint=extract.get("fingerprint", ""),
         extract_id=extract.get("extract_id", ""),
         confirmed=bool(extract.get("confirmed")),
+        matrix_source=source_of(payload),
     )
 
 
@@ -279,25 +262,6 @@ def _finding(area: str, f: dict[str, Any]) -> AreaFinding:
         f.get("title", ""),
         f.get("text", ""),
     )
-
-
-def _matrix(payload: dict[str, Any]) -> dict[tuple[str, str], dict[str, Count]]:
-    cells = {}
-    for cell in payload.get("matrix", {}).get("cells", []):
-        cells[(cell["criterion"], cell["agency_kind"])] = {
-            m: Count.of(cell.get(m)) for m in MEASURES
-        }
-    return cells
-
-
-def _summed(matrices: Iterable[dict[tuple[str, str], dict[str, Count]]]):
-    total: dict[tuple[str, str], dict[str, Count]] = {}
-    for matrix in matrices:
-        for key, measures in matrix.items():
-            into = total.setdefault(key, {m: Count() for m in MEASURES})
-            for m in MEASURES:
-                into[m] = into[m] + measures[m]
-    return total
 
 
 def _children(payloads: Iterable[dict[str, Any]]) -> dict[str, Count]:
@@ -351,12 +315,6 @@ def _snippet(text: str, at: int, width: int = 90) -> str:
 def summary_json(summary: Summary) -> dict[str, Any]:
     """The summary as stable JSON (``thematic summary --json``)."""
 
-    def cells(matrix: dict[tuple[str, str], dict[str, Count]]) -> list[dict[str, Any]]:
-        return [
-            {"criterion": c, "agency_kind": k, **{m: v[m].as_json() for m in MEASURES}}
-            for (c, k), v in sorted(matrix.items())
-        ]
-
     return {
         "theme": summary.theme,
         "areas": [
@@ -369,6 +327,7 @@ def summary_json(summary: Summary) -> dict[str, Any]:
                 "published_on": a.published_on,
                 "key_fingerprint": a.fingerprint,
                 "key_confirmed": a.confirmed,
+                "matrix_source": a.matrix_source,
             }
             for a in summary.areas
         ],
@@ -394,8 +353,11 @@ def summary_json(summary: Summary) -> dict[str, Any]:
             for (c, k), found in summary.grouped().items()
         ],
         "matrix": {
-            "summed": cells(summary.matrix),
-            "per_area": {area: cells(m) for area, m in summary.matrix_by_area.items()},
+            "summed": view_json(summary.matrix),
+            "per_area": {area: view_json(m) for area, m in summary.matrix_by_area.items()},
+            "sources": {a.label: a.matrix_source for a in summary.areas},
+            "areas": summary.matrix.areas,
+            "coded_areas": summary.matrix.coded_areas,
         },
         "timeliness": [
             {

@@ -16,7 +16,8 @@ from __future__ import annotations
 
 from datetime import date
 
-from ..domain.thematic import CONCERN, NO_CRITERION, PARTNERSHIP, Count, Summary
+from ..domain.thematic import CONCERN, MEASURES, NO_CRITERION, PARTNERSHIP, Count, Summary
+from ..domain.thematic_matrix import CODING
 from ..domain.theme_model import AGENCY_KINDS
 from .inputs import KIND_LABELS
 from .letter import Block, Letter, Paragraph, Section, Table
@@ -281,20 +282,12 @@ def _method(summary: Summary) -> Section:
 
 
 def _annex(summary: Summary) -> Section:
+    view = summary.matrix
     header = ("Criterion", "Agency", "Case reviews", "Strengths", "Concerns", "Findings")
-    rows = []
-    order = list(summary.criteria)
-    for (criterion, kind), measures in sorted(
-        summary.matrix.items(),
-        key=lambda item: (order.index(item[0][0]) if item[0][0] in order else 99, item[0][1]),
-    ):
-        rows.append(
-            (
-                criterion,
-                KINDS.get(kind, kind),
-                *(measures[m].shown() for m in ("reviews", "strengths", "concerns", "findings")),
-            )
-        )
+    rows = tuple(
+        (key[0], KINDS.get(key[1], key[1]), *(view.measures(key)[m].shown() for m in MEASURES))
+        for key in view.keys(summary.criteria)
+    )
     intro = Paragraph(
         "The evidence matrix of all the areas together: case reviews, the strengths and "
         "concerns inspectors recorded in them, and the findings drawing on each criterion, by "
@@ -303,14 +296,58 @@ def _annex(summary: Summary) -> Section:
     )
     table = Table(
         header,
-        tuple(rows),
+        rows,
         (1.7, 3.9, 2.5, 2.5, 2.5, 2.5),
         caption="Evidence matrix, all areas",
         number_columns=(2, 3, 4, 5),
     )
-    return Section(
-        "annex_matrix", "Annex: the evidence matrix", 1, (intro, table), page_break_before=True
+    blocks: tuple[Block, ...] = (intro, table, *_coded_annex(summary))
+    return Section("annex_matrix", "Annex: the evidence matrix", 1, blocks, page_break_before=True)
+
+
+CODED_HEADER = (
+    "Criterion",
+    "Agency",
+    "Sources",
+    "Coded passages",
+    "Case reviews",
+    "Front door",
+    "Evidence",
+    "Strengths",
+    "Concerns",
+)
+
+
+def _coded_annex(summary: Summary) -> tuple[Block, ...]:
+    """The coded evidence of the areas that coded passages: summed over those areas only, as
+    a table of its own (it counts other things than the case reviews above)."""
+    view = summary.matrix
+    if not view.coded_areas:
+        return ()
+    coded = [a.label for a in summary.areas if a.matrix_source == CODING]
+    intro = Paragraph(
+        f"In {_number_words(len(coded))} of the {_number_words(len(summary.areas))} areas "
+        f"({_listed(coded)}), inspectors also coded passages of their notes, case reviews and "
+        "evidence against the criteria. Summed over those areas only, the table gives the "
+        "distinct sources speaking to each criterion and agency, by kind of source, and how "
+        "many showed a strength or a concern. A source may be counted under several agencies "
+        "and kinds of agency; these counts are not added to the case reviews above."
     )
+    rows = []
+    for key in view.keys(summary.criteria):
+        measures = view.coded_measures(key) or {}
+        if any(c.high for c in measures.values()):
+            rows.append(
+                (key[0], KINDS.get(key[1], key[1]), *(c.shown() for c in measures.values()))
+            )
+    table = Table(
+        CODED_HEADER,
+        tuple(rows),
+        (1.5, 3.0, 1.6, 1.6, 1.6, 1.6, 1.6, 1.6, 1.6),
+        caption=f"Coded evidence, {len(coded)} areas",
+        number_columns=tuple(range(2, len(CODED_HEADER))),
+    )
+    return intro, table
 
 
 def _month(iso: str) -> str:

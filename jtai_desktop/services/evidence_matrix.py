@@ -199,12 +199,18 @@ class MatrixLevel:
 
     cells: dict[tuple[str, str], list[Cell]] = field(default_factory=dict)
     totals: dict[tuple[str, str], int] = field(default_factory=dict)
+    # Distinct sources of each kind, whatever their marks: a source can carry a strength and
+    # a concern (two codes, or a review ticking both), so the cells' counts cannot be added.
+    kind_totals: dict[tuple[str, str, str], int] = field(default_factory=dict)
 
     def at(self, criterion_id: str, column: str) -> list[Cell]:
         return self.cells.get((criterion_id, column), [])
 
     def total(self, criterion_id: str, column: str) -> int:
         return self.totals.get((criterion_id, column), 0)
+
+    def of_kind(self, criterion_id: str, column: str, source_kind: str) -> int:
+        return self.kind_totals.get((criterion_id, column, source_kind), 0)
 
     def voices(self, criterion_id: str, column: str) -> set[str]:
         return {v for cell in self.at(criterion_id, column) for v in cell.voices}
@@ -339,6 +345,7 @@ def _aggregate(rows: list[tuple], kinds: dict[str, str]) -> tuple[MatrixLevel, M
 def _level(found: dict[tuple, set[str]], heard: dict[tuple, set[str]]) -> MatrixLevel:
     level = MatrixLevel()
     every: dict[tuple[str, str], set[str]] = {}
+    of_kind: dict[tuple[str, str, str], set[str]] = {}
     for key, sources in found.items():
         criterion, column, kind, mark = key
         voices = tuple(sorted(heard.get(key, ())))
@@ -346,7 +353,9 @@ def _level(found: dict[tuple, set[str]], heard: dict[tuple, set[str]]) -> Matrix
             Cell(criterion, column, kind, mark, len(sources), voices)
         )
         every.setdefault((criterion, column), set()).update(sources)
+        of_kind.setdefault((criterion, column, kind), set()).update(sources)
     level.totals = {key: len(sources) for key, sources in every.items()}
+    level.kind_totals = {key: len(sources) for key, sources in of_kind.items()}
     return level
 
 

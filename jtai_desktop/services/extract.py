@@ -27,12 +27,13 @@ from typing import Any, cast
 from ..domain.errors import JtaiError, ValidationError
 from ..domain.record_types import LetterVersionRow
 from ..domain.records import Selection
+from ..domain.thematic_matrix import CODED_MEASURES, MEASURES
 from ..report import inputs as li
 from ..report.gate import CHILD_NAME, Hit, check_pieces
 from ..report.letter import TextPiece
 from ..store import audit
 from ..store.database import write_transaction
-from .extract_matrix import MEASURES, matrix_counts
+from .extract_matrix import matrix_counts
 from .inspections import inspection_dates, theme_pack
 from .workspace import Workspace
 
@@ -316,18 +317,23 @@ def _findings(ws: Workspace, inspection_id: str, version: LetterVersionRow) -> l
 
 
 def _matrix(ws: Workspace, inspection_id: str) -> dict[str, Any]:
+    """The matrix's counts, suppressed; where the inspection coded passages a cell also holds
+    ``coding``: its coded measures and the voices heard (never a passage's words)."""
     counts = matrix_counts(ws, inspection_id)
-    return {
-        "source": counts.source,
-        "cells": [
-            {
-                "criterion": criterion,
-                "agency_kind": kind,
-                **{m: suppressed(measures[m]) for m in MEASURES},
+    cells = []
+    for key, measures in sorted(counts.cells.items()):
+        cell: dict[str, Any] = {
+            "criterion": key[0],
+            "agency_kind": key[1],
+            **{m: suppressed(measures[m]) for m in MEASURES},
+        }
+        if key in counts.coded:
+            cell["coding"] = {
+                **{m: suppressed(counts.coded[key][m]) for m in CODED_MEASURES},
+                "voices": list(counts.voices.get(key, ())),
             }
-            for (criterion, kind), measures in sorted(counts.cells.items())
-        ],
-    }
+        cells.append(cell)
+    return {"source": counts.source, "cells": cells}
 
 
 def _timeliness(ws: Workspace, inspection_id: str) -> dict[str, Any] | None:

@@ -274,12 +274,29 @@ def _records(value, keys: tuple[str, ...]) -> bool:
 
 def _cells(value) -> bool:
     return _records(value, ("criterion", "agency_kind")) and all(
-        all(
-            c.get(m) is None
-            or (isinstance(c.get(m), int) and not isinstance(c.get(m), bool) and c.get(m) >= 0)
-            for m in th.MEASURES
-        )
-        for c in value
+        _counts(c, th.MEASURES) and _coding(c.get("coding")) for c in value
+    )
+
+
+def _counts(cell: dict, measures: tuple[str, ...]) -> bool:
+    return all(
+        cell.get(m) is None
+        or (isinstance(cell.get(m), int) and not isinstance(cell.get(m), bool) and cell[m] >= 0)
+        for m in measures
+    )
+
+
+def _coding(coded) -> bool:
+    """A cell's coded measures (absent from an extract of an inspection that coded nothing,
+    and from every extract of the earlier shape)."""
+    if coded is None:
+        return True
+    voices = coded.get("voices") if isinstance(coded, dict) else None
+    return (
+        isinstance(coded, dict)
+        and _counts(coded, th.CODED_MEASURES)
+        and isinstance(voices, list)
+        and all(isinstance(v, str) for v in voices)
     )
 
 

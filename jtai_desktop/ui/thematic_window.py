@@ -56,10 +56,12 @@ class ThematicWindow(QMainWindow):
         self.matrix_area = QComboBox()
         self.matrix_area.setAccessibleName(self.tr("Evidence matrix of"))
         self.matrix_area.currentIndexChanged.connect(self._fill_matrix)
+        self.matrix_note = QLabel()
+        self.matrix_note.setWordWrap(True)
         self._tab(
             "matrix",
             self.tr("Evidence &matrix"),
-            self._labelled(self.tr("Show:"), self.matrix_area),
+            self._stacked(self._labelled(self.tr("Show:"), self.matrix_area), self.matrix_note),
         )
         self.step = QComboBox()
         self.step.setAccessibleName(self.tr("Front door step"))
@@ -88,6 +90,14 @@ class ThematicWindow(QMainWindow):
         line.addWidget(label)
         line.addWidget(field, 1)
         return row
+
+    def _stacked(self, *parts: QWidget) -> QWidget:
+        box = QWidget()
+        column = QVBoxLayout(box)
+        column.setContentsMargins(0, 0, 0, 0)
+        for part in parts:
+            column.addWidget(part)
+        return box
 
     def _tab(self, key: str, title: str, above: QWidget | None = None) -> None:
         page = QWidget()
@@ -166,7 +176,8 @@ class ThematicWindow(QMainWindow):
         index = self.matrix_area.currentIndex()
         area = None if index <= 0 else self.summary.areas[index - 1].label
         headers, found = rows.matrix_rows(self.summary, area)
-        self._fill("matrix", headers, found, numeric=(2, 3, 4, 5))
+        self._fill("matrix", headers, found, numeric=rows.MATRIX_NUMBERS[: len(headers) - 2])
+        self.matrix_note.setText(rows.matrix_note(self.summary, area))
 
     def _fill_timeliness(self, *_args) -> None:
         headers, found = rows.timeliness_rows(self.summary, self.step.currentText())

@@ -4,7 +4,9 @@ ranges), findings by criterion and agency kind, timeliness side by side, search.
 from jtai_desktop.domain.thematic import Count, summarise, summary_json
 
 
-def payload(area, findings=(), cells=(), named=True, start="2026-10-19", studies=()):
+def payload(area, findings=(), cells=(), named=True, start="2026-10-19", studies=(), coded=None):
+    """An extract's payload; ``coded``: (criterion, kind) -> a cell's coded measures (the
+    area then coded passages)."""
     return {
         "payload": {
             "theme": {"id": "neglect", "version": "2017-04", "title": "Neglect", "kind": "x"},
@@ -29,9 +31,11 @@ def payload(area, findings=(), cells=(), named=True, start="2026-10-19", studies
                         "strengths": s,
                         "concerns": 0,
                         "findings": 0,
+                        **({"coding": coded[(c, k)]} if coded and (c, k) in coded else {}),
                     }
                     for c, k, r, s in cells
-                ]
+                ],
+                **({"source": "coding"} if coded is not None else {}),
             },
             "timeliness": {
                 "samples": 40,
@@ -95,11 +99,11 @@ def test_counts_add_up_and_a_suppressed_count_makes_a_range():
             payload("C", cells=[("NG-01", "police", 0, 0)]),
         ]
     )
-    health = found.matrix[("NG-01", "health")]
+    health = found.matrix.counts[("NG-01", "health")]
     assert health["reviews"] == Count(17, 17)
     assert health["strengths"] == Count(7, 11)  # 6 plus a count from 1 to 5
     assert health["strengths"].shown() == "7 to 11"
-    assert found.matrix[("NG-01", "police")]["reviews"].shown() == "0"
+    assert found.matrix.counts[("NG-01", "police")]["reviews"].shown() == "0"
     assert found.children["tracked"] == Count(21, 21)
     assert found.children["sampled"].shown() == "3 to 15"  # three areas of 1 to 5 each
     assert summarise([payload("A")]).children["sampled"].shown() == "fewer than 6"
@@ -133,3 +137,47 @@ def test_search_finds_every_areas_text_holding_all_the_words():
     assert [h.place for h in found.search("nursery")] == ["Case study: Study"]
     assert found.search("health visitors")[0].area == "A"
     assert found.search("   ") == []
+
+
+def coding(sources, passages, strengths, voices, concerns=0):
+    return {
+        "sources": sources,
+        "passages": passages,
+        "case_reviews": 0,
+        "front_door": 0,
+        "evidence": 0,
+        "strengths": strengths,
+        "concerns": concerns,
+        "voices": voices,
+    }
+
+
+def test_coded_measures_are_summed_only_over_the_areas_that_coded_never_into_the_reviews():
+    key = ("NG-01", "health")
+    found = summarise(
+        [
+            payload("A", cells=[(*key, 10, 8)], coded={key: coding(12, 7, 9, ["child"])}),
+            payload("B", cells=[(*key, 7, 6)]),  # counts from reviews and findings only
+            payload("C", cells=[(*key, 6, None)], coded={key: coding(20, None, 6, ["child"])}),
+        ]
+    )
+    assert [a.matrix_source for a in found.areas] == ["coding", "reviews_and_findings", "coding"]
+    view = found.matrix
+    assert (view.areas, view.coded_areas) == (3, 2)
+    # the case reviews of all three areas, and none of the coded sources among them
+    assert view.measures(key)["reviews"] == Count(23, 23)
+    assert view.measures(key)["strengths"] == Count(15, 19)
+    coded = view.coded_measures(key)
+    assert coded is not None
+    assert coded["sources"] == Count(32, 32)
+    assert coded["passages"] == Count(8, 12)  # 7 and a count from 1 to 5
+    assert coded["strengths"] == Count(15, 15)
+    assert view.voices[key] == {"child": 2}
+    assert found.matrix_by_area["B"].coded_measures(key) is None
+    cell = summary_json(found)["matrix"]["summed"][0]
+    assert cell["reviews"] == 23 and cell["coding"]["sources"] == 32
+    assert cell["coding"]["voices"] == {"child": 2}
+    assert summary_json(found)["matrix"]["sources"]["B"] == "reviews_and_findings"
+    uncoded = summarise([payload("B", cells=[(*key, 7, 6)])])
+    assert uncoded.matrix.coded_measures(key) is None
+    assert summary_json(uncoded)["matrix"]["summed"][0]["coding"] is None

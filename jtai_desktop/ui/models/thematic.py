@@ -15,6 +15,7 @@ from PySide6.QtCore import (
 )
 
 from ...domain.thematic import MEASURES, PARTNERSHIP, Count, Summary
+from ...domain.thematic_matrix import CODING
 from ...domain.theme_model import AGENCY_KINDS
 
 AnyIndex = QModelIndex | QPersistentModelIndex
@@ -85,6 +86,7 @@ def area_rows(summary: Summary) -> Rows:
         _tr("Region"),
         _tr("Fieldwork"),
         _tr("Published"),
+        _tr("Matrix from"),
         _tr("Key confirmed"),
         _tr("Signed by key"),
     )
@@ -94,6 +96,7 @@ def area_rows(summary: Summary) -> Rows:
             a.region,
             f"{a.fieldwork_start} to {a.fieldwork_end}",
             a.published_on,
+            _tr("Coded passages") if a.matrix_source == CODING else _tr("Reviews and findings"),
             _tr("Yes") if a.confirmed else _tr("Not yet"),
             a.fingerprint,
         )
@@ -143,25 +146,71 @@ def finding_rows(summary: Summary) -> Rows:
     return headers, rows
 
 
+MATRIX_NUMBERS = (2, 3, 4, 5, 6, 7, 8, 9)  # the matrix table's columns of figures
+CODED_SHOWN = ("sources", "passages", "strengths", "concerns")
+
+
 def matrix_rows(summary: Summary, area: str | None = None) -> Rows:
-    """The matrix summed over the areas (``area`` None) or of one area."""
+    """The matrix summed over the areas (``area`` None) or of one area: the four measures
+    every area gives, then, where any of them coded passages, the coded measures (summed over
+    those areas only) and the voices heard (with the number of areas, when summed)."""
+    view = summary.matrix if area is None else summary.matrix_by_area.get(area)
+    if view is None:
+        return (), []
     headers: tuple[str, ...] = (
         _tr("Criterion"),
         _tr("Agency"),
         _tr("Case reviews"),
-        _tr("Strengths"),
-        _tr("Concerns"),
+        _tr("Strengths (reviews)"),
+        _tr("Concerns (reviews)"),
         _tr("Findings"),
     )
-    matrix = summary.matrix if area is None else summary.matrix_by_area.get(area, {})
-    order = {c: n for n, c in enumerate(summary.criteria)}
-    rows: list[tuple[str, ...]] = [
-        (criterion, KINDS.get(kind, kind), *(m[x].shown() for x in MEASURES))
-        for (criterion, kind), m in sorted(
-            matrix.items(), key=lambda i: (order.get(i[0][0], 99), i[0][1])
+    if view.coded_areas:
+        headers += (
+            _tr("Sources (coded)"),
+            _tr("Coded passages"),
+            _tr("Strengths (sources)"),
+            _tr("Concerns (sources)"),
+            _tr("Voices heard"),
         )
-    ]
+    rows: list[tuple[str, ...]] = []
+    for key in view.keys(summary.criteria):
+        measures = view.measures(key)
+        row = (key[0], KINDS.get(key[1], key[1]), *(measures[m].shown() for m in MEASURES))
+        coded = view.coded_measures(key)
+        if coded is not None:
+            row += (*(coded[m].shown() for m in CODED_SHOWN), view.voices_shown(key))
+        rows.append(row)
     return headers, rows
+
+
+def matrix_note(summary: Summary, area: str | None = None) -> str:
+    """Which source each area's counts came from, and what the summed columns cover."""
+    coded = [a.label for a in summary.areas if a.matrix_source == CODING]
+    if area is not None:
+        if area in coded:
+            return _tr(
+                "%1 coded passages: the coded columns are its evidence matrix (distinct "
+                "sources of every kind, by agency). Case reviews, their strengths and concerns "
+                "and findings are counted as in every area."
+            ).replace("%1", area)
+        return _tr(
+            "%1 gave counts from case reviews and findings only (it coded no passages)."
+        ).replace("%1", area)
+    if not coded:
+        return _tr("Every area's counts come from case reviews and findings.")
+    others = [a.label for a in summary.areas if a.matrix_source != CODING]
+    return _tr(
+        "Case reviews, their strengths and concerns and findings are summed over all %1 "
+        "areas. The coded columns are summed over the %2 that coded passages (%3) and are "
+        "never added to the case reviews: they count other things."
+    ).replace("%1", str(len(summary.areas))).replace("%2", str(len(coded))).replace(
+        "%3", ", ".join(coded)
+    ) + (
+        " " + _tr("From case reviews and findings only: %1.").replace("%1", ", ".join(others))
+        if others
+        else ""
+    )
 
 
 def timeliness_rows(summary: Summary, step: str) -> Rows:
