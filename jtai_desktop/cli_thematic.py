@@ -188,14 +188,16 @@ def matrix_lines(found, kinds: dict[str, str]) -> list[str]:
     if coded:
         lines[0] = lines[0][:-1] + (
             f"; coded in {len(coded)} of them ({', '.join(coded)}), summed over those only: "
-            "[sources / coded passages / case reviews / front door / evidence items / "
+            "[sources / coded notes / case reviews / front door samples / evidence items / "
             "strengths / concerns; voices heard (areas)]"
         )
     for key in view.keys(found.criteria):
         shown = " / ".join(view.measures(key)[m].shown() for m in MEASURES)
         line = f"  {key[0]} {kinds.get(key[1], key[1])}: {shown}"
         measures = view.coded_measures(key)
-        if measures is not None:
+        if measures is not None and not any(c.high for c in measures.values()):
+            line += " [no coded source]"
+        elif measures is not None:
             numbers = " / ".join(c.shown() for c in measures.values())
             line += f" [{numbers}; {view.voices_shown(key) or 'no voice recorded'}]"
         lines.append(line)

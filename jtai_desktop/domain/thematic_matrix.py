@@ -20,7 +20,7 @@ from typing import Any
 MEASURES = ("reviews", "strengths", "concerns", "findings")
 CODED_MEASURES = (
     "sources",
-    "passages",
+    "notes",
     "case_reviews",
     "front_door",
     "evidence",
@@ -29,7 +29,7 @@ CODED_MEASURES = (
 )
 # The evidence matrix's source kinds (domain.coding.SOURCE_KINDS) as coded measures.
 KIND_MEASURES = {
-    "note": "passages",
+    "note": "notes",
     "review": "case_reviews",
     "front_door": "front_door",
     "evidence": "evidence",

@@ -305,47 +305,55 @@ def _annex(summary: Summary) -> Section:
     return Section("annex_matrix", "Annex: the evidence matrix", 1, blocks, page_break_before=True)
 
 
-CODED_HEADER = (
-    "Criterion",
-    "Agency",
-    "Sources",
-    "Coded passages",
-    "Case reviews",
-    "Front door",
-    "Evidence",
-    "Strengths",
-    "Concerns",
-)
+CODED_COLUMNS = {
+    "sources": "All sources",
+    "notes": "Coded notes",
+    "case_reviews": "Case reviews",
+    "front_door": "Front door samples",
+    "evidence": "Evidence items",
+    "strengths": "With a strength",
+    "concerns": "With a concern",
+}
+KIND_COLUMNS = ("notes", "case_reviews", "front_door", "evidence")
+TABLE_CM, CRITERION_CM, AGENCY_CM = 15.6, 1.8, 2.4
 
 
 def _coded_annex(summary: Summary) -> tuple[Block, ...]:
     """The coded evidence of the areas that coded passages: summed over those areas only, as
-    a table of its own (it counts other things than the case reviews above)."""
+    a table of its own (it counts other things than the case reviews above). A kind of source
+    no area coded has no column: the table must fit a portrait page."""
     view = summary.matrix
     if not view.coded_areas:
         return ()
     coded = [a.label for a in summary.areas if a.matrix_source == CODING]
+    cells = [(key, view.coded_measures(key) or {}) for key in view.keys(summary.criteria)]
+    cells = [(key, m) for key, m in cells if any(c.high for c in m.values())]
+    unused = [k for k in KIND_COLUMNS if not any(m[k].high for _key, m in cells)]
+    shown = [m for m in CODED_COLUMNS if m not in unused]
     intro = Paragraph(
         f"In {_number_words(len(coded))} of the {_number_words(len(summary.areas))} areas "
         f"({_listed(coded)}), inspectors also coded passages of their notes, case reviews and "
         "evidence against the criteria. Summed over those areas only, the table gives the "
         "distinct sources speaking to each criterion and agency, by kind of source, and how "
-        "many showed a strength or a concern. A source may be counted under several agencies "
-        "and kinds of agency; these counts are not added to the case reviews above."
+        "many showed a strength or a concern (a coded passage of a note counts as its note). "
+        "A source may speak of several agencies; these counts are not added to the case "
+        "reviews above."
+        + (
+            f" No area coded {_listed([CODED_COLUMNS[k].lower() for k in unused])}."
+            if unused
+            else ""
+        )
     )
-    rows = []
-    for key in view.keys(summary.criteria):
-        measures = view.coded_measures(key) or {}
-        if any(c.high for c in measures.values()):
-            rows.append(
-                (key[0], KINDS.get(key[1], key[1]), *(c.shown() for c in measures.values()))
-            )
+    number_cm = round((TABLE_CM - CRITERION_CM - AGENCY_CM) / len(shown), 2)
     table = Table(
-        CODED_HEADER,
-        tuple(rows),
-        (1.5, 3.0, 1.6, 1.6, 1.6, 1.6, 1.6, 1.6, 1.6),
+        ("Criterion", "Agency", *(CODED_COLUMNS[m] for m in shown)),
+        tuple(
+            (key[0], KINDS.get(key[1], key[1]), *(measures[m].shown() for m in shown))
+            for key, measures in cells
+        ),
+        (CRITERION_CM, AGENCY_CM, *(number_cm,) * len(shown)),
         caption=f"Coded evidence, {len(coded)} areas",
-        number_columns=tuple(range(2, len(CODED_HEADER))),
+        number_columns=tuple(range(2, 2 + len(shown))),
     )
     return intro, table
 

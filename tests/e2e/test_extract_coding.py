@@ -24,7 +24,7 @@ from .test_thematic_cli import summed, thematic
 EARLIER = Path(__file__).parent.parent / "fixtures" / "extract_earlier" / "extract-lowbridge.json"
 CODED_MEASURES = (
     "sources",
-    "passages",
+    "notes",
     "case_reviews",
     "front_door",
     "evidence",
@@ -32,7 +32,7 @@ CODED_MEASURES = (
     "concerns",
 )
 KIND_OF = {
-    "note": "passages",
+    "note": "notes",
     "review": "case_reviews",
     "area_review": "case_reviews",
     "evidence": "evidence",
@@ -121,7 +121,7 @@ def test_a_coded_inspections_extract_carries_its_coded_counts_and_no_passage(six
             "voices": cell["voices"]
         }, key
     # some coded passages are counted, and some counts are large enough to be shown
-    assert any(c["passages"] for c in expected.values())
+    assert any(c["notes"] for c in expected.values())
     assert any(v["sources"] for v in got.values() if v)
 
     # no coded passage's words, pseudonym, case reference or note leaves with it
@@ -219,3 +219,62 @@ def _sum_shown(values: list) -> int | dict:
         else:
             low, high = low + v, high + v
     return low if low == high else {"at_least": low, "at_most": high}
+
+
+def test_the_report_draft_gives_the_coded_evidence_apart_and_passes_the_final_file_gate(
+    six_extracts, secret, tmp_path
+):
+    from docx import Document
+
+    from jtai_desktop.domain.thematic import Count
+
+    _folder, _ids, files = six_extracts
+    workspace = tmp_path / "workspace"
+    assert thematic(secret, "import", workspace, *files, EARLIER).returncode == 0
+    out = tmp_path / "thematic.docx"
+    done = thematic(secret, "export", workspace, "--out", out)  # the final-file gate included
+    assert done.returncode == 0, done.stderr
+    summary = json.loads(thematic(secret, "summary", workspace, "--json").stdout)
+    document = Document(str(out))
+    text = "\n".join(p.text for p in document.paragraphs)
+    coded = [a for a, source in summary["matrix"]["sources"].items() if source == "coding"]
+    assert f"In four of the seven areas ({', '.join(coded[:-1])} and {coded[-1]})" in text
+    tables = [t for t in document.tables if t.rows[0].cells[3].text == "Coded notes"]
+    assert len(tables) == 1
+    header = [c.text for c in tables[0].rows[0].cells]
+    measures = [LABELS[h] for h in header[2:]]
+    summed = {(c["criterion"], c["agency_kind"]): c["coding"] for c in summary["matrix"]["summed"]}
+    # a kind of source no area coded has no column, and the text says so
+    unused = {m for m in ("front_door", "evidence") if not any(c and c[m] for c in summed.values())}
+    assert set(measures) == set(CODED_MEASURES) - unused
+    assert ("No area coded front door samples." in text) == ("front_door" in unused)
+    kinds = {c["agency_kind"] for c in summary["matrix"]["summed"]}
+    body = [[c.text for c in row.cells] for row in tables[0].rows[1:]]
+    assert body and len(body) == sum(1 for c in summed.values() if c and c["sources"] != 0)
+    for cells in body:
+        kind = next(k for k in kinds if _kind_words(k) == cells[1])
+        coded_cell = summed[(cells[0], kind)]
+        assert cells[2:] == [_shown(coded_cell[m], Count) for m in measures], cells
+
+
+LABELS = {
+    "All sources": "sources",
+    "Coded notes": "notes",
+    "Case reviews": "case_reviews",
+    "Front door samples": "front_door",
+    "Evidence items": "evidence",
+    "With a strength": "strengths",
+    "With a concern": "concerns",
+}
+
+
+def _kind_words(kind: str) -> str:
+    from jtai_desktop.report.thematic_report import KINDS
+
+    return KINDS.get(kind, kind)
+
+
+def _shown(value, count) -> str:
+    if isinstance(value, dict):
+        return count(value["at_least"], value["at_most"]).shown()
+    return count(value, value).shown()

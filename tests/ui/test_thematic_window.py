@@ -8,14 +8,18 @@ import json
 import shutil
 
 import pytest
+from PySide6.QtCore import Qt
 
 from jtai_desktop.app import open_context
 from jtai_desktop.crypto.kdf import fast_params_for_tests
+from jtai_desktop.domain.thematic import Count
 from jtai_desktop.services import thematic
 from jtai_desktop.ui import thematic_window as tw
+from jtai_desktop.ui.models import thematic as rows
 
 from ..conftest import PASSPHRASE
-from ..thematic_extracts import AREAS
+from ..e2e.test_extract_coding import per_area_expected
+from ..thematic_extracts import AREAS, UNCODED
 
 
 @pytest.fixture(scope="module")
@@ -52,8 +56,12 @@ def test_the_overview_shows_the_areas_and_what_recurs(window, qtmodeltester):
     areas = window.models["areas"]
     qtmodeltester.check(areas)
     assert sorted(column(areas, 0)) == sorted(AREAS[:5])
-    assert all(len(key.split()) == 8 for key in column(areas, 5))  # each signer's fingerprint
-    assert set(column(areas, 4)) == {"Not yet"}  # no key confirmed by a person yet
+    assert all(len(key.split()) == 8 for key in column(areas, 6))  # each signer's fingerprint
+    assert set(column(areas, 5)) == {"Not yet"}  # no key confirmed by a person yet
+    sources = dict(zip(column(areas, 0), column(areas, 4)))
+    assert sources == {
+        a: "Reviews and findings" if a in UNCODED else "Coded passages" for a in AREAS[:5]
+    }
     recurring = window.models["recurring"]
     qtmodeltester.check(recurring)
     assert recurring.rowCount() == len(window.summary.recurring) > 0
@@ -70,6 +78,54 @@ def test_the_matrix_shows_all_areas_summed_or_one(window, qtbot):
     one = column(matrix, 2)
     assert window.matrix_area.currentText() == window.summary.areas[0].label
     assert summed != one and matrix.rowCount() > 0
+
+
+def headers(model) -> list[str]:
+    return [model.headerData(n, Qt.Orientation.Horizontal) for n in range(model.columnCount())]
+
+
+def test_the_matrix_shows_coded_counts_summed_over_the_areas_that_coded_only(
+    window, six_extracts, qtmodeltester
+):
+    folder, ids, _files = six_extracts
+    matrix = window.models["matrix"]
+    qtmodeltester.check(matrix)
+    shown = headers(matrix)
+    assert shown[2:6] == ["Case reviews", "Strengths (reviews)", "Concerns (reviews)", "Findings"]
+    assert shown[6:] == [
+        "Sources (coded)",
+        "Coded notes",
+        "Strengths (sources)",
+        "Concerns (sources)",
+        "Voices heard",
+    ]
+    coded = [a.label for a in window.summary.areas if a.label not in UNCODED]  # as listed
+    note = window.matrix_note.text()
+    assert f"over the {len(coded)} that coded passages ({', '.join(coded)})" in note
+    assert "all 5 areas" in note and all(a in note for a in UNCODED if a in AREAS[:5])
+
+    # every row's coded figures, worked out from the coded areas' own rows
+    expected = per_area_expected(folder, [ids[AREAS.index(a)] for a in coded])
+    agency = {v: k for k, v in rows.KINDS.items()}
+    for r in range(matrix.rowCount()):
+        key = (matrix.cell(r, 0), agency[matrix.cell(r, 1)])
+        for n, measure in enumerate(("sources", "notes", "strengths", "concerns"), 6):
+            values = [area.get(key, {}).get(measure, 0) for area in expected]
+            assert matrix.cell(r, n) == added(values).shown(), (key, measure)
+        heard = sorted({v for area in expected for v in area.get(key, {}).get("voices", [])})
+        assert [v.split(" (")[0] for v in filter(None, matrix.cell(r, 10).split(", "))] == heard
+
+    # an area that coded nothing shows the four measures only, and says so
+    window.matrix_area.setCurrentText(UNCODED[0])
+    assert matrix.columnCount() == 6
+    assert "coded no passages" in window.matrix_note.text()
+    window.matrix_area.setCurrentText(coded[0])
+    assert matrix.columnCount() == 11 and "coded passages" in window.matrix_note.text()
+
+
+def added(values: list[int]) -> Count:
+    """Counts from 1 to 5 are left out of an extract: each adds 1 to 5 to a sum."""
+    return sum((Count(1, 5) if 0 < v < 6 else Count(v, v) for v in values), Count())
 
 
 def test_timeliness_is_compared_across_the_areas(window):
@@ -143,5 +199,5 @@ def test_a_leads_key_is_confirmed_once_its_fingerprint_matches(window, qtbot, mo
     area = window.summary.areas[1]
     window.confirm_action.trigger()
     assert area.fingerprint in asked[0] and area.label in asked[0]
-    assert column(window.models["areas"], 4)[1] == "Yes"
-    assert column(window.models["areas"], 4).count("Yes") == 1
+    assert column(window.models["areas"], 5)[1] == "Yes"
+    assert column(window.models["areas"], 5).count("Yes") == 1

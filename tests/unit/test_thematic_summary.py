@@ -139,10 +139,10 @@ def test_search_finds_every_areas_text_holding_all_the_words():
     assert found.search("   ") == []
 
 
-def coding(sources, passages, strengths, voices, concerns=0):
+def coding(sources, notes, strengths, voices, concerns=0):
     return {
         "sources": sources,
-        "passages": passages,
+        "notes": notes,
         "case_reviews": 0,
         "front_door": 0,
         "evidence": 0,
@@ -170,7 +170,7 @@ def test_coded_measures_are_summed_only_over_the_areas_that_coded_never_into_the
     coded = view.coded_measures(key)
     assert coded is not None
     assert coded["sources"] == Count(32, 32)
-    assert coded["passages"] == Count(8, 12)  # 7 and a count from 1 to 5
+    assert coded["notes"] == Count(8, 12)  # 7 and a count from 1 to 5
     assert coded["strengths"] == Count(15, 15)
     assert view.voices[key] == {"child": 2}
     assert found.matrix_by_area["B"].coded_measures(key) is None

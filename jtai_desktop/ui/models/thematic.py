@@ -147,7 +147,7 @@ def finding_rows(summary: Summary) -> Rows:
 
 
 MATRIX_NUMBERS = (2, 3, 4, 5, 6, 7, 8, 9)  # the matrix table's columns of figures
-CODED_SHOWN = ("sources", "passages", "strengths", "concerns")
+CODED_SHOWN = ("sources", "notes", "strengths", "concerns")
 
 
 def matrix_rows(summary: Summary, area: str | None = None) -> Rows:
@@ -168,7 +168,7 @@ def matrix_rows(summary: Summary, area: str | None = None) -> Rows:
     if view.coded_areas:
         headers += (
             _tr("Sources (coded)"),
-            _tr("Coded passages"),
+            _tr("Coded notes"),
             _tr("Strengths (sources)"),
             _tr("Concerns (sources)"),
             _tr("Voices heard"),
