@@ -288,12 +288,14 @@ def _counts(cell: dict, measures: tuple[str, ...]) -> bool:
 
 def _coding(coded) -> bool:
     """A cell's coded measures (absent from an extract of an inspection that coded nothing,
-    and from every extract of the earlier shape)."""
+    and from every extract of the earlier shape). Each must be there: a missing one would
+    otherwise read as a count left out."""
     if coded is None:
         return True
     voices = coded.get("voices") if isinstance(coded, dict) else None
     return (
         isinstance(coded, dict)
+        and all(m in coded for m in th.CODED_MEASURES)
         and _counts(coded, th.CODED_MEASURES)
         and isinstance(voices, list)
         and all(isinstance(v, str) for v in voices)

@@ -11,7 +11,7 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QModelIndex, QTimer, Signal
-from PySide6.QtGui import QAction, QGuiApplication
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QLabel,
     QMainWindow,
@@ -36,7 +36,7 @@ from .session import InspectionSession
 from .shortcuts import bind
 from .sync_controller import SyncController
 from .undo_notice import UndoNotice
-from .views import edit_focused, fit_scroll_areas
+from .views import edit_focused, fit_scroll_areas, fit_to_screen
 
 if TYPE_CHECKING:
     from .dialogs.about import AboutDialog
@@ -81,7 +81,7 @@ class MainWindow(QMainWindow):
         self.extract_task: Task | None = None
         self.purge_task: Task | None = None
         self.setWindowTitle(self.tr(TITLE))
-        self._fit_to_screen()
+        fit_to_screen(self, *DEFAULT_SIZE)
         self._build_body()
         self._build_menus()
         self._build_status_bar()
@@ -98,15 +98,6 @@ class MainWindow(QMainWindow):
         self.navigator.setEnabled(False)
 
     # --- layout ----------------------------------------------------------------------------
-    def _fit_to_screen(self) -> None:
-        """The usual size, or the screen's free area if that is smaller (a 1366x768 laptop)."""
-        width, height = DEFAULT_SIZE
-        screen = self.screen() or QGuiApplication.primaryScreen()
-        if screen is not None:
-            free = screen.availableGeometry()
-            width, height = min(width, free.width()), min(height, free.height())
-        self.resize(width, height)
-
     def _build_body(self) -> None:
         self.navigator = Navigator(SECTIONS)
         self.sections = self.navigator.sections

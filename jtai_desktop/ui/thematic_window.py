@@ -34,6 +34,7 @@ from .errors import show_error
 from .models import thematic as rows
 from .shortcuts import bind
 from .tasks import TaskRunner
+from .views import fit_to_screen
 
 
 class ThematicWindow(QMainWindow):
@@ -43,7 +44,7 @@ class ThematicWindow(QMainWindow):
         self.tasks = TaskRunner(self)
         self.summary = thematic.summary(context.workspace)
         self.setWindowTitle(self.tr("JTAI thematic workspace"))
-        self.resize(1280, 820)
+        fit_to_screen(self, 1280, 820)
         self.heading = QLabel()
         self.heading.setWordWrap(True)
         self.tabs = QTabWidget()

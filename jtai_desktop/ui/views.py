@@ -10,7 +10,7 @@ from PySide6.QtCore import (
     QSortFilterProxyModel,
     Qt,
 )
-from PySide6.QtGui import QShortcut
+from PySide6.QtGui import QGuiApplication, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
@@ -193,3 +193,12 @@ def edit_focused(method: str) -> None:
         widget = widget.lineEdit()
     if isinstance(widget, (QLineEdit, QTextEdit, QPlainTextEdit)):
         {"cut": widget.cut, "copy": widget.copy, "paste": widget.paste}[method]()
+
+
+def fit_to_screen(window: QWidget, width: int, height: int) -> None:
+    """The usual size, or the screen's free area if that is smaller (a 1366x768 laptop)."""
+    screen = window.screen() or QGuiApplication.primaryScreen()
+    if screen is not None:
+        free = screen.availableGeometry()
+        width, height = min(width, free.width()), min(height, free.height())
+    window.resize(width, height)

@@ -90,7 +90,7 @@ def test_the_matrix_shows_coded_counts_summed_over_the_areas_that_coded_only(
     folder, ids, _files = six_extracts
     matrix = window.models["matrix"]
     qtmodeltester.check(matrix)
-    shown = headers(matrix)
+    shown = [h.replace("\n", " ") for h in headers(matrix)]
     assert shown[2:6] == ["Case reviews", "Strengths (reviews)", "Concerns (reviews)", "Findings"]
     assert shown[6:] == [
         "Sources (coded)",
@@ -201,3 +201,28 @@ def test_a_leads_key_is_confirmed_once_its_fingerprint_matches(window, qtbot, mo
     assert area.fingerprint in asked[0] and area.label in asked[0]
     assert column(window.models["areas"], 5)[1] == "Yes"
     assert column(window.models["areas"], 5).count("Yes") == 1
+
+
+def test_a_file_handed_to_the_workspace_window_is_set_aside_without_an_error(window, qapp):
+    """A launch hands any double-clicked file to the window it opens; a workspace's window
+    opens no invitation or bundle (it once failed here, with a traceback at every start)."""
+    from pathlib import Path
+
+    from jtai_desktop.ui.file_open import file_opener
+
+    opener = file_opener(qapp)
+    try:
+        opener.request(Path("team.jtai-invite"))
+        opener.attach(window)
+        opener.flush()
+        assert opener.pending == []
+    finally:
+        opener.remove()
+
+
+def test_the_overview_fits_the_screen_it_opens_on(window):
+    """At most its usual 1280x820, and never more than the screen's free area (a 1366x768
+    laptop would lose the bottom of every table)."""
+    free = window.screen().availableGeometry()
+    assert window.width() <= min(1280, free.width())
+    assert window.height() <= min(820, free.height())

@@ -48,6 +48,7 @@ def test_the_earlier_shape_and_a_coded_cell_are_read():
         {**CODED, "voices": "child"},
         {**CODED, "voices": [3]},
         [12, 9],
+        {m: v for m, v in CODED.items() if m != "notes"},  # would read as "fewer than 6"
     ],
 )
 def test_a_coded_cell_this_release_cannot_read_is_refused(coding):

@@ -157,20 +157,21 @@ def matrix_rows(summary: Summary, area: str | None = None) -> Rows:
     view = summary.matrix if area is None else summary.matrix_by_area.get(area)
     if view is None:
         return (), []
+    # Two lines a heading, so that eleven columns fit a 1366-wide screen.
     headers: tuple[str, ...] = (
         _tr("Criterion"),
         _tr("Agency"),
-        _tr("Case reviews"),
-        _tr("Strengths (reviews)"),
-        _tr("Concerns (reviews)"),
+        _tr("Case\nreviews"),
+        _tr("Strengths\n(reviews)"),
+        _tr("Concerns\n(reviews)"),
         _tr("Findings"),
     )
     if view.coded_areas:
         headers += (
-            _tr("Sources (coded)"),
-            _tr("Coded notes"),
-            _tr("Strengths (sources)"),
-            _tr("Concerns (sources)"),
+            _tr("Sources\n(coded)"),
+            _tr("Coded\nnotes"),
+            _tr("Strengths\n(sources)"),
+            _tr("Concerns\n(sources)"),
             _tr("Voices heard"),
         )
     rows: list[tuple[str, ...]] = []
