@@ -4,6 +4,7 @@ every pseudonym, case reference, private detail, note and evidence item the insp
 
 from __future__ import annotations
 
+import json
 import re
 
 import pytest
@@ -53,6 +54,10 @@ def held_words(ws, inspection_id) -> dict[str, set[str]]:
             for c in children
         },
         "note text": {n["text"] for n in notes} | {n["title"] for n in notes},
+        # a coded passage's words (a short one, "No concerns.", may be any letter's words too)
+        "coded passage": {
+            c["quote"] for c in ws.rows("code", inspection_id) if len(c["quote"] or "") > 25
+        },
         "evidence": {e["ref"] for e in evidence} | {e["file_name"] for e in evidence},
         "team member": {m["name"] for m in ws.rows("member", inspection_id)},
     }
@@ -68,6 +73,7 @@ def test_the_reference_extract_holds_no_pseudonym_case_reference_private_detail_
     assert {what: hits for what, hits in found.items() if hits} == {}
     assert not re.search(r"Child [A-Z]{1,2}\b", text)
     assert not re.search(r"\bE-\d{4}\b", text)  # no evidence reference of any kind
+    assert json.loads(text)["payload"]["matrix"]["source"] == "coding"  # the demo codes passages
 
 
 def test_the_reference_extract_is_signed_and_its_small_counts_are_left_out(reference):

@@ -245,5 +245,6 @@ def test_thematic_benchmark_times_the_summary_beside_its_floor(tmp_path):
     thematic = _load("jtai_benchmarks_thematic", BENCHMARKS / "thematic.py")
     result = thematic.run(tmp_path, repeat=2, size="small", log=lambda _m: None, count=2)
     assert result["areas"] == 2 and result["findings"] > 0 and result["matrix_cells"] > 0
+    assert result["coded_areas"] == 2  # Eastmoor and Westhaven keep the demo's coded passages
     assert result["summary"]["n"] == 2 and result["floor"]["median_ms"] > 0
     assert isinstance(result["met"], bool)
