@@ -5,7 +5,8 @@ counts by criterion and agency kind, its front door timeliness and its letter's 
 every count from 1 to 5 suppressed (``None``). This module draws several together: findings
 grouped by criterion and agency kind, the strengths and concerns that recur in most areas,
 the matrix summed and per area (a suppressed count adds "1 to 5", so a sum is a range until
-every part is known), timeliness side by side, and search across every text.
+every part is known; coded passages' measures are summed apart, see ``thematic_matrix``),
+timeliness side by side, and search across every text.
 """
 
 from __future__ import annotations
@@ -17,7 +18,9 @@ from typing import Any
 
 from .thematic_matrix import (  # noqa: F401 (Count, the measures and the bounds are read from here)
     CODED_MEASURES,
+    CODING,
     MEASURES,
+    REVIEWS_AND_FINDINGS,
     SMALL_HIGH,
     SMALL_LOW,
     Count,
@@ -45,7 +48,7 @@ class Area:
     fingerprint: str  # of the lead's key that signed the extract
     extract_id: str
     confirmed: bool = False  # a person confirmed that key with the lead
-    matrix_source: str = "reviews_and_findings"  # or "coding": see domain.thematic_matrix
+    matrix_source: str = REVIEWS_AND_FINDINGS  # or CODING: see domain.thematic_matrix
 
 
 @dataclass(frozen=True)

@@ -15,6 +15,7 @@ from pathlib import Path
 import pytest
 
 from jtai_desktop.app import open_context
+from jtai_desktop.domain.thematic_matrix import CODED_MEASURES  # the measures' names
 from jtai_desktop.sync import extract_file
 
 from ..thematic_extracts import AREAS, UNCODED
@@ -22,15 +23,6 @@ from .test_extract_reference import held_words
 from .test_thematic_cli import summed, thematic
 
 EARLIER = Path(__file__).parent.parent / "fixtures" / "extract_earlier" / "extract-lowbridge.json"
-CODED_MEASURES = (
-    "sources",
-    "notes",
-    "case_reviews",
-    "front_door",
-    "evidence",
-    "strengths",
-    "concerns",
-)
 KIND_OF = {
     "note": "notes",
     "review": "case_reviews",
