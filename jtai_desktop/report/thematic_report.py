@@ -71,6 +71,11 @@ def area_phrase(label: str, named: bool) -> str:
 def areas_phrase(labels: list[str], named: dict[str, bool]) -> str:
     """ "In Eastmoor, Riverton and one other area": areas by name only where their letters
     named them."""
+    return f"In {areas_listed(labels, named)}"
+
+
+def areas_listed(labels: list[str], named: dict[str, bool]) -> str:
+    """ "Eastmoor, Riverton and one other area" (see ``areas_phrase``)."""
     shown = [a for a in labels if named.get(a)]
     others = len(labels) - len(shown)
     if others:
@@ -81,7 +86,7 @@ def areas_phrase(labels: list[str], named: dict[str, bool]) -> str:
             if others == 1
             else f"{_number_words(others)} {'other ' if shown else ''}areas"
         )
-    return f"In {_listed(shown)}"
+    return _listed(shown)
 
 
 def _same_words(items) -> list[tuple[str, list[str], str, str]]:
@@ -326,20 +331,23 @@ def _coded_annex(summary: Summary) -> tuple[Block, ...]:
     if not view.coded_areas:
         return ()
     coded = [a.label for a in summary.areas if a.matrix_source == CODING]
+    named = {a.label: a.named for a in summary.areas}
     cells = [(key, view.coded_measures(key) or {}) for key in view.keys(summary.criteria)]
     cells = [(key, m) for key, m in cells if any(c.high for c in m.values())]
     unused = [k for k in KIND_COLUMNS if not any(m[k].high for _key, m in cells)]
     shown = [m for m in CODED_COLUMNS if m not in unused]
     intro = Paragraph(
         f"In {_number_words(len(coded))} of the {_number_words(len(summary.areas))} areas "
-        f"({_listed(coded)}), inspectors also coded passages of their notes, case reviews and "
-        "evidence against the criteria. Summed over those areas only, the table gives the "
-        "distinct sources speaking to each criterion and agency, by kind of source, and how "
-        "many showed a strength or a concern (a coded passage of a note counts as its note). "
-        "A source may speak of several agencies; these counts are not added to the case "
-        "reviews above."
+        f"({areas_listed(coded, named)}), inspectors also coded passages of their notes, "
+        "case reviews and evidence against the criteria. Summed over those areas only, the "
+        "table gives the distinct sources speaking to each criterion and agency, by kind of "
+        "source, and how many showed a strength or a concern (a coded passage of a note "
+        "counts as its note). A source may speak of several agencies; these counts are not "
+        "added to the case reviews above."
         + (
-            f" No area coded {_listed([CODED_COLUMNS[k].lower() for k in unused])}."
+            " Those areas counted no "
+            + _listed([CODED_COLUMNS[k].lower() for k in unused]).replace(" and ", " or ")
+            + "."
             if unused
             else ""
         )
