@@ -27,11 +27,11 @@ from ..domain.thematic_matrix import (
     KIND_MEASURES,
     MEASURES,
     REVIEWS_AND_FINDINGS,
+    Key,
 )
 from .workspace import Workspace
 
 REVIEW_TARGETS = (LinkTarget.REVIEW.value, LinkTarget.AREA_REVIEW.value)
-Key = tuple[str, str]  # (criterion, agency kind)
 
 
 @dataclass(frozen=True)
