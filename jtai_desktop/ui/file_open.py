@@ -80,10 +80,10 @@ def file_opener(app):
         def flush(self) -> None:
             if self.window is None:
                 return
-            lock = getattr(self.window, "lock_controller", None)
-            if lock is None:  # a thematic workspace's window opens no invitation or bundle
+            if not self.window.opens_files:  # a thematic workspace's window
                 self.pending.clear()
                 return
+            lock = self.window.lock_controller
             if lock.locked:  # open it once the user has unlocked
                 if not self._waiting_for_unlock:
                     self._waiting_for_unlock = True

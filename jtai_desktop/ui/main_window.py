@@ -59,6 +59,7 @@ NAVIGATOR_WIDTH = 200  # at most, at first: long section titles elide (their too
 
 class MainWindow(QMainWindow):
     lock_requested = Signal()
+    opens_files = True  # a double-clicked invitation or bundle opens in it (ui.file_open)
 
     def __init__(self, session: InspectionSession):
         super().__init__()

@@ -38,6 +38,8 @@ from .views import fit_to_screen
 
 
 class ThematicWindow(QMainWindow):
+    opens_files = False  # an invitation or a bundle belongs to a folder of inspections
+
     def __init__(self, context):
         super().__init__()
         self.context = context
