@@ -398,6 +398,8 @@ class MainWindow(QMainWindow):
         inspection_id = self.session.inspection_id
         if inspection_id is None or not self.isVisible():
             return  # a closed window's data folder may be closed too
+        if self.session.ws.get("inspection", inspection_id) is None:
+            return  # purged by a task that has not told the window yet
         self.show_stage(today)
         self.navigator.show_progress(section_texts(self.session.ws, inspection_id, today))
 
