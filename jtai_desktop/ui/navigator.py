@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QListView, QWidget
 
 from ..domain.calendar import stage_on
 from .icons import icon
+from .models.roles import MODEL_ROLES
 from .page_registry import PageSpec
 from .time_text import local_date
 from .translate import translator
@@ -23,8 +24,8 @@ if TYPE_CHECKING:  # the counting services load after the first paint
     from ..services.progress import Progress
 
 tr = translator("Navigator")
-SECTION_KEY_ROLE = Qt.ItemDataRole.UserRole  # the page key of a navigator row
-TITLE_ROLE = Qt.ItemDataRole.UserRole + 1  # the section's title alone
+SECTION_KEY_ROLE = MODEL_ROLES  # the page key of a navigator row
+TITLE_ROLE = MODEL_ROLES + 1  # the section's title alone
 
 
 def progress_texts(progress: Progress) -> dict[str, str]:
