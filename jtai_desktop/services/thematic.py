@@ -300,7 +300,3 @@ def _coding(coded) -> bool:
         and isinstance(voices, list)
         and all(isinstance(v, str) for v in voices)
     )
-
-
-def is_workspace(ws: Workspace) -> bool:
-    return store.is_thematic(ws.db)
