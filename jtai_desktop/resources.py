@@ -17,5 +17,9 @@ def resources_dir() -> Path:
         # PyInstaller unpacks data under sys._MEIPASS; other freezers put it next to the exe.
         bundle = getattr(sys, "_MEIPASS", None) or Path(sys.executable).parent
         return Path(bundle) / "resources"
-    # Running from source: this file is <repo>/jtai_desktop/resources.py.
-    return Path(__file__).resolve().parents[1] / "resources"
+    return SOURCE_RESOURCES
+
+
+# Running from source: this file is <repo>/jtai_desktop/resources.py (resolved once: the
+# navigator's icons alone ask for the folder a dozen times at every start).
+SOURCE_RESOURCES = Path(__file__).resolve().parents[1] / "resources"

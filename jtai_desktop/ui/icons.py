@@ -9,7 +9,7 @@ from PySide6.QtGui import QIcon, QPixmap
 
 from ..resources import resources_dir
 
-SIZES = (20, 40)  # the navigator's size, and twice it for 200 % scaling (Qt scales between)
+SIZE = 20  # the navigator's icon size, in device-independent pixels
 FALLBACK = "circle"
 
 
@@ -25,14 +25,16 @@ def _svg(name: str) -> bytes:
     return path.read_bytes()
 
 
-def icon(name: str, color: str) -> QIcon:
-    """The icon ``name`` (a file name in resources/icons without .svg) in ``color`` ("#rrggbb")."""
+def icon(name: str, color: str, pixel_ratio: float = 1.0) -> QIcon:
+    """The icon ``name`` (a file name in resources/icons without .svg) in ``color`` ("#rrggbb"),
+    drawn from the vector at the screen's pixel density (``pixel_ratio``: 2 at 200 %
+    scaling): once, not at every density in case, since drawing them is part of every start."""
+    ratio = max(1.0, pixel_ratio)
+    pixels = round(SIZE * ratio)
     drawn = _svg(name).replace(b"currentColor", color.encode())
-    found = QIcon()
-    for size in SIZES:
-        pixmap = QPixmap()
-        # Drawn at each size from the vector, not scaled from a small picture.
-        sized = drawn.replace(b'width="24" height="24"', f'width="{size}" height="{size}"'.encode())
-        if pixmap.loadFromData(sized, "SVG"):
-            found.addPixmap(pixmap)
-    return found
+    sized = drawn.replace(b'width="24" height="24"', f'width="{pixels}" height="{pixels}"'.encode())
+    pixmap = QPixmap()
+    if not pixmap.loadFromData(sized, "SVG"):
+        return QIcon()
+    pixmap.setDevicePixelRatio(ratio)
+    return QIcon(pixmap)

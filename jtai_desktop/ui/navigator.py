@@ -115,14 +115,16 @@ class Navigator(QListView):
         self.paint_icons()
 
     def paint_icons(self) -> None:
-        """Icons in the palette's text colour (again when the palette changes)."""
+        """Icons in the palette's text colour at the screen's pixel density (again when the
+        palette changes or the window moves to a screen of another density)."""
         color = self.palette().color(QPalette.ColorRole.Text).name()
+        ratio = self.devicePixelRatioF()
         for row, spec in enumerate(self._specs):
-            self.sections.item(row).setIcon(icon(spec.icon, color))
+            self.sections.item(row).setIcon(icon(spec.icon, color, ratio))
 
     def changeEvent(self, event) -> None:  # noqa: N802 (Qt naming)
         super().changeEvent(event)
-        if event.type() == event.Type.PaletteChange:
+        if event.type() in (event.Type.PaletteChange, event.Type.DevicePixelRatioChange):
             self.paint_icons()
 
     def show_progress(self, texts: dict[str, str]) -> None:

@@ -85,3 +85,15 @@ def test_counting_an_inspection_a_background_purge_removed_changes_nothing(small
     assert session.ws.get("inspection", inspection_id) is None
     window.update_progress()
     assert window.windowTitle() == before
+
+
+def test_icons_are_drawn_at_the_screens_pixel_density(qtbot):
+    from PySide6.QtCore import QSize
+
+    from jtai_desktop.ui.icons import icon
+
+    for ratio in (1.0, 1.5, 2.0):
+        pixmap = icon("calendar", "#000000", ratio).pixmap(QSize(20, 20), ratio)
+        assert pixmap.size() == QSize(round(20 * ratio), round(20 * ratio))
+        assert pixmap.devicePixelRatio() == ratio
+        assert not pixmap.toImage().isNull()
