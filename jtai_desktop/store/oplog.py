@@ -45,6 +45,8 @@ def append(db: Database, ops: Iterable[Op]) -> None:
     """Store ops; an op already present (same id) is ignored, so replays change nothing."""
     rows = [op.to_row() for op in ops]
     values = [tuple(row[c] for c in OP_COLUMNS) for row in rows]
+    if not values:  # an autosave that wrote over its draft: no statement at all
+        return
     if len(values) == 1:  # a save's usual one op: execute, not executemany, is the quicker
         db.conn.execute(_INSERT, values[0])
     else:
@@ -188,6 +190,16 @@ def _seal_key(inspection_id: str, device_id: str) -> str:
 def op_by_id(db: Database, op_id: str) -> Op | None:
     found = _ops(db, "op_id = ?", (op_id,))
     return found[0] if found else None
+
+
+def draft_by_id(db: Database, op_id: str) -> Op | None:
+    """An op without its value (``None``), which may be a long text: what writing over a
+    draft reads, since the draft's value is about to be replaced."""
+    columns = [c for c in OP_COLUMNS if c != "value"]
+    row = db.conn.execute(
+        f"SELECT {', '.join(columns)} FROM ops WHERE op_id = ?", (op_id,)
+    ).fetchone()
+    return Op.from_row({**dict(zip(columns, row)), "value": "null"}) if row else None
 
 
 def rewrite_draft(db: Database, op: Op) -> None:
