@@ -55,9 +55,8 @@ WAL_HEADER, FRAME_HEADER = 32, 24
 class Anatomy:
     mode: str
     saves: int
-    median_ms: float
-    mean_ms: float
-    commit_ms: float  # means per save, so that the parts add up to mean_ms
+    median_ms: float  # of whole saves, the WAL never checkpointed meanwhile
+    commit_ms: float  # medians over saves of each part (so they add up only roughly)
     other_sql_ms: float
     python_ms: float
     statements_per_save: float
@@ -71,17 +70,17 @@ class TimedConnection:
 
     def __init__(self, conn):
         self._conn = conn
-        self.seconds: dict[str, float] = defaultdict(float)
-        self.calls: Counter[str] = Counter()
+        self.seconds: dict[str, list[float]] = defaultdict(list)  # label -> each run's time
+        self.total = 0.0
 
     def _timed(self, method, sql: str, *args):
         started = time.perf_counter()
         try:
             return method(sql, *args)
         finally:
-            label = statement_label(sql)
-            self.seconds[label] += time.perf_counter() - started
-            self.calls[label] += 1
+            took = time.perf_counter() - started
+            self.seconds[statement_label(sql)].append(took)
+            self.total += took
 
     def execute(self, sql: str, *args):
         return self._timed(self._conn.execute, sql, *args)
@@ -150,28 +149,30 @@ def anatomy(ws: Workspace, save, mode: str, saves: int) -> Anatomy:
     seconds, pages = saves_on_a_fresh_log(ws, save, saves, 0)
     timed = TimedConnection(ws.db.conn)
     ws.db.conn = timed  # type: ignore[assignment]
+    parts = []  # per save: (COMMIT, other statements, Python)
     try:
-        started = time.perf_counter()
         for i in range(saves, 2 * saves):
+            sql_before, commits_before = timed.total, sum(timed.seconds["COMMIT"])
+            started = time.perf_counter()
             save(i)
-        wall = time.perf_counter() - started
+            wall = time.perf_counter() - started
+            sql, commit = timed.total - sql_before, sum(timed.seconds["COMMIT"]) - commits_before
+            parts.append((commit, sql - commit, wall - sql))
     finally:
         ws.db.conn = timed._conn
-    commit = sum(s for label, s in timed.seconds.items() if label == "COMMIT")
-    sql = sum(timed.seconds.values())
+    commit, other, python = (statistics.median(column) * 1000 for column in zip(*parts))
     return Anatomy(
         mode=mode,
         saves=saves,
         median_ms=statistics.median(seconds) * 1000,
-        mean_ms=wall / saves * 1000,
-        commit_ms=commit / saves * 1000,
-        other_sql_ms=(sql - commit) / saves * 1000,
-        python_ms=(wall - sql) / saves * 1000,
-        statements_per_save=sum(timed.calls.values()) / saves,
+        commit_ms=commit,
+        other_sql_ms=other,
+        python_ms=python,
+        statements_per_save=sum(len(runs) for runs in timed.seconds.values()) / saves,
         wal_frames_per_save=len(pages) / saves,
         statements={
-            label: {"per_save": timed.calls[label] / saves, "mean_us": s / timed.calls[label] * 1e6}
-            for label, s in sorted(timed.seconds.items(), key=lambda item: -item[1])
+            label: {"per_save": len(runs) / saves, "median_us": statistics.median(runs) * 1e6}
+            for label, runs in sorted(timed.seconds.items(), key=lambda item: -sum(item[1]))
         },
     )
 
@@ -288,14 +289,14 @@ def format_report(result: dict) -> str:
     for item in result["modes"]:
         out += [
             "",
-            f"{item['mode']}: median {item['median_ms']:.3f} ms per save; of a mean "
-            f"{item['mean_ms']:.3f} ms: COMMIT {item['commit_ms']:.3f}, other statements "
-            f"{item['other_sql_ms']:.3f}, Python {item['python_ms']:.3f}",
+            f"{item['mode']}: median {item['median_ms']:.3f} ms per save; medians of its "
+            f"parts: COMMIT {item['commit_ms']:.3f}, other statements "
+            f"{item['other_sql_ms']:.3f}, Python {item['python_ms']:.3f} ms",
             f"  {item['statements_per_save']:.1f} statements and "
             f"{item['wal_frames_per_save']:.2f} WAL frames (pages) per save",
         ]
         for label, figures in item["statements"].items():
-            out.append(f"  {figures['mean_us']:8.1f} us  x{figures['per_save']:.1f}  {label}")
+            out.append(f"  {figures['median_us']:8.1f} us  x{figures['per_save']:.1f}  {label}")
         if item["pages"]:
             out.append("  pages per save by b-tree (plaintext copy):")
             out += [f"  {n:8.2f}  {name}" for name, n in item["pages"].items()]

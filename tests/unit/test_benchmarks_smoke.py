@@ -255,8 +255,8 @@ def test_save_anatomy_splits_a_save_into_statements_python_and_pages(small_folde
     new_op, autosave = result["modes"]
     assert (new_op["mode"], autosave["mode"]) == ("new op", "autosave")
     for mode in (new_op, autosave):
-        parts = mode["commit_ms"] + mode["other_sql_ms"] + mode["python_ms"]
-        assert math.isclose(parts, mode["mean_ms"], rel_tol=1e-6)
+        for part in ("commit_ms", "other_sql_ms", "python_ms"):
+            assert 0 < mode[part] < 10 * mode["median_ms"]
         assert mode["statements"]["COMMIT"]["per_save"] == 1
         assert mode["wal_frames_per_save"] >= 1
         assert mode["pages"]["notes"] >= 1  # every save rewrites the note's row
