@@ -39,9 +39,7 @@ def create_app(
     context = _open_for_desktop(folder, passphrase, open_demo, passphrase_file, kdf_params)
     if context is None:
         return None
-    from .services.thematic import is_workspace
-
-    if is_workspace(context.workspace):  # a thematic workspace opens on its own screen
+    if context.is_thematic_workspace():  # a thematic workspace opens on its own screen
         from .ui.thematic_window import build_thematic_window
 
         return build_thematic_window(context)

@@ -292,3 +292,17 @@ def powershell(spec: Spec) -> str:
 
 def _ps_quote(text: str) -> str:
     return "'" + text.replace("'", "''") + "'"
+
+
+def add_parser(commands) -> None:
+    completion = commands.add_parser(
+        "completion",
+        help="print a shell completion script (bash, zsh or powershell)",
+        description=(
+            "Print a completion script for your shell. bash: jtai-desktop completion bash > "
+            "~/.local/share/bash-completion/completions/jtai-desktop; zsh: save it as "
+            "_jtai-desktop in a folder on $fpath; PowerShell: add 'jtai-desktop completion "
+            "powershell | Out-String | Invoke-Expression' to $PROFILE."
+        ),
+    )
+    completion.add_argument("shell", choices=SHELLS)

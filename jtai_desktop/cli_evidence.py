@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import argparse
-import json
 
+from .cli_common import add_report_parser, print_report_json
 from .domain.coding import MATRIX_MARKS, SOURCE_KINDS
 
 COVERAGE_HELP = "the evidence matrix: sources per criterion and organisation, by kind and mark"
@@ -13,30 +13,28 @@ MARK_LETTERS = {"strength": "S", "concern": "C", "noted": "N"}
 
 
 def add_parsers(commands) -> None:
-    coverage = commands.add_parser(
+    add_report_parser(
+        commands,
         "coverage",
-        help=COVERAGE_HELP,
-        description=(
+        COVERAGE_HELP,
+        (
             "For each criterion and organisation with any source: how many distinct sources "
             "speak to it, by kind (coded passages of notes, case reviews, front door samples, "
             "evidence items) and mark (S strength, C concern, N neither), and the voices "
             "heard. A coded passage counts as the record it is in."
         ),
     )
-    coverage.add_argument("inspection", metavar="INSPECTION", help="id or unique prefix")
-    coverage.add_argument("--json", action="store_true")
-    triangulation = commands.add_parser(
+    add_report_parser(
+        commands,
         "triangulation",
-        help=TRIANGULATION_HELP,
-        description=(
+        TRIANGULATION_HELP,
+        (
             "Each finding (priority actions first): how many sources it rests on (cited "
             "evidence, linked coded passages, reviews and front door samples), of how many "
             "kinds, from how many organisations and voices, and whether it meets the lead's "
             "rule (by default at least 3 sources of 2 kinds)."
         ),
     )
-    triangulation.add_argument("inspection", metavar="INSPECTION", help="id or unique prefix")
-    triangulation.add_argument("--json", action="store_true")
 
 
 def cmd_coverage(context, args: argparse.Namespace) -> int:
@@ -47,8 +45,7 @@ def cmd_coverage(context, args: argparse.Namespace) -> int:
     matrix = evidence_matrix(context.workspace, inspection_id)
     data = matrix.as_json()
     if args.json:
-        print(json.dumps({"inspection_id": inspection_id, **data}, indent=2, sort_keys=True))
-        return 0
+        return print_report_json(inspection_id, data)
     if not data["cells"]:
         print("Nothing is coded or linked to a criterion and an organisation yet.")
         return 0
@@ -90,13 +87,9 @@ def cmd_triangulation(context, args: argparse.Namespace) -> int:
     rule = evidence_rule(ws, inspection_id)
     spreads = findings_spread(ws, inspection_id)
     if args.json:
-        document = {
-            "inspection_id": inspection_id,
-            "rule": {"min_sources": rule.min_sources, "min_kinds": rule.min_kinds},
-            "findings": [s.as_json() for s in spreads],
-        }
-        print(json.dumps(document, indent=2, sort_keys=True))
-        return 0
+        rule_json = {"min_sources": rule.min_sources, "min_kinds": rule.min_kinds}
+        findings = [s.as_json() for s in spreads]
+        return print_report_json(inspection_id, {"rule": rule_json, "findings": findings})
     if not spreads:
         print("No findings yet.")
         return 0

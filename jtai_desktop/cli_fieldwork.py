@@ -3,16 +3,18 @@
 from __future__ import annotations
 
 import argparse
-import json
+
+from .cli_common import add_report_parser, print_report_json
 
 TIMELINESS_HELP = "the front door's step timings (median, 90th percentile, count over target)"
 
 
 def add_parsers(commands) -> None:
-    timeliness = commands.add_parser(
+    add_report_parser(
+        commands,
         "timeliness",
-        help=TIMELINESS_HELP,
-        description=(
+        TIMELINESS_HELP,
+        (
             "Working hours (inside the team's office day, on working days: weekends and "
             "England-and-Wales bank holidays excluded) and working days between the front "
             "door's steps, over every sampled contact: median, 90th percentile and how many "
@@ -20,8 +22,6 @@ def add_parsers(commands) -> None:
             "counted in working days only."
         ),
     )
-    timeliness.add_argument("inspection", metavar="INSPECTION", help="id or unique prefix")
-    timeliness.add_argument("--json", action="store_true")
 
 
 def cmd_timeliness(context, args: argparse.Namespace) -> int:
@@ -31,8 +31,7 @@ def cmd_timeliness(context, args: argparse.Namespace) -> int:
     inspection_id = resolve_inspection(context.workspace, args.inspection)
     report = timeliness(context.workspace, inspection_id)
     if args.json:
-        print(json.dumps({"inspection_id": inspection_id, **report.as_json()}, indent=2))
-        return 0
+        return print_report_json(inspection_id, report.as_json(), sort_keys=False)
     if report.samples == 0:
         print("No front door samples yet: nothing to time.")
         return 0
@@ -83,3 +82,6 @@ def timeliness_table(report) -> list[str]:
 
 def _figure(value: float | None, spec: str = ".1f") -> str:
     return "-" if value is None else format(value, spec)
+
+
+COMMANDS = {"timeliness": cmd_timeliness}

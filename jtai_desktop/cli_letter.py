@@ -1,14 +1,98 @@
-"""The letter's commands after the draft: its versions, the factual-accuracy round trip and
-publication. ``cli`` adds these parsers and commands to its own."""
+"""The letter's commands: exporting the draft through the identifying-details gate, its
+versions, the factual-accuracy round trip and publication. ``cli`` adds these parsers and
+commands to its own."""
 
 from __future__ import annotations
 
 import json
 import sys
-from datetime import date
+from datetime import UTC, date
 from pathlib import Path
 
+from .cli_common import stderr_progress
+from .cli_examples import with_examples
 from .domain.errors import ValidationError
+
+
+def add_export_parser(commands) -> None:
+    export = commands.add_parser(
+        "export-report",
+        **with_examples("export-report"),
+        help="export the draft letter to Word, checked for identifying details",
+    )
+    export.add_argument("inspection", metavar="INSPECTION")
+    export.add_argument("--out", metavar="FILE.docx", required=True)
+    export.add_argument("--template", metavar="T", help="a Word template with the same style names")
+    export.add_argument(
+        "--internal",
+        action="store_true",
+        help="internal draft: add the annexes of counts and the evidence index (team only)",
+    )
+    export.add_argument(
+        "--for-area",
+        action="store_true",
+        help="the version for the area's factual-accuracy check (kept as a version)",
+    )
+    export.add_argument(
+        "--override-file",
+        metavar="F",
+        help=("JSON or TOML list of {kind, match, location, reason}: hits the lead lets through"),
+    )
+
+
+def cmd_export_report(context, args) -> int:
+    """Exit 3 when the gate blocks: every hit is listed on stderr (kind, location and the
+    matched text, so the lead can fix or override it). Nothing is logged."""
+    from datetime import datetime
+
+    from .report import overrides as override_file
+    from .services.inspections import resolve_inspection
+    from .services.report import export_letter
+
+    ws = context.workspace
+    inspection_id = resolve_inspection(ws, args.inspection)
+    extra = []
+    if args.override_file:
+        member = ws.get("member", ws.author_for(inspection_id)) or {}
+        extra = override_file.load(
+            args.override_file,
+            member.get("name", ""),
+            datetime.now(UTC).isoformat(timespec="seconds"),
+        )
+    outcome = export_letter(
+        ws,
+        inspection_id,
+        Path(args.out),
+        internal=args.internal,
+        for_area=args.for_area,
+        template=args.template,
+        extra_overrides=extra,
+        progress=stderr_progress,
+    )
+    for warning in outcome.result.warnings:
+        print(f"warning: {warning.message}", file=sys.stderr)
+    if outcome.status == "blocked":
+        hits = outcome.result.hits
+        print(
+            f"jtai-desktop: not exported: {len(hits)} identifying detail(s) found. Fix each "
+            "one, or let it through with a reason in --override-file.",
+            file=sys.stderr,
+        )
+        for hit in hits:
+            print(
+                f"{hit.kind} at {hit.location}: \u201c{hit.match}\u201d ({hit.describe()})"
+                f"\n    {hit.explain()}",
+                file=sys.stderr,
+            )
+        return 3
+    overridden = len(outcome.result.overridden)
+    number = (context.workspace.get("letter_version", outcome.version_id) or {}).get("number")
+    print(
+        f"Exported {outcome.path} ({outcome.size // 1024} KB"
+        f"{f', {overridden} override(s) recorded' if overridden else ''})"
+        f"{f', kept as version {number}' if number else ''}."
+    )
+    return 0
 
 
 def add_parsers(commands) -> None:
@@ -232,6 +316,7 @@ def _date(text: str) -> date:
 
 
 COMMANDS = {
+    "export-report": cmd_export_report,
     "versions": cmd_versions,
     "accuracy": cmd_accuracy,
     "letter": cmd_letter,

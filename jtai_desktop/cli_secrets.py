@@ -1,4 +1,5 @@
-"""Getting passphrases for the command line: from a file, or typed at a prompt. Never argv."""
+"""Getting passphrases for the command line: from a file, or typed at a prompt, never argv;
+and ``passwd``, which changes the data folder's passphrase (and key)."""
 
 from __future__ import annotations
 
@@ -8,6 +9,8 @@ import os
 import sys
 from pathlib import Path
 
+from . import paths
+from .cli_common import stderr_progress
 from .domain.errors import JtaiError
 
 PASSPHRASE_FILE_ENV = "JTAI_PASSPHRASE_FILE"
@@ -75,3 +78,59 @@ def invitation_passphrase_path(args) -> str | None:
         )
         return old
     return args.invitation_passphrase_file or os.environ.get(INVITATION_PASSPHRASE_FILE_ENV)
+
+
+def add_passwd_parser(commands) -> None:
+    passwd = commands.add_parser(
+        "passwd", help="change the data folder's passphrase (and, with --rotate-key, its key)"
+    )
+    passwd.add_argument(
+        "--new-passphrase-file",
+        metavar="F",
+        help="read the new passphrase from F (otherwise you are asked)",
+    )
+    passwd.add_argument(
+        "--rotate-key",
+        action="store_true",
+        help=(
+            "also encrypt the database and evidence again under a new key, so an old copy of "
+            "key.json opens nothing (give the same passphrase to keep it)"
+        ),
+    )
+
+
+def cmd_passwd(args) -> int:
+    from .crypto.keyfile import read_keyfile
+    from .services.key_rotation import change_passphrase
+
+    folder = paths.data_dir(args.data_dir)
+    read_keyfile(folder)  # a clear message for a missing or damaged key file first
+    old = passphrase_from(args, creating=False)
+    if old is None:
+        raise JtaiError("Give the current passphrase (--passphrase-file F, or in a terminal).")
+    if args.new_passphrase_file:
+        new = read_secret_file(args.new_passphrase_file)
+    elif sys.stdin.isatty():
+        new = prompt_new("New passphrase")
+    else:
+        raise JtaiError("Give the new passphrase with --new-passphrase-file F.")
+    if args.rotate_key:
+        return _rotate_key(folder, old, new)
+    change_passphrase(folder, old, new)
+    print(
+        "Passphrase changed. The data itself did not need re-encrypting (an old copy of "
+        "key.json still opens it with the old passphrase; 'passwd --rotate-key' prevents that)."
+    )
+    return 0
+
+
+def _rotate_key(folder: Path, old: str, new: str) -> int:
+    from .crypto.keyfile import unlock
+    from .services.key_rotation import rotate_key
+
+    rotate_key(folder, unlock(folder, old), new, progress=stderr_progress)
+    print(
+        "Passphrase changed, and the database and evidence encrypted again under a new key: "
+        "an old copy of key.json opens nothing here. Make a new backup of key.json."
+    )
+    return 0

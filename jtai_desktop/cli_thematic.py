@@ -236,9 +236,9 @@ NEW_INSPECTION_COMMANDS = ("demo", "create", "join")
 
 def refuse_inspections_in_a_workspace(context, command: str) -> None:
     """A thematic workspace holds extracts only: no inspection is made or joined in it."""
-    from .services.thematic import ThematicRefused, is_workspace
+    from .services.thematic import ThematicRefused
 
-    if command in NEW_INSPECTION_COMMANDS and is_workspace(context.workspace):
+    if command in NEW_INSPECTION_COMMANDS and context.is_thematic_workspace():
         raise ThematicRefused(
             f"{context.data_dir} is a thematic workspace: inspections live in a data folder "
             "of their own (choose another --data-dir)."

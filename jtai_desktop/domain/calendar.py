@@ -315,3 +315,25 @@ def day_number(
     _require_working_notification(notification, extra_holidays)
     first = 1 if settings.notification_is_day_one else 0
     return first + working_days_between(notification, d, extra_holidays)
+
+
+@dataclass(frozen=True)
+class Stage:
+    """The inspection's stage on a day: ``kind`` is 'before', 'week1', 'week2', 'fieldwork',
+    'after'; ``day`` and ``days`` number the fieldwork day (1 of 5) while on site."""
+
+    kind: str
+    day: int = 0
+    days: int = 0
+
+
+def stage_on(dates: KeyDates, today: date) -> Stage:
+    if today < dates.notification:
+        return Stage("before")
+    if today > dates.fieldwork_end:
+        return Stage("after")
+    if today < dates.fieldwork_start:
+        return Stage("week1" if today <= dates.children_selected_by else "week2")
+    days = working_days_between(dates.fieldwork_start, dates.fieldwork_end) + 1
+    day = working_days_between(dates.fieldwork_start, today) + 1
+    return Stage("fieldwork", min(max(day, 1), days), days)

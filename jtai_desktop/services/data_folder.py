@@ -40,6 +40,13 @@ class AppContext:
         """Opens a database file of this folder (the database, a copy taken before migrating)."""
         return cipher_connector(self.key.database_key)
 
+    def is_thematic_workspace(self) -> bool:
+        """A folder of extracts for the thematic overview, not of inspections. (Asked at
+        every start: the thematic services load only when such a folder is opened.)"""
+        from ..store.thematic import is_thematic
+
+        return is_thematic(self.workspace.db)
+
     def close(self) -> None:
         remove_open_copies(self.data_dir)
         self.workspace.db.close()

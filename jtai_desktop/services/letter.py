@@ -88,7 +88,7 @@ def publish(
 ) -> tuple[Publication, ChangeSet]:
     """Mark the letter published: the final version, the statement of action's due date
     (70 working days from publication, or the setting) and a proposed retention date."""
-    from .report import letter_inputs
+    from .letter_inputs import letter_inputs
     from .versions import latest_version, versions
 
     chosen = _version(ws, inspection_id, version_id, versions, latest_version)

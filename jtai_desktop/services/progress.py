@@ -1,15 +1,14 @@
-"""Where an inspection stands: what the navigator says beside each section, and the day of
-the inspection the window's title names."""
+"""Where an inspection stands: what the navigator says beside each section (the day of the
+inspection is ``domain.calendar.stage_on``)."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from ..domain.calendar import KeyDates, working_days_between
 from .children import children_overview
 from .findings import finding_summaries
-from .inspections import inspection_counts, inspection_dates
+from .inspections import inspection_counts
 from .notes import notes_list
 from .workspace import Workspace
 
@@ -46,29 +45,3 @@ def inspection_progress(ws: Workspace, inspection_id: str, today: date) -> Progr
         findings_without_evidence=sum(f.cited == 0 for f in findings),
         conflicts=counts.get("conflicts", 0),
     )
-
-
-@dataclass(frozen=True)
-class Stage:
-    """The inspection's stage on a day: ``kind`` is 'before', 'week1', 'week2', 'fieldwork',
-    'after'; ``day`` and ``days`` number the fieldwork day (1 of 5) while on site."""
-
-    kind: str
-    day: int = 0
-    days: int = 0
-
-
-def inspection_stage(ws: Workspace, inspection_id: str, today: date) -> Stage:
-    return stage_on(inspection_dates(ws, inspection_id), today)
-
-
-def stage_on(dates: KeyDates, today: date) -> Stage:
-    if today < dates.notification:
-        return Stage("before")
-    if today > dates.fieldwork_end:
-        return Stage("after")
-    if today < dates.fieldwork_start:
-        return Stage("week1" if today <= dates.children_selected_by else "week2")
-    days = working_days_between(dates.fieldwork_start, dates.fieldwork_end) + 1
-    day = working_days_between(dates.fieldwork_start, today) + 1
-    return Stage("fieldwork", min(max(day, 1), days), days)

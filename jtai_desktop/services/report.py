@@ -2,8 +2,8 @@
 
 The lead's choices (section headings and texts, which findings or case reviews go in a
 section and in what order) and the gate's overrides are kept in the inspection as
-``report_entry`` records, so they travel to the team like any other work and every change is
-an op that can be undone. A report screen drives everything through these functions:
+``report_entry`` records (``report_choices``); what the letter is made from is read by
+``letter_inputs``. A report screen drives everything through these functions:
 
     sections(ws, iid)            the sections, their texts and chosen items
     section_options(ws, iid, k)  what may go in section k, labelled, chosen ones first
@@ -22,60 +22,59 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 
 from ..domain.errors import NotFoundError, ValidationError
-from ..domain.organisations import organisation_order
-from ..domain.record_types import ReportEntryRow
-from ..domain.records import LinkTarget, Selection
-from ..domain.rules import parse_evidence_ref, require_text
-from ..domain.themes import INSPECTORATES, PER_CHILD
 from ..report import ExportCancelled
 from ..report import inputs as li
-from ..report.compose import compose, section_specs
+from ..report.compose import compose
 from ..report.details import SensitiveDetails
-from ..report.gate import EMAIL, GateResult, Hit, Override, check
+from ..report.gate import EMAIL, GateResult, Override, check
 from ..report.letter import Letter, TextPiece
 from ..report.letter_checks import structural_warnings
 from ..report.letter_format import load_formats
 from ..store import audit, oplog
-from .changes import ChangeSet
-from .findings import findings_in_order
 from .identifiers import sensitive_details
-from .ids import derived_id
-from .inspections import inspection_dates, theme_pack
 from .letter_file import write_letter
+from .letter_inputs import letter_inputs, letter_settings
+from .report_choices import (
+    ItemOption,
+    SectionInfo,
+    add_override,
+    letter_choices,
+    overrides,
+    remove_override,
+    section_keys,
+    section_options,
+    sections,
+    set_section,
+)
 from .versions import PURPOSES, VERSION_PREFIX, record_version
 from .workspace import Workspace
 
+# The report screen's interface, whichever module of the letter's does the work.
+__all__ = [
+    "Draft",
+    "ExportOutcome",
+    "ItemOption",
+    "SectionInfo",
+    "add_override",
+    "below_rule_warnings",
+    "build_letter",
+    "cached_details",
+    "check_letter",
+    "export_letter",
+    "letter_choices",
+    "letter_inputs",
+    "letter_settings",
+    "overrides",
+    "preview",
+    "public_words",
+    "remove_override",
+    "section_keys",
+    "section_options",
+    "sections",
+    "set_section",
+]
+
 Progress = Callable[[int, int, str], None]
-SECTION, OVERRIDE = "section", "override"
-TEXT_ONLY = (
-    li.ADDRESS,
-    li.OPENING,
-    li.CONTEXT,
-    li.NEXT_STEPS,
-    li.SIGN_OFF,
-    *li.ANNEXES,
-)
-
-
-@dataclass(frozen=True)
-class SectionInfo:
-    key: str
-    heading: str  # as it will appear (the lead's, or the default)
-    default_heading: str
-    text: str
-    items: tuple[str, ...]  # as they will appear (the lead's, or the default)
-    items_chosen: bool  # False while the section shows its default selection
-    takes_items: bool
-    level: int = 1
-    purpose: str = ""  # what the section is for, as the editor says it
-    usual: str = ""  # its usual length in published letters
-
-
-@dataclass(frozen=True)
-class ItemOption:
-    id: str
-    label: str
-    chosen: bool
 
 
 @dataclass(frozen=True)
@@ -99,310 +98,7 @@ class ExportOutcome:
         return self.status == "written"
 
 
-# --- the lead's choices ----------------------------------------------------------------------
-def section_keys(ws: Workspace, inspection_id: str) -> list[str]:
-    """The sections as the report screen lists them: the letter's, in its format's order,
-    then the internal draft's annexes."""
-    return [s.key for s in _section_list(letter_inputs(ws, inspection_id))]
-
-
-def _section_list(inputs: li.LetterInputs) -> list:
-    fmt = load_formats().format(inputs.settings.format)
-    return [
-        _Spec(
-            li.ADDRESS,
-            "",
-            "The date on the letter, one line per addressee (the area's "
-            "leaders, by kind of agency and theme), and the greeting.",
-            "4 to 9 addressees",
-        ),
-        _Spec(
-            li.OPENING,
-            "",
-            "The title and the standard opening: the theme, the area, the "
-            "dates of the inspection and the inspectorates.",
-            "2 paragraphs (standard wording)",
-        ),
-        *(_Spec(s.key, s.heading, s.purpose, s.usual) for s in section_specs(inputs, fmt)),
-        _Spec(
-            li.SIGN_OFF,
-            "",
-            "The national head of each inspectorate taking part signs; "
-            "the lead inspector does not.",
-            "standard wording",
-        ),
-        *(
-            _Spec(
-                k,
-                li.DEFAULT_HEADINGS[k],
-                "For the team's quality assurance only: never in a letter for the area.",
-                "",
-            )
-            for k in li.ANNEXES
-        ),
-    ]
-
-
-@dataclass(frozen=True)
-class _Spec:
-    key: str
-    heading: str
-    purpose: str
-    usual: str
-
-
-def sections(ws: Workspace, inspection_id: str) -> list[SectionInfo]:
-    inputs, choices = letter_inputs(ws, inspection_id), letter_choices(ws, inspection_id)
-    found = []
-    for spec in _section_list(inputs):
-        key, choice = spec.key, choices.get(spec.key)
-        default = spec.heading or li.DEFAULT_HEADINGS[key]
-        takes = key not in TEXT_ONLY
-        items = li.effective_items(key, inputs, choice.items) if takes else ()
-        found.append(
-            SectionInfo(
-                key,
-                (choice.heading or "").strip() or default,
-                default,
-                choice.text,
-                items,
-                choice.items is not None,
-                takes,
-                1,
-                spec.purpose,
-                spec.usual,
-            )
-        )
-    return found
-
-
-def section_options(ws: Workspace, inspection_id: str, key: str) -> list[ItemOption]:
-    """What may go in a section, labelled: the chosen ones first, in their order."""
-    inputs = letter_inputs(ws, inspection_id)
-    chosen = li.effective_items(key, inputs, letter_choices(ws, inspection_id).get(key).items)
-    rest = [i for i in li.allowed_items(key, inputs) if i not in chosen]
-    labels = _item_labels(inputs)
-    return [ItemOption(i, labels.get(i, i), i in chosen) for i in (*chosen, *rest)]
-
-
-def set_section(
-    ws: Workspace,
-    inspection_id: str,
-    key: str,
-    *,
-    heading: str | None = None,
-    text: str | None = None,
-    items: Iterable[str] | None = None,
-    default_items: bool = False,
-) -> ChangeSet:
-    """Change what the lead wrote or chose for one section. ``default_items`` goes back to
-    the default selection; ``items`` (in order) replaces the selection."""
-    if key not in section_keys(ws, inspection_id):
-        raise ValidationError(f"The letter has no section {key!r}.")
-    values: dict = {"entry": SECTION, "section": key}
-    if heading is not None:
-        values["heading"] = heading.strip()
-    if text is not None:
-        values["text"] = text.strip()
-    if items is not None or default_items:
-        values["items"] = None if default_items else _checked_items(ws, inspection_id, key, items)
-    entry_id = derived_id("report_section", inspection_id, key)
-    return ws.upsert(
-        "report_entry", inspection_id, entry_id, values, label=f"Edit the letter: {key}"
-    )
-
-
-def _checked_items(ws, inspection_id, key, items) -> list[str]:
-    if key in TEXT_ONLY:
-        raise ValidationError("This section holds text only; findings cannot be chosen for it.")
-    picked = list(dict.fromkeys(items))
-    allowed = set(li.allowed_items(key, letter_inputs(ws, inspection_id)))
-    unknown = [i for i in picked if i not in allowed]
-    if unknown:
-        raise ValidationError(
-            f"{len(unknown)} of the chosen items cannot go in this section "
-            "(deleted, or of the wrong kind)."
-        )
-    return picked
-
-
-def letter_choices(ws: Workspace, inspection_id: str) -> li.LetterChoices:
-    found = {}
-    for row in _entries(ws, inspection_id, SECTION):
-        items = row["items"]
-        found[row["section"] or ""] = li.SectionChoice(
-            row["heading"], row["text"] or "", tuple(items) if items is not None else None
-        )
-    return li.LetterChoices(found)
-
-
-def _entries(ws: Workspace, inspection_id: str, entry: str) -> list[ReportEntryRow]:
-    return ws.rows("report_entry", inspection_id, "entry = ?", (entry,))
-
-
-# --- overrides -------------------------------------------------------------------------------
-def overrides(ws: Workspace, inspection_id: str) -> list[Override]:
-    names = {m["id"]: m["name"] for m in ws.rows("member", inspection_id)}
-    return [
-        Override(
-            r["hit_kind"] or "",
-            r["hit_match"] or "",
-            r["hit_location"] or "",
-            r["reason"] or "",
-            names.get(r["created_by"], ""),
-            r["created_at"] or "",
-            r["id"],
-        )
-        for r in _entries(ws, inspection_id, OVERRIDE)
-    ]
-
-
-def add_override(ws: Workspace, inspection_id: str, hit: Hit, reason: str) -> ChangeSet:
-    """Let one hit through, with the lead's reason (who and when are recorded with it)."""
-    reason = require_text(reason, "The reason for letting this through")
-    entry_id = derived_id("report_override", inspection_id, *hit.key)
-    return ws.upsert(
-        "report_entry",
-        inspection_id,
-        entry_id,
-        {
-            "entry": OVERRIDE,
-            "hit_kind": hit.kind,
-            "hit_match": hit.match,
-            "hit_location": hit.location,
-            "reason": reason,
-        },
-        label="Override a gate hit",
-    )
-
-
-def remove_override(ws: Workspace, override_id: str) -> ChangeSet:
-    return ws.delete("report_entry", override_id, label="Remove a gate override")
-
-
-# --- the letter --------------------------------------------------------------------------------
-def letter_inputs(
-    ws: Workspace, inspection_id: str, today: date | None = None, annexes: bool = True
-) -> li.LetterInputs:
-    """What the letter is made from. ``annexes`` False leaves out the case reviews and the
-    evidence index, which only the internal draft's annexes use."""
-    row = ws.require("inspection", inspection_id)
-    pack = theme_pack(ws, inspection_id)
-    dates = inspection_dates(ws, inspection_id)
-    return li.LetterInputs(
-        area=row["area"],
-        theme_title=pack.title,
-        inspectorates=tuple(INSPECTORATES.get(i, i) for i in row["inspectorates"] or ()),
-        fieldwork=(dates.fieldwork_start, dates.fieldwork_end),
-        drafted_on=today or date.today(),
-        agencies=tuple(_agencies(ws, inspection_id)),
-        findings=tuple(_findings(ws, inspection_id)),
-        children=tuple(_children(ws, inspection_id)),
-        reviews=tuple(_reviews(ws, inspection_id)) if annexes else (),
-        criteria=tuple(
-            li.CriterionInfo(c.id, c.title, c.agencies, pack.judged(c.id) == PER_CHILD)
-            for c in pack.criteria
-        ),
-        evidence=tuple(_evidence(ws, inspection_id)) if annexes else (),
-        theme_id=pack.id,
-        theme_kind=pack.kind,
-        inspectorate_ids=tuple(row["inspectorates"] or ()),
-        settings=letter_settings(ws, inspection_id),
-    )
-
-
-def letter_settings(ws: Workspace, inspection_id: str) -> li.LetterSettings:
-    from .letter import settings_of  # the letter's own settings record
-
-    return settings_of(ws, inspection_id)
-
-
-def _evidence(ws: Workspace, inspection_id: str) -> list[li.EvidenceInfo]:
-    rows = sorted(ws.rows("evidence", inspection_id), key=lambda e: _ref_order(e["ref"]))
-    return [
-        li.EvidenceInfo(e["ref"] or "", e["title"] or "", e["source"] or "", e["sha256"] or "")
-        for e in rows
-    ]
-
-
-def _ref_order(ref: str | None) -> tuple[int, str]:
-    """E-1002 before E-10001: by number, not as text."""
-    try:
-        return (parse_evidence_ref(ref or ""), "")
-    except ValidationError:
-        return (1 << 62, ref or "")
-
-
-def _agencies(ws: Workspace, inspection_id: str) -> list[li.AgencyInfo]:
-    """Organisations in the letter's order: by kind, the one addressed for its kind first."""
-    rows = sorted(ws.rows("agency", inspection_id), key=lambda a: (organisation_order(a), a["id"]))
-    return [
-        li.AgencyInfo(
-            a["id"], a["name"] or "", a["kind"], bool(a["in_scope"]), a.get("service_type")
-        )
-        for a in rows
-    ]
-
-
-def _findings(ws: Workspace, inspection_id: str) -> list[li.FindingInfo]:
-    cited: dict[str, int] = {}
-    # A link to deleted evidence is not a citation: the finding would look supported.
-    for link in ws.rows(
-        "link",
-        inspection_id,
-        "target_kind = ? AND evidence_id IN (SELECT id FROM evidence)",
-        (LinkTarget.FINDING.value,),
-    ):
-        cited[link["target_id"]] = cited.get(link["target_id"], 0) + 1
-    return [
-        li.FindingInfo(
-            f["id"],
-            f["kind"],
-            f["title"] or "",
-            f["text"] or "",
-            tuple(f["agencies"] or ()),
-            cited.get(f["id"], 0),
-        )
-        for f in findings_in_order(ws, inspection_id)
-    ]
-
-
-def _children(ws: Workspace, inspection_id: str) -> list[li.ChildInfo]:
-    rows = sorted(
-        ws.rows("child", inspection_id),
-        key=lambda c: (len(c["pseudonym"] or ""), c["pseudonym"] or "", c["id"]),
-    )
-    return [
-        li.ChildInfo(
-            c["id"], c["pseudonym"], c["age_band"], c["selection"] == Selection.TRACKED.value
-        )
-        for c in rows
-    ]
-
-
-def _reviews(ws: Workspace, inspection_id: str) -> list[li.ReviewInfo]:
-    return [
-        li.ReviewInfo(
-            r["id"],
-            r["child_id"],
-            r["agency_id"],
-            r["criterion_id"],
-            r["observation"] or "",
-            bool(r["strength"]),
-            bool(r["concern"]),
-        )
-        for r in ws.rows("review", inspection_id, order_by="child_id, criterion_id, agency_id")
-    ]
-
-
-def _item_labels(inputs: li.LetterInputs) -> dict[str, str]:
-    labels = {f.id: f"{li.KIND_LABELS.get(f.kind, f.kind)}: {f.title}" for f in inputs.findings}
-    for child in inputs.children:
-        band = f", age band {child.age_band}" if child.age_band else ""
-        labels[child.id] = f"{child.pseudonym}'s journey (tracked{band})"
-    return labels
-
-
+# --- the letter and its gate --------------------------------------------------------------------
 def build_letter(
     ws: Workspace, inspection_id: str, internal: bool = False, today: date | None = None
 ) -> tuple[Letter, li.LetterInputs]:
@@ -485,6 +181,7 @@ def public_words() -> set[tuple[str, str]]:
     return {(EMAIL, load_formats().mailbox)}
 
 
+# --- the export ------------------------------------------------------------------------------
 def export_letter(
     ws: Workspace,
     inspection_id: str,

@@ -33,9 +33,10 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import BinaryIO
+from typing import TYPE_CHECKING, BinaryIO
 
-from PIL import Image, ImageFile, ImageOps
+if TYPE_CHECKING:
+    from PIL import Image
 
 from .sniff import (
     DOCX,
@@ -253,7 +254,12 @@ def _check_single(
 
 @contextmanager
 def _pillow_guard(name: str, max_pixels: int) -> Iterator[None]:
-    """Pillow with the pixel limit (warning = refusal) and no truncated loads, then restored."""
+    """Pillow with the pixel limit (warning = refusal) and no truncated loads, then restored.
+
+    Pillow is loaded here, at the first image, not with the module: it is a twentieth of the
+    desktop's cold start, and the first screen checks no image."""
+    from PIL import Image, ImageFile
+
     with _PIL_LOCK, warnings.catch_warnings():
         warnings.simplefilter("ignore")  # Pillow's notes on odd metadata are not refusals
         warnings.simplefilter("error", Image.DecompressionBombWarning)
@@ -280,6 +286,8 @@ def _pillow_guard(name: str, max_pixels: int) -> Iterator[None]:
 
 
 def _check_image(fh: BinaryIO, name: str, media: str, limits: ImportLimits) -> tuple[int, int]:
+    from PIL import Image
+
     formats = [_PIL_FORMATS[media]]
     with _pillow_guard(name, limits.max_image_pixels):
         with Image.open(fh, formats=formats) as img:
@@ -293,6 +301,8 @@ def _check_image(fh: BinaryIO, name: str, media: str, limits: ImportLimits) -> t
 
 
 def _thumbnail(fh: BinaryIO, name: str, media: str, limits: ImportLimits) -> bytes:
+    from PIL import Image, ImageOps
+
     out = io.BytesIO()
     with _pillow_guard(name, limits.max_image_pixels):
         with Image.open(fh, formats=[_PIL_FORMATS[media]]) as img:

@@ -281,7 +281,3 @@ def _cells(value) -> bool:
         )
         for c in value
     )
-
-
-def is_workspace(ws: Workspace) -> bool:
-    return store.is_thematic(ws.db)

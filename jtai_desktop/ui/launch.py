@@ -12,6 +12,7 @@ from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 
 from .. import paths
+from .first_paint import after_first_paint
 
 # Windows has no SIGHUP.
 QUIT_SIGNALS = [signal.SIGTERM] if sys.platform == "win32" else [signal.SIGTERM, signal.SIGHUP]
@@ -66,11 +67,12 @@ def _run(app, guard, opener, folder: Path, args, create_app) -> int:
     if window is None:  # the user closed the unlock dialog
         return 1
     opener.attach(window)  # a double-clicked invitation or bundle opens in it
-    QTimer.singleShot(LISTEN_AFTER_MS, guard.listen)  # after the window's first paint
     if args.smoke_test:
+        QTimer.singleShot(LISTEN_AFTER_MS, guard.listen)
         return smoke_test(app, window)
+    after_first_paint(window, guard.listen, LISTEN_AFTER_MS)
+    after_first_paint(window, window.build_pages_when_idle)
     window.show()
-    window.build_pages_when_idle()
     return app.exec()
 
 

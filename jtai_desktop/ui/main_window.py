@@ -27,6 +27,7 @@ from ..crypto.keyfile import is_demo_folder
 from ..services.inspections import unsynced_count
 from ..services.team import is_shared
 from .errors import show_error
+from .first_paint import after_first_paint
 from .layout_memory import SplitterMemory, remember_splitters
 from .lock import LockController
 from .navigator import SECTION_KEY_ROLE, Navigator, inspection_stage, section_texts
@@ -51,7 +52,7 @@ if TYPE_CHECKING:
     from .tasks import Task
 
 DEFAULT_SIZE = (1280, 820)
-FINISH_DELAY_MS = 150  # the first page's finishing touches wait for the first paint
+FINISH_DELAY_MS = 150  # after the first paint, the first page's finishing touches
 PROGRESS_DELAY_MS = 400  # the navigator's counts are read again this long after the last edit
 TITLE = "JTAI inspection workspace"
 NAVIGATOR_WIDTH = 200  # at most, at first: long section titles elide (their tooltip is whole)
@@ -368,9 +369,9 @@ class MainWindow(QMainWindow):
 
     def showEvent(self, event) -> None:  # noqa: N802 (Qt naming)
         super().showEvent(event)
-        self._progress_timer.start()  # the counts come just after the first paint
-        # The window as context: the call is dropped if the window is gone by then.
-        QTimer.singleShot(FINISH_DELAY_MS, self, self._finish_pending)
+        # The counts and the first page's finishing touches wait for the window's paint.
+        after_first_paint(self, self._progress_timer.start)
+        after_first_paint(self, self._finish_pending, FINISH_DELAY_MS)
 
     def closeEvent(self, event) -> None:  # noqa: N802 (Qt naming)
         self._progress_timer.stop()
@@ -397,6 +398,8 @@ class MainWindow(QMainWindow):
         inspection_id = self.session.inspection_id
         if inspection_id is None or not self.isVisible():
             return  # a closed window's data folder may be closed too
+        if self.session.ws.get("inspection", inspection_id) is None:
+            return  # purged by a task that has not told the window yet
         self.show_stage(today)
         self.navigator.show_progress(section_texts(self.session.ws, inspection_id, today))
 

@@ -12,17 +12,20 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QPalette, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import QListView, QWidget
 
+from ..domain.calendar import stage_on
 from .icons import icon
+from .models.roles import MODEL_ROLES
 from .page_registry import PageSpec
 from .time_text import local_date
 from .translate import translator
 
 if TYPE_CHECKING:  # the counting services load after the first paint
-    from ..services.progress import Progress, Stage
+    from ..domain.calendar import Stage
+    from ..services.progress import Progress
 
 tr = translator("Navigator")
-SECTION_KEY_ROLE = Qt.ItemDataRole.UserRole  # the page key of a navigator row
-TITLE_ROLE = Qt.ItemDataRole.UserRole + 1  # the section's title alone
+SECTION_KEY_ROLE = MODEL_ROLES  # the page key of a navigator row
+TITLE_ROLE = MODEL_ROLES + 1  # the section's title alone
 
 
 def progress_texts(progress: Progress) -> dict[str, str]:
@@ -80,7 +83,6 @@ def stage_text(
 def inspection_stage(ws, inspection_id: str, today: date | None = None) -> tuple[str, str, str]:
     """(title, area, the day in words) of an inspection, for the window's title."""
     from ..services.inspections import inspection_dates
-    from ..services.progress import stage_on
 
     row = ws.require("inspection", inspection_id)
     dates = inspection_dates(ws, inspection_id)

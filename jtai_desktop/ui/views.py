@@ -1,6 +1,10 @@
-"""Small helpers the pages and editors share: list views, placeholders, inline alerts."""
+"""Small helpers the pages and editors share: list views and their chosen record,
+placeholders, inline alerts."""
 
 from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any, cast
 
 from PySide6.QtCore import (
     QEvent,
@@ -21,6 +25,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from .models.roles import RecordIdRole
+
 # Qt classes used only once something is painted, fitted or edited are imported there: each
 # Qt class brings its enums into being when first imported, which a start pays for.
 
@@ -39,6 +45,45 @@ def select_record(view, proxy, model, record_id: str | None) -> None:
         QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows,
     )
     view.scrollTo(index)
+
+
+class ChosenRecord:
+    """What a list of records with Add, Change and Delete buttons does with its chosen row.
+
+    Mixed into the widget that shows the list (before its Qt base class), which sets ``view``
+    (over ``proxy``, over the source ``model`` offering ``row_of``), has ``session`` and
+    reloads in ``refresh()``. A row's record id is its ``RecordIdRole`` data."""
+
+    view: QTableView
+    proxy: QSortFilterProxyModel
+    model: Any
+    session: Any
+
+    def refresh(self) -> None:
+        raise NotImplementedError
+
+    def current_id(self) -> str | None:
+        index = self.view.currentIndex()
+        return index.data(RecordIdRole) if index.isValid() else None
+
+    def select(self, record_id: str | None) -> None:
+        select_record(self.view, self.proxy, self.model, record_id)
+
+    def show_saved(self, record_id: str) -> None:
+        """A dialog saved the record: list it as it is now, chosen, with the focus on the list."""
+        self.refresh()
+        self.select(record_id)
+        self.view.setFocus()
+
+    def delete_chosen(self, what: str, delete: Callable[[Any, str], Any]) -> None:
+        """Delete the chosen record undoably (``delete(ws, record_id)``), saying ``what`` went."""
+        from .errors import try_delete
+
+        record_id = self.current_id()
+        if record_id:
+            parent = cast(QWidget, self)
+            try_delete(parent, self.session, what, lambda ws: delete(ws, record_id))
+        self.view.setFocus()
 
 
 def record_list_view(

@@ -10,7 +10,8 @@ from jtai_desktop.domain.theme_model import AREA
 from jtai_desktop.services import reviews
 from jtai_desktop.services.inspections import theme_pack
 from jtai_desktop.ui.dialogs.organisation_dialog import OrganisationDialog
-from jtai_desktop.ui.models.journey import CONCERN_ROLE, RECORD_ROLE, JourneyModel
+from jtai_desktop.ui.models.journey import CONCERN_ROLE, JourneyModel
+from jtai_desktop.ui.models.roles import RecordRole
 from jtai_desktop.ui.widgets.area_grid import AreaOrganisationPanel
 from jtai_desktop.ui.widgets.review_grid import AgencyReview
 
@@ -83,10 +84,10 @@ def test_the_journey_filters_opens_moderates_and_copies_from_the_keyboard(qtbot,
     shortcut(qtbot, "Alt+V")
     qtbot.waitUntil(journey.filters["review"].isChecked)  # a mnemonic clicks, animated
     assert 0 < journey.proxy.rowCount() < total
-    assert {journey.proxy.index(r, 0).data(RECORD_ROLE)[0] for r in rows_of(journey)} == {"review"}
+    assert {journey.proxy.index(r, 0).data(RecordRole)[0] for r in rows_of(journey)} == {"review"}
     journey.table.setFocus()
     journey.table.setCurrentIndex(journey.proxy.index(0, 0))
-    entity, review_id = journey.table.currentIndex().data(RECORD_ROLE)
+    entity, review_id = journey.table.currentIndex().data(RecordRole)
     assert not session.ws.get("review", review_id)["moderated"]
     press(qtbot, Qt.Key.Key_Space)  # the lead marks it moderated
     assert session.ws.get("review", review_id)["moderated"] == 1
@@ -119,7 +120,7 @@ def test_a_journey_entry_of_another_kind_opens_on_its_own_page(qtbot, small_demo
     if journey.proxy.rowCount() == 0:  # no note discussed this child: try the evidence
         for kind, box in journey.filters.items():
             box.setChecked(kind == "evidence")
-    entity, record_id = journey.proxy.index(0, 0).data(RECORD_ROLE)
+    entity, record_id = journey.proxy.index(0, 0).data(RecordRole)
     journey.table.setFocus()
     journey.table.setCurrentIndex(journey.proxy.index(0, 0))
     press(qtbot, Qt.Key.Key_Return)

@@ -59,3 +59,29 @@ def test_counts_per_section_and_the_fieldwork_day(qtbot, small_demo_window):
     assert "After fieldwork: the letter is due by 29 Dec 2026" in window.windowTitle()
     window.update_progress(today=date(2027, 2, 1))
     assert window.windowTitle().split(" — ")[1] == "After fieldwork"
+
+
+def test_the_counts_come_after_the_first_paint(qtbot, small_demo_context):
+    from jtai_desktop.ui.assemble import build_main_window
+
+    window = build_main_window(small_demo_context)
+    qtbot.addWidget(window)
+    window.show()  # shown, not yet painted: the counts are not read yet
+    assert _texts(window)["children"] == "Children"
+    qtbot.waitExposed(window)
+    qtbot.waitUntil(lambda: "reviewed" in _texts(window)["children"], timeout=10_000)
+    window.close()
+
+
+def test_counting_an_inspection_a_background_purge_removed_changes_nothing(small_demo_window):
+    from jtai_desktop.services.retention import purge_inspection, purge_plan
+
+    window = small_demo_window
+    session = window.session
+    inspection_id = session.inspection_id
+    before = window.windowTitle()
+    # The purge task has committed; its "done" has not reached the window yet.
+    purge_inspection(session.ws, purge_plan(session.ws, inspection_id), session.context.connector())
+    assert session.ws.get("inspection", inspection_id) is None
+    window.update_progress()
+    assert window.windowTitle() == before

@@ -262,3 +262,17 @@ def test_one_autosave_and_one_way_to_report_a_refused_edit():
         if "session.edit(" in text and path.name not in ("session.py", "errors.py", "smoke.py"):
             problems.append(f"{path.name}: calls session.edit itself, not try_edit")
     assert not problems, "\n".join(problems)
+
+
+def test_item_data_roles_are_named_once():
+    """A role shared by many lists (a row's record id, its kind ...) has one name, in
+    ui/models/roles.py; a model's own roles number from roles.MODEL_ROLES there. A second
+    ``UserRole`` elsewhere is a role named twice, or two roles with one number."""
+    problems = [
+        path.relative_to(PACKAGE).as_posix()
+        for path in source_files()
+        if part_of(module_name(path)) == "ui"
+        and path.name != "roles.py"
+        and "ItemDataRole.UserRole" in path.read_text(encoding="utf-8")
+    ]
+    assert not problems, problems

@@ -28,7 +28,7 @@ def inputs(findings, reviews=()) -> li.LetterInputs:
         inspectorates=("Ofsted", "CQC", "HMICFRS"),
         fieldwork=(date(2026, 10, 19), date(2026, 10, 23)),
         drafted_on=date(2026, 11, 1),
-        # In the letter's order: the ICB first among health (see services.report._agencies).
+        # In the letter's order: the ICB first among health (see services.letter_inputs._agencies).
         agencies=(POLICE, ICB, MATERNITY, HEALTH_VISITING, SCHOOLS),
         findings=tuple(findings),
         children=(li.ChildInfo("c1", "Child A", "0-2", True),),

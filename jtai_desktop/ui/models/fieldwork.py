@@ -10,13 +10,11 @@ from ...domain.fieldwork import ALLOCATABLE, TIMETABLE_KINDS
 from ...domain.record_types import Row
 from ...domain.themes import INSPECTORATES
 from ..time_text import local_day
-from .roles import AnyIndex
+from .roles import MODEL_ROLES, AnyIndex, KindRole, RecordIdRole
 from .row_sort import RecordRowsModel
 
-IdRole = Qt.ItemDataRole.UserRole
-KindRole = Qt.ItemDataRole.UserRole + 1
-GapRole = Qt.ItemDataRole.UserRole + 2  # True for an item nobody is allocated to
-DayRole = Qt.ItemDataRole.UserRole + 3  # a session's day, YYYY-MM-DD
+GapRole = MODEL_ROLES  # True for an item nobody is allocated to
+DayRole = MODEL_ROLES + 1  # a session's day, YYYY-MM-DD
 WARNING = QColor(160, 30, 30)
 
 
@@ -57,7 +55,7 @@ class AllocatableModel(RecordRowsModel):
         row = self._rows[index.row()]
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             return self._display(row, index.column())
-        if role == IdRole:
+        if role == RecordIdRole:
             return row["id"]
         if role == KindRole:
             return row["kind"]
@@ -110,7 +108,7 @@ class TimetableModel(RecordRowsModel):
         if role == Qt.ItemDataRole.ToolTipRole:
             clashes = row.get("_clashes") or []
             return "\n".join(clashes) if clashes else self._display(row, index.column())
-        if role == IdRole:
+        if role == RecordIdRole:
             return row["id"]
         if role == DayRole:
             return row["date"]
@@ -167,7 +165,7 @@ class TeamPlanModel(RecordRowsModel):
         row = self._rows[index.row()]
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             return self._display(row, index.column())
-        if role == IdRole:
+        if role == RecordIdRole:
             return row["id"]
         return None
 

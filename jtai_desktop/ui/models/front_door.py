@@ -10,11 +10,10 @@ from ...domain.front_door import AGREEMENT_CHOICES, SEEN_CHOICES, SOURCE_KINDS, 
 from ...domain.record_types import Row
 from ...domain.timeliness import Distribution, Timing
 from ..time_text import local_moment
-from .roles import AnyIndex
+from .roles import MODEL_ROLES, AnyIndex, RecordIdRole
 from .row_sort import RecordRowsModel
 
-IdRole = Qt.ItemDataRole.UserRole
-OverRole = Qt.ItemDataRole.UserRole + 1  # True when the row's decision took longer than target
+OverRole = MODEL_ROLES  # True when the row's decision took longer than target
 OVER = QColor(160, 30, 30)
 
 LABEL, CONTACT, SOURCE, DECISION, TO_DECISION, AGREES, STRATEGY, SEEN, CHILD = range(9)
@@ -76,7 +75,7 @@ class SamplesModel(RecordRowsModel):
             return self._display(row, index.column())
         if role == Qt.ItemDataRole.ToolTipRole:
             return row["notes"] if index.column() == LABEL else self._display(row, index.column())
-        if role == IdRole:
+        if role == RecordIdRole:
             return row["id"]
         if role == OverRole:
             return _over(row)

@@ -10,11 +10,9 @@ from PySide6.QtWidgets import QApplication
 from ...services.journey import KINDS, Journey, JourneyEntry
 from ..time_text import local_date
 from .children import agreement_labels
-from .roles import AnyIndex
+from .roles import MODEL_ROLES, AnyIndex, KindRole, RecordRole
 
-KIND_ROLE = Qt.ItemDataRole.UserRole + 1  # the entry's kind ("review", "event"...)
-RECORD_ROLE = Qt.ItemDataRole.UserRole + 2  # (entity, record id) to open it
-CONCERN_ROLE = Qt.ItemDataRole.UserRole + 3
+CONCERN_ROLE = MODEL_ROLES  # the entry raises a concern
 DATE, WHAT = 0, 1  # then the organisations, then "several or none"
 # Light tints that tell the kinds apart at a glance (the words say it too).
 TINTS = {
@@ -104,9 +102,9 @@ class JourneyModel(QAbstractTableModel):
         entry = self.entry(index.row()) if index.isValid() else None
         if entry is None:
             return None
-        if role == KIND_ROLE:
+        if role == KindRole:
             return entry.kind
-        if role == RECORD_ROLE:
+        if role == RecordRole:
             return (entry.entity, entry.record_id)
         if role == CONCERN_ROLE:
             return "concern" in entry.flags or "disagrees" in entry.flags

@@ -13,10 +13,10 @@ from PySide6.QtGui import QBrush, QColor
 from ...domain.coding import MATRIX_MARKS, SOURCE_KINDS, VOICES
 from ...domain.themes import AGENCY_KINDS
 from ...services.evidence_matrix import BY_KIND, Matrix, MatrixLevel
-from .roles import AnyIndex
+from .roles import MODEL_ROLES, AnyIndex
 
-ColumnRole = Qt.ItemDataRole.UserRole + 1  # an organisation id or an agency kind
-CriterionRole = Qt.ItemDataRole.UserRole + 2
+ColumnRole = MODEL_ROLES  # an organisation id or an agency kind
+CriterionRole = MODEL_ROLES + 1
 THIN_COLOURS = {0: "#f6c6c6", 1: "#fde2b8"}  # none, one; two or more get no colour
 INK = "#1b1b1b"
 

@@ -8,7 +8,8 @@ from PySide6.QtWidgets import QLabel, QPushButton, QTabWidget, QVBoxLayout, QWid
 
 from ...services import allocation
 from ...services.team import is_lead
-from ..models.fieldwork import AllocatableModel, IdRole, KindRole
+from ..models.fieldwork import AllocatableModel
+from ..models.roles import KindRole, RecordIdRole
 from ..models.row_sort import SourceSorts
 from ..shortcuts import shortcut
 from ..views import record_list_view
@@ -122,7 +123,7 @@ class FieldworkPage(Page):
         index = self.mine_view.currentIndex()
         if not index.isValid():
             return None
-        return (str(index.data(KindRole)), str(index.data(IdRole)))
+        return (str(index.data(KindRole)), str(index.data(RecordIdRole)))
 
     # --- acting ------------------------------------------------------------------------------
     def show_gaps(self) -> None:

@@ -20,16 +20,15 @@ from PySide6.QtWidgets import (
 from ...services import front_door, timeliness
 from ..dialogs.front_door_sample import open_sample_dialog
 from ..dialogs.front_door_settings import CiteTimelinessDialog, TargetsDialog, open_dialog
-from ..errors import try_delete
-from ..models.front_door import CHILD, CONTACT, IdRole, SamplesModel, TimelinessModel
+from ..models.front_door import CHILD, CONTACT, SamplesModel, TimelinessModel
 from ..models.row_sort import SourceSorts
 from ..shortcuts import key_text, shortcut
 from ..time_text import clock_text
-from ..views import on_delete_key, record_list_view, select_record
+from ..views import ChosenRecord, on_delete_key, record_list_view
 from .base import Page
 
 
-class FrontDoorPage(Page):
+class FrontDoorPage(ChosenRecord, Page):
     key = "front_door"
     watches = ("front_door_sample", "front_door_settings", "child", "agency", "inspection")
     cited = Signal(str)  # the evidence item that now holds the timings
@@ -173,34 +172,19 @@ class FrontDoorPage(Page):
         sample_id = self.current_id()
         return ("front_door_sample", sample_id) if sample_id else None
 
-    def current_id(self) -> str | None:
-        index = self.view.currentIndex()
-        return index.data(IdRole) if index.isValid() else None
-
-    def select(self, sample_id: str | None) -> None:
-        select_record(self.view, self.proxy, self.model, sample_id)
-
     # --- editing -----------------------------------------------------------------------------
     def add_sample(self) -> None:
         if self.session.inspection_id:
-            open_sample_dialog(self.session, self, self._saved)
+            open_sample_dialog(self.session, self, self.show_saved)
 
     def edit_current(self) -> None:
         sample_id = self.current_id()
         if sample_id:
-            open_sample_dialog(self.session, self, self._saved, sample_id)
-
-    def _saved(self, sample_id: str) -> None:
-        self.refresh()
-        self.select(sample_id)
-        self.view.setFocus()
+            open_sample_dialog(self.session, self, self.show_saved, sample_id)
 
     def delete_current(self) -> None:
-        sample_id = self.current_id()
-        if sample_id:
-            what = self.tr("Deleted the front-door sample.")
-            try_delete(self, self.session, what, lambda ws: front_door.delete_sample(ws, sample_id))
-        self.view.setFocus()
+        what = self.tr("Deleted the front-door sample.")
+        self.delete_chosen(what, front_door.delete_sample)
 
     def edit_targets(self) -> None:
         if self.session.inspection_id:

@@ -22,12 +22,11 @@ from ..errors import try_edit
 from ..models.fieldwork import (
     AllocatableModel,
     GapRole,
-    IdRole,
-    KindRole,
     TeamPlanModel,
     inspector_names,
     kind_label,
 )
+from ..models.roles import KindRole, RecordIdRole
 from ..models.row_sort import SourceSorts
 from ..models.team import organisation_short
 from ..time_text import local_day
@@ -210,7 +209,7 @@ class AllocationPanel(QWidget):
 
     def _current_item(self) -> str | None:
         index = self.view.currentIndex()
-        return index.data(IdRole) if index.isValid() else None
+        return index.data(RecordIdRole) if index.isValid() else None
 
     def _current_kind(self) -> str | None:
         index = self.view.currentIndex()
@@ -229,7 +228,7 @@ class AllocationPanel(QWidget):
 
     def _current_member(self) -> str | None:
         index = self.team_view.currentIndex()
-        return index.data(IdRole) if index.isValid() else None
+        return index.data(RecordIdRole) if index.isValid() else None
 
     def _select_member(self, member_id: str | None) -> None:
         select_record(self.team_view, self.team_proxy, self.team_model, member_id)
@@ -296,4 +295,4 @@ def _counts(items) -> dict[str, list[int]]:
 
 
 def _first(proxy) -> str | None:
-    return proxy.index(0, 0).data(IdRole) if proxy.rowCount() else None
+    return proxy.index(0, 0).data(RecordIdRole) if proxy.rowCount() else None

@@ -36,13 +36,12 @@ from ...services.coding import (
 )
 from ..dialogs.code_picker import CodePicker
 from ..errors import try_edit
-from ..models.roles import AnyIndex
+from ..models.roles import AnyIndex, RecordIdRole
 from ..shortcuts import bind, key_text
 from ..views import on_delete_key
 
 COLOURS = {"strength": "#c9ecd2", "concern": "#fde2b8"}
 INK = "#1b1b1b"  # dark text on the light highlight, whatever the theme
-IdRole = Qt.ItemDataRole.UserRole
 
 Choices = tuple[list[tuple[str, str]], list[tuple[str, str]], list[str]]
 
@@ -75,7 +74,7 @@ class CodesModel(QAbstractListModel):
             return QBrush(QColor(COLOURS.get(code.row["mark"], "#eeeeee")))
         if role == Qt.ItemDataRole.ForegroundRole:
             return QBrush(QColor(INK))
-        if role == IdRole:
+        if role == RecordIdRole:
             return code.id
         return None
 
@@ -137,7 +136,7 @@ class CodedText(QWidget):
         self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.view.setWordWrap(True)
         self.view.setSpacing(2)
-        self.view.activated.connect(lambda index: self.edit_code(index.data(IdRole)))
+        self.view.activated.connect(lambda index: self.edit_code(index.data(RecordIdRole)))
         self.view.selectionModel().currentChanged.connect(self._select_passage)
         on_delete_key(self.view, self.remove_current)
         heading = QLabel(
@@ -264,7 +263,7 @@ class CodedText(QWidget):
         self.reload()
 
     def remove_current(self) -> None:
-        code_id = self.view.currentIndex().data(IdRole)
+        code_id = self.view.currentIndex().data(RecordIdRole)
         if code_id:
             try_edit(self, self.session, lambda ws: remove_code(ws, code_id))
             self.reload()

@@ -23,7 +23,8 @@ from ...services import moderation
 from ...services.team import is_lead
 from ..errors import try_edit
 from ..models.children import selection_labels
-from ..models.journey import KIND_ROLE, RECORD_ROLE, JourneyModel, entry_text, kind_labels
+from ..models.journey import JourneyModel, entry_text, kind_labels
+from ..models.roles import KindRole, RecordRole
 from ..shortcuts import shortcut
 from ..time_text import local_date
 
@@ -42,7 +43,7 @@ class KindFilter(QSortFilterProxyModel):
 
     def filterAcceptsRow(self, row, parent) -> bool:  # noqa: N802 (Qt naming)
         index = self.sourceModel().index(row, 0, parent)
-        return index.data(KIND_ROLE) not in self.hidden
+        return index.data(KindRole) not in self.hidden
 
 
 class JourneyView(QWidget):
@@ -180,7 +181,7 @@ class JourneyView(QWidget):
 
     def _row_of(self, record_id: str) -> int | None:
         for row in range(self.proxy.rowCount()):
-            if self.proxy.index(row, 0).data(RECORD_ROLE)[1] == record_id:
+            if self.proxy.index(row, 0).data(RecordRole)[1] == record_id:
                 return row
         return None
 
@@ -204,7 +205,7 @@ class JourneyView(QWidget):
     # --- acting ----------------------------------------------------------------------------
     def _open(self, index) -> None:
         if index.isValid():
-            entity, record_id = index.data(RECORD_ROLE)
+            entity, record_id = index.data(RecordRole)
             self.open_requested.emit(entity, record_id)
 
     def mark_moderated(self) -> None:

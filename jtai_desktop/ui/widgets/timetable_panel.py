@@ -12,12 +12,11 @@ from ...services import timetable
 from ...services.allocation import inspectors_by_target
 from ...services.inspections import inspection_dates
 from ..dialogs.timetable_entry import open_entry_dialog
-from ..errors import try_delete
-from ..models.fieldwork import DayRole, IdRole, TimetableModel, inspector_names
+from ..models.fieldwork import DayRole, TimetableModel, inspector_names
 from ..models.row_sort import SourceSorts
 from ..shortcuts import key_text
 from ..time_text import local_day
-from ..views import on_delete_key, record_list_view, select_record
+from ..views import ChosenRecord, on_delete_key, record_list_view
 
 
 class DayFilter(SourceSorts):
@@ -35,7 +34,9 @@ class DayFilter(SourceSorts):
         return not self._day or index.data(DayRole) == self._day
 
 
-class TimetablePanel(QWidget):
+class TimetablePanel(ChosenRecord, QWidget):
+    proxy: DayFilter
+
     def __init__(self, session, parent: QWidget | None = None, mine_only: bool = False):
         """``mine_only``: only the sessions of whoever acts on this computer, read only."""
         super().__init__(parent)
@@ -126,7 +127,7 @@ class TimetablePanel(QWidget):
         self._fill_days(inspection_id, rows)
         shown = clashes if not me else [c for c in clashes if _mine(c, rows)]
         self._show_clashes([c.message for c in shown])
-        select_record(self.view, self.proxy, self.model, current)
+        self.select(current)
 
     def _fill_days(self, inspection_id: str, rows: list[dict]) -> None:
         dates = inspection_dates(self.session.ws, inspection_id)
@@ -158,36 +159,21 @@ class TimetablePanel(QWidget):
         self.clashes_label.setText("\n".join([heading, *(f"\u2022 {m}" for m in messages)]))
         self.clashes_label.setStyleSheet("color: #a01e1e;")
 
-    def current_id(self) -> str | None:
-        index = self.view.currentIndex()
-        return index.data(IdRole) if index.isValid() else None
-
-    def select(self, entry_id: str | None) -> None:
-        select_record(self.view, self.proxy, self.model, entry_id)
-
     # --- editing -----------------------------------------------------------------------------
     def add_entry(self) -> None:
         if self.session.inspection_id and not self.mine_only:
             day = self.day_combo.currentData()
             start = date.fromisoformat(day) if day else None
-            open_entry_dialog(self.session, self, self._saved, day=start)
+            open_entry_dialog(self.session, self, self.show_saved, day=start)
 
     def edit_current(self) -> None:
         entry_id = self.current_id()
         if entry_id and not self.mine_only:
-            open_entry_dialog(self.session, self, self._saved, entry_id)
-
-    def _saved(self, entry_id: str) -> None:
-        self.refresh()
-        self.select(entry_id)
-        self.view.setFocus()
+            open_entry_dialog(self.session, self, self.show_saved, entry_id)
 
     def delete_current(self) -> None:
-        entry_id = self.current_id()
-        if entry_id:
-            what = self.tr("Deleted the session from the timetable.")
-            try_delete(self, self.session, what, lambda ws: timetable.delete_entry(ws, entry_id))
-        self.view.setFocus()
+        what = self.tr("Deleted the session from the timetable.")
+        self.delete_chosen(what, timetable.delete_entry)
 
 
 def _attendee(attendee: dict, agencies: dict[str, str]) -> str:
