@@ -6,31 +6,15 @@ import argparse
 import functools
 import sys
 from pathlib import Path
+from typing import NoReturn
 
-from . import (
-    __version__,
-    cli_completion,
-    cli_data,
-    cli_evidence,
-    cli_fieldwork,
-    cli_letter,
-    cli_method,
-    cli_secrets,
-    cli_team,
-    cli_thematic,
-    paths,
-)
-from .cli_secrets import passphrase_from
+from . import __version__, paths
 from .domain.errors import JtaiError
 from .sync.file_kinds import file_kind
 
 
-@functools.cache  # one parser per run: reading a double-clicked file's path asks for it too
-def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
-        prog="jtai-desktop", description="Offline workspace for joint targeted area inspections."
-    )
-    parser.add_argument("--version", action="version", version=f"jtai-desktop {__version__}")
+def add_global_options(parser: argparse.ArgumentParser) -> None:
+    """The options that come before any command (and alone open the desktop)."""
     parser.add_argument(
         "--data-dir",
         metavar="DIR",
@@ -54,6 +38,52 @@ def build_parser() -> argparse.ArgumentParser:
         action="store_true",
         help="open the main window, make one edit, exit 0 (for installers)",
     )
+
+
+class _NotForTheDesktop(Exception):
+    pass
+
+
+class _SilentParser(argparse.ArgumentParser):
+    def error(self, message: str) -> NoReturn:
+        raise _NotForTheDesktop(message)  # instead of printing and exiting
+
+
+def desktop_arguments(argv: list[str]) -> argparse.Namespace | None:
+    """The arguments when they name no command, no file and ask for no help: the desktop
+    opens without the commands' parsers (or their modules) being built, which would be a
+    twentieth of its cold start. None otherwise: the whole parser decides."""
+    options = _SilentParser(prog="jtai-desktop", add_help=False)
+    add_global_options(options)
+    try:
+        args, rest = options.parse_known_args(argv)
+    except _NotForTheDesktop:  # an option without its value: the whole parser says so
+        return None
+    if rest:
+        return None
+    args.command = None
+    return args
+
+
+@functools.cache  # one parser per run: reading a double-clicked file's path asks for it too
+def build_parser() -> argparse.ArgumentParser:
+    from . import (
+        cli_completion,
+        cli_data,
+        cli_evidence,
+        cli_fieldwork,
+        cli_letter,
+        cli_method,
+        cli_secrets,
+        cli_team,
+        cli_thematic,
+    )
+
+    parser = argparse.ArgumentParser(
+        prog="jtai-desktop", description="Offline workspace for joint targeted area inspections."
+    )
+    parser.add_argument("--version", action="version", version=f"jtai-desktop {__version__}")
+    add_global_options(parser)
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
     cli_data.add_parsers(commands)
     cli_team.add_parsers(commands)
@@ -93,13 +123,16 @@ def split_file_argument(
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = build_parser()  # once: building it is a few milliseconds of every start
-    rest, opened_file = split_file_argument(sys.argv[1:] if argv is None else argv, parser)
-    if opened_file is not None:
-        from .ui.file_open import open_when_ready
+    argv = sys.argv[1:] if argv is None else argv
+    args = desktop_arguments(argv)
+    if args is None:
+        parser = build_parser()
+        rest, opened_file = split_file_argument(argv, parser)
+        if opened_file is not None:
+            from .ui.file_open import open_when_ready
 
-        open_when_ready(opened_file)
-    args = parser.parse_args(rest)
+            open_when_ready(opened_file)
+        args = parser.parse_args(rest)
     try:
         code = run(args)
         sys.stdout.flush()  # a closed pipe is heard here, not as Python exits
@@ -132,6 +165,8 @@ def _reader_went_away() -> int:
 def run(args: argparse.Namespace) -> int:
     if args.command is None:
         return open_desktop(args)
+    from . import cli_completion, cli_method, cli_secrets, cli_thematic
+
     if args.command == "passwd":
         return cli_secrets.cmd_passwd(args)
     if args.command == "thematic":  # opens the workspace folder it is given
@@ -144,7 +179,7 @@ def run(args: argparse.Namespace) -> int:
     context = open_for_command(args)
     try:
         cli_thematic.refuse_inspections_in_a_workspace(context, args.command)
-        return COMMANDS[args.command](context, args)
+        return commands()[args.command](context, args)
     finally:
         context.close()
 
@@ -152,6 +187,7 @@ def run(args: argparse.Namespace) -> int:
 def open_for_command(args: argparse.Namespace):
     """Unlock the data folder. ``demo`` into a new folder makes a demo folder, no passphrase."""
     from .app import open_context
+    from .cli_secrets import passphrase_from
     from .crypto.keyfile import is_demo_folder
     from .services.vault import needs_new_passphrase
 
@@ -185,12 +221,25 @@ def _load_core_before_qt() -> None:
     configure_logging()
 
 
-COMMANDS = {
-    **cli_data.COMMANDS,
-    **cli_team.COMMANDS,
-    "create": cli_method.cmd_create,
-    **cli_letter.COMMANDS,
-    **cli_evidence.COMMANDS,
-    **cli_thematic.COMMANDS,
-    **cli_fieldwork.COMMANDS,
-}
+@functools.cache
+def commands() -> dict:
+    """Each command that runs on the unlocked data folder, and the function that runs it."""
+    from . import (
+        cli_data,
+        cli_evidence,
+        cli_fieldwork,
+        cli_letter,
+        cli_method,
+        cli_team,
+        cli_thematic,
+    )
+
+    return {
+        **cli_data.COMMANDS,
+        **cli_team.COMMANDS,
+        "create": cli_method.cmd_create,
+        **cli_letter.COMMANDS,
+        **cli_evidence.COMMANDS,
+        **cli_thematic.COMMANDS,
+        **cli_fieldwork.COMMANDS,
+    }

@@ -18,7 +18,14 @@ from .errors import ValidationError
 class StrEnum(enum.StrEnum):
     @classmethod
     def values(cls) -> tuple[str, ...]:
-        return tuple(member.value for member in cls)
+        # Kept once per class: iterating an enum is slow, and every save checks a choice.
+        found = _VALUES.get(cls)
+        if found is None:
+            found = _VALUES[cls] = tuple(member.value for member in cls)
+        return found
+
+
+_VALUES: dict[type, tuple[str, ...]] = {}
 
 
 class InspectionKind(StrEnum):

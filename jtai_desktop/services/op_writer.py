@@ -90,13 +90,15 @@ def write(
 def _write(db, who: Author, entity, entity_id, writes, row, drafts) -> None:
     current = heads.of_fields(db, entity_id, [field for field, _, _ in writes])
     sealed = oplog.sealed_upto(db, who.inspection_id, who.device_id) if drafts else 0
-    seq = oplog.last_seq(db, who.inspection_id, who.device_id)
+    seq: int | None = None  # read when an op needs a number: an autosave over a draft does not
     new_ops, rewritten = [], []
     for field, value, given in writes:
         draft = _draft(db, current[field], drafts, sealed, row) if given is None else None
         if draft is not None:
             rewritten.append(replace(draft, value=value, hlc=who.clock.tick()))
             continue
+        if seq is None:
+            seq = oplog.last_seq(db, who.inspection_id, who.device_id)
         seq += 1
         parents = sorted(given if given is not None else current[field])
         new_ops.append(
@@ -119,7 +121,7 @@ def _draft(db, head_ids: list[str], drafts: Drafts | None, sealed: int, row) -> 
     the record's creation time)."""
     if drafts is None or row is None or len(head_ids) != 1 or head_ids[0] not in drafts:
         return None
-    op = oplog.op_by_id(db, head_ids[0])
+    op = oplog.draft_by_id(db, head_ids[0])
     if op is None or op.seq <= sealed or Stamp.parse(op.hlc).iso() <= row["created_at"]:
         return None
     return op

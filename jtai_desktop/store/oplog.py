@@ -13,23 +13,11 @@ import hashlib
 import json
 from collections.abc import Iterable, Iterator
 
-from ..sync.ops import Op, encode_value
+from ..sync.ops import ROW_COLUMNS, Op, encode_value
 from . import settings
 from .connection import Database
 
-OP_COLUMNS = (
-    "op_id",
-    "inspection_id",
-    "entity",
-    "entity_id",
-    "field",
-    "value",
-    "hlc",
-    "device_id",
-    "author",
-    "parents",
-    "seq",
-)
+OP_COLUMNS = ROW_COLUMNS
 # The kinds of record whose ops the (inspection, kind, field) index holds (migration
 # 0017_save_path), word for word: a query that uses the index states this condition too, since
 # SQLite uses a partial index only for a query that implies its own condition.
@@ -43,8 +31,9 @@ _INSERT = (
 
 def append(db: Database, ops: Iterable[Op]) -> None:
     """Store ops; an op already present (same id) is ignored, so replays change nothing."""
-    rows = [op.to_row() for op in ops]
-    values = [tuple(row[c] for c in OP_COLUMNS) for row in rows]
+    values = [op.row_values() for op in ops]
+    if not values:  # an autosave that wrote over its draft: no statement at all
+        return
     if len(values) == 1:  # a save's usual one op: execute, not executemany, is the quicker
         db.conn.execute(_INSERT, values[0])
     else:
@@ -188,6 +177,16 @@ def _seal_key(inspection_id: str, device_id: str) -> str:
 def op_by_id(db: Database, op_id: str) -> Op | None:
     found = _ops(db, "op_id = ?", (op_id,))
     return found[0] if found else None
+
+
+def draft_by_id(db: Database, op_id: str) -> Op | None:
+    """An op without its value (``None``), which may be a long text: what writing over a
+    draft reads, since the draft's value is about to be replaced."""
+    columns = [c for c in OP_COLUMNS if c != "value"]
+    row = db.conn.execute(
+        f"SELECT {', '.join(columns)} FROM ops WHERE op_id = ?", (op_id,)
+    ).fetchone()
+    return Op.from_row({**dict(zip(columns, row)), "value": "null"}) if row else None
 
 
 def rewrite_draft(db: Database, op: Op) -> None:

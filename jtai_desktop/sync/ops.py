@@ -7,6 +7,19 @@ import json
 from dataclasses import dataclass
 from typing import Any
 
+ROW_COLUMNS = (
+    "op_id",
+    "inspection_id",
+    "entity",
+    "entity_id",
+    "field",
+    "value",
+    "hlc",
+    "device_id",
+    "author",
+    "parents",
+    "seq",
+)
 DELETED = "_deleted"  # the tombstone field: value True deletes the entity, False restores it
 
 
@@ -25,19 +38,23 @@ class Op:
     seq: int = 0
 
     def to_row(self) -> dict:
-        return {
-            "op_id": self.op_id,
-            "inspection_id": self.inspection_id,
-            "entity": self.entity,
-            "entity_id": self.entity_id,
-            "field": self.field,
-            "value": encode_value(self.value),
-            "hlc": self.hlc,
-            "device_id": self.device_id,
-            "author": self.author,
-            "parents": json.dumps(sorted(self.parents)),
-            "seq": self.seq,
-        }
+        return dict(zip(ROW_COLUMNS, self.row_values()))
+
+    def row_values(self) -> tuple:
+        """The op as the change log stores it, column by column (``ROW_COLUMNS``)."""
+        return (
+            self.op_id,
+            self.inspection_id,
+            self.entity,
+            self.entity_id,
+            self.field,
+            encode_value(self.value),
+            self.hlc,
+            self.device_id,
+            self.author,
+            json.dumps(sorted(self.parents)),
+            self.seq,
+        )
 
     @classmethod
     def from_row(cls, row: dict) -> Op:
@@ -56,6 +73,10 @@ class Op:
         )
 
 
+# Made once: json.dumps with options other than the defaults makes an encoder per call.
+_CANONICAL = json.JSONEncoder(sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+
+
 def encode_value(value: Any) -> str:
     """Canonical JSON so equal values compare equal as text on every device."""
-    return json.dumps(value, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+    return _CANONICAL.encode(value)

@@ -71,6 +71,10 @@ DEFERRED = {
     "logging.handlers",  # the log file turns over at start, without that module
     "jtai_desktop.services.thematic",  # only for a thematic workspace
     "jtai_desktop.domain.thematic",
+    "jtai_desktop.cli_data",  # the commands' parsers and modules: not for the desktop
+    "jtai_desktop.cli_team",
+    "jtai_desktop.cli_evidence",
+    "jtai_desktop.cli_completion",
 }
 
 

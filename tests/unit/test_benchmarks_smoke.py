@@ -248,3 +248,24 @@ def test_thematic_benchmark_times_the_summary_beside_its_floor(tmp_path):
     assert result["coded_areas"] == 2  # Eastmoor and Westhaven keep the demo's coded passages
     assert result["summary"]["n"] == 2 and result["floor"]["median_ms"] > 0
     assert isinstance(result["met"], bool)
+
+
+def test_save_anatomy_splits_a_save_into_statements_python_and_pages(small_folder):
+    anatomy = _load("jtai_benchmarks_save_anatomy", BENCHMARKS / "save_anatomy.py")
+    result = anatomy.measure(small_folder, "small", 5, with_pages=True)
+    new_op, autosave = result["modes"]
+    assert (new_op["mode"], autosave["mode"]) == ("new op", "autosave")
+    for mode in (new_op, autosave):
+        for part in ("commit_ms", "other_sql_ms", "python_ms"):
+            assert 0 < mode[part] < 10 * mode["median_ms"]
+        assert mode["statements"]["COMMIT"]["per_save"] == 1
+        assert mode["wal_frames_per_save"] >= 1
+        assert mode["pages"]["notes"] >= 1  # every save rewrites the note's row
+    # A save that adds an op also appends to the change log and moves the field's head;
+    # an autosave writes over its draft instead.
+    assert {"ops", "field_heads"} <= set(new_op["pages"])
+    assert "field_heads" not in autosave["pages"]
+    assert new_op["wal_frames_per_save"] > autosave["wal_frames_per_save"]
+    assert set(result["raw_commit_ms"]) >= {"sqlite3"}
+    report = anatomy.format_report(result)
+    assert "new op: median" in report and "pages per save by b-tree" in report
