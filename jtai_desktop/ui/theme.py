@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import Qt
 
 if TYPE_CHECKING:  # the palette's classes load only when a palette is made
-    from PySide6.QtGui import QPalette
+    from PySide6.QtGui import QBrush, QColor, QPalette
     from PySide6.QtWidgets import QApplication
 
 # Window, WindowText, Base, AlternateBase, ToolTipBase, ToolTipText, PlaceholderText, Text,
@@ -101,6 +101,28 @@ def is_dark(palette: QPalette) -> bool:
     from PySide6.QtGui import QPalette
 
     return palette.color(QPalette.ColorRole.Window).lightness() < 128
+
+
+def warning_color(palette: QPalette) -> QColor:
+    """Text that warns (a decision over its target, a gap in the plan): a dark red on light
+    palettes, a light red on dark and high-contrast ones, so it reads at 4.5:1 or better on
+    the palette's base either way. (Words always say it too: never colour alone.)"""
+    from PySide6.QtGui import QColor
+
+    return QColor("#ff9e9e") if is_dark_base(palette) else QColor(160, 30, 30)
+
+
+def warning_brush() -> QBrush:
+    """``warning_color`` of the application's palette now, for a model's ForegroundRole."""
+    from PySide6.QtGui import QBrush, QGuiApplication
+
+    return QBrush(warning_color(QGuiApplication.palette()))
+
+
+def is_dark_base(palette: QPalette) -> bool:
+    from PySide6.QtGui import QPalette
+
+    return palette.color(QPalette.ColorRole.Base).lightness() < 128
 
 
 def follow_system(app: QApplication) -> None:

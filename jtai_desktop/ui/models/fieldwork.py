@@ -4,18 +4,17 @@ sessions) with its inspectors, the timetable with its clashes, and the team."""
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtGui import QBrush, QColor
 
 from ...domain.fieldwork import ALLOCATABLE, TIMETABLE_KINDS
 from ...domain.record_types import Row
 from ...domain.themes import INSPECTORATES
+from ..theme import warning_brush
 from ..time_text import local_day
 from .roles import MODEL_ROLES, AnyIndex, KindRole, RecordIdRole
 from .row_sort import RecordRowsModel
 
 GapRole = MODEL_ROLES  # True for an item nobody is allocated to
 DayRole = MODEL_ROLES + 1  # a session's day, YYYY-MM-DD
-WARNING = QColor(160, 30, 30)
 
 
 def _tr(text: str) -> str:
@@ -62,7 +61,7 @@ class AllocatableModel(RecordRowsModel):
         if role == GapRole:
             return not row["inspectors"]
         if role == Qt.ItemDataRole.ForegroundRole and not row["inspectors"]:
-            return QBrush(WARNING) if index.column() == self.INSPECTORS else None
+            return warning_brush() if index.column() == self.INSPECTORS else None
         return None
 
     def _display(self, row: Row, column: int) -> str:
@@ -113,7 +112,7 @@ class TimetableModel(RecordRowsModel):
         if role == DayRole:
             return row["date"]
         if role == Qt.ItemDataRole.ForegroundRole and row.get("_clashes"):
-            return QBrush(WARNING)
+            return warning_brush()
         return None
 
     def _display(self, row: Row, column: int) -> str:

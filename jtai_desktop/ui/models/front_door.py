@@ -4,17 +4,16 @@ over the sample (thin adapters over ``services.front_door``)."""
 from __future__ import annotations
 
 from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, Qt
-from PySide6.QtGui import QBrush, QColor
 
 from ...domain.front_door import AGREEMENT_CHOICES, SEEN_CHOICES, SOURCE_KINDS, THRESHOLD_DECISIONS
 from ...domain.record_types import Row
 from ...domain.timeliness import Distribution, Timing
+from ..theme import warning_brush
 from ..time_text import local_moment
 from .roles import MODEL_ROLES, AnyIndex, RecordIdRole
 from .row_sort import RecordRowsModel
 
 OverRole = MODEL_ROLES  # True when the row's decision took longer than target
-OVER = QColor(160, 30, 30)
 
 LABEL, CONTACT, SOURCE, DECISION, TO_DECISION, AGREES, STRATEGY, SEEN, CHILD = range(9)
 
@@ -80,7 +79,7 @@ class SamplesModel(RecordRowsModel):
         if role == OverRole:
             return _over(row)
         if role == Qt.ItemDataRole.ForegroundRole and index.column() == TO_DECISION and _over(row):
-            return QBrush(OVER)
+            return warning_brush()
         return None
 
     def _display(self, row: Row, column: int) -> str:
@@ -157,7 +156,7 @@ class TimelinessModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.TextAlignmentRole and index.column() != STEP:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == Qt.ItemDataRole.ForegroundRole and index.column() == OVER_TARGET:
-            return QBrush(OVER) if d.over_target else None
+            return warning_brush() if d.over_target else None
         return None
 
     def _display(self, d: Distribution, column: int) -> str:
