@@ -1,13 +1,15 @@
-"""Generate jtai_desktop/domain/record_types.py from the record specs in domain/records.py.
+"""Generate jtai_desktop/domain/record_rows.py and record_types.py from the record specs in
+domain/records.py.
 
 Run after changing a record kind or its fields: python packaging/make_record_types.py
 A test fails when the generated module no longer matches the specs.
 
 Each kind of record gets a TypedDict of its row as the store gives it (JSON fields decoded,
 yes/no fields as 0 or 1, the columns every row carries; a field the kind does not require
-may be None), and ``RecordReads`` gives ``get``/``require``/``rows`` an overload per kind, so
-``ws.get("note", id)["txt"]`` is a type error, not a silent None. The output is formatted
-with ruff, as the rest of the code.
+may be None), in record_rows.py; ``RecordReads`` in record_types.py gives ``get``/``require``/
+``rows`` an overload per kind, so ``ws.get("note", id)["txt"]`` is a type error, not a silent
+None, and names the row types again for those who import them from there. Two modules, each
+of a size a reader can take in. The output is formatted with ruff, as the rest of the code.
 """
 
 from __future__ import annotations
@@ -30,6 +32,7 @@ from jtai_desktop.domain.records import (  # noqa: E402
 )
 
 TARGET = ROOT / "jtai_desktop" / "domain" / "record_types.py"
+ROWS_TARGET = ROOT / "jtai_desktop" / "domain" / "record_rows.py"
 COLUMN_TYPES = {
     TEXT: "str",
     DATE: "str",  # ISO 8601
@@ -38,7 +41,7 @@ COLUMN_TYPES = {
     JSON: "list[Any]",
 }
 
-HEADER = """\
+ROWS_HEADER = """\
 \"\"\"Typed rows of every kind of record. GENERATED from domain/records.py by
 packaging/make_record_types.py: do not edit by hand (a test fails when it is stale).
 
@@ -50,7 +53,19 @@ module at start-up costs nothing.)
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Literal, TypedDict, overload
+from typing import TYPE_CHECKING, Any, Literal, TypedDict
+"""
+
+HEADER = """\
+\"\"\"Reads of records typed by kind (``RecordReads``), and the row types of record_rows.py
+named again here. GENERATED from domain/records.py by packaging/make_record_types.py: do
+not edit by hand (a test fails when it is stale).
+\"\"\"
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, Literal, overload
 """
 
 READS = (
@@ -124,14 +139,21 @@ def indent(lines: list[str], levels: int) -> list[str]:
     return [("    " * levels + line) if line else "" for line in lines]
 
 
-def generate_unformatted() -> str:
+def rows_unformatted() -> str:
     rows = [class_name(entity) for entity in ENTITIES]
-    lines = [HEADER, "if TYPE_CHECKING:"]
+    lines = [ROWS_HEADER, "if TYPE_CHECKING:"]
     for entity in ENTITIES:
         lines += indent(typed_dict(entity), 1)
     lines += ["else:  # at run time a row is a plain dict", f"    {' = '.join(rows)} = dict", ""]
     lines += ["Row = Mapping[str, Any]  # a row of a kind named at run time", ""]
     lines += [f"RecordKind = Literal[{', '.join(repr(e) for e in ENTITIES)}]", ""]
+    return "\n".join(lines) + "\n"
+
+
+def reads_unformatted() -> str:
+    names = sorted([class_name(entity) for entity in ENTITIES] + ["RecordKind", "Row"])
+    lines = [HEADER, f"from .record_rows import {', '.join(names)}", ""]
+    lines += [f"__all__ = [{', '.join(repr(n) for n in sorted(['RecordReads', *names]))}]", ""]
     lines += [
         "class RecordReads:",
         '    """Reads of projected records, typed by kind: ``get``, ``require`` and ``rows``',
@@ -156,17 +178,22 @@ def generate_unformatted() -> str:
     return "\n".join(lines) + "\n"
 
 
-def ruff_format(code: str) -> str:
+def ruff_format(code: str, target: Path) -> str:
     ruff = Path(sys.executable).with_name("ruff")
-    command = [str(ruff) if ruff.exists() else "ruff", "format", "--stdin-filename", str(TARGET)]
+    command = [str(ruff) if ruff.exists() else "ruff", "format", "--stdin-filename", str(target)]
     done = subprocess.run(command, input=code, capture_output=True, text=True, check=True)
     return done.stdout
 
 
-def generate() -> str:
-    return ruff_format(generate_unformatted())
+def generate() -> dict[Path, str]:
+    """Each generated module's path and text."""
+    return {
+        ROWS_TARGET: ruff_format(rows_unformatted(), ROWS_TARGET),
+        TARGET: ruff_format(reads_unformatted(), TARGET),
+    }
 
 
 if __name__ == "__main__":
-    TARGET.write_text(generate(), encoding="utf-8")
-    print(f"wrote {TARGET}")
+    for path, text in generate().items():
+        path.write_text(text, encoding="utf-8")
+        print(f"wrote {path}")
