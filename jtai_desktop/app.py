@@ -51,13 +51,14 @@ def create_app(
 
 
 def _open_for_desktop(folder, passphrase, open_demo, passphrase_file, kdf_params):
-    from .cli_secrets import read_secret_file
     from .crypto.keyfile import is_demo_folder
     from .services.vault import needs_new_passphrase
 
     if open_demo or is_demo_folder(folder):
         return open_context(folder, create_demo=True)
     if passphrase is None and passphrase_file:
+        from .cli_secrets import read_secret_file  # and the terminal's modules: only here
+
         passphrase = read_secret_file(passphrase_file)
     if passphrase is not None:
         return open_context(folder, passphrase, kdf_params=kdf_params)

@@ -201,13 +201,13 @@ def open_for_command(args: argparse.Namespace):
 
 
 def open_desktop(args: argparse.Namespace) -> int:
-    _load_core_before_qt()
+    _load_core_before_qt(reads_a_passphrase_file=bool(args.passphrase_file))
     from .app import launch_desktop
 
     return launch_desktop(args)
 
 
-def _load_core_before_qt() -> None:
+def _load_core_before_qt(reads_a_passphrase_file: bool) -> None:
     """Set up the log file and import what the window needs from the store and the services
     before Qt for Python.
 
@@ -216,7 +216,11 @@ def _load_core_before_qt() -> None:
     tenth of the start-up time, off every start."""
     from . import app  # noqa: F401  (the store, the services' workspace, the key file)
     from .logs import configure_logging
-    from .services import incoming, inspections, preferences, team  # noqa: F401
+    from .services import incoming, inspections, organisations, preferences, repair, team  # noqa: F401
+    from .store import thematic  # noqa: F401  (is the folder a thematic workspace?)
+
+    if reads_a_passphrase_file:  # otherwise the terminal's modules are not needed at all
+        from . import cli_secrets  # noqa: F401
 
     configure_logging()
 

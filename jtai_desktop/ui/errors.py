@@ -10,14 +10,18 @@ from __future__ import annotations
 
 import traceback
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
-from PySide6.QtWidgets import QApplication, QMessageBox, QPushButton, QWidget
+from PySide6.QtWidgets import QApplication, QPushButton, QWidget
 
 from ..domain.errors import JtaiError
 from ..logs import log
 from ..services.changes import ChangeSet
 from ..services.workspace import Workspace
 from .translate import translator
+
+if TYPE_CHECKING:  # made at the first message: Qt builds its class (and enums) when first named
+    from PySide6.QtWidgets import QMessageBox
 
 tr = translator("errors")
 
@@ -54,6 +58,8 @@ def try_delete(
 
 
 def show_error(parent: QWidget | None, error: BaseException, title: str | None = None) -> None:
+    from PySide6.QtWidgets import QMessageBox
+
     if isinstance(error, JtaiError):
         log.info("refused: %s", type(error).__name__)
         QMessageBox.warning(parent, title or tr("Not done"), error.message)
@@ -64,6 +70,8 @@ def show_error(parent: QWidget | None, error: BaseException, title: str | None =
 
 
 def unexpected_error_box(parent: QWidget | None, details: str) -> QMessageBox:
+    from PySide6.QtWidgets import QMessageBox
+
     box = QMessageBox(
         QMessageBox.Icon.Critical,
         tr("Something went wrong"),

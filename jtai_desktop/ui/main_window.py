@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QMainWindow,
     QMenu,
-    QMessageBox,
     QSplitter,
     QStackedWidget,
     QVBoxLayout,
@@ -40,6 +39,8 @@ from .undo_notice import UndoNotice
 from .views import edit_focused, fit_scroll_areas, fit_to_screen
 
 if TYPE_CHECKING:
+    from PySide6.QtWidgets import QMessageBox
+
     from .dialogs.about import AboutDialog
     from .dialogs.history_dialog import HistoryDialog
     from .dialogs.join_dialog import JoinDialog
@@ -329,9 +330,17 @@ class MainWindow(QMainWindow):
 
     def open_inspection(self, inspection_id: str) -> None:
         """Open an inspection, unless its settings are unusable: then offer the repair."""
-        from .dialogs.repair_dialog import open_or_repair
+        from ..services.repair import broken_settings
 
-        self.repair_dialog = open_or_repair(self, inspection_id)
+        broken = broken_settings(self.session.ws, inspection_id)
+        if not broken:
+            self.repair_dialog = None
+            self.session.open_inspection(inspection_id)
+            return
+        # The dialog's module (and Qt's dialog classes) load only when a repair is needed.
+        from .dialogs.repair_dialog import offer_repair
+
+        self.repair_dialog = offer_repair(self, inspection_id, broken)
 
     def create_inspection(self) -> None:
         from .dialogs.new_inspection import run_new_inspection_wizard

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QMessageBox, QProgressBar, QToolButton
+from PySide6.QtWidgets import QProgressBar, QToolButton
 
 from ..domain.errors import JtaiError
 from ..services import incoming
@@ -208,6 +208,8 @@ class SyncController(QObject):
                 "must create an invitation first."
             )
         )
+        from PySide6.QtWidgets import QMessageBox  # its class is built when first named
+
         box = QMessageBox(
             QMessageBox.Icon.Information,
             self.tr("Not shared yet"),

@@ -19,14 +19,9 @@ from ...services.team import is_lead
 from ..errors import show_error
 
 
-def open_or_repair(window, inspection_id: str) -> RepairDialog | None:
-    """Open an inspection, unless its settings are unusable: then offer the repair (the
-    dialog returned)."""
-    session = window.session
-    broken = broken_settings(session.ws, inspection_id)
-    if not broken:
-        session.open_inspection(inspection_id)
-        return None
+def offer_repair(window, inspection_id: str, broken: list[BrokenSetting]) -> RepairDialog:
+    """Show the welcome screen and, once the window is on screen, the repair of the
+    inspection's unusable settings (the dialog returned)."""
     window.show_welcome()
     dialog = RepairDialog(window, inspection_id, broken)
     QTimer.singleShot(0, dialog.open)  # once the window is on screen
