@@ -14,7 +14,6 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QDialog, QDockWidget, QToolBar
 
 from ..crypto import keyfile
 from ..domain.errors import JtaiError
@@ -122,12 +121,16 @@ class LockController(QObject):
         self.locked_changed.emit(True)
 
     def _close_dialogs(self) -> None:
+        from PySide6.QtWidgets import QDialog  # Qt's classes used here are made when locking
+
         # A dialog left open would keep a child's details on screen above the lock screen.
         for dialog in self.window.findChildren(QDialog):
             if dialog.isVisible():
                 dialog.reject()
 
     def _bars_and_docks(self) -> list:
+        from PySide6.QtWidgets import QDockWidget, QToolBar
+
         return [*self.window.findChildren(QToolBar), *self.window.findChildren(QDockWidget)]
 
     def _data_actions(self) -> list[QAction]:
@@ -138,6 +141,8 @@ class LockController(QObject):
             for action in menu.actions():
                 (menus.append(action.menu()) if action.menu() else found.append(action))
         found += self.window.actions()
+        from PySide6.QtWidgets import QToolBar
+
         for bar in self.window.findChildren(QToolBar):
             found += bar.actions()
         quit_keys = QKeySequence.keyBindings(QKeySequence.StandardKey.Quit)

@@ -127,6 +127,8 @@ DEFERRED = {
     "jtai_desktop.ui.dialogs.repair_dialog",  # only for an inspection whose settings need it
     "PySide6.QtWidgets.QDialogButtonBox",  # Qt's classes for messages and dialogs: at the first
     "PySide6.QtWidgets.QMessageBox",  # one shown (making each, with its enums, takes a while)
+    "PySide6.QtWidgets.QDockWidget",  # what locking the window looks for: when it locks
+    "PySide6.QtWidgets.QToolBar",
 }
 
 
