@@ -3,7 +3,6 @@ device's id, shared by the command line, the desktop and the background tasks. N
 
 from __future__ import annotations
 
-import uuid
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -80,8 +79,10 @@ def open_unlocked(folder: Path, key: MasterKey, *, new_folder: bool = False) -> 
     connect = cipher_connector(key.database_key)
     db = open_database(paths.database_path(folder), connect)
     device_id = settings.get(db, "device_id")
-    if device_id is None:
-        device_id = uuid.uuid4().hex
+    if device_id is None:  # once per data folder
+        from .workspace import random_id
+
+        device_id = random_id()
         settings.put(db, "device_id", device_id)
     blobs = BlobStore(paths.blobs_path(folder), BlobCipher(key.blob_key))
     blobs.remove_incomplete()  # a write cut short by a crash never became a real file

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import os
 import time
-import uuid
 from collections.abc import Callable
 from datetime import date
 from typing import Any
@@ -40,6 +39,10 @@ from .op_writer import Author, Drafts, Write
 
 
 def random_id() -> str:
+    # Imported at the first new record: uuid loads the platform module, which opening a
+    # folder and reading it never needs.
+    import uuid
+
     return uuid.uuid4().hex
 
 

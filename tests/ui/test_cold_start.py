@@ -129,6 +129,8 @@ DEFERRED = {
     "PySide6.QtWidgets.QMessageBox",  # one shown (making each, with its enums, takes a while)
     "PySide6.QtWidgets.QDockWidget",  # what locking the window looks for: when it locks
     "PySide6.QtWidgets.QToolBar",
+    "uuid",  # at the first record made, never to read: it loads the platform module
+    "platform",
 }
 
 
