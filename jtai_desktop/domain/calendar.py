@@ -25,7 +25,7 @@ from jtai_desktop.domain.errors import ValidationError
 FIRST_YEAR, LAST_YEAR = 1995, 2099
 _DAY = timedelta(days=1)
 _WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
-_MONTHS = (
+MONTH_NAMES = (
     "January",
     "February",
     "March",
@@ -62,7 +62,7 @@ _ONE_OFF = {
 
 def format_date(d: date) -> str:
     """``d`` as a person reads it, independent of locale: 'Saturday 4 May 2024'."""
-    return f"{_WEEKDAYS[d.weekday()]} {d.day} {_MONTHS[d.month - 1]} {d.year}"
+    return f"{_WEEKDAYS[d.weekday()]} {d.day} {MONTH_NAMES[d.month - 1]} {d.year}"
 
 
 def easter_sunday(year: int) -> date:

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections import Counter
 from datetime import date
 
-from ..domain.calendar import add_working_days
+from ..domain.calendar import MONTH_NAMES, add_working_days
 from ..domain.themes import AGENCY_KINDS
 from . import agency_groups, chart
 from .counts_shown import shown_count
@@ -41,20 +41,6 @@ ANNEX_TEXT = {
         "{below_minus_one} are shown as \u201cfewer than {below}\u201d."
     ),
 }
-_MONTHS = (
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-)
 
 
 def compose(
@@ -388,7 +374,7 @@ def _and_list(items: list[str]) -> str:
 
 
 def long_date(d: date) -> str:
-    return f"{d.day} {_MONTHS[d.month - 1]} {d.year}"
+    return f"{d.day} {MONTH_NAMES[d.month - 1]} {d.year}"
 
 
 def date_range(start: date, end: date) -> str:
@@ -397,5 +383,5 @@ def date_range(start: date, end: date) -> str:
     if (start.year, start.month) == (end.year, end.month):
         return f"{start.day} to {long_date(end)}"
     if start.year == end.year:
-        return f"{start.day} {_MONTHS[start.month - 1]} to {long_date(end)}"
+        return f"{start.day} {MONTH_NAMES[start.month - 1]} to {long_date(end)}"
     return f"{long_date(start)} to {long_date(end)}"

@@ -8,6 +8,7 @@ from __future__ import annotations
 from datetime import date
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QPalette, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import QListView, QWidget
 
@@ -112,6 +113,11 @@ class Navigator(QListView):
         self.setModel(self.sections)
         self.setAccessibleName(tr("Sections"))
         self.setSpacing(2)
+        # A line longer than the list is wide (counts, a large font, the splitter dragged
+        # narrower) ends in an ellipsis, with the whole text in its tooltip: a sideways
+        # scroll bar would hide the counts instead.
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.paint_icons()
 
     def paint_icons(self) -> None:

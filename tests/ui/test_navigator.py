@@ -97,3 +97,23 @@ def test_icons_are_drawn_at_the_screens_pixel_density(qtbot):
         assert pixmap.size() == QSize(round(20 * ratio), round(20 * ratio))
         assert pixmap.devicePixelRatio() == ratio
         assert not pixmap.toImage().isNull()
+
+
+def test_the_navigator_never_scrolls_sideways(qtbot, small_demo_window):
+    """A section's lines longer than the navigator is wide (its counts, a larger font, the
+    splitter dragged narrower) are cut short with an ellipsis, never hidden behind a
+    sideways scroll bar."""
+    window = small_demo_window
+    window.resize(1024, 640)
+    window.show()
+    qtbot.waitExposed(window)
+    window.update_progress(today=date(2026, 10, 20))
+    window.body.setSizes([120, 904])
+    navigator = window.navigator
+    qtbot.wait(50)
+    widest = max(
+        navigator.sizeHintForIndex(navigator.sections.index(row, 0)).width()
+        for row in range(navigator.sections.rowCount())
+    )
+    assert widest > navigator.viewport().width()  # some line is longer than the list is wide
+    assert not navigator.horizontalScrollBar().isVisible()

@@ -7,7 +7,7 @@ from PySide6.QtCore import QObject, Qt
 from ...domain.record_types import Row
 from ...domain.records import EvidenceSource
 from ..time_text import local_date
-from .roles import AnyIndex, RecordIdRole, SortRole
+from .roles import SortRole
 from .row_sort import RecordRowsModel, SourceSorts
 
 REF, TITLE, SOURCE, DATE, SIZE, MEDIA, LINKS = range(7)
@@ -46,17 +46,10 @@ class EvidenceModel(RecordRowsModel):
         )
         self._sources = source_labels(self)
 
-    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole):
-        if not index.isValid():
-            return None
-        row = self._rows[index.row()]
-        if role == Qt.ItemDataRole.DisplayRole:
-            return self._display(row, index.column())
+    def _role_data(self, row: Row, column: int, role: int):
         if role == SortRole:
-            return self._sort_key(row, index.column())
-        if role == RecordIdRole:
-            return row["id"]
-        if role == Qt.ItemDataRole.TextAlignmentRole and index.column() in (SIZE, LINKS):
+            return self._sort_key(row, column)
+        if role == Qt.ItemDataRole.TextAlignmentRole and column in (SIZE, LINKS):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None
 

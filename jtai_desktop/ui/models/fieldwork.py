@@ -10,7 +10,7 @@ from ...domain.record_types import Row
 from ...domain.themes import INSPECTORATES
 from ..theme import warning_brush
 from ..time_text import local_day
-from .roles import MODEL_ROLES, AnyIndex, KindRole, RecordIdRole
+from .roles import MODEL_ROLES, KindRole
 from .row_sort import RecordRowsModel
 
 GapRole = MODEL_ROLES  # True for an item nobody is allocated to
@@ -48,20 +48,16 @@ class AllocatableModel(RecordRowsModel):
             return list(ALLOCATABLE).index(row["kind"]) if row["kind"] in ALLOCATABLE else 9
         return self._display(row, column)
 
-    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole):
-        if not index.isValid():
-            return None
-        row = self._rows[index.row()]
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
-            return self._display(row, index.column())
-        if role == RecordIdRole:
-            return row["id"]
+    def _tooltip(self, row: Row, column: int):
+        return self._display(row, column)
+
+    def _role_data(self, row: Row, column: int, role: int):
         if role == KindRole:
             return row["kind"]
         if role == GapRole:
             return not row["inspectors"]
         if role == Qt.ItemDataRole.ForegroundRole and not row["inspectors"]:
-            return warning_brush() if index.column() == self.INSPECTORS else None
+            return warning_brush() if column == self.INSPECTORS else None
         return None
 
     def _display(self, row: Row, column: int) -> str:
@@ -98,17 +94,11 @@ class TimetableModel(RecordRowsModel):
             return f"{row['date']} {row['start_time']} {row['end_time']}"
         return self._display(row, column)
 
-    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole):
-        if not index.isValid():
-            return None
-        row = self._rows[index.row()]
-        if role == Qt.ItemDataRole.DisplayRole:
-            return self._display(row, index.column())
-        if role == Qt.ItemDataRole.ToolTipRole:
-            clashes = row.get("_clashes") or []
-            return "\n".join(clashes) if clashes else self._display(row, index.column())
-        if role == RecordIdRole:
-            return row["id"]
+    def _tooltip(self, row: Row, column: int):
+        clashes = row.get("_clashes") or []
+        return "\n".join(clashes) if clashes else self._display(row, column)
+
+    def _role_data(self, row: Row, column: int, role: int):
         if role == DayRole:
             return row["date"]
         if role == Qt.ItemDataRole.ForegroundRole and row.get("_clashes"):
@@ -158,15 +148,8 @@ class TeamPlanModel(RecordRowsModel):
     def _sort_key(self, row: Row, column: int):
         return self._display(row, column)
 
-    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole):
-        if not index.isValid():
-            return None
-        row = self._rows[index.row()]
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
-            return self._display(row, index.column())
-        if role == RecordIdRole:
-            return row["id"]
-        return None
+    def _tooltip(self, row: Row, column: int):
+        return self._display(row, column)
 
     def _display(self, row: Row, column: int) -> str:
         if column == self.NAME:

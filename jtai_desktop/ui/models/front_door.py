@@ -10,7 +10,7 @@ from ...domain.record_types import Row
 from ...domain.timeliness import Distribution, Timing
 from ..theme import warning_brush
 from ..time_text import local_moment
-from .roles import MODEL_ROLES, AnyIndex, RecordIdRole
+from .roles import MODEL_ROLES, AnyIndex
 from .row_sort import RecordRowsModel
 
 OverRole = MODEL_ROLES  # True when the row's decision took longer than target
@@ -66,19 +66,15 @@ class SamplesModel(RecordRowsModel):
             return row["strategy_date"]
         return self._display(row, column)
 
-    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole):
-        if not index.isValid():
-            return None
-        row = self._rows[index.row()]
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
-            return self._display(row, index.column())
-        if role == Qt.ItemDataRole.ToolTipRole:
-            return row["notes"] if index.column() == LABEL else self._display(row, index.column())
-        if role == RecordIdRole:
-            return row["id"]
+    def _tooltip(self, row: Row, column: int):
+        return row["notes"] if column == LABEL else self._display(row, column)
+
+    def _role_data(self, row: Row, column: int, role: int):
+        if role == Qt.ItemDataRole.AccessibleTextRole:
+            return self._display(row, column)
         if role == OverRole:
             return _over(row)
-        if role == Qt.ItemDataRole.ForegroundRole and index.column() == TO_DECISION and _over(row):
+        if role == Qt.ItemDataRole.ForegroundRole and column == TO_DECISION and _over(row):
             return warning_brush()
         return None
 

@@ -7,7 +7,7 @@ from PySide6.QtCore import QObject, QSortFilterProxyModel, Qt
 from ...domain.record_types import Row
 from ...domain.records import NoteKind
 from ..time_text import local_date
-from .roles import MODEL_ROLES, AnyIndex, KindRole, RecordIdRole
+from .roles import MODEL_ROLES, AnyIndex, KindRole
 from .row_sort import RecordRowsModel, SourceSorts
 
 SearchRole = MODEL_ROLES  # the text the filter looks in
@@ -35,20 +35,11 @@ class NotesModel(RecordRowsModel):
         )
         self._kinds = kind_labels(self)
 
-    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole):
-        if not index.isValid():
-            return None
-        row = self._rows[index.row()]
-        if role == Qt.ItemDataRole.DisplayRole:
-            return self._display(row, index.column())
-        if role == RecordIdRole:
-            return row["id"]
+    def _role_data(self, row: Row, column: int, role: int):
         if role == KindRole:
             return row["kind"]
         if role == SearchRole:
             return f"{row['title']}\n{row['text'] or ''}"
-        if role == Qt.ItemDataRole.ToolTipRole:
-            return self._tooltip(row, index.column())
         return None
 
     def _display(self, row: Row, column: int):

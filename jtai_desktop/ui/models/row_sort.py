@@ -16,7 +16,7 @@ from collections.abc import Callable, Sequence
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QSortFilterProxyModel, Qt
 
 from ...domain.record_types import Row
-from .roles import AnyIndex
+from .roles import AnyIndex, RecordIdRole
 
 SortKey = Callable[[Row, int], object]  # (row, column) -> a value to order by
 
@@ -62,7 +62,9 @@ class RecordRowsModel(QAbstractTableModel):
     """Rows of records (dicts with an "id"), sortable by any column.
 
     Subclasses set ``_headers`` (the column titles, translated) and give
-    ``_sort_key(row, column)`` and ``data``."""
+    ``_sort_key(row, column)`` and ``_display(row, column)`` (a cell's text), and where they
+    show more, ``_tooltip`` and ``_role_data`` (any other role: colours, alignment, their
+    own roles)."""
 
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -72,6 +74,28 @@ class RecordRowsModel(QAbstractTableModel):
 
     def _sort_key(self, row: Row, column: int):
         raise NotImplementedError
+
+    def _display(self, row: Row, column: int) -> object:
+        raise NotImplementedError
+
+    def _tooltip(self, row: Row, column: int) -> object:
+        """None: a cut-short cell's tooltip is its whole text (``ui.tooltips``)."""
+        return None
+
+    def _role_data(self, row: Row, column: int, role: int) -> object:
+        return None
+
+    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole):
+        if not index.isValid():
+            return None
+        row, column = self._rows[index.row()], index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._display(row, column)
+        if role == RecordIdRole:
+            return row["id"]
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return self._tooltip(row, column)
+        return self._role_data(row, column, role)
 
     def sort(self, column: int, order=Qt.SortOrder.AscendingOrder) -> None:
         self._order = (column, order == Qt.SortOrder.DescendingOrder)
