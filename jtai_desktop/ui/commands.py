@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtGui import QUndoCommand
 
-from ..services.changes import ChangeSet
+if TYPE_CHECKING:  # types only: the change sets come with the first edit
+    from ..services.changes import ChangeSet
 
 
 class ChangeSetCommand(QUndoCommand):
