@@ -4,13 +4,10 @@ from __future__ import annotations
 
 from ..domain.errors import AmbiguousError, NotFoundError, ValidationError
 from ..domain.records import ENTITIES
-from ..store import oplog, records
+from ..store import oplog, projection, records, sync_records
+from ..sync.clock import Stamp
 from ..sync.merge import resolve_entity
 from .workspace import Workspace
-
-# The projection's conflict heads, the clock and the sync records are imported by the
-# functions that show conflicts and history: the window opens without them (it only reads
-# TITLE_FIELDS and member_names, through services.incoming).
 
 TITLE_FIELDS = ("title", "pseudonym", "name", "ref", "label", "criterion_id")
 
@@ -32,9 +29,6 @@ def record_label(ws: Workspace, entity: str, entity_id: str) -> str:
 
 
 def list_conflicts(ws: Workspace, inspection_id: str) -> list[dict]:
-    from ..store import projection  # only for these views: see the imports
-    from ..sync.clock import Stamp
-
     names = member_names(ws, inspection_id)
     found = []
     for entity_id in records.conflicted_ids(ws.db, inspection_id):
@@ -88,9 +82,6 @@ def history(ws: Workspace, entity_id: str) -> list[dict]:
     """Who changed what and when, oldest first. ``clock_offset_ms`` is set on a change
     stamped by a computer whose clock was wrong (how far, negative if slow): its time is
     doubtful, though the order of the changes (who saw what) is not."""
-    from ..store import sync_records  # only for these views: see the imports
-    from ..sync.clock import Stamp
-
     ops = sorted(oplog.ops_for_entity(ws.db, entity_id), key=lambda op: (op.hlc, op.op_id))
     if not ops:
         return []

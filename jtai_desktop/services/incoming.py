@@ -15,14 +15,12 @@ from datetime import UTC, datetime
 from ..domain.record_types import Row
 from ..store import incoming as store_incoming
 from ..store import oplog, settings, sync_state
+from ..sync.clock import Stamp
 from ..sync.merge import resolve_entity
 from ..sync.ops import DELETED, Op
 from .conflicts import TITLE_FIELDS, member_names
 from .team import is_shared
 from .workspace import Workspace
-
-# The clock's stamps are imported where the merge review shows when work was done: the
-# window's status bar only reads the last sync (sync_status).
 
 DAY_MS = 24 * 3600 * 1000
 KIND_LABELS = {
@@ -150,8 +148,6 @@ class _RecordFacts:
         self.ws = ws
 
     def received(self, entity, entity_id, author, count, hlc) -> Received:
-        from ..sync.clock import Stamp  # for the merge review: see the imports
-
         stored = self.rows.get(entity_id)
         deleted = stored is None
         row: Row = stored if stored is not None else self._as_it_was(entity_id)
@@ -235,8 +231,6 @@ def common_ancestor(
     ws: Workspace, entity_id: str, field_name: str, head_ids: list[str]
 ) -> dict | None:
     """The newest value every competing value descends from: the text both sides edited."""
-    from ..sync.clock import Stamp  # for the merge review: see the imports
-
     if field_name == DELETED or len(head_ids) < 2:
         return None
     ops = {op.op_id: op for op in oplog.ops_for_field(ws.db, entity_id, field_name)}

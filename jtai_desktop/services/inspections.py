@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
-from typing import TYPE_CHECKING
 
 from ..domain.calendar import CalendarSettings, KeyDates, key_dates
 from ..domain.errors import AmbiguousError, NotFoundError, ValidationError
@@ -14,10 +13,8 @@ from ..domain.records import InspectionKind, Role
 from ..domain.rules import require_choice, require_known, require_text
 from ..domain.themes import AGENCY_KINDS, INSPECTORATES, ThemePack, embedded_pack
 from ..store import inspections as store_inspections
+from .changes import ChangeSet
 from .workspace import Workspace
-
-if TYPE_CHECKING:
-    from .changes import ChangeSet  # for types only: the window reads, it does not edit
 
 Choice = tuple[str, str]  # (record id, what the user sees) for a picker
 

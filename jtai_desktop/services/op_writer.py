@@ -18,7 +18,7 @@ Two things keep a save's work small and constant:
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 
 from ..domain.record_types import Row
@@ -30,7 +30,6 @@ from ..store.database import write_transaction
 from ..sync.clock import HybridClock, Stamp
 from ..sync.merge import resolve_entity
 from ..sync.ops import DELETED, Op
-from .drafts import Drafts
 
 # (field, value, parents): parents None means "the field's current heads".
 Write = tuple[str, object, list[str] | None]
@@ -45,6 +44,26 @@ class Author:
     device_id: str
     clock: HybridClock
     new_op_id: Callable[[], str]
+
+
+class Drafts:
+    """Op ids this workspace wrote as plain edits in this session: the ops an autosave may
+    write over while they have not left the device. (A new session starts with none, so a
+    folder restored from a backup never writes over an op it may have sent since.)"""
+
+    def __init__(self) -> None:
+        self._ids: set[str] = set()
+
+    def add(self, ops: Iterable[Op]) -> None:
+        for op in ops:
+            self._ids.difference_update(op.parents)  # written over: never a head again
+            self._ids.add(op.op_id)
+
+    def __contains__(self, op_id: str) -> bool:
+        return op_id in self._ids
+
+    def clear(self) -> None:
+        self._ids.clear()
 
 
 def write(

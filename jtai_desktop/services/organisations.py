@@ -8,18 +8,14 @@ organisation as it stands.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from ..domain.errors import ValidationError
 from ..domain.organisations import KindRollUp, organisation_order, roll_up
 from ..domain.record_types import AgencyRow
 from ..domain.records import PARTNERSHIP
 from ..domain.rules import require_known, require_text
 from ..domain.theme_model import AGENCY_KINDS, SERVICE_TYPES
+from .changes import ChangeSet
 from .workspace import Workspace
-
-if TYPE_CHECKING:
-    from .changes import ChangeSet  # for types only: listing organisations edits nothing
 
 
 def add_organisation(

@@ -16,6 +16,7 @@ from ..domain.errors import JtaiError, ValidationError
 from ..domain.records import normalise
 from ..domain.themes import default_themes_dir, load_packs
 from ..store import heads, oplog
+from ..sync.clock import Stamp
 from ..sync.merge import op_order
 from .workspace import Workspace
 
@@ -75,9 +76,6 @@ def repair_settings(ws: Workspace, inspection_id: str) -> list[str]:
 
 
 def _usable_value(ws: Workspace, inspection_id: str, field: str):
-    # Only a repair needs the clock's stamps: checking the settings at each opening does not.
-    from ..sync.clock import Stamp
-
     ops = sorted(oplog.ops_for_field(ws.db, inspection_id, field), key=op_order, reverse=True)
     for op in ops:
         if _problem(field, op.value) is None:

@@ -18,16 +18,15 @@ from ..domain.record_types import DeviceRow
 from ..domain.records import Role
 from ..domain.rules import require_known, require_text
 from ..domain.themes import INSPECTORATES
-from ..store import oplog, sync_state
+from ..store import oplog, projection, sync_records, sync_state
 from ..store.database import write_transaction
+from ..sync.clock import MAX_AHEAD_MS, wall_millis
+from .changes import ChangeSet
+from .identity import new_installation, take_fresh_identity
 from .workspace import Workspace
 
-# The write path (projection, sync records, the clock, change sets) is imported where
-# joining or inviting needs it: the window only asks whether the inspection is shared.
 if TYPE_CHECKING:
     from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
-
-    from .changes import ChangeSet
 
 ACTIVE, REVOKED = "active", "revoked"
 
@@ -81,9 +80,6 @@ def is_lead(ws: Workspace, inspection_id: str) -> bool:
 
 def ensure_team_keys(ws: Workspace, inspection_id: str) -> TeamKeys:
     """The lead's first invitation creates the data key and registers the lead's device."""
-    from ..store import sync_records  # write path: see the imports
-    from .identity import new_installation
-
     existing = team_keys(ws, inspection_id)
     if existing is not None:
         return existing
@@ -203,10 +199,6 @@ def create_invitation(
 
 def join(ws: Workspace, invitation: bytes, passphrase: str, name: str, inspectorate: str) -> str:
     """Join with an invitation: the inspection arrives, and this folder's member is added."""
-    from ..store import projection, sync_records  # write path: see the imports
-    from ..sync.clock import MAX_AHEAD_MS, wall_millis
-    from .identity import new_installation
-
     name = require_text(name, "Your name")
     inspectorate = require_known(inspectorate, INSPECTORATES, "Your inspectorate")
     from ..sync.invite import InviteError, read_invite
@@ -247,9 +239,7 @@ def join(ws: Workspace, invitation: bytes, passphrase: str, name: str, inspector
 
 def _join_again(ws: Workspace, secret: dict, ops: list) -> str:
     """A fresh invitation for a computer whose first one was also used on another."""
-    from ..sync.clock import MAX_AHEAD_MS, wall_millis  # write path: see the imports
     from ..sync.invite import InviteError
-    from .identity import take_fresh_identity
 
     if secret["device_id"] == ws.device_for(secret["inspection_id"]):
         raise InviteError(

@@ -11,7 +11,7 @@ import os
 import time
 from collections.abc import Callable
 from datetime import date
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from ..domain.errors import NotFoundError, ValidationError
 from ..domain.field_rules import LEAD_ONLY_ENTITIES
@@ -20,16 +20,22 @@ from ..domain.records import BOOL, Role, normalise, spec_for
 from ..store import heads, oplog, records, sync_state
 from ..store.connection import Database
 from ..store.database import write_transaction
+from ..sync.clock import MAX_AHEAD_MS, HybridClock, wall_millis
 from ..sync.merge import resolve_entity
 from ..sync.ops import DELETED
-from .drafts import Drafts
-
-# The write path (writing ops, the clock, undo's change sets) is imported at the first
-# edit: opening a folder and painting its first page only read.
-if TYPE_CHECKING:
-    from ..sync.clock import HybridClock
-    from .changes import Change, ChangeSet, Competing
-    from .op_writer import Write
+from . import op_writer
+from .changes import (
+    CREATE,
+    DELETE,
+    REOPEN,
+    RESTORE,
+    SET,
+    SETTLE,
+    Change,
+    ChangeSet,
+    Competing,
+)
+from .op_writer import Author, Drafts, Write
 
 
 def random_id() -> str:
@@ -137,8 +143,6 @@ class Workspace(RecordReads):
         entity_id: str | None = None,
         label: str = "",
     ) -> ChangeSet:
-        from .changes import CREATE, Change, ChangeSet  # write path: see the imports
-
         entity_id = entity_id or self.new_id()
         clean = {k: v for k, v in normalise(entity, values).items() if v is not None}
         self._write(inspection_id, entity, entity_id, _plain(clean))
@@ -165,8 +169,6 @@ class Workspace(RecordReads):
     ) -> ChangeSet:
         """New values for some fields. ``row``: the record as just read, if the caller has it
         (a save then reads it once)."""
-        from .changes import SET, Change, ChangeSet  # write path: see the imports
-
         if row is None:
             row = self.require(entity, entity_id)
         clean = normalise(entity, values)
@@ -179,16 +181,12 @@ class Workspace(RecordReads):
         )
 
     def delete(self, entity: str, entity_id: str, label: str = "") -> ChangeSet:
-        from .changes import DELETE, Change, ChangeSet  # write path: see the imports
-
         row = self.require(entity, entity_id)
         seen = [op_id for ids in heads.of_entity(self.db, entity_id).values() for op_id in ids]
         self._write(row["inspection_id"], entity, entity_id, [(DELETED, True, seen)], row)
         return ChangeSet(label or f"Delete {entity}", (Change(DELETE, entity, entity_id),))
 
     def restore(self, entity: str, entity_id: str, label: str = "") -> ChangeSet:
-        from .changes import RESTORE, Change, ChangeSet  # write path: see the imports
-
         inspection_id = oplog.inspection_of(self.db, entity_id)
         if inspection_id is None:
             raise NotFoundError(f"No {entity} with id {entity_id} to restore.")
@@ -198,8 +196,6 @@ class Workspace(RecordReads):
     def resolve(self, entity_id: str, field: str, value, label: str = "") -> ChangeSet:
         """Settle a conflict: a new value that names every competing value as seen. Its undo
         opens the same conflict again (see ``reopen``)."""
-        from .changes import SET, SETTLE, Change, ChangeSet  # write path: see the imports
-
         ops = oplog.ops_for_entity(self.db, entity_id)
         if not ops:
             raise NotFoundError(f"No record with id {entity_id}.")
@@ -228,8 +224,6 @@ class Workspace(RecordReads):
         A field's values are written again, each naming the current value but not one
         another. A deletion set against edits is a tombstone that does not name those edits,
         so they are "unseen" by it again and the delete-or-keep question is open once more."""
-        from .changes import REOPEN, Change, ChangeSet  # write path: see the imports
-
         history = oplog.ops_for_entity(self.db, entity_id)
         if not history:
             raise NotFoundError(f"No record with id {entity_id}.")
@@ -257,8 +251,6 @@ class Workspace(RecordReads):
                 self._apply_one(change)
 
     def _apply_one(self, change: Change) -> None:
-        from .changes import DELETE, REOPEN, SET, SETTLE  # write path: see the imports
-
         if change.action == SET:
             self.update(change.entity, change.entity_id, change.after)
         elif change.action == DELETE:
@@ -294,12 +286,10 @@ class Workspace(RecordReads):
         row: Row | None = None,
         drafts: Drafts | None = None,
     ) -> None:
-        from . import op_writer  # write path: see the imports
-
         author = self.author_for(inspection_id)
         if entity in LEAD_ONLY_ENTITIES:
             self._require_lead(author)
-        who = op_writer.Author(
+        who = Author(
             inspection_id,
             author,
             self.device_for(inspection_id),
@@ -327,8 +317,6 @@ def _plain(values: dict) -> list[Write]:
 def _resumed_clock(db: Database, device_id: str) -> HybridClock:
     """Carry on after this device's last stamp and after every stamp already received, so
     edits made after a restart sort after colleagues' work from a laptop whose clock is ahead."""
-    from ..sync.clock import MAX_AHEAD_MS, HybridClock, wall_millis  # write path: see the imports
-
     clock = HybridClock(device_id, oplog.last_stamp(db, device_id))
     newest = oplog.newest_stamp(db)
     if newest:  # a stamp far ahead (accepted from a wrong clock) may not drag ours along

@@ -2,12 +2,9 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from PySide6.QtGui import QUndoCommand
 
-if TYPE_CHECKING:  # types only: the change sets come with the first edit
-    from ..services.changes import ChangeSet
+from ..services.changes import ChangeSet
 
 
 class ChangeSetCommand(QUndoCommand):

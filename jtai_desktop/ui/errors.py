@@ -16,13 +16,12 @@ from PySide6.QtWidgets import QApplication, QPushButton, QWidget
 
 from ..domain.errors import JtaiError
 from ..logs import log
+from ..services.changes import ChangeSet
 from ..services.workspace import Workspace
 from .translate import translator
 
 if TYPE_CHECKING:  # made at the first message: Qt builds its class (and enums) when first named
     from PySide6.QtWidgets import QMessageBox
-
-    from ..services.changes import ChangeSet  # types only: it comes with the first edit
 
 tr = translator("errors")
 

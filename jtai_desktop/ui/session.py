@@ -8,19 +8,16 @@ its change set goes on the undo stack, and ``changed`` tells every page what to 
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoStack
 
+from ..services.changes import ChangeSet
 from ..services.data_folder import AppContext
 from ..services.workspace import Workspace
 from .commands import ChangeSetCommand
 from .tasks import TaskRunner
 from .time_text import clock_now
-
-if TYPE_CHECKING:  # types only: the change sets come with the first edit
-    from ..services.changes import ChangeSet
 
 
 class InspectionSession(QObject):

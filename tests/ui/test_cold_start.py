@@ -131,12 +131,6 @@ DEFERRED = {
     "PySide6.QtWidgets.QToolBar",
     "uuid",  # at the first record made, never to read: it loads the platform module
     "platform",
-    "jtai_desktop.services.op_writer",  # the write path: at the first edit, never to read
-    "jtai_desktop.services.changes",
-    "jtai_desktop.store.projection",
-    "jtai_desktop.sync.clock",
-    "jtai_desktop.store.sync_records",  # joining, inviting, syncing: not to open a folder
-    "jtai_desktop.services.identity",
 }
 
 
