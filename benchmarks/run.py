@@ -22,6 +22,7 @@ import sys
 import tempfile
 import time
 import uuid
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -228,6 +229,26 @@ def least_edited_notes(ws, inspection_id: str, count: int) -> list[tuple[str, st
     ).fetchall()
 
 
+def insert_floor(conn, new_text: Callable[[int], tuple[str, str]]) -> Callable[[int], None]:
+    """The save's floor on a raw connection: one INSERT of a comparable row (a note's id and
+    the new text) in its own BEGIN ... COMMIT."""
+    conn.execute(
+        "CREATE TABLE saves (id INTEGER PRIMARY KEY, note_id TEXT NOT NULL, "
+        "text TEXT NOT NULL, saved_at TEXT NOT NULL)"
+    )
+
+    def floor(i: int) -> None:
+        note_id, text = new_text(i)
+        conn.execute("BEGIN")
+        conn.execute(
+            "INSERT INTO saves (note_id, text, saved_at) VALUES (?, ?, ?)",
+            (note_id, text, time.strftime("%Y-%m-%dT%H:%M:%S")),
+        )
+        conn.execute("COMMIT")
+
+    return floor
+
+
 def bench_save(
     prepared: Prepared, repeat: int = DEFAULT_REPEATS["save"], note_count: int = SAVE_NOTES
 ) -> timing.Comparison:
@@ -245,29 +266,12 @@ def bench_save(
         note_id, text = new_text(i)
         notes.update_note(ws, note_id, text=text)
 
-    def insert_floor(conn):
-        conn.execute(
-            "CREATE TABLE saves (id INTEGER PRIMARY KEY, note_id TEXT NOT NULL, "
-            "text TEXT NOT NULL, saved_at TEXT NOT NULL)"
-        )
-
-        def floor(i: int) -> None:
-            note_id, text = new_text(i)
-            conn.execute("BEGIN")
-            conn.execute(
-                "INSERT INTO saves (note_id, text, saved_at) VALUES (?, ?, ?)",
-                (note_id, text, time.strftime("%Y-%m-%dT%H:%M:%S")),
-            )
-            conn.execute("COMMIT")
-
-        return floor
-
     pragmas, opened = app_pragmas(ws), {}
     try:
         for driver in floor_drivers(ws):
             path = floor_path(prepared.folder, "save", driver)
             opened[path] = floor_connection(path, pragmas, driver)
-        floors = [insert_floor(conn) for conn in opened.values()]
+        floors = [insert_floor(conn, new_text) for conn in opened.values()]
         return timing.compare(
             "save one edit (note text)",
             save,

@@ -41,9 +41,10 @@ if str(_HERE) not in sys.path:
     sys.path.insert(0, str(_HERE))
 
 import run  # noqa: E402  (benchmarks/run.py, found through the line above)
+import timing  # noqa: E402
 
 from jtai_desktop.services import notes  # noqa: E402
-from jtai_desktop.services.workspace import Workspace  # noqa: E402
+from jtai_desktop.services.workspace import Workspace, ordered_id  # noqa: E402
 from jtai_desktop.store import settings  # noqa: E402
 from jtai_desktop.store.database import open_database  # noqa: E402
 
@@ -261,6 +262,98 @@ def _median_commit(conn, pages: int, repeat: int) -> float:
     return statistics.median(seconds) * 1000
 
 
+# --- the data model's own floor: a save's statements, straight ------------------------------
+def write_set_saver(ws: Workspace, inspection_id: str) -> Callable[[int], None]:
+    """What any code that keeps this data model must do for run.py's save, and nothing else:
+    read the field's heads (the op's parents) and the device's last sequence number, append
+    the op to the change log (its row and its three indexes), move the heads to it, write
+    the note's row and queue it for the search index, in one transaction on the workspace's
+    own connection. Ids, stamps and values are made in Python before the statements: what is
+    left is SQL and the commit."""
+    chosen = run.least_edited_notes(ws, inspection_id, run.SAVE_NOTES)
+    conn = ws.db.conn
+    device, author = ws.device_id, ws.author_for(inspection_id)
+    tag = uuid.uuid4().hex[:8]
+
+    def save(i: int) -> None:
+        note_id, text = chosen[i % len(chosen)]
+        text = f"{text or ''}\n\nRevised straight ({tag}, save {i})."
+        op_id, now_ms = ordered_id(), time.time_ns() // 1_000_000
+        stamp = f"{now_ms}.0000.{device}"
+        conn.execute("BEGIN IMMEDIATE")
+        (head,) = conn.execute(
+            "SELECT op_id FROM field_heads WHERE entity_id = ? AND field = 'text'", (note_id,)
+        ).fetchone()
+        (seq,) = conn.execute(
+            "SELECT max(seq) FROM ops WHERE inspection_id = ? AND device_id = ?",
+            (inspection_id, device),
+        ).fetchone()
+        conn.execute(
+            "INSERT INTO ops (op_id, inspection_id, entity, entity_id, field, value, hlc, "
+            "device_id, author, parents, seq) VALUES (?, ?, 'note', ?, 'text', ?, ?, ?, ?, ?, ?)",
+            (
+                op_id,
+                inspection_id,
+                note_id,
+                json.dumps(text),
+                stamp,
+                device,
+                author,
+                json.dumps([head]),
+                seq + 1,
+            ),
+        )
+        conn.execute(
+            "UPDATE field_heads SET op_id = ? WHERE entity_id = ? AND field = 'text' AND op_id = ?",
+            (op_id, note_id, head),
+        )
+        conn.execute(
+            "UPDATE notes SET text = ?, updated_at = ?, updated_by = ? WHERE id = ?",
+            (text, stamp, author, note_id),
+        )
+        conn.execute(
+            "INSERT OR IGNORE INTO search_pending (entity_id, entity, inspection_id) "
+            "VALUES (?, 'note', ?)",
+            (note_id, inspection_id),
+        )
+        conn.execute("COMMIT")
+
+    return save
+
+
+def write_set_beside_floors(prepared: run.Prepared, repeat: int) -> dict[str, dict]:
+    """run.py's save, the same write set straight, and run.py's raw inserts, interleaved:
+    the medians (ms) and each one's ratio to the raw sqlite3 insert."""
+    ws = prepared.context.workspace
+    chosen = run.least_edited_notes(ws, prepared.inspection_id, run.SAVE_NOTES)
+
+    def new_text(i: int) -> tuple[str, str]:  # the floor's row: as big as the save's text
+        note_id, text = chosen[i % len(chosen)]
+        return note_id, f"{text or ''}\n\nRevised (save {i})."
+
+    works = {
+        "save (notes.update_note)": note_saver(ws, prepared.inspection_id),
+        "its write set, straight": write_set_saver(ws, prepared.inspection_id),
+    }
+    opened = []
+    try:
+        for driver in run.floor_drivers(ws):
+            path = run.floor_path(prepared.folder, "write-set", driver)
+            opened.append((path, run.floor_connection(path, run.app_pragmas(ws), driver)))
+            works[f"raw INSERT + COMMIT ({driver})"] = run.insert_floor(opened[-1][1], new_text)
+        times = timing.interleaved(list(works.values()), repeat, warmup=2)
+    finally:
+        for path, conn in opened:
+            conn.close()
+            run.remove_database(path)
+    medians = [statistics.median(runs) * 1000 for runs in times]
+    floor = medians[2]
+    return {
+        label: {"median_ms": ms, "ratio_to_sqlite3_insert": ms / floor}
+        for label, ms in zip(works, medians)
+    }
+
+
 # --- running and printing ------------------------------------------------------------------
 def measure(folder: Path, size: str, saves: int, with_pages: bool, log=lambda m: None) -> dict:
     prepared = run.prepare(folder, size, log=log)
@@ -274,11 +367,14 @@ def measure(folder: Path, size: str, saves: int, with_pages: bool, log=lambda m:
                 item.pages = pages_by_btree(ws, prepared.inspection_id, saves, item.mode)
         log("Timing raw commits of 1 and 8 pages ...")
         floors = commit_floor(ws, prepared.folder)
+        log(f"Timing the save beside its write set, straight, and the raw inserts x {saves} ...")
+        write_set = write_set_beside_floors(prepared, saves)
         return {
             "folder": str(prepared.folder),
             "size": size,
             "modes": [asdict(item) for item in found],
             "raw_commit_ms": floors,
+            "write_set": write_set,
         }
     finally:
         prepared.context.close()
@@ -304,6 +400,11 @@ def format_report(result: dict) -> str:
     for driver, by_pages in result["raw_commit_ms"].items():
         figures = ", ".join(f"{k} page{'s' * (k > 1)} {ms:.3f} ms" for k, ms in by_pages.items())
         out.append(f"raw {driver} commit: {figures}")
+    out += ["", "interleaved, median ms (ratio to the raw sqlite3 insert):"]
+    for label, figures in result["write_set"].items():
+        out.append(
+            f"  {figures['median_ms']:7.3f}  ({figures['ratio_to_sqlite3_insert']:.2f})  {label}"
+        )
     return "\n".join(out)
 
 

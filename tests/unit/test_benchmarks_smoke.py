@@ -269,3 +269,39 @@ def test_save_anatomy_splits_a_save_into_statements_python_and_pages(small_folde
     assert set(result["raw_commit_ms"]) >= {"sqlite3"}
     report = anatomy.format_report(result)
     assert "new op: median" in report and "pages per save by b-tree" in report
+    # The save is timed beside its write set run straight, and beside the raw inserts.
+    write_set = result["write_set"]
+    assert list(write_set)[:2] == ["save (notes.update_note)", "its write set, straight"]
+    assert {"raw INSERT + COMMIT (sqlite3)"} <= set(write_set)
+    assert all(figures["median_ms"] > 0 for figures in write_set.values())
+    assert "its write set, straight" in report
+
+
+def test_the_straight_write_set_writes_what_a_save_writes(prepared):
+    """The floor of the data model runs the app's own statements: a note it edited reads
+    back from its ops as the row the projection holds, with one current value."""
+    from jtai_desktop.store import oplog
+    from jtai_desktop.sync.merge import resolve_entity
+
+    anatomy = _load("jtai_benchmarks_save_anatomy", BENCHMARKS / "save_anatomy.py")
+    ws = prepared.context.workspace
+    save = anatomy.write_set_saver(ws, prepared.inspection_id)
+    for i in range(3):
+        save(i)
+    edited = ws.db.execute("SELECT id, text FROM notes WHERE text LIKE '%Revised straight%'")
+    rows = edited.fetchall()
+    assert rows
+    for note_id, text in rows:
+        state = resolve_entity(oplog.ops_for_entity(ws.db, note_id))
+        assert state.values()["text"] == text
+        assert "text" not in state.conflicts()
+
+
+def test_startup_anatomy_counts_the_classes_each_start_makes(small_folder):
+    anatomy = _load("jtai_benchmarks_startup_anatomy", BENCHMARKS / "startup_anatomy.py")
+    result = anatomy.measure(small_folder, 1)
+    app, bare = result["app"], result["bare"]
+    assert bare["dataclass_count"] == 0 < app["dataclass_count"]  # the core's domain types
+    assert 0 < bare["enum_count"] < app["enum_count"]  # Qt's enums, made at first use
+    assert app["ready_ms"] > 0 and bare["ready_ms"] > 0
+    assert "making classes is" in anatomy.format_report(result)
