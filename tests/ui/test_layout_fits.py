@@ -153,3 +153,53 @@ def test_a_cut_short_cell_shows_its_full_text_as_a_tooltip(qtbot, small_demo_win
     QApplication.sendEvent(table.viewport(), event)
     assert QToolTip.text() == full
     QToolTip.hideText()
+
+
+def cut_short_choices(root: QWidget) -> list[str]:
+    """Visible boxes under ``root`` whose chosen item's text is wider than the box shows."""
+    from PySide6.QtWidgets import QStyle, QStyleOptionComboBox
+
+    found = []
+    boxes = [root] if isinstance(root, QComboBox) else []
+    for combo in boxes + root.findChildren(QComboBox):
+        if not combo.isVisible() or combo.isEditable() or not combo.currentText():
+            continue
+        option = QStyleOptionComboBox()
+        combo.initStyleOption(option)
+        field = combo.style().subControlRect(
+            QStyle.ComplexControl.CC_ComboBox,
+            option,
+            QStyle.SubControl.SC_ComboBoxEditField,
+            combo,
+        )
+        needs = combo.fontMetrics().horizontalAdvance(combo.currentText())
+        if needs > field.width():
+            found.append(f"{combo.currentText()!r}: needs {needs}, shows {field.width()}")
+    return found
+
+
+def test_the_check_finds_a_cut_short_choice(qtbot):
+    box = QComboBox()
+    qtbot.addWidget(box)
+    box.addItem("Observation of practice")
+    box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+    box.setMinimumContentsLength(4)
+    box.show()
+    assert cut_short_choices(box) != []
+
+
+def test_every_page_shows_its_first_choices_whole_on_a_small_screen(qtbot, small_demo_window):
+    """At 1024 wide a box may elide a long name someone chose, but not the choice a page
+    opens with (a fixed word like "Organisations" or "All kinds")."""
+    window = small_demo_window
+    window.resize(1024, 640 - TITLE_BAR)
+    problems = {}
+    for spec in SECTIONS:
+        page = window.navigate(spec.key)
+        window.session.tasks.wait()
+        QApplication.processEvents()
+        qtbot.waitUntil(page.isVisible)
+        found = cut_short_choices(window)
+        if found:
+            problems[spec.key] = found
+    assert problems == {}

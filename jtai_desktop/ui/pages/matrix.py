@@ -95,8 +95,8 @@ class MatrixPage(Page):
     # --- layout ------------------------------------------------------------------------------
     def _filters(self) -> QHBoxLayout:
         self.level = QComboBox()
-        self.level.addItem(self.tr("By organisation"), BY_ORGANISATION)
-        self.level.addItem(self.tr("By agency kind"), BY_KIND)
+        self.level.addItem(self.tr("Organisations"), BY_ORGANISATION)
+        self.level.addItem(self.tr("Agency kinds"), BY_KIND)
         self.inspector = QComboBox()
         self.selection = QComboBox()
         self.selection.addItem(self.tr("All sources"), "")
