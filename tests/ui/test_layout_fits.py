@@ -137,15 +137,15 @@ def test_a_cut_short_cell_shows_its_full_text_as_a_tooltip(qtbot, small_demo_win
     from PySide6.QtGui import QHelpEvent
     from PySide6.QtWidgets import QToolTip
 
-    from jtai_desktop.ui.models.notes import KIND
+    from jtai_desktop.ui.models.notes import DATE
 
     window = small_demo_window
     window.resize(1024, 610)
     page = window.navigate("notes")
     table = page.view
-    table.horizontalHeader().setSectionResizeMode(KIND, table.horizontalHeader().ResizeMode.Fixed)
-    table.setColumnWidth(KIND, 30)
-    index = table.model().index(0, KIND)
+    table.horizontalHeader().setSectionResizeMode(DATE, table.horizontalHeader().ResizeMode.Fixed)
+    table.setColumnWidth(DATE, 30)
+    index = table.model().index(0, DATE)
     full = index.data()
     assert len(full) > 5 and not index.data(Qt.ItemDataRole.ToolTipRole)
     centre = table.visualRect(index).center()
@@ -203,3 +203,14 @@ def test_every_page_shows_its_first_choices_whole_on_a_small_screen(qtbot, small
         if found:
             problems[spec.key] = found
     assert problems == {}
+
+
+def test_the_notes_list_shows_every_column_without_scrolling_sideways(qtbot, small_demo_window):
+    window = small_demo_window
+    window.resize(1024, 640 - TITLE_BAR)
+    page = window.navigate("notes")
+    qtbot.waitUntil(page.view.isVisible)
+    QApplication.processEvents()
+    view = page.view
+    assert view.horizontalScrollBar().maximum() == 0
+    assert view.horizontalHeader().length() <= view.viewport().width()

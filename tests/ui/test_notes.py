@@ -6,7 +6,7 @@ from PySide6.QtWidgets import QApplication, QComboBox, QLineEdit
 
 from jtai_desktop.ui.models.attendees import AGENCY, AttendeesModel
 from jtai_desktop.ui.models.notes import CONSENT, NotesModel
-from jtai_desktop.ui.models.roles import RecordIdRole
+from jtai_desktop.ui.models.roles import KindRole, RecordIdRole
 from jtai_desktop.ui.widgets.checklist import ChecklistModel
 
 from .sync_team import no_modal_boxes  # noqa: F401 (autouse: a modal box fails the test)
@@ -56,7 +56,7 @@ def test_models_pass_the_model_tester(qtmodeltester, page):
 
 def test_list_shows_consent_and_filters_by_kind_and_text(qtbot, page):
     consent = [page.model.index(r, CONSENT).data() for r in range(page.model.rowCount())]
-    assert set(consent) <= {"consent recorded", "—"} and "consent recorded" in consent
+    assert set(consent) <= {"recorded", "—"} and "recorded" in consent
     page.kind_filter.setCurrentIndex(page.kind_filter.findData("interview"))
     kinds = {page.proxy.index(r, 1).data() for r in range(page.proxy.rowCount())}
     assert kinds == {"Interview"}
@@ -65,6 +65,19 @@ def test_list_shows_consent_and_filters_by_kind_and_text(qtbot, page):
     suffix = first["title"][first["title"].rindex("(") :]  # e.g. "(meeting 1)": one note only
     qtbot.keyClicks(page.text_filter, suffix)
     assert page.proxy.rowCount() == 1
+
+
+def test_the_list_names_a_kind_in_a_word_and_its_tooltip_whole(page):
+    from jtai_desktop.ui.models.notes import KIND
+
+    rows = [page.model.index(r, KIND) for r in range(page.model.rowCount())]
+    observed = [i for i in rows if i.data(KindRole) == "observation"]
+    assert observed and {i.data() for i in observed} == {"Observation"}
+    assert {i.data(Qt.ItemDataRole.ToolTipRole) for i in observed} == {"Observation of practice"}
+    meetings = [i for i in rows if i.data(KindRole) == "meeting"]
+    assert {i.data() for i in meetings} == {"Meeting"}
+    # A name shown whole needs no tooltip of its own (one appears only if the cell is cut).
+    assert {i.data(Qt.ItemDataRole.ToolTipRole) for i in meetings} == {None}
 
 
 def test_new_note_by_keyboard_autosaves_and_undo_restores(qtbot, window, page):
@@ -105,7 +118,7 @@ def test_consent_must_be_recorded_before_saving(qtbot, page):
     assert row["text"] == "Mother said she felt listened to"
     assert not page.editor.warning.isVisible()
     consent = page.model.index(page.model.row_of(note_id), CONSENT).data()
-    assert consent == "consent recorded"
+    assert consent == "recorded"
 
 
 def test_attendees_children_and_criteria_are_saved(qtbot, page):

@@ -34,6 +34,9 @@ class NotesModel(RecordRowsModel):
             self.tr("Consent"),
         )
         self._kinds = kind_labels(self)
+        # The list names a kind in a word, to leave its width to the titles; the filter and
+        # the editor use the whole name, which is the cell's tooltip.
+        self._short_kinds = {**self._kinds, NoteKind.OBSERVATION.value: self.tr("Observation")}
 
     def _role_data(self, row: Row, column: int, role: int):
         if role == KindRole:
@@ -46,7 +49,7 @@ class NotesModel(RecordRowsModel):
         if column == DATE:
             return local_date(row["date"])
         if column == KIND:
-            return self._kinds.get(row["kind"], row["kind"])
+            return self._short_kinds.get(row["kind"], row["kind"])
         if column == TITLE:
             return row["title"]
         if column == CHILDREN:
@@ -60,13 +63,15 @@ class NotesModel(RecordRowsModel):
 
     def _consent(self, row: Row) -> str:
         if row["consent_recorded"]:
-            return self.tr("consent recorded")
+            return self.tr("recorded")  # under the heading "Consent"
         # The rules refuse to save this; it can only arrive from a damaged or foreign record.
         return self.tr("missing!") if row["children_or_families_present"] else "—"
 
     def _tooltip(self, row: Row, column: int):
         if column == TITLE:
             return row["title"]
+        if column == KIND and self._short_kinds.get(row["kind"]) != self._kinds.get(row["kind"]):
+            return self._kinds[row["kind"]]
         return self._consent_tip(row) if column == CONSENT else None
 
     def _consent_tip(self, row: Row) -> str:
