@@ -13,6 +13,7 @@ from ..crypto.keyfile import MasterKey
 from ..store import settings
 from ..store.blobs import BlobStore
 from ..store.cipher import cipher_connector
+from ..store.connection import Database
 from ..store.database import open_database
 from .key_rotation import finish_rotation
 from .open_copies import remove_all as remove_open_copies
@@ -29,11 +30,15 @@ class AppContext:
 
     def worker_workspace(self) -> Workspace:
         """A second connection for a background task, sharing this device's clock."""
-        db = open_database(
+        ws = self.workspace
+        return Workspace(self.worker_database(), ws.device_id, ws.blobs, clock=ws.clock)
+
+    def worker_database(self) -> Database:
+        """A second connection to the folder's database, for a background task that only
+        reads (and so needs no clock)."""
+        return open_database(
             paths.database_path(self.data_dir), cipher_connector(self.key.database_key)
         )
-        ws = self.workspace
-        return Workspace(db, ws.device_id, ws.blobs, clock=ws.clock)
 
     def connector(self):
         """Opens a database file of this folder (the database, a copy taken before migrating)."""

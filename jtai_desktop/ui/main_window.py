@@ -373,6 +373,7 @@ class MainWindow(QMainWindow):
         # The counts and the first page's finishing touches wait for the window's paint.
         after_first_paint(self, self._progress_timer.start)
         after_first_paint(self, self._finish_pending, FINISH_DELAY_MS)
+        after_first_paint(self, self.session.resume_clock_in_background, FINISH_DELAY_MS)
 
     def closeEvent(self, event) -> None:  # noqa: N802 (Qt naming)
         self._progress_timer.stop()

@@ -385,3 +385,42 @@ def test_only_the_lead_settles_conflicts_and_moderates(ws, inspection, colleague
     assert ws.get("finding", finding_id)["moderated"] == 1
     ws.apply(changes.inverse())
     assert not ws.get("finding", finding_id)["moderated"]
+
+
+def test_a_clock_resumed_from_stamps_read_elsewhere_carries_on_after_them(context, ws, inspection):
+    """The desktop reads the clock's stamps on a worker's connection; adopting them resumes
+    the clock as the first write would have, without scanning the change log itself."""
+    from jtai_desktop.services.workspace import clock_stamps
+
+    ws.create("note", inspection, NOTE)
+    last = str(ws.clock.last)  # the stamp of the note's last op: the newest of all here
+    worker = context.worker_database()
+    try:
+        stamps = clock_stamps(worker, ws.device_id)
+    finally:
+        worker.close()
+    assert stamps == (last, last)
+    restarted = Workspace(ws.db, ws.device_id)  # the next session, on the same folder
+    scans = []
+    ws.db.conn.set_trace_callback(lambda sql: scans.append(sql) if "max(hlc)" in sql else None)
+    try:
+        restarted.adopt_clock(stamps)
+        assert restarted.clock.tick() > last
+    finally:
+        ws.db.conn.set_trace_callback(None)
+    assert scans == []
+
+
+def test_stamps_read_ahead_never_take_a_running_clock_back(ws, inspection):
+    """A write before the stamps arrive resumed the clock itself and may have stamped since:
+    the stamps, read before that write, are dropped."""
+    from jtai_desktop.services.workspace import clock_stamps
+
+    restarted = Workspace(ws.db, ws.device_id)
+    stale = clock_stamps(ws.db, ws.device_id)
+    ws_note = restarted.create("note", inspection, NOTE).entity_id
+    written = max(op.hlc for op in field_ops(restarted, ws_note, "title"))
+    running = restarted.clock
+    restarted.adopt_clock(stale)
+    assert restarted.clock is running
+    assert restarted.clock.tick() > written
