@@ -101,14 +101,19 @@ def prepare(folder: Path) -> None:
         )
 
 
-def main(argv=None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+def arguments(argv, description: str) -> tuple[Path, int]:
+    """The demo's folder (a new temporary one unless --data-dir) and the number of starts."""
+    parser = argparse.ArgumentParser(description=description)
     parser.add_argument("--data-dir", type=Path)
     parser.add_argument("--repeat", type=int, default=5)
     args = parser.parse_args(argv)
-    folder = args.data_dir or Path(tempfile.mkdtemp(prefix="jtai-start-"))
+    return args.data_dir or Path(tempfile.mkdtemp(prefix="jtai-start-")), args.repeat
+
+
+def main(argv=None) -> int:
+    folder, repeat = arguments(argv, __doc__.splitlines()[0])
     prepare(folder)
-    app_runs, bare_runs = measure_pairs(folder, args.repeat)
+    app_runs, bare_runs = measure_pairs(folder, repeat)
     app, bare = timing.Stats.of(app_runs), timing.Stats.of(bare_runs)
     # Each start beside the bare start just before it: the machine's drift cancels out.
     ratio = timing.median([a / b for a, b in zip(app_runs, bare_runs)])

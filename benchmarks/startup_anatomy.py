@@ -14,13 +14,11 @@ a little above startup.py's.
 
 from __future__ import annotations
 
-import argparse
 import json
 import os
 import statistics
 import subprocess
 import sys
-import tempfile
 import time
 from pathlib import Path
 
@@ -114,12 +112,8 @@ def format_report(result: dict[str, dict[str, float]]) -> str:
 
 
 def main(argv=None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--data-dir", type=Path)
-    parser.add_argument("--repeat", type=int, default=5)
-    args = parser.parse_args(argv)
-    folder = args.data_dir or Path(tempfile.mkdtemp(prefix="jtai-start-"))
-    print(format_report(measure(folder, args.repeat)))
+    folder, repeat = startup.arguments(argv, __doc__.splitlines()[0])
+    print(format_report(measure(folder, repeat)))
     return 0
 
 
