@@ -182,6 +182,16 @@ def evidence_list(ws: Workspace, inspection_id: str) -> list[dict]:
     return [{**row, "links": counts.get(row["id"], 0)} for row in rows]
 
 
+def evidence_item(ws: Workspace, evidence_id: str) -> dict | None:
+    """One item as ``evidence_list`` lists it (None once it is deleted): after an edit of one
+    item, its line is read again rather than the whole list."""
+    row = ws.get("evidence", evidence_id)
+    if row is None:
+        return None
+    links = ws.rows("link", row["inspection_id"], "evidence_id = ?", (evidence_id,))
+    return {**row, "links": len(links)}
+
+
 def linked_ids(ws: Workspace, evidence_id: str) -> dict[str, set[str]]:
     """The ids an item is linked to, by target kind."""
     found: dict[str, set[str]] = {kind: set() for kind in LINK_KINDS}

@@ -259,3 +259,26 @@ def test_imported_evidence_takes_the_files_own_date_never_today(qtbot, monkeypat
     page.detail.title.setText("Minutes of the strategy discussion")
     assert page.detail.save()
     assert page.session.ws.get("evidence", undated["id"])["date"] is None  # still not invented
+
+
+def test_an_edit_reads_its_item_again_not_the_whole_list(qtbot, page):
+    """Typing a description autosaves at every pause: the list puts the item's new values in
+    its line instead of reading every item again (60-130 ms on 1,000 items)."""
+    from jtai_desktop.services.evidence import update_evidence
+
+    item = items(page)[2]
+    page.show_record("evidence", item["id"])
+    conn = page.session.ws.db.conn
+    lists: list[str] = []
+    conn.set_trace_callback(
+        lambda sql: lists.append(sql) if "FROM evidence WHERE inspection_id" in sql else None
+    )
+    try:
+        page.session.edit(lambda ws: update_evidence(ws, item["id"], title="Revised minutes"))
+        qtbot.waitUntil(
+            lambda: page.view.currentIndex().siblingAtColumn(1).data() == "Revised minutes"
+        )
+    finally:
+        conn.set_trace_callback(None)
+    assert lists == []
+    assert page.detail.evidence_id == item["id"]

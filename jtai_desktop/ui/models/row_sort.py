@@ -116,6 +116,22 @@ class RecordRowsModel(QAbstractTableModel):
         self._rows = rows
         self.endResetModel()
 
+    def set_row(self, row: Row) -> bool:
+        """Put one listed record's new values in its line (after an autosave of it): only that
+        line changes, or moves if it now sorts elsewhere. False if the record is not listed
+        (a new one: list them all again)."""
+        n = self.row_of(row["id"])
+        if n < 0:
+            return False
+        rows = [*self._rows[:n], row, *self._rows[n + 1 :]]
+        ordered = in_order(rows, self._sort_key, *self._order)
+        if ordered[n]["id"] != row["id"]:
+            relayout(self, ordered)  # keeps the selection on the same records
+            return True
+        self._rows = ordered
+        self.dataChanged.emit(self.index(n, 0), self.index(n, len(self._headers) - 1))
+        return True
+
     def row_of(self, record_id: str) -> int:
         return next((n for n, row in enumerate(self._rows) if row["id"] == record_id), -1)
 

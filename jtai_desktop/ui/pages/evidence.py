@@ -20,7 +20,13 @@ from PySide6.QtWidgets import (
 )
 
 from ...domain.errors import JtaiError
-from ...services.evidence import delete_evidence, evidence_list, link_choices, linked_ids
+from ...services.evidence import (
+    delete_evidence,
+    evidence_item,
+    evidence_list,
+    link_choices,
+    linked_ids,
+)
 from ..errors import show_error, try_delete
 from ..evidence_import import EvidenceImporter, ImportOutcome
 from ..models.evidence import REF, TITLE, EvidenceFilter, EvidenceModel
@@ -31,6 +37,8 @@ from ..widgets.evidence_detail import EvidenceDetail
 from .base import Page
 
 CHOICE_ENTITIES = ("child", "agency", "finding", "inspection")
+# More items changed at once than this (an import) and the whole list is read again.
+ONE_BY_ONE = 20
 
 
 class EvidencePage(Page):
@@ -48,8 +56,10 @@ class EvidencePage(Page):
         self.importer.finished.connect(self._on_imported)
         self.report: QMessageBox | None = None  # the last import's refusals, if any
         self._reselecting = False
+        # The items changed since the list was last read (None: read it all again).
+        self._changed: set[str] | None = set()
         self._pending_refresh = QTimer(self, singleShot=True, interval=0)
-        self._pending_refresh.timeout.connect(self._reload)
+        self._pending_refresh.timeout.connect(self._apply_changes)
         splitter = QSplitter()
         splitter.addWidget(self._list_panel())
         splitter.addWidget(self.detail)
@@ -137,6 +147,7 @@ class EvidencePage(Page):
     def _reload(self) -> None:
         if self.session.inspection_id is None:
             return
+        self._changed = set()
         current = self.detail.evidence_id
         self._reselecting = True
         try:
@@ -157,9 +168,50 @@ class EvidencePage(Page):
             self.note_hidden_change(entity)  # reloaded when shown
             return
         if entity in ("evidence", "link"):
-            self._pending_refresh.start()  # an import announces many changes: reload once
+            self._note_change(entity, record_id)
+            self._pending_refresh.start()  # an import announces many changes: read once
         elif entity in CHOICE_ENTITIES:
             self.refresh()
+
+    def _note_change(self, entity: str, record_id: str) -> None:
+        """Remember the item to read again: the one edited, or the one a link is from."""
+        if self._changed is None:
+            return
+        if entity == "link":
+            link = self.session.ws.get("link", record_id)
+            record_id = link["evidence_id"] if link else ""  # a link removed: from what?
+        if not record_id or len(self._changed) >= ONE_BY_ONE:
+            self._changed = None
+        else:
+            self._changed.add(record_id)
+
+    def _apply_changes(self) -> None:
+        """Bring the list up to date: the changed items' lines (an autosave while typing a
+        description: on 1,000 items reading them all took 60-130 ms at every pause), or all
+        of it after an import, a deletion or a removed link."""
+        changed = self._changed
+        if changed is None or not self._reload_items(changed):
+            self._reload()
+        self._changed = set()
+
+    def _reload_items(self, evidence_ids: set[str]) -> bool:
+        """Each item's new values in its line; False if one is new or gone."""
+        ws = self.session.ws
+        for evidence_id in evidence_ids:
+            row = evidence_item(ws, evidence_id)
+            if row is None or row["inspection_id"] != self.session.inspection_id:
+                return False
+            self._reselecting = True
+            try:
+                listed = self.model.set_row(row)
+            finally:
+                self._reselecting = False
+            if not listed:
+                return False
+        current = self.detail.evidence_id
+        if current in evidence_ids:
+            self.detail.sync(ws.get("evidence", current), linked_ids(ws, current))
+        return True
 
     def show_record(self, entity: str, record_id: str) -> None:
         if entity == "link":
