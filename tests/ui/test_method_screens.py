@@ -171,6 +171,39 @@ def test_area_criteria_are_evaluated_per_organisation_on_their_own_page(qtbot, s
             assert not {c.id for c in tab.criteria} & area_ids
 
 
+def test_an_evaluation_saved_reloads_only_its_organisations_tab(
+    qtbot, small_demo_window, monkeypatch
+):
+    """Every pause while typing an evaluation saves it: only that organisation's tab reads
+    its evaluations again (all fourteen tabs took ~50 ms a save on the reference demo), and
+    every tab's count is still brought up to date."""
+    from jtai_desktop.services.area_reviews import AreaReviewInput, set_area_review
+
+    page = small_demo_window.navigate("area")
+    session = page.session
+    panels = page.panels()
+    police = next(p for p in panels if p.agency["kind"] == "police")
+    reloaded = []
+    for panel in panels:
+        monkeypatch.setattr(
+            panel,
+            "reload",
+            lambda reviews, p=panel, real=panel.reload: reloaded.append(p) or real(reviews),
+        )
+    session.edit(
+        lambda ws: set_area_review(
+            ws,
+            session.inspection_id,
+            "DA-17",
+            police.agency["id"],
+            AreaReviewInput(observation="Seen"),
+        )
+    )
+    assert reloaded == [police]
+    assert police.editors["DA-17"].observation.toPlainText() == "Seen"
+    assert page.overall.text().startswith("Written for the area:")
+
+
 def test_a_search_hit_on_an_area_review_opens_it(qtbot, small_demo_window):
     session = small_demo_window.session
     row = session.ws.rows("area_review", session.inspection_id)[0]

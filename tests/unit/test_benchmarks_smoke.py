@@ -305,3 +305,13 @@ def test_startup_anatomy_counts_the_classes_each_start_makes(small_folder):
     assert 0 < bare["enum_count"] < app["enum_count"]  # Qt's enums, made at first use
     assert app["ready_ms"] > 0 and bare["ready_ms"] > 0
     assert "making classes is" in anatomy.format_report(result)
+
+
+def test_page_autosave_times_saves_with_their_page_shown_and_hidden(qapp, small_folder):
+    bench = _load("jtai_benchmarks_page_autosave", BENCHMARKS / "page_autosave.py")
+    results = bench.measure(small_folder, 2, size="small")
+    assert set(results) == {"notes", "evidence", "area"}
+    for figures in results.values():
+        assert figures["list_shown_ms"] > 0 and figures["list_hidden_ms"] > 0
+        assert figures["saves"] >= 2
+    assert "autosave with its page shown" in bench.format_report(results)

@@ -45,7 +45,9 @@ class AreaPage(Page):
         layout.addWidget(self.empty, 1)
         self._built_for: tuple | None = None
 
-    def refresh(self) -> None:
+    def refresh(self, organisation_id: str | None = None) -> None:
+        """Read the evaluations again: every organisation's, or only ``organisation_id``'s
+        (one evaluation autosaved: the other thirteen tabs' fields stay as they are)."""
         inspection_id = self.session.inspection_id
         if inspection_id is None:
             return
@@ -54,7 +56,8 @@ class AreaPage(Page):
         if shape != self._built_for:
             self._build(inspection_id, progress)
             self._built_for = shape
-        self._reload(inspection_id, progress)
+            organisation_id = None
+        self._reload(inspection_id, progress, organisation_id)
 
     def _build(self, inspection_id: str, progress) -> None:
         self.flush()
@@ -71,10 +74,11 @@ class AreaPage(Page):
         self.tabs.setVisible(bool(progress))
         self.empty.setVisible(not progress)
 
-    def _reload(self, inspection_id: str, progress) -> None:
+    def _reload(self, inspection_id: str, progress, organisation_id: str | None) -> None:
         reviews = area_reviews.area_reviews(self.session.ws, inspection_id)
         for index, (item, panel) in enumerate(zip(progress, self.panels(), strict=True)):
-            panel.reload(reviews)
+            if organisation_id in (None, panel.agency["id"]):
+                panel.reload(reviews)
             panel.show_counts(item.written, item.expected)
             self.tabs.setTabText(
                 index,
@@ -97,10 +101,12 @@ class AreaPage(Page):
     def on_changed(self, entity: str, record_id: str) -> None:
         if entity not in WATCHED:
             return
-        if self.isVisible():
-            self.refresh()
-        else:
+        if not self.isVisible():
             self.note_hidden_change(entity)
+        elif entity == "area_review" and (row := self.session.ws.get("area_review", record_id)):
+            self.refresh(row["agency_id"])
+        else:
+            self.refresh()
 
     def show_record(self, entity: str, record_id: str) -> None:
         row = self.session.ws.get("area_review", record_id) if entity == "area_review" else None
