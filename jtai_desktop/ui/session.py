@@ -22,6 +22,9 @@ from .time_text import clock_now
 
 class InspectionSession(QObject):
     changed = Signal(str, str)  # entity kind, record id
+    # After the last ``changed`` of one edit, undo or sync: every record it changed has been
+    # announced (a page that reads all it shows once per edit waits for this).
+    changes_announced = Signal()
     saved = Signal(str)  # when (HH:MM:SS), after every successful write
     inspection_opened = Signal(str)  # inspection id
     failed = Signal(object)  # an error raised while undoing or redoing
@@ -92,4 +95,10 @@ class InspectionSession(QObject):
     def _announce(self, changes: ChangeSet) -> None:
         for change in changes.changes:
             self.changed.emit(change.entity, change.entity_id)
+        self.changes_announced.emit()
         self.saved.emit(clock_now())
+
+    def announce(self, entity: str, record_id: str) -> None:
+        """Tell every page that a record changed elsewhere (a sync brought new work)."""
+        self.changed.emit(entity, record_id)
+        self.changes_announced.emit()

@@ -280,7 +280,7 @@ class SyncController(QObject):
         inspection_id = self.session.inspection_id
         if inspection_id is None:
             return
-        self.session.changed.emit("inspection", inspection_id)
+        self.session.announce("inspection", inspection_id)
         page = self.window.current_page()
         # A page that keeps the default on_changed has just reloaded; one that filters by
         # kind of record may have ignored "inspection", so it reloads now.

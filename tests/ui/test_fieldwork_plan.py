@@ -252,3 +252,25 @@ def test_the_allocation_list_shows_who_has_each_item_whole_in_a_laptop_sized_win
         proxy.index(0, AllocatableModel.NAME), Qt.ItemDataRole.DisplayRole, "Team briefing"
     )
     assert briefing[0].siblingAtColumn(AllocatableModel.INSPECTORS).data() == "Whole team"
+
+
+def test_one_edit_is_read_once_however_many_records_it_changed(
+    qtbot, small_demo_window, monkeypatch
+):
+    """Giving a child to another inspector allocates one and takes the other off (three
+    records announced): the plan reads what it shows once, and shows the new inspector."""
+    page = small_demo_window.navigate("fieldwork")
+    session = page.session
+    ws, inspection_id = session.ws, session.inspection_id
+    members = [m["id"] for m in ws.rows("member", inspection_id)]
+    child = ws.rows("child", inspection_id)[0]["id"]
+    session.edit(lambda w: allocation.set_inspectors(w, "child", child, [members[0]]))
+    readings = []
+    real = page.refresh
+    monkeypatch.setattr(page, "refresh", lambda: readings.append(1) or real())
+    changes = session.edit(lambda w: allocation.set_inspectors(w, "child", child, [members[1]]))
+    assert len(changes.changes) >= 2 and len(readings) == 1
+    assert allocation.inspectors_of(ws, inspection_id, "child", child) == [members[1]]
+    small_demo_window.undo_action.trigger()  # at once, in the same turn of the event loop
+    assert len(readings) == 2
+    assert allocation.inspectors_of(ws, inspection_id, "child", child) == [members[0]]
