@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ..domain.record_types import Row
 from .models.roles import RecordIdRole
 
 # Qt classes used only once something is painted, fitted or edited are imported there: each
@@ -45,6 +46,13 @@ def select_record(view, proxy, model, record_id: str | None) -> None:
         QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows,
     )
     view.scrollTo(index)
+
+
+def show_new_values(model, row: Row | None, inspection_id: str | None) -> bool:
+    """Put a record's new values in its line of a long list (``RecordRowsModel.set_row``)
+    after an edit of it. False if it is gone, of another inspection or not listed yet: the
+    page then lists them all again."""
+    return row is not None and row["inspection_id"] == inspection_id and model.set_row(row)
 
 
 class ChosenRecord:

@@ -32,7 +32,7 @@ from ..evidence_import import EvidenceImporter, ImportOutcome
 from ..models.evidence import REF, TITLE, EvidenceFilter, EvidenceModel
 from ..models.roles import RecordIdRole
 from ..shortcuts import key_text, shortcut
-from ..views import empty_hint, on_delete_key, record_list_view, select_record
+from ..views import empty_hint, on_delete_key, record_list_view, select_record, show_new_values
 from ..widgets.evidence_detail import EvidenceDetail
 from .base import Page
 
@@ -199,14 +199,7 @@ class EvidencePage(Page):
         ws = self.session.ws
         for evidence_id in evidence_ids:
             row = evidence_item(ws, evidence_id)
-            if row is None or row["inspection_id"] != self.session.inspection_id:
-                return False
-            self._reselecting = True
-            try:
-                listed = self.model.set_row(row)
-            finally:
-                self._reselecting = False
-            if not listed:
+            if not show_new_values(self.model, row, self.session.inspection_id):
                 return False
         current = self.detail.evidence_id
         if current in evidence_ids:

@@ -24,7 +24,14 @@ from ..errors import try_delete, try_edit
 from ..models.notes import DATE, TITLE, NotesFilter, NotesModel, kind_labels
 from ..models.roles import RecordIdRole
 from ..shortcuts import key_text, shortcut
-from ..views import buddy_label, empty_hint, on_delete_key, record_list_view, select_record
+from ..views import (
+    buddy_label,
+    empty_hint,
+    on_delete_key,
+    record_list_view,
+    select_record,
+    show_new_values,
+)
 from ..widgets.note_editor import NoteEditor
 from .base import Page
 
@@ -151,15 +158,8 @@ class NotesPage(Page):
         them (on 2,000 notes listing them all again took 85-130 ms at every pause in the
         typing). A note added, deleted or of another inspection lists them all again."""
         row = self.session.ws.get("note", note_id)
-        if row is None or row["inspection_id"] != self.session.inspection_id:
-            self._reload_list()
-            return
-        self._reselecting = True
-        try:
-            listed = self.model.set_row(row)
-        finally:
-            self._reselecting = False
-        if not listed:
+        # (The chosen note's line may move; choosing it again changes nothing: _on_current.)
+        if not show_new_values(self.model, row, self.session.inspection_id):
             self._reload_list()
         elif note_id == self.editor.note_id:
             self.editor.sync(row)
