@@ -186,10 +186,7 @@ def evidence_item(ws: Workspace, evidence_id: str) -> dict | None:
     """One item as ``evidence_list`` lists it (None once it is deleted): after an edit of one
     item, its line is read again rather than the whole list."""
     row = ws.get("evidence", evidence_id)
-    if row is None:
-        return None
-    links = ws.rows("link", row["inspection_id"], "evidence_id = ?", (evidence_id,))
-    return {**row, "links": len(links)}
+    return None if row is None else {**row, "links": len(links_from(ws, evidence_id))}
 
 
 def linked_ids(ws: Workspace, evidence_id: str) -> dict[str, set[str]]:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QModelIndex, Qt, QTimer
+from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtWidgets import (
     QFileDialog,
     QHBoxLayout,
@@ -56,10 +56,10 @@ class EvidencePage(Page):
         self.importer.finished.connect(self._on_imported)
         self.report: QMessageBox | None = None  # the last import's refusals, if any
         self._reselecting = False
-        # The items changed since the list was last read (None: read it all again).
+        # The items changed since the list was last read (None: read it all again); read
+        # once the edit has announced them all (an import announces many).
         self._changed: set[str] | None = set()
-        self._pending_refresh = QTimer(self, singleShot=True, interval=0)
-        self._pending_refresh.timeout.connect(self._apply_changes)
+        session.changes_announced.connect(self._apply_changes)
         splitter = QSplitter()
         splitter.addWidget(self._list_panel())
         splitter.addWidget(self.detail)
@@ -169,7 +169,6 @@ class EvidencePage(Page):
             return
         if entity in ("evidence", "link"):
             self._note_change(entity, record_id)
-            self._pending_refresh.start()  # an import announces many changes: read once
         elif entity in CHOICE_ENTITIES:
             self.refresh()
 
@@ -190,6 +189,8 @@ class EvidencePage(Page):
         description: on 1,000 items reading them all took 60-130 ms at every pause), or all
         of it after an import, a deletion or a removed link."""
         changed = self._changed
+        if changed == set():
+            return  # nothing of the list changed
         if changed is None or not self._reload_items(changed):
             self._reload()
         self._changed = set()

@@ -42,8 +42,6 @@ class FieldworkPage(Page):
         layout = QVBoxLayout(self)
         layout.addWidget(self.tabs)
         shortcut("fieldwork.new_session", self, self.add_session, Qt.ShortcutContext.WindowShortcut)
-        self._refresh_due = False
-        session.changes_announced.connect(self._after_changes)
 
     def _my_work(self) -> QWidget:
         self.me_label = QLabel()
@@ -107,16 +105,7 @@ class FieldworkPage(Page):
         if not self.isVisible():
             self.note_hidden_change(entity)
         elif entity in self.watches:
-            self._refresh_due = True
-
-    def _after_changes(self) -> None:
-        # One reading per edit, however many records it changed: one click in the allocation
-        # can allocate one inspector and take another off (three records); on the reference
-        # demo a reading is over 100 ms, and one per record made a click take a quarter of a
-        # second.
-        if self._refresh_due:
-            self._refresh_due = False
-            self.refresh()
+            self.refresh_after_changes()
 
     def show_record(self, entity: str, record_id: str) -> None:
         self.refresh()

@@ -160,7 +160,7 @@ class FrontDoorPage(ChosenRecord, Page):
         if not self.isVisible():
             self.note_hidden_change(entity)
         elif entity in self.watches:
-            self.refresh()
+            self.refresh_after_changes()
 
     def show_record(self, entity: str, record_id: str) -> None:
         self.refresh()
